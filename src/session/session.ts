@@ -1,0 +1,217 @@
+/**
+ * One incident being investigated: its load state, the snapshot and graph model, the time
+ * cursor, the playback state and the selection. Components share one session and talk only
+ * through it. DOM-free: it runs in Node as well as the browser.
+ */
+
+import type { IncidentDataAdapter } from '../adapter/adapter.js';
+import { buildIncidentGraph } from '../model/build-graph.js';
+import type { IncidentGraph } from '../model/graph-types.js';
+import { incidentTimeBounds } from '../model/time.js';
+import type { DataIssue, EpochMs, IncidentSnapshot } from '../model/types.js';
+import { validateSnapshot } from '../model/validate.js';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Selected entities and alerts, by id. */
+export interface Selection {
+  entityIds: string[];
+  alertIds: string[];
+}
+
+/** A closed time window in epoch ms. */
+export interface TimeRange {
+  start: EpochMs;
+  end: EpochMs;
+}
+
+/** Names of the session state that a change can touch. */
+export type SessionKey =
+  | 'loadState'
+  | 'snapshot'
+  | 'time'
+  | 'range'
+  | 'playback'
+  | 'selection'
+  | 'issues';
+
+/** Fired by a session, not composed: it never reaches the DOM. */
+export class SessionChangeEvent extends Event {
+  static readonly type = 'change';
+
+  constructor(readonly keys: ReadonlySet<SessionKey>) {
+    super(SessionChangeEvent.type);
+  }
+}
+
+const EMPTY_SELECTION: Selection = Object.freeze({
+  entityIds: Object.freeze([]) as unknown as string[],
+  alertIds: Object.freeze([]) as unknown as string[],
+});
+
+/**
+ * State of one investigation. Setters change state and dispatch a `change` event naming what
+ * changed; they never fire DOM events, which are the components' job and only for user actions.
+ */
+export class IncidentSession extends EventTarget {
+  loadState: LoadState = 'idle';
+  error: unknown = undefined;
+  incidentId: string | undefined = undefined;
+  snapshot: IncidentSnapshot | undefined = undefined;
+  graph: IncidentGraph | undefined = undefined;
+
+  /** Earliest and latest time of the incident, or undefined before load or without times. */
+  timeBounds: TimeRange | undefined = undefined;
+
+  /** The time cursor: what exists at this time is drawn. Starts at the end of the incident. */
+  time: EpochMs | undefined = undefined;
+
+  /** The time window that restricts the graph and lists, or null for no restriction. */
+  range: TimeRange | null = null;
+
+  playing = false;
+  speed = 1;
+  selection: Selection = EMPTY_SELECTION;
+
+  private loadController: AbortController | undefined;
+  private loadGeneration = 0;
+
+  /**
+   * Loads an incident through the adapter. A load that starts while another is under way
+   * aborts the earlier one, whose answer is then discarded.
+   */
+  async load(adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
+    this.loadController?.abort(new DOMException('Superseded by a newer load.', 'AbortError'));
+    const controller = new AbortController();
+    this.loadController = controller;
+    const generation = ++this.loadGeneration;
+
+    this.incidentId = incidentId;
+    this.loadState = 'loading';
+    this.error = undefined;
+    this.emit('loadState');
+
+    try {
+      const snapshot = await adapter.loadIncident(incidentId, { signal: controller.signal });
+      if (generation !== this.loadGeneration) return;
+      this.setSnapshot(snapshot);
+    } catch (error) {
+      if (generation !== this.loadGeneration) return;
+      this.loadState = 'error';
+      this.error = error;
+      this.emit('loadState');
+    } finally {
+      if (this.loadController === controller) this.loadController = undefined;
+    }
+  }
+
+  /**
+   * Validates a snapshot, builds its graph and makes it the current incident. The time cursor
+   * moves to the end of the incident and the selection is cleared.
+   */
+  setSnapshot(snapshot: IncidentSnapshot): void {
+    const valid = validateSnapshot(snapshot);
+    this.snapshot = valid;
+    this.incidentId = valid.incident.id;
+    this.graph = buildIncidentGraph(valid);
+    this.timeBounds = incidentTimeBounds(valid);
+    this.time = this.timeBounds?.end;
+    this.range = null;
+    this.playing = false;
+    this.selection = EMPTY_SELECTION;
+    this.loadState = 'ready';
+    this.error = undefined;
+    this.emit('snapshot', 'loadState', 'time', 'range', 'playback', 'selection', 'issues');
+  }
+
+  /** Aborts any load under way and returns to `idle`. */
+  reset(): void {
+    this.loadController?.abort(new DOMException('The session was reset.', 'AbortError'));
+    this.loadController = undefined;
+    this.loadGeneration++;
+    this.incidentId = undefined;
+    this.snapshot = undefined;
+    this.graph = undefined;
+    this.timeBounds = undefined;
+    this.time = undefined;
+    this.range = null;
+    this.playing = false;
+    this.selection = EMPTY_SELECTION;
+    this.loadState = 'idle';
+    this.error = undefined;
+    this.emit('snapshot', 'loadState', 'time', 'range', 'playback', 'selection', 'issues');
+  }
+
+  /** Moves the time cursor, clamped to the incident's time bounds. */
+  setTime(time: EpochMs): void {
+    const clamped = this.clampTime(time);
+    if (clamped === this.time) return;
+    this.time = clamped;
+    this.emit('time');
+  }
+
+  setRange(range: TimeRange | null): void {
+    const next = range && {
+      start: Math.min(range.start, range.end),
+      end: Math.max(range.start, range.end),
+    };
+    if (sameRange(next, this.range)) return;
+    this.range = next;
+    this.emit('range');
+  }
+
+  setPlayback(playing: boolean, speed: number = this.speed): void {
+    if (playing === this.playing && speed === this.speed) return;
+    this.playing = playing;
+    this.speed = speed;
+    this.emit('playback');
+  }
+
+  select(selection: Partial<Selection>): void {
+    const next: Selection = {
+      entityIds: [...new Set(selection.entityIds ?? [])],
+      alertIds: [...new Set(selection.alertIds ?? [])],
+    };
+    if (sameSelection(next, this.selection)) return;
+    this.selection = next;
+    this.emit('selection');
+  }
+
+  clearSelection(): void {
+    this.select({});
+  }
+
+  /** Data issues of the current snapshot. */
+  get issues(): readonly DataIssue[] {
+    return this.snapshot?.issues ?? [];
+  }
+
+  /** Returns true when a node with this first-seen time exists at the time cursor. */
+  existsNow(firstSeen: EpochMs | undefined): boolean {
+    if (firstSeen === undefined || this.time === undefined) return true;
+    return firstSeen <= this.time;
+  }
+
+  private clampTime(time: EpochMs): EpochMs {
+    if (!Number.isFinite(time)) return this.time ?? 0;
+    if (!this.timeBounds) return time;
+    return Math.min(this.timeBounds.end, Math.max(this.timeBounds.start, time));
+  }
+
+  private emit(...keys: SessionKey[]): void {
+    this.dispatchEvent(new SessionChangeEvent(new Set(keys)));
+  }
+}
+
+function sameSelection(a: Selection, b: Selection): boolean {
+  return sameIds(a.entityIds, b.entityIds) && sameIds(a.alertIds, b.alertIds);
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+function sameRange(a: TimeRange | null, b: TimeRange | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.start === b.start && a.end === b.end;
+}
