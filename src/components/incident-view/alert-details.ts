@@ -1,0 +1,131 @@
+/**
+ * Renders the properties of one alert in the side pane of `il-incident-view`: status,
+ * severity, category, MITRE techniques, sources, activity times, description, recommended
+ * actions, the alerts that caused it, the entities it involves and its link to the source.
+ */
+
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Alert, Entity } from '../../model/types.js';
+import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
+import { formatTime, safeHref } from './format.js';
+
+registerStrings({
+  'view.alert.heading': 'Alert',
+  'view.alert.status': 'Status',
+  'view.alert.severity': 'Severity',
+  'view.alert.category': 'Category',
+  'view.alert.techniques': 'MITRE ATT&CK techniques',
+  'view.alert.serviceSource': 'Service source',
+  'view.alert.detectionSource': 'Detection source',
+  'view.alert.firstActivity': 'First activity',
+  'view.alert.lastActivity': 'Last activity',
+  'view.alert.description': 'Description',
+  'view.alert.recommendedActions': 'Recommended actions',
+  'view.alert.causedBy': 'Caused by',
+  'view.alert.entities': 'Entities ({count})',
+  'view.alert.openInPortal': 'Open alert in the source portal',
+  'view.alert.close': 'Close alert details',
+});
+
+export interface AlertDetailsHandlers {
+  selectEntity(entityId: string): void;
+  selectAlert(alertId: string): void;
+  close(): void;
+}
+
+/** Renders the alert pane; `entities` maps entity ids to entities for the involvement list. */
+export function renderAlertDetails(
+  alert: Alert,
+  entities: ReadonlyMap<string, Entity>,
+  alerts: ReadonlyMap<string, Alert>,
+  handlers: AlertDetailsHandlers,
+): TemplateResult {
+  const href = safeHref(alert.webUrl);
+  const rows: Array<[string, string | undefined]> = [
+    [msg('view.alert.status'), alert.status],
+    [msg('view.alert.severity'), severityLabel(alert.severity)],
+    [msg('view.alert.category'), alert.category],
+    [msg('view.alert.techniques'), alert.mitreTechniques.join(', ') || undefined],
+    [msg('view.alert.serviceSource'), alert.serviceSource],
+    [msg('view.alert.detectionSource'), alert.detectionSource],
+    [msg('view.alert.firstActivity'), formatTime(alert.firstActivityTime)],
+    [msg('view.alert.lastActivity'), formatTime(alert.lastActivityTime)],
+  ];
+
+  return html`
+    <section class="alert-pane" part="alert-details" aria-label=${alert.title}>
+      <header class="pane-header">
+        <span class="severity-chip" data-severity=${alert.severity}>${severityLabel(alert.severity)}</span>
+        <h2 class="pane-title">${alert.title}</h2>
+        <button class="icon-button" type="button" aria-label=${msg('view.alert.close')} @click=${handlers.close}>✕</button>
+      </header>
+
+      <dl class="properties">
+        ${rows
+          .filter(([, value]) => value !== undefined && value !== '')
+          .map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
+      </dl>
+
+      ${href
+        ? html`<p><a href=${href} target="_blank" rel="noopener noreferrer">${msg('view.alert.openInPortal')}</a></p>`
+        : nothing}
+
+      ${alert.description
+        ? html`<h3>${msg('view.alert.description')}</h3><p class="prose">${alert.description}</p>`
+        : nothing}
+
+      ${alert.recommendedActions
+        ? html`<h3>${msg('view.alert.recommendedActions')}</h3><p class="prose">${alert.recommendedActions}</p>`
+        : nothing}
+
+      ${renderCausedBy(alert, alerts, handlers)}
+      ${renderEntities(alert, entities, handlers)}
+    </section>
+  `;
+}
+
+function renderCausedBy(
+  alert: Alert,
+  alerts: ReadonlyMap<string, Alert>,
+  handlers: AlertDetailsHandlers,
+): TemplateResult | typeof nothing {
+  const causes = alert.relatedAlertIds.map((id) => alerts.get(id)).filter((cause) => cause !== undefined);
+  if (causes.length === 0) return nothing;
+
+  return html`
+    <h3>${msg('view.alert.causedBy')}</h3>
+    <ul class="link-list">
+      ${causes.map(
+        (cause) => html`<li><button type="button" class="link-button" @click=${() => handlers.selectAlert(cause.id)}>${cause.title}</button></li>`,
+      )}
+    </ul>
+  `;
+}
+
+function renderEntities(
+  alert: Alert,
+  entities: ReadonlyMap<string, Entity>,
+  handlers: AlertDetailsHandlers,
+): TemplateResult {
+  const involved = alert.evidence
+    .map((evidence) => ({ evidence, entity: entities.get(evidence.entityId) }))
+    .filter((item): item is { evidence: typeof item.evidence; entity: Entity } => item.entity !== undefined);
+
+  return html`
+    <h3>${msg('view.alert.entities', { count: involved.length })}</h3>
+    <ul class="link-list">
+      ${involved.map(
+        ({ evidence, entity }) => html`
+          <li>
+            <button type="button" class="link-button" @click=${() => handlers.selectEntity(entity.id)}>
+              <span class="entity-kind">${kindLabel(entity.kind)}</span>
+              <span class="entity-name">${entity.displayName}</span>
+            </button>
+            ${evidence.roles.length > 0 ? html`<span class="roles">${evidence.roles.join(', ')}</span>` : nothing}
+            <il-verdict-badge compact .verdict=${evidence.verdict} .remediationStatus=${evidence.remediationStatus}></il-verdict-badge>
+          </li>
+        `,
+      )}
+    </ul>
+  `;
+}

@@ -1,0 +1,18 @@
+/** Registers `<il-incident-view>` and the elements it is made of. */
+
+import '../alert-timeline/define.js';
+import '../entity-flyout/define.js';
+import '../incident-graph/define.js';
+import '../verdict-badge/define.js';
+import { defineElement } from '../shared/define-element.js';
+import { IncidentView } from './incident-view.js';
+
+defineElement('il-incident-view', IncidentView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'il-incident-view': IncidentView;
+  }
+}
+
+export { IncidentView };

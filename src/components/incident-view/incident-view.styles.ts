@@ -1,0 +1,263 @@
+import { css } from 'lit';
+import { themeTokens } from '../shared/theme.js';
+
+export const incidentViewStyles = [
+  themeTokens,
+  css`
+    :host {
+      --_pane-width: var(--il-incident-view-pane-width, 360px);
+      --_timeline-height: var(--il-incident-view-timeline-height, 132px);
+      display: flex;
+      flex-direction: column;
+      box-sizing: border-box;
+      height: var(--il-incident-view-height, 100%);
+      min-height: 480px;
+      font-family: var(--_il-font);
+      font-size: var(--_il-font-size);
+      color: var(--_il-text);
+      background: var(--_il-surface);
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+
+    .header {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_il-space) / 2);
+      padding: var(--_il-space) calc(var(--_il-space) * 2);
+      border-bottom: 1px solid var(--_il-border);
+    }
+
+    .title {
+      margin: 0;
+      font-size: 1.15em;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_il-space);
+      color: var(--_il-text-muted);
+    }
+
+    .tag {
+      padding: 0 6px;
+      border: 1px solid var(--_il-border);
+      border-radius: 999px;
+      font-size: 0.9em;
+    }
+
+    .severity-chip {
+      padding: 1px 8px;
+      border-radius: var(--_il-radius);
+      border: 1px solid currentColor;
+      font-weight: 600;
+    }
+
+    .severity-chip[data-severity='high'] { color: var(--_il-severity-high); }
+    .severity-chip[data-severity='medium'] { color: var(--_il-severity-medium); }
+    .severity-chip[data-severity='low'] { color: var(--_il-severity-low); }
+    .severity-chip[data-severity='informational'] { color: var(--_il-severity-informational); }
+    .severity-chip[data-severity='unknown'] { color: var(--_il-severity-unknown); }
+
+    .issues {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--_il-space);
+      padding: calc(var(--_il-space) / 2) calc(var(--_il-space) * 2);
+      background: var(--_il-surface-raised);
+      border-bottom: 1px solid var(--_il-border);
+    }
+
+    .issues details {
+      flex: 1;
+      min-width: 0;
+    }
+
+    .issues ul {
+      max-height: 8em;
+      overflow: auto;
+      margin: 4px 0;
+      padding-left: 1.5em;
+      overflow-wrap: anywhere;
+    }
+
+    .story {
+      flex: 1;
+      min-height: 0;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) var(--_pane-width);
+      grid-template-rows: minmax(0, 1fr) var(--_timeline-height);
+      grid-template-areas:
+        'graph pane'
+        'timeline pane';
+    }
+
+    il-incident-graph {
+      grid-area: graph;
+      min-width: 0;
+      min-height: 0;
+    }
+
+    il-alert-timeline {
+      grid-area: timeline;
+      min-width: 0;
+      border-top: 1px solid var(--_il-border);
+    }
+
+    .pane {
+      grid-area: pane;
+      min-width: 0;
+      overflow: auto;
+      border-left: 1px solid var(--_il-border);
+      background: var(--_il-surface);
+    }
+
+    .pane il-entity-flyout {
+      height: 100%;
+    }
+
+    .hint,
+    .status {
+      margin: 0;
+      padding: calc(var(--_il-space) * 2);
+      color: var(--_il-text-muted);
+    }
+
+    .status.error {
+      color: var(--_il-text);
+    }
+
+    .alert-pane {
+      padding: var(--_il-space) calc(var(--_il-space) * 2);
+    }
+
+    .pane-header {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--_il-space);
+    }
+
+    .pane-title {
+      flex: 1;
+      margin: 0;
+      font-size: 1.05em;
+      overflow-wrap: anywhere;
+    }
+
+    .properties {
+      display: grid;
+      grid-template-columns: max-content minmax(0, 1fr);
+      gap: 4px var(--_il-space);
+    }
+
+    .properties dt {
+      color: var(--_il-text-muted);
+    }
+
+    .properties dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+
+    h3 {
+      margin: calc(var(--_il-space) * 1.5) 0 4px;
+      font-size: 0.95em;
+    }
+
+    .prose {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+
+    .link-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+
+    .link-list li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px;
+      padding: 2px 0;
+    }
+
+    .link-button {
+      display: inline-flex;
+      gap: 6px;
+      min-width: 0;
+      padding: 2px 4px;
+      border: none;
+      background: none;
+      color: var(--_il-accent);
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+      overflow-wrap: anywhere;
+    }
+
+    .entity-kind,
+    .roles {
+      color: var(--_il-text-muted);
+    }
+
+    .icon-button {
+      border: none;
+      background: none;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+      padding: 2px 6px;
+    }
+
+    button:focus-visible,
+    a:focus-visible,
+    summary:focus-visible {
+      outline: 2px solid var(--_il-focus);
+      outline-offset: 2px;
+    }
+
+    a {
+      color: var(--_il-accent);
+    }
+
+    @media (max-width: 720px) {
+      .story {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(240px, 1fr) var(--_timeline-height) auto;
+        grid-template-areas: 'graph' 'timeline' 'pane';
+      }
+
+      .pane {
+        border-left: none;
+        border-top: 1px solid var(--_il-border);
+      }
+    }
+
+    @media (forced-colors: active) {
+      .severity-chip,
+      .tag {
+        border-color: CanvasText;
+        color: CanvasText;
+      }
+
+      .link-button,
+      a {
+        color: LinkText;
+      }
+
+      button:focus-visible,
+      a:focus-visible {
+        outline-color: Highlight;
+      }
+    }
+  `,
+];

@@ -1,0 +1,267 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { IncidentDataAdapter } from '../../adapter/adapter.js';
+import type { IncidentGraph } from '../../model/graph-types.js';
+import type { Alert, DataIssue, Entity } from '../../model/types.js';
+import { sessionContext } from '../../session/context.js';
+import type { IncidentSession, LoadState, SessionKey } from '../../session/session.js';
+import { DataIssueEvent, LoadStateChangeEvent, SelectionChangeEvent } from '../shared/events.js';
+import { SessionController } from '../shared/session-controller.js';
+import { msg, registerStrings, severityLabel } from '../shared/strings.js';
+import { renderAlertDetails } from './alert-details.js';
+import { renderDataIssues } from './data-issues.js';
+import { formatTime } from './format.js';
+import { incidentViewStyles } from './incident-view.styles.js';
+
+registerStrings({
+  'view.idle': 'No incident loaded.',
+  'view.loading': 'Loading incident…',
+  'view.error': 'The incident could not be loaded: {message}',
+  'view.retry': 'Retry',
+  'view.attackStory': 'Attack story',
+  'view.details': 'Details',
+  'view.hint': 'Select a node in the graph or an alert on the timeline to see its details.',
+  'view.assignedTo': 'Assigned to {name}',
+  'view.unassigned': 'Unassigned',
+  'view.created': 'Created {time}',
+});
+
+/** The rendered-once promise that `il-incident-graph` exposes. */
+interface RenderedElement extends HTMLElement {
+  rendered?: Promise<void>;
+}
+
+/**
+ * The whole investigation page in one element: the incident header, the attack-story graph,
+ * the alert timeline under it, and a side pane with the selected entity (`il-entity-flyout`)
+ * or alert. Give it an `adapter` and an `incident-id`, or a `session`; its children share the
+ * session through context, so they agree on selection and time.
+ *
+ * @summary The incident investigation page: graph, timeline and details.
+ *
+ * @fires il-load-state-change - The incident started loading, is ready or failed. Detail: `{ loadState, error? }`.
+ * @fires il-data-issue - The loaded incident has data issues. Detail: `{ issues }`.
+ * @fires il-selection-change - The user changed the selection in any part of the view. Detail: `{ entityIds, alertIds }`.
+ * @fires il-time-change - The user moved the time cursor on the timeline. Detail: `{ time }`.
+ * @fires il-play-state-change - The user started or paused playback. Detail: `{ playing, speed }`.
+ *
+ * @csspart header - The incident header with title, severity, status and tags.
+ * @csspart issues - The dismissible notice listing data issues.
+ * @csspart graph - The `il-incident-graph` element.
+ * @csspart timeline - The `il-alert-timeline` element.
+ * @csspart pane - The side pane with entity or alert details.
+ * @csspart flyout - The `il-entity-flyout` element.
+ * @csspart alert-details - The alert details in the side pane.
+ * @csspart status - The loading, error and empty messages.
+ *
+ * @cssprop [--il-incident-view-height=100%] - Height of the view; it needs a definite height to lay out the graph.
+ * @cssprop [--il-incident-view-pane-width=360px] - Width of the side pane.
+ * @cssprop [--il-incident-view-timeline-height=132px] - Height of the timeline row.
+ *
+ * Keyboard: Tab moves through the header, the graph (arrow keys move between nodes, Enter
+ * selects), the timeline controls and the side pane; Escape in the graph clears the selection.
+ */
+export class IncidentView extends LitElement {
+  static override styles = incidentViewStyles;
+
+  static override properties = {
+    adapter: { attribute: false },
+    incidentId: { type: String, attribute: 'incident-id', reflect: true },
+    session: { attribute: false },
+    issuesDismissed: { state: true },
+  };
+
+  /** The data adapter the view loads its incident from. */
+  declare adapter: IncidentDataAdapter | undefined;
+
+  /** Id of the incident to load through `adapter`. */
+  declare incidentId: string | undefined;
+
+  /** A session to show instead of loading one; wins over `adapter`. */
+  declare session: IncidentSession | undefined;
+
+  declare private issuesDismissed: boolean;
+
+  private readonly sessions: SessionController;
+  private readonly provider = new ContextProvider(this, { context: sessionContext });
+  private lastLoadState: LoadState = 'idle';
+  private loadedPromise!: Promise<void>;
+  private loadedSettled = false;
+  private resolveLoaded!: () => void;
+  private rejectLoaded!: (error: unknown) => void;
+
+  constructor() {
+    super();
+    this.adapter = undefined;
+    this.incidentId = undefined;
+    this.session = undefined;
+    this.issuesDismissed = false;
+    this.resetLoaded();
+    this.sessions = new SessionController(this, {
+      keys: ['loadState', 'snapshot', 'selection', 'issues'] satisfies SessionKey[],
+      onChange: (keys) => this.handleSessionChange(keys),
+      onSessionChange: (session) => {
+        this.provider.setValue(session);
+        this.handleLoadState();
+      },
+    });
+  }
+
+  /** Load state of the incident: `idle`, `loading`, `ready` or `error`. */
+  get loadState(): LoadState {
+    return this.sessions.session?.loadState ?? 'idle';
+  }
+
+  /**
+   * Resolves once the incident is loaded and the graph has drawn its first frame; rejects when
+   * loading fails. A new load (another `incident-id`) replaces the promise.
+   */
+  get loaded(): Promise<void> {
+    return this.loadedPromise;
+  }
+
+  /** The whole graph model of the incident; undefined until loaded. Read-only. */
+  get graph(): IncidentGraph | undefined {
+    return this.sessions.session?.graph;
+  }
+
+  /** Loads the incident again from the adapter, for example after an error. */
+  reload(): void {
+    const session = this.sessions.session;
+    if (session && this.adapter && this.incidentId) void session.load(this.adapter, this.incidentId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('incidentId') || changed.has('adapter') || changed.has('session')) {
+      this.issuesDismissed = false;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const session = this.sessions.session;
+    const state = session?.loadState ?? 'idle';
+    if (!session || state === 'idle') return this.renderStatus(msg('view.idle'));
+    if (state === 'loading') return this.renderStatus(msg('view.loading'), true);
+    if (state === 'error') return this.renderError(session.error);
+
+    return html`
+      ${this.renderHeader(session)}
+      ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true))}
+      <div class="story" role="group" aria-label=${msg('view.attackStory')}>
+        <il-incident-graph part="graph" .session=${session}></il-incident-graph>
+        <aside class="pane" part="pane" aria-label=${msg('view.details')}>${this.renderPane(session)}</aside>
+        <il-alert-timeline part="timeline" .session=${session}></il-alert-timeline>
+      </div>
+    `;
+  }
+
+  private renderStatus(text: string, busy = false): TemplateResult {
+    return html`<p class="status" part="status" role="status" aria-busy=${busy ? 'true' : 'false'}>${text}</p>`;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    const message = error instanceof Error ? error.message : String(error);
+    return html`
+      <div class="status error" part="status" role="alert">
+        <p>${msg('view.error', { message })}</p>
+        ${this.adapter && this.incidentId
+          ? html`<button type="button" @click=${() => this.reload()}>${msg('view.retry')}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderHeader(session: IncidentSession): TemplateResult {
+    const incident = session.snapshot!.incident;
+    const created = formatTime(incident.createdTime);
+    return html`
+      <header class="header" part="header">
+        <h1 class="title">${incident.title}</h1>
+        <div class="facts">
+          <span class="severity-chip" data-severity=${incident.severity}>${severityLabel(incident.severity)}</span>
+          <span class="fact">${incident.status}</span>
+          <span class="fact">${incident.assignedTo ? msg('view.assignedTo', { name: incident.assignedTo }) : msg('view.unassigned')}</span>
+          ${created ? html`<span class="fact">${msg('view.created', { time: created })}</span>` : nothing}
+          ${incident.tags.map((tag) => html`<span class="tag">${tag}</span>`)}
+        </div>
+      </header>
+    `;
+  }
+
+  private renderPane(session: IncidentSession): TemplateResult {
+    const { entityIds, alertIds } = session.selection;
+    if (entityIds.length > 0) {
+      return html`<il-entity-flyout part="flyout" .session=${session} @il-flyout-close=${this.clearSelection}></il-entity-flyout>`;
+    }
+
+    const snapshot = session.snapshot!;
+    const alert = alertIds.length > 0 ? snapshot.alerts.find((item) => item.id === alertIds[0]) : undefined;
+    if (!alert) return html`<p class="hint">${msg('view.hint')}</p>`;
+
+    return renderAlertDetails(alert, entityIndex(snapshot.entities), alertIndex(snapshot.alerts), {
+      selectEntity: (id) => this.selectByUser({ entityIds: [id], alertIds: [] }),
+      selectAlert: (id) => this.selectByUser({ entityIds: [], alertIds: [id] }),
+      close: this.clearSelection,
+    });
+  }
+
+  private readonly clearSelection = (): void => {
+    this.selectByUser({ entityIds: [], alertIds: [] });
+  };
+
+  private selectByUser(selection: { entityIds: string[]; alertIds: string[] }): void {
+    const session = this.sessions.session;
+    if (!session) return;
+    session.select(selection);
+    this.dispatchEvent(new SelectionChangeEvent(session.selection));
+  }
+
+  private handleSessionChange(keys: ReadonlySet<SessionKey>): void {
+    if (keys.has('loadState') || keys.has('snapshot')) this.handleLoadState();
+  }
+
+  private handleLoadState(): void {
+    const session = this.sessions.session;
+    const state = session?.loadState ?? 'idle';
+    if (state === this.lastLoadState) return;
+
+    // A host may hold `loaded` from before the load started, so only a settled promise is replaced.
+    if (this.loadedSettled && state !== 'idle') this.resetLoaded();
+    this.lastLoadState = state;
+    this.dispatchEvent(new LoadStateChangeEvent({ loadState: state, error: session?.error }));
+
+    if (state === 'ready' && session) {
+      void this.settleLoaded(session.issues);
+    } else if (state === 'error') {
+      this.loadedSettled = true;
+      this.rejectLoaded(session?.error);
+    }
+  }
+
+  private async settleLoaded(issues: readonly DataIssue[]): Promise<void> {
+    await this.updateComplete;
+    const graph = this.renderRoot.querySelector<RenderedElement>('il-incident-graph');
+    await graph?.rendered;
+    if (issues.length > 0) this.dispatchEvent(new DataIssueEvent({ issues }));
+    this.loadedSettled = true;
+    this.resolveLoaded();
+  }
+
+  private resetLoaded(): void {
+    this.loadedSettled = false;
+    this.loadedPromise = new Promise<void>((resolve, reject) => {
+      this.resolveLoaded = resolve;
+      this.rejectLoaded = reject;
+    });
+    // A host that never awaits `loaded` must not see an unhandled rejection.
+    this.loadedPromise.catch(() => undefined);
+  }
+}
+
+function entityIndex(entities: readonly Entity[]): Map<string, Entity> {
+  return new Map(entities.map((entity) => [entity.id, entity]));
+}
+
+function alertIndex(alerts: readonly Alert[]): Map<string, Alert> {
+  return new Map(alerts.map((alert) => [alert.id, alert]));
+}

@@ -1,0 +1,7 @@
+/** Registers every incident-lens element. */
+
+import './components/alert-timeline/define.js';
+import './components/entity-flyout/define.js';
+import './components/incident-graph/define.js';
+import './components/incident-view/define.js';
+import './components/verdict-badge/define.js';
