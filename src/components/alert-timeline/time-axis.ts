@@ -1,0 +1,245 @@
+/**
+ * The time axis of the alert timeline: where each alert goes, which ticks to draw and how to
+ * label them. DOM-free. Positions are fractions of the axis (0 at the start, 1 at the end), so
+ * the element can place things in percent and needs no measurement to draw markers.
+ */
+
+import { scaleTime, scaleUtc } from 'd3-scale';
+import type { Alert, EpochMs, Severity } from '../../model/types.js';
+
+/**
+ * Zone in which times are shown: `local` is the viewer's zone, as the browser reports it.
+ * Placement never depends on it, but tick boundaries and labels do.
+ */
+export type TimelineTimeZone = 'local' | 'UTC';
+
+/** The time window the axis covers, in epoch ms, with `end > start`. */
+export interface TimeDomain {
+  start: EpochMs;
+  end: EpochMs;
+}
+
+/** One alert placed on the axis. */
+export interface AlertMarker {
+  alert: Alert;
+  /** First activity, where the marker sits. */
+  time: EpochMs;
+  /** Last activity, when it is after the first; the span bar ends there. */
+  endTime: EpochMs | undefined;
+  position: number;
+  endPosition: number | undefined;
+  /** Place in the stack of alerts with the same first activity, 0 at the bottom. */
+  stack: number;
+}
+
+export interface AlertLayout {
+  /** Placed alerts in time order, then severity (high first), then id. */
+  markers: AlertMarker[];
+  /** Alerts without a usable first activity time, in severity then id order. */
+  untimed: Alert[];
+  /** Distinct first activity times, ascending: the stops of keyboard stepping and playback. */
+  times: EpochMs[];
+  /** Height of the highest stack, at least 1 when there is a marker. */
+  maxStack: number;
+}
+
+export interface AxisTick {
+  time: EpochMs;
+  position: number;
+  label: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = {
+  high: 0,
+  medium: 1,
+  low: 2,
+  informational: 3,
+  unknown: 4,
+};
+
+// A domain of zero span (one instant) is widened by this much on each side, so the instant
+// sits in the middle of the axis.
+const INSTANT_PADDING = 60_000;
+
+/** Returns the axis window for the incident's time bounds, widened when they are one instant. */
+export function timeDomain(bounds: { start: EpochMs; end: EpochMs }): TimeDomain {
+  if (bounds.end > bounds.start) return { start: bounds.start, end: bounds.end };
+  return { start: bounds.start - INSTANT_PADDING, end: bounds.start + INSTANT_PADDING };
+}
+
+/** Returns where `time` falls on the axis, 0 at the domain's start and 1 at its end. */
+export function positionOf(domain: TimeDomain, time: EpochMs): number {
+  return (time - domain.start) / (domain.end - domain.start);
+}
+
+/** Returns the time at a position on the axis, the inverse of `positionOf`. */
+export function timeAtPosition(domain: TimeDomain, position: number): EpochMs {
+  return domain.start + position * (domain.end - domain.start);
+}
+
+function usableTime(time: unknown): time is EpochMs {
+  return typeof time === 'number' && Number.isFinite(time);
+}
+
+/** Orders alerts by first activity, then severity (high first), then id. */
+export function compareAlerts(a: Alert, b: Alert): number {
+  const timeA = usableTime(a.firstActivityTime) ? a.firstActivityTime : Infinity;
+  const timeB = usableTime(b.firstActivityTime) ? b.firstActivityTime : Infinity;
+  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+
+  const rank = (SEVERITY_RANK[a.severity] ?? 4) - (SEVERITY_RANK[b.severity] ?? 4);
+  if (rank !== 0) return rank;
+
+  // Code-unit order, not localeCompare, so the order is the same in every locale.
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}
+
+/** Places alerts on the axis; alerts with the same first activity stack in `compareAlerts` order. */
+export function layoutAlerts(alerts: readonly Alert[], domain: TimeDomain): AlertLayout {
+  const sorted = [...alerts].sort(compareAlerts);
+  const markers: AlertMarker[] = [];
+  const untimed: Alert[] = [];
+  const times: EpochMs[] = [];
+  let maxStack = 0;
+
+  for (const alert of sorted) {
+    const time = alert.firstActivityTime;
+    if (!usableTime(time)) {
+      untimed.push(alert);
+      continue;
+    }
+
+    const previous = markers[markers.length - 1];
+    const stack = previous && previous.time === time ? previous.stack + 1 : 0;
+    if (stack === 0) times.push(time);
+    maxStack = Math.max(maxStack, stack + 1);
+
+    const last = alert.lastActivityTime;
+    const endTime = usableTime(last) && last > time ? last : undefined;
+    markers.push({
+      alert,
+      time,
+      endTime,
+      position: positionOf(domain, time),
+      endPosition: endTime === undefined ? undefined : positionOf(domain, endTime),
+      stack,
+    });
+  }
+
+  return { markers, untimed, times, maxStack };
+}
+
+/** Returns the last of the ascending `times` before `time`, or undefined. */
+export function previousTime(times: readonly EpochMs[], time: EpochMs): EpochMs | undefined {
+  let found: EpochMs | undefined;
+  for (const candidate of times) {
+    if (candidate >= time) break;
+    found = candidate;
+  }
+  return found;
+}
+
+/** Returns the first of the ascending `times` after `time`, or undefined. */
+export function nextTime(times: readonly EpochMs[], time: EpochMs): EpochMs | undefined {
+  return times.find((candidate) => candidate > time);
+}
+
+/** Counts the ascending `times` in the half-open interval `(from, to]`: the alerts passed. */
+export function countTimesPassed(times: readonly EpochMs[], from: EpochMs, to: EpochMs): number {
+  if (!(to > from)) return 0;
+  let count = 0;
+  for (const time of times) {
+    if (time > to) break;
+    if (time > from) count++;
+  }
+  return count;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  timeZone: TimelineTimeZone,
+  options: Intl.DateTimeFormatOptions,
+  locale: string | undefined,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    // `timeZone: undefined` is the runtime's zone, which is the viewer's in a browser.
+    format = new Intl.DateTimeFormat(locale, {
+      ...options,
+      timeZone: timeZone === 'UTC' ? 'UTC' : undefined,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const FULL_DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+};
+
+/** Formats a time with date, seconds and zone name, for accessible names and readouts. */
+export function formatDateTime(
+  time: EpochMs,
+  timeZone: TimelineTimeZone,
+  locale?: string,
+): string {
+  return formatter(timeZone, FULL_DATE_TIME, locale).format(time);
+}
+
+const DAY = 86_400_000;
+const DATE_ONLY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+const DATE_KEY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+
+function timeOptions(step: number): Intl.DateTimeFormatOptions {
+  if (step < 1000) {
+    return { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 };
+  }
+  if (step < 60_000) return { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+  return { hour: '2-digit', minute: '2-digit' };
+}
+
+/**
+ * Returns the ticks for the axis, at most about `count` of them, on round boundaries of the
+ * chosen zone (d3's `scaleTime` for the local zone, `scaleUtc` for UTC).
+ *
+ * Labels carry only as much as the tick step needs: a date for steps of a day or more, else
+ * a time (with seconds below a minute, with milliseconds below a second). With a time, the
+ * first tick and each tick on a new day also carry the date, so a label is never ambiguous.
+ */
+export function axisTicks(
+  domain: TimeDomain,
+  timeZone: TimelineTimeZone,
+  count: number,
+  locale?: string,
+): AxisTick[] {
+  const scale = (timeZone === 'UTC' ? scaleUtc() : scaleTime())
+    .domain([domain.start, domain.end])
+    .range([0, 1]);
+  const times = scale.ticks(Math.max(1, Math.floor(count))).map((date) => date.getTime());
+  if (times.length === 0) return [];
+
+  const step = times.length > 1 ? times[1]! - times[0]! : domain.end - domain.start;
+  const dateKey = formatter(timeZone, DATE_KEY, locale);
+  const dateLabel = formatter(timeZone, DATE_ONLY, locale);
+  const timeLabel = formatter(timeZone, timeOptions(step), locale);
+
+  let previousDay = '';
+  return times.map((time) => {
+    const day = dateKey.format(time);
+    let label: string;
+    if (step >= DAY) label = dateLabel.format(time);
+    else if (day !== previousDay) label = `${dateLabel.format(time)} ${timeLabel.format(time)}`;
+    else label = timeLabel.format(time);
+    previousDay = day;
+    return { time, position: positionOf(domain, time), label };
+  });
+}
