@@ -1,0 +1,134 @@
+/**
+ * Time parsing for the model: every time in a snapshot is epoch milliseconds (UTC), and a value
+ * that cannot be read becomes a data issue instead of NaN.
+ */
+
+import type { DataIssue, EpochMs, IncidentSnapshot } from './types.js';
+
+// ISO 8601 date-time as the sources write it: date, optional time with any number of
+// fraction digits, optional zone. Groups: year, month, day, hour, minute, second, fraction, zone.
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * Parses a time into epoch milliseconds.
+ *
+ * Accepts an ISO 8601 string (with or without a zone, with any number of fraction digits, such
+ * as Graph's `2021-08-13T08:43:35.5533333Z`), a finite number of epoch milliseconds, or a
+ * `Date`. A time without a zone is read as UTC, because the sources this library maps write UTC
+ * and the local zone of the machine that renders the view says nothing about the data.
+ * Fractions beyond milliseconds are truncated.
+ *
+ * Returns `undefined` for `null`, `undefined`, an empty string and any value it cannot parse;
+ * use `parseTimeField` to report the last case.
+ */
+export function parseTime(value: unknown): EpochMs | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isFinite(time) ? time : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+
+  const text = value.trim();
+  if (text === '') return undefined;
+
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) return undefined;
+
+  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
+  const monthIndex = Number(month) - 1;
+  const dayOfMonth = Number(day);
+  if (monthIndex < 0 || monthIndex > 11 || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+
+  const milliseconds = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const utc = Date.UTC(
+    Number(year),
+    monthIndex,
+    dayOfMonth,
+    Number(hour),
+    Number(minute),
+    Number(second),
+    milliseconds,
+  );
+
+  // Date.UTC rolls 31 February over into March; a day that does not exist is invalid.
+  if (new Date(utc).getUTCDate() !== dayOfMonth) return undefined;
+
+  return utc - zoneOffsetMinutes(zone) * 60_000;
+}
+
+function zoneOffsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes);
+}
+
+/** True for a value that counts as "no time given": `null`, `undefined` or a blank string. */
+export function isAbsentTime(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Parses a time like `parseTime`, and when a value is present but cannot be parsed, appends a
+ * data issue naming the record `id` and the `field` to `issues`.
+ */
+export function parseTimeField(
+  value: unknown,
+  issues: DataIssue[],
+  id: string,
+  field: string,
+): EpochMs | undefined {
+  const time = parseTime(value);
+  if (time === undefined && !isAbsentTime(value)) {
+    issues.push({ id, field, problem: `invalid time ${describeValue(value)}; it is left out` });
+  }
+  return time;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number') return String(value);
+  return `of type ${value === null ? 'null' : typeof value}`;
+}
+
+/**
+ * Returns the time span of an incident: the earliest alert first activity or entity or relation
+ * first seen, and the latest alert last activity (or first activity) or first seen.
+ * Returns `undefined` when no record has a time.
+ */
+export function incidentTimeBounds(
+  snapshot: IncidentSnapshot,
+): { start: EpochMs; end: EpochMs } | undefined {
+  let start = Infinity;
+  let end = -Infinity;
+
+  const include = (time: EpochMs | undefined): void => {
+    if (time === undefined || !Number.isFinite(time)) return;
+    if (time < start) start = time;
+    if (time > end) end = time;
+  };
+
+  for (const alert of snapshot.alerts) {
+    include(alert.firstActivityTime);
+    include(alert.lastActivityTime);
+  }
+  for (const entity of snapshot.entities) include(entity.firstSeen);
+  for (const relation of snapshot.relations) include(relation.firstSeen);
+
+  if (start === Infinity) return undefined;
+  return { start, end };
+}
+
+/**
+ * True when a record that first appears at `firstSeen` exists at `time`. A record without a
+ * first-seen time exists from the start, and with no time cursor everything exists.
+ */
+export function existsAt(firstSeen: EpochMs | undefined, time: EpochMs | undefined): boolean {
+  if (firstSeen === undefined || time === undefined) return true;
+  return firstSeen <= time;
+}
