@@ -1,0 +1,152 @@
+/** Maps Graph incidents and alerts (`microsoft.graph.security.incident` and `.alert`) to the model. */
+
+import { parseTimeField } from '../../model/time.js';
+import type { Alert, DataIssue, Incident, IncidentComment, Severity } from '../../model/types.js';
+import {
+  normalizeEnum,
+  readRecordArray,
+  readSeverity,
+  readString,
+  readStringArray,
+  type JsonRecord,
+} from './read.js';
+
+const INCIDENT_STATUSES = ['active', 'resolved', 'inProgress', 'redirected', 'awaitingAction', 'unknownFutureValue'];
+const ALERT_STATUSES = ['new', 'inProgress', 'resolved', 'unknownFutureValue'];
+const CLASSIFICATIONS = ['unknown', 'falsePositive', 'truePositive', 'informationalExpectedActivity', 'unknownFutureValue'];
+const DETERMINATIONS = [
+  'unknown',
+  'apt',
+  'malware',
+  'securityPersonnel',
+  'securityTesting',
+  'unwantedSoftware',
+  'other',
+  'multiStagedAttack',
+  'compromisedAccount',
+  'phishing',
+  'maliciousUserActivity',
+  'notMalicious',
+  'notEnoughDataToValidate',
+  'confirmedUserActivity',
+  'lineOfBusinessApplication',
+  'unknownFutureValue',
+];
+
+const SEVERITY_ORDER: readonly Severity[] = ['unknown', 'informational', 'low', 'medium', 'high'];
+
+/** Copies a string field to `target[key]` when it is present. */
+function setString<T extends object>(target: T, key: keyof T, value: unknown, known?: readonly string[]): void {
+  const text = known === undefined ? readString(value) : normalizeEnum(value, known);
+  if (text !== undefined) (target as Record<keyof T, unknown>)[key] = text;
+}
+
+function setTime<T extends object>(
+  target: T,
+  key: keyof T,
+  value: unknown,
+  issues: DataIssue[],
+  id: string,
+  field: string,
+): void {
+  const time = parseTimeField(value, issues, id, field);
+  if (time !== undefined) (target as Record<keyof T, unknown>)[key] = time;
+}
+
+/** Custom tags first, then the older `tags` spelling, then system tags, without repeats. */
+export function readTags(record: JsonRecord): string[] {
+  return [
+    ...new Set([
+      ...readStringArray(record.customTags),
+      ...readStringArray(record.tags),
+      ...readStringArray(record.systemTags),
+    ]),
+  ];
+}
+
+function readComments(value: unknown, issues: DataIssue[], id: string): IncidentComment[] {
+  return readRecordArray(value).flatMap((item, index) => {
+    const text = readString(item.comment);
+    if (text === undefined) return [];
+    const comment: IncidentComment = { comment: text };
+    setString(comment, 'createdBy', item.createdBy ?? item.createdByDisplayName);
+    const field = item.createdTime !== undefined ? 'createdTime' : 'createdDateTime';
+    setTime(comment, 'createdTime', item[field], issues, id, `comments[${index}].${field}`);
+    return [comment];
+  });
+}
+
+export function mapIncident(raw: JsonRecord, id: string, issues: DataIssue[]): Incident {
+  const incident: Incident = {
+    id,
+    title: readString(raw.displayName) ?? `Incident ${id}`,
+    severity: readSeverity(raw.severity),
+    status: normalizeEnum(raw.status, INCIDENT_STATUSES) ?? 'unknown',
+    tags: readTags(raw),
+  };
+  setString(incident, 'assignedTo', raw.assignedTo);
+  setString(incident, 'classification', raw.classification, CLASSIFICATIONS);
+  setString(incident, 'determination', raw.determination, DETERMINATIONS);
+  setString(incident, 'description', raw.description);
+  setString(incident, 'webUrl', raw.incidentWebUrl);
+  setString(incident, 'redirectIncidentId', raw.redirectIncidentId);
+  setTime(incident, 'createdTime', raw.createdDateTime, issues, id, 'createdDateTime');
+  setTime(incident, 'updatedTime', raw.lastUpdateDateTime, issues, id, 'lastUpdateDateTime');
+
+  const comments = readComments(raw.comments, issues, id);
+  if (comments.length > 0) incident.comments = comments;
+  return incident;
+}
+
+/**
+ * Builds the incident of alerts that arrived without it: its id is the alerts' `incidentId`
+ * (or the generated one), its severity the highest alert severity, and its status `resolved`
+ * when every alert is resolved, else `active`.
+ */
+export function incidentFromAlerts(id: string, rawAlerts: JsonRecord[], alerts: Alert[], ownTitle: boolean): Incident {
+  const severity = alerts.reduce<Severity>(
+    (highest, alert) => (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(highest) ? alert.severity : highest),
+    'unknown',
+  );
+  const incident: Incident = {
+    id,
+    title: ownTitle && alerts[0] ? alerts[0].title : `Incident ${id}`,
+    severity,
+    status: alerts.length > 0 && alerts.every((alert) => alert.status === 'resolved') ? 'resolved' : 'active',
+    tags: [...new Set(rawAlerts.flatMap(readTags))],
+  };
+  const webUrl = rawAlerts.map((alert) => readString(alert.incidentWebUrl)).find((url) => url !== undefined);
+  if (webUrl !== undefined) incident.webUrl = webUrl;
+  const created = alerts.map((alert) => alert.createdTime).filter((time): time is number => time !== undefined);
+  if (created.length > 0) incident.createdTime = Math.min(...created);
+  return incident;
+}
+
+/** Maps an alert's own fields; its evidence is mapped separately. */
+export function mapAlert(raw: JsonRecord, id: string, issues: DataIssue[]): Alert {
+  const alert: Alert = {
+    id,
+    title: readString(raw.title) ?? `Alert ${id}`,
+    severity: readSeverity(raw.severity),
+    status: normalizeEnum(raw.status, ALERT_STATUSES) ?? 'unknown',
+    mitreTechniques: readStringArray(raw.mitreTechniques),
+    relatedAlertIds: [],
+    evidence: [],
+  };
+  setString(alert, 'category', raw.category);
+  setString(alert, 'serviceSource', raw.serviceSource);
+  setString(alert, 'detectionSource', raw.detectionSource);
+  setString(alert, 'description', raw.description);
+  setString(alert, 'recommendedActions', raw.recommendedActions);
+  setString(alert, 'webUrl', raw.alertWebUrl);
+  setString(alert, 'threatDisplayName', raw.threatDisplayName);
+  setString(alert, 'threatFamilyName', raw.threatFamilyName);
+  setString(alert, 'actorDisplayName', raw.actorDisplayName);
+  setString(alert, 'assignedTo', raw.assignedTo);
+  setString(alert, 'classification', raw.classification, CLASSIFICATIONS);
+  setString(alert, 'determination', raw.determination, DETERMINATIONS);
+  setTime(alert, 'firstActivityTime', raw.firstActivityDateTime, issues, id, 'firstActivityDateTime');
+  setTime(alert, 'lastActivityTime', raw.lastActivityDateTime, issues, id, 'lastActivityDateTime');
+  setTime(alert, 'createdTime', raw.createdDateTime, issues, id, 'createdDateTime');
+  return alert;
+}

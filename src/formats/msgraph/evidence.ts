@@ -1,0 +1,91 @@
+/**
+ * Maps one Graph evidence item to an entity. The per-alert facts (roles, the verdict and
+ * remediation status this alert gave) go to the alert's evidence list; the entity carries the
+ * same verdict and status, and entities seen in several alerts are merged later.
+ */
+
+import { parseTimeField } from '../../model/time.js';
+import type { AlertEvidence, Entity } from '../../model/types.js';
+import { CLOUD_EVIDENCE_MAPPERS } from './evidence-cloud.js';
+import { ENDPOINT_EVIDENCE_MAPPERS } from './evidence-endpoint.js';
+import { MAIL_EVIDENCE_MAPPERS } from './evidence-mail.js';
+import { COMMON_EVIDENCE_FIELDS, entityFrom, type EvidenceContext, type EvidenceMapper } from './evidence-common.js';
+import {
+  hashText,
+  odataTypeName,
+  otherFields,
+  readRemediationStatus,
+  readString,
+  readStringArray,
+  readVerdict,
+  stableStringify,
+  type JsonRecord,
+} from './read.js';
+
+const MAPPERS: Readonly<Record<string, EvidenceMapper>> = {
+  ...ENDPOINT_EVIDENCE_MAPPERS,
+  ...MAIL_EVIDENCE_MAPPERS,
+  ...CLOUD_EVIDENCE_MAPPERS,
+};
+
+/** An evidence item mapped: the entity, and how the alert involves it. */
+export interface MappedEvidence {
+  entity: Entity;
+  evidence: AlertEvidence;
+  /** The source item, which relation derivation reads. */
+  raw: JsonRecord;
+  /** The `@odata.type` short name, for example `processEvidence`. */
+  type: string;
+}
+
+export function mapEvidence(raw: JsonRecord, context: EvidenceContext): MappedEvidence {
+  const type = odataTypeName(raw);
+  if (type === undefined) {
+    context.issues.push({
+      id: context.alertId,
+      field: `${context.path}.@odata.type`,
+      problem: 'evidence without @odata.type; shown as other',
+    });
+  }
+
+  const mapper = type === undefined ? undefined : MAPPERS[type];
+  const entity = mapper ? mapper(raw, context) : mapOtherEvidence(raw, type ?? 'unknown');
+
+  const verdict = readVerdict(raw.verdict);
+  if (verdict !== undefined) entity.verdict = verdict;
+  const remediationStatus = readRemediationStatus(raw.remediationStatus);
+  if (remediationStatus !== undefined) entity.remediationStatus = remediationStatus;
+
+  const evidence: AlertEvidence = { entityId: entity.id, roles: readStringArray(raw.roles) };
+  const detailedRoles = readStringArray(raw.detailedRoles);
+  if (detailedRoles.length > 0) evidence.detailedRoles = detailedRoles;
+  if (verdict !== undefined) evidence.verdict = verdict;
+  if (remediationStatus !== undefined) evidence.remediationStatus = remediationStatus;
+  const details = readString(raw.remediationStatusDetails);
+  if (details !== undefined) evidence.remediationStatusDetails = details;
+  const createdTime = parseTimeField(
+    raw.createdDateTime,
+    context.issues,
+    context.alertId,
+    `${context.path}.createdDateTime`,
+  );
+  if (createdTime !== undefined) evidence.createdTime = createdTime;
+
+  return { entity, evidence, raw, type: type ?? 'unknown' };
+}
+
+/** Any evidence type without a mapper: kind `other`, the type name in `rawType`, fields kept. */
+function mapOtherEvidence(raw: JsonRecord, type: string): Entity {
+  const fields = otherFields(raw, new Set([...COMMON_EVIDENCE_FIELDS, 'tags']));
+  const name =
+    readString(raw.displayName) ??
+    readString(raw.name) ??
+    readString(raw.resourceName) ??
+    readString(raw.url) ??
+    type;
+
+  // NOTE: unknown types have no known identifier, so the id hashes all their fields: the same
+  // item in two alerts merges, and any difference keeps them apart.
+  const id = `other:${type}:${hashText(stableStringify(fields))}`;
+  return entityFrom(id, 'other', name, raw, { rawType: type });
+}
