@@ -1,0 +1,342 @@
+import { css } from 'lit';
+
+// Markers are 24 px buttons (the minimum target size of WCAG 2.2) and stack 24 px apart.
+export const alertTimelineStyles = css`
+  :host {
+    --_height: var(--il-alert-timeline-height, 72px);
+    --_track: var(--il-alert-timeline-track-color, var(--_il-surface-raised));
+    --_playhead: var(--il-alert-timeline-playhead-color, var(--_il-accent));
+    --_marker-size: 24px;
+    --_inset: 16px;
+    display: block;
+    font-family: var(--_il-font);
+    font-size: var(--_il-font-size);
+    color: var(--_il-text);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_il-focus);
+    outline-offset: 2px;
+  }
+
+  .controls {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_il-space) / 2);
+    margin-block-end: calc(var(--_il-space) / 2);
+  }
+
+  .control {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 32px;
+    block-size: 32px;
+    padding: 0 6px;
+    border: 1px solid var(--_il-border);
+    border-radius: var(--_il-radius);
+    background: var(--_il-surface);
+    cursor: pointer;
+  }
+
+  .control:disabled {
+    cursor: default;
+    opacity: 0.5;
+  }
+
+  .control svg {
+    inline-size: 16px;
+    block-size: 16px;
+    fill: currentColor;
+  }
+
+  .readout {
+    margin-inline-start: var(--_il-space);
+    color: var(--_il-text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .track {
+    position: relative;
+    box-sizing: border-box;
+    block-size: var(--_height);
+    min-block-size: calc(var(--_stack-count, 1) * var(--_marker-size) + 20px);
+    padding-inline: var(--_inset);
+    background: var(--_track);
+    border: 1px solid var(--_il-border);
+    border-radius: var(--_il-radius);
+    margin-block-start: 12px;
+    touch-action: none;
+    cursor: pointer;
+    user-select: none;
+  }
+
+  .plot {
+    position: relative;
+    block-size: 100%;
+  }
+
+  .marker {
+    position: absolute;
+    inset-block-end: calc(6px + var(--_stack, 0) * var(--_marker-size));
+    inset-inline-start: var(--_x);
+    translate: -50% 0;
+    display: grid;
+    place-items: center;
+    box-sizing: border-box;
+    inline-size: var(--_marker-size);
+    block-size: var(--_marker-size);
+    padding: 0;
+    border: 1px solid transparent;
+    border-radius: 50%;
+    background: none;
+    cursor: pointer;
+  }
+
+  .marker.future {
+    opacity: 0.45;
+  }
+
+  .marker.selected {
+    border: 2px solid var(--_il-text);
+    background: var(--_il-surface);
+  }
+
+  .severity-shape {
+    inline-size: 16px;
+    block-size: 16px;
+    overflow: visible;
+  }
+
+  .shape {
+    fill: currentColor;
+    stroke: var(--_il-surface);
+    stroke-width: 1;
+  }
+
+  .shape.hollow {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+
+  .high {
+    color: var(--_il-severity-high);
+  }
+
+  .medium {
+    color: var(--_il-severity-medium);
+  }
+
+  .low {
+    color: var(--_il-severity-low);
+  }
+
+  .informational {
+    color: var(--_il-severity-informational);
+  }
+
+  .unknown {
+    color: var(--_il-severity-unknown);
+  }
+
+  .span {
+    position: absolute;
+    inset-block-end: calc(6px + var(--_stack, 0) * var(--_marker-size) + var(--_marker-size) / 2 - 2px);
+    inset-inline-start: var(--_x);
+    inline-size: var(--_width);
+    block-size: 4px;
+    border-radius: 2px;
+    background: currentColor;
+    opacity: 0.5;
+    pointer-events: none;
+  }
+
+  .playhead {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: var(--_x);
+    inline-size: 0;
+    border-inline-start: 2px solid var(--_playhead);
+    translate: -1px 0;
+    pointer-events: none;
+  }
+
+  /* A 24 px target around a 14 px dot. */
+  .handle {
+    position: absolute;
+    inset-block-start: -12px;
+    inset-inline-start: -13px;
+    display: grid;
+    place-items: center;
+    inline-size: 24px;
+    block-size: 24px;
+    border-radius: 50%;
+    cursor: grab;
+    pointer-events: auto;
+  }
+
+  .handle::before {
+    content: '';
+    box-sizing: border-box;
+    inline-size: 14px;
+    block-size: 14px;
+    border: 2px solid var(--_il-surface);
+    border-radius: 50%;
+    background: var(--_playhead);
+  }
+
+  .handle:focus-visible {
+    outline-offset: 0;
+  }
+
+  .axis {
+    position: relative;
+    block-size: 1.6em;
+    margin-inline: var(--_inset);
+    color: var(--_il-text-muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .tick {
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-start: var(--_x);
+    translate: -50% 0;
+    white-space: nowrap;
+  }
+
+  .tick::before {
+    content: '';
+    position: absolute;
+    inset-block-start: -4px;
+    inset-inline-start: 50%;
+    block-size: 4px;
+    border-inline-start: 1px solid var(--_il-border);
+  }
+
+  .message {
+    margin: var(--_il-space) 0;
+    color: var(--_il-text-muted);
+  }
+
+  .untimed {
+    margin-block-start: calc(var(--_il-space) / 2);
+  }
+
+  .untimed h3 {
+    margin: 0 0 4px;
+    font-size: 1em;
+    font-weight: 600;
+  }
+
+  .untimed ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .untimed-alert {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-block-size: 28px;
+    padding: 2px 8px;
+    border: 1px solid var(--_il-border);
+    border-radius: var(--_il-radius);
+    background: var(--_il-surface);
+    cursor: pointer;
+  }
+
+  .untimed-alert.selected {
+    border: 2px solid var(--_il-text);
+  }
+
+  .untimed-title {
+    color: var(--_il-text);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .marker {
+      transition: scale 120ms ease-out;
+    }
+
+    .marker:hover {
+      scale: 1.2;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .track,
+    .control,
+    .untimed-alert {
+      border-color: CanvasText;
+      background: Canvas;
+    }
+
+    .high,
+    .medium,
+    .low,
+    .informational,
+    .unknown {
+      color: CanvasText;
+    }
+
+    .shape {
+      stroke: Canvas;
+    }
+
+    .shape.hollow {
+      stroke: CanvasText;
+    }
+
+    .marker.future {
+      opacity: 1;
+    }
+
+    .marker.future .shape:not(.hollow) {
+      fill: GrayText;
+    }
+
+    .marker.selected,
+    .untimed-alert.selected {
+      border-color: Highlight;
+      background: Canvas;
+      color: Highlight;
+    }
+
+    .playhead {
+      border-inline-start-color: Highlight;
+    }
+
+    .handle::before {
+      background: Highlight;
+      border-color: Canvas;
+    }
+
+    .span {
+      background: CanvasText;
+      opacity: 1;
+    }
+
+    .tick::before {
+      border-inline-start-color: CanvasText;
+    }
+
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
