@@ -372,4 +372,274 @@ describe('<il-alert-timeline>', () => {
       expect(changes.map((change) => change.time)).to.deep.equal([TIMELINE_START, TIMELINE_END]);
     });
   });
+  describe('playback', () => {
+    // The fixture spans one hour and `duration` is 20 s, so speed 1 plays 180 incident ms per
+    // wall ms; computed here from the documented rule, not read from the element.
+    const rate = SPAN / 20_000;
+
+    function playButton(element: AlertTimeline): HTMLButtonElement {
+      return shadow(element).querySelector<HTMLButtonElement>('[part="play-button"]')!;
+    }
+
+    it('starts from the start and reports it', async () => {
+      const { element, session } = await setup();
+      session.setTime(TIMELINE_START);
+      const states = record(element, 'il-play-state-change');
+
+      playButton(element).click();
+      await element.updateComplete;
+
+      expect(session.playing).to.be.true;
+      expect(states).to.deep.equal([{ playing: true, speed: 1 }]);
+      expect(playButton(element).getAttribute('aria-label')).to.equal('Pause');
+    });
+
+    it('advances in proportion to wall time', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      playButton(element).click();
+
+      await frame(element, clock, 1000);
+      expect(session.time).to.equal(TIMELINE_START + 1000 * rate);
+      await frame(element, clock, 500);
+      expect(session.time).to.equal(TIMELINE_START + 1500 * rate);
+    });
+
+    it('fires a time change once per alert passed', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      const changes = record<{ time: number }>(element, 'il-time-change');
+      playButton(element).click();
+
+      // Alert times after the start: 12.5, 35, 50 and 60 minutes. Frames of 1 s move 3 minutes,
+      // so frames 5, 12 and 17 pass one alert each, and frame 20 reaches the end.
+      const passedAt: number[] = [];
+      for (let index = 1; index <= 20; index++) {
+        const before = changes.length;
+        await frame(element, clock, 1000);
+        if (changes.length > before) passedAt.push(index);
+      }
+
+      expect(passedAt).to.deep.equal([5, 12, 17, 20]);
+      expect(changes.map((change) => change.time)).to.deep.equal([
+        TIMELINE_START + 5 * 180_000,
+        TIMELINE_START + 12 * 180_000,
+        TIMELINE_START + 17 * 180_000,
+        TIMELINE_END,
+      ]);
+    });
+
+    it('fires one time change for a frame that passes several alerts', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      const changes = record<{ time: number }>(element, 'il-time-change');
+      playButton(element).click();
+
+      // 12 s of wall time is 36 minutes: past the alerts at 12.5 and 35 minutes at once.
+      await frame(element, clock, 12_000);
+
+      expect(changes).to.deep.equal([{ time: TIMELINE_START + 36 * MINUTE }]);
+    });
+
+    it('stops at the end and reports it', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      const states = record(element, 'il-play-state-change');
+      const changes = record<{ time: number }>(element, 'il-time-change');
+      playButton(element).click();
+
+      await frame(element, clock, 19_000);
+      await frame(element, clock, 5_000);
+      await frame(element, clock, 5_000);
+
+      expect(session.time).to.equal(TIMELINE_END);
+      expect(session.playing).to.be.false;
+      expect(states).to.deep.equal([
+        { playing: true, speed: 1 },
+        { playing: false, speed: 1 },
+      ]);
+      expect(changes.at(-1)).to.deep.equal({ time: TIMELINE_END });
+      expect(changes.filter((change) => change.time === TIMELINE_END)).to.have.length(1);
+      expect(clock.pending).to.equal(0);
+      expect(playButton(element).getAttribute('aria-label')).to.equal('Play');
+    });
+
+    it('restarts from the start when played at the end', async () => {
+      const { element, session } = await setup();
+      const changes = record<{ time: number }>(element, 'il-time-change');
+      expect(session.time).to.equal(TIMELINE_END);
+
+      playButton(element).click();
+
+      expect(session.time).to.equal(TIMELINE_START);
+      expect(session.playing).to.be.true;
+      expect(changes).to.deep.equal([{ time: TIMELINE_START }]);
+    });
+
+    it('pauses and reports it', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      const states = record(element, 'il-play-state-change');
+      playButton(element).click();
+      await frame(element, clock, 1000);
+
+      playButton(element).click();
+      await frame(element, clock, 1000);
+
+      expect(session.playing).to.be.false;
+      expect(session.time).to.equal(TIMELINE_START + 1000 * rate);
+      expect(states.at(-1)).to.deep.equal({ playing: false, speed: 1 });
+      expect(clock.pending).to.equal(0);
+    });
+
+    it('follows the anchor formula over irregular frames', async () => {
+      const { element, session, clock } = await setup();
+      element.duration = 600_000;
+      await element.updateComplete;
+      session.setTime(TIMELINE_START);
+      playButton(element).click();
+      const anchorWall = clock.wall;
+      const slowRate = SPAN / 600_000;
+
+      // Irregular intervals, long stalls included: 1,000 frames cover about 4.6 minutes.
+      const intervals = [16.7, 33.3, 4.1, 250.9, 16.6, 16.8, 99.9, 0.5, 1.25, 17.01];
+      for (let index = 0; index < 1000; index++) {
+        clock.frame(intervals[index % intervals.length]!);
+        expect(session.time).to.equal(TIMELINE_START + (clock.wall - anchorWall) * slowRate);
+      }
+      expect(session.playing).to.be.true;
+    });
+
+    it('re-anchors when the page becomes visible again', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      playButton(element).click();
+      await frame(element, clock, 100);
+
+      // A hidden page gets no frames; wall time still moves on.
+      clock.wall += 60_000;
+      expect(document.visibilityState).to.equal('visible');
+      document.dispatchEvent(new Event('visibilitychange'));
+      await frame(element, clock, 16);
+
+      expect(session.time).to.equal(TIMELINE_START + 116 * rate);
+    });
+
+    it('continues from a time another component set', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      playButton(element).click();
+      await frame(element, clock, 100);
+
+      session.setTime(TIMELINE_START + 30 * MINUTE);
+      await frame(element, clock, 100);
+
+      expect(session.time).to.equal(TIMELINE_START + 30 * MINUTE + 100 * rate);
+    });
+
+    it('changes rate with the session speed without a jump', async () => {
+      const { element, session, clock } = await setup();
+      session.setTime(TIMELINE_START);
+      playButton(element).click();
+      await frame(element, clock, 100);
+
+      session.setPlayback(true, 4);
+      await frame(element, clock, 100);
+
+      expect(session.time).to.equal(TIMELINE_START + 100 * rate + 100 * rate * 4);
+    });
+  });
+
+  describe('changes from outside', () => {
+    it('fires nothing when the session is set', async () => {
+      const session = new IncidentSession();
+      session.setSnapshot(timelineSnapshot());
+      const element = await fixture<AlertTimeline>(html`<il-alert-timeline></il-alert-timeline>`);
+      const events: string[] = [];
+      for (const type of ['il-time-change', 'il-play-state-change', 'il-selection-change']) {
+        element.addEventListener(type, () => events.push(type));
+      }
+
+      element.session = session;
+      await element.updateComplete;
+
+      expect(markers(element)).to.have.length(6);
+      expect(events).to.deep.equal([]);
+    });
+
+    it('fires nothing when the session changes time or selection', async () => {
+      const { element, session } = await setup();
+      const events: string[] = [];
+      for (const type of ['il-time-change', 'il-play-state-change', 'il-selection-change']) {
+        element.addEventListener(type, () => events.push(type));
+      }
+
+      session.setTime(TIMELINE_START + 10 * MINUTE);
+      session.select({ alertIds: ['a-sign-in'] });
+      session.setSnapshot(sameTimeSnapshot(3));
+      await element.updateComplete;
+
+      const slider = shadow(element).querySelector('[role="slider"]')!;
+      expect(slider.getAttribute('aria-valuenow')).to.equal(String(session.time));
+      expect(events).to.deep.equal([]);
+    });
+
+    it('plays silently when the host starts playback', async () => {
+      const { element, session, clock } = await setup();
+      const events: string[] = [];
+      for (const type of ['il-time-change', 'il-play-state-change']) {
+        element.addEventListener(type, () => events.push(type));
+      }
+
+      session.setTime(TIMELINE_START);
+      session.setPlayback(true);
+      // The first frame only checks that no other element drives this playback.
+      await frame(element, clock, 16);
+      expect(session.time).to.equal(TIMELINE_START);
+      await frame(element, clock, 984);
+      expect(session.time).to.equal(TIMELINE_START + 1000 * 180);
+
+      await frame(element, clock, 30_000);
+      expect(session.time).to.equal(TIMELINE_END);
+      expect(session.playing).to.be.false;
+      expect(events).to.deep.equal([]);
+    });
+
+    it('counts passes exactly with two timelines on one session', async () => {
+      const { element, session, clock } = await setup();
+      const follower = await fixture<AlertTimeline>(html`
+        <il-alert-timeline time-zone="UTC" .clock=${clock} .session=${session}></il-alert-timeline>
+      `);
+      const changes = record<{ time: number }>(element, 'il-time-change');
+      const followerEvents = record(follower, 'il-time-change');
+      session.setTime(TIMELINE_START);
+
+      shadow(element).querySelector<HTMLButtonElement>('[part="play-button"]')!.click();
+      for (let index = 1; index <= 20; index++) await frame(element, clock, 1000);
+
+      expect(changes.map((change) => change.time)).to.deep.equal([
+        TIMELINE_START + 5 * 180_000,
+        TIMELINE_START + 12 * 180_000,
+        TIMELINE_START + 17 * 180_000,
+        TIMELINE_END,
+      ]);
+      expect(followerEvents).to.deep.equal([]);
+      expect(session.playing).to.be.false;
+      expect(clock.pending).to.equal(0);
+    });
+
+    it('stops when the host pauses', async () => {
+      const { element, session, clock } = await setup();
+      const states = record(element, 'il-play-state-change');
+      session.setTime(TIMELINE_START);
+      shadow(element).querySelector<HTMLButtonElement>('[part="play-button"]')!.click();
+
+      session.setPlayback(false);
+      await frame(element, clock, 1000);
+
+      expect(session.time).to.equal(TIMELINE_START);
+      expect(clock.pending).to.equal(0);
+      expect(states).to.have.length(1);
+    });
+  });
 });

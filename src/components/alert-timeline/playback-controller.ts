@@ -35,6 +35,9 @@ export class TimelinePlayback implements ReactiveController {
   private userStarted = false;
   // True while a user drags the playhead: the clock pauses, the session still plays.
   private held = false;
+  // Set when playback started elsewhere: the session's time then, and whether the first frame
+  // has passed. See `probeOtherDriver`.
+  private probe: { time: EpochMs | undefined; armed: boolean } | undefined;
 
   constructor(host: PlaybackHost, options: TimelinePlaybackOptions) {
     this.host = host;
@@ -87,6 +90,7 @@ export class TimelinePlayback implements ReactiveController {
     if (session.time === undefined || session.time >= bounds.end) this.seek(bounds.start);
     this.write(() => session.setPlayback(true, session.speed));
     this.userStarted = true;
+    this.probe = undefined;
     this.start(session.time ?? bounds.start);
     this.host.dispatchEvent(new PlayStateChangeEvent({ playing: true, speed: session.speed }));
   }
@@ -158,8 +162,10 @@ export class TimelinePlayback implements ReactiveController {
         this.clock.stop();
         this.userStarted = false;
       } else if (!this.clock.running && !this.held && session.time !== undefined) {
-        // The host (or another component) started playback: drive it, but fire nothing.
+        // The host or another component started playback: drive it unless another element
+        // already does, and fire nothing.
         this.userStarted = false;
+        this.probe = { time: session.time, armed: false };
         this.start(session.time);
       } else {
         this.updateRate();
@@ -171,7 +177,11 @@ export class TimelinePlayback implements ReactiveController {
   sessionReplaced(session: IncidentSession | undefined): void {
     this.clock.stop();
     this.userStarted = false;
-    if (session?.playing && session.time !== undefined) this.start(session.time);
+    this.probe = undefined;
+    if (session?.playing && session.time !== undefined) {
+      this.probe = { time: session.time, armed: false };
+      this.start(session.time);
+    }
   }
 
   private start(time: EpochMs): void {
@@ -194,6 +204,8 @@ export class TimelinePlayback implements ReactiveController {
       return;
     }
 
+    if (this.probe && !this.probeOtherDriver(session)) return;
+
     this.write(() => session.setTime(time));
     const atEnd = session.timeBounds !== undefined && time >= session.timeBounds.end;
     if (!this.userStarted || atEnd || session.time === undefined) return;
@@ -204,11 +216,40 @@ export class TimelinePlayback implements ReactiveController {
     }
   }
 
+  /**
+   * Decides whether this element drives a playback it did not start. Another timeline on the
+   * same session (the one a user pressed play on) may drive it already, and two drivers would
+   * re-anchor each other and lose alert passes. So the first frame only watches; if by the
+   * second frame someone else moved the time, this element stops its clock and follows.
+   * Returns true when this element drives.
+   */
+  private probeOtherDriver(session: IncidentSession): boolean {
+    const probe = this.probe!;
+    if (!probe.armed) {
+      probe.armed = true;
+      return false;
+    }
+
+    this.probe = undefined;
+    if (session.time === probe.time) return true;
+    this.clock.stop();
+    return false;
+  }
+
   private handleEnd(time: EpochMs): void {
     const session = this.options.session();
     const byUser = this.userStarted;
     this.userStarted = false;
     if (!session) return;
+
+    if (this.probe) {
+      // The end came during the first frame, which wrote nothing: write it now, unless another
+      // element drives this playback.
+      const drives = session.time === this.probe.time;
+      this.probe = undefined;
+      if (!drives) return;
+      this.write(() => session.setTime(time));
+    }
 
     this.write(() => session.setPlayback(false, session.speed));
     if (!byUser) return;
