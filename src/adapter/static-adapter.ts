@@ -50,7 +50,7 @@ export function createStaticAdapter(snapshots: IncidentSnapshot | IncidentSnapsh
   };
 }
 
-/** The signal's reason, or an `AbortError` when the runtime gives none. */
+/** Returns the signal's reason, or an `AbortError` when the runtime gives none. */
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }

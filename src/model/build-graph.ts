@@ -28,9 +28,9 @@ export const ALERT_KEY_PREFIX = 'alert:';
  * also an entity id, the entity keeps the plain id and the alert is keyed `alert:<id>`
  * (`validateSnapshot` reports the clash). `alertNodeKey` returns the key for an alert id.
  *
- * Times: an alert node first exists at its first activity, an evidence edge at its alert's first
- * activity, and a relation edge at the latest of its own first seen and its endpoints' first
- * seen, so no edge appears before its nodes.
+ * Times: an alert node and its evidence edges first exist at the alert's first activity. A
+ * relation edge first exists at the latest of its own first seen and its endpoints' first seen,
+ * so no edge appears before its nodes.
  */
 export function buildIncidentGraph(snapshot: IncidentSnapshot): IncidentGraph {
   const graph: IncidentGraph = new Graph<

@@ -32,8 +32,8 @@ const REMEDIATION_RANK: Record<string, number> = {
 
 /**
  * Rank of a status not in the list (including `active`, which the ranking does not name): below
- * `notFound` and above `none`. An unrecognised status still says something happened, so it
- * outranks `none`, but nothing says it needs attention.
+ * `notFound` and above `none`. An unrecognised status still reports that something happened,
+ * so it outranks `none`, but nothing marks it as needing attention.
  */
 const UNRANKED_REMEDIATION = 3;
 
@@ -72,7 +72,7 @@ export function earliestTime(a: number | undefined, b: number | undefined): numb
   return Math.min(a, b);
 }
 
-/** True for a property value that says nothing: absent, null, a blank string or an empty array. */
+/** True for an empty property value: absent, null, a blank string or an empty array. */
 export function isEmptyValue(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';

@@ -16,7 +16,7 @@ const ISO_DATE_TIME =
  * Accepts an ISO 8601 string (with or without a zone, with any number of fraction digits, such
  * as Graph's `2021-08-13T08:43:35.5533333Z`), a finite number of epoch milliseconds, or a
  * `Date`. A time without a zone is read as UTC, because the sources this library maps write UTC
- * and the local zone of the machine that renders the view says nothing about the data.
+ * and the local zone of the machine that renders the view is unrelated to the data.
  * Fractions beyond milliseconds are truncated.
  *
  * Returns `undefined` for `null`, `undefined`, an empty string and any value it cannot parse;

@@ -297,7 +297,7 @@ function validateRelations(input: Relation[], entityIds: ReadonlySet<string>, is
   return relations;
 }
 
-/** A readable id for a relation, which has none of its own: `source -type-> target`. */
+/** Returns a readable id for a relation, which has none of its own: `source -type-> target`. */
 export function relationId(relation: Partial<Relation> | undefined, index: number): string {
   if (relation === undefined || relation === null) return `relations[${index}]`;
   return `${String(relation.source)} -${String(relation.type)}-> ${String(relation.target)}`;

@@ -140,3 +140,29 @@ describe('validateSnapshot', () => {
     expect(input).to.deep.equal(copy);
   });
 });
+
+describe('validateSnapshot malformed input', () => {
+  it('survives null records', () => {
+    const input = {
+      incident: { id: 'i1', title: 'Incident', severity: 'high', status: 'active', tags: null },
+      alerts: [null, { id: 'x', title: 'x', severity: 'low', status: 'new', evidence: [null, { entityId: 'a' }] }],
+      entities: [null, { id: 'a', kind: 'file', displayName: 'a', properties: null }],
+      relations: [null, { source: 'a', target: 'a', type: 'self' }],
+      issues: null,
+    } as unknown as IncidentSnapshot;
+
+    const result = validateSnapshot(input);
+    expect(result.entities.map((item) => item.id)).to.deep.equal(['a']);
+    expect(result.alerts.map((item) => item.id)).to.deep.equal(['x']);
+    expect(result.alerts[0]!.evidence.map((item) => item.entityId)).to.deep.equal(['a']);
+    expect(result.relations).to.deep.equal([{ source: 'a', target: 'a', type: 'self' }]);
+    expect(result.incident.tags).to.deep.equal([]);
+    expect(result.issues.map((issue) => `${issue.id} ${issue.field}`)).to.deep.equal([
+      'entities[0] id',
+      'alerts[0] id',
+      'x evidence[0].entityId',
+      'relations[0] source',
+      'relations[0] target',
+    ]);
+  });
+});

@@ -24,8 +24,8 @@ function mapOauthApplication(raw: JsonRecord, context: EvidenceContext): Entity 
 }
 
 /**
- * Builds a mapper for a type whose id is one field; `caseInsensitive` lowercases it (Azure
- * resource ids, URLs of storage blobs), and `nameFields` are tried in order for the name.
+ * Builds a mapper for a type whose id is one field. `caseInsensitive` lowercases the field (for
+ * Azure resource ids and storage URLs). The name is the first present field of `nameFields`.
  */
 function byField(
   kind: EntityKind,
@@ -55,7 +55,7 @@ function mapGoogleCloudResource(raw: JsonRecord, context: EvidenceContext): Enti
   });
 }
 
-/** The name of a nested Kubernetes object, which Graph gives as an evidence object or a string. */
+/** Returns the name of a nested Kubernetes object, which Graph gives as an evidence object or a string. */
 function nestedName(value: unknown): string | undefined {
   return readString(value) ?? readString(asRecord(value)?.name);
 }
@@ -68,7 +68,8 @@ function kubernetesObject(kind: EntityKind, evidenceType: string, objectType: st
   return (raw, context) => {
     const name = readString(raw.name);
     const namespace = nestedName(raw.namespace) ?? nestedName(raw.cluster);
-    const qualified = name === undefined ? undefined : namespace === undefined ? name : `${namespace}/${name}`;
+    let qualified = name;
+    if (name !== undefined && namespace !== undefined) qualified = `${namespace}/${name}`;
     const id = keyOrFallback(qualified && `${kind}:${objectType}:${qualified}`, kind, 'name', context);
     return entityFrom(id, kind, qualified ?? evidenceType, raw, { evidenceType, namespace });
   };

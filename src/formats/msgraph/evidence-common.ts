@@ -3,7 +3,7 @@
 import type { DataIssue, Entity, EntityKind } from '../../model/types.js';
 import { otherFields, type JsonRecord } from './read.js';
 
-/** What an evidence mapper needs besides the evidence item. */
+/** Context of one evidence item: its alert, its path, and the issue list to report to. */
 export interface EvidenceContext {
   alertId: string;
   /** Path of the item in its alert, for example `evidence[3]`. */

@@ -34,7 +34,7 @@ function prefixKeys(prefix: string, record: JsonRecord): JsonRecord {
   return result;
 }
 
-/** The e-mail address of a Graph `emailSender` object. */
+/** Returns the e-mail address of a Graph `emailSender` object. */
 export function senderAddress(sender: unknown): string | undefined {
   return readString(asRecord(sender)?.emailAddress);
 }

@@ -1,7 +1,7 @@
 /**
- * Maps one Graph evidence item to an entity. The per-alert facts (roles, the verdict and
- * remediation status this alert gave) go to the alert's evidence list; the entity carries the
- * same verdict and status, and entities seen in several alerts are merged later.
+ * Maps one Graph evidence item to an entity. The per-alert facts (roles, and the verdict and
+ * remediation status this alert gave) go to the alert's evidence list. The entity carries the
+ * same verdict and status, and the caller merges entities seen in several alerts.
  */
 
 import { parseTimeField } from '../../model/time.js';

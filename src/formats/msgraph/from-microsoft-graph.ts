@@ -32,7 +32,7 @@ interface IncidentGroup {
  * alerts becomes one entity, relations are derived from the evidence, and the result is
  * validated, so every problem found is in the snapshot's `issues`.
  *
- * Throws a `TypeError` when the payload is none of these shapes.
+ * Throws a `TypeError` when the payload has none of these shapes.
  */
 export function fromMicrosoftGraph(payload: unknown): IncidentSnapshot[] {
   const items = payloadItems(payload);

@@ -70,7 +70,7 @@ export function filePath(details: JsonRecord): string | undefined {
 
 /**
  * Process id from the device, the process id and the creation time: process ids are reused, so
- * the creation time tells two runs apart. `deviceIdentifier` is the process's `mdeDeviceId`, or
+ * the creation time distinguishes two runs. `deviceIdentifier` is the process's `mdeDeviceId`, or
  * the alert's only device when the process has none. Returns `undefined` without a process id.
  */
 export function processKey(
@@ -117,7 +117,7 @@ export function registryPath(evidence: JsonRecord): string | undefined {
   return hive === undefined ? key : `${hive}\\${key}`;
 }
 
-/** The account object of a user-bearing evidence item (`userAccount`), if any. */
+/** Returns the `userAccount` object of an evidence item, if any. */
 export function accountOf(evidence: JsonRecord): JsonRecord | undefined {
   return asRecord(evidence.userAccount);
 }

@@ -29,7 +29,7 @@ export function readString(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Returns a finite number, or a string that holds one (`osBuild` comes both ways). */
+/** Returns a finite number, also when the source wrote it as a string (`osBuild` comes both ways). */
 export function readNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && value.trim() !== '') {
@@ -79,7 +79,7 @@ export function readRemediationStatus(value: unknown): RemediationStatus | undef
   return normalizeEnum(value, REMEDIATION_STATUSES);
 }
 
-/** The short name of an `@odata.type`: `#microsoft.graph.security.fileEvidence` gives `fileEvidence`. */
+/** Returns the short name of an `@odata.type`: `#microsoft.graph.security.fileEvidence` gives `fileEvidence`. */
 export function odataTypeName(record: JsonRecord): string | undefined {
   const type = readString(record['@odata.type']);
   if (type === undefined) return undefined;

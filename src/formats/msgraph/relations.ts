@@ -1,8 +1,8 @@
 /**
- * Derives entity-to-entity relations from Graph evidence, which has no edge list: a process
- * names its parent, image file, account and device; a message names its sender, recipient and
- * URLs; and so on. Only facts the evidence states become relations. Sharing an alert is already
- * drawn as the alert's evidence edges, so it makes no relation here.
+ * Derives entity-to-entity relations from Graph evidence, which has no edge list. A process
+ * names its parent, image file, account and device, and a message names its sender, recipient
+ * and URLs. Only facts the evidence states become relations. Sharing an alert is already drawn
+ * as the alert's evidence edges, so it makes no relation here.
  */
 
 import { earliestTime, mergeEntities } from '../../model/merge.js';
@@ -23,7 +23,7 @@ export interface AlertEvidenceItem {
 /** Relation type of a message's sender IP address; not one of the shared relation types. */
 export const SENT_FROM_RELATION = 'sentFrom';
 
-/** Roles of an IP address that the alert's device connected to, and of one that connected to it. */
+/** Roles of an IP address that the alert's device connected to (outbound) or that connected to the device (inbound). */
 const OUTBOUND_IP_ROLES = new Set(['commandandcontrol', 'destination']);
 const INBOUND_IP_ROLES = new Set(['attacker', 'source']);
 
@@ -184,7 +184,7 @@ class EntityIndex {
     return identifier === undefined ? undefined : this.devices.get(identifier.toLowerCase());
   }
 
-  /** The user evidence matching an account by its strongest shared identifier. */
+  /** Returns the user entity matching an account by its strongest shared identifier. */
   user(account: JsonRecord | undefined): string | undefined {
     for (const identifier of userIdentifiers(account)) {
       const id = this.users.get(identifier);
