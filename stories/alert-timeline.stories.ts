@@ -86,7 +86,7 @@ export const EmptyIncident: Story = {
   render: (args) => timeline(sessionOn(emptyTimelineSnapshot()), args),
 };
 
-/** The same session shown in UTC and in the viewer's zone; scrubbing one moves both. */
+/** The same session shown in UTC and in the viewer's zone. Scrubbing one moves both. */
 export const UtcAndLocal: Story = {
   render: (args) => {
     const session = sessionOn(timelineSnapshot());

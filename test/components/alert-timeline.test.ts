@@ -374,7 +374,7 @@ describe('<il-alert-timeline>', () => {
   });
   describe('playback', () => {
     // The fixture spans one hour and `duration` is 20 s, so speed 1 plays 180 incident ms per
-    // wall ms; computed here from the documented rule, not read from the element.
+    // wall ms. The rate comes from the documented rule, not from the element.
     const rate = SPAN / 20_000;
 
     function playButton(element: AlertTimeline): HTMLButtonElement {
@@ -516,7 +516,7 @@ describe('<il-alert-timeline>', () => {
       playButton(element).click();
       await frame(element, clock, 100);
 
-      // A hidden page gets no frames; wall time still moves on.
+      // A hidden page gets no frames, but wall time moves on.
       clock.wall += 60_000;
       expect(document.visibilityState).to.equal('visible');
       document.dispatchEvent(new Event('visibilitychange'));

@@ -45,9 +45,9 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @summary The alert timeline player: the incident's alerts on a time axis, a playhead that
  * scrubs the session's time cursor, and play, pause, start and end controls.
  *
- * Each alert sits at its first activity time, with a shape and a colour for its severity
- * (high a triangle, medium a diamond, low a circle, informational a square, unknown a hollow
- * circle) and, when its last activity is later, a bar to that time. Alerts at the same time
+ * Each alert sits at its first activity time, with a shape and a colour for its severity:
+ * high a triangle, medium a diamond, low a circle, informational a square, unknown a hollow
+ * circle. When its last activity is later, a bar runs to that time. Alerts at the same time
  * stack in a fixed order: severity, high first, then id. Alerts without a time are listed
  * under "Time unknown" and never placed on the axis. Alerts after the time cursor are faded.
  *
@@ -55,22 +55,27 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * whole incident plays in `duration` ms, and the session's `speed` multiplies that rate. Each
  * frame computes the time from the last play, seek or speed change
  * (`anchorTime + (now - anchorWall) * rate`), so irregular or dropped frames never make it
- * drift. Playback stops at the end; play at the end restarts from the start.
+ * drift. Playback stops at the end, and play at the end restarts from the start.
  *
  * The element works on the session given in `session`, else on one of its own loaded from
  * `adapter` and `incidentId`, else on an ancestor's session found through context.
  *
- * Keyboard: Tab reaches the controls, the alert markers (one stop; Left, Right, Up, Down, Home
- * and End move between markers, Enter or Space selects) and the time cursor, a slider on which
- * Left and Right step to the previous or next alert time, PageUp and PageDown move by a tenth
+ * Keyboard: Tab reaches the controls, the alert markers and the time cursor. The markers are
+ * one tab stop: Left, Right, Up, Down, Home and End move between them, and Enter or Space
+ * selects. The time cursor is a slider: Left and Down step to the previous alert time (or
+ * the start), Right and Up to the next one (or the end), PageDown and PageUp move by a tenth
  * of the incident, and Home and End go to its start and end.
+ *
+ * Playback that the host or another element starts (through `session.setPlayback`) is driven
+ * too, but fires no event. When several timelines share a session, the one a user pressed
+ * play on drives it and the others follow.
  *
  * @property {IncidentSession | undefined} session - Session to show and drive. Property only.
  * @property {IncidentDataAdapter | undefined} adapter - Adapter the element loads `incidentId` from when no `session` is set. Property only.
  * @property {string | undefined} incidentId - Incident to load through `adapter`. Attribute `incident-id`.
  * @property {number} duration - Wall-clock milliseconds in which speed 1 plays the whole incident. Defaults to 20000. Attribute `duration`.
  * @property {'local' | 'UTC'} timeZone - Zone of tick labels and readable times: the viewer's zone (`local`, the default) or `UTC`. Attribute `time-zone`.
- * @property {FrameClock} clock - Wall time and frame scheduling for playback and scrubbing. Defaults to `performance.now` and `requestAnimationFrame`; tests set a manual clock. Property only.
+ * @property {FrameClock} clock - Wall time and frame scheduling for playback and scrubbing. Defaults to `performance.now` and `requestAnimationFrame`. Tests set a manual clock. Property only.
  *
  * @fires {TimeChangeEvent} il-time-change - A user moved the time cursor: by scrubbing (at most once per animation frame), the slider keys, the start and end buttons, or playback they started (once per frame that passes one or more alert times, and once at the end). Detail `{ time }`.
  * @fires {PlayStateChangeEvent} il-play-state-change - A user started or paused playback, or playback they started reached the end. Detail `{ playing, speed }`.
@@ -81,8 +86,8 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @csspart start-button - The button that moves the time cursor to the start.
  * @csspart end-button - The button that moves the time cursor to the end.
  * @csspart readout - The current time as text.
- * @csspart track - The area that holds the markers and the playhead; a press on it scrubs.
- * @csspart marker - Each alert marker button; the selected one also has part `selected`.
+ * @csspart track - The area that holds the markers and the playhead. A press on it scrubs.
+ * @csspart marker - Each alert marker button. The selected one also has part `selected`.
  * @csspart span - The bar from an alert's first to its last activity.
  * @csspart playhead - The line at the time cursor.
  * @csspart handle - The draggable slider at the top of the playhead.
@@ -90,7 +95,7 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @csspart time-unknown - The list of alerts without a time.
  * @csspart message - The text shown instead of the axis when there is nothing to place.
  *
- * @cssprop --il-alert-timeline-height - Minimum height of the track; it grows with the highest stack of alerts. Defaults to 72px.
+ * @cssprop --il-alert-timeline-height - Minimum height of the track, which grows with the highest stack of alerts. Defaults to 72px.
  * @cssprop --il-alert-timeline-track-color - Background of the track. Defaults to `--il-color-surface-raised`.
  * @cssprop --il-alert-timeline-playhead-color - Colour of the playhead and its handle. Defaults to `--il-color-accent`.
  */
@@ -312,7 +317,7 @@ export class AlertTimeline extends LitElement {
   private renderAxis(domain: TimeDomain): TemplateResult {
     const count = this.plotWidth > 0 ? Math.max(2, Math.floor(this.plotWidth / TICK_SPACING)) : 6;
     const ticks = axisTicks(domain, this.timeZone, count);
-    // The ticks repeat what the slider's value text says, so they are hidden from assistive technology.
+    // The ticks repeat the slider's value text, so they are hidden from assistive technology.
     return html`
       <div class="axis" part="axis" aria-hidden="true">
         ${ticks.map((tick) => html`<span class="tick" style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}</span>`)}

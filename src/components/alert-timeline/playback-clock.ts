@@ -13,7 +13,7 @@
 
 import type { EpochMs } from '../../model/types.js';
 
-/** Wall time and frame scheduling; `now` is in milliseconds on any monotonic base. */
+/** Wall time and frame scheduling. `now` returns milliseconds on any monotonic base. */
 export interface FrameClock {
   now(): number;
   requestFrame(callback: () => void): number;
@@ -105,7 +105,7 @@ export class PlaybackClock {
     this.schedule();
   }
 
-  /** Stops advancing; the time stays where the last frame put it. */
+  /** Stops advancing. The time stays where the last frame put it. */
   stop(): void {
     this.generation++;
     if (this.frame === undefined) return;
@@ -113,7 +113,7 @@ export class PlaybackClock {
     this.frame = undefined;
   }
 
-  /** Moves the time; a running clock continues from there. */
+  /** Moves the time. A running clock continues from there. */
   seek(time: EpochMs): void {
     this.setAnchor(time);
   }

@@ -1,7 +1,7 @@
 /**
  * Connects the playback clock to the session and fires the timeline's user events. The element
- * calls `play`, `pause` and `seek` for what a user did; everything else reaches it as session
- * changes through `sessionChanged`, and never fires an event.
+ * calls `play`, `pause` and `seek` for what a user did. Everything else reaches the controller
+ * as session changes through `sessionChanged`, which never fires an event.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -33,8 +33,8 @@ export class TimelinePlayback implements ReactiveController {
   private writing = false;
   // True when a user started the running playback: only then do frames fire events.
   private userStarted = false;
-  // True while a user drags the playhead: the clock pauses, the session still plays.
-  private held = false;
+  // True while a user drags the playhead: the clock pauses, but the session still plays.
+  private pausedForDrag = false;
   // Set when playback started elsewhere: the session's time then, and whether the first frame
   // has passed. See `probeOtherDriver`.
   private probe: { time: EpochMs | undefined; armed: boolean } | undefined;
@@ -81,7 +81,7 @@ export class TimelinePlayback implements ReactiveController {
     if (session) this.write(() => session.setPlayback(false));
   }
 
-  /** Starts playback for a user; at the end of the incident it restarts from the start. */
+  /** Starts playback for a user. At the end of the incident, playback restarts from the start. */
   play(): void {
     const session = this.options.session();
     const bounds = session?.timeBounds;
@@ -106,7 +106,7 @@ export class TimelinePlayback implements ReactiveController {
     this.host.dispatchEvent(new PlayStateChangeEvent({ playing: false, speed: session.speed }));
   }
 
-  /** Moves the time for a user; fires a time change when the session's time moved. */
+  /** Moves the time for a user, and fires a time change when the session's time moved. */
   seek(time: EpochMs): void {
     const session = this.options.session();
     if (!session) return;
@@ -126,15 +126,15 @@ export class TimelinePlayback implements ReactiveController {
 
   /** Pauses the clock while a user drags the playhead, without changing the play state. */
   hold(): void {
-    if (this.held) return;
-    this.held = true;
+    if (this.pausedForDrag) return;
+    this.pausedForDrag = true;
     this.clock.stop();
   }
 
   /** Resumes the clock after a drag, from the time the drag left. */
   release(): void {
-    if (!this.held) return;
-    this.held = false;
+    if (!this.pausedForDrag) return;
+    this.pausedForDrag = false;
     const session = this.options.session();
     if (session?.playing && session.time !== undefined) this.start(session.time);
   }
@@ -161,7 +161,7 @@ export class TimelinePlayback implements ReactiveController {
       if (!session.playing) {
         this.clock.stop();
         this.userStarted = false;
-      } else if (!this.clock.running && !this.held && session.time !== undefined) {
+      } else if (!this.clock.running && !this.pausedForDrag && session.time !== undefined) {
         // The host or another component started playback: drive it unless another element
         // already does, and fire nothing.
         this.userStarted = false;
@@ -210,7 +210,7 @@ export class TimelinePlayback implements ReactiveController {
     const atEnd = session.timeBounds !== undefined && time >= session.timeBounds.end;
     if (!this.userStarted || atEnd || session.time === undefined) return;
 
-    // NOTE: one event per frame however many alerts the frame passed; the end fires its own.
+    // NOTE: one event per frame however many alerts the frame passed. The end fires its own.
     if (countTimesPassed(this.options.alertTimes(), previous, time) > 0) {
       this.host.dispatchEvent(new TimeChangeEvent({ time: session.time }));
     }
@@ -219,7 +219,7 @@ export class TimelinePlayback implements ReactiveController {
   /**
    * Decides whether this element drives a playback it did not start. Another timeline on the
    * same session (the one a user pressed play on) may drive it already, and two drivers would
-   * re-anchor each other and lose alert passes. So the first frame only watches; if by the
+   * re-anchor each other and lose alert passes. So the first frame only watches. If by the
    * second frame someone else moved the time, this element stops its clock and follows.
    * Returns true when this element drives.
    */

@@ -1,7 +1,7 @@
 /**
  * Scrubbing: a press on the track or the playhead moves the time there, and a drag moves it
  * along, with the pointer captured so the drag continues outside the element. Moves are
- * coalesced to one seek per animation frame; the release applies the last one at once.
+ * coalesced to one seek per animation frame, and the release applies the last one at once.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -40,7 +40,7 @@ export class ScrubController implements ReactiveController {
     this.finish();
   }
 
-  /** Starts a scrub from a primary-button press; returns false when it did not start. */
+  /** Starts a scrub from a primary-button press, and returns false when it did not start. */
   start(event: PointerEvent): boolean {
     if (event.button !== 0 || this.pointerId !== undefined) return false;
     const surface = this.options.surface();
@@ -48,7 +48,7 @@ export class ScrubController implements ReactiveController {
     if (!surface || time === undefined) return false;
 
     this.pointerId = event.pointerId;
-    // NOTE: capture can fail for a pointer that is already gone; the drag then ends at once.
+    // NOTE: capture fails for a pointer that is already gone, and then no drag starts.
     try {
       surface.setPointerCapture(event.pointerId);
     } catch {

@@ -17,7 +17,7 @@ const SHAPES: Record<Severity, SVGTemplateResult> = {
 
 /** Returns the mark of a severity as an inline, decorative SVG element. */
 export function severityShape(severity: Severity): TemplateResult {
-  // The outer <svg> element belongs in an html template; only its children use `svg`.
+  // The outer <svg> element belongs in an html template, and only its children use `svg`.
   return html`<svg class="severity-shape" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${
     SHAPES[severity] ?? SHAPES.unknown
   }</svg>`;

@@ -24,7 +24,7 @@ export interface AlertMarker {
   alert: Alert;
   /** First activity, where the marker sits. */
   time: EpochMs;
-  /** Last activity, when it is after the first; the span bar ends there. */
+  /** Last activity, when it is after the first. The span bar ends there. */
   endTime: EpochMs | undefined;
   position: number;
   endPosition: number | undefined;
@@ -95,7 +95,7 @@ export function compareAlerts(a: Alert, b: Alert): number {
   return a.id < b.id ? -1 : 1;
 }
 
-/** Places alerts on the axis; alerts with the same first activity stack in `compareAlerts` order. */
+/** Places alerts on the axis. Alerts with the same first activity stack in `compareAlerts` order. */
 export function layoutAlerts(alerts: readonly Alert[], domain: TimeDomain): AlertLayout {
   const sorted = [...alerts].sort(compareAlerts);
   const markers: AlertMarker[] = [];
