@@ -70,6 +70,7 @@ export const RELATION_TYPES = [
   'hasIp',
   'sentBy',
   'sentTo',
+  'sentFrom',
   'containsUrl',
   'attachment',
   'clusterMember',
