@@ -215,6 +215,14 @@ export const alertTimelineStyles = css`
     white-space: nowrap;
   }
 
+  .tick.from-start {
+    translate: 0 0;
+  }
+
+  .tick.from-end {
+    translate: -100% 0;
+  }
+
   .tick::before {
     content: '';
     position: absolute;
@@ -222,6 +230,14 @@ export const alertTimelineStyles = css`
     inset-inline-start: 50%;
     block-size: 4px;
     border-inline-start: 1px solid var(--_il-border);
+  }
+
+  .tick.from-start::before {
+    inset-inline-start: 0;
+  }
+
+  .tick.from-end::before {
+    inset-inline-start: 100%;
   }
 
   .message {
@@ -233,9 +249,9 @@ export const alertTimelineStyles = css`
     margin-block-start: calc(var(--_il-space) / 2);
   }
 
-  .untimed h3 {
-    margin: 0 0 4px;
-    font-size: 1em;
+  .untimed-heading {
+    display: block;
+    margin-block-end: 4px;
     font-weight: 600;
   }
 

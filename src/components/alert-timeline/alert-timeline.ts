@@ -5,7 +5,7 @@ import type { Alert, EpochMs, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession, TimeRange } from '../../session/session.js';
 import { SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
-import { msg, severityLabel } from '../shared/strings.js';
+import { msg, registerStrings, severityLabel } from '../shared/strings.js';
 import { themeTokens } from '../shared/theme.js';
 import { alertTimelineStyles } from './alert-timeline.styles.js';
 import { DEFAULT_PLAYBACK_DURATION, browserFrameClock, type FrameClock } from './playback-clock.js';
@@ -26,7 +26,9 @@ import {
   type TimeDomain,
   type TimelineTimeZone,
 } from './time-axis.js';
-import './timeline-strings.js';
+import { TIMELINE_STRINGS } from './timeline-strings.js';
+
+registerStrings(TIMELINE_STRINGS);
 
 const EMPTY_LAYOUT: AlertLayout = { markers: [], untimed: [], times: [], maxStack: 0 };
 
@@ -320,7 +322,8 @@ export class AlertTimeline extends LitElement {
     // The ticks repeat the slider's value text, so they are hidden from assistive technology.
     return html`
       <div class="axis" part="axis" aria-hidden="true">
-        ${ticks.map((tick) => html`<span class="tick" style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}</span>`)}
+        ${ticks.map((tick) => html`<span class="tick ${tickAlignment(tick.position)}"
+          style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}</span>`)}
       </div>
     `;
   }
@@ -330,8 +333,8 @@ export class AlertTimeline extends LitElement {
     const selected = new Set(session.selection.alertIds);
     return html`
       <section class="untimed" part="time-unknown">
-        <h3>${msg('timeline.timeUnknown', { count: alerts.length })}</h3>
-        <ul>
+        <span class="untimed-heading" id="untimed-heading">${msg('timeline.timeUnknown', { count: alerts.length })}</span>
+        <ul aria-labelledby="untimed-heading">
           ${alerts.map((alert) => {
             const isSelected = selected.has(alert.id);
             const name = msg('timeline.untimedAlert', { title: alert.title, severity: severityLabel(alert.severity) });
@@ -465,6 +468,16 @@ export class AlertTimeline extends LitElement {
     this.activeMarkerId = button.dataset['alertId'];
     button.focus();
   };
+}
+
+// A label centred on a tick this close to an end would stick out of the element, so it is
+// aligned to start or end at its tick instead.
+const EDGE_ZONE = 0.08;
+
+function tickAlignment(position: number): string {
+  if (position < EDGE_ZONE) return 'from-start';
+  if (position > 1 - EDGE_ZONE) return 'from-end';
+  return '';
 }
 
 function percent(fraction: number): string {

@@ -1,8 +1,10 @@
-/** Default strings of `il-alert-timeline`, under `timeline.*` in the shared string table. */
+/**
+ * Default strings of `il-alert-timeline`, under `timeline.*` in the shared string table. The
+ * element module registers them, because the package marks only its `define` modules as
+ * having side effects, so a bundler may drop a bare import of a module that registers itself.
+ */
 
-import { registerStrings } from '../shared/strings.js';
-
-registerStrings({
+export const TIMELINE_STRINGS: Readonly<Record<string, string>> = {
   'timeline.label': 'Alert timeline',
   'timeline.controls': 'Playback',
   'timeline.play': 'Play',
@@ -20,4 +22,4 @@ registerStrings({
   'timeline.loadError': 'The incident could not be loaded.',
   'timeline.noAlerts': 'This incident has no alerts.',
   'timeline.noTimes': 'No alert in this incident has a time.',
-});
+};
