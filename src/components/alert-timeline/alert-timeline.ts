@@ -64,9 +64,9 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  *
  * Keyboard: Tab reaches the controls, the alert markers and the time cursor. The markers are
  * one tab stop: Left, Right, Up, Down, Home and End move between them, and Enter or Space
- * selects. The time cursor is a slider: Left and Down step to the previous alert time (or
- * the start), Right and Up to the next one (or the end), PageDown and PageUp move by a tenth
- * of the incident, and Home and End go to its start and end.
+ * selects. The time cursor is a slider. Left and Down step to the previous alert time (or
+ * the start), and Right and Up to the next one (or the end). PageDown and PageUp move by a
+ * tenth of the incident, and Home and End go to its start and end.
  *
  * Playback that the host or another element starts (through `session.setPlayback`) is driven
  * too, but fires no event. When several timelines share a session, the one a user pressed
