@@ -510,6 +510,19 @@ describe('<il-alert-timeline>', () => {
       expect(session.playing).to.be.true;
     });
 
+    it('plays an invalid duration at the default', async () => {
+      const { element, session, clock } = await setup();
+      element.setAttribute('duration', 'soon');
+      await element.updateComplete;
+      session.setTime(TIMELINE_START);
+      playButton(element).click();
+
+      await frame(element, clock, 1000);
+
+      expect(Number.isNaN(element.duration)).to.be.true;
+      expect(session.time).to.equal(TIMELINE_START + 1000 * rate);
+    });
+
     it('re-anchors when the page becomes visible again', async () => {
       const { element, session, clock } = await setup();
       session.setTime(TIMELINE_START);

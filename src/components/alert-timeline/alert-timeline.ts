@@ -75,7 +75,7 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @property {IncidentSession | undefined} session - Session to show and drive. Property only.
  * @property {IncidentDataAdapter | undefined} adapter - Adapter the element loads `incidentId` from when no `session` is set. Property only.
  * @property {string | undefined} incidentId - Incident to load through `adapter`. Attribute `incident-id`.
- * @property {number} duration - Wall-clock milliseconds in which speed 1 plays the whole incident. Defaults to 20000. Attribute `duration`.
+ * @property {number} duration - Wall-clock milliseconds in which speed 1 plays the whole incident. Defaults to 20000, and a value that is not a positive number plays at 20000. Attribute `duration`.
  * @property {'local' | 'UTC'} timeZone - Zone of tick labels and readable times: the viewer's zone (`local`, the default) or `UTC`. Attribute `time-zone`.
  * @property {FrameClock} clock - Wall time and frame scheduling for playback and scrubbing. Defaults to `performance.now` and `requestAnimationFrame`. Tests set a manual clock. Property only.
  *

@@ -8,7 +8,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EpochMs } from '../../model/types.js';
 import type { IncidentSession, SessionKey } from '../../session/session.js';
 import { PlayStateChangeEvent, TimeChangeEvent } from '../shared/events.js';
-import { PlaybackClock, playbackRate, type FrameClock } from './playback-clock.js';
+import {
+  DEFAULT_PLAYBACK_DURATION,
+  PlaybackClock,
+  playbackRate,
+  type FrameClock,
+} from './playback-clock.js';
 import { countTimesPassed } from './time-axis.js';
 
 export interface PlaybackHost extends ReactiveControllerHost, HTMLElement {
@@ -194,7 +199,11 @@ export class TimelinePlayback implements ReactiveController {
     const session = this.options.session();
     const bounds = session?.timeBounds;
     if (!session || !bounds) return 0;
-    return playbackRate(bounds.end - bounds.start, this.host.duration, session.speed);
+
+    // A rate of 0 would play forever, so an invalid duration or speed falls back to the default.
+    const duration = this.host.duration > 0 ? this.host.duration : DEFAULT_PLAYBACK_DURATION;
+    const speed = session.speed > 0 ? session.speed : 1;
+    return playbackRate(bounds.end - bounds.start, duration, speed);
   }
 
   private handleFrame(time: EpochMs, previous: EpochMs): void {
