@@ -1,0 +1,226 @@
+/**
+ * The process phase of the graph: turns the graph, the time cursor, the selection and any live
+ * layout positions into a display model that the draw phase, hit testing and the accessible
+ * list read. Display state lives here and is never written back into the graph. DOM-free.
+ */
+
+import { ALERT_KEY_PREFIX } from '../../model/build-graph.js';
+import type { IncidentGraph, NodeKind } from '../../model/graph-types.js';
+import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
+import type { Selection } from '../../session/session.js';
+import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
+
+export interface NodeView {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  alert: boolean;
+  verdict: Verdict | undefined;
+  remediationStatus: RemediationStatus | undefined;
+  severity: Severity | undefined;
+  ghost: boolean;
+  firstSeen: EpochMs | undefined;
+  /** World position and radius. */
+  x: number;
+  y: number;
+  radius: number;
+  selected: boolean;
+  /** True while something is selected and this node is not part of it or next to it. */
+  dimmed: boolean;
+}
+
+export interface EdgeView {
+  id: string;
+  source: NodeView;
+  target: NodeView;
+  type: string;
+  evidence: boolean;
+  roles: readonly string[];
+  /** Offset of the curve's control point from the straight line, in world units; 0 draws straight. */
+  curve: number;
+  /** Position among the self-loops of its node; 0 for other edges. */
+  loopIndex: number;
+  dimmed: boolean;
+}
+
+export interface DisplayModel {
+  /** Visible nodes: alerts first, then entities, each by first seen, label and id. */
+  nodes: NodeView[];
+  edges: EdgeView[];
+  byId: ReadonlyMap<string, NodeView>;
+  alertCount: number;
+  entityCount: number;
+}
+
+export interface DisplayInput {
+  graph: IncidentGraph | undefined;
+  /** True when something first seen at this time exists at the time cursor. */
+  existsNow: (firstSeen: EpochMs | undefined) => boolean;
+  selection: Selection;
+  /** Positions of a layout still running, which win over the graph's attributes. */
+  livePositions?: ReadonlyMap<string, { x: number; y: number }> | undefined;
+}
+
+/** Gap between parallel edges, in world units. */
+const PARALLEL_EDGE_GAP = 18;
+
+export const EMPTY_DISPLAY: DisplayModel = {
+  nodes: [],
+  edges: [],
+  byId: new Map(),
+  alertCount: 0,
+  entityCount: 0,
+};
+
+/** Builds the display model. Nodes without a finite position are left out until laid out. */
+export function buildDisplayModel(input: DisplayInput): DisplayModel {
+  const { graph } = input;
+  if (!graph) return EMPTY_DISPLAY;
+
+  const selectedKeys = selectedNodeKeys(graph, input.selection);
+  const byId = new Map<string, NodeView>();
+
+  graph.forEachNode((id, attributes) => {
+    if (!input.existsNow(attributes.firstSeen)) return;
+    const position = input.livePositions?.get(id) ?? attributes;
+    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return;
+
+    const alert = attributes.kind === 'alert';
+    byId.set(id, {
+      id,
+      kind: attributes.kind,
+      label: attributes.label ?? id,
+      alert,
+      verdict: attributes.verdict,
+      remediationStatus: attributes.remediationStatus,
+      severity: attributes.severity,
+      ghost: attributes.ghost === true,
+      firstSeen: attributes.firstSeen,
+      x: position.x!,
+      y: position.y!,
+      radius: alert ? ALERT_RADIUS : ENTITY_RADIUS,
+      selected: selectedKeys.has(id),
+      dimmed: false,
+    });
+  });
+
+  const edges: EdgeView[] = [];
+  graph.forEachEdge((id, attributes, sourceId, targetId) => {
+    const source = byId.get(sourceId);
+    const target = byId.get(targetId);
+    if (!source || !target || !input.existsNow(attributes.firstSeen)) return;
+    edges.push({
+      id,
+      source,
+      target,
+      type: attributes.type,
+      evidence: attributes.type === 'evidence',
+      roles: attributes.roles ?? [],
+      curve: 0,
+      loopIndex: 0,
+      dimmed: false,
+    });
+  });
+
+  spreadParallelEdges(edges);
+  if (selectedKeys.size > 0) dimUnrelated(graph, byId, edges, selectedKeys);
+
+  const nodes = [...byId.values()].sort(compareNodes);
+  const alertCount = nodes.filter((node) => node.alert).length;
+  return { nodes, edges, byId, alertCount, entityCount: nodes.length - alertCount };
+}
+
+/** Returns the graph keys of the selected nodes; an alert whose id clashes with an entity is keyed with a prefix. */
+export function selectedNodeKeys(graph: IncidentGraph, selection: Selection): Set<string> {
+  const keys = new Set<string>();
+  for (const id of selection.entityIds) {
+    if (graph.hasNode(id) && graph.getNodeAttribute(id, 'kind') !== 'alert') keys.add(id);
+  }
+  for (const id of selection.alertIds) {
+    const key = alertNodeKeyIn(graph, id);
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
+}
+
+/** Returns the selection that a node key stands for: its alert id or its entity id. */
+export function selectionRefOf(graph: IncidentGraph, key: string): { alert: boolean; id: string } {
+  if (graph.getNodeAttribute(key, 'kind') !== 'alert') return { alert: false, id: key };
+  const unprefixed = key.startsWith(ALERT_KEY_PREFIX) ? key.slice(ALERT_KEY_PREFIX.length) : undefined;
+  const clashes = unprefixed !== undefined && graph.hasNode(unprefixed) && graph.getNodeAttribute(unprefixed, 'kind') !== 'alert';
+  return { alert: true, id: clashes ? unprefixed : key };
+}
+
+function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefined {
+  if (graph.hasNode(alertId) && graph.getNodeAttribute(alertId, 'kind') === 'alert') return alertId;
+  const prefixed = `${ALERT_KEY_PREFIX}${alertId}`;
+  return graph.hasNode(prefixed) ? prefixed : undefined;
+}
+
+/**
+ * Bends parallel edges apart. Offsets are measured in the frame of the pair's lower id to its
+ * higher id, so edges in opposite directions between the same nodes bend to opposite sides.
+ */
+function spreadParallelEdges(edges: EdgeView[]): void {
+  const groups = new Map<string, EdgeView[]>();
+  for (const edge of edges) {
+    const pair = [edge.source.id, edge.target.id].sort();
+    const key = JSON.stringify(pair);
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+
+  for (const group of groups.values()) {
+    if (group[0]!.source === group[0]!.target) {
+      group.forEach((edge, index) => (edge.loopIndex = index));
+      continue;
+    }
+    if (group.length === 1) continue;
+    group.forEach((edge, index) => {
+      const offset = (index - (group.length - 1) / 2) * PARALLEL_EDGE_GAP;
+      edge.curve = edge.source.id < edge.target.id ? offset : -offset;
+    });
+  }
+}
+
+/**
+ * Dims what the selection does not touch. A selected alert keeps its entities and the relations
+ * among them; a selected entity keeps its alerts and its neighbours, and the edges to them.
+ */
+function dimUnrelated(
+  graph: IncidentGraph,
+  byId: Map<string, NodeView>,
+  edges: EdgeView[],
+  selectedKeys: ReadonlySet<string>,
+): void {
+  const keptNodes = new Set(selectedKeys);
+  const alertGroups: Array<Set<string>> = [];
+
+  for (const key of selectedKeys) {
+    if (!graph.hasNode(key)) continue;
+    if (graph.getNodeAttribute(key, 'kind') === 'alert') {
+      const group = new Set([key, ...graph.outNeighbors(key)]);
+      alertGroups.push(group);
+      for (const id of group) keptNodes.add(id);
+    } else {
+      for (const id of graph.neighbors(key)) keptNodes.add(id);
+    }
+  }
+
+  for (const node of byId.values()) node.dimmed = !keptNodes.has(node.id);
+  for (const edge of edges) {
+    const touchesSelection = selectedKeys.has(edge.source.id) || selectedKeys.has(edge.target.id);
+    const insideAlertGroup = alertGroups.some(
+      (group) => group.has(edge.source.id) && group.has(edge.target.id),
+    );
+    edge.dimmed = !touchesSelection && !insideAlertGroup;
+  }
+}
+
+function compareNodes(a: NodeView, b: NodeView): number {
+  if (a.alert !== b.alert) return a.alert ? -1 : 1;
+  const timeA = a.firstSeen ?? -Infinity;
+  const timeB = b.firstSeen ?? -Infinity;
+  if (timeA !== timeB) return timeA - timeB;
+  if (a.label !== b.label) return a.label < b.label ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,152 @@
+/**
+ * Camera, hit testing and keyboard-navigation math of the graph, in world and CSS pixel units.
+ * DOM-free. The camera is a d3-zoom transform: screen = world × k + (x, y).
+ */
+
+import { quadtree, type Quadtree } from 'd3-quadtree';
+
+export interface Camera {
+  x: number;
+  y: number;
+  k: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Circle extends Point {
+  radius: number;
+}
+
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+/** Returns the camera with `k` clamped to the zoom limits and non-finite values replaced. */
+export function clampCamera(camera: Partial<Camera>, minZoom: number, maxZoom: number): Camera {
+  const k = Number.isFinite(camera.k) && camera.k! > 0 ? camera.k! : 1;
+  return {
+    x: Number.isFinite(camera.x) ? camera.x! : 0,
+    y: Number.isFinite(camera.y) ? camera.y! : 0,
+    k: Math.min(maxZoom, Math.max(minZoom, k)),
+  };
+}
+
+export interface FitOptions {
+  /** Space kept free around the nodes, in CSS pixels; 32 by default. */
+  padding?: number;
+  /** Nodes to fit; every visible node when omitted. */
+  nodeIds?: readonly string[];
+}
+
+/**
+ * Returns the camera that shows every circle inside a viewport of `width` × `height` CSS
+ * pixels with `padding` around them, centred. The scale is clamped to the zoom limits and to
+ * `maxFitZoom`, so fitting one node does not blow it up to the maximum zoom.
+ */
+export function fitCamera(
+  circles: readonly Circle[],
+  viewport: { width: number; height: number },
+  limits: { minZoom: number; maxZoom: number; maxFitZoom: number },
+  padding: number,
+): Camera | undefined {
+  if (circles.length === 0 || viewport.width <= 0 || viewport.height <= 0) return undefined;
+
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const circle of circles) {
+    minX = Math.min(minX, circle.x - circle.radius);
+    minY = Math.min(minY, circle.y - circle.radius);
+    maxX = Math.max(maxX, circle.x + circle.radius);
+    maxY = Math.max(maxY, circle.y + circle.radius);
+  }
+
+  const availableWidth = Math.max(1, viewport.width - 2 * padding);
+  const availableHeight = Math.max(1, viewport.height - 2 * padding);
+  const fitting = Math.min(availableWidth / (maxX - minX), availableHeight / (maxY - minY));
+  const upper = Math.min(limits.maxZoom, limits.maxFitZoom);
+  const k = Math.max(limits.minZoom, Math.min(upper, fitting));
+
+  return {
+    k,
+    x: viewport.width / 2 - ((minX + maxX) / 2) * k,
+    y: viewport.height / 2 - ((minY + maxY) / 2) * k,
+  };
+}
+
+/** Shortens text to `max` characters by replacing its middle with an ellipsis. */
+export function middleEllipsis(text: string, max = 24): string {
+  const characters = [...text];
+  if (characters.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${characters.slice(0, head).join('')}…${characters.slice(characters.length - tail).join('')}`;
+}
+
+/**
+ * Returns the candidate nearest to `from` in a direction: among those inside the 90° cone
+ * around it, the one with the smallest distance, where sideways offset counts double so the
+ * node straight ahead wins over a closer one off to the side. Undefined when the cone is empty.
+ */
+export function nearestInDirection<T extends Point>(
+  from: Point,
+  candidates: Iterable<T>,
+  direction: Direction,
+): T | undefined {
+  const [dx, dy] = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] }[direction];
+  let best: T | undefined;
+  let bestScore = Infinity;
+
+  for (const candidate of candidates) {
+    const along = (candidate.x - from.x) * dx + (candidate.y - from.y) * dy;
+    const across = Math.abs((candidate.x - from.x) * dy - (candidate.y - from.y) * dx);
+    if (along <= 0 || across > along) continue;
+    const score = along + 2 * across;
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Finds the circle under a world point, exact to each circle's radius. */
+export class HitIndex<T extends Circle> {
+  private readonly tree: Quadtree<T>;
+  private readonly maxRadius: number;
+
+  constructor(circles: readonly T[]) {
+    this.tree = quadtree<T>()
+      .x((circle) => circle.x)
+      .y((circle) => circle.y)
+      .addAll([...circles]);
+    this.maxRadius = circles.reduce((max, circle) => Math.max(max, circle.radius), 0);
+  }
+
+  /** Returns the circle containing the point whose centre is nearest, relative to its radius. */
+  find(point: Point): T | undefined {
+    const reach = this.maxRadius;
+    let best: T | undefined;
+    let bestRatio = Infinity;
+
+    this.tree.visit((quad, x0, y0, x1, y1) => {
+      if (!quad.length) {
+        let leaf: typeof quad | undefined = quad;
+        while (leaf && !leaf.length) {
+          const circle = (leaf as { data: T }).data;
+          const ratio = Math.hypot(circle.x - point.x, circle.y - point.y) / circle.radius;
+          if (ratio <= 1 && ratio < bestRatio) {
+            bestRatio = ratio;
+            best = circle;
+          }
+          leaf = (leaf as { next?: typeof quad }).next;
+        }
+      }
+      // Skip quadrants farther than the largest radius from the point.
+      return x0 > point.x + reach || x1 < point.x - reach || y0 > point.y + reach || y1 < point.y - reach;
+    });
+    return best;
+  }
+}

@@ -1,0 +1,474 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { IncidentDataAdapter } from '../../adapter/adapter.js';
+import type { IncidentGraph } from '../../model/graph-types.js';
+import type { IncidentSession, Selection } from '../../session/session.js';
+import { SelectionChangeEvent } from '../shared/events.js';
+import { SessionController } from '../shared/session-controller.js';
+import { msg } from '../shared/strings.js';
+import { themeTokens } from '../shared/theme.js';
+import { CanvasSurface } from './canvas-surface.js';
+import { buildDisplayModel, EMPTY_DISPLAY, selectionRefOf, type DisplayModel } from './display-model.js';
+import { drawScene } from './draw.js';
+import { LayoutEndEvent } from './events.js';
+import { clampCamera, fitCamera, HitIndex, type Camera, type FitOptions, type Point } from './geometry.js';
+import { listenToGraph } from './graph-events.js';
+import { GraphInteraction } from './interaction.js';
+import { LayoutRunner } from './layout-runner.js';
+import { readPalette } from './palette.js';
+import { countLabel } from './strings.js';
+import { incidentGraphStyles } from './styles.js';
+import { ZoomCamera } from './zoom-camera.js';
+import type { NodeView } from './display-model.js';
+
+export type { Camera, FitOptions } from './geometry.js';
+
+const DEFAULT_MIN_ZOOM = 0.1;
+const DEFAULT_MAX_ZOOM = 8;
+/** `fit()` zooms in no further than this, so one or two nodes do not fill the view. */
+const MAX_FIT_ZOOM = 2;
+const DEFAULT_FIT_PADDING = 32;
+/** World units kept around each node when fitting, for its verdict ring and label. */
+const FIT_NODE_MARGIN = 12;
+
+const EMPTY_SELECTION: Selection = { entityIds: [], alertIds: [] };
+
+interface PendingFit {
+  options: FitOptions;
+  resolve: () => void;
+}
+
+/**
+ * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
+ * icons, verdict rings and remediation marks, directed relation and evidence edges, pan and
+ * zoom, selection with highlight, and the session's time cursor.
+ *
+ * The data comes from the most explicit source given: the `graph` property (a graphology
+ * incident graph whose mutations are followed), else the `session` property, else a session of
+ * the element's own loaded from `adapter` and `incident-id`, else an ancestor's session through
+ * context. The time cursor applies when the graph drawn is the session's graph. Selection goes
+ * to the session when there is one; without one the element keeps it itself.
+ *
+ * Positions are computed once for the whole incident by a seeded force layout and written into
+ * the graph as `x` and `y`, so the same incident always looks the same, a host may save and
+ * restore them, and moving the time cursor only hides nodes.
+ *
+ * Accessibility: the drawing area is one focusable listbox (`role="listbox"`, multi-select)
+ * named with the visible counts, whose options mirror the visible nodes with kind, name and
+ * verdict; the active option is announced through `aria-activedescendant`. Keyboard: arrow keys
+ * move the active node to the nearest node in that direction (graph neighbours first), Home and
+ * End go to the first and last node, Enter or Space selects the active node (Shift adds it to
+ * the selection), Escape clears the selection, + and - zoom, 0 fits the graph.
+ *
+ * @summary Attack-story graph of an incident: alerts and entities on a pannable canvas.
+ *
+ * @fires il-selection-change - The user selected or cleared nodes. Detail `{ entityIds, alertIds }`.
+ * @fires il-layout-end - The layout finished and wrote positions into the graph. Detail `{ nodeCount, ticks }`.
+ *
+ * @csspart viewport - The focusable drawing area (the listbox); it holds the canvas.
+ * @csspart canvas - The canvas the graph is drawn on.
+ * @csspart tooltip - The tooltip naming the node under the pointer.
+ * @csspart empty - The message shown when no node is visible.
+ *
+ * @cssprop --il-incident-graph-background - Background of the drawing area. Defaults to `--il-color-surface`.
+ * @cssprop --il-incident-graph-label-color - Colour of node labels and icons. Defaults to `--il-color-text`.
+ * @cssprop --il-incident-graph-edge-color - Colour of edges and arrowheads. Defaults to `--il-color-edge`.
+ * @cssprop --il-incident-graph-node-color - Fill of entity nodes. Defaults to `--il-color-surface-raised`.
+ */
+export class IncidentGraphElement extends LitElement {
+  static override properties = {
+    graph: { attribute: false },
+    session: { attribute: false },
+    adapter: { attribute: false },
+    incidentId: { attribute: 'incident-id' },
+    minZoom: { type: Number, attribute: 'min-zoom' },
+    maxZoom: { type: Number, attribute: 'max-zoom' },
+  };
+
+  static override styles = [themeTokens, incidentGraphStyles];
+
+  /** A graphology incident graph to draw; wins over every other source. Its mutations are followed. */
+  declare graph: IncidentGraph | undefined;
+  /** The session whose graph, time cursor and selection the element follows. */
+  declare session: IncidentSession | undefined;
+  /** Loads the incident named by `incidentId` into a session of the element's own. */
+  declare adapter: IncidentDataAdapter | undefined;
+  /** Id of the incident to load through `adapter`. */
+  declare incidentId: string | undefined;
+  /** Smallest zoom factor the camera allows; 0.1 by default. */
+  declare minZoom: number;
+  /** Largest zoom factor the camera allows; 8 by default. */
+  declare maxZoom: number;
+
+  /** @internal */
+  display: DisplayModel = EMPTY_DISPLAY;
+  /** @internal */
+  boundGraph: IncidentGraph | undefined;
+  /** @internal */
+  readonly zoomCamera = new ZoomCamera((_camera, byUser) => this.handleCameraChange(byUser));
+  /** @internal */
+  readonly surface = new CanvasSurface(this, () => this.handleResize());
+
+  private readonly sessions = new SessionController(this, {
+    keys: ['snapshot', 'time', 'selection'],
+    onChange: () => this.invalidateDisplay(),
+  });
+  private readonly layout = new LayoutRunner({
+    onProgress: () => this.invalidateDisplay(),
+    onEnd: (detail) => this.dispatchEvent(new LayoutEndEvent(detail)),
+    onSettled: () => this.scheduleFrame(),
+  });
+  private readonly interaction = new GraphInteraction(this);
+  private unbindGraph: (() => void) | undefined;
+  private localSelection: Selection = EMPTY_SELECTION;
+  private hitIndex = new HitIndex<NodeView>([]);
+  private optionsSignature = '';
+  private displayDirty = true;
+  private frameHandle = 0;
+  private drawing = false;
+  private needsAutoFit = true;
+  private pendingFits: PendingFit[] = [];
+  private renderedResolved = false;
+  private resolveRendered!: () => void;
+  private readonly renderedPromise = new Promise<void>((resolve) => (this.resolveRendered = resolve));
+  private canvas: HTMLCanvasElement | undefined;
+
+  constructor() {
+    super();
+    this.minZoom = DEFAULT_MIN_ZOOM;
+    this.maxZoom = DEFAULT_MAX_ZOOM;
+    this.zoomCamera.setLimits(DEFAULT_MIN_ZOOM, DEFAULT_MAX_ZOOM);
+    this.upgradeOwnProperty('camera');
+  }
+
+  /**
+   * The camera, with the meaning of a d3-zoom transform: screen = world × k + (x, y), in CSS
+   * pixels of the element. Setting it clamps `k` to the zoom limits, moves the view at once
+   * and cancels the automatic fit; it fires no event.
+   */
+  get camera(): Camera {
+    return { ...this.zoomCamera.camera };
+  }
+
+  set camera(value: Camera) {
+    this.needsAutoFit = false;
+    this.zoomCamera.set(clampCamera(value, this.zoomLimits.minZoom, this.zoomLimits.maxZoom));
+  }
+
+  /** Resolves after the first frame that shows the graph, once laid out and given a size. */
+  get rendered(): Promise<void> {
+    return this.renderedPromise;
+  }
+
+  /** Resolves when no layout is pending or running for the current graph. */
+  get layoutSettled(): Promise<void> {
+    return this.layout.settled;
+  }
+
+  /**
+   * Moves the camera so every visible node (or those of `nodeIds`) fits in the view. Resolves
+   * once the frame that shows it is drawn; for a hidden element, once it gets a size.
+   */
+  fit(options: FitOptions = {}): Promise<void> {
+    return new Promise((resolve) => {
+      this.pendingFits.push({ options, resolve });
+      this.scheduleFrame();
+    });
+  }
+
+  /**
+   * Returns where a node is drawn, in CSS pixels from the element's top left corner, or
+   * undefined when the node is unknown, not laid out yet or hidden by the time cursor.
+   */
+  toScreen(nodeId: string): Point | undefined {
+    this.processIfDirty();
+    const node = this.display.byId.get(nodeId);
+    if (!node) return undefined;
+    const { x, y, k } = this.zoomCamera.camera;
+    return { x: node.x * k + x, y: node.y * k + y };
+  }
+
+  /** Lays out every node again from scratch, ignoring saved positions, and resolves when done. */
+  relayout(): Promise<void> {
+    this.layout.request(this.boundGraph, { rerun: true });
+    return this.layout.settled;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.syncGraph();
+    this.scheduleFrame();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unbindGraph?.();
+    this.unbindGraph = undefined;
+    this.layout.stop();
+    if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
+    this.frameHandle = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('minZoom') || changed.has('maxZoom')) {
+      const { minZoom, maxZoom } = this.zoomLimits;
+      this.zoomCamera.setLimits(minZoom, maxZoom);
+      this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
+    }
+    this.syncGraph();
+  }
+
+  protected override firstUpdated(): void {
+    this.canvas = this.renderRoot.querySelector('canvas') ?? undefined;
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport')!;
+    this.zoomCamera.attach(viewport);
+    this.interaction.attach(viewport);
+    this.surface.attach(this.canvas!, viewport);
+    this.scheduleFrame();
+  }
+
+  protected override render(): unknown {
+    const display = this.display;
+    const name = msg('graph.name', {
+      alerts: countLabel('alerts', display.alertCount),
+      entities: countLabel('entities', display.entityCount),
+    });
+    const activeIndex = display.nodes.findIndex((node) => node.id === this.interaction.activeId);
+    const tooltip = this.interaction.tooltip;
+
+    return html`
+      <div
+        part="viewport"
+        class="viewport"
+        role="listbox"
+        tabindex="0"
+        aria-multiselectable="true"
+        aria-label=${name}
+        aria-activedescendant=${ifDefined(activeIndex >= 0 ? `node-${activeIndex}` : undefined)}
+      >
+        <canvas part="canvas" aria-hidden="true"></canvas>
+        ${display.nodes.map(
+          (node, index) => html`<div
+            class="option"
+            role="option"
+            id=${`node-${index}`}
+            aria-selected=${node.selected ? 'true' : 'false'}
+          >${this.interaction.describe(node)}</div>`,
+        )}
+      </div>
+      ${this.boundGraph && display.nodes.length === 0 && !this.layout.busy
+        ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>`
+        : nothing}
+      <div
+        part="tooltip"
+        class="tooltip"
+        aria-hidden="true"
+        ?hidden=${!tooltip}
+        style=${styleMap({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
+      >${tooltip?.text ?? ''}</div>
+    `;
+  }
+
+  /** @internal The selection in effect: the session's, or the element's own without a session. */
+  currentSelection(): Selection {
+    return this.sessions.session?.selection ?? this.localSelection;
+  }
+
+  /**
+   * @internal Applies a selection the user made, and fires `il-selection-change` when it
+   * differs from the current one. `additive` toggles the node in the selection.
+   */
+  selectByUser(nodeId: string | undefined, additive: boolean): void {
+    const graph = this.boundGraph;
+    if (!graph) return;
+    const current = this.currentSelection();
+    const next = nextSelection(graph, current, nodeId, additive);
+    if (sameSelection(next, current)) return;
+
+    const session = this.sessions.session;
+    if (session) session.select(next);
+    else this.localSelection = next;
+    this.invalidateDisplay();
+    this.dispatchEvent(new SelectionChangeEvent(next));
+  }
+
+  /** @internal Returns the visible node under a point in CSS pixels. */
+  nodeAt(point: Point): NodeView | undefined {
+    this.processIfDirty();
+    const { x, y, k } = this.zoomCamera.camera;
+    return this.hitIndex.find({ x: (point.x - x) / k, y: (point.y - y) / k });
+  }
+
+  /** @internal Applies `fit` at once, when the element has a size. */
+  fitNow(options: FitOptions = {}): boolean {
+    this.processIfDirty();
+    const nodes = options.nodeIds
+      ? options.nodeIds.map((id) => this.display.byId.get(id)).filter((node) => node !== undefined)
+      : this.display.nodes;
+    const camera = fitCamera(
+      nodes.map((node) => ({ x: node.x, y: node.y, radius: node.radius + FIT_NODE_MARGIN })),
+      { width: this.surface.width, height: this.surface.height },
+      { ...this.zoomLimits, maxFitZoom: MAX_FIT_ZOOM },
+      options.padding ?? DEFAULT_FIT_PADDING,
+    );
+    if (!camera) return false;
+    this.zoomCamera.set(camera);
+    return true;
+  }
+
+  /** @internal Marks the display model stale and schedules a frame. */
+  invalidateDisplay(): void {
+    this.displayDirty = true;
+    this.scheduleFrame();
+  }
+
+  /** @internal Schedules one animation frame, unless one is pending or being drawn. */
+  scheduleFrame(): void {
+    if (this.frameHandle || this.drawing || !this.isConnected) return;
+    this.frameHandle = requestAnimationFrame(() => {
+      this.frameHandle = 0;
+      this.drawFrame();
+    });
+  }
+
+  private get zoomLimits(): { minZoom: number; maxZoom: number } {
+    const minZoom = Number.isFinite(this.minZoom) && this.minZoom > 0 ? this.minZoom : DEFAULT_MIN_ZOOM;
+    const maxZoom = Number.isFinite(this.maxZoom) && this.maxZoom >= minZoom ? this.maxZoom : Math.max(minZoom, DEFAULT_MAX_ZOOM);
+    return { minZoom, maxZoom };
+  }
+
+  /** Follows the graph of the most explicit source, rebinding listeners when it changes. */
+  private syncGraph(): void {
+    if (!this.isConnected) return;
+    const next = this.graph ?? this.sessions.session?.graph;
+    if (next === this.boundGraph && (this.unbindGraph !== undefined || next === undefined)) return;
+
+    const replaced = next !== this.boundGraph;
+    this.unbindGraph?.();
+    this.unbindGraph = undefined;
+    this.boundGraph = next;
+    if (next) {
+      this.unbindGraph = listenToGraph(next, {
+        onStructure: () => {
+          this.layout.request(next);
+          this.invalidateDisplay();
+        },
+        onAttributes: () => this.invalidateDisplay(),
+      });
+    }
+    if (replaced) {
+      this.localSelection = EMPTY_SELECTION;
+      this.interaction.reset();
+      this.needsAutoFit = true;
+    }
+    this.layout.request(next);
+    this.invalidateDisplay();
+  }
+
+  private processIfDirty(): void {
+    if (!this.displayDirty) return;
+    this.displayDirty = false;
+
+    const session = this.sessions.session;
+    const followTime = session !== undefined && session.graph === this.boundGraph;
+    this.display = buildDisplayModel({
+      graph: this.boundGraph,
+      existsNow: followTime ? (firstSeen) => session.existsNow(firstSeen) : () => true,
+      selection: this.currentSelection(),
+      livePositions: this.layout.livePositions,
+    });
+    this.hitIndex = new HitIndex(this.display.nodes);
+    this.interaction.displayChanged();
+
+    // The accessible list re-renders only when what it says changed, not on every layout tick.
+    const signature = this.display.nodes
+      .map((node) => `${node.id}\u0000${node.selected}\u0000${this.interaction.describe(node)}`)
+      .join('\u0001');
+    if (signature !== this.optionsSignature || this.display.nodes.length === 0) {
+      this.optionsSignature = signature;
+      this.requestUpdate();
+    }
+  }
+
+  private drawFrame(): void {
+    this.drawing = true;
+    try {
+      this.processIfDirty();
+      const { width, height, pixelRatio } = this.surface;
+      const context = this.canvas?.getContext('2d');
+      if (!context || width === 0 || height === 0) return;
+
+      if (this.needsAutoFit && !this.layout.busy && this.fitNow()) this.needsAutoFit = false;
+      const fits = this.pendingFits;
+      this.pendingFits = [];
+      for (const fit of fits) this.fitNow(fit.options);
+
+      drawScene(context, {
+        width,
+        height,
+        pixelRatio,
+        camera: this.zoomCamera.camera,
+        palette: readPalette(this),
+        display: this.display,
+        hoveredId: this.interaction.hoveredId,
+        activeId: this.interaction.activeId,
+        showActive: this.interaction.showsActive,
+      });
+
+      for (const fit of fits) fit.resolve();
+      if (!this.renderedResolved && this.boundGraph && !this.layout.busy) {
+        this.renderedResolved = true;
+        this.resolveRendered();
+      }
+    } finally {
+      this.drawing = false;
+    }
+  }
+
+  private handleResize(): void {
+    this.scheduleFrame();
+  }
+
+  private handleCameraChange(byUser: boolean): void {
+    if (byUser) {
+      this.needsAutoFit = false;
+      this.interaction.hideTooltip();
+    }
+    this.scheduleFrame();
+  }
+
+  /** Re-applies a property set on the element before its class was defined. */
+  private upgradeOwnProperty(name: 'camera'): void {
+    if (!Object.prototype.hasOwnProperty.call(this, name)) return;
+    const value = (this as Record<string, unknown>)[name] as Camera;
+    delete (this as Record<string, unknown>)[name];
+    this[name] = value;
+  }
+}
+
+function nextSelection(
+  graph: IncidentGraph,
+  current: Selection,
+  nodeId: string | undefined,
+  additive: boolean,
+): Selection {
+  if (nodeId === undefined) return EMPTY_SELECTION;
+  const ref = selectionRefOf(graph, nodeId);
+  if (!additive) {
+    return ref.alert ? { entityIds: [], alertIds: [ref.id] } : { entityIds: [ref.id], alertIds: [] };
+  }
+
+  const next = { entityIds: [...current.entityIds], alertIds: [...current.alertIds] };
+  const ids = ref.alert ? next.alertIds : next.entityIds;
+  const index = ids.indexOf(ref.id);
+  if (index >= 0) ids.splice(index, 1);
+  else ids.push(ref.id);
+  return next;
+}
+
+function sameSelection(a: Selection, b: Selection): boolean {
+  const same = (x: readonly string[], y: readonly string[]): boolean =>
+    x.length === y.length && x.every((id, index) => id === y[index]);
+  return same(a.entityIds, b.entityIds) && same(a.alertIds, b.alertIds);
+}

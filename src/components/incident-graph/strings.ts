@@ -1,0 +1,54 @@
+/** Default strings of `il-incident-graph`, registered under `graph.*`. */
+
+import { RELATION_TYPES } from '../../model/types.js';
+import { msg, registerStrings } from '../shared/strings.js';
+
+const RELATION_LABELS: Record<(typeof RELATION_TYPES)[number], string> = {
+  parentProcess: 'parent process',
+  imageFile: 'image file',
+  runsOn: 'runs on',
+  runsAs: 'runs as',
+  loggedOn: 'logged on',
+  hasIp: 'has IP',
+  sentBy: 'sent by',
+  sentTo: 'sent to',
+  sentFrom: 'sent from',
+  containsUrl: 'contains URL',
+  attachment: 'attachment',
+  clusterMember: 'cluster member',
+  mailboxOf: 'mailbox of',
+  communicatesWith: 'communicates with',
+  resolvesTo: 'resolves to',
+  valueOf: 'value of',
+  memberOf: 'member of',
+};
+
+registerStrings({
+  'graph.name': 'Incident graph: {alerts}, {entities}',
+  'graph.alerts.one': '1 alert',
+  'graph.alerts.other': '{count} alerts',
+  'graph.entities.one': '1 entity',
+  'graph.entities.other': '{count} entities',
+  'graph.empty': 'No alerts or entities to show.',
+  'graph.option.entity': '{kind}: {name}. {verdict}.',
+  'graph.option.entityRemediation': '{kind}: {name}. {verdict}. {remediation}.',
+  'graph.option.alert': '{kind}: {name}. {severity}.',
+  'graph.ghost': 'Not evidence',
+  'graph.tooltip.entity': '{kind} · {name} · {verdict}',
+  'graph.tooltip.alert': '{kind} · {name} · {severity}',
+  ...Object.fromEntries(
+    Object.entries(RELATION_LABELS).map(([type, label]) => [`graph.relation.${type}`, label]),
+  ),
+});
+
+/** Returns "1 alert" or "N alerts", and the same for entities. */
+export function countLabel(area: 'alerts' | 'entities', count: number): string {
+  return msg(count === 1 ? `graph.${area}.one` : `graph.${area}.other`, { count });
+}
+
+/** Returns the label of an edge type; a type the table does not know is shown as it came. */
+export function relationLabel(type: string): string {
+  const key = `graph.relation.${type}`;
+  const label = msg(key);
+  return label === key ? type : label;
+}

@@ -1,0 +1,350 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { ForceLayout, layoutInputFromGraph, positionOf } from '../../src/layout/index.js';
+import { IncidentSession } from '../../src/session/session.js';
+import {
+  createEmptyGraph,
+  createFixtureGraph,
+  createFixtureSnapshot,
+  LATE_NODE_IDS,
+  MID_INCIDENT,
+} from '../fixtures/graph-snapshot.js';
+import { HEIGHT, mountGraph, nextFrames, pixelAt, WIDTH } from './incident-graph-helpers.js';
+
+function fixtureSession(): IncidentSession {
+  const session = new IncidentSession();
+  session.setSnapshot(createFixtureSnapshot());
+  return session;
+}
+
+function positionsOf(element: IncidentGraphElement): Map<string, { x: number; y: number }> {
+  return new Map(element.display.nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+}
+
+describe('<il-incident-graph>', () => {
+  describe('accessibility', () => {
+    it('passes an accessibility audit', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      await expect(element).to.be.accessible();
+    });
+
+    it('passes an audit when empty', async () => {
+      const element = await mountGraph({ graph: createEmptyGraph() });
+      await expect(element).to.be.accessible();
+      expect(element.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.equal('No alerts or entities to show.');
+    });
+
+    it('names the listbox with counts', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      const listbox = element.shadowRoot!.querySelector('[role="listbox"]')!;
+      expect(listbox.getAttribute('aria-label')).to.equal('Incident graph: 3 alerts, 12 entities');
+      expect(listbox.getAttribute('tabindex')).to.equal('0');
+    });
+
+    it('mirrors nodes as labelled options', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      const options = [...element.shadowRoot!.querySelectorAll('[role="option"]')].map((option) => option.textContent);
+
+      expect(options).to.have.length(15);
+      expect(options[0]).to.equal('Alert: Suspicious macro started PowerShell. High.');
+      expect(options).to.include('IP address: 203.0.113.45. Malicious. Blocked.');
+      expect(options).to.include('Process: explorer.exe. Verdict not provided. Not evidence.');
+      expect(options).to.include('Mailbox: jdoe@contoso.example. No threats found.');
+    });
+
+    it('shows data text as text, not HTML', async () => {
+      const graph = createFixtureGraph();
+      const markup = '<img src=x onerror="window.__ilInjected = true"><b>bold</b>';
+      graph.setNodeAttribute('ip-c2', 'label', markup);
+      const element = await mountGraph({ graph });
+
+      const options = [...element.shadowRoot!.querySelectorAll('[role="option"]')];
+      const option = options.find((candidate) => candidate.textContent!.includes('<img'))!;
+      expect(option.textContent).to.equal(`IP address: ${markup}. Malicious. Blocked.`);
+      expect(option.querySelector('img, b')).to.equal(null);
+
+      const point = element.toScreen('ip-c2')!;
+      const viewport = element.shadowRoot!.querySelector<HTMLElement>('[part="viewport"]')!;
+      const rect = viewport.getBoundingClientRect();
+      viewport.dispatchEvent(
+        new PointerEvent('pointermove', { clientX: rect.left + point.x, clientY: rect.top + point.y, bubbles: true }),
+      );
+      await element.updateComplete;
+      const tooltip = element.shadowRoot!.querySelector('[part="tooltip"]')!;
+      expect(tooltip.textContent).to.equal(`IP address · ${markup} · Malicious`);
+      expect(tooltip.querySelector('img, b')).to.equal(null);
+      expect((window as { __ilInjected?: boolean }).__ilInjected).to.equal(undefined);
+    });
+  });
+
+  describe('canvas', () => {
+    it('sizes the backing store by devicePixelRatio', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      const canvas = element.shadowRoot!.querySelector('canvas')!;
+
+      expect(canvas.clientWidth).to.equal(WIDTH);
+      expect(canvas.clientHeight).to.equal(HEIGHT);
+      expect(canvas.width).to.equal(Math.round(WIDTH * window.devicePixelRatio));
+      expect(canvas.height).to.equal(Math.round(HEIGHT * window.devicePixelRatio));
+    });
+
+    it('follows a resize', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      element.style.width = '300px';
+      element.style.height = '200px';
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await nextFrames();
+
+      const canvas = element.shadowRoot!.querySelector('canvas')!;
+      expect(canvas.width).to.equal(Math.round(300 * window.devicePixelRatio));
+      expect(canvas.height).to.equal(Math.round(200 * window.devicePixelRatio));
+    });
+
+    it('draws nodes where toScreen puts them', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      const background = pixelAt(element, { x: 2, y: 2 });
+      const node = pixelAt(element, element.toScreen('device-ws042')!);
+      expect(node).to.not.deep.equal(background);
+    });
+
+    it('renders and fits once a hidden container gets a size', async () => {
+      const container = await fixture<HTMLDivElement>(html`
+        <div style="display: none">
+          <il-incident-graph style="width: 400px; height: 300px" .graph=${createFixtureGraph()}></il-incident-graph>
+        </div>
+      `);
+      const element = container.querySelector('il-incident-graph')!;
+      await element.layoutSettled;
+      await nextFrames();
+      let rendered = false;
+      void element.rendered.then(() => (rendered = true));
+      await nextFrames();
+
+      expect(rendered).to.be.false;
+      expect(element.shadowRoot!.querySelector('canvas')!.width).to.equal(0);
+
+      container.style.display = 'block';
+      await element.rendered;
+      for (const node of element.display.nodes) {
+        const point = element.toScreen(node.id)!;
+        expect(point.x, node.id).to.be.within(0, 400);
+        expect(point.y, node.id).to.be.within(0, 300);
+      }
+    });
+  });
+
+  describe('layout', () => {
+    it('writes the seeded layout into the graph', async () => {
+      const graph = createFixtureGraph();
+      const expected = new ForceLayout(layoutInputFromGraph(createFixtureGraph({ reverse: true }))).runToCompletion();
+      await mountGraph({ graph });
+
+      graph.forEachNode((id, attributes) => {
+        expect(attributes.x, id).to.equal(positionOf(expected, id)!.x);
+        expect(attributes.y, id).to.equal(positionOf(expected, id)!.y);
+      });
+    });
+
+    it('fires il-layout-end once', async () => {
+      const element = document.createElement('il-incident-graph');
+      element.graph = createFixtureGraph();
+      const ends: Array<{ nodeCount: number; ticks: number }> = [];
+      element.addEventListener('il-layout-end', (event) => ends.push(event.detail));
+      const ended = oneEvent(element, 'il-layout-end');
+      document.body.append(element);
+      await ended;
+      await element.layoutSettled;
+
+      expect(ends).to.have.length(1);
+      expect(ends[0]!.nodeCount).to.equal(15);
+      expect(ends[0]!.ticks).to.be.greaterThan(0);
+      element.remove();
+    });
+
+    it('keeps positions a host restored', async () => {
+      const graph = createFixtureGraph();
+      graph.forEachNode((id) => graph.mergeNodeAttributes(id, { x: id.length * 10, y: -id.length }));
+      const element = await mountGraph({ graph });
+
+      expect(graph.getNodeAttribute('ip-c2', 'x')).to.equal(50);
+      expect(element.display.byId.get('ip-c2')).to.include({ x: 50, y: -5 });
+    });
+
+    it('lays out again on relayout()', async () => {
+      const graph = createFixtureGraph();
+      graph.forEachNode((id) => graph.mergeNodeAttributes(id, { x: 0, y: 0 }));
+      const element = await mountGraph({ graph });
+      await element.relayout();
+
+      const expected = new ForceLayout(layoutInputFromGraph(createFixtureGraph())).runToCompletion();
+      expect(graph.getNodeAttribute('ip-c2', 'x')).to.equal(positionOf(expected, 'ip-c2')!.x);
+    });
+  });
+
+  describe('sources', () => {
+    it('draws a host graph mutation', async () => {
+      const graph = createFixtureGraph();
+      const element = await mountGraph({ graph });
+      const before = positionsOf(element);
+
+      graph.addNode('ip-late', { kind: 'ip', label: '198.51.100.7', verdict: 'malicious' });
+      graph.addDirectedEdge('process-payload', 'ip-late', { type: 'communicatesWith', roles: [] });
+      await element.layoutSettled;
+      await nextFrames();
+
+      expect(element.toScreen('ip-late')).to.not.equal(undefined);
+      expect(element.display.edges.some((edge) => edge.target.id === 'ip-late')).to.be.true;
+      const options = [...element.shadowRoot!.querySelectorAll('[role="option"]')].map((option) => option.textContent);
+      expect(options).to.include('IP address: 198.51.100.7. Malicious.');
+      for (const [id, position] of before) expect(positionsOf(element).get(id), id).to.deep.equal(position);
+    });
+
+    it('redraws when a host drops a node', async () => {
+      const graph = createFixtureGraph();
+      const element = await mountGraph({ graph });
+      graph.dropNode('ip-c2');
+      await nextFrames();
+      expect(element.toScreen('ip-c2')).to.equal(undefined);
+      expect(element.display.edges.some((edge) => edge.source.id === 'ip-c2' || edge.target.id === 'ip-c2')).to.be.false;
+    });
+
+    it('prefers the graph property over the session', async () => {
+      const session = fixtureSession();
+      const graph = createEmptyGraph();
+      graph.addNode('only', { kind: 'user', label: 'Only user' });
+      const element = await mountGraph({ graph, session });
+      expect(element.display.nodes.map((node) => node.id)).to.deep.equal(['only']);
+
+      element.graph = undefined;
+      await element.updateComplete;
+      await element.layoutSettled;
+      await nextFrames();
+      expect(element.display.nodes).to.have.length(15);
+    });
+
+    it('loads through adapter and incident-id', async () => {
+      const snapshot = createFixtureSnapshot();
+      const adapter = { loadIncident: async () => snapshot };
+      const element = await fixture<IncidentGraphElement>(html`
+        <il-incident-graph style="width: 400px; height: 300px" .adapter=${adapter} incident-id="incident-fixture"></il-incident-graph>
+      `);
+      await element.rendered;
+      expect(element.display.nodes).to.have.length(15);
+    });
+  });
+
+  describe('time cursor', () => {
+    it('hides later nodes without moving the rest', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      const before = positionsOf(element);
+      const edgeCount = element.display.edges.length;
+
+      session.setTime(MID_INCIDENT);
+      await nextFrames();
+      for (const id of LATE_NODE_IDS) expect(element.toScreen(id), id).to.equal(undefined);
+      expect(element.display.nodes).to.have.length(12);
+      for (const edge of element.display.edges) {
+        expect(LATE_NODE_IDS as readonly string[]).to.not.include(edge.source.id);
+        expect(LATE_NODE_IDS as readonly string[]).to.not.include(edge.target.id);
+      }
+      expect(element.display.edges.length).to.be.lessThan(edgeCount);
+      const listbox = element.shadowRoot!.querySelector('[role="listbox"]')!;
+      expect(listbox.getAttribute('aria-label')).to.equal('Incident graph: 2 alerts, 10 entities');
+
+      session.setTime(session.timeBounds!.end);
+      await nextFrames();
+      expect(positionsOf(element)).to.deep.equal(before);
+      expect(element.display.edges).to.have.length(edgeCount);
+    });
+  });
+
+  describe('properties', () => {
+    it('fires no event for properties', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      let fired = 0;
+      element.addEventListener('il-selection-change', () => fired++);
+
+      element.camera = { x: 10, y: 20, k: 1.5 };
+      element.session = fixtureSession();
+      element.session.select({ entityIds: ['ip-c2'] });
+      await element.updateComplete;
+      await nextFrames();
+      expect(fired).to.equal(0);
+    });
+
+    it('clamps the camera to the zoom limits', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      element.camera = { x: 5, y: 6, k: 100 };
+      expect(element.camera).to.deep.equal({ x: 5, y: 6, k: 8 });
+      element.camera = { x: 5, y: 6, k: 0.001 };
+      expect(element.camera).to.deep.equal({ x: 5, y: 6, k: 0.1 });
+
+      element.minZoom = 0.5;
+      element.maxZoom = 2;
+      await element.updateComplete;
+      expect(element.camera.k).to.equal(0.5);
+      element.camera = { x: 0, y: 0, k: 3 };
+      expect(element.camera.k).to.equal(2);
+    });
+
+    it('reads zoom limits from attributes', async () => {
+      const element = await fixture<IncidentGraphElement>(html`<il-incident-graph min-zoom="0.25" max-zoom="4"></il-incident-graph>`);
+      expect(element.minZoom).to.equal(0.25);
+      element.camera = { x: 0, y: 0, k: 9 };
+      expect(element.camera.k).to.equal(4);
+    });
+
+    it('fits every visible node in the view', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      element.camera = { x: 3000, y: -2000, k: 0.2 };
+      await element.fit();
+
+      for (const node of element.display.nodes) {
+        const point = element.toScreen(node.id)!;
+        expect(point.x - node.radius * element.camera.k, node.id).to.be.at.least(0);
+        expect(point.x + node.radius * element.camera.k, node.id).to.be.at.most(WIDTH);
+        expect(point.y - node.radius * element.camera.k, node.id).to.be.at.least(0);
+        expect(point.y + node.radius * element.camera.k, node.id).to.be.at.most(HEIGHT);
+      }
+    });
+
+    it('fits the given nodes', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      await element.fit({ nodeIds: ['ip-c2'], padding: 0 });
+      const point = element.toScreen('ip-c2')!;
+      expect(point.x).to.be.closeTo(WIDTH / 2, 0.001);
+      expect(point.y).to.be.closeTo(HEIGHT / 2, 0.001);
+      expect(element.camera.k).to.equal(2);
+    });
+  });
+
+  describe('highlight', () => {
+    it('dims what a selected alert does not involve', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      session.select({ alertIds: ['alert-c2'] });
+      await nextFrames();
+
+      const dimmed = element.display.nodes.filter((node) => node.dimmed).map((node) => node.id);
+      const kept = element.display.nodes.filter((node) => !node.dimmed).map((node) => node.id).sort();
+      expect(kept).to.deep.equal(['alert-c2', 'device-ws042', 'dns-c2', 'ip-c2', 'process-payload']);
+      expect(dimmed).to.include('alert-macro');
+      expect(element.display.byId.get('alert-c2')!.selected).to.be.true;
+      const resolves = element.display.edges.find((edge) => edge.type === 'resolvesTo')!;
+      expect(resolves.dimmed).to.be.false;
+      const parent = element.display.edges.find((edge) => edge.source.id === 'process-winword' && edge.type === 'parentProcess')!;
+      expect(parent.dimmed).to.be.true;
+    });
+
+    it('keeps a selected entity with its alerts and neighbours', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      session.select({ entityIds: ['ip-c2'] });
+      await nextFrames();
+
+      const kept = element.display.nodes.filter((node) => !node.dimmed).map((node) => node.id).sort();
+      expect(kept).to.deep.equal(['alert-c2', 'dns-c2', 'ip-c2', 'process-payload']);
+    });
+  });
+});
