@@ -34,10 +34,8 @@ const version = replace({
 });
 
 const tsOptions = {
-  tsconfig: './tsconfig.json',
-  include: ['src/**/*.ts'],
-  exclude: ['test/**', 'stories/**', 'demo/**', 'bench/**'],
-  compilerOptions: { rootDir: 'src', outDir: 'dist', sourceMap: true },
+  tsconfig: './tsconfig.build.json',
+  compilerOptions: { sourceMap: true },
 };
 
 export default [
@@ -53,7 +51,7 @@ export default [
     },
     plugins: [
       version,
-      typescript({ ...tsOptions, declaration: true, declarationDir: 'dist' }),
+      typescript({ ...tsOptions, compilerOptions: { ...tsOptions.compilerOptions, declaration: true, declarationDir: 'dist' } }),
     ],
   },
   {
@@ -69,7 +67,7 @@ export default [
       nodeResolve({ browser: true, preferBuiltins: false, exportConditions: ['production'] }),
       // graphology imports EventEmitter from the CommonJS `events` package.
       commonjs(),
-      typescript({ ...tsOptions, declaration: false, compilerOptions: { ...tsOptions.compilerOptions, outDir: 'dist' } }),
+      typescript({ ...tsOptions, compilerOptions: { ...tsOptions.compilerOptions, declaration: false } }),
       terser({ format: { comments: false } }),
     ],
   },

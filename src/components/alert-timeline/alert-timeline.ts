@@ -44,6 +44,7 @@ const ICON_START = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 
 const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2.5h2v11h-2zM3 2.5v11L10 8z" /></svg>`;
 
 /**
+ * @tagname il-alert-timeline
  * @summary The alert timeline player: the incident's alerts on a time axis, a playhead that
  * scrubs the session's time cursor, and play, pause, start and end controls.
  *

@@ -37,6 +37,7 @@ interface RenderedElement extends HTMLElement {
  * or alert. Give it an `adapter` and an `incident-id`, or a `session`; its children share the
  * session through context, so they agree on selection and time.
  *
+ * @tagname il-incident-view
  * @summary The incident investigation page: graph, timeline and details.
  *
  * @fires il-load-state-change - The incident started loading, is ready or failed. Detail: `{ loadState, error? }`.

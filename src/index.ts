@@ -1,0 +1,35 @@
+/**
+ * The public API of incident-lens. Importing this module registers no element: import
+ * `incident-lens/il-<element>.js` (or `define-all.js`) for that, or load the script-tag bundle.
+ */
+
+export * from './model/index.js';
+export * from './formats/index.js';
+export * from './adapter/index.js';
+export * from './session/index.js';
+export * from './layout/index.js';
+
+export { AlertTimeline } from './components/alert-timeline/alert-timeline.js';
+export { EntityFlyout } from './components/entity-flyout/entity-flyout.js';
+export { FlyoutCloseEvent, type FlyoutCloseDetail } from './components/entity-flyout/events.js';
+export { IncidentGraphElement } from './components/incident-graph/incident-graph.js';
+export { LayoutEndEvent } from './components/incident-graph/events.js';
+export { IncidentView } from './components/incident-view/incident-view.js';
+export { VerdictBadge } from './components/verdict-badge/verdict-badge.js';
+
+export {
+  DataIssueEvent,
+  LoadStateChangeEvent,
+  PlayStateChangeEvent,
+  RangeChangeEvent,
+  SelectionChangeEvent,
+  TimeChangeEvent,
+  type DataIssueDetail,
+  type LoadStateChangeDetail,
+  type PlayStateChangeDetail,
+  type RangeChangeDetail,
+  type SelectionChangeDetail,
+  type TimeChangeDetail,
+} from './components/shared/events.js';
+export { getStrings, msg, registerStrings, setStrings } from './components/shared/strings.js';
+export { VERSION } from './components/shared/define-element.js';

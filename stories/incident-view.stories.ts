@@ -1,0 +1,108 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { IncidentDataAdapter } from '../src/adapter/adapter.js';
+import { createStaticAdapter } from '../src/adapter/static-adapter.js';
+import '../src/components/incident-view/define.js';
+import { fromMicrosoftGraph } from '../src/formats/index.js';
+import { IncidentSession } from '../src/session/session.js';
+import { sampleIncidents } from '../demo/samples/index.js';
+import { viewSnapshot } from '../test/fixtures/view-snapshot.js';
+
+const snapshots = sampleIncidents.flatMap((payload) => fromMicrosoftGraph(payload));
+const adapter = createStaticAdapter(snapshots);
+
+interface ViewArgs {
+  incidentId: string;
+}
+
+const meta: Meta<ViewArgs> = {
+  title: 'Compositions/il-incident-view',
+  component: 'il-incident-view',
+  tags: ['autodocs'],
+  parameters: { layout: 'fullscreen' },
+  args: { incidentId: snapshots[0]?.incident.id ?? '' },
+  argTypes: {
+    incidentId: {
+      control: 'select',
+      options: snapshots.map((snapshot) => snapshot.incident.id),
+    },
+  },
+  render: ({ incidentId }) => html`
+    <il-incident-view style="height: 760px" .adapter=${adapter} incident-id=${incidentId}></il-incident-view>
+  `,
+};
+
+export default meta;
+
+type Story = StoryObj<ViewArgs>;
+
+/** The project's phishing-to-ransomware sample incident, loaded through the static adapter. */
+export const SampleIncident: Story = {};
+
+/** The second sample, written in the published payloads' shape (PascalCase enums, `tags`). */
+export const PublishedShape: Story = {
+  args: { incidentId: snapshots[1]?.incident.id ?? '' },
+};
+
+/** An entity selected: the flyout opens beside the graph. */
+export const EntitySelected: Story = {
+  render: () => {
+    const session = new IncidentSession();
+    session.setSnapshot(snapshots[0]!);
+    const process = session.snapshot!.entities.find((entity) => entity.kind === 'process');
+    if (process) session.select({ entityIds: [process.id] });
+    return html`<il-incident-view style="height: 760px" .session=${session}></il-incident-view>`;
+  },
+};
+
+/** An alert selected: its properties, the alerts that caused it and its entities. */
+export const AlertSelected: Story = {
+  render: () => {
+    const session = new IncidentSession();
+    session.setSnapshot(snapshots[0]!);
+    const alert = session.snapshot!.alerts.at(-1);
+    if (alert) session.select({ alertIds: [alert.id] });
+    return html`<il-incident-view style="height: 760px" .session=${session}></il-incident-view>`;
+  },
+};
+
+/** Time cursor in the middle of the incident: only what existed by then is drawn. */
+export const MidIncident: Story = {
+  render: () => {
+    const session = new IncidentSession();
+    session.setSnapshot(snapshots[0]!);
+    const bounds = session.timeBounds;
+    if (bounds) session.setTime(bounds.start + (bounds.end - bounds.start) / 2);
+    return html`<il-incident-view style="height: 760px" .session=${session}></il-incident-view>`;
+  },
+};
+
+/** A snapshot with a relation to a missing entity: the notice lists the data issue. */
+export const WithDataIssues: Story = {
+  render: () => html`
+    <il-incident-view style="height: 640px" .adapter=${createStaticAdapter(viewSnapshot())} incident-id="view-1"></il-incident-view>
+  `,
+};
+
+const pending: IncidentDataAdapter = { loadIncident: () => new Promise(() => undefined) };
+
+/** Waiting for the adapter. */
+export const Loading: Story = {
+  render: () => html`<il-incident-view style="height: 320px" .adapter=${pending} incident-id="slow"></il-incident-view>`,
+};
+
+const failing: IncidentDataAdapter = {
+  loadIncident: async (id) => {
+    throw new Error(`Incident "${id}" could not be read: the service answered HTTP 503.`);
+  },
+};
+
+/** The adapter failed: the error and a retry button. */
+export const LoadError: Story = {
+  render: () => html`<il-incident-view style="height: 320px" .adapter=${failing} incident-id="2972395"></il-incident-view>`,
+};
+
+/** No adapter or session yet. */
+export const Idle: Story = {
+  render: () => html`<il-incident-view style="height: 200px"></il-incident-view>`,
+};

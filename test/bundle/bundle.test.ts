@@ -1,0 +1,77 @@
+/**
+ * Loads only dist/incident-lens.bundle.js, as a page with one script tag would, and drives the
+ * whole flow through its exports: map a Graph payload, serve it, show it, read the model.
+ * `npm test` builds the bundle before it runs the tests.
+ */
+
+import { expect } from '@open-wc/testing';
+import { contosoPhishToMacro } from '../../demo/samples/index.js';
+import { readSharedJson } from '../helpers/shared-data.js';
+
+interface BundleApi {
+  fromMicrosoftGraph(payload: unknown): Array<{ incident: { id: string }; alerts: unknown[]; entities: unknown[] }>;
+  createStaticAdapter(snapshots: unknown): unknown;
+}
+
+interface BundleView extends HTMLElement {
+  adapter: unknown;
+  incidentId: string;
+  loaded: Promise<void>;
+  loadState: string;
+  graph: { order: number; size: number; hasNode(id: string): boolean; forEachNode(callback: (node: string, attributes: { kind: string }) => void): void } | undefined;
+}
+
+const bundleUrl = '/dist/incident-lens.bundle.js';
+
+async function loadBundle(): Promise<BundleApi> {
+  return (await import(/* @vite-ignore */ bundleUrl)) as BundleApi;
+}
+
+async function showIncident(api: BundleApi, payload: unknown): Promise<BundleView> {
+  const snapshots = api.fromMicrosoftGraph(payload);
+  const view = document.createElement('il-incident-view') as unknown as BundleView;
+  view.style.height = '600px';
+  view.adapter = api.createStaticAdapter(snapshots);
+  view.incidentId = snapshots[0]!.incident.id;
+  document.body.append(view);
+  await view.loaded;
+  return view;
+}
+
+describe('script-tag bundle', () => {
+  it('registers every element', async () => {
+    await loadBundle();
+    for (const tag of ['il-incident-view', 'il-incident-graph', 'il-alert-timeline', 'il-entity-flyout', 'il-verdict-badge']) {
+      expect(customElements.get(tag), tag).to.not.equal(undefined);
+    }
+  });
+
+  it('shows the sample incident and exposes its model', async () => {
+    const api = await loadBundle();
+    const snapshot = api.fromMicrosoftGraph(contosoPhishToMacro)[0]!;
+    const view = await showIncident(api, contosoPhishToMacro);
+    try {
+      expect(view.loadState).to.equal('ready');
+      expect(view.graph!.order).to.equal(snapshot.alerts.length + snapshot.entities.length);
+
+      const kinds = new Map<string, number>();
+      view.graph!.forEachNode((_node, attributes) => kinds.set(attributes.kind, (kinds.get(attributes.kind) ?? 0) + 1));
+      expect(kinds.get('alert')).to.equal(snapshot.alerts.length);
+      expect(kinds.get('process')).to.be.greaterThan(2);
+    } finally {
+      view.remove();
+    }
+  });
+
+  it('shows a published Graph payload', async function () {
+    const payload = await readSharedJson(this, 'msgraph/graph-v1.0_security-list-incidents-expand-alerts.response.json');
+    const api = await loadBundle();
+    const view = await showIncident(api, payload);
+    try {
+      expect(view.incidentId).to.equal('2972395');
+      expect(view.graph!.order).to.equal(6);
+    } finally {
+      view.remove();
+    }
+  });
+});

@@ -1,0 +1,269 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
+import '../../src/components/incident-view/define.js';
+import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
+import type { DataIssueEvent, LoadStateChangeEvent } from '../../src/components/shared/events.js';
+import type { IncidentSnapshot } from '../../src/model/types.js';
+import { IncidentSession } from '../../src/session/session.js';
+import { viewSnapshot } from '../fixtures/view-snapshot.js';
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** An adapter whose answers the test releases by hand, recording every request and abort. */
+function manualAdapter() {
+  const requests: Array<{ id: string; signal: AbortSignal; answer: Deferred<IncidentSnapshot> }> = [];
+  const adapter: IncidentDataAdapter = {
+    loadIncident(id, { signal }) {
+      const answer = deferred<IncidentSnapshot>();
+      requests.push({ id, signal, answer });
+      return answer.promise;
+    },
+  };
+  return { adapter, requests };
+}
+
+function staticAdapter(...snapshots: IncidentSnapshot[]): IncidentDataAdapter {
+  return {
+    async loadIncident(id) {
+      const snapshot = snapshots.find((item) => item.incident.id === id);
+      if (!snapshot) throw new Error(`Incident not found: "${id}".`);
+      return snapshot;
+    },
+  };
+}
+
+async function readyView(snapshot = viewSnapshot()): Promise<IncidentView> {
+  const view = await fixture<IncidentView>(html`
+    <il-incident-view style="height: 640px" .adapter=${staticAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
+  `);
+  await view.loaded;
+  return view;
+}
+
+describe('<il-incident-view>', () => {
+  describe('accessibility', () => {
+    it('passes an accessibility check when loaded', async () => {
+      const view = await readyView();
+      await expect(view).to.be.accessible();
+    });
+  });
+
+  describe('loading', () => {
+    it('is idle without an adapter', async () => {
+      const view = await fixture<IncidentView>(html`<il-incident-view></il-incident-view>`);
+      expect(view.loadState).to.equal('idle');
+      expect(view.graph).to.equal(undefined);
+    });
+
+    it('loads through the adapter and exposes the graph', async () => {
+      const view = await readyView();
+      expect(view.loadState).to.equal('ready');
+      expect(view.graph?.order).to.equal(6);
+      expect(view.graph?.hasNode('process:ws-042:4242')).to.equal(true);
+    });
+
+    it('resolves a loaded promise taken before the load started', async () => {
+      const snapshot = viewSnapshot();
+      const view = document.createElement('il-incident-view');
+      const loaded = view.loaded;
+      view.adapter = staticAdapter(snapshot);
+      view.incidentId = snapshot.incident.id;
+      view.style.height = '600px';
+      document.body.append(view);
+      try {
+        await loaded;
+        expect(view.loadState).to.equal('ready');
+      } finally {
+        view.remove();
+      }
+    });
+
+    it('fires load state changes in order', async () => {
+      const { adapter, requests } = manualAdapter();
+      const view = await fixture<IncidentView>(html`<il-incident-view style="height: 600px"></il-incident-view>`);
+      const states: string[] = [];
+      view.addEventListener('il-load-state-change', (event) => states.push(event.detail.loadState));
+
+      view.adapter = adapter;
+      view.incidentId = 'view-1';
+      await view.updateComplete;
+      requests[0]!.answer.resolve(viewSnapshot('view-1'));
+      await view.loaded;
+
+      expect(states).to.deep.equal(['loading', 'ready']);
+    });
+
+    it('shows an error with a retry that loads again', async () => {
+      const { adapter, requests } = manualAdapter();
+      const view = await fixture<IncidentView>(html`
+        <il-incident-view style="height: 600px" .adapter=${adapter} incident-id="view-1"></il-incident-view>
+      `);
+      const loaded = view.loaded;
+      requests[0]!.answer.reject(new Error('Service unavailable (HTTP 503)'));
+
+      let rejection: unknown;
+      await loaded.catch((error: unknown) => (rejection = error));
+      await view.updateComplete;
+      expect((rejection as Error).message).to.equal('Service unavailable (HTTP 503)');
+      expect(view.loadState).to.equal('error');
+      const alert = view.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('Service unavailable (HTTP 503)');
+
+      alert.querySelector('button')!.click();
+      expect(requests).to.have.length(2);
+      requests[1]!.answer.resolve(viewSnapshot('view-1'));
+      await view.loaded;
+      expect(view.loadState).to.equal('ready');
+    });
+
+    it('aborts a superseded load and discards its late answer', async () => {
+      const { adapter, requests } = manualAdapter();
+      const view = await fixture<IncidentView>(html`
+        <il-incident-view style="height: 600px" .adapter=${adapter} incident-id="first"></il-incident-view>
+      `);
+      view.incidentId = 'second';
+      await view.updateComplete;
+
+      expect(requests.map((request) => request.id)).to.deep.equal(['first', 'second']);
+      expect(requests[0]!.signal.aborted).to.equal(true);
+      expect(requests[1]!.signal.aborted).to.equal(false);
+
+      requests[1]!.answer.resolve(viewSnapshot('second'));
+      await view.loaded;
+      requests[0]!.answer.resolve(viewSnapshot('first'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+
+      expect(view.graph?.getAttribute('incidentId')).to.equal('second');
+      expect(view.shadowRoot!.querySelector('.title')!.textContent).to.contain('(second)');
+    });
+  });
+
+  describe('data issues', () => {
+    it('reports data issues by event and notice', async () => {
+      const snapshot = viewSnapshot();
+      const view = document.createElement('il-incident-view');
+      view.style.height = '600px';
+      const reported = oneEvent(view, 'il-data-issue') as Promise<DataIssueEvent>;
+      view.adapter = staticAdapter(snapshot);
+      view.incidentId = snapshot.incident.id;
+      document.body.append(view);
+      try {
+        const event = await reported;
+        const dangling = event.detail.issues.find((issue) => issue.field.includes('target'));
+        expect(dangling, 'an issue for the dangling relation').to.not.equal(undefined);
+        expect(dangling!.problem).to.contain('user:missing');
+
+        await view.loaded;
+        const notice = view.shadowRoot!.querySelector('[part="issues"]')!;
+        expect(notice.textContent).to.contain('user:missing');
+        (notice.querySelector('button') as HTMLButtonElement).click();
+        await view.updateComplete;
+        expect(view.shadowRoot!.querySelector('[part="issues"]')).to.equal(null);
+      } finally {
+        view.remove();
+      }
+    });
+
+    it('keeps every valid record when one relation dangles', async () => {
+      const view = await readyView();
+      expect(view.graph?.size).to.equal(7);
+      expect(view.graph?.hasNode('user:missing')).to.equal(false);
+    });
+  });
+
+  describe('selection', () => {
+    it('shows the selected alert with a safe link only', async () => {
+      const snapshot = viewSnapshot();
+      const view = await readyView(snapshot);
+      const session = new IncidentSession();
+      session.setSnapshot(snapshot);
+      view.session = session;
+      await view.updateComplete;
+
+      session.select({ alertIds: ['view-1-alert-1'] });
+      await view.updateComplete;
+      let pane = view.shadowRoot!.querySelector('[part="alert-details"]')!;
+      expect(pane.textContent).to.contain('Suspicious PowerShell command line');
+      expect(pane.textContent).to.contain('T1059.001');
+      expect(pane.querySelector('a')!.getAttribute('href')).to.equal('https://security.example.com/alerts/1');
+
+      session.select({ alertIds: ['view-1-alert-2'] });
+      await view.updateComplete;
+      pane = view.shadowRoot!.querySelector('[part="alert-details"]')!;
+      expect(pane.textContent).to.contain('Credential dumping');
+      expect(pane.querySelector('a'), 'no link for a javascript: URL').to.equal(null);
+    });
+
+    it('selects an entity from the alert pane as a user action', async () => {
+      const snapshot = viewSnapshot();
+      const session = new IncidentSession();
+      session.setSnapshot(snapshot);
+      const view = await fixture<IncidentView>(html`<il-incident-view style="height: 600px" .session=${session}></il-incident-view>`);
+      await view.loaded;
+      session.select({ alertIds: ['view-1-alert-2'] });
+      await view.updateComplete;
+
+      const events: Array<{ entityIds: string[]; alertIds: string[] }> = [];
+      view.addEventListener('il-selection-change', (event) => events.push(event.detail));
+      const entityButton = [...view.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="alert-details"] .link-button')]
+        .find((button) => button.textContent!.includes('Jane Doe'))!;
+      entityButton.click();
+      await view.updateComplete;
+
+      expect(events).to.deep.equal([{ entityIds: ['user:jdoe'], alertIds: [] }]);
+      expect(session.selection.entityIds).to.deep.equal(['user:jdoe']);
+      expect(view.shadowRoot!.querySelector('il-entity-flyout')).to.not.equal(null);
+    });
+
+    it('fires no user event when the host sets properties', async () => {
+      const fired: string[] = [];
+      const view = document.createElement('il-incident-view');
+      for (const type of ['il-selection-change', 'il-time-change', 'il-play-state-change', 'il-range-change']) {
+        view.addEventListener(type, () => fired.push(type));
+      }
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      view.style.height = '600px';
+      document.body.append(view);
+      try {
+        view.session = session;
+        await view.loaded;
+        session.select({ entityIds: ['device:ws-042'] });
+        session.setTime(session.timeBounds!.start);
+        await view.updateComplete;
+        expect(fired).to.deep.equal([]);
+      } finally {
+        view.remove();
+      }
+    });
+  });
+
+  it('reports the load state change events as typed events', async () => {
+    const view = document.createElement('il-incident-view');
+    const event = oneEvent(view, 'il-load-state-change') as Promise<LoadStateChangeEvent>;
+    const session = new IncidentSession();
+    session.setSnapshot(viewSnapshot());
+    view.session = session;
+    view.style.height = '600px';
+    document.body.append(view);
+    try {
+      expect((await event).detail.loadState).to.equal('ready');
+    } finally {
+      view.remove();
+    }
+  });
+});
