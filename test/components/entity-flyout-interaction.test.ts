@@ -23,7 +23,7 @@ function relatedButton(el: EntityFlyout, entityId: string): HTMLButtonElement {
   return root(el).querySelector<HTMLButtonElement>(`[part~="related"] button[data-entity-id="${CSS.escape(entityId)}"]`)!;
 }
 
-/** The long value block of the field with this key. */
+/** Returns the long value block of the field with this key. */
 function longValue(el: EntityFlyout, key: string): HTMLElement {
   return root(el).querySelector<HTMLElement>(`.field[data-key="${key}"] .long-value`)!;
 }

@@ -1,5 +1,5 @@
 /**
- * Which details the flyout shows first for each entity kind, read from the property names the
+ * The details the flyout shows first for each entity kind, read from the property names the
  * mappers write (`DeviceProperties` and its siblings in the data contract). Every other
  * non-empty property follows under "Other properties", so nothing a mapper keeps is hidden.
  */
@@ -195,12 +195,12 @@ export interface EntityDetails {
  */
 export function entityDetails(entity: Entity): EntityDetails {
   const specs = FIELDS_BY_KIND[entity.kind] ?? [];
-  const shown = new Set<string>();
+  const shownKeys = new Set<string>();
   const primary: DetailRow[] = [];
 
   for (const spec of specs) {
-    shown.add(spec.key);
-    for (const key of spec.uses ?? []) shown.add(key);
+    shownKeys.add(spec.key);
+    for (const key of spec.uses ?? []) shownKeys.add(key);
 
     const raw = spec.read ? spec.read(entity) : entity.properties[spec.key];
     const value = formatValue(raw, spec.format);
@@ -209,7 +209,7 @@ export function entityDetails(entity: Entity): EntityDetails {
 
   const other: DetailRow[] = [];
   for (const [key, raw] of Object.entries(entity.properties ?? {})) {
-    if (shown.has(key)) continue;
+    if (shownKeys.has(key)) continue;
     const value = inferValue(raw);
     if (value) other.push({ key, label: fieldLabel(key), value });
   }

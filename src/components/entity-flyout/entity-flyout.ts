@@ -4,16 +4,19 @@ import type { Entity, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
-import { kindLabel, msg } from '../shared/strings.js';
+import { kindLabel, msg, registerStrings } from '../shared/strings.js';
 import { themeTokens } from '../shared/theme.js';
 import { alertsOfEntity, relatedEntities } from './entity-links.js';
 import { entityFlyoutStyles } from './entity-flyout.styles.js';
 import { FlyoutCloseEvent } from './events.js';
-import './flyout-strings.js';
+import { FLYOUT_STRINGS } from './flyout-strings.js';
 import { safeHttpUrl } from './format.js';
 import { kindIcon } from './kind-icons.js';
 import type { CopyState } from './long-value.js';
 import { renderAlerts, renderDetails, renderRelated, type SectionContext } from './render-sections.js';
+
+// A call, not a side-effect import, so that bundlers honouring `sideEffects` keep it.
+registerStrings(FLYOUT_STRINGS);
 
 /** How long "Copied." stays next to a copy button, in milliseconds. */
 const COPIED_NOTICE_MS = 3000;
@@ -45,7 +48,7 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * malicious.
  *
  * Choosing an alert keeps the entity selected and makes that alert the selected alert, so the
- * pane stays on the entity while the other views highlight the alert; choosing the selected
+ * pane stays on the entity while the other views highlight the alert. Choosing the selected
  * alert again clears the alert selection. Choosing a related entity selects it alone, and the
  * pane then shows it (unless `entityId` pins the pane) with focus on its name.
  *
@@ -263,7 +266,7 @@ export class EntityFlyout extends LitElement {
       await navigator.clipboard.writeText(text);
       state = 'copied';
     } catch {
-      // The failure is reported next to the button; the error itself tells the user nothing more.
+      // The failure is shown next to the button. The error's own text adds nothing for the user.
     }
 
     const next = new Map(this.copyStates);
@@ -293,7 +296,7 @@ export class EntityFlyout extends LitElement {
     const { entityIds, alertIds } = session.selection;
     const alreadySelected = alertIds.length === 1 && alertIds[0] === alertId;
     this.applySelection(session, {
-      // Keep a multi-entity selection that includes the entity shown; otherwise select it.
+      // Keep a multi-entity selection that includes the entity shown, else select it alone.
       entityIds: entityIds.includes(entityId) ? [...entityIds] : [entityId],
       alertIds: alreadySelected ? [] : [alertId],
     });

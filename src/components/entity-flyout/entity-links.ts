@@ -49,7 +49,7 @@ export interface RelatedEntity {
   /** `outgoing` when the entity is the relation's source. */
   direction: 'outgoing' | 'incoming';
   other: Entity;
-  /** What the other entity is to this one, for example "Parent process". */
+  /** Role of the other entity relative to this one, for example "Parent process". */
   label: string;
 }
 
@@ -85,9 +85,9 @@ export function relatedEntities(snapshot: IncidentSnapshot, entityId: string): R
 }
 
 /**
- * Returns what the entity at the other end of a relation is, seen from this entity: for
- * `process --parentProcess--> parent`, the process sees "Parent process" and the parent sees
- * "Child process". A type without a registered label reads as the type with an arrow.
+ * Returns the role of the entity at the other end of a relation, from this entity's side. For
+ * `process --parentProcess--> parent`, the process shows "Parent process" and the parent shows
+ * "Child process". A type without a registered label is shown as the type with an arrow.
  */
 export function relationLabel(type: string, direction: 'outgoing' | 'incoming'): string {
   const key = `flyout.relation.${type}.${direction === 'outgoing' ? 'out' : 'in'}`;

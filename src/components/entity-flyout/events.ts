@@ -6,8 +6,8 @@ export interface FlyoutCloseDetail {
 }
 
 /**
- * The user pressed the flyout's close button. It only asks: the host decides whether to hide
- * the flyout, clear the selection, or do nothing.
+ * The user pressed the flyout's close button. The event is a request: the host decides whether
+ * to hide the flyout, clear the selection, or do nothing.
  */
 export class FlyoutCloseEvent extends CustomEvent<FlyoutCloseDetail> {
   static readonly eventName = 'il-flyout-close';

@@ -1,11 +1,9 @@
 /**
- * Default strings of `<il-entity-flyout>`, registered in the shared string table under
- * `flyout.*`. A host replaces any of them with `setStrings`.
+ * Default strings of `<il-entity-flyout>`, which the element registers in the shared string
+ * table. A host replaces any of them with `setStrings`.
  */
 
-import { registerStrings } from '../shared/strings.js';
-
-registerStrings({
+export const FLYOUT_STRINGS: Readonly<Record<string, string>> = {
   'flyout.regionLabel': '{kind} details: {name}',
   'flyout.emptyRegionLabel': 'Entity details',
   'flyout.close': 'Close entity details',
@@ -168,4 +166,4 @@ registerStrings({
   'flyout.relation.valueOf.in': 'Value',
   'flyout.relation.memberOf.out': 'Member of',
   'flyout.relation.memberOf.in': 'Member',
-});
+};

@@ -1,7 +1,7 @@
 /**
  * A long value (a path, a command line, a hash) in a monospace block. Collapsed, it stays on
  * one line and truncates in the middle, so both the start and the end (usually the file name)
- * stay visible; expanded, it wraps anywhere. It never widens its container. A copy button
+ * stay visible. Expanded, it wraps anywhere. Neither form widens its container. A copy button
  * writes the whole value to the clipboard and reports the outcome in place.
  */
 
@@ -31,6 +31,9 @@ export interface LongValueOptions {
 export function renderLongValue(options: LongValueOptions): TemplateResult {
   const { id, label, text, expanded, copyState } = options;
   const expandable = text.length > EXPAND_THRESHOLD;
+  let copyMessage = '';
+  if (copyState === 'copied') copyMessage = msg('flyout.copied');
+  else if (copyState === 'failed') copyMessage = msg('flyout.copyFailed');
   // An IDREF cannot hold spaces; property keys from a source could.
   const textId = `value-${id.replace(/[^\w-]/g, '_')}`;
 
@@ -58,7 +61,7 @@ export function renderLongValue(options: LongValueOptions): TemplateResult {
         ${msg('flyout.copy')}
       </button>
       <span class="copy-status" role="status" data-state=${copyState ?? nothing}
-        >${copyState ? msg(copyState === 'copied' ? 'flyout.copied' : 'flyout.copyFailed') : ''}</span
+        >${copyMessage}</span
       >
     </div>
   </div>`;

@@ -1,6 +1,6 @@
 /**
  * Icons of the verdict badge: one distinct shape per verdict and per remediation status, so
- * that no state is told apart by colour alone. Each is a 16 × 16 inline SVG drawn with
+ * that no state is distinguished by colour alone. Each is a 16 × 16 inline SVG drawn with
  * `currentColor`, built from these templates only (never from data), and hidden from assistive
  * technology because the badge carries the same meaning in text.
  */
@@ -23,7 +23,7 @@ const VERDICT_SHAPES: Record<Verdict | 'notProvided', SVGTemplateResult> = {
   unknown: svg`<circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.6"/>
     <path d="M6.1 6.2a2 2 0 1 1 2.9 1.8c-.6.3-1 .8-1 1.4v.4" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>
     <circle cx="8" cy="11.8" r=".9" fill="currentColor"/>`,
-  // Dashed circle with a dash: nothing was said.
+  // Dashed circle with a dash: the source gave no verdict.
   notProvided: svg`<circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.4" stroke-dasharray="2.4 1.9"/>
     <path d="M5.3 8h5.4" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
 };

@@ -19,7 +19,7 @@ registerStrings({
 const VERDICT_SET: ReadonlySet<string> = new Set(VERDICTS);
 const REMEDIATION_SET: ReadonlySet<string> = new Set(REMEDIATION_STATUSES);
 
-/** How urgently a remediation status needs attention; it picks the colour next to the shape. */
+/** Urgency group of a remediation status, which picks the colour that goes with its shape. */
 type RemediationGroup = 'done' | 'pending' | 'failed' | 'partial' | 'neutral';
 
 const REMEDIATION_GROUPS: Record<KnownRemediationStatus, RemediationGroup> = {
