@@ -200,7 +200,7 @@ export const alertTimelineStyles = css`
 
   .axis {
     position: relative;
-    block-size: 1.6em;
+    block-size: 2.8em;
     margin-inline: var(--_inset);
     color: var(--_il-text-muted);
     font-size: 0.85em;
@@ -213,6 +213,11 @@ export const alertTimelineStyles = css`
     inset-inline-start: var(--_x);
     translate: -50% 0;
     white-space: nowrap;
+  }
+
+  .tick-date {
+    display: block;
+    font-size: 0.9em;
   }
 
   .tick.from-start {

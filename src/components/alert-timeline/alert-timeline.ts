@@ -324,7 +324,9 @@ export class AlertTimeline extends LitElement {
     return html`
       <div class="axis" part="axis" aria-hidden="true">
         ${ticks.map((tick) => html`<span class="tick ${tickAlignment(tick.position)}"
-          style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}</span>`)}
+          style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}${tick.date
+          ? html`<span class="tick-date">${tick.date}</span>`
+          : nothing}</span>`)}
       </div>
     `;
   }

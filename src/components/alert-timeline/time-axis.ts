@@ -47,6 +47,8 @@ export interface AxisTick {
   time: EpochMs;
   position: number;
   label: string;
+  /** The date, on the first tick and on the first tick of each new day; drawn under the label. */
+  date?: string;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = {
@@ -234,12 +236,14 @@ export function axisTicks(
 
   let previousDay = '';
   return times.map((time) => {
+    const position = positionOf(domain, time);
+    if (step >= DAY) return { time, position, label: dateLabel.format(time) };
+
+    // The date goes on a line of its own, so a dated tick is no wider than its neighbours.
     const day = dateKey.format(time);
-    let label: string;
-    if (step >= DAY) label = dateLabel.format(time);
-    else if (day !== previousDay) label = `${dateLabel.format(time)} ${timeLabel.format(time)}`;
-    else label = timeLabel.format(time);
+    const tick: AxisTick = { time, position, label: timeLabel.format(time) };
+    if (day !== previousDay) tick.date = dateLabel.format(time);
     previousDay = day;
-    return { time, position: positionOf(domain, time), label };
+    return tick;
   });
 }

@@ -6,7 +6,7 @@ export const incidentViewStyles = [
   css`
     :host {
       --_pane-width: var(--il-incident-view-pane-width, 360px);
-      --_timeline-height: var(--il-incident-view-timeline-height, 132px);
+      --_timeline-height: var(--il-incident-view-timeline-height, auto);
       display: flex;
       flex-direction: column;
       box-sizing: border-box;

@@ -57,7 +57,7 @@ interface RenderedElement extends HTMLElement {
  *
  * @cssprop [--il-incident-view-height=100%] - Height of the view; it needs a definite height to lay out the graph.
  * @cssprop [--il-incident-view-pane-width=360px] - Width of the side pane.
- * @cssprop [--il-incident-view-timeline-height=132px] - Height of the timeline row.
+ * @cssprop [--il-incident-view-timeline-height=auto] - Height of the timeline row; by default it fits the timeline.
  *
  * Keyboard: Tab moves through the header, the graph (arrow keys move between nodes, Enter
  * selects), the timeline controls and the side pane; Escape in the graph clears the selection.
