@@ -320,17 +320,17 @@ function addForces(
   simulation
     .force(
       'link',
-      forceLink<SimNode, SimLink>(links).distance((link) => (link.evidence ? 90 : 55)),
+      forceLink<SimNode, SimLink>(links).distance((link) => (link.evidence ? 130 : 75)),
     )
     .force(
       'charge',
       forceManyBody<SimNode>()
-        .strength((node) => (node.alert ? -420 : -160))
-        .distanceMax(900),
+        .strength((node) => (node.alert ? -700 : -300))
+        .distanceMax(1200),
     )
     .force(
       'collide',
-      forceCollide<SimNode>((node) => node.radius + 14).iterations(2),
+      forceCollide<SimNode>((node) => node.radius + 22).iterations(2),
     )
     .force('x', forceX<SimNode>(0).strength(0.05))
     .force('y', forceY<SimNode>(0).strength(0.05));
