@@ -218,7 +218,8 @@ export const entityFlyoutStyles = css`
     background: var(--_code-background);
     font-family: var(--_code-font);
     font-size: 0.875em;
-    white-space: pre;
+    /* Collapsed values stay on one line; line breaks and indentation return when expanded. */
+    white-space: nowrap;
   }
 
   .long-value__head {

@@ -8,7 +8,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../shared/strings.js';
 
-/** Values longer than this get an expand button; shorter ones fit a narrow pane. */
+/**
+ * Values longer than this many characters get an expand button.
+ * NOTE: the button shows whether or not the value is truncated at the current width; a wide
+ * pane may fit a 40-character id and still offer to expand it.
+ */
 export const EXPAND_THRESHOLD = 32;
 
 const TAIL_LENGTH = 16;
