@@ -57,6 +57,9 @@ export class IncidentSession extends EventTarget {
   loadState: LoadState = 'idle';
   error: unknown = undefined;
   incidentId: string | undefined = undefined;
+
+  /** The adapter of the last `load`, for elements that offer its optional capabilities. */
+  adapter: IncidentDataAdapter | undefined = undefined;
   snapshot: IncidentSnapshot | undefined = undefined;
   graph: IncidentGraph | undefined = undefined;
 
@@ -86,6 +89,7 @@ export class IncidentSession extends EventTarget {
     this.loadController = controller;
     const generation = ++this.loadGeneration;
 
+    this.adapter = adapter;
     this.incidentId = incidentId;
     this.loadState = 'loading';
     this.error = undefined;
@@ -129,6 +133,7 @@ export class IncidentSession extends EventTarget {
     this.loadController?.abort(new DOMException('The session was reset.', 'AbortError'));
     this.loadController = undefined;
     this.loadGeneration++;
+    this.adapter = undefined;
     this.incidentId = undefined;
     this.snapshot = undefined;
     this.graph = undefined;
