@@ -51,7 +51,7 @@ const EMPTY_SELECTION: Selection = Object.freeze({
 
 /**
  * State of one investigation. Setters change state and dispatch a `change` event naming what
- * changed; they never fire DOM events, which are the components' job and only for user actions.
+ * changed. They never fire DOM events: components fire those, and only for user actions.
  */
 export class IncidentSession extends EventTarget {
   loadState: LoadState = 'idle';
@@ -81,7 +81,7 @@ export class IncidentSession extends EventTarget {
 
   /**
    * Loads an incident through the adapter. A load that starts while another is under way
-   * aborts the earlier one, whose answer is then discarded.
+   * aborts the earlier one, and its result is discarded.
    */
   async load(adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
     this.loadController?.abort(new DOMException('Superseded by a newer load.', 'AbortError'));

@@ -99,8 +99,8 @@ export class SessionController implements ReactiveController {
 
   private readonly handleChange = (event: Event): void => {
     const { keys } = event as SessionChangeEvent;
-    const wanted = this.options.keys;
-    if (wanted && !wanted.some((key) => keys.has(key))) return;
+    const watchedKeys = this.options.keys;
+    if (watchedKeys && !watchedKeys.some((key) => keys.has(key))) return;
 
     this.host.requestUpdate();
     if (this.current) this.options.onChange?.(keys, this.current);

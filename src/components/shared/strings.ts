@@ -1,7 +1,7 @@
 /**
  * The one table of user-visible strings. Each element registers its defaults under keys of the
- * form `<area>.<name>`; a host replaces any of them with `setStrings` before the elements
- * render, for another language or other wording. `{name}` placeholders are filled by `msg`.
+ * form `<area>.<name>`. A host replaces any of them with `setStrings` before the elements
+ * render, for another language or other wording. `msg` fills `{name}` placeholders.
  */
 
 import {

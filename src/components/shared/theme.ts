@@ -1,7 +1,7 @@
 /**
- * Theme tokens shared by every element. Public tokens are `--il-*` custom properties a host
- * sets on any ancestor; inside, elements read private `--_il-*` copies that fall back to the
- * light or dark defaults, following `prefers-color-scheme`. The canvas reads the same tokens
+ * Theme tokens shared by every element. Public tokens are `--il-*` custom properties that a
+ * host sets on any ancestor. Inside, elements read private `--_il-*` copies, which fall back to
+ * the light or dark defaults by `prefers-color-scheme`. The canvas reads the same tokens
  * through `readColor`.
  */
 
