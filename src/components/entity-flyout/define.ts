@@ -4,14 +4,13 @@
  */
 
 import '../verdict-badge/define.js';
+import { defineElement } from '../shared/define-element.js';
 import { EntityFlyout } from './entity-flyout.js';
 
 export { EntityFlyout };
 export { FlyoutCloseEvent, type FlyoutCloseDetail } from './events.js';
 
-if (!customElements.get('il-entity-flyout')) {
-  customElements.define('il-entity-flyout', EntityFlyout);
-}
+defineElement('il-entity-flyout', EntityFlyout);
 
 declare global {
   interface HTMLElementTagNameMap {

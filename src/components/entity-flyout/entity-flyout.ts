@@ -33,6 +33,7 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
 }
 
 /**
+ * @tagname il-entity-flyout
  * @summary The entity pane: one entity's kind-specific details, verdict and remediation
  * status, the alerts that involve it and the entities related to it.
  *

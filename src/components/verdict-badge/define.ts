@@ -1,12 +1,11 @@
 /** Registers `<il-verdict-badge>`. Importing `verdict-badge.js` alone registers nothing. */
 
+import { defineElement } from '../shared/define-element.js';
 import { VerdictBadge } from './verdict-badge.js';
 
 export { VerdictBadge };
 
-if (!customElements.get('il-verdict-badge')) {
-  customElements.define('il-verdict-badge', VerdictBadge);
-}
+defineElement('il-verdict-badge', VerdictBadge);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -38,6 +38,7 @@ const REMEDIATION_GROUPS: Record<KnownRemediationStatus, RemediationGroup> = {
 };
 
 /**
+ * @tagname il-verdict-badge
  * @summary An entity's verdict and remediation status as a badge that never relies on colour
  * alone: each verdict and each status has its own icon shape and its own text.
  *
