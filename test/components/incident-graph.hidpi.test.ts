@@ -1,13 +1,17 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/shared-data.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
 import { clickAt, HEIGHT, mountGraph, pagePosition, pixelAt, recordSelectionEvents, WIDTH } from './incident-graph-helpers.js';
 
-// Runs in the browser group started with --force-device-scale-factor=2.
+// Runs in the high-DPI browser group, whose pages have a devicePixelRatio of 2.
 describe('<il-incident-graph> at device scale factor 2', () => {
+  // Outside that group (a run that names this file directly) the tests skip, and on CI they fail.
   before(function () {
-    if (window.devicePixelRatio !== 2) {
-      throw new Error(`Expected devicePixelRatio 2 (got ${window.devicePixelRatio}). Run this file in the hidpi group.`);
-    }
+    if (window.devicePixelRatio === 2) return;
+    const message = `Expected devicePixelRatio 2 (got ${window.devicePixelRatio}). Run this file in the high-DPI group.`;
+    if (window.__IL_CI__) throw new Error(message);
+    console.warn(`Skipped: ${message}`);
+    this.skip();
   });
 
   it('doubles the backing store', async () => {

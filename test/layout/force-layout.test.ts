@@ -47,7 +47,7 @@ describe('ForceLayout', () => {
     });
 
     it('repeats runs that start at one point', () => {
-      // Coincident nodes are the one place d3-force draws random numbers, to separate them.
+      // d3-force draws random numbers only to push apart nodes that coincide.
       const input: LayoutInput = { nodes: ['a', 'b', 'c'].map((id) => ({ id, x: 0, y: 0 })), edges: [] };
       const first = new ForceLayout(input).runToCompletion();
       const second = new ForceLayout(input).runToCompletion();

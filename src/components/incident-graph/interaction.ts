@@ -33,6 +33,8 @@ export interface TooltipState {
 
 const ZOOM_STEP = 1.25;
 const TOOLTIP_OFFSET = 14;
+/** Room, in CSS pixels, kept right of the tooltip's left edge so it seldom runs past the view. */
+const TOOLTIP_ROOM = 200;
 /** Margin, in CSS pixels, that a node made active by the keyboard keeps from the view's edge. */
 const KEEP_IN_VIEW_MARGIN = 24;
 
@@ -154,7 +156,7 @@ export class GraphInteraction {
     this.hoveredId = node.id;
     this.tooltip = {
       text: this.tooltipText(node),
-      x: Math.max(0, Math.min(point.x + TOOLTIP_OFFSET, width - 200)),
+      x: Math.max(0, Math.min(point.x + TOOLTIP_OFFSET, width - TOOLTIP_ROOM)),
       y: point.y + TOOLTIP_OFFSET,
     };
     this.host.requestUpdate();
