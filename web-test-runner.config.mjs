@@ -1,7 +1,8 @@
-// Runs every test in Debian's headless Chromium. Two groups: the default one at device scale
-// factor 1, and `hidpi` at 2 for the canvas sharpness tests.
+// Runs every test in Debian's headless Chromium: the default group at device scale factor 1,
+// and the `hidpi` group (files named *.hidpi.test.ts) at 2 for the canvas sharpness tests.
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdirSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, normalize } from 'node:path';
@@ -22,12 +23,25 @@ const chromiumFlags = [
   '--disable-dev-shm-usage',
 ];
 
-function chromium(extraFlags = []) {
-  return chromeLauncher({
+function chromium({ deviceScaleFactor = 1 } = {}) {
+  const options = {
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: [...chromiumFlags, ...extraFlags],
+      args: [...chromiumFlags, `--force-device-scale-factor=${deviceScaleFactor}`],
+    },
+  };
+  if (deviceScaleFactor === 1) return chromeLauncher(options);
+
+  // The launcher sets the viewport at the start of every test session, which resets the scale
+  // factor to 1, so each viewport it sets keeps the requested factor.
+  return chromeLauncher({
+    ...options,
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      const setViewport = page.setViewport.bind(page);
+      page.setViewport = (viewport) => setViewport({ ...viewport, deviceScaleFactor });
+      return page;
     },
   });
 }
@@ -70,6 +84,29 @@ const sharedDataMiddleware = (context, next) => {
   return undefined;
 };
 
+/** Counts passed, failed and skipped tests in a suite tree of test results. */
+function countTests(suite, counts) {
+  for (const test of suite?.tests ?? []) {
+    if (test.skipped) counts.skipped++;
+    else if (test.passed) counts.passed++;
+    else counts.failed++;
+  }
+  for (const child of suite?.suites ?? []) countTests(child, counts);
+  return counts;
+}
+
+// Ends the run with one plain "N passed, N failed, N skipped" line that CI logs can read.
+const summaryReporter = {
+  onTestRunFinished({ sessions }) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const session of sessions) {
+      countTests(session.testResults, counts);
+      if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) counts.failed++;
+    }
+    console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  },
+};
+
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
 export default {
@@ -81,6 +118,7 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), summaryReporter],
   middleware: [sharedDataMiddleware],
   // Lit announces its development build once per page; every other browser log is kept.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
@@ -89,6 +127,13 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
   ],
   browsers: [chromium()],
+  groups: [
+    {
+      name: 'hidpi',
+      files: 'test/**/*.hidpi.test.ts',
+      browsers: [chromium({ deviceScaleFactor: 2 })],
+    },
+  ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"></head>
