@@ -133,6 +133,42 @@ describe('<il-incident-graph>', () => {
     });
   });
 
+  describe('automatic fit', () => {
+    function spread(element: IncidentGraphElement): { width: number; height: number } {
+      const points = element.display.nodes.map((node) => element.toScreen(node.id)!);
+      const xs = points.map((point) => point.x);
+      const ys = points.map((point) => point.y);
+      return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+    }
+
+    it('fits again when the element grows', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      element.style.width = '200px';
+      element.style.height = '150px';
+      await nextFrames();
+      await nextFrames();
+      const small = spread(element);
+
+      element.style.width = '800px';
+      element.style.height = '600px';
+      await nextFrames();
+      await nextFrames();
+      const large = spread(element);
+
+      expect(large.width).to.be.greaterThan(small.width * 2);
+      expect(large.height).to.be.greaterThan(small.height * 2);
+    });
+
+    it('keeps a camera the host set on resize', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      element.camera = { x: 10, y: 20, k: 1.5 };
+      element.style.width = '300px';
+      await nextFrames();
+      await nextFrames();
+      expect(element.camera).to.deep.equal({ x: 10, y: 20, k: 1.5 });
+    });
+  });
+
   describe('layout', () => {
     it('writes the seeded layout into the graph', async () => {
       const graph = createFixtureGraph();

@@ -128,6 +128,8 @@ export class IncidentGraphElement extends LitElement {
   private frameHandle = 0;
   private drawing = false;
   private needsAutoFit = true;
+  /** True once the user or the host moved the camera; until then a resize fits again. */
+  private cameraMoved = false;
   private pendingFits: PendingFit[] = [];
   private renderedResolved = false;
   private resolveRendered!: () => void;
@@ -153,6 +155,7 @@ export class IncidentGraphElement extends LitElement {
 
   set camera(value: Camera) {
     this.needsAutoFit = false;
+    this.cameraMoved = true;
     this.zoomCamera.set(clampCamera(value, this.zoomLimits.minZoom, this.zoomLimits.maxZoom));
   }
 
@@ -361,6 +364,7 @@ export class IncidentGraphElement extends LitElement {
       this.localSelection = EMPTY_SELECTION;
       this.interaction.reset();
       this.needsAutoFit = true;
+      this.cameraMoved = false;
     }
     this.layout.request(next);
     this.invalidateDisplay();
@@ -427,12 +431,14 @@ export class IncidentGraphElement extends LitElement {
   }
 
   private handleResize(): void {
+    if (!this.cameraMoved) this.needsAutoFit = true;
     this.scheduleFrame();
   }
 
   private handleCameraChange(byUser: boolean): void {
     if (byUser) {
       this.needsAutoFit = false;
+      this.cameraMoved = true;
       this.interaction.hideTooltip();
     }
     this.scheduleFrame();
