@@ -267,3 +267,19 @@ describe('<il-incident-view>', () => {
     }
   });
 });
+
+describe('<il-incident-view> layout', () => {
+  it('lets the graph fill the space above the timeline', async () => {
+    const session = new IncidentSession();
+    session.setSnapshot(viewSnapshot());
+    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 900px" .session=${session}></il-incident-view>`);
+    await view.loaded;
+
+    const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
+    const timeline = view.shadowRoot!.querySelector('il-alert-timeline')!.getBoundingClientRect();
+    const header = view.shadowRoot!.querySelector('[part="header"]')!.getBoundingClientRect();
+    expect(graph.top).to.be.closeTo(header.bottom, 60);
+    expect(timeline.top).to.be.closeTo(graph.bottom, 1);
+    expect(timeline.bottom).to.be.closeTo(view.getBoundingClientRect().bottom, 1);
+  });
+});

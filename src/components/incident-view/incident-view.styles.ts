@@ -102,6 +102,8 @@ export const incidentViewStyles = [
       grid-area: graph;
       min-width: 0;
       min-height: 0;
+      /* The graph's own default height is fixed; here it fills its grid area. */
+      height: auto;
     }
 
     il-alert-timeline {
