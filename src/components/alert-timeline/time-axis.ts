@@ -5,7 +5,8 @@
  */
 
 import { scaleTime, scaleUtc } from 'd3-scale';
-import type { Alert, EpochMs, Severity } from '../../model/types.js';
+import type { Alert, EpochMs } from '../../model/types.js';
+import { severityRank } from '../../model/severity.js';
 
 /**
  * Zone in which times are shown: `local` is the viewer's zone, as the browser reports it.
@@ -51,14 +52,6 @@ export interface AxisTick {
   date?: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = {
-  high: 0,
-  medium: 1,
-  low: 2,
-  informational: 3,
-  unknown: 4,
-};
-
 // A domain of zero span (one instant) is widened by this much on each side, so the instant
 // sits in the middle of the axis.
 const INSTANT_PADDING = 60_000;
@@ -89,7 +82,7 @@ export function compareAlerts(a: Alert, b: Alert): number {
   const timeB = usableTime(b.firstActivityTime) ? b.firstActivityTime : Infinity;
   if (timeA !== timeB) return timeA < timeB ? -1 : 1;
 
-  const rank = (SEVERITY_RANK[a.severity] ?? 4) - (SEVERITY_RANK[b.severity] ?? 4);
+  const rank = severityRank(a.severity) - severityRank(b.severity);
   if (rank !== 0) return rank;
 
   // Code-unit order, not localeCompare, so the order is the same in every locale.

@@ -71,16 +71,7 @@ export const entityFlyoutStyles = css`
     flex: none;
     width: 1.15em;
     height: 1.15em;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.4;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-
-  .kind-icon .dot {
     fill: currentColor;
-    stroke: none;
   }
 
   [part~='title'] {

@@ -3,22 +3,15 @@
  * the flyout's "Alerts" and "Related entities" sections.
  */
 
-import type { Alert, AlertEvidence, Entity, IncidentSnapshot, Relation, Severity } from '../../model/types.js';
+import type { Alert, AlertEvidence, Entity, IncidentSnapshot, Relation } from '../../model/types.js';
 import { msg } from '../shared/strings.js';
+import { severityRank } from '../../model/severity.js';
 
 /** An alert that involves the entity, with how it does. */
 export interface EntityAlert {
   alert: Alert;
   evidence: AlertEvidence;
 }
-
-const SEVERITY_RANK: Record<Severity, number> = {
-  high: 0,
-  medium: 1,
-  low: 2,
-  informational: 3,
-  unknown: 4,
-};
 
 /**
  * Returns the alerts whose evidence names `entityId`, most severe first and, within a
@@ -38,7 +31,7 @@ export function alertsOfEntity(snapshot: IncidentSnapshot, entityId: string): En
 
   return result.sort(
     (a, b) =>
-      (SEVERITY_RANK[a.alert.severity] ?? 4) - (SEVERITY_RANK[b.alert.severity] ?? 4) ||
+      severityRank(a.alert.severity) - severityRank(b.alert.severity) ||
       (a.alert.firstActivityTime ?? Infinity) - (b.alert.firstActivityTime ?? Infinity),
   );
 }
