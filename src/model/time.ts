@@ -90,7 +90,11 @@ export function parseTimeField(
   return time;
 }
 
-function describeValue(value: unknown): string {
+/**
+ * Describes a bad value for a data issue's problem text: a string quoted and cut at 60
+ * characters, a number as written, anything else by its type.
+ */
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'number') return String(value);
   return `of type ${value === null ? 'null' : typeof value}`;

@@ -4,6 +4,7 @@
  */
 
 import { earliestTime, mergeEntities, mostUrgentRemediation, strongestVerdict } from './merge.js';
+import { describeValue } from './time.js';
 import {
   ENTITY_KINDS,
   SEVERITIES,
@@ -40,8 +41,12 @@ const VERDICT_SET: ReadonlySet<string> = new Set(VERDICTS);
  *   that involve it.
  * - An alert id that is also an entity id is reported, because the graph keys that alert
  *   `alert:<id>`.
+ * - A `webUrl` that is not an absolute http or https URL (such as `javascript:` or `data:`) is
+ *   left out of the incident, alert or entity, because only those schemes are safe to link.
  *
  * Each repair appends a data issue `{ id, field, problem }` after the snapshot's own issues.
+ * Issues with the same id, field and problem are reported once, so a record that arrives
+ * twice does not repeat its issues.
  */
 export function validateSnapshot(snapshot: IncidentSnapshot): IncidentSnapshot {
   const issues: DataIssue[] = [...asArray<DataIssue>(snapshot.issues)];
@@ -81,7 +86,38 @@ export function validateSnapshot(snapshot: IncidentSnapshot): IncidentSnapshot {
     );
   }
 
+  result.issues = distinctIssues(issues);
   return result;
+}
+
+/** Returns the issues without repeats of the same id, field and problem, in first-seen order. */
+function distinctIssues(issues: DataIssue[]): DataIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = JSON.stringify([issue?.id, issue?.field, issue?.problem]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** True for an absolute http or https URL, the only web URLs the elements make into links. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes `record.webUrl` when it is present but not an http or https URL, and reports it. */
+function checkWebUrl(record: { webUrl?: unknown }, id: string, issues: DataIssue[]): void {
+  const value = record.webUrl;
+  if (value === undefined || isHttpUrl(value)) return;
+  delete record.webUrl;
+  issues.push({ id, field: 'webUrl', problem: `web URL ${describeValue(value)} is not http or https; it is left out` });
 }
 
 function asArray<T>(value: unknown): T[] {
@@ -133,6 +169,7 @@ function validateIncident(input: Incident, issues: DataIssue[]): Incident {
   incident.severity = input?.severity === undefined ? 'unknown' : checkSeverity(input.severity, incident.id, issues);
   checkTime(incident, 'createdTime', incident.id, issues);
   checkTime(incident, 'updatedTime', incident.id, issues);
+  checkWebUrl(incident, incident.id, issues);
   return incident;
 }
 
@@ -162,6 +199,7 @@ function validateEntities(input: Entity[], issues: DataIssue[]): Entity[] {
     else entity.verdict = verdict;
 
     checkTime(entity, 'firstSeen', entity.id, issues);
+    checkWebUrl(entity, entity.id, issues);
 
     const existing = byId.get(entity.id);
     if (existing === undefined) {
@@ -195,6 +233,7 @@ function validateAlerts(input: Alert[], entityIds: ReadonlySet<string>, issues: 
     checkTime(alert, 'firstActivityTime', alert.id, issues);
     checkTime(alert, 'lastActivityTime', alert.id, issues);
     checkTime(alert, 'createdTime', alert.id, issues);
+    checkWebUrl(alert, alert.id, issues);
 
     asArray<AlertEvidence>(raw.evidence).forEach((item, evidenceIndex) => {
       const path = `evidence[${evidenceIndex}]`;

@@ -35,6 +35,17 @@ describe('parseTimeField', () => {
     expect(parseTimeField(null, issues, 'a1', 'lastActivityDateTime')).to.equal(undefined);
     expect(issues).to.deep.equal([{ id: 'a1', field: 'firstActivityDateTime', problem: 'invalid time "not a time"; it is left out' }]);
   });
+
+  it('reports a present value of another type', () => {
+    const issues: DataIssue[] = [];
+    expect(parseTimeField({ when: 'now' }, issues, 'a1', 'createdDateTime')).to.equal(undefined);
+    expect(parseTimeField(true, issues, 'a1', 'lastUpdateDateTime')).to.equal(undefined);
+    expect(parseTimeField('  ', issues, 'a1', 'resolvedDateTime')).to.equal(undefined);
+    expect(issues).to.deep.equal([
+      { id: 'a1', field: 'createdDateTime', problem: 'invalid time of type object; it is left out' },
+      { id: 'a1', field: 'lastUpdateDateTime', problem: 'invalid time of type boolean; it is left out' },
+    ]);
+  });
 });
 
 describe('existsAt', () => {

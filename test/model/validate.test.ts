@@ -129,6 +129,41 @@ describe('validateSnapshot', () => {
     expect(result.issues.map((issue) => `${issue.id} ${issue.field}`)).to.deep.equal(['same id']);
   });
 
+  it('removes a web URL that is not http', () => {
+    const result = validateSnapshot(
+      snapshot({
+        incident: { id: 'i1', title: 'i', severity: 'high', status: 'active', tags: [], webUrl: 'data:text/html,<b>x</b>' },
+        entities: [entity('a', { webUrl: 'javascript:alert(1)' }), entity('b', { webUrl: 'https://portal.example/b' })],
+        alerts: [alert('x', ['a'], { webUrl: 'not a url' })],
+      }),
+    );
+    expect(result.incident).to.not.have.property('webUrl');
+    expect(result.entities[0]!).to.not.have.property('webUrl');
+    expect(result.entities[1]!.webUrl).to.equal('https://portal.example/b');
+    expect(result.alerts[0]!).to.not.have.property('webUrl');
+    expect(result.issues).to.deep.equal([
+      { id: 'i1', field: 'webUrl', problem: 'web URL "data:text/html,<b>x</b>" is not http or https; it is left out' },
+      { id: 'a', field: 'webUrl', problem: 'web URL "javascript:alert(1)" is not http or https; it is left out' },
+      { id: 'x', field: 'webUrl', problem: 'web URL "not a url" is not http or https; it is left out' },
+    ]);
+  });
+
+  it('reports each distinct issue once', () => {
+    const repeated = { id: 'x', field: 'incidentId', problem: 'alert names incident 2 but is listed in incident 1' };
+    const result = validateSnapshot(
+      snapshot({
+        entities: [entity('a', { firstSeen: Number.NaN }), entity('a', { firstSeen: Number.NaN })],
+        issues: [repeated, { ...repeated }, { ...repeated, field: 'id' }],
+      }),
+    );
+    expect(result.issues).to.deep.equal([
+      repeated,
+      { ...repeated, field: 'id' },
+      { id: 'a', field: 'firstSeen', problem: 'invalid time NaN; it is left out' },
+      { id: 'a', field: 'id', problem: 'duplicate entity id; the records were merged' },
+    ]);
+  });
+
   it('leaves the input unchanged', () => {
     const input = snapshot({
       entities: [entity('a', { firstSeen: Number.NaN }), entity('a')],
