@@ -272,7 +272,7 @@ describe('<il-incident-view> layout', () => {
   it('lets the graph fill the space above the timeline', async () => {
     const session = new IncidentSession();
     session.setSnapshot(viewSnapshot());
-    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 900px" .session=${session}></il-incident-view>`);
+    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 900px; width: 1200px" .session=${session}></il-incident-view>`);
     await view.loaded;
 
     const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
@@ -281,5 +281,29 @@ describe('<il-incident-view> layout', () => {
     expect(graph.top).to.be.closeTo(header.bottom, 60);
     expect(timeline.top).to.be.closeTo(graph.bottom, 1);
     expect(timeline.bottom).to.be.closeTo(view.getBoundingClientRect().bottom, 1);
+  });
+
+  it('puts the pane under the timeline when narrow', async () => {
+    const session = new IncidentSession();
+    session.setSnapshot(viewSnapshot());
+    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 700px; width: 640px" .session=${session}></il-incident-view>`);
+    await view.loaded;
+
+    const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
+    const timeline = view.shadowRoot!.querySelector('il-alert-timeline')!.getBoundingClientRect();
+    const pane = view.shadowRoot!.querySelector('[part="pane"]')!.getBoundingClientRect();
+    expect(graph.width).to.be.closeTo(640, 2);
+    expect(pane.top).to.be.closeTo(timeline.bottom, 1);
+    expect(graph.height).to.be.greaterThan(239);
+  });
+
+  it('keeps its layout when the page sets display: block', async () => {
+    const session = new IncidentSession();
+    session.setSnapshot(viewSnapshot());
+    const view = await fixture<IncidentView>(html`<il-incident-view style="display: block; height: 800px; width: 1200px" .session=${session}></il-incident-view>`);
+    await view.loaded;
+
+    const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
+    expect(graph.height).to.be.greaterThan(400);
   });
 });

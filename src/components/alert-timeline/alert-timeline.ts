@@ -77,7 +77,7 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @property {IncidentDataAdapter | undefined} adapter - Adapter the element loads `incidentId` from when no `session` is set. Property only.
  * @property {string | undefined} incidentId - Incident to load through `adapter`. Attribute `incident-id`.
  * @property {number} duration - Wall-clock milliseconds in which speed 1 plays the whole incident. Defaults to 20000, and a value that is not a positive number plays at 20000. Attribute `duration`.
- * @property {'local' | 'UTC'} timeZone - Zone of tick labels and readable times: the viewer's zone (`local`, the default) or `UTC`. Attribute `time-zone`.
+ * @property {'local' | 'UTC'} timeZone - Zone of tick labels and readable times: `UTC` (the default, like every time the other elements show) or the viewer's zone (`local`). Attribute `time-zone`.
  * @property {FrameClock} clock - Wall time and frame scheduling for playback and scrubbing. Defaults to `performance.now` and `requestAnimationFrame`. Tests set a manual clock. Property only.
  *
  * @fires {TimeChangeEvent} il-time-change - A user moved the time cursor: by scrubbing (at most once per animation frame), the slider keys, the start and end buttons, or playback they started (once per frame that passes one or more alert times, and once at the end). Detail `{ time }`.
@@ -141,7 +141,7 @@ export class AlertTimeline extends LitElement {
     this.adapter = undefined;
     this.incidentId = undefined;
     this.duration = DEFAULT_PLAYBACK_DURATION;
-    this.timeZone = 'local';
+    this.timeZone = 'UTC';
     this.clock = browserFrameClock;
     this.plotWidth = 0;
     this.activeMarkerId = undefined;

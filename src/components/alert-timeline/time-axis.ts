@@ -7,6 +7,7 @@
 import { scaleTime, scaleUtc } from 'd3-scale';
 import type { Alert, EpochMs } from '../../model/types.js';
 import { severityRank } from '../../model/severity.js';
+import { formatUtc } from '../shared/format-time.js';
 
 /**
  * Zone in which times are shown: `local` is the viewer's zone, as the browser reports it.
@@ -181,12 +182,16 @@ const FULL_DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
-/** Formats a time with date, seconds and zone name, for accessible names and readouts. */
+/**
+ * Formats a time with date, seconds and zone name, for accessible names and readouts. UTC uses
+ * the elements' one format (`2026-03-14 09:12:05 UTC`), the local zone the locale's.
+ */
 export function formatDateTime(
   time: EpochMs,
   timeZone: TimelineTimeZone,
   locale?: string,
 ): string {
+  if (timeZone === 'UTC') return formatUtc(time) ?? '';
   return formatter(timeZone, FULL_DATE_TIME, locale).format(time);
 }
 
@@ -225,7 +230,12 @@ export function axisTicks(
   const step = times.length > 1 ? times[1]! - times[0]! : domain.end - domain.start;
   const dateKey = formatter(timeZone, DATE_KEY, locale);
   const dateLabel = formatter(timeZone, DATE_ONLY, locale);
-  const timeLabel = formatter(timeZone, timeOptions(step), locale);
+  // UTC ticks use a 24-hour clock, like the elements' UTC times.
+  const timeLabel = formatter(
+    timeZone,
+    timeZone === 'UTC' ? { ...timeOptions(step), hourCycle: 'h23' } : timeOptions(step),
+    locale,
+  );
 
   let previousDay = '';
   return times.map((time) => {

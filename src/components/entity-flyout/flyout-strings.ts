@@ -24,7 +24,6 @@ export const FLYOUT_STRINGS: Readonly<Record<string, string>> = {
   'flyout.noRelated': 'No related entities.',
   'flyout.alert.roles': 'Roles: {roles}',
   'flyout.alert.status': 'Status: {status}',
-  'flyout.time': '{date} {time} UTC',
   'flyout.bytes': '{count} bytes',
   'flyout.bytesWithSize': '{count} bytes ({size})',
   'flyout.yes': 'Yes',

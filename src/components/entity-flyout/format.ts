@@ -1,35 +1,8 @@
-/**
- * Value formatting for the flyout. Times are shown in UTC as `2026-03-14 09:12:05 UTC`, the
- * same for every locale: analysts compare them with logs and portals that write UTC, and a
- * local zone would make two people reading the same incident see different times.
- */
+/** Value formatting for the flyout. Times use the elements' one UTC format. */
 
 import { msg } from '../shared/strings.js';
 
-const utcParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Formats epoch milliseconds as `YYYY-MM-DD hh:mm:ss UTC`, or returns undefined for an invalid time. */
-export function formatUtc(time: number): string | undefined {
-  if (!Number.isFinite(time)) return undefined;
-  const date = new Date(time);
-  if (Number.isNaN(date.getTime())) return undefined;
-
-  const part: Record<string, string> = {};
-  for (const { type, value } of utcParts.formatToParts(date)) part[type] = value;
-  return msg('flyout.time', {
-    date: `${part.year}-${part.month}-${part.day}`,
-    time: `${part.hour}:${part.minute}:${part.second}`,
-  });
-}
+export { formatUtc } from '../shared/format-time.js';
 
 /** Returns the ISO 8601 form for a `<time datetime>` attribute. */
 export function isoTime(time: number): string {

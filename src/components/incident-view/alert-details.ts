@@ -7,9 +7,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, Entity } from '../../model/types.js';
 import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
-import { formatTime, safeHref } from './format.js';
+import { displayValue, formatTime, safeHref } from './format.js';
+
+/** The close icon, drawn like the entity flyout's. */
+export const CLOSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>`;
 
 registerStrings({
+  'view.value.microsoftDefenderForEndpoint': 'Microsoft Defender for Endpoint',
+  'view.value.microsoftDefenderForOffice365': 'Microsoft Defender for Office 365',
+  'view.value.microsoftDefenderForIdentity': 'Microsoft Defender for Identity',
+  'view.value.microsoftDefenderForCloudApps': 'Microsoft Defender for Cloud Apps',
+  'view.value.microsoftDefenderForCloud': 'Microsoft Defender for Cloud',
+  'view.value.microsoftEntraIdProtection': 'Microsoft Entra ID Protection',
+  'view.value.microsoft365Defender': 'Microsoft 365 Defender',
+  'view.value.microsoftSentinel': 'Microsoft Sentinel',
+  'view.value.customTi': 'Custom threat intelligence',
+  'view.value.automatedInvestigation': 'Automated investigation',
+  'view.value.inProgress': 'In progress',
   'view.alert.heading': 'Alert',
   'view.alert.status': 'Status',
   'view.alert.severity': 'Severity',
@@ -42,12 +56,12 @@ export function renderAlertDetails(
 ): TemplateResult {
   const href = safeHref(alert.webUrl);
   const rows: Array<[string, string | undefined]> = [
-    [msg('view.alert.status'), alert.status],
+    [msg('view.alert.status'), displayValue(alert.status)],
     [msg('view.alert.severity'), severityLabel(alert.severity)],
-    [msg('view.alert.category'), alert.category],
+    [msg('view.alert.category'), displayValue(alert.category)],
     [msg('view.alert.techniques'), alert.mitreTechniques.join(', ') || undefined],
-    [msg('view.alert.serviceSource'), alert.serviceSource],
-    [msg('view.alert.detectionSource'), alert.detectionSource],
+    [msg('view.alert.serviceSource'), displayValue(alert.serviceSource)],
+    [msg('view.alert.detectionSource'), displayValue(alert.detectionSource)],
     [msg('view.alert.firstActivity'), formatTime(alert.firstActivityTime)],
     [msg('view.alert.lastActivity'), formatTime(alert.lastActivityTime)],
   ];
@@ -56,8 +70,8 @@ export function renderAlertDetails(
     <section class="alert-pane" part="alert-details" aria-label=${alert.title}>
       <header class="pane-header">
         <span class="severity-chip" data-severity=${alert.severity}>${severityLabel(alert.severity)}</span>
-        <h2 class="pane-title">${alert.title}</h2>
-        <button class="icon-button" type="button" aria-label=${msg('view.alert.close')} @click=${handlers.close}>✕</button>
+        <h3 class="pane-title">${alert.title}</h3>
+        <button class="icon-button" type="button" aria-label=${msg('view.alert.close')} title=${msg('view.alert.close')} @click=${handlers.close}>${CLOSE_ICON}</button>
       </header>
 
       <dl class="properties">
@@ -71,11 +85,11 @@ export function renderAlertDetails(
         : nothing}
 
       ${alert.description
-        ? html`<h3>${msg('view.alert.description')}</h3><p class="prose">${alert.description}</p>`
+        ? html`<h4>${msg('view.alert.description')}</h4><p class="prose">${alert.description}</p>`
         : nothing}
 
       ${alert.recommendedActions
-        ? html`<h3>${msg('view.alert.recommendedActions')}</h3><p class="prose">${alert.recommendedActions}</p>`
+        ? html`<h4>${msg('view.alert.recommendedActions')}</h4><p class="prose">${alert.recommendedActions}</p>`
         : nothing}
 
       ${renderCausedBy(alert, alerts, handlers)}
@@ -93,7 +107,7 @@ function renderCausedBy(
   if (causes.length === 0) return nothing;
 
   return html`
-    <h3>${msg('view.alert.causedBy')}</h3>
+    <h4>${msg('view.alert.causedBy')}</h4>
     <ul class="link-list">
       ${causes.map(
         (cause) => html`<li><button type="button" class="link-button" @click=${() => handlers.selectAlert(cause.id)}>${cause.title}</button></li>`,
@@ -112,7 +126,7 @@ function renderEntities(
     .filter((item): item is { evidence: typeof item.evidence; entity: Entity } => item.entity !== undefined);
 
   return html`
-    <h3>${msg('view.alert.entities', { count: involved.length })}</h3>
+    <h4>${msg('view.alert.entities', { count: involved.length })}</h4>
     <ul class="link-list">
       ${involved.map(
         ({ evidence, entity }) => html`

@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataIssue } from '../../model/types.js';
 import { msg, registerStrings } from '../shared/strings.js';
+import { CLOSE_ICON } from './alert-details.js';
 
 registerStrings({
   'view.issues.summary': '{count} data issues: some records were left out or corrected. Everything valid is shown.',
@@ -34,7 +35,7 @@ export function renderDataIssues(
           )}
         </ul>
       </details>
-      <button type="button" class="icon-button" aria-label=${msg('view.issues.dismiss')} @click=${dismiss}>✕</button>
+      <button type="button" class="icon-button" aria-label=${msg('view.issues.dismiss')} title=${msg('view.issues.dismiss')} @click=${dismiss}>${CLOSE_ICON}</button>
     </div>
   `;
 }

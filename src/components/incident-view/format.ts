@@ -1,15 +1,29 @@
-/** Formatting helpers for the incident view: times and safe link targets. */
+/** Formatting helpers for the incident view: times, source enum values and safe link targets. */
 
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-  timeZone: 'UTC',
-});
+import { formatUtc } from '../shared/format-time.js';
+import { msg } from '../shared/strings.js';
 
-/** Formats epoch ms as a date and time in UTC, labelled so; undefined stays undefined. */
+/** Formats epoch ms in the elements' one UTC format; undefined stays undefined. */
 export function formatTime(time: number | undefined): string | undefined {
-  if (time === undefined || !Number.isFinite(time)) return undefined;
-  return `${timeFormat.format(time)} UTC`;
+  return formatUtc(time);
+}
+
+/**
+ * Returns a readable label for an enum value of the source, such as a status, a category or a
+ * service: the string table's `view.value.<value>` when it has one, else the camel-case value
+ * split into words ("CredentialAccess" reads "Credential access").
+ */
+export function displayValue(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const key = `view.value.${value}`;
+  const label = msg(key);
+  if (label !== key) return label;
+
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Returns the URL when it is http, https or mailto, else undefined: nothing else is linked. */

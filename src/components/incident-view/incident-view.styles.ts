@@ -7,11 +7,11 @@ export const incidentViewStyles = [
     :host {
       --_pane-width: var(--il-incident-view-pane-width, 360px);
       --_timeline-height: var(--il-incident-view-timeline-height, auto);
-      display: flex;
-      flex-direction: column;
+      display: block;
       box-sizing: border-box;
       height: var(--il-incident-view-height, 100%);
       min-height: 480px;
+      container-type: inline-size;
       font-family: var(--_il-font);
       font-size: var(--_il-font-size);
       color: var(--_il-text);
@@ -20,6 +20,14 @@ export const incidentViewStyles = [
 
     :host([hidden]) {
       display: none;
+    }
+
+    /* The layout lives inside, so a host page's display rule on the element cannot break it. */
+    .frame {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      min-height: inherit;
     }
 
     .header {
@@ -32,7 +40,7 @@ export const incidentViewStyles = [
 
     .title {
       margin: 0;
-      font-size: 1.15em;
+      font-size: 1.2em;
       font-weight: 600;
       overflow-wrap: anywhere;
     }
@@ -167,7 +175,7 @@ export const incidentViewStyles = [
       overflow-wrap: anywhere;
     }
 
-    h3 {
+    h4 {
       margin: calc(var(--_il-space) * 1.5) 0 4px;
       font-size: 0.95em;
     }
@@ -212,12 +220,29 @@ export const incidentViewStyles = [
     }
 
     .icon-button {
+      display: inline-grid;
+      place-items: center;
+      min-width: 28px;
+      min-height: 28px;
+      padding: 4px;
       border: none;
+      border-radius: var(--_il-radius);
       background: none;
       color: inherit;
-      font: inherit;
       cursor: pointer;
-      padding: 2px 6px;
+    }
+
+    .icon-button svg {
+      width: 16px;
+      height: 16px;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 1.6;
+      stroke-linecap: round;
+    }
+
+    .icon-button:hover {
+      background: var(--_il-surface-raised);
     }
 
     button:focus-visible,
@@ -231,16 +256,21 @@ export const incidentViewStyles = [
       color: var(--_il-accent);
     }
 
-    @media (max-width: 720px) {
+    /* On a narrow view the pane goes under the timeline, so the graph keeps the full width. */
+    @container (max-width: 899px) {
       .story {
         grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(240px, 1fr) var(--_timeline-height) auto;
+        grid-template-rows: minmax(240px, 1fr) var(--_timeline-height) minmax(0, 35%);
         grid-template-areas: 'graph' 'timeline' 'pane';
       }
 
       .pane {
         border-left: none;
         border-top: 1px solid var(--_il-border);
+      }
+
+      .hint {
+        padding: var(--_il-space) calc(var(--_il-space) * 2);
       }
     }
 

@@ -10,7 +10,7 @@ import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings, severityLabel } from '../shared/strings.js';
 import { renderAlertDetails } from './alert-details.js';
 import { renderDataIssues } from './data-issues.js';
-import { formatTime } from './format.js';
+import { displayValue, formatTime } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
 
 registerStrings({
@@ -59,8 +59,8 @@ interface RenderedElement extends HTMLElement {
  * @cssprop [--il-incident-view-pane-width=360px] - Width of the side pane.
  * @cssprop [--il-incident-view-timeline-height=auto] - Height of the timeline row; by default it fits the timeline.
  *
- * Keyboard: Tab moves through the header, the graph (arrow keys move between nodes, Enter
- * selects), the timeline controls and the side pane; Escape in the graph clears the selection.
+ * Keyboard: Tab moves through the graph (arrow keys move between nodes, Enter selects), the
+ * timeline controls and markers, then the details pane; Escape in the graph clears the selection.
  */
 export class IncidentView extends LitElement {
   static override styles = incidentViewStyles;
@@ -139,19 +139,24 @@ export class IncidentView extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    return html`<div class="frame">${this.renderContent()}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
     const session = this.sessions.session;
     const state = session?.loadState ?? 'idle';
     if (!session || state === 'idle') return this.renderStatus(msg('view.idle'));
     if (state === 'loading') return this.renderStatus(msg('view.loading'), true);
     if (state === 'error') return this.renderError(session.error);
 
+    // Document order is the keyboard order: graph, timeline, then the details pane.
     return html`
       ${this.renderHeader(session)}
       ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true))}
       <div class="story" role="group" aria-label=${msg('view.attackStory')}>
         <il-incident-graph part="graph" .session=${session}></il-incident-graph>
-        <aside class="pane" part="pane" aria-label=${msg('view.details')}>${this.renderPane(session)}</aside>
         <il-alert-timeline part="timeline" .session=${session}></il-alert-timeline>
+        <section class="pane" part="pane" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
       </div>
     `;
   }
@@ -177,10 +182,10 @@ export class IncidentView extends LitElement {
     const created = formatTime(incident.createdTime);
     return html`
       <header class="header" part="header">
-        <h1 class="title">${incident.title}</h1>
+        <h2 class="title">${incident.title}</h2>
         <div class="facts">
           <span class="severity-chip" data-severity=${incident.severity}>${severityLabel(incident.severity)}</span>
-          <span class="fact">${incident.status}</span>
+          <span class="fact">${displayValue(incident.status)}</span>
           <span class="fact">${incident.assignedTo ? msg('view.assignedTo', { name: incident.assignedTo }) : msg('view.unassigned')}</span>
           ${created ? html`<span class="fact">${msg('view.created', { time: created })}</span>` : nothing}
           ${incident.tags.map((tag) => html`<span class="tag">${tag}</span>`)}
