@@ -63,9 +63,9 @@ const REMEDIATION_SHAPES: Record<KnownRemediationStatus | 'other', SVGTemplateRe
     <path d="M4.6 6.8h4.4" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`,
   // Lightning bolt.
   active: svg`<path d="M9.6 1L3 9.2h4.3L6.4 15 13 6.8H8.7z" fill="currentColor"/>`,
-  // Circle with a cross.
-  failed: svg`<circle cx="8" cy="8" r="7" fill="currentColor"/>
-    <path d="M5.4 5.4l5.2 5.2m0-5.2l-5.2 5.2" stroke="var(--_icon-contrast)" stroke-width="1.8" stroke-linecap="round"/>`,
+  // Shield with a cross: a remediation shape, unlike the malicious verdict's octagon.
+  failed: svg`<path d="M8 1l6 2.2v4.3c0 3.6-2.6 6.3-6 7.5-3.4-1.2-6-3.9-6-7.5V3.2z" fill="currentColor"/>
+    <path d="M5.8 5.6l4.4 4.4m0-4.4l-4.4 4.4" stroke="var(--_icon-contrast)" stroke-width="1.7" stroke-linecap="round"/>`,
   // Diamond outline: a status this library does not know, shown as the source spelled it.
   other: svg`<path d="M8 1.3L14.7 8 8 14.7 1.3 8z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/>
     <circle cx="8" cy="8" r="1.5" fill="currentColor"/>`,
