@@ -21,6 +21,25 @@ function relationsOf(snapshot: IncidentSnapshot, source: string, type: string): 
   return snapshot.relations.filter((relation) => relation.source === source && relation.type === type);
 }
 
+/** A Graph alert with the fields the mapper needs, and `extra` fields over them. */
+function alert(id: string, incidentId: string | null, evidence: unknown[] = [], extra: Record<string, unknown> = {}) {
+  return {
+    '@odata.type': '#microsoft.graph.security.alert',
+    id,
+    incidentId,
+    title: `Alert ${id}`,
+    severity: 'Low',
+    status: 'new',
+    evidence,
+    ...extra,
+  };
+}
+
+/** A Graph evidence item of `type` (the short name, such as `fileEvidence`) with `fields`. */
+function evidence(type: string, fields: Record<string, unknown> = {}) {
+  return { '@odata.type': `#microsoft.graph.security.${type}`, roles: [], ...fields };
+}
+
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
@@ -237,16 +256,6 @@ describe('fromMicrosoftGraph', () => {
   });
 
   describe('payload shapes', () => {
-    const alert = (id: string, incidentId: string | null, evidence: unknown[] = []) => ({
-      '@odata.type': '#microsoft.graph.security.alert',
-      id,
-      incidentId,
-      title: `Alert ${id}`,
-      severity: 'Low',
-      status: 'new',
-      evidence,
-    });
-
     it('gives an alert without incident its own', () => {
       const snapshots = fromMicrosoftGraph({ value: [alert('a1', null), alert('a2', null)] });
       expect(snapshots.map((snapshot) => snapshot.incident.id)).to.deep.equal(['alert-a1', 'alert-a2']);
@@ -276,6 +285,13 @@ describe('fromMicrosoftGraph', () => {
       expect(snapshot.entities[0]!.kind).to.equal('other');
       expect(snapshot.entities[0]!.properties.rawType).to.equal('nicEvidence');
       expect(snapshot.entities[0]!.properties.macAddress).to.equal('00-15-5D-00-00-01');
+      expect(snapshot.issues).to.deep.equal([
+        {
+          id: 'a1',
+          field: 'evidence[0].@odata.type',
+          problem: 'unknown evidence type "#microsoft.graph.security.nicEvidence"; shown as "other" with its fields kept',
+        },
+      ]);
     });
 
     it('reports an invalid evidence time', () => {
@@ -311,6 +327,154 @@ describe('fromMicrosoftGraph', () => {
 
     it('rejects a payload of the wrong type', () => {
       expect(() => fromMicrosoftGraph('incident')).to.throw(TypeError, /fromMicrosoftGraph: expected/);
+    });
+  });
+
+  describe('data issues', () => {
+    it('reports unknown severities', () => {
+      const snapshot = only(
+        fromMicrosoftGraph({
+          '@odata.type': '#microsoft.graph.security.incident',
+          id: 'i1',
+          displayName: 'Incident',
+          severity: 42,
+          alerts: [
+            alert('a1', 'i1', [], { severity: 'catastrophic' }),
+            alert('a2', 'i1', [], { severity: { level: 'high' } }),
+            alert('a3', 'i1', [], { severity: 'unknownFutureValue' }),
+            alert('a4', 'i1', [], { severity: null }),
+          ],
+        }),
+      );
+
+      expect(snapshot.incident.severity).to.equal('unknown');
+      expect(snapshot.alerts.map((item) => item.severity)).to.deep.equal(['unknown', 'unknown', 'unknown', 'unknown']);
+      expect(snapshot.issues).to.deep.equal([
+        { id: 'a1', field: 'severity', problem: 'unknown severity "catastrophic"; shown as unknown' },
+        { id: 'a2', field: 'severity', problem: 'unknown severity of type object; shown as unknown' },
+        { id: 'i1', field: 'severity', problem: 'unknown severity 42; shown as unknown' },
+      ]);
+    });
+
+    it('reports an unknown verdict', () => {
+      const snapshot = only(
+        fromMicrosoftGraph(
+          alert('a1', '9', [
+            evidence('ipEvidence', { ipAddress: '192.0.2.1', verdict: 'Malicious' }),
+            evidence('ipEvidence', { ipAddress: '192.0.2.2', verdict: 'unknownFutureValue' }),
+            evidence('ipEvidence', { ipAddress: '192.0.2.3' }),
+            evidence('ipEvidence', { ipAddress: '192.0.2.4', verdict: 'totallyEvil' }),
+          ]),
+        ),
+      );
+
+      expect(snapshot.entities.map((entity) => entity.verdict)).to.deep.equal(['malicious', 'unknown', undefined, undefined]);
+      expect(snapshot.alerts[0]!.evidence[3]).to.not.have.property('verdict');
+      expect(snapshot.issues).to.deep.equal([
+        { id: 'a1', field: 'evidence[3].verdict', problem: 'unknown verdict "totallyEvil"; it is left out' },
+      ]);
+    });
+
+    it('keeps unknown statuses without an issue', () => {
+      const snapshot = only(
+        fromMicrosoftGraph(
+          alert('a1', '9', [evidence('ipEvidence', { ipAddress: '192.0.2.1', remediationStatus: 'quarantinedTwice', roles: ['lurker'] })], {
+            status: 'triaged',
+          }),
+        ),
+      );
+
+      expect(snapshot.entities[0]!.remediationStatus).to.equal('quarantinedTwice');
+      expect(snapshot.alerts[0]!.evidence[0]!.roles).to.deep.equal(['lurker']);
+      expect(snapshot.alerts[0]!.status).to.equal('triaged');
+      expect(snapshot.issues).to.deep.equal([]);
+    });
+
+    it('reports an unknown evidence type', () => {
+      const snapshot = only(
+        fromMicrosoftGraph(alert('a1', '9', [evidence('fooBarEvidence', { fooId: 'F-1', verdict: 'Suspicious' })])),
+      );
+
+      const other = snapshot.entities[0]!;
+      expect(other.kind).to.equal('other');
+      expect(other.verdict).to.equal('suspicious');
+      expect(other.properties.rawType).to.equal('fooBarEvidence');
+      expect(other.properties.fooId).to.equal('F-1');
+      expect(snapshot.issues).to.deep.equal([
+        {
+          id: 'a1',
+          field: 'evidence[0].@odata.type',
+          problem: 'unknown evidence type "#microsoft.graph.security.fooBarEvidence"; shown as "other" with its fields kept',
+        },
+      ]);
+    });
+
+    it('maps a type named like an Object member as other', () => {
+      const snapshot = only(fromMicrosoftGraph(alert('a1', '9', [evidence('constructor', { name: 'x' })])));
+
+      expect(snapshot.entities[0]!.kind).to.equal('other');
+      expect(snapshot.entities[0]!.properties.rawType).to.equal('constructor');
+      expect(snapshot.issues.map((issue) => issue.field)).to.deep.equal(['evidence[0].@odata.type']);
+    });
+
+    it('drops web URLs that are not http', () => {
+      const [withIncident, looseAlert] = fromMicrosoftGraph({
+        value: [
+          {
+            '@odata.type': '#microsoft.graph.security.incident',
+            id: 'i1',
+            displayName: 'Incident',
+            incidentWebUrl: 'data:text/html,<script>alert(1)</script>',
+            alerts: [alert('a1', 'i1', [], { alertWebUrl: 'javascript:alert(1)' })],
+          },
+          alert('a2', null, [evidence('urlEvidence', { url: 'javascript:alert(2)' })], {
+            alertWebUrl: 'https://security.microsoft.com/alerts/a2',
+            incidentWebUrl: 'vbscript:msgbox(1)',
+          }),
+        ],
+      }) as [IncidentSnapshot, IncidentSnapshot];
+
+      expect(withIncident.incident).to.not.have.property('webUrl');
+      expect(withIncident.alerts[0]!).to.not.have.property('webUrl');
+      expect(withIncident.issues).to.deep.equal([
+        { id: 'a1', field: 'alertWebUrl', problem: 'web URL "javascript:alert(1)" is not http or https; it is left out' },
+        {
+          id: 'i1',
+          field: 'incidentWebUrl',
+          problem: 'web URL "data:text/html,<script>alert(1)</script>" is not http or https; it is left out',
+        },
+      ]);
+
+      expect(looseAlert.alerts[0]!.webUrl).to.equal('https://security.microsoft.com/alerts/a2');
+      expect(looseAlert.incident).to.not.have.property('webUrl');
+      expect(looseAlert.entities[0]!.kind).to.equal('url');
+      expect(looseAlert.entities[0]!.properties.url).to.equal('javascript:alert(2)');
+      expect(looseAlert.issues).to.deep.equal([
+        { id: 'a2', field: 'incidentWebUrl', problem: 'web URL "vbscript:msgbox(1)" is not http or https; it is left out' },
+      ]);
+    });
+
+    it('reports a repeated alert once', () => {
+      const repeated = alert('a1', '28282', [evidence('ipEvidence', { ipAddress: '192.0.2.1', verdict: 'evil' })]);
+      const snapshot = only(
+        fromMicrosoftGraph({
+          '@odata.type': '#microsoft.graph.security.incident',
+          id: '2972395',
+          displayName: 'Incident',
+          alerts: [repeated, structuredClone(repeated)],
+        }),
+      );
+
+      expect(snapshot.alerts).to.have.length(1);
+      expect(snapshot.issues).to.deep.equal([
+        {
+          id: 'a1',
+          field: 'incidentId',
+          problem: 'alert names incident 28282 but is listed in incident 2972395; it is kept in 2972395',
+        },
+        { id: 'a1', field: 'evidence[0].verdict', problem: 'unknown verdict "evil"; it is left out' },
+        { id: 'a1', field: 'id', problem: 'duplicate alert id; the records were merged' },
+      ]);
     });
   });
 });

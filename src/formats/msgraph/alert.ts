@@ -8,6 +8,7 @@ import {
   readSeverity,
   readString,
   readStringArray,
+  readWebUrl,
   type JsonRecord,
 } from './read.js';
 
@@ -80,7 +81,7 @@ export function mapIncident(raw: JsonRecord, id: string, issues: DataIssue[]): I
   const incident: Incident = {
     id,
     title: readString(raw.displayName) ?? `Incident ${id}`,
-    severity: readSeverity(raw.severity),
+    severity: readSeverity(raw.severity, { id, field: 'severity', issues }),
     status: normalizeEnum(raw.status, INCIDENT_STATUSES) ?? 'unknown',
     tags: readTags(raw),
   };
@@ -88,7 +89,8 @@ export function mapIncident(raw: JsonRecord, id: string, issues: DataIssue[]): I
   setString(incident, 'classification', raw.classification, CLASSIFICATIONS);
   setString(incident, 'determination', raw.determination, DETERMINATIONS);
   setString(incident, 'description', raw.description);
-  setString(incident, 'webUrl', raw.incidentWebUrl);
+  const webUrl = readWebUrl(raw.incidentWebUrl, { id, field: 'incidentWebUrl', issues });
+  if (webUrl !== undefined) incident.webUrl = webUrl;
   setString(incident, 'redirectIncidentId', raw.redirectIncidentId);
   setTime(incident, 'createdTime', raw.createdDateTime, issues, id, 'createdDateTime');
   setTime(incident, 'updatedTime', raw.lastUpdateDateTime, issues, id, 'lastUpdateDateTime');
@@ -100,10 +102,17 @@ export function mapIncident(raw: JsonRecord, id: string, issues: DataIssue[]): I
 
 /**
  * Builds the incident of alerts that arrived without it: its id is the alerts' `incidentId`
- * (or the generated one), its severity the highest alert severity, and its status `resolved`
- * when every alert is resolved, else `active`.
+ * (or the generated one), its severity the highest alert severity, its status `resolved` when
+ * every alert is resolved, else `active`, and its web URL the first http or https
+ * `incidentWebUrl` of the alerts. Any other `incidentWebUrl` is reported on its alert.
  */
-export function incidentFromAlerts(id: string, rawAlerts: JsonRecord[], alerts: Alert[], ownTitle: boolean): Incident {
+export function incidentFromAlerts(
+  id: string,
+  rawAlerts: JsonRecord[],
+  alerts: Alert[],
+  ownTitle: boolean,
+  issues: DataIssue[],
+): Incident {
   const severity = alerts.reduce<Severity>(
     (highest, alert) => (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(highest) ? alert.severity : highest),
     'unknown',
@@ -115,7 +124,10 @@ export function incidentFromAlerts(id: string, rawAlerts: JsonRecord[], alerts: 
     status: alerts.length > 0 && alerts.every((alert) => alert.status === 'resolved') ? 'resolved' : 'active',
     tags: [...new Set(rawAlerts.flatMap(readTags))],
   };
-  const webUrl = rawAlerts.map((alert) => readString(alert.incidentWebUrl)).find((url) => url !== undefined);
+  const webUrls = rawAlerts.map((raw, index) =>
+    readWebUrl(raw.incidentWebUrl, { id: alerts[index]?.id ?? id, field: 'incidentWebUrl', issues }),
+  );
+  const webUrl = webUrls.find((url) => url !== undefined);
   if (webUrl !== undefined) incident.webUrl = webUrl;
   const created = alerts.map((alert) => alert.createdTime).filter((time): time is number => time !== undefined);
   if (created.length > 0) incident.createdTime = Math.min(...created);
@@ -127,7 +139,7 @@ export function mapAlert(raw: JsonRecord, id: string, issues: DataIssue[]): Aler
   const alert: Alert = {
     id,
     title: readString(raw.title) ?? `Alert ${id}`,
-    severity: readSeverity(raw.severity),
+    severity: readSeverity(raw.severity, { id, field: 'severity', issues }),
     status: normalizeEnum(raw.status, ALERT_STATUSES) ?? 'unknown',
     mitreTechniques: readStringArray(raw.mitreTechniques),
     relatedAlertIds: [],
@@ -138,7 +150,8 @@ export function mapAlert(raw: JsonRecord, id: string, issues: DataIssue[]): Aler
   setString(alert, 'detectionSource', raw.detectionSource);
   setString(alert, 'description', raw.description);
   setString(alert, 'recommendedActions', raw.recommendedActions);
-  setString(alert, 'webUrl', raw.alertWebUrl);
+  const webUrl = readWebUrl(raw.alertWebUrl, { id, field: 'alertWebUrl', issues });
+  if (webUrl !== undefined) alert.webUrl = webUrl;
   setString(alert, 'threatDisplayName', raw.threatDisplayName);
   setString(alert, 'threatFamilyName', raw.threatFamilyName);
   setString(alert, 'actorDisplayName', raw.actorDisplayName);

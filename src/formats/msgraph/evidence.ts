@@ -4,7 +4,7 @@
  * same verdict and status, and the caller merges entities seen in several alerts.
  */
 
-import { parseTimeField } from '../../model/time.js';
+import { describeValue, parseTimeField } from '../../model/time.js';
 import type { AlertEvidence, Entity } from '../../model/types.js';
 import { CLOUD_EVIDENCE_MAPPERS } from './evidence-cloud.js';
 import { ENDPOINT_EVIDENCE_MAPPERS } from './evidence-endpoint.js';
@@ -48,10 +48,22 @@ export function mapEvidence(raw: JsonRecord, context: EvidenceContext): MappedEv
     });
   }
 
-  const mapper = type === undefined ? undefined : MAPPERS[type];
+  // An own-property check, so a type such as `constructor` does not find Object's prototype.
+  const mapper = type !== undefined && Object.hasOwn(MAPPERS, type) ? MAPPERS[type] : undefined;
+  if (type !== undefined && mapper === undefined) {
+    context.issues.push({
+      id: context.alertId,
+      field: `${context.path}.@odata.type`,
+      problem: `unknown evidence type ${describeValue(raw['@odata.type'])}; shown as "other" with its fields kept`,
+    });
+  }
   const entity = mapper ? mapper(raw, context) : mapOtherEvidence(raw, type ?? 'unknown');
 
-  const verdict = readVerdict(raw.verdict);
+  const verdict = readVerdict(raw.verdict, {
+    id: context.alertId,
+    field: `${context.path}.verdict`,
+    issues: context.issues,
+  });
   if (verdict !== undefined) entity.verdict = verdict;
   const remediationStatus = readRemediationStatus(raw.remediationStatus);
   if (remediationStatus !== undefined) entity.remediationStatus = remediationStatus;

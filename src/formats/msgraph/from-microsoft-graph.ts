@@ -152,7 +152,7 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
   const relations = deriveRelations(items, entities);
   const incident = group.incident
     ? mapIncident(group.incident, group.id, issues)
-    : incidentFromAlerts(group.id, group.alerts, alerts, group.generated);
+    : incidentFromAlerts(group.id, group.alerts, alerts, group.generated, issues);
 
   return validateSnapshot({ incident, alerts, entities: [...entities.values()], relations, issues });
 }

@@ -1,16 +1,20 @@
 /**
  * Readers for loosely typed JSON: each returns a value of the expected type or `undefined`, so
  * the mappers never trust a field's type. Enumerations are matched case-insensitively, because
- * the published Graph payloads spell the same value `Medium` and `medium`.
+ * the published Graph payloads spell the same value `Medium` and `medium`. The readers that take
+ * a `FieldRef` report a present value they cannot use as a data issue.
  */
 
+import { describeValue } from '../../model/time.js';
 import {
   REMEDIATION_STATUSES,
   SEVERITIES,
+  type DataIssue,
   type RemediationStatus,
   type Severity,
   type Verdict,
 } from '../../model/types.js';
+import { isHttpUrl } from '../../model/validate.js';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -65,18 +69,73 @@ export function normalizeEnum(value: unknown, known: readonly string[]): string 
   return matchEnum(value, known) ?? readString(value);
 }
 
-export function readSeverity(value: unknown): Severity {
-  return matchEnum(value, SEVERITIES) ?? 'unknown';
+/** The record and field a reader reports a bad value for, and the issue list it appends to. */
+export interface FieldRef {
+  id: string;
+  /** Path of the field in the record, for example `evidence[3].verdict`. */
+  field: string;
+  issues: DataIssue[];
 }
 
-/** Maps a Graph verdict; `noThreatsFound` is `clean`. An unrecognised value gives `undefined`. */
-export function readVerdict(value: unknown): Verdict | undefined {
-  const verdict = matchEnum(value, ['malicious', 'suspicious', 'noThreatsFound', 'clean', 'unknown'] as const);
-  return verdict === 'noThreatsFound' ? 'clean' : verdict;
+/** True for `null`, `undefined` and a blank string, which Graph writes for a field it does not fill. */
+export function isAbsent(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * Maps a Graph severity. Graph's `unknownFutureValue` (a value newer than the API version) and an
+ * absent value are `unknown`. Any other unrecognised value is reported and shown as `unknown`.
+ */
+export function readSeverity(value: unknown, at: FieldRef): Severity {
+  const severity = matchEnum(value, [...SEVERITIES, 'unknownFutureValue'] as const);
+  if (severity !== undefined) return severity === 'unknownFutureValue' ? 'unknown' : severity;
+  if (!isAbsent(value)) {
+    at.issues.push({ id: at.id, field: at.field, problem: `unknown severity ${describeValue(value)}; shown as unknown` });
+  }
+  return 'unknown';
+}
+
+/**
+ * Maps a Graph verdict: `noThreatsFound` is `clean`, and `unknownFutureValue` is `unknown`. An
+ * absent value gives `undefined`. Any other value is reported and gives `undefined`, so the
+ * entity shows no verdict rather than a guessed one.
+ */
+export function readVerdict(value: unknown, at: FieldRef): Verdict | undefined {
+  const verdict = matchEnum(value, [
+    'malicious',
+    'suspicious',
+    'noThreatsFound',
+    'clean',
+    'unknown',
+    'unknownFutureValue',
+  ] as const);
+  if (verdict === 'noThreatsFound') return 'clean';
+  if (verdict === 'unknownFutureValue') return 'unknown';
+  if (verdict === undefined && !isAbsent(value)) {
+    at.issues.push({ id: at.id, field: at.field, problem: `unknown verdict ${describeValue(value)}; it is left out` });
+  }
+  return verdict;
+}
+
+/**
+ * Maps a remediation status to its known spelling. The data contract keeps any other value as it
+ * came, and a status newer than this library is not bad data, so an unrecognised one is not
+ * reported.
+ */
 export function readRemediationStatus(value: unknown): RemediationStatus | undefined {
   return normalizeEnum(value, REMEDIATION_STATUSES);
+}
+
+/**
+ * Returns a web URL when it is an absolute http or https URL. Any other present value (a
+ * `javascript:` or `data:` URL, or text that is no URL) is reported and gives `undefined`,
+ * because only http and https are safe to link.
+ */
+export function readWebUrl(value: unknown, at: FieldRef): string | undefined {
+  if (isAbsent(value)) return undefined;
+  if (isHttpUrl(value)) return value;
+  at.issues.push({ id: at.id, field: at.field, problem: `web URL ${describeValue(value)} is not http or https; it is left out` });
+  return undefined;
 }
 
 /** Returns the short name of an `@odata.type`: `#microsoft.graph.security.fileEvidence` gives `fileEvidence`. */
