@@ -21,7 +21,7 @@ function relationsOf(snapshot: IncidentSnapshot, source: string, type: string): 
   return snapshot.relations.filter((relation) => relation.source === source && relation.type === type);
 }
 
-/** A Graph alert with the fields the mapper needs, and `extra` fields over them. */
+/** Builds a Graph alert with the fields the mapper needs, overridden by `extra`. */
 function alert(id: string, incidentId: string | null, evidence: unknown[] = [], extra: Record<string, unknown> = {}) {
   return {
     '@odata.type': '#microsoft.graph.security.alert',
@@ -35,7 +35,7 @@ function alert(id: string, incidentId: string | null, evidence: unknown[] = [], 
   };
 }
 
-/** A Graph evidence item of `type` (the short name, such as `fileEvidence`) with `fields`. */
+/** Builds a Graph evidence item of `type` (a short name such as `fileEvidence`) with `fields`. */
 function evidence(type: string, fields: Record<string, unknown> = {}) {
   return { '@odata.type': `#microsoft.graph.security.${type}`, roles: [], ...fields };
 }
@@ -474,6 +474,62 @@ describe('fromMicrosoftGraph', () => {
         },
         { id: 'a1', field: 'evidence[0].verdict', problem: 'unknown verdict "evil"; it is left out' },
         { id: 'a1', field: 'id', problem: 'duplicate alert id; the records were merged' },
+      ]);
+    });
+
+    it('reports invalid file hashes', () => {
+      const sha1 = 'A94A8FE5CCB19BA61C4C0873D391E987982FBBD3';
+      const snapshot = only(
+        fromMicrosoftGraph(
+          alert('a1', '9', [
+            evidence('fileEvidence', {
+              fileDetails: { fileName: 'a.exe', filePath: 'C:\\Temp', sha256: 'not-a-hash', sha1 },
+            }),
+            evidence('fileEvidence', {
+              fileDetails: { fileName: 'b.exe', filePath: 'C:\\Temp', sha1: 'abc123', md5: 1234 },
+            }),
+            evidence('processEvidence', {
+              processId: 42,
+              imageFile: { fileName: 'b.exe', filePath: 'C:\\Temp', sha256: 'ffff' },
+            }),
+          ]),
+        ),
+      );
+
+      const first = entityNamed(snapshot, 'file', 'a.exe');
+      expect(first.id).to.equal(`file:${sha1.toLowerCase()}`);
+      expect(first.properties.sha256).to.equal('not-a-hash');
+      expect(first.properties.sha1).to.equal(sha1.toLowerCase());
+
+      const second = entityNamed(snapshot, 'file', 'b.exe');
+      expect(second.id).to.equal('file:c:\\temp\\b.exe');
+      expect(second.properties.sha1).to.equal('abc123');
+      expect(second.properties.md5).to.equal(1234);
+
+      const process = entityNamed(snapshot, 'process', 'b.exe');
+      expect(relationsOf(snapshot, process.id, 'imageFile').map((relation) => relation.target)).to.deep.equal([second.id]);
+
+      expect(snapshot.issues).to.deep.equal([
+        {
+          id: 'a1',
+          field: 'evidence[0].fileDetails.sha256',
+          problem: 'invalid sha256 "not-a-hash" (expected 64 hex digits); kept as a property but not used to match the file',
+        },
+        {
+          id: 'a1',
+          field: 'evidence[1].fileDetails.sha1',
+          problem: 'invalid sha1 "abc123" (expected 40 hex digits); kept as a property but not used to match the file',
+        },
+        {
+          id: 'a1',
+          field: 'evidence[1].fileDetails.md5',
+          problem: 'invalid md5 1234 (expected 32 hex digits); kept as a property but not used to match the file',
+        },
+        {
+          id: 'a1',
+          field: 'evidence[2].imageFile.sha256',
+          problem: 'invalid sha256 "ffff" (expected 64 hex digits); kept as a property but not used to match the file',
+        },
       ]);
     });
   });

@@ -101,10 +101,10 @@ export function mapIncident(raw: JsonRecord, id: string, issues: DataIssue[]): I
 }
 
 /**
- * Builds the incident of alerts that arrived without it: its id is the alerts' `incidentId`
- * (or the generated one), its severity the highest alert severity, its status `resolved` when
- * every alert is resolved, else `active`, and its web URL the first http or https
- * `incidentWebUrl` of the alerts. Any other `incidentWebUrl` is reported on its alert.
+ * Builds the incident of alerts that arrived without it. Its id is the alerts' `incidentId` (or
+ * the generated one), and its severity the highest alert severity. Its status is `resolved` when
+ * every alert is resolved, else `active`. Its web URL is the first http or https
+ * `incidentWebUrl` of the alerts, and any other `incidentWebUrl` is reported on its alert.
  */
 export function incidentFromAlerts(
   id: string,

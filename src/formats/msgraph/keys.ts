@@ -49,10 +49,27 @@ export function userKey(account: JsonRecord | undefined): string | undefined {
   return identifier === undefined ? undefined : `user:${identifier}`;
 }
 
-/** File id from `sha256`, else `sha1`, else the full path. */
+/** Number of hex digits in each file hash Graph gives. */
+export const HASH_LENGTHS = { sha256: 64, sha1: 40, md5: 32 } as const;
+
+export type HashField = keyof typeof HASH_LENGTHS;
+
+export const HASH_FIELDS = Object.keys(HASH_LENGTHS) as HashField[];
+
+/** Returns `details[field]` lowercased when it is hex of the hash's length, else `undefined`. */
+export function validHash(details: JsonRecord | undefined, field: HashField): string | undefined {
+  const text = readString(details?.[field])?.trim();
+  if (text === undefined || text.length !== HASH_LENGTHS[field] || !/^[0-9a-f]+$/i.test(text)) return undefined;
+  return text.toLowerCase();
+}
+
+/**
+ * File id from `sha256`, else `sha1`, else the full path. A hash that is not hex of its length
+ * is skipped, because it would merge files that only share a placeholder or a typo.
+ */
 export function fileKey(details: JsonRecord | undefined): string | undefined {
   if (details === undefined) return undefined;
-  const hash = readString(details.sha256) ?? readString(details.sha1);
+  const hash = validHash(details, 'sha256') ?? validHash(details, 'sha1');
   if (hash !== undefined) return `file:${hash.toLowerCase()}`;
   const path = filePath(details);
   return path === undefined ? undefined : `file:${path.toLowerCase()}`;
