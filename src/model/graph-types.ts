@@ -4,7 +4,7 @@
  * involves (`type: 'evidence'`) and between entities (the relations).
  */
 
-import type Graph from 'graphology';
+import type { AbstractGraph } from 'graphology-types';
 import type {
   EntityKind,
   EpochMs,
@@ -50,7 +50,13 @@ export interface IncidentGraphAttributes {
   title: string;
 }
 
-export type IncidentGraph = Graph<
+/**
+ * The incident graph as graphology's `AbstractGraph` type, which every graphology `Graph`
+ * instance satisfies. It comes from `graphology-types` and not from `graphology`, because
+ * graphology 0.26 lists `types` after `import` in its package exports. Under NodeNext
+ * resolution TypeScript then reads its default export as a namespace.
+ */
+export type IncidentGraph = AbstractGraph<
   IncidentNodeAttributes,
   IncidentEdgeAttributes,
   IncidentGraphAttributes
