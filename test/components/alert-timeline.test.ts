@@ -209,6 +209,22 @@ describe('<il-alert-timeline>', () => {
   });
 
   describe('selection', () => {
+    it('marks the alerts of a selected entity', async () => {
+      const snapshot = timelineSnapshot();
+      snapshot.entities.push({ id: 'device:ws-1', kind: 'device', displayName: 'ws-1', properties: {} });
+      for (const alert of snapshot.alerts.filter((item) => ['a-powershell', 'a-sign-in'].includes(item.id))) {
+        alert.evidence.push({ entityId: 'device:ws-1', roles: [] });
+      }
+      const { element, session } = await setup(snapshot);
+      session.select({ entityIds: ['device:ws-1'] });
+      await element.updateComplete;
+
+      const related = [...shadow(element).querySelectorAll<HTMLElement>('[part~="related"]')].map((marker) => marker.dataset.alertId);
+      expect(related).to.deep.equal(['a-powershell', 'a-sign-in']);
+      const name = shadow(element).querySelector('[data-alert-id="a-sign-in"]')!.getAttribute('aria-label');
+      expect(name).to.match(/involves the selected entity$/);
+    });
+
     it('selects a clicked marker and fires once', async () => {
       const { element, session } = await setup();
       const changes = record<{ alertIds: string[]; entityIds: string[] }>(element, 'il-selection-change');

@@ -110,6 +110,10 @@ export const alertTimelineStyles = css`
     background: var(--_il-surface);
   }
 
+  .marker.related:not(.selected) {
+    border: 2px dashed var(--_il-text);
+  }
+
   .severity-shape {
     inline-size: 16px;
     block-size: 16px;
@@ -329,6 +333,10 @@ export const alertTimelineStyles = css`
 
     .marker.future .shape:not(.hollow) {
       fill: GrayText;
+    }
+
+    .marker.related:not(.selected) {
+      border-color: CanvasText;
     }
 
     .marker.selected,

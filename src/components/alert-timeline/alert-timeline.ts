@@ -44,10 +44,6 @@ const ICON_START = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 
 const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2.5h2v11h-2zM3 2.5v11L10 8z" /></svg>`;
 
 /**
- * @tagname il-alert-timeline
- * @summary The alert timeline player: the incident's alerts on a time axis, a playhead that
- * scrubs the session's time cursor, and play, pause, start and end controls.
- *
  * Each alert sits at its first activity time, with a shape and a colour for its severity:
  * high a triangle, medium a diamond, low a circle, informational a square, unknown a hollow
  * circle. When its last activity is later, a bar runs to that time. Alerts at the same time
@@ -73,6 +69,10 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * too, but fires no event. When several timelines share a session, the one a user pressed
  * play on drives it and the others follow.
  *
+ * @tagname il-alert-timeline
+ * @summary The alert timeline player: the incident's alerts on a time axis, a playhead that
+ * scrubs the session's time cursor, and play, pause, start and end controls.
+ *
  * @property {IncidentSession | undefined} session - Session to show and drive. Property only.
  * @property {IncidentDataAdapter | undefined} adapter - Adapter the element loads `incidentId` from when no `session` is set. Property only.
  * @property {string | undefined} incidentId - Incident to load through `adapter`. Attribute `incident-id`.
@@ -80,9 +80,9 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @property {'local' | 'UTC'} timeZone - Zone of tick labels and readable times: `UTC` (the default, like every time the other elements show) or the viewer's zone (`local`). Attribute `time-zone`.
  * @property {FrameClock} clock - Wall time and frame scheduling for playback and scrubbing. Defaults to `performance.now` and `requestAnimationFrame`. Tests set a manual clock. Property only.
  *
- * @fires {TimeChangeEvent} il-time-change - A user moved the time cursor: by scrubbing (at most once per animation frame), the slider keys, the start and end buttons, or playback they started (once per frame that passes one or more alert times, and once at the end). Detail `{ time }`.
- * @fires {PlayStateChangeEvent} il-play-state-change - A user started or paused playback, or playback they started reached the end. Detail `{ playing, speed }`.
- * @fires {SelectionChangeEvent} il-selection-change - A user selected an alert or cleared the selection by pressing the selected alert again. Detail `{ alertIds, entityIds }`.
+ * @fires {TimeChangeEvent} il-time-change - A user moved the time cursor: by scrubbing (at most once per animation frame), the slider keys, the start and end buttons, or playback they started (once per frame that passes one or more alert times, and once at the end). Detail: `TimeChangeDetail`, `{ time }`.
+ * @fires {PlayStateChangeEvent} il-play-state-change - A user started or paused playback, or playback they started reached the end. Detail: `PlayStateChangeDetail`, `{ playing, speed }`.
+ * @fires {SelectionChangeEvent} il-selection-change - A user selected an alert or cleared the selection by pressing the selected alert again. Detail: `SelectionChangeDetail`, `{ alertIds, entityIds }`.
  *
  * @csspart controls - The row of playback buttons and the time readout.
  * @csspart play-button - The play and pause button.
@@ -90,7 +90,7 @@ const ICON_END = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2
  * @csspart end-button - The button that moves the time cursor to the end.
  * @csspart readout - The current time as text.
  * @csspart track - The area that holds the markers and the playhead. A press on it scrubs.
- * @csspart marker - Each alert marker button. The selected one also has part `selected`.
+ * @csspart marker - Each alert marker button. The selected one also has part `selected`, and those of alerts that involve a selected entity have part `related`.
  * @csspart span - The bar from an alert's first to its last activity.
  * @csspart playhead - The line at the time cursor.
  * @csspart handle - The draggable slider at the top of the playhead.
@@ -267,6 +267,7 @@ export class AlertTimeline extends LitElement {
   ): TemplateResult {
     const time = session.time ?? bounds.end;
     const selected = new Set(session.selection.alertIds);
+    const related = alertsOfEntities(layout.markers, session.selection.entityIds);
     const activeId = this.rovingMarkerId(layout.markers, selected);
     return html`
       <div class="track" part="track" style=${styleMap({ '--_stack-count': String(layout.maxStack) })}
@@ -274,7 +275,7 @@ export class AlertTimeline extends LitElement {
         <div class="plot">
           ${layout.markers.map((marker) => this.renderSpan(marker))}
           <div role="group" aria-label=${msg('timeline.markers')} @keydown=${this.handleMarkerKeyDown}>
-            ${layout.markers.map((marker) => this.renderMarker(marker, time, selected, activeId))}
+            ${layout.markers.map((marker) => this.renderMarker(marker, time, selected, related, activeId))}
           </div>
           <div class="playhead" part="playhead" style=${styleMap({ '--_x': percent(positionOf(domain, time)) })}>
             <div class="handle" part="handle" role="slider" tabindex="0" aria-label=${msg('timeline.playhead')}
@@ -301,15 +302,19 @@ export class AlertTimeline extends LitElement {
     marker: AlertMarker,
     time: EpochMs,
     selected: ReadonlySet<string>,
+    related: ReadonlySet<string>,
     activeId: string | undefined,
   ): TemplateResult {
     const { alert } = marker;
     const isSelected = selected.has(alert.id);
-    const classes = `marker ${alert.severity}${isSelected ? ' selected' : ''}${marker.time > time ? ' future' : ''}`;
+    const isRelated = related.has(alert.id);
+    const classes = `marker ${alert.severity}${isSelected ? ' selected' : ''}${isRelated ? ' related' : ''}${marker.time > time ? ' future' : ''}`;
+    const part = `marker${isSelected ? ' selected' : ''}${isRelated ? ' related' : ''}`;
+    const name = isRelated ? msg('timeline.markerRelated', { name: this.markerName(marker) }) : this.markerName(marker);
     const style = { '--_x': percent(marker.position), '--_stack': String(marker.stack) };
     return html`
-      <button class=${classes} part=${isSelected ? 'marker selected' : 'marker'} type="button"
-        data-alert-id=${alert.id} style=${styleMap(style)} aria-label=${this.markerName(marker)}
+      <button class=${classes} part=${part} type="button"
+        data-alert-id=${alert.id} style=${styleMap(style)} aria-label=${name}
         aria-pressed=${isSelected ? 'true' : 'false'} tabindex=${alert.id === activeId ? 0 : -1}
         @focus=${() => (this.activeMarkerId = alert.id)} @click=${() => this.toggleAlert(alert.id)}>
         ${severityShape(alert.severity)}
@@ -485,4 +490,16 @@ function tickAlignment(position: number): string {
 
 function percent(fraction: number): string {
   return `${fraction * 100}%`;
+}
+
+/** Returns the ids of the alerts whose evidence includes one of the entities. */
+function alertsOfEntities(markers: readonly AlertMarker[], entityIds: readonly string[]): Set<string> {
+  const related = new Set<string>();
+  if (entityIds.length === 0) return related;
+
+  const entities = new Set(entityIds);
+  for (const { alert } of markers) {
+    if (alert.evidence.some((evidence) => entities.has(evidence.entityId))) related.add(alert.id);
+  }
+  return related;
 }

@@ -13,6 +13,7 @@ export const TIMELINE_STRINGS: Readonly<Record<string, string>> = {
   'timeline.toEnd': 'Go to end',
   'timeline.markers': 'Alerts by time',
   'timeline.marker': '{title}, {severity}, {time}',
+  'timeline.markerRelated': '{name}, involves the selected entity',
   'timeline.markerSpan': '{title}, {severity}, {time} to {end}',
   'timeline.playhead': 'Time cursor',
   'timeline.timeUnknown': 'Time unknown ({count})',
