@@ -15,7 +15,7 @@ const { fromMicrosoftGraph, buildIncidentGraph, ForceLayout, layoutInputFromGrap
 
 const sizes = (process.argv[2] ?? '100,1000,5000').split(',').map(Number);
 
-/** Builds a Graph incident with `entityCount` file and process evidence items spread over alerts. */
+/** Builds a Graph incident with `entityCount` file evidence items spread over alerts, one device each. */
 function syntheticIncident(entityCount) {
   const alertCount = Math.max(1, Math.round(entityCount / 20));
   const start = Date.UTC(2026, 0, 1);
