@@ -33,10 +33,6 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
 }
 
 /**
- * @tagname il-entity-flyout
- * @summary The entity pane: one entity's kind-specific details, verdict and remediation
- * status, the alerts that involve it and the entities related to it.
- *
  * Shows the `entityId` entity when set, else the first selected entity of the session. The
  * session comes from the `session` property, else from the element's own `adapter` and
  * `incidentId`, else from an ancestor through context.
@@ -56,13 +52,17 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * Keyboard: every control is a native button or link in reading order, reached with Tab and
  * pressed with Enter or Space. The pane is a region landmark named after the entity.
  *
+ * @tagname il-entity-flyout
+ * @summary The entity pane: one entity's kind-specific details, verdict and remediation
+ * status, the alerts that involve it and the entities related to it.
+ *
  * @property {IncidentSession | undefined} session - The session to show; wins over `adapter` and context.
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {string | undefined} entityId - Entity to show instead of the selection. Attribute `entity-id`.
  *
- * @fires {SelectionChangeEvent} il-selection-change - The user chose an alert or a related entity; `detail` is the new selection.
- * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button; the host decides what closing means.
+ * @fires {SelectionChangeEvent} il-selection-change - The user chose an alert or a related entity. Detail: `SelectionChangeDetail`, the new selection `{ entityIds, alertIds }`.
+ * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button; the host decides what closing means. Detail: `FlyoutCloseDetail`, `{ entityId }`.
  *
  * @csspart header - The header: kind, name, verdict badge, portal link and close button.
  * @csspart title - The entity's name (an `h2`).
@@ -123,7 +123,7 @@ export class EntityFlyout extends LitElement {
     this.sessions = new SessionController(this, { keys: ['snapshot', 'selection', 'loadState'] });
   }
 
-  /** The session in effect, whichever source it came from. */
+  /** @internal The session in effect, whichever source it came from. */
   get resolvedSession(): IncidentSession | undefined {
     return this.sessions.session;
   }

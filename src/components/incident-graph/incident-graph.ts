@@ -61,10 +61,11 @@ interface PendingFit {
  * End go to the first and last node, Enter or Space selects the active node (Shift adds it to
  * the selection), Escape clears the selection, + and - zoom, 0 fits the graph.
  *
+ * @tagname il-incident-graph
  * @summary Attack-story graph of an incident: alerts and entities on a pannable canvas.
  *
- * @fires il-selection-change - The user selected or cleared nodes. Detail `{ entityIds, alertIds }`.
- * @fires il-layout-end - The layout finished and wrote positions into the graph. Detail `{ nodeCount, ticks }`.
+ * @fires {SelectionChangeEvent} il-selection-change - The user selected or cleared nodes. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
+ * @fires {LayoutEndEvent} il-layout-end - The layout finished and wrote positions into the graph. Detail: `LayoutEndDetail`, `{ nodeCount, ticks }`.
  *
  * @csspart viewport - The focusable drawing area (the listbox); it holds the canvas.
  * @csspart canvas - The canvas the graph is drawn on.

@@ -37,14 +37,19 @@ interface RenderedElement extends HTMLElement {
  * or alert. Give it an `adapter` and an `incident-id`, or a `session`; its children share the
  * session through context, so they agree on selection and time.
  *
+ * Keyboard: Tab moves through the graph (arrow keys move between nodes, Enter selects), the
+ * timeline controls and markers, then the details pane; Escape in the graph clears the selection.
+ *
  * @tagname il-incident-view
  * @summary The incident investigation page: graph, timeline and details.
  *
- * @fires il-load-state-change - The incident started loading, is ready or failed. Detail: `{ loadState, error? }`.
- * @fires il-data-issue - The loaded incident has data issues. Detail: `{ issues }`.
- * @fires il-selection-change - The user changed the selection in any part of the view. Detail: `{ entityIds, alertIds }`.
- * @fires il-time-change - The user moved the time cursor on the timeline. Detail: `{ time }`.
- * @fires il-play-state-change - The user started or paused playback. Detail: `{ playing, speed }`.
+ * @fires {LoadStateChangeEvent} il-load-state-change - The incident started loading, is ready or failed. Detail: `LoadStateChangeDetail`, `{ loadState, error? }`.
+ * @fires {DataIssueEvent} il-data-issue - The loaded incident has data issues; fired once its graph is drawn. Detail: `DataIssueDetail`, `{ issues }`.
+ * @fires {SelectionChangeEvent} il-selection-change - The user changed the selection in any part of the view. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
+ * @fires {TimeChangeEvent} il-time-change - The user moved the time cursor on the timeline (fired by the inner `il-alert-timeline`). Detail: `TimeChangeDetail`, `{ time }`.
+ * @fires {PlayStateChangeEvent} il-play-state-change - The user started or paused playback (fired by the inner `il-alert-timeline`). Detail: `PlayStateChangeDetail`, `{ playing, speed }`.
+ * @fires {LayoutEndEvent} il-layout-end - The graph finished its layout (fired by the inner `il-incident-graph`). Detail: `LayoutEndDetail`, `{ nodeCount, ticks }`.
+ * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button of the entity pane (fired by the inner `il-entity-flyout`). The view then clears the selection and fires `il-selection-change`. Detail: `FlyoutCloseDetail`, `{ entityId }`.
  *
  * @csspart header - The incident header with title, severity, status and tags.
  * @csspart issues - The dismissible notice listing data issues.
@@ -58,9 +63,6 @@ interface RenderedElement extends HTMLElement {
  * @cssprop [--il-incident-view-height=100%] - Height of the view; it needs a definite height to lay out the graph.
  * @cssprop [--il-incident-view-pane-width=360px] - Width of the side pane.
  * @cssprop [--il-incident-view-timeline-height=auto] - Height of the timeline row; by default it fits the timeline.
- *
- * Keyboard: Tab moves through the graph (arrow keys move between nodes, Enter selects), the
- * timeline controls and markers, then the details pane; Escape in the graph clears the selection.
  */
 export class IncidentView extends LitElement {
   static override styles = incidentViewStyles;

@@ -38,10 +38,6 @@ const REMEDIATION_GROUPS: Record<KnownRemediationStatus, RemediationGroup> = {
 };
 
 /**
- * @tagname il-verdict-badge
- * @summary An entity's verdict and remediation status as a badge that never relies on colour
- * alone: each verdict and each status has its own icon shape and its own text.
- *
  * The full form shows icon and text for each. The compact form shows the icons only, each an
  * image whose accessible name and tooltip carry the text ("Verdict: Malicious"). An absent
  * verdict reads "Verdict not provided". The remediation part is left out while
@@ -49,6 +45,10 @@ const REMEDIATION_GROUPS: Record<KnownRemediationStatus, RemediationGroup> = {
  * source spelled it, with its own neutral icon.
  *
  * The badge is not interactive and takes no focus.
+ *
+ * @tagname il-verdict-badge
+ * @summary An entity's verdict and remediation status as a badge that never relies on colour
+ * alone: each verdict and each status has its own icon shape and its own text.
  *
  * @property {Verdict | undefined} verdict - Verdict to show; a string that is not a known verdict counts as not provided. Attribute `verdict`.
  * @property {RemediationStatus | undefined} remediationStatus - Remediation status to show, known or not. Attribute `remediation-status`.
