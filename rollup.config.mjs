@@ -25,6 +25,7 @@ const layerEntries = [
   'src/formats/index.ts',
   'src/adapter/index.ts',
   'src/session/index.ts',
+  'src/layout/index.ts',
   ...defineModules,
 ];
 
