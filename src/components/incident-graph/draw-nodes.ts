@@ -1,11 +1,12 @@
 /**
- * Drawing of one node on the canvas, in world coordinates: entity circles with a kind icon, a
- * verdict ring and a remediation badge; alerts as rounded squares filled by severity. Each
- * verdict has its own ring style, so the verdict never rests on colour alone.
+ * Drawing of nodes on the canvas, in world coordinates: entity circles with a kind icon, a
+ * verdict ring and a remediation badge, and alerts as rounded squares filled by severity. Each
+ * verdict has its own ring style, so the verdict never rests on colour alone. Nodes are drawn a
+ * layer at a time, batched by style.
  */
 
 import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPath2D } from '../shared/entity-icons.js';
-import type { RemediationStatus, Verdict } from '../../model/types.js';
+import type { RemediationStatus, Severity, Verdict } from '../../model/types.js';
 import type { NodeView } from './display-model.js';
 import type { Palette } from './palette.js';
 
@@ -40,6 +41,112 @@ const BADGES: Partial<Record<RemediationStatus, BadgeKind>> = {
   declined: 'attention',
 };
 
+/**
+ * Draws one layer of nodes with one path per style, not per node: all entity circles in one
+ * fill and one stroke, one stroke per verdict ring style, one fill per alert severity. Only
+ * icons, remediation badges and ghost nodes are drawn node by node. In `dot` detail every node
+ * is a plain dot in its verdict or severity colour, at least `minDotRadius` world units wide.
+ */
+export function drawNodeLayer(
+  ctx: CanvasRenderingContext2D,
+  nodes: readonly NodeView[],
+  palette: Palette,
+  detail: { dots: boolean; minDotRadius: number },
+): void {
+  if (nodes.length === 0) return;
+  if (detail.dots) {
+    drawDots(ctx, nodes, palette, detail.minDotRadius);
+    return;
+  }
+
+  const entities: NodeView[] = [];
+  const alertsBySeverity = new Map<string, NodeView[]>();
+  const ringsByVerdict = new Map<Verdict, NodeView[]>();
+  for (const node of nodes) {
+    if (node.ghost) continue;
+    if (node.alert) {
+      pushTo(alertsBySeverity, node.severity ?? 'unknown', node);
+      continue;
+    }
+    entities.push(node);
+    if (node.verdict) pushTo(ringsByVerdict, node.verdict, node);
+  }
+
+  if (entities.length > 0) {
+    ctx.beginPath();
+    for (const node of entities) traceCircle(ctx, node.x, node.y, node.radius);
+    ctx.fillStyle = palette.nodeFill;
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = palette.nodeBorder;
+    ctx.stroke();
+    for (const node of entities) drawIcon(ctx, node, node.radius * 1.15, palette.icon);
+  }
+
+  for (const [verdict, ringed] of ringsByVerdict) {
+    const style = RING_STYLES[verdict];
+    ctx.beginPath();
+    for (const node of ringed) traceCircle(ctx, node.x, node.y, node.radius + RING_GAP);
+    ctx.strokeStyle = palette.verdict[verdict];
+    ctx.lineWidth = style.width;
+    ctx.lineCap = 'round';
+    ctx.setLineDash(style.dash);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.lineCap = 'butt';
+
+  for (const [severity, alerts] of alertsBySeverity) {
+    ctx.beginPath();
+    for (const node of alerts) {
+      const side = node.radius * 1.7;
+      ctx.roundRect(node.x - side / 2, node.y - side / 2, side, side, side * 0.22);
+    }
+    ctx.fillStyle = palette.severity[severity as Severity];
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = palette.background;
+    ctx.stroke();
+    for (const node of alerts) drawIcon(ctx, node, node.radius * 1.7 * 0.68, palette.alertIcon);
+  }
+
+  for (const node of entities) {
+    const badge = node.remediationStatus === undefined ? undefined : BADGES[node.remediationStatus];
+    if (badge) drawBadge(ctx, node, badge, palette);
+  }
+  for (const node of nodes) {
+    if (node.ghost) drawNode(ctx, node, palette);
+  }
+}
+
+/** Draws nodes as dots, one fill per colour. */
+function drawDots(ctx: CanvasRenderingContext2D, nodes: readonly NodeView[], palette: Palette, minRadius: number): void {
+  const byColor = new Map<string, NodeView[]>();
+  for (const node of nodes) {
+    const color = node.alert ? palette.severity[node.severity ?? 'unknown'] : palette.verdict[node.verdict ?? 'none'];
+    pushTo(byColor, color, node);
+  }
+  for (const [color, dots] of byColor) {
+    ctx.beginPath();
+    for (const node of dots) traceCircle(ctx, node.x, node.y, Math.max(node.radius, minRadius));
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+}
+
+/** Adds a closed circle as its own subpath, so circles in one path are not joined by lines. */
+function traceCircle(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number): void {
+  ctx.moveTo(x + radius, y);
+  ctx.arc(x, y, radius, 0, Math.PI * 2);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Draws one node on its own, with its ring and badge. */
 export function drawNode(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette): void {
   ctx.save();
   if (node.ghost) ctx.globalAlpha *= 0.55;

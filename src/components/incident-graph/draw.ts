@@ -1,11 +1,29 @@
 /**
  * The draw phase: paints a display model on the canvas for one camera. Pure with respect to its
  * inputs; the element decides when to call it (one animation frame at most per frame).
+ *
+ * Cost stays close to what is on screen: nodes and edges outside the viewport are skipped,
+ * edges and nodes go to the canvas in one path per style, and detail drops with zoom. From
+ * `LABEL_MIN_ZOOM` down labels are left out, and below `DOT_ZOOM` nodes become plain dots
+ * without icons, rings or badges, and edges plain lines without arrowheads.
  */
 
-import type { DisplayModel, EdgeView } from './display-model.js';
-import { drawHaloRing, drawNode, RING_GAP } from './draw-nodes.js';
-import { middleEllipsis, type Camera, type Point } from './geometry.js';
+import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
+import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
+import { drawNodeLayer, RING_GAP } from './draw-nodes.js';
+import { drawGroupBadges } from './draw-groups.js';
+import { EDGE_STYLE_ORDER, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
+import type { Camera, Point } from './geometry.js';
+import {
+  boxCentre,
+  fitLabel,
+  LabelPlacer,
+  NODE_LABEL_PLACEMENTS,
+  sortByLabelPriority,
+  TextMeasurer,
+  textDirection,
+  type PlacedLabel,
+} from './labels.js';
 import type { Palette } from './palette.js';
 import { relationLabel } from './strings.js';
 
@@ -13,9 +31,26 @@ import { relationLabel } from './strings.js';
 export const LABEL_MIN_ZOOM = 0.6;
 export const EDGE_LABEL_MIN_ZOOM = 1.5;
 
+/** Nodes smaller than this on screen, in CSS pixels of radius, are drawn as dots. */
+export const DOT_SCREEN_RADIUS = 4;
+/** The zoom below which entity nodes are smaller than `DOT_SCREEN_RADIUS`: 0.25. */
+export const DOT_ZOOM = DOT_SCREEN_RADIUS / ENTITY_RADIUS;
+
 const DIMMED_ALPHA = 0.18;
 const ARROW_LENGTH = 7;
-const LABEL_MAX_CHARACTERS = 24;
+const LABEL_MAX_GRAPHEMES = 24;
+/** Widest node label, in CSS pixels; longer text loses its middle. */
+const LABEL_MAX_WIDTH = 180;
+const NODE_FONT_SIZE = 12;
+const EDGE_FONT_SIZE = 10;
+/** CSS pixels around the viewport in which things are still drawn, for strokes and halos. */
+const CULL_MARGIN = 16;
+/** World units a node's drawing reaches beyond its radius: verdict ring, badge, halos. */
+const NODE_REACH = RING_GAP + 16;
+/** Thinnest edge on screen, in CSS pixels. */
+const MIN_EDGE_SCREEN_WIDTH = 0.75;
+/** Smallest dot on screen, in CSS pixels of radius. */
+const MIN_DOT_SCREEN_RADIUS = 1.5;
 
 export interface SceneState {
   /** Viewport size in CSS pixels and the backing store's pixels per CSS pixel. */
@@ -31,8 +66,36 @@ export interface SceneState {
   showActive: boolean;
 }
 
-export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): void {
+/** Counts and label boxes of one drawn frame, for tests and diagnostics. */
+export interface DrawStats {
+  nodesDrawn: number;
+  edgesDrawn: number;
+  /** True when nodes were drawn as dots. */
+  dots: boolean;
+  /** Node labels in CSS pixels, in the order they were placed. */
+  labels: PlacedLabel[];
+  edgeLabels: PlacedLabel[];
+}
+
+interface WorldRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const statsByContext = new WeakMap<CanvasRenderingContext2D, DrawStats>();
+const measurer = new TextMeasurer();
+
+/** @internal Returns what the last `drawScene` call on this context drew. */
+export function lastDrawStats(ctx: CanvasRenderingContext2D): DrawStats | undefined {
+  return statsByContext.get(ctx);
+}
+
+/** Draws the scene and returns what it drew. */
+export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): DrawStats {
   const { camera, palette, display, pixelRatio } = state;
+  const dots = camera.k < DOT_ZOOM;
 
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.fillStyle = palette.background;
@@ -47,34 +110,128 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): voi
     pixelRatio * camera.y,
   );
 
+  const view = visibleWorldRect(state);
+  const edges = display.edges.filter((edge) => edgeInView(edge, view));
+  const nodes = display.nodes.filter((node) => nodeInView(node, view));
+
   // Dimmed things first, so what the selection emphasises is drawn on top of them.
-  const edges = [...display.edges].sort((a, b) => Number(b.dimmed) - Number(a.dimmed));
-  for (const edge of edges) drawEdge(ctx, edge, palette, camera.k);
+  drawEdgeLayer(ctx, edges.filter((edge) => edge.dimmed), palette, camera.k, dots, DIMMED_ALPHA);
+  drawEdgeLayer(ctx, edges.filter((edge) => !edge.dimmed), palette, camera.k, dots, 1);
 
-  const nodes = [...display.nodes].sort(
-    (a, b) => Number(b.dimmed) - Number(a.dimmed) || Number(a.selected) - Number(b.selected),
-  );
-  for (const node of nodes) {
-    ctx.globalAlpha = node.dimmed ? DIMMED_ALPHA : 1;
-    drawNode(ctx, node, palette);
-  }
+  const detail = { dots, minDotRadius: MIN_DOT_SCREEN_RADIUS / camera.k };
+  ctx.globalAlpha = DIMMED_ALPHA;
+  drawNodeLayer(ctx, nodes.filter((node) => node.dimmed), palette, detail);
   ctx.globalAlpha = 1;
-
-  for (const node of display.nodes) {
-    if (node.selected) {
-      drawHaloRing(ctx, node, { color: palette.selection, gap: RING_GAP + 5, screenWidth: 3, zoom: camera.k });
-    } else if (node.id === state.hoveredId) {
-      drawHaloRing(ctx, node, { color: palette.nodeBorder, gap: RING_GAP + 5, screenWidth: 2, zoom: camera.k });
-    }
-  }
-  const active = state.activeId === undefined ? undefined : display.byId.get(state.activeId);
-  if (active && state.showActive) {
-    drawHaloRing(ctx, active, { color: palette.focus, gap: RING_GAP + 10, screenWidth: 2, dash: [4, 3], zoom: camera.k });
-  }
+  drawNodeLayer(ctx, nodes.filter((node) => !node.dimmed && !node.selected), palette, detail);
+  drawNodeLayer(ctx, nodes.filter((node) => !node.dimmed && node.selected), palette, detail);
+  drawHalos(ctx, state, nodes);
+  if (!dots) drawGroupBadges(ctx, nodes, palette);
 
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  if (camera.k >= EDGE_LABEL_MIN_ZOOM) drawEdgeLabels(ctx, state);
-  if (camera.k >= LABEL_MIN_ZOOM) drawNodeLabels(ctx, state);
+  const stats: DrawStats = { nodesDrawn: nodes.length, edgesDrawn: edges.length, dots, labels: [], edgeLabels: [] };
+  if (!dots && camera.k >= LABEL_MIN_ZOOM) {
+    const placer = new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height });
+    for (const node of nodes) {
+      const centre = toScreen(node, camera);
+      placer.addCircle({ ...centre, radius: (node.radius + RING_GAP + 1) * camera.k }, node.id);
+    }
+    stats.labels = drawNodeLabels(ctx, state, nodes, placer);
+    if (camera.k >= EDGE_LABEL_MIN_ZOOM) stats.edgeLabels = drawEdgeLabels(ctx, state, edges, placer);
+  }
+
+  statsByContext.set(ctx, stats);
+  return stats;
+}
+
+/** Returns the world rectangle the viewport shows, grown by the cull margin. */
+function visibleWorldRect(state: SceneState): WorldRect {
+  const { camera } = state;
+  const margin = CULL_MARGIN / camera.k;
+  return {
+    left: -camera.x / camera.k - margin,
+    top: -camera.y / camera.k - margin,
+    right: (state.width - camera.x) / camera.k + margin,
+    bottom: (state.height - camera.y) / camera.k + margin,
+  };
+}
+
+function nodeInView(node: NodeView, view: WorldRect): boolean {
+  const reach = node.radius + NODE_REACH;
+  return node.x + reach >= view.left && node.x - reach <= view.right && node.y + reach >= view.top && node.y - reach <= view.bottom;
+}
+
+/** Tests the box around an edge's end points, grown by its bend or loop size. */
+function edgeInView(edge: EdgeView, view: WorldRect): boolean {
+  const { source, target } = edge;
+  const reach = edge.source === edge.target
+    ? source.radius * 2.5 + edge.loopIndex * 12
+    : Math.abs(edge.curve) * 2;
+  return (
+    Math.max(source.x, target.x) + reach >= view.left &&
+    Math.min(source.x, target.x) - reach <= view.right &&
+    Math.max(source.y, target.y) + reach >= view.top &&
+    Math.min(source.y, target.y) - reach <= view.bottom
+  );
+}
+
+/**
+ * Draws edges with one stroke per style and one fill for all arrowheads. In dot detail every
+ * edge is a plain thin line between centres, because styles and arrowheads no longer show.
+ */
+function drawEdgeLayer(
+  ctx: CanvasRenderingContext2D,
+  edges: readonly EdgeView[],
+  palette: Palette,
+  zoom: number,
+  dots: boolean,
+  alpha: number,
+): void {
+  if (edges.length === 0) return;
+  ctx.save();
+  ctx.globalAlpha = alpha;
+  ctx.strokeStyle = palette.edge;
+  ctx.fillStyle = palette.edge;
+  const minWidth = MIN_EDGE_SCREEN_WIDTH / zoom;
+
+  if (dots) {
+    ctx.beginPath();
+    for (const edge of edges) {
+      if (edge.source === edge.target) continue;
+      ctx.moveTo(edge.source.x, edge.source.y);
+      ctx.lineTo(edge.target.x, edge.target.y);
+    }
+    ctx.lineWidth = minWidth;
+    ctx.stroke();
+    ctx.restore();
+    return;
+  }
+
+  const byStyle = new Map<EdgeStyleName, EdgeView[]>();
+  for (const edge of edges) {
+    const name = edgeStyleOf(edge).name;
+    const list = byStyle.get(name);
+    if (list) list.push(edge);
+    else byStyle.set(name, [edge]);
+  }
+
+  const arrowheads = new Path2D();
+  for (const name of EDGE_STYLE_ORDER) {
+    const styled = byStyle.get(name);
+    if (!styled) continue;
+    const style = edgeStyleOf(styled[0]!);
+    ctx.beginPath();
+    for (const edge of styled) {
+      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge);
+      traceArrowhead(arrowheads, from, tip);
+    }
+    ctx.lineWidth = Math.max(style.width, minWidth);
+    ctx.lineCap = style.cap;
+    ctx.setLineDash(style.dash as number[]);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.fill(arrowheads);
+  ctx.restore();
 }
 
 /** Returns the quadratic curve of an edge from the source's rim to the target's rim. */
@@ -97,30 +254,11 @@ function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point }
   };
 }
 
-function drawEdge(ctx: CanvasRenderingContext2D, edge: EdgeView, palette: Palette, zoom: number): void {
-  ctx.save();
-  ctx.globalAlpha = edge.dimmed ? DIMMED_ALPHA : 1;
-  ctx.strokeStyle = palette.edge;
-  ctx.fillStyle = palette.edge;
-  ctx.lineWidth = Math.max(edge.evidence ? 1 : 1.6, 0.75 / zoom);
-  ctx.setLineDash(edge.evidence ? [4, 3] : []);
-
-  let tip: Point;
-  let from: Point;
-  if (edge.source === edge.target) {
-    ({ tip, from } = traceSelfLoop(ctx, edge));
-  } else {
-    const curve = edgeCurve(edge);
-    ctx.beginPath();
-    ctx.moveTo(curve.start.x, curve.start.y);
-    ctx.quadraticCurveTo(curve.control.x, curve.control.y, curve.end.x, curve.end.y);
-    tip = curve.end;
-    from = curve.control;
-  }
-  ctx.stroke();
-  ctx.setLineDash([]);
-  drawArrowhead(ctx, from, tip);
-  ctx.restore();
+function traceCurve(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
+  const curve = edgeCurve(edge);
+  ctx.moveTo(curve.start.x, curve.start.y);
+  ctx.quadraticCurveTo(curve.control.x, curve.control.y, curve.end.x, curve.end.y);
+  return { tip: curve.end, from: curve.control };
 }
 
 /** Traces a self-loop as a circle above the node; later loops of the same node grow larger. */
@@ -128,71 +266,151 @@ function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Po
   const node = edge.source;
   const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;
   const centre = { x: node.x, y: node.y - node.radius - loopRadius * 0.6 };
-  ctx.beginPath();
+  ctx.moveTo(centre.x + loopRadius, centre.y);
   ctx.arc(centre.x, centre.y, loopRadius, 0, Math.PI * 2);
 
   const tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
   return { tip, from: { x: tip.x + loopRadius, y: tip.y - loopRadius } };
 }
 
-function drawArrowhead(ctx: CanvasRenderingContext2D, from: Point, tip: Point): void {
+function traceArrowhead(path: Path2D, from: Point, tip: Point): void {
   const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
+  path.moveTo(tip.x, tip.y);
+  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle - 0.4), tip.y - ARROW_LENGTH * Math.sin(angle - 0.4));
+  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle + 0.4), tip.y - ARROW_LENGTH * Math.sin(angle + 0.4));
+  path.closePath();
+}
+
+/** Draws the selection halos in one stroke, then the hover and keyboard-focus halos. */
+function drawHalos(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[]): void {
+  const { camera, palette } = state;
+  const gap = RING_GAP + 5;
+
   ctx.beginPath();
-  ctx.moveTo(tip.x, tip.y);
-  ctx.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle - 0.4), tip.y - ARROW_LENGTH * Math.sin(angle - 0.4));
-  ctx.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle + 0.4), tip.y - ARROW_LENGTH * Math.sin(angle + 0.4));
-  ctx.closePath();
-  ctx.fill();
-}
-
-function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState): void {
-  const { camera, palette } = state;
-  ctx.font = `12px ${palette.fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = palette.background;
-  ctx.fillStyle = palette.label;
-
-  for (const node of state.display.nodes) {
-    const x = node.x * camera.k + camera.x;
-    const y = (node.y + node.radius + RING_GAP + 2) * camera.k + camera.y + 2;
-    if (x < -200 || x > state.width + 200 || y < -20 || y > state.height + 20) continue;
-
-    const text = middleEllipsis(node.label, LABEL_MAX_CHARACTERS);
-    ctx.globalAlpha = node.dimmed ? DIMMED_ALPHA * 2 : 1;
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
+  let anySelected = false;
+  for (const node of nodes) {
+    if (!node.selected) continue;
+    anySelected = true;
+    ctx.moveTo(node.x + node.radius + gap, node.y);
+    ctx.arc(node.x, node.y, node.radius + gap, 0, Math.PI * 2);
   }
-  ctx.globalAlpha = 1;
+  if (anySelected) {
+    ctx.strokeStyle = palette.selection;
+    ctx.lineWidth = 3 / camera.k;
+    ctx.stroke();
+  }
+
+  const hovered = state.hoveredId === undefined ? undefined : state.display.byId.get(state.hoveredId);
+  if (hovered && !hovered.selected) strokeHalo(ctx, hovered, gap, palette.nodeBorder, 2 / camera.k, []);
+
+  const active = state.activeId === undefined ? undefined : state.display.byId.get(state.activeId);
+  if (active && state.showActive) {
+    strokeHalo(ctx, active, RING_GAP + 10, palette.focus, 2 / camera.k, [4 / camera.k, 3 / camera.k]);
+  }
 }
 
-function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState): void {
-  const { camera, palette } = state;
-  ctx.font = `10px ${palette.fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = palette.background;
-  ctx.fillStyle = palette.labelMuted;
+function strokeHalo(ctx: CanvasRenderingContext2D, node: NodeView, gap: number, color: string, width: number, dash: number[]): void {
+  ctx.beginPath();
+  ctx.arc(node.x, node.y, node.radius + gap, 0, Math.PI * 2);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dash);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
 
-  for (const edge of state.display.edges) {
+/**
+ * Places node labels in priority order and draws those that fit. Selected, hovered and active
+ * nodes always get their label, even over a node circle.
+ */
+function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
+  const { camera, palette } = state;
+  ctx.font = `${NODE_FONT_SIZE}px ${palette.fontFamily}`;
+  const measure = (text: string): number => measurer.width(ctx, text);
+  const activeId = state.showActive ? state.activeId : undefined;
+
+  const placed: PlacedLabel[] = [];
+  const dimmed = new Set<PlacedLabel>();
+  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId)) {
+    const text = fitLabel(node.label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
+    const label = placer.place(
+      {
+        text,
+        anchor: { ...toScreen(node, camera), radius: (node.radius + RING_GAP + 1) * camera.k },
+        ownerId: node.id,
+        placements: NODE_LABEL_PLACEMENTS,
+        forced: node.selected || node.id === state.hoveredId || node.id === activeId,
+      },
+      { width: measure(text), height: NODE_FONT_SIZE + 2 },
+      textDirection(text),
+    );
+    if (!label) continue;
+    placed.push(label);
+    if (node.dimmed) dimmed.add(label);
+  }
+
+  paintLabels(ctx, placed, dimmed, palette.label, palette.background);
+  return placed;
+}
+
+/** Places and draws the type labels of relation edges at their curve's apex, after node labels. */
+function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: readonly EdgeView[], placer: LabelPlacer): PlacedLabel[] {
+  const { camera, palette } = state;
+  ctx.font = `${EDGE_FONT_SIZE}px ${palette.fontFamily}`;
+
+  const placed: PlacedLabel[] = [];
+  const dimmed = new Set<PlacedLabel>();
+  const ordered = [...edges].sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
+  for (const edge of ordered) {
     if (edge.evidence || edge.source === edge.target) continue;
     const curve = edgeCurve(edge);
     // The apex of the quadratic curve, at t = 0.5.
-    const apexX = (curve.start.x + 2 * curve.control.x + curve.end.x) / 4;
-    const apexY = (curve.start.y + 2 * curve.control.y + curve.end.y) / 4;
-    const x = apexX * camera.k + camera.x;
-    const y = apexY * camera.k + camera.y;
-    if (x < -100 || x > state.width + 100 || y < -20 || y > state.height + 20) continue;
-
+    const apex = {
+      x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
+      y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,
+    };
     const text = relationLabel(edge.type);
-    ctx.globalAlpha = edge.dimmed ? DIMMED_ALPHA * 2 : 1;
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
+    const label = placer.place(
+      { text, anchor: { ...toScreen(apex, camera), radius: 0 }, ownerId: undefined, placements: ['center'] },
+      { width: measurer.width(ctx, text), height: EDGE_FONT_SIZE + 2 },
+      textDirection(text),
+    );
+    if (!label) continue;
+    placed.push(label);
+    if (edge.dimmed) dimmed.add(label);
   }
+
+  paintLabels(ctx, placed, dimmed, palette.labelMuted, palette.background);
+  return placed;
+}
+
+/** Draws placed labels centred in their boxes, with a halo in the background colour. */
+function paintLabels(
+  ctx: CanvasRenderingContext2D,
+  labels: readonly PlacedLabel[],
+  dimmed: ReadonlySet<PlacedLabel>,
+  color: string,
+  halo: string,
+): void {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = halo;
+  ctx.fillStyle = color;
+  for (const label of labels) {
+    const centre = boxCentre(label.box);
+    ctx.globalAlpha = dimmed.has(label) ? DIMMED_ALPHA * 2 : 1;
+    ctx.direction = label.direction;
+    ctx.strokeText(label.text, centre.x, centre.y);
+    ctx.fillText(label.text, centre.x, centre.y);
+  }
+  ctx.direction = 'ltr';
   ctx.globalAlpha = 1;
+}
+
+function toScreen(point: Point, camera: Camera): Point {
+  return { x: point.x * camera.k + camera.x, y: point.y * camera.k + camera.y };
 }
 
 /** Returns the point at `distance` from `from` towards `to`. */

@@ -1,0 +1,298 @@
+/**
+ * Label placement for the graph's canvas, in screen (CSS pixel) coordinates: label priority,
+ * middle ellipsis by grapheme clusters, text direction, cached text widths, and a placer that
+ * keeps labels off each other and off node circles. DOM-free except for `measureText`.
+ */
+
+import type { Circle, Point } from './geometry.js';
+import type { NodeView } from './display-model.js';
+
+export type TextDirection = 'ltr' | 'rtl';
+
+/** Label position relative to its anchor; `center` centres the label on the anchor point. */
+export type Placement = 'below' | 'right' | 'left' | 'above' | 'center';
+
+/** Axis-aligned box in CSS pixels: left, top, width and height. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LabelCandidate {
+  /** Text to draw, already shortened. */
+  text: string;
+  /** The node circle the label belongs to, or the point an edge label centres on (radius 0). */
+  anchor: Circle;
+  /** Id of the anchor node, so its own circle does not block its label. */
+  ownerId?: string | undefined;
+  /** Positions to try, in order. */
+  placements: readonly Placement[];
+  /**
+   * Draws the label at its first position when none is free. Such labels still avoid every
+   * label placed before them when they can, but may overlap each other.
+   */
+  forced?: boolean;
+}
+
+export interface PlacedLabel {
+  text: string;
+  box: Box;
+  direction: TextDirection;
+  placement: Placement;
+  ownerId: string | undefined;
+}
+
+/** Node label positions in the order they are tried. */
+export const NODE_LABEL_PLACEMENTS: readonly Placement[] = ['below', 'right', 'left', 'above'];
+
+/** Space between a node's circle and its label, and padding around the text, in CSS pixels. */
+const LABEL_GAP = 2;
+const LABEL_PADDING = 1.5;
+
+const RTL_SCRIPT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+const STRONG_CHARACTER = /[\p{L}\p{Nl}]/u;
+
+/**
+ * Returns the direction of the first strong character of `text`, as `dir="auto"` does. Hebrew,
+ * Arabic and the other right-to-left scripts give `rtl`. Any other letter, or no letter, gives `ltr`.
+ */
+export function textDirection(text: string): TextDirection {
+  for (const character of text) {
+    if (RTL_SCRIPT.test(character)) return 'rtl';
+    if (STRONG_CHARACTER.test(character)) return 'ltr';
+  }
+  return 'ltr';
+}
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl
+  ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+  : undefined;
+
+/** Splits text into grapheme clusters, so an emoji sequence or a letter with its marks stays whole. */
+export function graphemes(text: string): string[] {
+  if (!segmenter) return [...text];
+  const clusters: string[] = [];
+  for (const { segment } of segmenter.segment(text)) clusters.push(segment);
+  return clusters;
+}
+
+/** Shortens text to `max` grapheme clusters by replacing its middle with an ellipsis. */
+export function middleEllipsis(text: string, max: number): string {
+  // Fewer code points than `max` means fewer clusters too, which skips segmenting short labels.
+  if (text.length <= max) return text;
+  const clusters = graphemes(text);
+  if (clusters.length <= max) return text;
+  return joinEllipsis(clusters, Math.max(1, max));
+}
+
+/**
+ * Shortens text to at most `maxGraphemes` clusters and then, while it measures wider than
+ * `maxWidth`, to fewer, always cutting the middle at cluster boundaries.
+ */
+export function fitLabel(text: string, maxGraphemes: number, maxWidth: number, measure: (text: string) => number): string {
+  const short = middleEllipsis(text, maxGraphemes);
+  if (measure(short) <= maxWidth) return short;
+
+  const clusters = graphemes(text);
+  let low = 1;
+  let high = Math.min(clusters.length, maxGraphemes) - 1;
+  let best = joinEllipsis(clusters, 1);
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = joinEllipsis(clusters, middle);
+    if (measure(candidate) <= maxWidth) {
+      best = candidate;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return best;
+}
+
+/** Keeps `max` clusters in all: the head, an ellipsis, the tail. */
+function joinEllipsis(clusters: readonly string[], max: number): string {
+  if (clusters.length <= max) return clusters.join('');
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${clusters.slice(0, head).join('')}…${tail > 0 ? clusters.slice(clusters.length - tail).join('') : ''}`;
+}
+
+/**
+ * Caches `measureText` widths by font and text, because measuring is the costliest step of
+ * labelling a large graph. The cache is cleared whole once it contains `maxEntries` widths.
+ */
+export class TextMeasurer {
+  private readonly widths = new Map<string, number>();
+  private readonly maxEntries: number;
+
+  constructor(maxEntries = 20_000) {
+    this.maxEntries = maxEntries;
+  }
+
+  /** Returns the width of `text` in the context's current font, in CSS pixels. */
+  width(ctx: CanvasRenderingContext2D, text: string): number {
+    const key = `${ctx.font}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      if (this.widths.size >= this.maxEntries) this.widths.clear();
+      width = ctx.measureText(text).width;
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+}
+
+/** Label priority of a node, where a lower rank is placed first. */
+export function labelRank(node: NodeView, hoveredId: string | undefined, activeId: string | undefined): number {
+  if (node.selected) return 0;
+  if (node.id === hoveredId || node.id === activeId) return 1;
+  if (node.verdict === 'malicious') return 2;
+  if (node.verdict === 'suspicious') return 3;
+  if (node.alert) {
+    return 4 + { high: 0, medium: 1, low: 2, informational: 3, unknown: 4 }[node.severity ?? 'unknown'];
+  }
+  return 9;
+}
+
+/**
+ * Returns the nodes in label order: selected, hovered or active, malicious, suspicious, alerts
+ * by severity, then the rest. Dimmed nodes follow the others of their rank, and ties keep their order.
+ */
+export function sortByLabelPriority(nodes: readonly NodeView[], hoveredId: string | undefined, activeId: string | undefined): NodeView[] {
+  const keyed = nodes.map((node, index) => ({ node, index, rank: labelRank(node, hoveredId, activeId) * 2 + Number(node.dimmed) }));
+  keyed.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return keyed.map((entry) => entry.node);
+}
+
+/** Cell size of the placer's grid, in CSS pixels. */
+const CELL_SIZE = 48;
+
+interface Obstacle {
+  box: Box;
+  circle: Circle | undefined;
+  ownerId: string | undefined;
+  /** Last query that visited this obstacle, so an obstacle in several cells is tested once. */
+  visit: number;
+}
+
+/**
+ * Places labels one at a time in priority order, each at its first position that overlaps no
+ * placed label and no node circle. Lookups go through a uniform grid, so placing n labels
+ * among m nodes costs about n + m, not n × m.
+ */
+export class LabelPlacer {
+  readonly placed: PlacedLabel[] = [];
+  private readonly cells = new Map<number, Obstacle[]>();
+  private readonly labelBoxes = new Map<number, Obstacle[]>();
+  private readonly bounds: Box;
+  private visit = 0;
+
+  /** `bounds` is the viewport; labels entirely outside it are skipped. */
+  constructor(bounds: Box) {
+    this.bounds = bounds;
+  }
+
+  /** Adds a node circle that labels must not cover. */
+  addCircle(circle: Circle, ownerId: string | undefined): void {
+    const box = { x: circle.x - circle.radius, y: circle.y - circle.radius, width: circle.radius * 2, height: circle.radius * 2 };
+    insert(this.cells, { box, circle, ownerId, visit: 0 });
+  }
+
+  /** Places a label of the given text size, or returns undefined when no position is free. */
+  place(candidate: LabelCandidate, size: { width: number; height: number }, direction: TextDirection): PlacedLabel | undefined {
+    let firstInView: { box: Box; placement: Placement } | undefined;
+    let firstClearOfLabels: { box: Box; placement: Placement } | undefined;
+    for (const placement of candidate.placements) {
+      const box = boxAt(candidate.anchor, placement, size);
+      if (!intersects(box, this.bounds)) continue;
+      firstInView ??= { box, placement };
+      if (this.collides(this.labelBoxes, box, undefined)) continue;
+
+      if (!this.collides(this.cells, box, candidate.ownerId)) return this.accept(candidate, box, placement, direction);
+      firstClearOfLabels ??= { box, placement };
+    }
+
+    const fallback = candidate.forced ? (firstClearOfLabels ?? firstInView) : undefined;
+    return fallback ? this.accept(candidate, fallback.box, fallback.placement, direction) : undefined;
+  }
+
+  private accept(candidate: LabelCandidate, box: Box, placement: Placement, direction: TextDirection): PlacedLabel {
+    const label = { text: candidate.text, box, direction, placement, ownerId: candidate.ownerId };
+    this.placed.push(label);
+    insert(this.labelBoxes, { box, circle: undefined, ownerId: candidate.ownerId, visit: 0 });
+    return label;
+  }
+
+  private collides(grid: Map<number, Obstacle[]>, box: Box, ownerId: string | undefined): boolean {
+    this.visit += 1;
+    for (const key of cellKeys(box)) {
+      const obstacles = grid.get(key);
+      if (!obstacles) continue;
+      for (const obstacle of obstacles) {
+        if (obstacle.visit === this.visit) continue;
+        obstacle.visit = this.visit;
+        if (ownerId !== undefined && obstacle.ownerId === ownerId) continue;
+        if (!intersects(box, obstacle.box)) continue;
+        if (!obstacle.circle || circleIntersectsBox(obstacle.circle, box)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Returns the box of a label at a placement around its anchor. */
+export function boxAt(anchor: Circle, placement: Placement, size: { width: number; height: number }): Box {
+  const width = size.width + LABEL_PADDING * 2;
+  const height = size.height + LABEL_PADDING * 2;
+  const reach = anchor.radius + LABEL_GAP;
+  switch (placement) {
+    case 'below':
+      return { x: anchor.x - width / 2, y: anchor.y + reach, width, height };
+    case 'above':
+      return { x: anchor.x - width / 2, y: anchor.y - reach - height, width, height };
+    case 'right':
+      return { x: anchor.x + reach, y: anchor.y - height / 2, width, height };
+    case 'left':
+      return { x: anchor.x - reach - width, y: anchor.y - height / 2, width, height };
+    case 'center':
+      return { x: anchor.x - width / 2, y: anchor.y - height / 2, width, height };
+  }
+}
+
+/** Returns the centre of a box, where its label's text is drawn with centred alignment. */
+export function boxCentre(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** True when two boxes overlap by more than a touching edge. */
+export function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function circleIntersectsBox(circle: Circle, box: Box): boolean {
+  const nearestX = Math.max(box.x, Math.min(circle.x, box.x + box.width));
+  const nearestY = Math.max(box.y, Math.min(circle.y, box.y + box.height));
+  return (circle.x - nearestX) ** 2 + (circle.y - nearestY) ** 2 < circle.radius ** 2;
+}
+
+function insert(grid: Map<number, Obstacle[]>, obstacle: Obstacle): void {
+  for (const key of cellKeys(obstacle.box)) {
+    const list = grid.get(key);
+    if (list) list.push(obstacle);
+    else grid.set(key, [obstacle]);
+  }
+}
+
+/** Keys of the grid cells a box covers; columns and rows are packed into one number. */
+function* cellKeys(box: Box): Generator<number> {
+  const column0 = Math.floor(box.x / CELL_SIZE);
+  const column1 = Math.floor((box.x + box.width) / CELL_SIZE);
+  const row0 = Math.floor(box.y / CELL_SIZE);
+  const row1 = Math.floor((box.y + box.height) / CELL_SIZE);
+  for (let row = row0; row <= row1; row++) {
+    for (let column = column0; column <= column1; column++) yield (row + 32_768) * 65_536 + (column + 32_768);
+  }
+}

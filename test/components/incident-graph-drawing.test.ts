@@ -1,0 +1,275 @@
+import { expect } from '@open-wc/testing';
+import Graph from 'graphology';
+import { DOT_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import { EDGE_STYLES, edgeStyleOf } from '../../src/components/incident-graph/edge-styles.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import {
+  fitLabel,
+  graphemes,
+  intersects,
+  LabelPlacer,
+  middleEllipsis,
+  NODE_LABEL_PLACEMENTS,
+  sortByLabelPriority,
+  textDirection,
+} from '../../src/components/incident-graph/labels.js';
+import type { NodeView } from '../../src/components/incident-graph/display-model.js';
+import type {
+  IncidentEdgeAttributes,
+  IncidentGraph,
+  IncidentGraphAttributes,
+  IncidentNodeAttributes,
+} from '../../src/model/graph-types.js';
+import { IncidentSession } from '../../src/session/session.js';
+import { mountGraph, nextFrames } from './incident-graph-helpers.js';
+
+const VERDICTS = ['malicious', 'suspicious', 'clean', 'unknown', undefined] as const;
+
+/**
+ * Builds a graph of `count` entities on a square grid `spacing` world units apart, with long
+ * labels and a relation from each node to its right neighbour, positions already set.
+ */
+function gridGraph(count: number, spacing: number, label = (index: number) => `host-${index}.finance.contoso.example`): IncidentGraph {
+  const graph: IncidentGraph = new Graph<IncidentNodeAttributes, IncidentEdgeAttributes, IncidentGraphAttributes>({
+    multi: true,
+    type: 'directed',
+    allowSelfLoops: true,
+  });
+  const columns = Math.ceil(Math.sqrt(count));
+  for (let index = 0; index < count; index++) {
+    const verdict = VERDICTS[index % VERDICTS.length];
+    graph.addNode(`n${index}`, {
+      kind: 'device',
+      label: label(index),
+      ...(verdict ? { verdict } : {}),
+      x: (index % columns) * spacing,
+      y: Math.floor(index / columns) * spacing,
+    });
+    if (index % columns > 0) graph.addEdge(`n${index - 1}`, `n${index}`, { type: 'communicatesWith', roles: [] });
+  }
+  return graph;
+}
+
+function contextOf(element: IncidentGraphElement): CanvasRenderingContext2D {
+  return element.shadowRoot!.querySelector('canvas')!.getContext('2d')!;
+}
+
+async function showAt(element: IncidentGraphElement, camera: { x: number; y: number; k: number }): Promise<DrawStats> {
+  element.camera = camera;
+  await nextFrames();
+  return lastDrawStats(contextOf(element))!;
+}
+
+describe('<il-incident-graph> drawing', () => {
+  describe('labels', () => {
+    it('never overlap on a dense graph', async () => {
+      const element = await mountGraph({ graph: gridGraph(400, 60) });
+      const stats = await showAt(element, { x: 20, y: 20, k: 1 });
+
+      expect(stats.labels.length).to.be.greaterThan(10);
+      expect(stats.labels.length).to.be.lessThan(stats.nodesDrawn);
+      for (let i = 0; i < stats.labels.length; i++) {
+        for (let j = i + 1; j < stats.labels.length; j++) {
+          expect(intersects(stats.labels[i]!.box, stats.labels[j]!.box), `${stats.labels[i]!.text} / ${stats.labels[j]!.text}`).to.equal(false);
+        }
+      }
+    });
+
+    it('always draws the selected label', async () => {
+      const graph = gridGraph(400, 60);
+      const session = new IncidentSession();
+      const element = await mountGraph({ graph, session });
+      // A plain node in the middle of the grid, whose label would lose to its malicious neighbours.
+      session.select({ entityIds: ['n109'] });
+      const stats = await showAt(element, { x: 20 - 60 * 5, y: 20 - 60 * 3, k: 1 });
+
+      expect(stats.labels[0]!.ownerId).to.equal('n109');
+      expect(stats.labels[0]!.text).to.equal('host-109.fin…oso.example');
+    });
+
+    it('draws right-to-left text with direction rtl', async () => {
+      const arabic = 'خادم الملفات الرئيسي';
+      const graph = gridGraph(4, 120, (index) => (index === 0 ? arabic : `host-${index}`));
+      const element = await mountGraph({ graph });
+      const ctx = contextOf(element);
+      const directions = new Map<string, CanvasDirection>();
+      const fillText = ctx.fillText.bind(ctx);
+      ctx.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
+        directions.set(text, ctx.direction);
+        fillText(text, x, y, maxWidth);
+      };
+
+      const stats = await showAt(element, { x: 100, y: 100, k: 1 });
+      expect(stats.labels.find((label) => label.ownerId === 'n0')!.direction).to.equal('rtl');
+      expect(directions.get(arabic)).to.equal('rtl');
+      expect(directions.get('host-1')).to.equal('ltr');
+    });
+
+    it('hides labels below the label zoom', async () => {
+      const element = await mountGraph({ graph: gridGraph(16, 80) });
+      const shown = await showAt(element, { x: 20, y: 20, k: LABEL_MIN_ZOOM });
+      const hidden = await showAt(element, { x: 20, y: 20, k: LABEL_MIN_ZOOM * 0.9 });
+
+      expect(shown.labels.length).to.be.greaterThan(0);
+      expect(hidden.labels).to.have.length(0);
+    });
+
+    it('labels relations at high zoom', async () => {
+      const element = await mountGraph({ graph: gridGraph(4, 160) });
+      const stats = await showAt(element, { x: 40, y: 40, k: 2 });
+      expect(stats.edgeLabels.map((label) => label.text)).to.include('communicates with');
+    });
+  });
+
+  describe('level of detail', () => {
+    it('draws dots below the dot zoom', async () => {
+      const element = await mountGraph({ graph: gridGraph(100, 60) });
+      const full = await showAt(element, { x: 20, y: 20, k: DOT_ZOOM });
+      const dots = await showAt(element, { x: 20, y: 20, k: DOT_ZOOM * 0.95 });
+
+      expect(DOT_ZOOM).to.equal(0.25);
+      expect(full.dots).to.equal(false);
+      expect(dots.dots).to.equal(true);
+      expect(dots.labels).to.have.length(0);
+    });
+
+    it('skips nodes outside the viewport', async () => {
+      const element = await mountGraph({ graph: gridGraph(100, 200) });
+      // Zoomed on node n0 at the top-left corner: the rest of the 10 × 10 grid lies off screen.
+      const stats = await showAt(element, { x: 100, y: 100, k: 1 });
+
+      expect(stats.nodesDrawn).to.be.greaterThan(0);
+      expect(stats.nodesDrawn).to.be.lessThan(20);
+      expect(stats.edgesDrawn).to.be.lessThan(20);
+    });
+
+    it('strokes edges once per style', async () => {
+      const element = await mountGraph({ graph: gridGraph(900, 40) });
+      const ctx = contextOf(element);
+      let strokes = 0;
+      const stroke = ctx.stroke.bind(ctx) as (path?: Path2D) => void;
+      ctx.stroke = ((path?: Path2D) => {
+        strokes += 1;
+        if (path) stroke(path);
+        else stroke();
+      }) as typeof ctx.stroke;
+
+      const stats = await showAt(element, { x: 20, y: 20, k: 0.4 });
+      expect(stats.edgesDrawn).to.be.greaterThan(500);
+      // Edges, node borders, one ring per verdict style: far fewer strokes than elements.
+      expect(strokes).to.be.lessThan(12);
+    });
+  });
+});
+
+describe('label text', () => {
+  it('cuts the middle at grapheme boundaries', () => {
+    const family = '👩‍👩‍👧‍👦';
+    const text = `${family}${'é'.normalize('NFD')}`.repeat(20);
+    const clusters = new Set(graphemes(text));
+    const short = middleEllipsis(text, 9);
+
+    expect(graphemes(short)).to.have.length(9);
+    for (const cluster of graphemes(short)) {
+      expect(cluster === '…' || clusters.has(cluster), JSON.stringify(cluster)).to.equal(true);
+    }
+  });
+
+  it('never splits a surrogate pair', () => {
+    const text = '🔥'.repeat(30);
+    const short = fitLabel(text, 24, 50, (candidate) => graphemes(candidate).length * 10);
+
+    expect(short).to.match(/^(🔥)+…(🔥)+$/u);
+    expect(graphemes(short).length).to.be.at.most(5);
+  });
+
+  it('keeps short text whole', () => {
+    expect(middleEllipsis('explorer.exe', 24)).to.equal('explorer.exe');
+  });
+
+  it('takes direction from the first strong character', () => {
+    expect(textDirection('שרת קבצים')).to.equal('rtl');
+    expect(textDirection('خادم')).to.equal('rtl');
+    expect(textDirection('42 خادم')).to.equal('rtl');
+    expect(textDirection('WS-042 خادم')).to.equal('ltr');
+    expect(textDirection('203.0.113.45')).to.equal('ltr');
+  });
+});
+
+describe('label priority', () => {
+  function view(id: string, overrides: Partial<NodeView> = {}): NodeView {
+    return {
+      id, kind: 'device', label: id, alert: false, verdict: undefined, remediationStatus: undefined, severity: undefined,
+      ghost: false, firstSeen: undefined, x: 0, y: 0, radius: 16, selected: false, dimmed: false, ...overrides,
+    };
+  }
+
+  it('orders selected, hovered, verdicts, severities, rest', () => {
+    const nodes = [
+      view('plain'),
+      view('dimmed-malicious', { verdict: 'malicious', dimmed: true }),
+      view('low', { alert: true, kind: 'alert', severity: 'low' }),
+      view('suspicious', { verdict: 'suspicious' }),
+      view('high', { alert: true, kind: 'alert', severity: 'high' }),
+      view('malicious', { verdict: 'malicious' }),
+      view('hovered'),
+      view('selected', { selected: true }),
+    ];
+    const order = sortByLabelPriority(nodes, 'hovered', undefined).map((node) => node.id);
+    expect(order).to.deep.equal(['selected', 'hovered', 'malicious', 'dimmed-malicious', 'suspicious', 'high', 'low', 'plain']);
+  });
+});
+
+describe('LabelPlacer', () => {
+  const size = { width: 60, height: 14 };
+  const bounds = { x: 0, y: 0, width: 400, height: 400 };
+
+  it('moves a label aside when below is taken', () => {
+    const placer = new LabelPlacer(bounds);
+    placer.addCircle({ x: 100, y: 100, radius: 10 }, 'a');
+    placer.addCircle({ x: 100, y: 125, radius: 10 }, 'b');
+
+    const label = placer.place({ text: 'a', anchor: { x: 100, y: 100, radius: 10 }, ownerId: 'a', placements: NODE_LABEL_PLACEMENTS }, size, 'ltr');
+    expect(label!.placement).to.equal('right');
+  });
+
+  it('skips a label with no free position', () => {
+    const placer = new LabelPlacer(bounds);
+    const anchor = { x: 200, y: 200, radius: 10 };
+    placer.place({ text: 'first', anchor, ownerId: 'a', placements: ['center'] }, { width: 200, height: 200 }, 'ltr');
+
+    const label = placer.place({ text: 'second', anchor, ownerId: 'b', placements: NODE_LABEL_PLACEMENTS }, size, 'ltr');
+    expect(label).to.equal(undefined);
+    expect(placer.placed).to.have.length(1);
+  });
+
+  it('places a forced label over a node', () => {
+    const placer = new LabelPlacer(bounds);
+    for (const [x, y] of [[100, 125], [150, 100], [50, 100], [100, 75]] as const) placer.addCircle({ x, y, radius: 12 }, `${x},${y}`);
+
+    const label = placer.place(
+      { text: 'a', anchor: { x: 100, y: 100, radius: 10 }, ownerId: 'a', placements: NODE_LABEL_PLACEMENTS, forced: true },
+      size,
+      'ltr',
+    );
+    expect(label!.placement).to.equal('below');
+  });
+});
+
+describe('edge styles', () => {
+  it('tells every style apart without colour', () => {
+    const styles = Object.values(EDGE_STYLES);
+    const signatures = new Set(styles.map((style) => `${style.width}/${style.dash.join(',')}`));
+    expect(signatures.size).to.equal(styles.length);
+  });
+
+  it('picks the strongest role', () => {
+    expect(edgeStyleOf({ evidence: false, roles: [] }).name).to.equal('relation');
+    expect(edgeStyleOf({ evidence: true, roles: ['contextual', 'compromised'] }).name).to.equal('compromised');
+    expect(edgeStyleOf({ evidence: true, roles: ['commandAndControl'] }).name).to.equal('attacker');
+    expect(edgeStyleOf({ evidence: true, roles: ['destination', 'source'] }).name).to.equal('source');
+    expect(edgeStyleOf({ evidence: true, roles: ['contextual'] }).name).to.equal('contextual');
+    expect(edgeStyleOf({ evidence: true, roles: ['scanned'] }).name).to.equal('evidence');
+    expect(edgeStyleOf({ evidence: true, roles: [] }).name).to.equal('evidence');
+  });
+});
