@@ -27,6 +27,18 @@ export interface NodeView {
   selected: boolean;
   /** True while something is selected and this node is not part of it or next to it. */
   dimmed: boolean;
+  /** Set on a collapsed group node, which stands for several entities (see grouping.ts). */
+  group?: NodeGroup;
+}
+
+/** The entities a collapsed group node stands for. */
+export interface NodeGroup {
+  /** Graph key of the alert the members hang off. */
+  alertKey: string;
+  /** Every member, whether or not it exists at the time cursor. */
+  memberIds: readonly string[];
+  /** The members that exist at the time cursor, in list order; never empty. */
+  visibleIds: readonly string[];
 }
 
 export interface EdgeView {
@@ -216,7 +228,8 @@ function dimUnrelated(
   }
 }
 
-function compareNodes(a: NodeView, b: NodeView): number {
+/** Orders nodes as the list shows them: alerts first, then by first seen, label and id. */
+export function compareNodes(a: NodeView, b: NodeView): number {
   if (a.alert !== b.alert) return a.alert ? -1 : 1;
   const timeA = a.firstSeen ?? -Infinity;
   const timeB = b.firstSeen ?? -Infinity;

@@ -1,0 +1,374 @@
+/**
+ * Grouping of `il-incident-graph`: same-kind entities that hang off one alert collapse into one
+ * counted node ("14 files") until the user or the host expands them. A group is keyed by the
+ * alert and the entity kind. Its members are the entities of that kind that only this alert
+ * involves and that have no relation to another entity. So the process tree, the device and
+ * anything that links two alerts stay visible, and what collapses is typically files, IP
+ * addresses, URLs and registry values. Group state is display state that is never written into
+ * the graph. The layout still places every member, so expanding a group moves nothing. DOM-free.
+ */
+
+import { ENTITY_KINDS, VERDICTS, type EntityKind, type Verdict } from '../../model/types.js';
+import type { IncidentGraph } from '../../model/graph-types.js';
+import type { Selection } from '../../session/session.js';
+import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
+import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
+import { compareNodes, selectionRefOf, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
+
+/** A group forms when more than this many members hang off one alert. */
+export const DEFAULT_GROUP_THRESHOLD = 6;
+
+/** An incident with more nodes than this starts grouped with `LARGE_INCIDENT_GROUP_THRESHOLD`. */
+export const LARGE_INCIDENT_NODE_COUNT = 2000;
+
+/** Threshold used for a large incident when the element's threshold is higher. */
+export const LARGE_INCIDENT_GROUP_THRESHOLD = 2;
+
+/** Radius of a group node, in world units, larger than an entity's so it reads as several. */
+export const GROUP_RADIUS = ENTITY_RADIUS * 1.25;
+
+/** One group, as the element's `groups` property lists it. */
+export interface GroupInfo {
+  /** Id of the group node, as `expandGroup` and `toScreen` take it. */
+  id: string;
+  /** Id of the alert the members hang off, as the snapshot names it. */
+  alertId: string;
+  kind: EntityKind;
+  memberIds: readonly string[];
+  expanded: boolean;
+}
+
+export interface GroupDefinition {
+  id: string;
+  /** Graph key of the alert, which differs from `alertId` when the alert's id is also an entity id. */
+  alertKey: string;
+  alertId: string;
+  kind: EntityKind;
+  memberIds: string[];
+}
+
+const GROUP_NOUNS: Record<EntityKind, [one: string, other: string]> = {
+  device: ['device', 'devices'],
+  user: ['user', 'users'],
+  mailbox: ['mailbox', 'mailboxes'],
+  mailMessage: ['email message', 'email messages'],
+  mailCluster: ['email cluster', 'email clusters'],
+  file: ['file', 'files'],
+  process: ['process', 'processes'],
+  ip: ['IP address', 'IP addresses'],
+  url: ['URL', 'URLs'],
+  dnsName: ['DNS name', 'DNS names'],
+  cloudApp: ['cloud app', 'cloud apps'],
+  oauthApp: ['OAuth app', 'OAuth apps'],
+  cloudResource: ['cloud resource', 'cloud resources'],
+  registryKey: ['registry key', 'registry keys'],
+  registryValue: ['registry value', 'registry values'],
+  securityGroup: ['security group', 'security groups'],
+  container: ['container', 'containers'],
+  other: ['other entity', 'other entities'],
+};
+
+registerStrings({
+  'graph.option.group': '{name}, group, collapsed. {verdict}.',
+  ...Object.fromEntries(
+    ENTITY_KINDS.flatMap((kind) => [
+      [`graph.group.${kind}.one`, `{count} ${GROUP_NOUNS[kind][0]}`],
+      [`graph.group.${kind}.other`, `{count} ${GROUP_NOUNS[kind][1]}`],
+    ]),
+  ),
+});
+
+const pluralRules = new Intl.PluralRules();
+
+/**
+ * Returns the label of a group, such as "14 files". The plural category comes from
+ * `Intl.PluralRules` in the default locale. A category without a string (`few`, `many`) falls
+ * back to `other`, so a host that translates adds only the forms its language has.
+ */
+export function groupLabel(kind: EntityKind, count: number): string {
+  const key = `graph.group.${kind}.${pluralRules.select(count)}`;
+  const label = msg(key, { count });
+  return label === key ? msg(`graph.group.${kind}.other`, { count }) : label;
+}
+
+/** Returns the accessible text of a collapsed group node. */
+export function describeGroup(node: NodeView): string {
+  return msg('graph.option.group', { name: node.label, verdict: verdictLabel(node.verdict) });
+}
+
+/** Returns the threshold in effect: the element's, lowered for a large incident; 0 turns grouping off. */
+export function effectiveGroupThreshold(threshold: number, nodeCount: number): number {
+  if (!Number.isFinite(threshold) || threshold <= 0) return 0;
+  const whole = Math.floor(threshold);
+  return nodeCount > LARGE_INCIDENT_NODE_COUNT ? Math.min(whole, LARGE_INCIDENT_GROUP_THRESHOLD) : whole;
+}
+
+/**
+ * Finds the groups of a graph: per alert and entity kind, the groupable entities, kept when
+ * there are more than `threshold` of them. An entity is groupable when every edge it has is an
+ * evidence edge from one and the same alert. Threshold 0 finds none.
+ */
+export function findGroups(graph: IncidentGraph, threshold: number): GroupDefinition[] {
+  if (threshold <= 0) return [];
+  const buckets = new Map<string, GroupDefinition>();
+
+  graph.forEachNode((id, attributes) => {
+    if (attributes.kind === 'alert') return;
+    const alertKey = soleAlertOf(graph, id);
+    if (alertKey === undefined) return;
+
+    const bucketKey = JSON.stringify([alertKey, attributes.kind]);
+    let group = buckets.get(bucketKey);
+    if (!group) {
+      group = {
+        id: groupIdFor(graph, alertKey, attributes.kind),
+        alertKey,
+        alertId: selectionRefOf(graph, alertKey).id,
+        kind: attributes.kind,
+        memberIds: [],
+      };
+      buckets.set(bucketKey, group);
+    }
+    group.memberIds.push(id);
+  });
+
+  return [...buckets.values()].filter((group) => group.memberIds.length > threshold);
+}
+
+/** Returns the key of the only alert that involves an entity, or undefined when it is not groupable. */
+function soleAlertOf(graph: IncidentGraph, entityId: string): string | undefined {
+  let alertKey: string | undefined;
+  let groupable = true;
+  graph.forEachEdge(entityId, (_edge, attributes, source, target) => {
+    const fromAlert = target === entityId && source !== entityId && graph.getNodeAttribute(source, 'kind') === 'alert';
+    if (attributes.type !== 'evidence' || !fromAlert || (alertKey !== undefined && alertKey !== source)) {
+      groupable = false;
+    } else {
+      alertKey = source;
+    }
+  });
+  return groupable ? alertKey : undefined;
+}
+
+/** Returns `group:<alert key>:<kind>`, with `~` appended while a graph node has that key. */
+function groupIdFor(graph: IncidentGraph, alertKey: string, kind: EntityKind): string {
+  let id = `group:${alertKey}:${kind}`;
+  while (graph.hasNode(id)) id += '~';
+  return id;
+}
+
+/**
+ * Replaces the members of each collapsed group in a display model by one group node, and their
+ * edges by edges to that node (one per other end and edge type). The group node sits at the
+ * centroid of every member's position, visible or not, so it stays put while the time cursor
+ * moves. It counts the members that exist now and is left out when none does. It is selected
+ * when a visible member is, and dimmed when every visible member is. Counts stay those of the
+ * entities, since the listbox name counts entities, not drawn circles.
+ */
+export function collapseGroups(
+  model: DisplayModel,
+  groups: readonly GroupDefinition[],
+  expanded: ReadonlySet<string>,
+  positionOf: (id: string) => { x: number; y: number } | undefined,
+): DisplayModel {
+  const collapsed = groups.filter((group) => !expanded.has(group.id));
+  if (collapsed.length === 0) return model;
+
+  const byId = new Map(model.byId);
+  const replacement = new Map<string, NodeView>();
+  for (const group of collapsed) {
+    const members = group.memberIds
+      .map((id) => byId.get(id))
+      .filter((node): node is NodeView => node !== undefined)
+      .sort(compareNodes);
+    for (const member of members) byId.delete(member.id);
+    const centre = centroid(group.memberIds.map(positionOf));
+    if (members.length === 0 || !centre) continue;
+
+    const node = groupNode(group, members, centre);
+    byId.set(node.id, node);
+    for (const member of members) replacement.set(member.id, node);
+  }
+
+  const edges = mergeEdges(model.edges, replacement);
+  const nodes = [...byId.values()].sort(compareNodes);
+  return { ...model, nodes, edges, byId };
+}
+
+function groupNode(group: GroupDefinition, members: readonly NodeView[], centre: { x: number; y: number }): NodeView {
+  const firstSeen = members.map((member) => member.firstSeen ?? -Infinity).reduce((a, b) => Math.min(a, b));
+  return {
+    id: group.id,
+    kind: group.kind,
+    label: groupLabel(group.kind, members.length),
+    alert: false,
+    verdict: strongestVerdict(members.map((member) => member.verdict)),
+    remediationStatus: undefined,
+    severity: undefined,
+    ghost: members.every((member) => member.ghost),
+    firstSeen: Number.isFinite(firstSeen) ? firstSeen : undefined,
+    x: centre.x,
+    y: centre.y,
+    radius: GROUP_RADIUS,
+    selected: members.some((member) => member.selected),
+    dimmed: members.every((member) => member.dimmed),
+    group: { alertKey: group.alertKey, memberIds: group.memberIds, visibleIds: members.map((member) => member.id) },
+  };
+}
+
+/** Redirects edges of collapsed members to their group node, merging edges that then coincide. */
+function mergeEdges(edges: readonly EdgeView[], replacement: ReadonlyMap<string, NodeView>): EdgeView[] {
+  if (replacement.size === 0) return [...edges];
+  const merged = new Map<string, EdgeView>();
+  const result: EdgeView[] = [];
+
+  for (const edge of edges) {
+    const source = replacement.get(edge.source.id);
+    const target = replacement.get(edge.target.id);
+    if (!source && !target) {
+      result.push(edge);
+      continue;
+    }
+
+    const next = { ...edge, source: source ?? edge.source, target: target ?? edge.target };
+    const key = JSON.stringify([next.source.id, next.target.id, next.type]);
+    const existing = merged.get(key);
+    if (existing) {
+      existing.dimmed &&= next.dimmed;
+      existing.roles = [...new Set([...existing.roles, ...next.roles])];
+      continue;
+    }
+    const view: EdgeView = { ...next, id: `${next.source.id}->${next.target.id}:${next.type}`, curve: 0, loopIndex: 0 };
+    merged.set(key, view);
+    result.push(view);
+  }
+  return result;
+}
+
+/** Returns a node's position as the graph stores it, or undefined for an unknown node. */
+export function positionInGraph(graph: IncidentGraph | undefined, id: string): { x: number; y: number } | undefined {
+  if (!graph?.hasNode(id)) return undefined;
+  const { x, y } = graph.getNodeAttributes(id);
+  return x === undefined || y === undefined ? undefined : { x, y };
+}
+
+function centroid(points: ReadonlyArray<{ x: number; y: number } | undefined>): { x: number; y: number } | undefined {
+  let x = 0;
+  let y = 0;
+  let count = 0;
+  for (const point of points) {
+    if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y)) continue;
+    x += point.x;
+    y += point.y;
+    count += 1;
+  }
+  return count === 0 ? undefined : { x: x / count, y: y / count };
+}
+
+function strongestVerdict(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {
+  return VERDICTS.find((verdict) => verdicts.includes(verdict));
+}
+
+/**
+ * Returns the selection after a user selects a group: its members alone, or with `additive`,
+ * the members added to the selection, or removed from it when all of them were selected.
+ */
+export function selectGroupMembers(current: Selection, memberIds: readonly string[], additive: boolean): Selection {
+  if (!additive) return { entityIds: [...memberIds], alertIds: [] };
+  const selected = new Set(current.entityIds);
+  const allSelected = memberIds.every((id) => selected.has(id));
+  const members = new Set(memberIds);
+  const entityIds = allSelected
+    ? current.entityIds.filter((id) => !members.has(id))
+    : [...current.entityIds, ...memberIds.filter((id) => !selected.has(id))];
+  return { entityIds, alertIds: [...current.alertIds] };
+}
+
+/**
+ * The element's grouping state: the threshold, which groups are expanded, and the groups of the
+ * bound graph, found again only after `invalidate` or when the threshold in effect changes.
+ */
+export class GroupingState {
+  private readonly expanded = new Set<string>();
+  private cache: { graph: IncidentGraph; threshold: number; groups: GroupDefinition[] } | undefined;
+
+  /** Forgets the groups found, after the graph's nodes or edges changed. */
+  invalidate(): void {
+    this.cache = undefined;
+  }
+
+  /** Forgets everything, for a new graph: every group starts collapsed. */
+  reset(): void {
+    this.cache = undefined;
+    this.expanded.clear();
+  }
+
+  groupsOf(graph: IncidentGraph | undefined, threshold: number): readonly GroupDefinition[] {
+    if (!graph) return [];
+    const effective = effectiveGroupThreshold(threshold, graph.order);
+    if (this.cache?.graph !== graph || this.cache.threshold !== effective) {
+      this.cache = { graph, threshold: effective, groups: findGroups(graph, effective) };
+    }
+    return this.cache.groups;
+  }
+
+  find(graph: IncidentGraph | undefined, threshold: number, groupId: string): GroupDefinition | undefined {
+    return this.groupsOf(graph, threshold).find((group) => group.id === groupId);
+  }
+
+  list(graph: IncidentGraph | undefined, threshold: number): GroupInfo[] {
+    return this.groupsOf(graph, threshold).map((group) => ({
+      id: group.id,
+      alertId: group.alertId,
+      kind: group.kind,
+      memberIds: [...group.memberIds],
+      expanded: this.expanded.has(group.id),
+    }));
+  }
+
+  /** Expands or collapses one group and returns true when that changed anything. */
+  setExpanded(groupId: string, expanded: boolean): boolean {
+    if (this.expanded.has(groupId) === expanded) return false;
+    if (expanded) this.expanded.add(groupId);
+    else this.expanded.delete(groupId);
+    return true;
+  }
+
+  /** Expands every group found now; a group that forms later starts collapsed. */
+  expandAll(graph: IncidentGraph | undefined, threshold: number): void {
+    for (const group of this.groupsOf(graph, threshold)) this.expanded.add(group.id);
+  }
+
+  collapseAll(): void {
+    this.expanded.clear();
+  }
+
+  /**
+   * Returns what a user's toggle on a node does. A collapsed group node expands, and its first
+   * member becomes the active node. A member of an expanded group collapses it, and the group
+   * node becomes the active node. Returns undefined for any other node.
+   */
+  toggleTarget(
+    graph: IncidentGraph | undefined,
+    threshold: number,
+    node: NodeView | undefined,
+  ): { groupId: string; expand: boolean; activeId: string | undefined } | undefined {
+    if (!node || node.alert) return undefined;
+    if (node.group) return { groupId: node.id, expand: true, activeId: node.group.visibleIds[0] };
+
+    const group = this.groupsOf(graph, threshold).find(
+      (candidate) => this.expanded.has(candidate.id) && candidate.memberIds.includes(node.id),
+    );
+    return group ? { groupId: group.id, expand: false, activeId: group.id } : undefined;
+  }
+
+  /** Applies the collapsed groups to a display model built without them. */
+  apply(
+    model: DisplayModel,
+    graph: IncidentGraph | undefined,
+    threshold: number,
+    positionOf: (id: string) => { x: number; y: number } | undefined,
+  ): DisplayModel {
+    return collapseGroups(model, this.groupsOf(graph, threshold), this.expanded, positionOf);
+  }
+}

@@ -1,0 +1,85 @@
+import { expect } from '@open-wc/testing';
+import {
+  DEFAULT_GROUP_THRESHOLD,
+  effectiveGroupThreshold,
+  findGroups,
+  groupLabel,
+  LARGE_INCIDENT_GROUP_THRESHOLD,
+  LARGE_INCIDENT_NODE_COUNT,
+  selectGroupMembers,
+} from '../../src/components/incident-graph/grouping.js';
+import { buildIncidentGraph } from '../../src/model/build-graph.js';
+import { EXTRA_FILE_IDS, GROUP_ID, groupedSnapshot } from './incident-graph-grouping-fixture.js';
+
+describe('incident graph grouping', () => {
+  describe('findGroups', () => {
+    it('groups leaf entities above the threshold', () => {
+      const graph = buildIncidentGraph(groupedSnapshot());
+      const groups = findGroups(graph, DEFAULT_GROUP_THRESHOLD);
+
+      expect(groups).to.have.length(1);
+      expect(groups[0]!.id).to.equal(GROUP_ID);
+      expect(groups[0]!.alertId).to.equal('alert-c2');
+      expect(groups[0]!.kind).to.equal('file');
+      expect(groups[0]!.memberIds).to.deep.equal(EXTRA_FILE_IDS);
+    });
+
+    it('forms no group at the threshold', () => {
+      const graph = buildIncidentGraph(groupedSnapshot());
+      expect(findGroups(graph, EXTRA_FILE_IDS.length)).to.deep.equal([]);
+      expect(findGroups(graph, EXTRA_FILE_IDS.length - 1)).to.have.length(1);
+    });
+
+    it('leaves out shared and related entities', () => {
+      const graph = buildIncidentGraph(groupedSnapshot());
+      const members = findGroups(graph, 1).flatMap((group) => group.memberIds);
+
+      expect(members).to.include('ip-extra-0');
+      expect(members).not.to.include('file-shared');
+      expect(members).not.to.include('file-related');
+      expect(members).not.to.include('process-payload');
+      expect(members).not.to.include('device-ws042');
+    });
+
+    it('finds nothing with threshold 0', () => {
+      const graph = buildIncidentGraph(groupedSnapshot());
+      expect(findGroups(graph, 0)).to.deep.equal([]);
+    });
+  });
+
+  describe('effectiveGroupThreshold', () => {
+    it('lowers the threshold for large incidents', () => {
+      expect(effectiveGroupThreshold(6, LARGE_INCIDENT_NODE_COUNT)).to.equal(6);
+      expect(effectiveGroupThreshold(6, LARGE_INCIDENT_NODE_COUNT + 1)).to.equal(LARGE_INCIDENT_GROUP_THRESHOLD);
+      expect(effectiveGroupThreshold(1, LARGE_INCIDENT_NODE_COUNT + 1)).to.equal(1);
+    });
+
+    it('keeps 0 and invalid values off', () => {
+      expect(effectiveGroupThreshold(0, LARGE_INCIDENT_NODE_COUNT + 1)).to.equal(0);
+      expect(effectiveGroupThreshold(-3, 10)).to.equal(0);
+      expect(effectiveGroupThreshold(Number.NaN, 10)).to.equal(0);
+    });
+  });
+
+  describe('groupLabel', () => {
+    it('pluralises per kind', () => {
+      expect(groupLabel('file', 14)).to.equal('14 files');
+      expect(groupLabel('file', 1)).to.equal('1 file');
+      expect(groupLabel('ip', 3)).to.equal('3 IP addresses');
+      expect(groupLabel('registryValue', 7)).to.equal('7 registry values');
+    });
+  });
+
+  describe('selectGroupMembers', () => {
+    it('replaces, adds and removes members', () => {
+      const current = { entityIds: ['a', 'x'], alertIds: ['alert'] };
+
+      expect(selectGroupMembers(current, ['x', 'y'], false)).to.deep.equal({ entityIds: ['x', 'y'], alertIds: [] });
+      expect(selectGroupMembers(current, ['x', 'y'], true)).to.deep.equal({ entityIds: ['a', 'x', 'y'], alertIds: ['alert'] });
+      expect(selectGroupMembers({ entityIds: ['a', 'x', 'y'], alertIds: [] }, ['x', 'y'], true)).to.deep.equal({
+        entityIds: ['a'],
+        alertIds: [],
+      });
+    });
+  });
+});
