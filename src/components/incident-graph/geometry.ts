@@ -37,6 +37,11 @@ export interface FitOptions {
   padding?: number;
   /** Nodes to fit; every visible node when omitted. */
   nodeIds?: readonly string[];
+  /**
+   * Fit the selected visible nodes instead of `nodeIds`; every visible node when none of them
+   * is selected.
+   */
+  selection?: boolean;
 }
 
 /**

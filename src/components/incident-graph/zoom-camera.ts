@@ -1,6 +1,8 @@
 /**
  * d3-zoom on the graph's viewport: pan by dragging, zoom around the pointer with the wheel or a
  * pinch, and programmatic moves. Reports every camera change with whether a user caused it.
+ * A press that the interaction claims (a drag on a node, Shift and a drag on empty space)
+ * starts no pan: `claimsPress` is asked before d3-zoom starts a gesture.
  */
 
 import { select, type Selection } from 'd3-selection';
@@ -14,6 +16,7 @@ export class ZoomCamera {
   private readonly onChange: (camera: Camera, byUser: boolean) => void;
   private selection: Selection<HTMLElement, unknown, null, undefined> | undefined;
   private userStep = false;
+  private claimsPress: (event: MouseEvent | TouchEvent) => boolean = () => false;
 
   constructor(onChange: (camera: Camera, byUser: boolean) => void) {
     this.onChange = onChange;
@@ -22,6 +25,12 @@ export class ZoomCamera {
       this.camera = { x, y, k };
       this.onChange(this.camera, event.sourceEvent != null || this.userStep);
     });
+    this.behavior.filter((event: MouseEvent | TouchEvent | WheelEvent) => this.startsGesture(event));
+  }
+
+  /** Sets the test that keeps d3-zoom from panning on a press the interaction handles itself. */
+  setPressFilter(claimsPress: (event: MouseEvent | TouchEvent) => boolean): void {
+    this.claimsPress = claimsPress;
   }
 
   attach(target: HTMLElement): void {
@@ -43,6 +52,18 @@ export class ZoomCamera {
     this.behavior.transform(this.selection, zoomIdentity.translate(camera.x, camera.y).scale(camera.k));
   }
 
+  /** Pans by a distance in CSS pixels, as a user step. */
+  panBy(dx: number, dy: number): void {
+    if (!this.selection) return;
+    const { k } = this.camera;
+    this.userStep = true;
+    try {
+      this.behavior.translateBy(this.selection, dx / k, dy / k);
+    } finally {
+      this.userStep = false;
+    }
+  }
+
   /** Zooms by `factor` around `point` (CSS pixels; the viewport's centre when omitted), as a user step. */
   scaleBy(factor: number, point?: Point): void {
     if (!this.selection) return;
@@ -52,5 +73,16 @@ export class ZoomCamera {
     } finally {
       this.userStep = false;
     }
+  }
+
+  /**
+   * d3-zoom's default filter (no secondary button, Ctrl only with the wheel, where it is a
+   * trackpad pinch), minus the presses the interaction claims.
+   */
+  private startsGesture(event: MouseEvent | TouchEvent | WheelEvent): boolean {
+    if (event.type === 'wheel') return true;
+    if (event.ctrlKey || ('button' in event && event.button !== 0)) return false;
+    if (event.type === 'mousedown' || event.type === 'touchstart') return !this.claimsPress(event);
+    return true;
   }
 }

@@ -1,0 +1,302 @@
+/**
+ * Export of `il-incident-graph`: the whole graph, not only the viewport, as a PNG drawn by the
+ * canvas draw phase at a chosen scale, or as an SVG document built from the display model and
+ * its positions. The SVG holds only shapes, paths and text: no script, no event handler
+ * attribute, no external reference and no foreignObject. Data text is escaped into text
+ * content, and colours pass through a canvas, which accepts colours only.
+ */
+
+import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPathData } from '../shared/entity-icons.js';
+import type { Verdict } from '../../model/types.js';
+import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
+import { drawScene } from './draw.js';
+import { RING_GAP } from './draw-nodes.js';
+import { middleEllipsis, type Point } from './geometry.js';
+import type { Palette } from './palette.js';
+
+export interface PngOptions {
+  /** Pixels per world unit (and per CSS pixel at zoom 1); 1 by default. */
+  scale?: number;
+  /** Any CSS colour, `transparent` included; the graph's background by default. */
+  background?: string;
+}
+
+export interface ExportBounds {
+  /** World coordinates of the top left corner. */
+  x: number;
+  y: number;
+  /** Size in world units, a whole number. */
+  width: number;
+  height: number;
+}
+
+/** Largest side of an exported PNG, in pixels; Chromium's canvas limit is 32,767. */
+export const MAX_PNG_SIDE = 16_384;
+
+/** World units kept around each node for its verdict ring, badge and halo. */
+const NODE_REACH = RING_GAP + 16;
+/** Room for a node's label: half its widest width and its height below the node, in world units. */
+const LABEL_HALF_WIDTH = 90;
+const LABEL_ROOM_BELOW = 24;
+const MARGIN = 16;
+const LABEL_MAX_CHARACTERS = 24;
+const DIMMED_OPACITY = 0.18;
+const ARROW_LENGTH = 7;
+
+const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
+  malicious: { width: 3.5, dash: '' },
+  suspicious: { width: 2.5, dash: '5 3' },
+  clean: { width: 1.25, dash: '' },
+  unknown: { width: 2, dash: '0.1 4' },
+};
+
+/** Returns the world rectangle that holds every visible node with its rings and label. */
+export function exportBounds(display: DisplayModel): ExportBounds {
+  if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of display.nodes) {
+    const reach = node.radius + NODE_REACH;
+    left = Math.min(left, node.x - Math.max(reach, LABEL_HALF_WIDTH));
+    right = Math.max(right, node.x + Math.max(reach, LABEL_HALF_WIDTH));
+    top = Math.min(top, node.y - reach);
+    bottom = Math.max(bottom, node.y + node.radius + RING_GAP + LABEL_ROOM_BELOW);
+  }
+  const x = Math.floor(left - MARGIN);
+  const y = Math.floor(top - MARGIN);
+  return { x, y, width: Math.ceil(right + MARGIN) - x, height: Math.ceil(bottom + MARGIN) - y };
+}
+
+/** Draws the whole graph into an offscreen canvas at `scale` and encodes it as PNG. */
+export async function exportPng(display: DisplayModel, palette: Palette, options: PngOptions = {}): Promise<Blob> {
+  const scale = options.scale ?? 1;
+  if (!Number.isFinite(scale) || scale <= 0) {
+    throw new RangeError(`Invalid PNG scale ${scale}: pass a finite number greater than 0.`);
+  }
+  const bounds = exportBounds(display);
+  const width = Math.round(bounds.width * scale);
+  const height = Math.round(bounds.height * scale);
+  if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
+    throw new RangeError(
+      `PNG of ${width} × ${height} pixels exceeds ${MAX_PNG_SIDE} pixels per side: pass a smaller scale.`,
+    );
+  }
+
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('PNG export failed: the browser returned no 2D canvas context.');
+
+  const background = options.background === undefined ? palette.background : options.background;
+  context.clearRect(0, 0, width, height);
+  drawScene(context, {
+    width: bounds.width,
+    height: bounds.height,
+    pixelRatio: scale,
+    camera: { x: -bounds.x, y: -bounds.y, k: 1 },
+    palette: { ...palette, background },
+    display,
+    hoveredId: undefined,
+    activeId: undefined,
+    showActive: false,
+  });
+
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => {
+      if (blob) resolve(blob);
+      else reject(new Error(`PNG export failed: the browser could not encode ${width} × ${height} pixels.`));
+    }, 'image/png');
+  });
+}
+
+/** Builds an SVG document of the whole graph from the display model. */
+export function exportSvg(display: DisplayModel, palette: Palette, title?: string): string {
+  const colors = new ColorNormalizer();
+  const color = (value: string): string => colors.normalize(value);
+  const bounds = exportBounds(display);
+  const parts: string[] = [];
+
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${bounds.width}" height="${bounds.height}" ` +
+      `viewBox="${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}">`,
+  );
+  if (title) parts.push(`<title>${escapeXml(title)}</title>`);
+  parts.push(
+    `<rect x="${bounds.x}" y="${bounds.y}" width="${bounds.width}" height="${bounds.height}" fill="${color(palette.background)}"/>`,
+  );
+
+  parts.push(`<g fill="none" stroke="${color(palette.edge)}">`);
+  for (const edge of display.edges) parts.push(edgeSvg(edge, color(palette.edge)));
+  parts.push('</g>');
+
+  parts.push('<g>');
+  for (const node of display.nodes) parts.push(nodeSvg(node, palette, color));
+  parts.push('</g>');
+
+  parts.push(
+    `<g font-family="${escapeXml(palette.fontFamily)}" font-size="12" text-anchor="middle" ` +
+      `fill="${color(palette.label)}" stroke="${color(palette.background)}" stroke-width="3" ` +
+      `stroke-linejoin="round" paint-order="stroke">`,
+  );
+  for (const node of display.nodes) {
+    const opacity = node.dimmed ? ` opacity="${DIMMED_OPACITY * 2}"` : '';
+    const y = round(node.y + node.radius + RING_GAP + 4);
+    parts.push(
+      `<text x="${round(node.x)}" y="${y}" dominant-baseline="hanging"${opacity}>` +
+        `${escapeXml(middleEllipsis(node.label, LABEL_MAX_CHARACTERS))}</text>`,
+    );
+  }
+  parts.push('</g>');
+
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => string): string {
+  const shapes: string[] = [];
+  const cx = round(node.x);
+  const cy = round(node.y);
+
+  if (node.alert) {
+    const side = node.radius * 1.7;
+    shapes.push(
+      `<rect x="${round(node.x - side / 2)}" y="${round(node.y - side / 2)}" width="${round(side)}" ` +
+        `height="${round(side)}" rx="${round(side * 0.22)}" fill="${color(palette.severity[node.severity ?? 'unknown'])}" ` +
+        `stroke="${color(palette.background)}" stroke-width="1.5"/>`,
+    );
+    shapes.push(iconSvg(node, side * 0.68, color(palette.alertIcon)));
+  } else {
+    const dash = node.ghost ? ' stroke-dasharray="3 2.5"' : '';
+    shapes.push(
+      `<circle cx="${cx}" cy="${cy}" r="${node.radius}" fill="${color(palette.nodeFill)}" ` +
+        `stroke="${color(palette.nodeBorder)}" stroke-width="1"${dash}/>`,
+    );
+    shapes.push(iconSvg(node, node.radius * 1.15, color(palette.icon)));
+    if (node.verdict) {
+      const style = RING_STYLES[node.verdict];
+      const ringDash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+      shapes.push(
+        `<circle cx="${cx}" cy="${cy}" r="${node.radius + RING_GAP}" fill="none" ` +
+          `stroke="${color(palette.verdict[node.verdict])}" stroke-width="${style.width}" stroke-linecap="round"${ringDash}/>`,
+      );
+    }
+  }
+  if (node.selected) {
+    shapes.push(
+      `<circle cx="${cx}" cy="${cy}" r="${node.radius + RING_GAP + 5}" fill="none" stroke="${color(palette.selection)}" stroke-width="3"/>`,
+    );
+  }
+
+  let opacity = node.dimmed ? DIMMED_OPACITY : 1;
+  if (node.ghost) opacity *= 0.55;
+  const group = opacity < 1 ? `<g opacity="${round(opacity)}">` : '<g>';
+  return `${group}${shapes.join('')}</g>`;
+}
+
+function iconSvg(node: NodeView, size: number, fill: string): string {
+  const scale = size / ICON_VIEW_BOX_SIZE;
+  return (
+    `<path d="${escapeXml(iconPathData(node.kind))}" fill="${fill}" fill-rule="${ICON_FILL_RULE}" ` +
+    `transform="translate(${round(node.x - size / 2)} ${round(node.y - size / 2)}) scale(${round(scale)})"/>`
+  );
+}
+
+function edgeSvg(edge: EdgeView, fill: string): string {
+  const attributes = [`stroke-width="${edge.evidence ? 1 : 1.6}"`];
+  if (edge.evidence) attributes.push('stroke-dasharray="4 3"');
+  if (edge.dimmed) attributes.push(`opacity="${DIMMED_OPACITY}"`);
+
+  let line: string;
+  let tip: Point;
+  let from: Point;
+  if (edge.source === edge.target) {
+    const node = edge.source;
+    const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;
+    line = `<circle cx="${round(node.x)}" cy="${round(node.y - node.radius - loopRadius * 0.6)}" r="${round(loopRadius)}"/>`;
+    tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
+    from = { x: tip.x + loopRadius, y: tip.y - loopRadius };
+  } else {
+    const { start, control, end } = edgeCurve(edge);
+    line = `<path d="M${round(start.x)} ${round(start.y)}Q${round(control.x)} ${round(control.y)} ${round(end.x)} ${round(end.y)}"/>`;
+    tip = end;
+    from = control;
+  }
+
+  const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
+  const wing = (offset: number): string =>
+    `${round(tip.x - ARROW_LENGTH * Math.cos(angle + offset))} ${round(tip.y - ARROW_LENGTH * Math.sin(angle + offset))}`;
+  const arrow = `<path d="M${round(tip.x)} ${round(tip.y)}L${wing(-0.4)}L${wing(0.4)}Z" fill="${fill}" stroke="none"/>`;
+  return `<g ${attributes.join(' ')}>${line}${arrow}</g>`;
+}
+
+/** Returns the quadratic curve of an edge from rim to rim, bent by `edge.curve` as the canvas draws it. */
+function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
+  const { source, target } = edge;
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const control = {
+    x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
+    y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,
+  };
+  return {
+    start: towards(source, control, source.radius),
+    control,
+    end: towards(target, control, target.radius + RING_GAP + 1),
+  };
+}
+
+function towards(from: Point, to: Point, distance: number): Point {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return { x: from.x + (dx / length) * distance, y: from.y + (dy / length) * distance };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Characters XML 1.0 does not allow, and unpaired surrogates; they become U+FFFD. */
+const INVALID_XML_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Escapes text for XML text content and quoted attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML_CHARACTERS, '\uFFFD').replace(/[&<>"']/g, (character) => XML_ENTITIES[character]!);
+}
+
+/**
+ * Turns CSS colour strings into the canvas's serialisation (`#rrggbb` or `rgba(…)`). A value
+ * the canvas rejects as a colour, such as `url(…)`, becomes black, so no reference or markup
+ * reaches the SVG through a colour.
+ */
+class ColorNormalizer {
+  private readonly context = document.createElement('canvas').getContext('2d');
+  private readonly cache = new Map<string, string>();
+
+  normalize(value: string): string {
+    let normalized = this.cache.get(value);
+    if (normalized !== undefined) return normalized;
+    normalized = '#000000';
+    if (this.context) {
+      this.context.fillStyle = '#000000';
+      this.context.fillStyle = value;
+      normalized = escapeXml(String(this.context.fillStyle));
+    }
+    this.cache.set(value, normalized);
+    return normalized;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The minimap of `il-incident-graph`: a small canvas in a corner that shows the whole graph as
+ * dots and the main view as a rectangle. A click or a drag in it centres the main view on that
+ * point. It is drawn for pointer users only; keyboard users move the view with the active node.
+ */
+
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { DisplayModel } from './display-model.js';
+import type { Camera, Point } from './geometry.js';
+import type { Palette } from './palette.js';
+
+/** Graphs with more visible nodes than this show the minimap without the `minimap` attribute. */
+export const MINIMAP_NODE_THRESHOLD = 150;
+/** Size of the minimap in CSS pixels. */
+export const MINIMAP_WIDTH = 160;
+export const MINIMAP_HEIGHT = 120;
+const MINIMAP_PADDING = 6;
+
+/** Maps world units to minimap CSS pixels: minimap = world × scale + offset. */
+export interface MinimapTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export interface MinimapHost {
+  readonly display: DisplayModel;
+  readonly surface: { width: number; height: number };
+  readonly zoomCamera: { camera: Camera; panBy(dx: number, dy: number): void };
+  scheduleFrame(): void;
+}
+
+/** Returns the transform that fits every node into the minimap, centred. */
+export function minimapTransform(display: DisplayModel): MinimapTransform | undefined {
+  if (display.nodes.length === 0) return undefined;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of display.nodes) {
+    left = Math.min(left, node.x - node.radius);
+    top = Math.min(top, node.y - node.radius);
+    right = Math.max(right, node.x + node.radius);
+    bottom = Math.max(bottom, node.y + node.radius);
+  }
+  const innerWidth = MINIMAP_WIDTH - 2 * MINIMAP_PADDING;
+  const innerHeight = MINIMAP_HEIGHT - 2 * MINIMAP_PADDING;
+  const scale = Math.min(innerWidth / (right - left), innerHeight / (bottom - top));
+  return {
+    scale,
+    x: MINIMAP_WIDTH / 2 - ((left + right) / 2) * scale,
+    y: MINIMAP_HEIGHT / 2 - ((top + bottom) / 2) * scale,
+  };
+}
+
+export class Minimap {
+  private readonly host: MinimapHost;
+  private canvas: HTMLCanvasElement | undefined;
+  private transform: MinimapTransform | undefined;
+  private dragPointer: number | undefined;
+
+  constructor(host: MinimapHost) {
+    this.host = host;
+  }
+
+  /** True when the minimap is shown: asked for, or the graph is big. */
+  shown(requested: boolean): boolean {
+    return requested || this.host.display.nodes.length > MINIMAP_NODE_THRESHOLD;
+  }
+
+  render(requested: boolean): TemplateResult | typeof nothing {
+    if (!this.shown(requested)) return nothing;
+    return html`<canvas
+      part="minimap"
+      class="minimap"
+      aria-hidden="true"
+      ${ref(this.handleCanvas)}
+      @pointerdown=${this.handlePointerDown}
+      @pointermove=${this.handlePointerMove}
+      @pointerup=${this.handlePointerUp}
+      @pointercancel=${this.handlePointerUp}
+    ></canvas>`;
+  }
+
+  /** Draws the whole graph and the main view's rectangle into the minimap canvas, if shown. */
+  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number): void {
+    this.canvas = canvas ?? undefined;
+    if (!canvas) return;
+    const backingWidth = Math.round(MINIMAP_WIDTH * pixelRatio);
+    const backingHeight = Math.round(MINIMAP_HEIGHT * pixelRatio);
+    if (canvas.width !== backingWidth || canvas.height !== backingHeight) {
+      canvas.width = backingWidth;
+      canvas.height = backingHeight;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+    const transform = minimapTransform(this.host.display);
+    this.transform = transform;
+    if (!transform) return;
+
+    const dotRadius = 1.5;
+    for (const node of this.host.display.nodes) {
+      ctx.fillStyle = node.alert
+        ? palette.severity[node.severity ?? 'unknown']
+        : palette.verdict[node.verdict ?? 'none'];
+      ctx.fillRect(node.x * transform.scale + transform.x - dotRadius, node.y * transform.scale + transform.y - dotRadius, dotRadius * 2, dotRadius * 2);
+    }
+
+    const { camera } = this.host.zoomCamera;
+    const { width, height } = this.host.surface;
+    const view = {
+      x: (-camera.x / camera.k) * transform.scale + transform.x,
+      y: (-camera.y / camera.k) * transform.scale + transform.y,
+      width: (width / camera.k) * transform.scale,
+      height: (height / camera.k) * transform.scale,
+    };
+    ctx.strokeStyle = palette.selection;
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(view.x, view.y, view.width, view.height);
+  }
+
+  /** Returns the world point under a point of the minimap, in its CSS pixels. */
+  toWorld(point: Point): Point | undefined {
+    const transform = this.transform;
+    if (!transform) return undefined;
+    return { x: (point.x - transform.x) / transform.scale, y: (point.y - transform.y) / transform.scale };
+  }
+
+  /** Pans the main view, as a user step, so the world point under the minimap point is in its centre. */
+  private centreOn(event: PointerEvent): void {
+    const rect = this.canvas?.getBoundingClientRect();
+    if (!rect) return;
+    const world = this.toWorld({ x: event.clientX - rect.left, y: event.clientY - rect.top });
+    if (!world) return;
+    const { camera } = this.host.zoomCamera;
+    const { width, height } = this.host.surface;
+    this.host.zoomCamera.panBy(width / 2 - (world.x * camera.k + camera.x), height / 2 - (world.y * camera.k + camera.y));
+  }
+
+  /** Draws a minimap canvas as soon as it is rendered, without waiting for the next change. */
+  private readonly handleCanvas = (element: Element | undefined): void => {
+    if (element) this.host.scheduleFrame();
+  };
+
+  private readonly handlePointerDown = (event: PointerEvent): void => {
+    if (event.button !== 0 || !this.canvas) return;
+    event.preventDefault();
+    this.dragPointer = event.pointerId;
+    this.canvas.setPointerCapture(event.pointerId);
+    this.centreOn(event);
+  };
+
+  private readonly handlePointerMove = (event: PointerEvent): void => {
+    if (event.pointerId === this.dragPointer) this.centreOn(event);
+  };
+
+  private readonly handlePointerUp = (event: PointerEvent): void => {
+    if (event.pointerId === this.dragPointer) this.dragPointer = undefined;
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Search highlighting of `il-incident-graph`: nodes whose label or id contains the search text,
+ * ignoring case, are drawn with an emphasis ring, and every other node and edge is dimmed. The
+ * listbox's accessible name says how many nodes match.
+ */
+
+import { msg, registerStrings } from '../shared/strings.js';
+import type { DisplayModel, NodeView } from './display-model.js';
+import { RING_GAP } from './draw-nodes.js';
+import type { Camera } from './geometry.js';
+import type { Palette } from './palette.js';
+
+registerStrings({
+  'graph.search.none': 'No node matches the search.',
+  'graph.search.one': '1 node matches the search.',
+  'graph.search.other': '{count} nodes match the search.',
+});
+
+/** Returns the search text to use, or undefined when it is empty or only white space. */
+export function normalizeQuery(query: string | null | undefined): string | undefined {
+  const trimmed = query?.trim();
+  return trimmed ? trimmed.toLocaleLowerCase() : undefined;
+}
+
+/** True when the node's label or id contains the normalized query. */
+export function matchesQuery(node: NodeView, query: string): boolean {
+  return node.label.toLocaleLowerCase().includes(query) || node.id.toLocaleLowerCase().includes(query);
+}
+
+/** Returns the ids of the visible nodes that match, or undefined without a search. */
+export function searchMatches(display: DisplayModel, search: string | null | undefined): Set<string> | undefined {
+  const query = normalizeQuery(search);
+  if (query === undefined) return undefined;
+  return new Set(display.nodes.filter((node) => matchesQuery(node, query)).map((node) => node.id));
+}
+
+/**
+ * Dims every node that does not match and every edge without a match at both ends; the
+ * search's dimming replaces the selection's. Returns the matching ids, or undefined without a
+ * search, in which case nothing changes.
+ */
+export function applySearch(display: DisplayModel, search: string | null | undefined): Set<string> | undefined {
+  const matches = searchMatches(display, search);
+  if (!matches) return undefined;
+  for (const node of display.nodes) node.dimmed = !matches.has(node.id);
+  for (const edge of display.edges) edge.dimmed = !(matches.has(edge.source.id) && matches.has(edge.target.id));
+  return matches;
+}
+
+/** Returns the sentence that ends the accessible name while a search is set, else an empty string. */
+export function searchSummary(count: number | undefined): string {
+  if (count === undefined) return '';
+  if (count === 0) return msg('graph.search.none');
+  return msg(count === 1 ? 'graph.search.one' : 'graph.search.other', { count });
+}
+
+/** Draws a ring around each matching node, over the scene the draw phase painted. */
+export function drawSearchMatches(
+  ctx: CanvasRenderingContext2D,
+  state: { pixelRatio: number; camera: Camera; palette: Palette; display: DisplayModel },
+  matches: ReadonlySet<string>,
+): void {
+  const { pixelRatio, camera, palette } = state;
+  ctx.save();
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.strokeStyle = palette.focus;
+  ctx.lineWidth = 2.5;
+  ctx.beginPath();
+  for (const node of state.display.nodes) {
+    if (!matches.has(node.id)) continue;
+    const x = node.x * camera.k + camera.x;
+    const y = node.y * camera.k + camera.y;
+    const radius = (node.radius + RING_GAP + 8) * camera.k;
+    ctx.moveTo(x + radius, y);
+    ctx.arc(x, y, radius, 0, Math.PI * 2);
+  }
+  ctx.stroke();
+  ctx.restore();
+}

@@ -1,0 +1,150 @@
+import { expect } from '@open-wc/testing';
+import { exportBounds, escapeXml } from '../../src/components/incident-graph/export.js';
+import { middleEllipsis } from '../../src/components/incident-graph/geometry.js';
+import { mountGraph, nextFrames } from './incident-graph-helpers.js';
+import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
+
+const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
+
+function parseSvg(text: string): Document {
+  const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+  expect(document.querySelector('parsererror'), 'the SVG parses as XML').to.be.null;
+  return document;
+}
+
+async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
+  const bitmap = await createImageBitmap(blob);
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  return size;
+}
+
+describe('<il-incident-graph> export', () => {
+  describe('toSVG', () => {
+    it('draws every node, edge and label', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      const svg = parseSvg(element.toSVG());
+
+      const texts = [...svg.querySelectorAll('text')].map((text) => text.textContent);
+      expect(texts).to.have.members(['WS-01', 'jdoe', 'invoice.docm', '203.0.113.7', 'Macro started PowerShell']);
+      // Four entity circles plus the verdict rings of the three entities that have a verdict.
+      expect(svg.querySelectorAll('circle')).to.have.length(7);
+      // One alert square.
+      expect(svg.querySelectorAll('g > rect')).to.have.length(1);
+      // Four edge lines with an arrowhead each, and five kind icons.
+      expect(svg.querySelectorAll('path')).to.have.length(4 * 2 + 5);
+    });
+
+    it('sizes the document to the whole graph', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      element.camera = { x: 5000, y: 5000, k: 4 };
+      const root = parseSvg(element.toSVG()).documentElement;
+      const bounds = exportBounds(element.display);
+
+      expect(root.getAttribute('width')).to.equal(String(bounds.width));
+      expect(root.getAttribute('height')).to.equal(String(bounds.height));
+      expect(root.getAttribute('viewBox')).to.equal(`${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`);
+      expect(bounds.x).to.be.below(0 - 16);
+      expect(bounds.x + bounds.width).to.be.above(200 + 16);
+      expect(bounds.y + bounds.height).to.be.above(150 + 16);
+    });
+
+    it('escapes a hostile label into text', async () => {
+      const graph = createPositionedGraph();
+      graph.setNodeAttribute('device', 'label', HOSTILE_LABEL);
+      const element = await mountGraph({ graph });
+
+      const text = element.toSVG();
+      expect(text).to.not.include('<script');
+      expect(text).to.not.include('<img');
+      const svg = parseSvg(text);
+
+      expect(svg.querySelectorAll('script')).to.have.length(0);
+      expect(svg.querySelectorAll('img')).to.have.length(0);
+      expect(svg.querySelectorAll('foreignObject')).to.have.length(0);
+      const label = [...svg.querySelectorAll('text')].find((node) => node.textContent!.startsWith('<script>'));
+      // Labels longer than 24 characters lose their middle, as on the canvas.
+      expect(label!.textContent).to.equal(middleEllipsis(HOSTILE_LABEL, 24));
+    });
+
+    it('has no handler attribute or external reference', async () => {
+      const graph = createPositionedGraph();
+      graph.setNodeAttribute('device', 'label', HOSTILE_LABEL);
+      graph.setNodeAttribute('user', 'label', '" onload="alert(1)');
+      graph.setAttribute('title', '</title><script>alert(2)</script>');
+      const element = await mountGraph({ graph });
+      element.style.setProperty('--il-incident-graph-edge-color', 'url(https://example.com/x.svg#p)');
+      await nextFrames();
+
+      const svg = parseSvg(element.toSVG());
+      const attributes = [...svg.querySelectorAll('*')].flatMap((node) => [...node.attributes]);
+
+      expect(attributes.filter((attribute) => attribute.name.toLowerCase().startsWith('on'))).to.deep.equal([]);
+      expect(attributes.filter((attribute) => /href|src/i.test(attribute.name))).to.deep.equal([]);
+      const values = attributes.filter((attribute) => attribute.name !== 'xmlns').map((attribute) => attribute.value);
+      expect(values.filter((value) => /url\(|https?:|javascript:/i.test(value))).to.deep.equal([]);
+      expect(svg.querySelectorAll('script')).to.have.length(0);
+      expect(svg.querySelector('title')!.textContent).to.equal('</title><script>alert(2)</script>');
+    });
+
+    it('replaces characters XML forbids', () => {
+      expect(escapeXml('a\u0000b\u001Fc\uD800d')).to.equal('a\uFFFDb\uFFFDc\uFFFDd');
+      expect(escapeXml(`&<>"'`)).to.equal('&amp;&lt;&gt;&quot;&apos;');
+    });
+  });
+
+  describe('toPNG', () => {
+    it('draws the whole graph at scale 1', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      const bounds = exportBounds(element.display);
+
+      const blob = await element.toPNG();
+
+      expect(blob.type).to.equal('image/png');
+      expect(await imageSize(blob)).to.deep.equal({ width: bounds.width, height: bounds.height });
+    });
+
+    it('doubles the pixel size at scale 2', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      const bounds = exportBounds(element.display);
+
+      const blob = await element.toPNG({ scale: 2 });
+
+      expect(await imageSize(blob)).to.deep.equal({ width: bounds.width * 2, height: bounds.height * 2 });
+    });
+
+    it('does not depend on the camera', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      const before = await imageSize(await element.toPNG());
+      element.camera = { x: -900, y: 700, k: 0.2 };
+
+      expect(await imageSize(await element.toPNG())).to.deep.equal(before);
+    });
+
+    it('fills the background it is given', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+
+      const bitmap = await createImageBitmap(await element.toPNG({ background: 'rgb(255, 0, 0)' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+
+      expect([...context.getImageData(1, 1, 1, 1).data]).to.deep.equal([255, 0, 0, 255]);
+    });
+
+    it('rejects an invalid scale', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      for (const scale of [0, -1, Number.NaN, 1000]) {
+        let error: unknown;
+        try {
+          await element.toPNG({ scale });
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, `scale ${scale}`).to.be.instanceOf(RangeError);
+      }
+    });
+  });
+});

@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { HEIGHT, mountGraph, nextFrames, recordSelectionEvents, WIDTH } from './incident-graph-helpers.js';
+import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
+
+async function mountFocused(): Promise<IncidentGraphElement> {
+  const element = await mountGraph({ graph: createPositionedGraph() });
+  element.camera = { x: 120, y: 100, k: 1 };
+  element.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!.focus();
+  await element.updateComplete;
+  return element;
+}
+
+/** Presses `key` with modifier keys held; sendKeys has no key combinations. */
+async function pressWith(modifiers: string[], key: string): Promise<void> {
+  for (const modifier of modifiers) await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  for (const modifier of [...modifiers].reverse()) await sendKeys({ up: modifier });
+}
+
+function activeNodeId(element: IncidentGraphElement): string {
+  const id = element.shadowRoot!.querySelector('[role="listbox"]')!.getAttribute('aria-activedescendant')!;
+  return element.display.nodes[Number(id.replace('node-', ''))]!.id;
+}
+
+describe('<il-incident-graph> keyboard interaction', () => {
+  it('pins and releases the active node with P', async () => {
+    const element = await mountFocused();
+    const graph = element.graph!;
+    const id = activeNodeId(element);
+
+    await sendKeys({ press: 'p' });
+    expect(graph.getNodeAttribute(id, 'fixed')).to.be.true;
+    expect(graph.getNodeAttribute(id, 'x')).to.equal(100);
+    expect(graph.getNodeAttribute(id, 'y')).to.equal(75);
+
+    await sendKeys({ press: 'P' });
+    expect(graph.getNodeAttribute(id, 'fixed')).to.be.false;
+  });
+
+  it('moves and pins the active node with Alt and arrows', async () => {
+    const element = await mountFocused();
+    const graph = element.graph!;
+    element.camera = { x: 120, y: 100, k: 2 };
+    const id = activeNodeId(element);
+
+    await pressWith(['Alt'], 'ArrowRight');
+    await nextFrames();
+    await pressWith(['Alt'], 'ArrowDown');
+    await nextFrames();
+    await pressWith(['Alt', 'Shift'], 'ArrowLeft');
+
+    // 10 CSS pixels per step, 1 with Shift, at zoom 2.
+    expect(graph.getNodeAttribute(id, 'x')).to.equal(100 + 5 - 0.5);
+    expect(graph.getNodeAttribute(id, 'y')).to.equal(75 + 5);
+    expect(graph.getNodeAttribute(id, 'fixed')).to.be.true;
+  });
+
+  it('fits the selection with F', async () => {
+    const element = await mountFocused();
+    element.camera = { x: -2000, y: -2000, k: 0.5 };
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    const selected = activeNodeId(element);
+
+    await sendKeys({ press: 'f' });
+    await nextFrames();
+
+    // One node fits at the largest fit zoom, 2, centred.
+    expect(element.camera.k).to.equal(2);
+    const point = element.toScreen(selected)!;
+    expect(point.x).to.be.closeTo(WIDTH / 2, 1e-9);
+    expect(point.y).to.be.closeTo(HEIGHT / 2, 1e-9);
+  });
+
+  it('fits everything with F when nothing is selected', async () => {
+    const element = await mountFocused();
+    await element.fit();
+    const fitted = element.camera;
+    element.camera = { x: -2000, y: -2000, k: 0.5 };
+
+    await sendKeys({ press: 'F' });
+    await nextFrames();
+
+    expect(element.camera).to.deep.equal(fitted);
+  });
+
+  it('selects every visible node with Ctrl+A in one event', async () => {
+    const element = await mountFocused();
+    const events = recordSelectionEvents(element);
+
+    await pressWith(['Control'], 'a');
+
+    // In list order: alerts first, then entities by label.
+    expect(events).to.deep.equal([{ entityIds: ['ip', 'device', 'file', 'user'], alertIds: ['alert-1'] }]);
+  });
+
+  it('fitSelection() fits the selected nodes', async () => {
+    const element = await mountFocused();
+    await pressWith(['Control'], 'a');
+    await element.fit();
+    const all = element.camera;
+    element.camera = { x: 0, y: 0, k: 1 };
+
+    await element.fitSelection();
+
+    expect(element.camera).to.deep.equal(all);
+  });
+
+  it('changes no graph attribute without a key', async () => {
+    const element = await mountFocused();
+    const graph = element.graph!;
+    let changes = 0;
+    graph.on('nodeAttributesUpdated', () => changes++);
+
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+
+    expect(changes).to.equal(0);
+  });
+});
