@@ -16,6 +16,11 @@ import { clampCamera, fitCamera, HitIndex, type Camera, type FitOptions, type Po
 import { listenToGraph } from './graph-events.js';
 import { GraphInteraction } from './interaction.js';
 import { DEFAULT_GROUP_THRESHOLD, GroupingState, positionInGraph, selectGroupMembers, type GroupInfo } from './grouping.js';
+import { selectionOfNodes } from './box-select.js';
+import { interactionStyles } from './interaction-styles.js';
+import { exportPng, exportSvg, type PngOptions } from './export.js';
+import { Minimap } from './minimap.js';
+import { applySearch, drawSearchMatches, searchMatches, searchSummary } from './search.js';
 import { LayoutRunner } from './layout-runner.js';
 import { readPalette } from './palette.js';
 import { countLabel } from './strings.js';
@@ -72,6 +77,23 @@ interface PendingFit {
  * `expandAll` and `collapseAll` do the same for the host. Expanding is view state, like the
  * camera, and fires no event.
  *
+ * Pointer: dragging empty space pans, the wheel or a pinch zooms around the pointer, within
+ * `min-zoom` and `max-zoom`. Dragging a node moves it, writes its `x` and `y` into the graph and
+ * pins it (`fixed: true`, so the layout holds it); double-click on a pinned node releases it
+ * (`fixed: false`). Click selects a node, Shift-click adds or removes one, and Shift with a
+ * drag on empty space draws a rectangle that adds the nodes inside to the selection, in one
+ * `il-selection-change`. Neither a node drag nor a Shift drag pans. The keyboard has a path for
+ * each: P pins or releases the active node, Alt with an arrow key moves it by 10 CSS pixels (1
+ * with Shift too) and pins it, Shift+Enter adds it to the selection, Ctrl+A (Cmd+A) selects
+ * every visible node, F fits the selection (every node when none is selected), and the view
+ * follows the active node.
+ *
+ * `search` emphasises the nodes whose label or id contains its text and dims the rest; the
+ * listbox's name then says how many match. A minimap of the whole graph with the view's
+ * rectangle shows in the bottom right corner for more than 150 visible nodes or with the
+ * `minimap` attribute; a click or drag in it pans the view there. `toPNG()` and `toSVG()`
+ * export the whole graph, not only the part in view.
+ *
  * @tagname il-incident-graph
  * @summary Attack-story graph of an incident: alerts and entities on a pannable canvas.
  *
@@ -82,6 +104,8 @@ interface PendingFit {
  * @csspart canvas - The canvas the graph is drawn on.
  * @csspart tooltip - The tooltip naming the node under the pointer.
  * @csspart empty - The message shown when no node is visible.
+ * @csspart selection-box - The rectangle drawn by Shift and a drag on empty space.
+ * @csspart minimap - The minimap canvas.
  *
  * @cssprop --il-incident-graph-background - Background of the drawing area. Defaults to `--il-color-surface`.
  * @cssprop --il-incident-graph-label-color - Colour of node labels and icons. Defaults to `--il-color-text`.
@@ -96,10 +120,12 @@ export class IncidentGraphElement extends LitElement {
     incidentId: { attribute: 'incident-id' },
     minZoom: { type: Number, attribute: 'min-zoom' },
     maxZoom: { type: Number, attribute: 'max-zoom' },
+    search: { type: String },
+    minimap: { type: Boolean },
     groupThreshold: { type: Number, attribute: 'group-threshold' },
   };
 
-  static override styles = [themeTokens, incidentGraphStyles];
+  static override styles = [themeTokens, incidentGraphStyles, interactionStyles];
 
   /** A graphology incident graph to draw; wins over every other source. Its mutations are followed. */
   declare graph: IncidentGraph | undefined;
@@ -113,6 +139,13 @@ export class IncidentGraphElement extends LitElement {
   declare minZoom: number;
   /** Largest zoom factor the camera allows; 8 by default. */
   declare maxZoom: number;
+  /**
+   * Text to find: nodes whose label or id contains it, ignoring case, are emphasised and the
+   * rest dimmed. Empty or white space shows no search.
+   */
+  declare search: string | undefined;
+  /** Shows the minimap even for a graph of up to 150 visible nodes, which has none by default. */
+  declare minimap: boolean;
   /**
    * Number of same-kind entities on one alert above which they form a group; 6 by default, and
    * 0 turns grouping off. An incident of more than 2,000 nodes groups from 3 members on.
@@ -138,6 +171,8 @@ export class IncidentGraphElement extends LitElement {
     onSettled: () => this.scheduleFrame(),
   });
   private readonly interaction = new GraphInteraction(this);
+  private readonly minimapView = new Minimap(this);
+  private searchMatchIds: Set<string> | undefined;
   private readonly grouping = new GroupingState();
   private unbindGraph: (() => void) | undefined;
   private localSelection: Selection = EMPTY_SELECTION;
@@ -159,6 +194,7 @@ export class IncidentGraphElement extends LitElement {
     super();
     this.minZoom = DEFAULT_MIN_ZOOM;
     this.maxZoom = DEFAULT_MAX_ZOOM;
+    this.minimap = false;
     this.groupThreshold = DEFAULT_GROUP_THRESHOLD;
     this.zoomCamera.setLimits(DEFAULT_MIN_ZOOM, DEFAULT_MAX_ZOOM);
     this.upgradeOwnProperty('camera');
@@ -198,6 +234,32 @@ export class IncidentGraphElement extends LitElement {
       this.pendingFits.push({ options, resolve });
       this.scheduleFrame();
     });
+  }
+
+  /** Moves the camera so the selected nodes fit in the view, or every visible node when none is selected. */
+  fitSelection(options: Omit<FitOptions, 'nodeIds' | 'selection'> = {}): Promise<void> {
+    return this.fit({ ...options, selection: true });
+  }
+
+  /**
+   * Draws the whole graph, not only the part in view, into an offscreen canvas at `scale`
+   * pixels per world unit (1 by default) and resolves with it as a PNG. Rejects with a
+   * RangeError for a scale that is not a positive number or an image wider or taller than
+   * 16,384 pixels.
+   */
+  toPNG(options: PngOptions = {}): Promise<Blob> {
+    this.processIfDirty();
+    return exportPng(this.display, readPalette(this), options);
+  }
+
+  /**
+   * Returns the whole graph as an SVG document built from the visible nodes and their
+   * positions: kind icons, verdict rings, edges and labels as escaped text, with no script,
+   * event handler attribute or external reference.
+   */
+  toSVG(): string {
+    this.processIfDirty();
+    return exportSvg(this.display, readPalette(this), this.boundGraph?.getAttribute('title'));
   }
 
   /**
@@ -282,7 +344,7 @@ export class IncidentGraphElement extends LitElement {
       this.zoomCamera.setLimits(minZoom, maxZoom);
       this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
     }
-    if (changed.has('groupThreshold')) this.invalidateDisplay();
+    if (changed.has('groupThreshold') || changed.has('search')) this.invalidateDisplay();
     this.syncGraph();
   }
 
@@ -297,10 +359,12 @@ export class IncidentGraphElement extends LitElement {
 
   protected override render(): unknown {
     const display = this.display;
-    const name = msg('graph.name', {
+    const counts = msg('graph.name', {
       alerts: countLabel('alerts', display.alertCount),
       entities: countLabel('entities', display.entityCount),
     });
+    const summary = searchSummary(searchMatches(display, this.search)?.size);
+    const name = summary ? `${counts}. ${summary}` : counts;
     const activeIndex = display.nodes.findIndex((node) => node.id === this.interaction.activeId);
     const tooltip = this.interaction.tooltip;
 
@@ -334,6 +398,8 @@ export class IncidentGraphElement extends LitElement {
         ?hidden=${!tooltip}
         style=${styleMap({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
       >${tooltip?.text ?? ''}</div>
+      ${this.interaction.renderOverlay()}
+      ${this.minimapView.render(this.minimap)}
     `;
   }
 
@@ -349,9 +415,23 @@ export class IncidentGraphElement extends LitElement {
   selectByUser(nodeId: string | undefined, additive: boolean): void {
     const graph = this.boundGraph;
     if (!graph) return;
-    const current = this.currentSelection();
     const group = nodeId === undefined ? undefined : this.grouping.find(graph, this.groupThreshold, nodeId);
-    const next = group ? selectGroupMembers(current, group.memberIds, additive) : nextSelection(graph, current, nodeId, additive);
+    const current = this.currentSelection();
+    this.commitUserSelection(
+      group ? selectGroupMembers(current, group.memberIds, additive) : nextSelection(graph, current, nodeId, additive),
+    );
+  }
+
+  /** @internal Selects many nodes for the user (box selection, Ctrl+A), added to the selection when `additive`. */
+  selectNodesByUser(nodeKeys: readonly string[], additive: boolean): void {
+    const graph = this.boundGraph;
+    if (!graph) return;
+    const keys = nodeKeys.flatMap((key) => this.grouping.find(graph, this.groupThreshold, key)?.memberIds ?? [key]);
+    this.commitUserSelection(selectionOfNodes(graph, this.currentSelection(), keys, additive));
+  }
+
+  private commitUserSelection(next: Selection): void {
+    const current = this.currentSelection();
     if (sameSelection(next, current)) return;
 
     const session = this.sessions.session;
@@ -371,9 +451,13 @@ export class IncidentGraphElement extends LitElement {
   /** @internal Applies `fit` at once, when the element has a size. */
   fitNow(options: FitOptions = {}): boolean {
     this.processIfDirty();
-    const nodes = options.nodeIds
-      ? options.nodeIds.map((id) => this.display.byId.get(id)).filter((node) => node !== undefined)
-      : this.display.nodes;
+    let nodes = this.display.nodes;
+    if (options.selection) {
+      const selected = nodes.filter((node) => node.selected);
+      if (selected.length > 0) nodes = selected;
+    } else if (options.nodeIds) {
+      nodes = options.nodeIds.map((id) => this.display.byId.get(id)).filter((node) => node !== undefined);
+    }
     const camera = fitCamera(
       nodes.map((node) => ({ x: node.x, y: node.y, radius: node.radius + FIT_NODE_MARGIN })),
       { width: this.surface.width, height: this.surface.height },
@@ -452,6 +536,7 @@ export class IncidentGraphElement extends LitElement {
       livePositions: live,
     });
     this.display = this.grouping.apply(model, graph, this.groupThreshold, (id) => live?.get(id) ?? positionInGraph(graph, id));
+    this.searchMatchIds = applySearch(this.display, this.search);
     this.hitIndex = new HitIndex(this.display.nodes);
     this.interaction.displayChanged();
 
@@ -478,17 +563,21 @@ export class IncidentGraphElement extends LitElement {
       this.pendingFits = [];
       for (const fit of fits) this.fitNow(fit.options);
 
+      const palette = readPalette(this);
+      const camera = this.zoomCamera.camera;
       drawScene(context, {
         width,
         height,
         pixelRatio,
-        camera: this.zoomCamera.camera,
-        palette: readPalette(this),
+        camera,
+        palette,
         display: this.display,
         hoveredId: this.interaction.hoveredId,
         activeId: this.interaction.activeId,
         showActive: this.interaction.showsActive,
       });
+      if (this.searchMatchIds) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, this.searchMatchIds);
+      this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
 
       for (const fit of fits) fit.resolve();
       if (!this.renderedResolved && this.boundGraph && !this.layout.busy) {

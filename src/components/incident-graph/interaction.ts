@@ -1,10 +1,14 @@
 /**
- * Pointer and keyboard interaction of `il-incident-graph`: click and shift-click selection,
- * the hover tooltip, and the keyboard's active node (arrow keys, Home, End, Enter, Space,
- * Escape, +, -, 0). Panning and zooming with the pointer belong to d3-zoom (zoom-camera.ts).
+ * Pointer and keyboard interaction of `il-incident-graph`: click and shift-click selection, box
+ * selection, dragging nodes to pin them and double-click to release them, the hover tooltip,
+ * and the keyboard's active node (arrow keys, Home, End, Enter, Space, Escape, +, -, 0, F, P,
+ * Alt with an arrow key, Ctrl+A). Panning and zooming with the pointer belong to d3-zoom
+ * (zoom-camera.ts), which leaves alone the presses this class claims.
  */
 
-import { kindLabel, msg, remediationLabel, severityLabel, verdictLabel } from '../shared/strings.js';
+import { kindLabel, msg, registerStrings, remediationLabel, severityLabel, verdictLabel } from '../shared/strings.js';
+import { nodesInRect, rectBetween, renderSelectionBox, type Rect } from './box-select.js';
+import { isPinned, NodeDrag, pinNodeAt, releaseNode } from './pinning.js';
 import type { NodeView } from './display-model.js';
 import { describeGroup } from './grouping.js';
 import { nearestInDirection, type Direction, type FitOptions, type Point } from './geometry.js';
@@ -20,6 +24,7 @@ export interface InteractionHost extends HTMLElement {
   readonly surface: { width: number; height: number };
   nodeAt(point: Point): NodeView | undefined;
   selectByUser(nodeId: string | undefined, additive: boolean): void;
+  selectNodesByUser(nodeKeys: readonly string[], additive: boolean): void;
   /** Expands a collapsed group node or collapses the expanded group of a member; false for other nodes. */
   toggleGroupByUser(nodeId: string): boolean;
   fit(options?: FitOptions): Promise<void>;
@@ -40,6 +45,12 @@ const TOOLTIP_OFFSET = 14;
 const TOOLTIP_ROOM = 200;
 /** Margin, in CSS pixels, that a node made active by the keyboard keeps from the view's edge. */
 const KEEP_IN_VIEW_MARGIN = 24;
+/** Distance, in CSS pixels, that Alt with an arrow key moves the active node; with Shift too, 1. */
+const NUDGE_STEP = 10;
+
+registerStrings({
+  'graph.pinned': 'Pinned',
+});
 
 const ARROW_DIRECTIONS: Record<string, Direction> = {
   ArrowUp: 'up',
@@ -53,14 +64,26 @@ export class GraphInteraction {
   activeId: string | undefined;
   hoveredId: string | undefined;
   tooltip: TooltipState | undefined;
+  /** The selection rectangle being drawn, in CSS pixels of the element. */
+  selectionBox: Rect | undefined;
 
   private readonly host: InteractionHost;
   private viewport: HTMLElement | undefined;
   private focused = false;
   private keyboardMode = false;
+  private drag: NodeDrag | undefined;
+  private boxStart: { point: { x: number; y: number }; pointerId: number } | undefined;
+  /** Set when a drag ended, so the click that follows it selects nothing. */
+  private suppressClick = false;
 
   constructor(host: InteractionHost) {
     this.host = host;
+    host.zoomCamera.setPressFilter(() => this.drag !== undefined || this.boxStart !== undefined);
+  }
+
+  /** Renders what the pointer draws over the canvas: the selection rectangle. */
+  renderOverlay(): unknown {
+    return renderSelectionBox(this.selectionBox);
   }
 
   /** True when the active node's ring is drawn: the view has focus and was last used with keys. */
@@ -71,10 +94,12 @@ export class GraphInteraction {
   attach(viewport: HTMLElement): void {
     this.viewport = viewport;
     viewport.addEventListener('click', this.handleClick);
-    viewport.addEventListener('dblclick', this.handleDoubleClick);
     viewport.addEventListener('pointermove', this.handlePointerMove);
     viewport.addEventListener('pointerleave', this.handlePointerLeave);
     viewport.addEventListener('pointerdown', this.handlePointerDown, { capture: true });
+    viewport.addEventListener('pointerup', this.handlePointerUp);
+    viewport.addEventListener('pointercancel', this.handlePointerCancel);
+    viewport.addEventListener('dblclick', this.handleDoubleClick);
     viewport.addEventListener('keydown', this.handleKeyDown);
     viewport.addEventListener('focus', this.handleFocus);
     viewport.addEventListener('blur', this.handleBlur);
@@ -85,6 +110,9 @@ export class GraphInteraction {
     this.activeId = undefined;
     this.hoveredId = undefined;
     this.tooltip = undefined;
+    this.drag = undefined;
+    this.boxStart = undefined;
+    this.selectionBox = undefined;
   }
 
   /** Drops the active and hovered nodes when they are no longer visible. */
@@ -119,7 +147,9 @@ export class GraphInteraction {
             remediation: remediationLabel(node.remediationStatus),
           })
         : msg('graph.option.entity', { kind, name: node.label, verdict: verdictLabel(node.verdict) });
-    return node.ghost ? `${text} ${msg('graph.ghost')}.` : text;
+    const graph = this.host.boundGraph;
+    const pinned = graph !== undefined && isPinned(graph, node.id) ? ` ${msg('graph.pinned')}.` : '';
+    return node.ghost ? `${text} ${msg('graph.ghost')}.${pinned}` : `${text}${pinned}`;
   }
 
   private tooltipText(node: NodeView): string {
@@ -135,23 +165,79 @@ export class GraphInteraction {
   }
 
   private readonly handleClick = (event: MouseEvent): void => {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
     const node = this.host.nodeAt(this.pointerPosition(event));
     if (!node && event.shiftKey) return;
     if (node) this.setActive(node.id, { reveal: false });
     this.host.selectByUser(node?.id, event.shiftKey);
   };
 
-  private readonly handleDoubleClick = (event: MouseEvent): void => {
-    const node = this.host.nodeAt(this.pointerPosition(event));
-    if (node) this.host.toggleGroupByUser(node.id);
+  /** Claims a press on a node (a possible drag) and Shift with a press on empty space (a box). */
+  private readonly handlePointerDown = (event: PointerEvent): void => {
+    this.keyboardMode = false;
+    this.suppressClick = false;
+    this.host.scheduleFrame();
+    if (!event.isPrimary || event.button !== 0 || event.ctrlKey || event.altKey || event.metaKey) return;
+
+    const point = this.pointerPosition(event);
+    const node = this.host.nodeAt(point);
+    if (node && !event.shiftKey) {
+      this.drag = new NodeDrag(node.id, event.pointerId, point, node, this.host.zoomCamera.camera);
+    } else if (!node && event.shiftKey) {
+      this.boxStart = { point, pointerId: event.pointerId };
+    } else {
+      return;
+    }
+    this.viewport!.setPointerCapture(event.pointerId);
   };
 
-  private readonly handlePointerDown = (): void => {
-    this.keyboardMode = false;
-    this.host.scheduleFrame();
+  private readonly handlePointerUp = (event: PointerEvent): void => {
+    if (this.drag?.pointerId === event.pointerId) {
+      this.suppressClick = this.drag.moved;
+      this.drag = undefined;
+    } else if (this.boxStart?.pointerId === event.pointerId) {
+      const rect = this.selectionBox;
+      this.boxStart = undefined;
+      this.selectionBox = undefined;
+      if (rect) {
+        this.suppressClick = true;
+        const keys = nodesInRect(this.host.display.nodes, rect, this.host.zoomCamera.camera).map((node) => node.id);
+        this.host.selectNodesByUser(keys, true);
+      }
+      this.host.requestUpdate();
+    }
+  };
+
+  private readonly handlePointerCancel = (): void => {
+    this.drag = undefined;
+    this.boxStart = undefined;
+    this.selectionBox = undefined;
+    this.host.requestUpdate();
+  };
+
+  private readonly handleDoubleClick = (event: MouseEvent): void => {
+    const graph = this.host.boundGraph;
+    const node = this.host.nodeAt(this.pointerPosition(event));
+    if (!graph || !node || releaseNode(graph, node.id)) return;
+    this.host.toggleGroupByUser(node.id);
   };
 
   private readonly handlePointerMove = (event: PointerEvent): void => {
+    if (this.drag?.pointerId === event.pointerId) {
+      const graph = this.host.boundGraph;
+      if (graph) this.drag.update(graph, this.pointerPosition(event), this.host.zoomCamera.camera);
+      this.hideTooltip();
+      return;
+    }
+    if (this.boxStart?.pointerId === event.pointerId) {
+      this.selectionBox = rectBetween(this.boxStart.point, this.pointerPosition(event));
+      this.hideTooltip();
+      this.host.requestUpdate();
+      return;
+    }
     if (event.buttons !== 0) {
       this.hideTooltip();
       return;
@@ -191,10 +277,22 @@ export class GraphInteraction {
   };
 
   private readonly handleKeyDown = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    this.keyboardMode = true;
     const nodes = this.host.display.nodes;
     const direction = ARROW_DIRECTIONS[event.key];
+    if (event.altKey && !event.ctrlKey && !event.metaKey && direction) {
+      this.keyboardMode = true;
+      this.nudgeActive(direction, event.shiftKey ? 1 : NUDGE_STEP);
+      event.preventDefault();
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      this.keyboardMode = true;
+      this.host.selectNodesByUser(nodes.map((node) => node.id), false);
+      event.preventDefault();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    this.keyboardMode = true;
 
     if (direction) {
       this.moveActive(direction);
@@ -214,6 +312,10 @@ export class GraphInteraction {
       this.host.zoomCamera.scaleBy(1 / ZOOM_STEP);
     } else if (event.key === '0') {
       void this.host.fit();
+    } else if (event.key === 'f' || event.key === 'F') {
+      void this.host.fit({ selection: true });
+    } else if ((event.key === 'p' || event.key === 'P') && this.activeId !== undefined) {
+      this.togglePin(this.activeId);
     } else {
       return;
     }
@@ -239,6 +341,25 @@ export class GraphInteraction {
       nearestInDirection(from, neighbours, direction) ??
       nearestInDirection(from, display.nodes.filter((node) => node !== from), direction);
     if (next) this.setActive(next.id, { reveal: true });
+  }
+
+  /** Pins the node where it is drawn, or releases it when pinned. */
+  private togglePin(nodeId: string): void {
+    const graph = this.host.boundGraph;
+    const node = this.host.display.byId.get(nodeId);
+    if (!graph || !node) return;
+    if (!releaseNode(graph, nodeId)) pinNodeAt(graph, nodeId, { x: node.x, y: node.y });
+  }
+
+  /** Moves the active node by `step` CSS pixels in a direction and pins it there. */
+  private nudgeActive(direction: Direction, step: number): void {
+    const graph = this.host.boundGraph;
+    const node = this.activeId === undefined ? undefined : this.host.display.byId.get(this.activeId);
+    if (!graph || !node) return;
+    const distance = step / this.host.zoomCamera.camera.k;
+    const [dx, dy] = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] }[direction];
+    pinNodeAt(graph, node.id, { x: node.x + dx * distance, y: node.y + dy * distance });
+    this.reveal(node.id);
   }
 
   private setActive(nodeId: string, options: { reveal: boolean }): void {
