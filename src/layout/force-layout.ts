@@ -3,7 +3,8 @@
  * positions), with no DOM, so it runs in the page, in Node and, later, in a Web Worker.
  *
  * The same input always gives the same positions: nodes are sorted by id, start at positions
- * hashed from their ids, and the simulation draws its randomness from a seeded generator.
+ * derived from their ids and the graph's structure (see placement.ts), and the simulation draws
+ * its randomness from a seeded generator.
  * Slicing the run with `start()` gives the same result as `runToCompletion()`, because the
  * number of ticks never depends on timing.
  */
@@ -20,7 +21,9 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
-import { createLcg, DEFAULT_LAYOUT_SEED, hashedPosition } from './seed.js';
+import { placeInitial } from './placement.js';
+import { createLcg, DEFAULT_LAYOUT_SEED } from './seed.js';
+import { placeTrees } from './tree-placement.js';
 
 /** One node to lay out. */
 export interface LayoutNodeInput {
@@ -29,7 +32,7 @@ export interface LayoutNodeInput {
   alert?: boolean;
   /** Radius of the node in world units, for collisions; 16 when omitted. */
   radius?: number;
-  /** A start position; a node without one starts near its placed neighbours, or at a hashed point. */
+  /** A start position; a node without one starts near its alerts or its placed neighbours. */
   x?: number;
   y?: number;
   /** Holds the node at its start position, which must then be given. */
@@ -41,7 +44,17 @@ export interface LayoutEdgeInput {
   source: string;
   target: string;
   evidence?: boolean;
+  /** The target is the parent process of the source; the `tree` layout draws these in layers. */
+  parent?: boolean;
+  /** The target is the device the source process runs on; the `tree` layout hangs trees under it. */
+  host?: boolean;
 }
+
+/**
+ * `force` places every node by the simulation; `tree` first draws process trees as top-down
+ * layers under their device, holds them, and places every other node by the simulation.
+ */
+export type LayoutKind = 'force' | 'tree';
 
 export interface LayoutInput {
   nodes: readonly LayoutNodeInput[];
@@ -60,8 +73,18 @@ export interface LayoutPositions {
 export interface ForceLayoutOptions {
   /** Seed of the random source; the same seed and input give the same positions. */
   seed?: number;
-  /** Upper bound of ticks for one run; 600 by default (the default cooling takes about 300). */
+  /** Drawing of process trees: `force` (the default) or `tree`. */
+  layout?: LayoutKind;
+  /**
+   * Upper bound of ticks for one run; 600 by default. The simulation cools down in fewer: 120
+   * ticks up to 1,000 nodes, falling to 60 at 50,000 (see `coolingTicks`).
+   */
   maxTicks?: number;
+  /**
+   * Barnes-Hut accuracy of the repulsion: larger is faster and coarser. 1.2 by default, above
+   * d3's 0.9, because the collision force already keeps near nodes apart exactly.
+   */
+  theta?: number;
   /** Time budget of one slice of `start()`, in milliseconds; 8 by default. */
   sliceMs?: number;
   /** Schedules the next slice of `start()`; returns a function that cancels it. Defaults to `setTimeout(…, 0)`. */
@@ -97,11 +120,14 @@ interface SimLink extends SimulationLinkDatum<SimNode> {
 
 const DEFAULT_RADIUS = 16;
 const ALPHA_MIN = 0.001;
+/** Start temperature: below d3's 1, because nodes start near their settled place. */
+const START_ALPHA = 0.5;
+const DEFAULT_THETA = 1.2;
 
 export class ForceLayout {
   private readonly nodes: SimNode[];
   private readonly simulation: Simulation<SimNode, SimLink>;
-  private readonly options: Required<Omit<ForceLayoutOptions, 'seed'>>;
+  private readonly options: Required<Omit<ForceLayoutOptions, 'seed' | 'layout' | 'theta'>>;
   private readonly listeners: { [K in keyof LayoutEventMap]: Set<Listener<LayoutEventMap[K]>> } = {
     tick: new Set(),
     end: new Set(),
@@ -120,7 +146,8 @@ export class ForceLayout {
 
     this.nodes = createNodes(input.nodes);
     const links = createLinks(input.edges, this.nodes);
-    placeUnpositioned(this.nodes, input.nodes, links);
+    const hasHeldNodes = this.nodes.some((node) => node.fx != null);
+    placeStart(this.nodes, links, input.edges, options.layout ?? 'force');
     this.freeNodeCount = this.nodes.filter((node) => node.fx == null).length;
 
     // NOTE: the random source is set before nodes and forces, because forces draw from it
@@ -129,7 +156,13 @@ export class ForceLayout {
     this.simulation.randomSource(createLcg(options.seed ?? DEFAULT_LAYOUT_SEED));
     this.simulation.nodes(this.nodes);
     this.simulation.alphaMin(ALPHA_MIN);
-    addForces(this.simulation, links, this.freeNodeCount < this.nodes.length);
+    this.simulation.alpha(START_ALPHA);
+    this.simulation.alphaDecay(1 - Math.pow(ALPHA_MIN / START_ALPHA, 1 / coolingTicks(this.nodes.length)));
+    addForces(this.simulation, links, {
+      hasHeldNodes: hasHeldNodes || this.freeNodeCount < this.nodes.length,
+      theta: options.theta ?? DEFAULT_THETA,
+      nodeCount: this.nodes.length,
+    });
   }
 
   /** Number of nodes laid out. */
@@ -273,70 +306,104 @@ function createLinks(edges: readonly LayoutEdgeInput[], nodes: readonly SimNode[
 }
 
 /**
- * Gives every node without a start position one: near the mean of its positioned neighbours
- * (so a node added to a laid-out graph appears beside them), else a point hashed from its id.
+ * Gives every node its start position. Saved positions stay, and the other nodes are placed
+ * around their alerts (see placement.ts). The `tree` layout then lays out process trees in
+ * layers and holds them.
  */
-function placeUnpositioned(
+function placeStart(
   nodes: SimNode[],
-  inputs: readonly LayoutNodeInput[],
   links: readonly SimLink[],
+  edges: readonly LayoutEdgeInput[],
+  layout: LayoutKind,
 ): void {
-  const spread = 40 * Math.sqrt(nodes.length) + 40;
-  const positioned = new Set(
-    inputs.filter((input) => isFiniteNumber(input.x) && isFiniteNumber(input.y)).map((input) => input.id),
-  );
-  const neighbours = new Map<SimNode, SimNode[]>();
+  const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
+  const neighbours: number[][] = nodes.map(() => []);
   for (const link of links) {
-    const source = link.source as SimNode;
-    const target = link.target as SimNode;
-    neighbours.set(source, [...(neighbours.get(source) ?? []), target]);
-    neighbours.set(target, [...(neighbours.get(target) ?? []), source]);
+    const source = indexOf.get((link.source as SimNode).id)!;
+    const target = indexOf.get((link.target as SimNode).id)!;
+    neighbours[source]!.push(target);
+    neighbours[target]!.push(source);
   }
+  const placed = nodes.map((node) => node.x !== undefined && node.y !== undefined);
+  placeInitial(nodes, neighbours, placed);
+  if (layout !== 'tree') return;
 
-  for (const node of nodes) {
-    if (positioned.has(node.id)) continue;
-    const placed = (neighbours.get(node) ?? []).filter((other) => positioned.has(other.id));
-    if (placed.length === 0) {
-      Object.assign(node, hashedPosition(node.id, spread));
-      continue;
-    }
-    const offset = hashedPosition(node.id, 40);
-    node.x = mean(placed.map((other) => other.x!)) + offset.x;
-    node.y = mean(placed.map((other) => other.y!)) + offset.y;
-  }
+  const pairs = (flag: 'parent' | 'host'): [number, number][] =>
+    edges
+      .filter((edge) => edge[flag] === true)
+      .map((edge): [number, number] => [indexOf.get(edge.source) ?? -1, indexOf.get(edge.target) ?? -1])
+      .filter(([source, target]) => source >= 0 && target >= 0);
+  placeTrees(nodes, pairs('parent'), pairs('host'));
 }
 
 /**
- * Adds the forces. Tuned for incidents of a few to a few thousand nodes: alerts repel more
- * than entities so each alert's entities gather in a cluster around it, evidence edges are
- * longer than relations so a process tree stays compact inside that cluster, collisions leave
- * room for the label under each node, and weak x/y gravity keeps disconnected parts in view.
+ * Returns how many ticks the simulation takes to cool from `START_ALPHA` to `ALPHA_MIN`. The
+ * start placement is close to the settled picture, so graphs of up to 1,000 nodes need 120
+ * ticks. Larger graphs get fewer, falling with the logarithm of their size, because each of
+ * their ticks costs more: 100 ticks at 10,000 nodes and 60 at 50,000.
+ */
+export function coolingTicks(nodeCount: number): number {
+  if (nodeCount <= 1000) return 120;
+  if (nodeCount <= 10_000) return Math.round(120 - 20 * Math.log10(nodeCount / 1000));
+  return Math.max(60, Math.round(100 - (40 * Math.log10(nodeCount / 10_000)) / Math.log10(5)));
+}
+
+interface ForceSettings {
+  /** Nodes are held, so centring, which translates every node, would fight them. */
+  hasHeldNodes: boolean;
+  theta: number;
+  nodeCount: number;
+}
+
+/**
+ * Adds the forces. Alerts repel more than entities, so each alert's entities gather in a
+ * cluster around it. Evidence edges are longer than relations, so a process tree stays compact
+ * inside that cluster. Collisions leave room for the label under each node, and weak x/y
+ * gravity keeps disconnected parts in view.
  */
 function addForces(
   simulation: Simulation<SimNode, SimLink>,
   links: SimLink[],
-  hasHeldNodes: boolean,
+  settings: ForceSettings,
 ): void {
+  // Gravity grows with a node's distance from the centre, so in a large graph it would squeeze
+  // the core into overlaps. Above 1,000 nodes it weakens in proportion to the node count.
+  const gravity = 0.05 * Math.min(1, 1000 / Math.max(1, settings.nodeCount));
+
+  // d3 divides a link's strength by the smaller degree of its ends. Dividing by the geometric
+  // mean of both degrees also weakens the links of hubs, such as a device that every file of
+  // an incident touches. Otherwise a hub pulls all clusters onto itself and into overlaps.
+  const degree = new Map<SimNode, number>();
+  for (const link of links) {
+    for (const end of [link.source, link.target] as SimNode[]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
+
   simulation
     .force(
       'link',
-      forceLink<SimNode, SimLink>(links).distance((link) => (link.evidence ? 130 : 75)),
+      forceLink<SimNode, SimLink>(links)
+        .distance((link) => (link.evidence ? 130 : 75))
+        .strength((link) => linkStrength(degree.get(link.source as SimNode)!, degree.get(link.target as SimNode)!)),
     )
     .force(
       'charge',
       forceManyBody<SimNode>()
         .strength((node) => (node.alert ? -700 : -300))
+        .theta(settings.theta)
         .distanceMax(1200),
     )
     .force(
       'collide',
-      forceCollide<SimNode>((node) => node.radius + 22).iterations(2),
+      forceCollide<SimNode>((node) => node.radius + 22).iterations(1),
     )
-    .force('x', forceX<SimNode>(0).strength(0.05))
-    .force('y', forceY<SimNode>(0).strength(0.05));
+    .force('x', forceX<SimNode>(0).strength(gravity))
+    .force('y', forceY<SimNode>(0).strength(gravity));
 
-  // Centring translates every node, which would fight nodes held at saved positions.
-  if (!hasHeldNodes) simulation.force('center', forceCenter<SimNode>(0, 0));
+  if (!settings.hasHeldNodes) simulation.force('center', forceCenter<SimNode>(0, 0));
+}
+
+function linkStrength(sourceDegree: number, targetDegree: number): number {
+  return 1 / Math.sqrt(sourceDegree * targetDegree);
 }
 
 function defaultSchedule(callback: () => void): () => void {
@@ -346,10 +413,6 @@ function defaultSchedule(callback: () => void): () => void {
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function isFiniteNumber(value: unknown): value is number {

@@ -38,6 +38,8 @@ export function layoutInputFromGraph(
     source,
     target,
     evidence: attributes.type === 'evidence',
+    parent: attributes.type === 'parentProcess',
+    host: attributes.type === 'runsOn',
   }));
 
   return { nodes, edges };

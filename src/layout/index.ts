@@ -1,10 +1,12 @@
 export {
+  coolingTicks,
   ForceLayout,
   positionOf,
   type ForceLayoutOptions,
   type LayoutEdgeInput,
   type LayoutEndDetail,
   type LayoutInput,
+  type LayoutKind,
   type LayoutNodeInput,
   type LayoutPositions,
   type LayoutTickDetail,
@@ -18,3 +20,4 @@ export {
   type LayoutInputOptions,
 } from './graph-layout.js';
 export { createLcg, DEFAULT_LAYOUT_SEED, hashedPosition, hashString } from './seed.js';
+export { layoutQuality, type LayoutQuality } from './quality.js';
