@@ -261,6 +261,17 @@ describe('<il-incident-graph> grouping', () => {
     expect(element.shadowRoot!.getElementById(next)!.textContent).to.contain('dropped-0.dll');
   });
 
+  it('fits a collapsed member as its group', async () => {
+    const element = await mountGraph({ session: groupedSession() });
+    await element.fit({ nodeIds: [GROUP_ID] });
+    const groupCamera = element.camera;
+    await element.fit();
+
+    await element.fit({ nodeIds: [EXTRA_FILE_IDS[0]!] });
+
+    expect(element.camera).to.deep.equal(groupCamera);
+  });
+
   it('writes nothing into the graph', async () => {
     const session = groupedSession();
     const element = await mountGraph({ session });

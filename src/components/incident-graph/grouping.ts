@@ -245,6 +245,11 @@ function mergeEdges(edges: readonly EdgeView[], replacement: ReadonlyMap<string,
   return result;
 }
 
+/** Returns the visible node of an id, or the collapsed group node that a visible member is in. */
+export function nodeOrGroupOf(display: DisplayModel, id: string): NodeView | undefined {
+  return display.byId.get(id) ?? display.nodes.find((node) => node.group?.visibleIds.includes(id));
+}
+
 /** Returns a node's position as the graph stores it, or undefined for an unknown node. */
 export function positionInGraph(graph: IncidentGraph | undefined, id: string): { x: number; y: number } | undefined {
   if (!graph?.hasNode(id)) return undefined;

@@ -15,7 +15,7 @@ import { LayoutEndEvent } from './events.js';
 import { clampCamera, fitCamera, HitIndex, type Camera, type FitOptions, type Point } from './geometry.js';
 import { listenToGraph } from './graph-events.js';
 import { GraphInteraction } from './interaction.js';
-import { DEFAULT_GROUP_THRESHOLD, GroupingState, positionInGraph, selectGroupMembers, type GroupInfo } from './grouping.js';
+import { DEFAULT_GROUP_THRESHOLD, GroupingState, nodeOrGroupOf, positionInGraph, selectGroupMembers, type GroupInfo } from './grouping.js';
 import { selectionOfNodes } from './box-select.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
@@ -226,8 +226,9 @@ export class IncidentGraphElement extends LitElement {
   }
 
   /**
-   * Moves the camera so every visible node (or those of `nodeIds`) fits in the view. Resolves
-   * once the frame that shows it is drawn; for a hidden element, once it gets a size.
+   * Moves the camera so every visible node (or those of `nodeIds`) fits in the view. A member of
+   * a collapsed group counts as its group. Resolves once the frame that shows it is drawn; for a
+   * hidden element, once it gets a size.
    */
   fit(options: FitOptions = {}): Promise<void> {
     return new Promise((resolve) => {
@@ -456,7 +457,7 @@ export class IncidentGraphElement extends LitElement {
       const selected = nodes.filter((node) => node.selected);
       if (selected.length > 0) nodes = selected;
     } else if (options.nodeIds) {
-      nodes = options.nodeIds.map((id) => this.display.byId.get(id)).filter((node) => node !== undefined);
+      nodes = options.nodeIds.map((id) => nodeOrGroupOf(this.display, id)).filter((node) => node !== undefined);
     }
     const camera = fitCamera(
       nodes.map((node) => ({ x: node.x, y: node.y, radius: node.radius + FIT_NODE_MARGIN })),
