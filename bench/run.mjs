@@ -1,6 +1,6 @@
 // Prints how long mapping, validation, graph building and the force layout take, on the
 // project's sample incident and on synthetic Microsoft Graph incidents of growing size.
-// Runs on the built ES modules: `npm run build && npm run bench`. Figures, not pass or fail.
+// Runs on the built ES modules: `npm run build && npm run bench:node`. Figures, not pass or fail.
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';

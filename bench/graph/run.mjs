@@ -1,0 +1,208 @@
+// Benchmarks <il-incident-graph> in headless Chromium on generated incidents and prints a table.
+// Usage: node bench/graph/run.mjs [--sizes 100,1000,10000,50000] [--timeout 300] [--frames 120]
+// bench/README.md explains each column. Figures, not pass or fail.
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, copyFile } from 'node:fs/promises';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const VIEWPORT = { width: 1280, height: 800 };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--enable-precise-memory-info',
+  `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
+];
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000,50000' },
+    timeout: { type: 'string', default: '300' },
+    frames: { type: 'string', default: '120' },
+  },
+});
+const sizes = options.sizes.split(',').map((size) => Number(size.trim()));
+const timeoutMs = Number(options.timeout) * 1000;
+const frames = Number(options.frames);
+if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) {
+  console.error(`bench: invalid --sizes "${options.sizes}". Give positive whole numbers separated by commas, for example 100,1000.`);
+  process.exit(2);
+}
+if (!(timeoutMs > 0) || !(frames > 1)) {
+  console.error('bench: --timeout (seconds) must be positive and --frames must be at least 2.');
+  process.exit(2);
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout(promise, milliseconds, label) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${label} timed out after ${milliseconds / 1000} s`)), milliseconds);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Bundles `entry` with its dependencies, minified, and returns the gzipped size in bytes. */
+async function gzippedBundleSize(entry) {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'warning' });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+}
+
+async function gzippedFileSize(path) {
+  try {
+    return gzipSync(await readFile(path), { level: 9 }).length;
+  } catch (error) {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Serves the bench page and its bundle from `directory` on 127.0.0.1, on a free port. */
+async function serve(directory) {
+  const files = { '/': ['index.html', 'text/html'], '/index.html': ['index.html', 'text/html'], '/bench.js': ['bench.js', 'text/javascript'] };
+  const server = createServer(async (request, response) => {
+    const file = files[new URL(request.url, 'http://127.0.0.1').pathname];
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' });
+    response.end(await readFile(join(directory, file[0])));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const kb = (bytes) => (bytes === undefined ? 'missing' : `${(bytes / 1024).toFixed(1)} KiB`);
+const fixed = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
+
+/** Returns the renderer's main-thread busy time so far, in milliseconds, from the DevTools protocol. */
+async function taskDurationMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/** Runs every step for one size on `page` and returns one table row. */
+async function measureSize(page, cdp, size) {
+  const layout = await page.evaluate((count) => window.incidentGraphBench.measureLayout(count), size);
+  const load = await page.evaluate((count) => window.incidentGraphBench.measureFirstFrame(count), size);
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+
+  const busyBefore = await taskDurationMs(cdp);
+  const gesture = await page.evaluate((count) => window.incidentGraphBench.measurePanZoom(count), frames);
+  const busyAfter = await taskDurationMs(cdp);
+  await page.evaluate(() => window.incidentGraphBench.clear());
+
+  return {
+    entities: size,
+    nodes: layout.nodes,
+    edges: layout.edges,
+    firstFrameMs: load.firstFrameMs,
+    loadLongestMs: load.longestTaskMs,
+    layoutMs: layout.layoutMs,
+    ticks: layout.ticks,
+    layoutLongestMs: layout.longestTaskMs,
+    frameMeanMs: gesture.meanIntervalMs,
+    frameP95Ms: gesture.p95IntervalMs,
+    redrawMs: gesture.meanRedrawMs,
+    cpuPerFrameMs: (busyAfter - busyBefore) / gesture.frames,
+    heapMb: heap.usedSize / 1024 / 1024,
+    overlapPercent: layout.overlapShare * 100,
+    edgeLengthCv: layout.edgeLengthCv,
+  };
+}
+
+const COLUMNS = [
+  ['entities', 'entities', (row) => String(row.entities)],
+  ['nodes', 'nodes', (row) => String(row.nodes)],
+  ['edges', 'edges', (row) => String(row.edges)],
+  ['first frame ms', 'firstFrameMs', (row) => fixed(row.firstFrameMs)],
+  ['load task ms', 'loadLongestMs', (row) => fixed(row.loadLongestMs)],
+  ['layout ms', 'layoutMs', (row) => fixed(row.layoutMs)],
+  ['ticks', 'ticks', (row) => (row.ticks === undefined ? '-' : String(row.ticks))],
+  ['layout task ms', 'layoutLongestMs', (row) => fixed(row.layoutLongestMs)],
+  ['frame ms', 'frameMeanMs', (row) => fixed(row.frameMeanMs, 1)],
+  ['p95 ms', 'frameP95Ms', (row) => fixed(row.frameP95Ms, 1)],
+  ['redraw ms', 'redrawMs', (row) => fixed(row.redrawMs, 1)],
+  ['CPU ms/frame', 'cpuPerFrameMs', (row) => fixed(row.cpuPerFrameMs, 1)],
+  ['heap MB', 'heapMb', (row) => fixed(row.heapMb, 1)],
+  ['overlap %', 'overlapPercent', (row) => fixed(row.overlapPercent, 1)],
+  ['edge CV', 'edgeLengthCv', (row) => fixed(row.edgeLengthCv, 2)],
+];
+
+function printRow(cells) {
+  console.log(cells.map((cell, index) => (index === 0 ? cell.padEnd(9) : cell.padStart(Math.max(7, COLUMNS[index][0].length)))).join(' '));
+}
+
+const workDirectory = await mkdtemp(join(tmpdir(), 'incident-graph-bench-'));
+let server;
+let browser;
+try {
+  const bundleBytes = await gzippedFileSize(join(root, 'dist/incident-lens.bundle.js'));
+  const elementBytes = await gzippedBundleSize(join(root, 'src/components/incident-graph/define.ts'));
+  console.log(`dist/incident-lens.bundle.js, gzipped: ${bundleBytes === undefined ? 'missing (run `npm run build`)' : kb(bundleBytes)}`);
+  console.log(`il-incident-graph with its dependencies, minified and gzipped: ${kb(elementBytes)}`);
+
+  await build({
+    entryPoints: [join(root, 'bench/graph/bench.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: join(workDirectory, 'bench.js'),
+    logLevel: 'warning',
+  });
+  await copyFile(join(root, 'bench/graph/index.html'), join(workDirectory, 'index.html'));
+  server = await serve(workDirectory);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    defaultViewport: VIEWPORT,
+    // Each size has its own timeout below, so a single long evaluation may take all of it.
+    protocolTimeout: timeoutMs + 60_000,
+  });
+  console.log(`${await browser.version()}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
+  console.log(`viewport ${VIEWPORT.width}×${VIEWPORT.height}, pan and zoom over ${frames} frames, timeout ${timeoutMs / 1000} s per size`);
+  console.log();
+  printRow(COLUMNS.map(([title]) => title));
+
+  for (const size of sizes) {
+    const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    page.on('pageerror', (error) => console.error(`page error at ${size} entities: ${error.message}`));
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.incidentGraphBench !== undefined);
+      const row = await withTimeout(measureSize(page, cdp, size), timeoutMs, `${size} entities`);
+      printRow(COLUMNS.map(([, , format]) => format(row)));
+    } catch (error) {
+      const protocolTimedOut = error instanceof Error && error.name === 'ProtocolError' && /timed out/.test(error.message);
+      if (!(error instanceof TimeoutError) && !protocolTimedOut) throw error;
+      printRow([String(size), ...COLUMNS.slice(1).map((_, index) => (index === 0 ? 'timed out' : ''))]);
+    } finally {
+      // A page stuck in a long task may not close quickly, so the next size does not wait for it.
+      await withTimeout(page.close(), 10_000, 'closing the page').catch(() => undefined);
+    }
+  }
+} finally {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await rm(workDirectory, { recursive: true, force: true });
+}
