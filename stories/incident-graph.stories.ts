@@ -11,6 +11,8 @@ import {
   createSmallSnapshot,
   MID_INCIDENT,
 } from '../test/fixtures/graph-snapshot.js';
+import { generateIncidentSnapshot } from '../test/fixtures/generated-incident.js';
+import type { Alert, Entity, Relation } from '../src/model/types.js';
 
 interface GraphArgs {
   minZoom: number;
@@ -130,4 +132,176 @@ export const HostGraph: Story = {
       ${graphView({ graph }, args)}
     `;
   },
+};
+
+/** Returns a snapshot of one alert on `evidenceIds`, with the given entities and relations. */
+function incidentOf(title: string, entities: Entity[], relations: Relation[], evidenceIds: string[]): IncidentSnapshot {
+  const alert: Alert = {
+    id: 'alert-story',
+    title,
+    severity: 'high',
+    status: 'new',
+    mitreTechniques: [],
+    relatedAlertIds: [],
+    firstActivityTime: Date.UTC(2024, 4, 14, 9, 0),
+    evidence: evidenceIds.map((entityId) => ({ entityId, roles: ['contextual'] })),
+  };
+  return {
+    incident: { id: `incident-${title}`, title, severity: 'high', status: 'active', tags: [] },
+    alerts: [alert],
+    entities,
+    relations,
+    issues: [],
+  };
+}
+
+/** One alert on a single device: two nodes. */
+export const OneNode: Story = {
+  render: (args) =>
+    graphView(
+      {
+        session: sessionOn(
+          incidentOf('One device', [{ id: 'device-lone', kind: 'device', displayName: 'WS-LONE-001', verdict: 'suspicious', properties: {} }], [], ['device-lone']),
+        ),
+      },
+      args,
+    ),
+};
+
+/** A chain of seven entities: a mailbox, a URL, the file it served, the process of that file, an IP address, its host and a user. */
+export const Chain: Story = {
+  render: (args) => {
+    const entities: Entity[] = [
+      { id: 'mailbox-a', kind: 'mailbox', displayName: 'ava@contoso.example', properties: {} },
+      { id: 'url-a', kind: 'url', displayName: 'https://files.example/invoice', verdict: 'suspicious', properties: {} },
+      { id: 'file-a', kind: 'file', displayName: 'invoice.iso', verdict: 'malicious', properties: {} },
+      { id: 'process-a', kind: 'process', displayName: 'loader.exe', verdict: 'malicious', properties: {} },
+      { id: 'ip-a', kind: 'ip', displayName: '198.51.100.7', verdict: 'suspicious', properties: {} },
+      { id: 'device-b', kind: 'device', displayName: 'SRV-FILES-02', properties: {} },
+      { id: 'user-b', kind: 'user', displayName: 'CONTOSO\\svc-backup', verdict: 'suspicious', properties: {} },
+    ];
+    const relations: Relation[] = [
+      { source: 'mailbox-a', target: 'url-a', type: 'containsUrl' },
+      { source: 'url-a', target: 'file-a', type: 'downloaded' },
+      { source: 'process-a', target: 'file-a', type: 'imageFile' },
+      { source: 'process-a', target: 'ip-a', type: 'communicatesWith' },
+      { source: 'device-b', target: 'ip-a', type: 'hasIp' },
+      { source: 'user-b', target: 'device-b', type: 'loggedOn' },
+    ];
+    return graphView({ session: sessionOn(incidentOf('Chain', entities, relations, ['mailbox-a', 'process-a'])) }, args);
+  },
+};
+
+/** A process tree three levels deep under one device: 1 root, 3 children, 9 grandchildren. */
+export const ThreeLevelProcessTree: Story = {
+  render: (args) => {
+    const entities: Entity[] = [{ id: 'device-tree', kind: 'device', displayName: 'WS-DEV-017', verdict: 'malicious', properties: {} }];
+    const relations: Relation[] = [];
+    const addProcess = (id: string, name: string, parent: string | undefined): void => {
+      entities.push({ id, kind: 'process', displayName: name, verdict: parent ? 'suspicious' : 'unknown', properties: {} });
+      relations.push(parent ? { source: id, target: parent, type: 'parentProcess' } : { source: id, target: 'device-tree', type: 'runsOn' });
+    };
+    addProcess('process-root', 'explorer.exe', undefined);
+    for (const child of ['cmd.exe', 'powershell.exe', 'wscript.exe']) {
+      addProcess(`process-${child}`, child, 'process-root');
+      for (const grandchild of ['whoami.exe', 'net.exe', 'certutil.exe']) {
+        addProcess(`process-${child}-${grandchild}`, grandchild, `process-${child}`);
+      }
+    }
+    return graphView({ session: sessionOn(incidentOf('Process tree', entities, relations, ['device-tree', 'process-powershell.exe'])) }, args);
+  },
+};
+
+/** A hub: one server that runs 60 processes, each linked to it, and one alert on the server. */
+export const Hub: Story = {
+  render: (args) => {
+    const entities: Entity[] = [{ id: 'device-hub', kind: 'device', displayName: 'SRV-HUB-01', verdict: 'suspicious', properties: {} }];
+    const relations: Relation[] = [];
+    for (let index = 0; index < 60; index++) {
+      entities.push({ id: `process-${index}`, kind: 'process', displayName: `svchost.exe (${4000 + index})`, properties: {} });
+      relations.push({ source: `process-${index}`, target: 'device-hub', type: 'runsOn' });
+    }
+    return graphView({ session: sessionOn(incidentOf('Hub device', entities, relations, ['device-hub', 'process-0'])) }, args);
+  },
+};
+
+/**
+ * An alert that involves one device and 20 files that nothing else links to. With a group
+ * threshold of 10 the files collapse into one group node; double-click or Enter expands it.
+ */
+export const GroupedIncident: Story = {
+  render: (args) => {
+    const entities: Entity[] = [{ id: 'device-grouped', kind: 'device', displayName: 'WS-FIN-007', verdict: 'malicious', properties: {} }];
+    for (let index = 0; index < 20; index++) {
+      entities.push({ id: `file-${index}`, kind: 'file', displayName: `encrypted_${index}.locked`, verdict: index < 3 ? 'malicious' : 'suspicious', properties: {} });
+    }
+    const session = sessionOn(incidentOf('Ransomware encrypted 20 files', entities, [], entities.map((entity) => entity.id)));
+    return html`
+      <il-incident-graph
+        style=${`height: ${args.height}px`}
+        .session=${session}
+        .groupThreshold=${10}
+        min-zoom=${args.minZoom}
+        max-zoom=${args.maxZoom}
+      ></il-incident-graph>
+    `;
+  },
+};
+
+/**
+ * A generated incident of 10,000 entities and 1,000 alerts (about 25,000 edges), the same every
+ * time. The layout takes a while: the picture settles as it runs.
+ */
+export const TenThousandEntities: Story = {
+  args: { height: 800 },
+  render: (args) => graphView({ session: sessionOn(generateIncidentSnapshot({ entityCount: 10_000 })) }, args),
+};
+
+/**
+ * Right-to-left and long labels: Arabic and Hebrew names, a 300-character command line, and
+ * emoji in a file name and a mailbox name.
+ */
+export const RightToLeftAndLongLabels: Story = {
+  render: (args) => {
+    const commandLine = `powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ${'SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA'.repeat(6)}`.slice(0, 300);
+    const entities: Entity[] = [
+      { id: 'user-arabic', kind: 'user', displayName: 'محمد عبد الله', verdict: 'suspicious', properties: {} },
+      { id: 'user-hebrew', kind: 'user', displayName: 'יעל כהן', properties: {} },
+      { id: 'device-arabic', kind: 'device', displayName: 'حاسوب-المالية-٠٤٢', verdict: 'malicious', properties: {} },
+      { id: 'process-long', kind: 'process', displayName: commandLine, verdict: 'malicious', properties: {} },
+      { id: 'file-emoji', kind: 'file', displayName: '🎉 bonus_2024 💰.xlsm', verdict: 'suspicious', properties: {} },
+      { id: 'mailbox-emoji', kind: 'mailbox', displayName: '🦊 fox@contoso.example', properties: {} },
+    ];
+    const relations: Relation[] = [
+      { source: 'user-arabic', target: 'device-arabic', type: 'loggedOn' },
+      { source: 'user-hebrew', target: 'device-arabic', type: 'loggedOn' },
+      { source: 'process-long', target: 'device-arabic', type: 'runsOn' },
+      { source: 'process-long', target: 'user-arabic', type: 'runsAs' },
+      { source: 'process-long', target: 'file-emoji', type: 'imageFile' },
+      { source: 'mailbox-emoji', target: 'user-hebrew', type: 'mailboxOf' },
+    ];
+    return graphView({ session: sessionOn(incidentOf('تنبيه: نشاط مشبوه', entities, relations, entities.map((entity) => entity.id))) }, args);
+  },
+};
+
+/** The dark theme: the shared `--il-color-*` tokens set on a dark container, which the element inherits. */
+export const DarkTheme: Story = {
+  render: (args) => html`
+    <div
+      style=${[
+        'padding: 16px',
+        'background: #101216',
+        '--il-color-surface: #15171c',
+        '--il-color-surface-raised: #262a33',
+        '--il-color-text: #e8e8ee',
+        '--il-color-text-muted: #a3a8b4',
+        '--il-color-border: #454a55',
+        '--il-color-edge: #6f7480',
+        '--il-color-accent: #7fb2ff',
+        '--il-color-focus: #7fb2ff',
+      ].join('; ')}
+    >
+      ${graphView({ session: sessionOn(createFixtureSnapshot()) }, args)}
+    </div>
+  `,
 };
