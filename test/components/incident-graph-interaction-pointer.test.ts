@@ -114,6 +114,27 @@ describe('<il-incident-graph> pointer interaction', () => {
       expect(graph.getNodeAttribute('ip', 'y')).to.equal(150);
     });
 
+    it('puts the node back on Escape', async () => {
+      const element = await mountPositioned();
+      const graph = element.graph!;
+      const events = recordSelectionEvents(element);
+      const start = pagePosition(element, 'file');
+
+      await sendMouse({ type: 'move', position: start });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [start[0] + 50, start[1] + 20] });
+      expect(graph.getNodeAttribute('file', 'x')).to.equal(50);
+      await sendKeys({ press: 'Escape' });
+      await sendMouse({ type: 'move', position: [start[0] + 90, start[1] + 40] });
+      await sendMouse({ type: 'up' });
+
+      expect(graph.getNodeAttribute('file', 'x')).to.equal(0);
+      expect(graph.getNodeAttribute('file', 'y')).to.equal(150);
+      expect(graph.getNodeAttributes('file')).to.not.have.property('fixed');
+      expect(element.camera).to.deep.equal(START_CAMERA);
+      expect(events).to.deep.equal([]);
+    });
+
     it('says a pinned node is pinned', async () => {
       const element = await mountPositioned();
       element.graph!.mergeNodeAttributes('user', { fixed: true });
@@ -171,6 +192,24 @@ describe('<il-incident-graph> pointer interaction', () => {
       await sendMouse({ type: 'up' });
       await sendKeys({ up: 'Shift' });
       await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[part="selection-box"]')).to.be.null;
+    });
+
+    it('selects nothing after Escape', async () => {
+      const element = await mountPositioned();
+      const events = recordSelectionEvents(element);
+      const [left, top] = elementOrigin(element);
+
+      await sendKeys({ down: 'Shift' });
+      await sendMouse({ type: 'move', position: [Math.round(left + 90), Math.round(top + 70)] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [Math.round(left + 250), Math.round(top + 280)] });
+      await sendKeys({ press: 'Escape' });
+      await sendMouse({ type: 'up' });
+      await sendKeys({ up: 'Shift' });
+      await element.updateComplete;
+
+      expect(events).to.deep.equal([]);
       expect(element.shadowRoot!.querySelector('[part="selection-box"]')).to.be.null;
     });
 

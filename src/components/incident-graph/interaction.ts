@@ -182,10 +182,11 @@ export class GraphInteraction {
     this.host.scheduleFrame();
     if (!event.isPrimary || event.button !== 0 || event.ctrlKey || event.altKey || event.metaKey) return;
 
+    const graph = this.host.boundGraph;
     const point = this.pointerPosition(event);
     const node = this.host.nodeAt(point);
-    if (node && !event.shiftKey) {
-      this.drag = new NodeDrag(node.id, event.pointerId, point, node, this.host.zoomCamera.camera);
+    if (graph && node && !event.shiftKey) {
+      this.drag = new NodeDrag(graph, node.id, event.pointerId, point, node, this.host.zoomCamera.camera);
     } else if (!node && event.shiftKey) {
       this.boxStart = { point, pointerId: event.pointerId };
     } else {
@@ -211,12 +212,19 @@ export class GraphInteraction {
     }
   };
 
-  private readonly handlePointerCancel = (): void => {
+  private readonly handlePointerCancel = (): void => this.cancelGesture();
+
+  /** Ends a node drag or box selection without effect: the node goes back, nothing is selected. */
+  private cancelGesture(): void {
+    const graph = this.host.boundGraph;
+    if (this.drag && graph) this.drag.cancel(graph);
+    // The click that ends the cancelled gesture selects nothing.
+    this.suppressClick = this.drag !== undefined || this.boxStart !== undefined;
     this.drag = undefined;
     this.boxStart = undefined;
     this.selectionBox = undefined;
     this.host.requestUpdate();
-  };
+  }
 
   private readonly handleDoubleClick = (event: MouseEvent): void => {
     const graph = this.host.boundGraph;
@@ -304,6 +312,8 @@ export class GraphInteraction {
       this.host.toggleGroupByUser(this.activeId);
     } else if ((event.key === 'Enter' || event.key === ' ') && this.activeId !== undefined) {
       this.host.selectByUser(this.activeId, event.shiftKey);
+    } else if (event.key === 'Escape' && (this.drag || this.boxStart)) {
+      this.cancelGesture();
     } else if (event.key === 'Escape') {
       this.host.selectByUser(undefined, false);
     } else if (event.key === '+' || event.key === '=') {

@@ -4,7 +4,7 @@
  * released node keeps its position with `fixed: false`, so a later layout run may move it.
  */
 
-import type { IncidentGraph } from '../../model/graph-types.js';
+import type { IncidentGraph, IncidentNodeAttributes } from '../../model/graph-types.js';
 import type { Camera, Point } from './geometry.js';
 
 /** Distance, in CSS pixels, a pressed pointer travels before a press on a node becomes a drag. */
@@ -44,13 +44,30 @@ export class NodeDrag {
 
   private readonly start: Point;
   private readonly grabOffset: Point;
+  /** The node's attributes before the drag, which `cancel` puts back. */
+  private readonly before: Pick<IncidentNodeAttributes, 'x' | 'y' | 'fixed'> | undefined;
 
-  constructor(nodeId: string, pointerId: number, start: Point, nodeCentre: Point, camera: Camera) {
+  constructor(graph: IncidentGraph, nodeId: string, pointerId: number, start: Point, nodeCentre: Point, camera: Camera) {
     this.nodeId = nodeId;
     this.pointerId = pointerId;
     this.start = start;
     const world = toWorld(start, camera);
     this.grabOffset = { x: nodeCentre.x - world.x, y: nodeCentre.y - world.y };
+    if (graph.hasNode(nodeId)) {
+      const attributes = graph.getNodeAttributes(nodeId);
+      this.before = { x: attributes.x, y: attributes.y, fixed: attributes.fixed };
+    }
+  }
+
+  /** Puts the node back where it was before the drag, pinned or not as it was. */
+  cancel(graph: IncidentGraph): void {
+    if (!this.moved || !this.before || !graph.hasNode(this.nodeId)) return;
+    const before = this.before;
+    graph.updateNodeAttributes(this.nodeId, (attributes) => {
+      const restored = { ...attributes, x: before.x, y: before.y, fixed: before.fixed };
+      if (before.fixed === undefined) delete restored.fixed;
+      return restored;
+    });
   }
 
   /** Moves and pins the node under the pointer, once the pointer passed the threshold. */
