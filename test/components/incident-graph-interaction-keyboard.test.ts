@@ -57,6 +57,20 @@ describe('<il-incident-graph> keyboard interaction', () => {
     expect(graph.getNodeAttribute(id, 'fixed')).to.be.true;
   });
 
+  it('pans the view with Ctrl and arrows', async () => {
+    const element = await mountFocused();
+    const events = recordSelectionEvents(element);
+
+    await pressWith(['Control'], 'ArrowRight');
+    expect(element.camera).to.deep.equal({ x: 70, y: 100, k: 1 });
+    await pressWith(['Control'], 'ArrowUp');
+    expect(element.camera).to.deep.equal({ x: 70, y: 150, k: 1 });
+    await pressWith(['Control'], 'ArrowLeft');
+    await pressWith(['Control'], 'ArrowDown');
+    expect(element.camera).to.deep.equal({ x: 120, y: 100, k: 1 });
+    expect(events).to.deep.equal([]);
+  });
+
   it('fits the selection with F', async () => {
     const element = await mountFocused();
     element.camera = { x: -2000, y: -2000, k: 0.5 };

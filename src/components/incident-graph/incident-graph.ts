@@ -85,9 +85,9 @@ interface PendingFit {
  * `il-selection-change`. Neither a node drag nor a Shift drag pans. The keyboard has a path for
  * each: P pins or releases the active node, Alt with an arrow key moves it by 10 CSS pixels (1
  * with Shift too) and pins it, Shift+Enter adds it to the selection, Ctrl+A (Cmd+A) selects
- * every visible node, F fits the selection (every node when none is selected), and the view
- * follows the active node. Escape during a node drag puts the node back, and during a Shift
- * drag selects nothing.
+ * every visible node, F fits the selection (every node when none is selected), Ctrl with an
+ * arrow key pans the view by 50 CSS pixels, and the view follows the active node. Escape
+ * during a node drag puts the node back, and during a Shift drag selects nothing.
  *
  * `search` emphasises the nodes whose label or id contains its text and dims the rest; the
  * listbox's name then says how many match. A minimap of the whole graph with the view's

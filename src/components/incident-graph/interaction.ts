@@ -47,6 +47,8 @@ const TOOLTIP_ROOM = 200;
 const KEEP_IN_VIEW_MARGIN = 24;
 /** Distance, in CSS pixels, that Alt with an arrow key moves the active node; with Shift too, 1. */
 const NUDGE_STEP = 10;
+/** Distance, in CSS pixels, that Ctrl with an arrow key pans the view. */
+const PAN_STEP = 50;
 
 registerStrings({
   'graph.pinned': 'Pinned',
@@ -290,6 +292,13 @@ export class GraphInteraction {
     if (event.altKey && !event.ctrlKey && !event.metaKey && direction) {
       this.keyboardMode = true;
       this.nudgeActive(direction, event.shiftKey ? 1 : NUDGE_STEP);
+      event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey && !event.altKey && !event.metaKey && direction) {
+      this.keyboardMode = true;
+      const [dx, dy] = { up: [0, 1], down: [0, -1], left: [1, 0], right: [-1, 0] }[direction];
+      this.host.zoomCamera.panBy(dx * PAN_STEP, dy * PAN_STEP);
       event.preventDefault();
       return;
     }
