@@ -221,6 +221,15 @@ describe('<il-incident-graph> view interaction', () => {
       expect(node.id).to.equal('n0');
     });
 
+    it('passes an audit with a search set', async () => {
+      const element = await fixture<IncidentGraphElement>(html`
+        <il-incident-graph minimap search="jdoe" style="width: 640px; height: 400px" .graph=${createPositionedGraph()}></il-incident-graph>
+      `);
+      await element.rendered;
+      await element.updateComplete;
+      await expect(element).to.be.accessible();
+    });
+
     it('draws the viewport rectangle', async () => {
       const element = await fixture<IncidentGraphElement>(html`
         <il-incident-graph minimap style="width: 640px; height: 400px" .graph=${createPositionedGraph()}></il-incident-graph>
