@@ -10,8 +10,9 @@ const MINUTE = 60_000;
 export const at = (minutes: number): number => INCIDENT_START + minutes * MINUTE;
 
 /**
- * The files the C2 alert (minute 45) gains: eight leaves, first seen one a minute from minute 36
- * on, since an entity first exists no later than the first alert that involves it.
+ * The files the C2 alert (minute 45) gains, first seen one a minute from minute 36 on, since an
+ * entity first exists no later than the first alert that involves it. The last one is the image
+ * file of the payload process.
  */
 export const EXTRA_FILE_IDS = Array.from({ length: 8 }, (_, index) => `file-extra-${index}`);
 
@@ -19,9 +20,9 @@ export const EXTRA_FILE_IDS = Array.from({ length: 8 }, (_, index) => `file-extr
 export const GROUP_ID = 'group:alert-c2:file';
 
 /**
- * Returns the fixture incident plus, on the C2 alert: eight leaf files (one malicious), three
- * leaf IP addresses (below the default threshold), a file that the payload alert involves too,
- * and a file with a relation to a process. Only the eight leaf files group by default.
+ * Returns the fixture incident plus, on the C2 alert: the eight extra files (one malicious),
+ * three leaf IP addresses (below the default threshold), a file that the payload alert involves
+ * too, and a file with relations to two processes. Only the eight extra files group by default.
  */
 export function groupedSnapshot(): IncidentSnapshot {
   const snapshot = createFixtureSnapshot();
@@ -45,6 +46,8 @@ export function groupedSnapshot(): IncidentSnapshot {
   for (const entity of extra) c2.evidence.push({ entityId: entity.id, roles: ['contextual'] });
   snapshot.alerts.find((alert) => alert.id === 'alert-payload')!.evidence.push({ entityId: 'file-shared', roles: ['contextual'] });
   snapshot.relations.push({ source: 'process-payload', target: 'file-related', type: 'communicatesWith' });
+  snapshot.relations.push({ source: 'process-powershell', target: 'file-related', type: 'communicatesWith' });
+  snapshot.relations.push({ source: 'process-payload', target: EXTRA_FILE_IDS[7]!, type: 'imageFile' });
   return snapshot;
 }
 

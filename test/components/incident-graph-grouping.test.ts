@@ -9,6 +9,7 @@ import {
   selectGroupMembers,
 } from '../../src/components/incident-graph/grouping.js';
 import { buildIncidentGraph } from '../../src/model/build-graph.js';
+import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
 import { EXTRA_FILE_IDS, GROUP_ID, groupedSnapshot } from './incident-graph-grouping-fixture.js';
 
 describe('incident graph grouping', () => {
@@ -30,15 +31,28 @@ describe('incident graph grouping', () => {
       expect(findGroups(graph, EXTRA_FILE_IDS.length - 1)).to.have.length(1);
     });
 
-    it('leaves out shared and related entities', () => {
+    it('leaves out shared and linking entities', () => {
       const graph = buildIncidentGraph(groupedSnapshot());
       const members = findGroups(graph, 1).flatMap((group) => group.memberIds);
 
       expect(members).to.include('ip-extra-0');
+      expect(members).to.include(EXTRA_FILE_IDS[7]);
       expect(members).not.to.include('file-shared');
       expect(members).not.to.include('file-related');
       expect(members).not.to.include('process-payload');
       expect(members).not.to.include('device-ws042');
+    });
+
+    it('never groups the story skeleton', () => {
+      const graph = createFixtureGraph();
+      for (const kind of ['process', 'device', 'user', 'mailbox'] as const) {
+        for (let index = 0; index < 3; index++) {
+          graph.addNode(`${kind}-leaf-${index}`, { kind, label: `${kind} ${index}` });
+          graph.addDirectedEdge('alert-c2', `${kind}-leaf-${index}`, { type: 'evidence', roles: [] });
+        }
+      }
+
+      expect(findGroups(graph, 1)).to.deep.equal([]);
     });
 
     it('finds nothing with threshold 0', () => {

@@ -2,10 +2,12 @@
  * Grouping of `il-incident-graph`: same-kind entities that hang off one alert collapse into one
  * counted node ("14 files") until the user or the host expands them. A group is keyed by the
  * alert and the entity kind. Its members are the entities of that kind that only this alert
- * involves and that have no relation to another entity. So the process tree, the device and
- * anything that links two alerts stay visible, and what collapses is typically files, IP
- * addresses, URLs and registry values. Group state is display state that is never written into
- * the graph. The layout still places every member, so expanding a group moves nothing. DOM-free.
+ * involves, that are not devices, users, mailboxes or processes, and that have at most one
+ * relation to another entity. So the process tree, the device, anything that links two alerts
+ * and any junction between entities stay visible, while files (a process's image file among
+ * them), IP addresses, URLs and registry values collapse. A member's relation then ends at the
+ * group node. Group state is display state that is never written into the graph. The layout
+ * still places every member, so expanding a group moves nothing. DOM-free.
  */
 
 import { ENTITY_KINDS, VERDICTS, type EntityKind, type Verdict } from '../../model/types.js';
@@ -14,6 +16,9 @@ import type { Selection } from '../../session/session.js';
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
 import { compareNodes, selectionRefOf, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
+
+/** Kinds that never group: the skeleton of the attack story. */
+const UNGROUPED_KINDS: ReadonlySet<string> = new Set(['device', 'user', 'mailbox', 'process']);
 
 /** A group forms when more than this many members hang off one alert. */
 export const DEFAULT_GROUP_THRESHOLD = 6;
@@ -105,16 +110,17 @@ export function effectiveGroupThreshold(threshold: number, nodeCount: number): n
 
 /**
  * Finds the groups of a graph: per alert and entity kind, the groupable entities, kept when
- * there are more than `threshold` of them. An entity is groupable when every edge it has is an
- * evidence edge from one and the same alert. Threshold 0 finds none.
+ * there are more than `threshold` of them. An entity is groupable when its kind is not in
+ * `UNGROUPED_KINDS`, its evidence edges all come from one alert, and it has at most one
+ * relation to another entity. Threshold 0 finds none.
  */
 export function findGroups(graph: IncidentGraph, threshold: number): GroupDefinition[] {
   if (threshold <= 0) return [];
   const buckets = new Map<string, GroupDefinition>();
 
   graph.forEachNode((id, attributes) => {
-    if (attributes.kind === 'alert') return;
-    const alertKey = soleAlertOf(graph, id);
+    if (attributes.kind === 'alert' || UNGROUPED_KINDS.has(attributes.kind)) return;
+    const alertKey = groupingAlertOf(graph, id);
     if (alertKey === undefined) return;
 
     const bucketKey = JSON.stringify([alertKey, attributes.kind]);
@@ -135,13 +141,20 @@ export function findGroups(graph: IncidentGraph, threshold: number): GroupDefini
   return [...buckets.values()].filter((group) => group.memberIds.length > threshold);
 }
 
-/** Returns the key of the only alert that involves an entity, or undefined when it is not groupable. */
-function soleAlertOf(graph: IncidentGraph, entityId: string): string | undefined {
+/**
+ * Returns the key of the only alert that involves an entity, or undefined when the entity is not
+ * groupable: no alert or several involve it, or it has more than one relation (a self-loop
+ * counts as one).
+ */
+function groupingAlertOf(graph: IncidentGraph, entityId: string): string | undefined {
   let alertKey: string | undefined;
+  let relations = 0;
   let groupable = true;
-  graph.forEachEdge(entityId, (_edge, attributes, source, target) => {
-    const fromAlert = target === entityId && source !== entityId && graph.getNodeAttribute(source, 'kind') === 'alert';
-    if (attributes.type !== 'evidence' || !fromAlert || (alertKey !== undefined && alertKey !== source)) {
+  graph.forEachEdge(entityId, (_edge, attributes, source) => {
+    if (attributes.type !== 'evidence') {
+      relations += 1;
+      if (relations > 1) groupable = false;
+    } else if (alertKey !== undefined && alertKey !== source) {
       groupable = false;
     } else {
       alertKey = source;
@@ -191,8 +204,20 @@ export function collapseGroups(
   }
 
   const edges = mergeEdges(model.edges, replacement);
-  const nodes = [...byId.values()].sort(compareNodes);
+  const groupNodes = [...new Set(replacement.values())].sort(compareNodes);
+  const nodes = mergeSorted(model.nodes.filter((node) => !replacement.has(node.id)), groupNodes);
   return { ...model, nodes, edges, byId };
+}
+
+/** Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. */
+function mergeSorted(a: readonly NodeView[], b: readonly NodeView[]): NodeView[] {
+  const merged: NodeView[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compareNodes(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 function groupNode(group: GroupDefinition, members: readonly NodeView[], centre: { x: number; y: number }): NodeView {
