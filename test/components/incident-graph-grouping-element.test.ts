@@ -168,6 +168,19 @@ describe('<il-incident-graph> grouping', () => {
     expect(session.selection.entityIds).to.deep.equal(EXTRA_FILE_IDS);
   });
 
+  it('selects members with Ctrl+A', async () => {
+    const session = groupedSession();
+    const element = await mountGraph({ session });
+    viewport(element).focus();
+
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'a' });
+    await sendKeys({ up: 'Control' });
+
+    expect(session.selection.entityIds).to.include.members(EXTRA_FILE_IDS);
+    expect(session.selection.entityIds).not.to.include(GROUP_ID);
+  });
+
   it('counts members that exist now', async () => {
     const session = groupedSession();
     const element = await mountGraph({ session });
