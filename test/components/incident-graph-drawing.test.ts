@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import Graph from 'graphology';
-import { DOT_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import { clipRange } from '../../src/components/incident-graph/dot-raster.js';
+import { DOT_ZOOM, ICON_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
 import { EDGE_STYLES, edgeStyleOf } from '../../src/components/incident-graph/edge-styles.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import {
@@ -21,7 +22,7 @@ import type {
   IncidentNodeAttributes,
 } from '../../src/model/graph-types.js';
 import { IncidentSession } from '../../src/session/session.js';
-import { mountGraph, nextFrames } from './incident-graph-helpers.js';
+import { mountGraph, nextFrames, pixelAt } from './incident-graph-helpers.js';
 
 const VERDICTS = ['malicious', 'suspicious', 'clean', 'unknown', undefined] as const;
 
@@ -107,10 +108,10 @@ describe('<il-incident-graph> drawing', () => {
 
     it('hides labels below the label zoom', async () => {
       const element = await mountGraph({ graph: gridGraph(16, 80) });
-      const shown = await showAt(element, { x: 20, y: 20, k: LABEL_MIN_ZOOM });
+      const labelled = await showAt(element, { x: 20, y: 20, k: LABEL_MIN_ZOOM });
       const hidden = await showAt(element, { x: 20, y: 20, k: LABEL_MIN_ZOOM * 0.9 });
 
-      expect(shown.labels.length).to.be.greaterThan(0);
+      expect(labelled.labels.length).to.be.greaterThan(0);
       expect(hidden.labels).to.have.length(0);
     });
 
@@ -131,6 +132,50 @@ describe('<il-incident-graph> drawing', () => {
       expect(full.dots).to.equal(false);
       expect(dots.dots).to.equal(true);
       expect(dots.labels).to.have.length(0);
+    });
+
+    it('drops icons below the icon zoom', async () => {
+      expect(ICON_MIN_ZOOM).to.equal(0.5);
+      const element = await mountGraph({ graph: gridGraph(4, 200) });
+      const ctx = contextOf(element);
+      let iconFills = 0;
+      const fill = ctx.fill.bind(ctx) as (...args: unknown[]) => void;
+      ctx.fill = ((...args: unknown[]) => {
+        if (args[0] instanceof Path2D) iconFills += 1;
+        fill(...args);
+      }) as typeof ctx.fill;
+
+      await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM });
+      const withIcons = iconFills;
+      iconFills = 0;
+      await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM * 0.95 });
+
+      // Four icons, plus the arrowhead fill, which is a Path2D too.
+      expect(withIcons).to.equal(5);
+      expect(iconFills).to.equal(1);
+    });
+
+    it('writes many dots as pixels', async () => {
+      const graph = gridGraph(2500, 60);
+      const element = await mountGraph({ graph });
+      const stats = await showAt(element, { x: 20, y: 20, k: 0.1 });
+
+      expect(stats.raster).to.equal(true);
+      expect(stats.nodesDrawn).to.equal(2500);
+      // n0 is malicious, drawn in the malicious verdict colour over the white background.
+      const [red, green, blue] = pixelAt(element, element.toScreen('n0')!);
+      expect(red).to.be.greaterThan(green! + 60);
+      expect(red).to.be.greaterThan(blue! + 60);
+    });
+
+    it('fills few dots as arcs', async () => {
+      const element = await mountGraph({ graph: gridGraph(100, 60) });
+      const stats = await showAt(element, { x: 20, y: 20, k: 0.1 });
+
+      expect(stats.dots).to.equal(true);
+      expect(stats.raster).to.equal(false);
+      const [red, green] = pixelAt(element, element.toScreen('n0')!);
+      expect(red).to.be.greaterThan(green! + 60);
     });
 
     it('skips nodes outside the viewport', async () => {
@@ -253,6 +298,21 @@ describe('LabelPlacer', () => {
       'ltr',
     );
     expect(label!.placement).to.equal('below');
+  });
+});
+
+describe('clipRange', () => {
+  it('clips a segment crossing a rectangle', () => {
+    expect(clipRange(20, 0, -5, 5, 0, 0, 10, 10)).to.deep.equal([0.25, 0.75]);
+  });
+
+  it('rejects a segment outside', () => {
+    expect(clipRange(5, 0, 20, 5, 0, 0, 10, 10)).to.equal(undefined);
+    expect(clipRange(0, 5, 20, 0, 0, 0, 10, 10)).to.equal(undefined);
+  });
+
+  it('keeps a segment inside whole', () => {
+    expect(clipRange(4, 4, 2, 2, 0, 0, 10, 10)).to.deep.equal([0, 1]);
   });
 });
 

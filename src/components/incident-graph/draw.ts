@@ -4,15 +4,17 @@
  *
  * Cost stays close to what is on screen: nodes and edges outside the viewport are skipped,
  * edges and nodes go to the canvas in one path per style, and detail drops with zoom. From
- * `LABEL_MIN_ZOOM` down labels are left out, and below `DOT_ZOOM` nodes become plain dots
- * without icons, rings or badges, and edges plain lines without arrowheads.
+ * `LABEL_MIN_ZOOM` down labels are left out and edges become thin solid lines. Below
+ * `ICON_MIN_ZOOM` kind icons and remediation badges are left out too. Below `DOT_ZOOM` nodes
+ * become plain dots without rings, and edges lose their arrowheads.
  */
 
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { drawNodeLayer, RING_GAP } from './draw-nodes.js';
+import { canRasterDots, clipRange, drawRaster, packColor, type RasterDot, type RasterSegment } from './dot-raster.js';
+import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
-import { EDGE_STYLE_ORDER, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
+import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
 import type { Camera, Point } from './geometry.js';
 import {
   boxCentre,
@@ -30,6 +32,12 @@ import { relationLabel } from './strings.js';
 /** Node labels show from this zoom on, edge type labels from `EDGE_LABEL_MIN_ZOOM` on. */
 export const LABEL_MIN_ZOOM = 0.6;
 export const EDGE_LABEL_MIN_ZOOM = 1.5;
+
+/** Edges show their evidence role's dash pattern and width from this zoom on, thin solid lines below. */
+export const EDGE_STYLE_MIN_ZOOM = LABEL_MIN_ZOOM;
+
+/** Kind icons and remediation badges show from this zoom on, where entities are 8 CSS pixels in radius. */
+export const ICON_MIN_ZOOM = 8 / ENTITY_RADIUS;
 
 /** Nodes smaller than this on screen, in CSS pixels of radius, are drawn as dots. */
 export const DOT_SCREEN_RADIUS = 4;
@@ -51,6 +59,8 @@ const NODE_REACH = RING_GAP + 16;
 const MIN_EDGE_SCREEN_WIDTH = 0.75;
 /** Smallest dot on screen, in CSS pixels of radius. */
 const MIN_DOT_SCREEN_RADIUS = 1.5;
+/** From this many visible nodes and edges on, dot detail is written as pixels instead of paths. */
+const RASTER_MIN_COUNT = 2000;
 
 export interface SceneState {
   /** Viewport size in CSS pixels and the backing store's pixels per CSS pixel. */
@@ -72,6 +82,8 @@ export interface DrawStats {
   edgesDrawn: number;
   /** True when nodes were drawn as dots. */
   dots: boolean;
+  /** True when dots and edges were written as pixels. */
+  raster: boolean;
   /** Node labels in CSS pixels, in the order they were placed. */
   labels: PlacedLabel[];
   edgeLabels: PlacedLabel[];
@@ -115,20 +127,34 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   const nodes = display.nodes.filter((node) => nodeInView(node, view));
 
   // Dimmed things first, so what the selection emphasises is drawn on top of them.
-  drawEdgeLayer(ctx, edges.filter((edge) => edge.dimmed), palette, camera.k, dots, DIMMED_ALPHA);
-  drawEdgeLayer(ctx, edges.filter((edge) => !edge.dimmed), palette, camera.k, dots, 1);
 
-  const detail = { dots, minDotRadius: MIN_DOT_SCREEN_RADIUS / camera.k };
-  ctx.globalAlpha = DIMMED_ALPHA;
-  drawNodeLayer(ctx, nodes.filter((node) => node.dimmed), palette, detail);
-  ctx.globalAlpha = 1;
-  drawNodeLayer(ctx, nodes.filter((node) => !node.dimmed && !node.selected), palette, detail);
-  drawNodeLayer(ctx, nodes.filter((node) => !node.dimmed && node.selected), palette, detail);
+  const rastered = dots && nodes.length + edges.length >= RASTER_MIN_COUNT && canRasterDots();
+  if (!rastered) {
+    const edgeOptions = { zoom: camera.k, pixelRatio, dots, styled: camera.k >= EDGE_STYLE_MIN_ZOOM, view };
+    drawEdgeLayer(ctx, edges.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
+    drawEdgeLayer(ctx, edges.filter((edge) => !edge.dimmed), palette, { ...edgeOptions, alpha: 1 });
+  }
+
+  const layers = [
+    nodes.filter((node) => node.dimmed),
+    nodes.filter((node) => !node.dimmed && !node.selected),
+    nodes.filter((node) => !node.dimmed && node.selected),
+  ];
+  if (rastered) {
+    drawRasterLayers(ctx, state, edges, layers);
+  } else {
+    const detail = { dots, icons: camera.k >= ICON_MIN_ZOOM, minDotRadius: MIN_DOT_SCREEN_RADIUS / camera.k };
+    layers.forEach((layer, index) => {
+      ctx.globalAlpha = index === 0 ? DIMMED_ALPHA : 1;
+      drawNodeLayer(ctx, layer, palette, detail);
+    });
+    ctx.globalAlpha = 1;
+  }
   drawHalos(ctx, state, nodes);
   if (!dots) drawGroupBadges(ctx, nodes, palette);
 
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  const stats: DrawStats = { nodesDrawn: nodes.length, edgesDrawn: edges.length, dots, labels: [], edgeLabels: [] };
+  const stats: DrawStats = { nodesDrawn: nodes.length, edgesDrawn: edges.length, dots, raster: rastered, labels: [], edgeLabels: [] };
   if (!dots && camera.k >= LABEL_MIN_ZOOM) {
     const placer = new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height });
     for (const node of nodes) {
@@ -141,6 +167,48 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
 
   statsByContext.set(ctx, stats);
   return stats;
+}
+
+/** Draws edges and dot layers by writing pixels: edges, then dimmed dots, selected dots last. */
+function drawRasterLayers(
+  ctx: CanvasRenderingContext2D,
+  state: SceneState,
+  edges: readonly EdgeView[],
+  layers: ReadonlyArray<readonly NodeView[]>,
+): void {
+  const { camera, palette, pixelRatio } = state;
+  const scale = camera.k * pixelRatio;
+  const offsetX = camera.x * pixelRatio;
+  const offsetY = camera.y * pixelRatio;
+
+  const segments: RasterSegment[] = [];
+  const dimmedEdge = packColor(palette.edge, DIMMED_ALPHA);
+  const edgeColor = packColor(palette.edge, 1);
+  for (const dimmed of [true, false]) {
+    for (const edge of edges) {
+      if (edge.dimmed !== dimmed || edge.source === edge.target) continue;
+      segments.push({
+        x0: edge.source.x * scale + offsetX,
+        y0: edge.source.y * scale + offsetY,
+        x1: edge.target.x * scale + offsetX,
+        y1: edge.target.y * scale + offsetY,
+        color: dimmed ? dimmedEdge : edgeColor,
+      });
+    }
+  }
+
+  const dots: RasterDot[] = [];
+  layers.forEach((layer, index) => {
+    const alpha = index === 0 ? DIMMED_ALPHA : 1;
+    for (const node of layer) {
+      dots.push({
+        x: node.x * scale + offsetX,
+        y: node.y * scale + offsetY,
+        color: packColor(dotColor(node, palette), alpha),
+      });
+    }
+  });
+  drawRaster(ctx, segments, dots, Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio);
 }
 
 /** Returns the world rectangle the viewport shows, grown by the cull margin. */
@@ -174,33 +242,37 @@ function edgeInView(edge: EdgeView, view: WorldRect): boolean {
   );
 }
 
+interface EdgeLayerOptions {
+  zoom: number;
+  pixelRatio: number;
+  alpha: number;
+  /** Draws plain lines between centres, without arrowheads. */
+  dots: boolean;
+  /** Draws each evidence role's dash pattern and width; otherwise every edge is a hairline. */
+  styled: boolean;
+  view: WorldRect;
+}
+
 /**
- * Draws edges with one stroke per style and one fill for all arrowheads. In dot detail every
- * edge is a plain thin line between centres, because styles and arrowheads no longer show.
+ * Draws edges with one stroke per style and one fill for all arrowheads. Unstyled edges are
+ * one-device-pixel solid lines, because the software rasterizer strokes hairlines many times
+ * faster than wider or dashed lines, and dash patterns no longer show at that size.
  */
-function drawEdgeLayer(
-  ctx: CanvasRenderingContext2D,
-  edges: readonly EdgeView[],
-  palette: Palette,
-  zoom: number,
-  dots: boolean,
-  alpha: number,
-): void {
+function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly EdgeView[], palette: Palette, options: EdgeLayerOptions): void {
   if (edges.length === 0) return;
+  const { zoom, view } = options;
   ctx.save();
-  ctx.globalAlpha = alpha;
+  ctx.globalAlpha = options.alpha;
   ctx.strokeStyle = palette.edge;
   ctx.fillStyle = palette.edge;
-  const minWidth = MIN_EDGE_SCREEN_WIDTH / zoom;
+  const hairline = 1 / (zoom * options.pixelRatio);
 
-  if (dots) {
+  if (options.dots) {
     ctx.beginPath();
     for (const edge of edges) {
-      if (edge.source === edge.target) continue;
-      ctx.moveTo(edge.source.x, edge.source.y);
-      ctx.lineTo(edge.target.x, edge.target.y);
+      if (edge.source !== edge.target) traceSegment(ctx, edge.source, edge.target, view);
     }
-    ctx.lineWidth = minWidth;
+    ctx.lineWidth = hairline;
     ctx.stroke();
     ctx.restore();
     return;
@@ -208,7 +280,7 @@ function drawEdgeLayer(
 
   const byStyle = new Map<EdgeStyleName, EdgeView[]>();
   for (const edge of edges) {
-    const name = edgeStyleOf(edge).name;
+    const name = options.styled ? edgeStyleOf(edge).name : 'relation';
     const list = byStyle.get(name);
     if (list) list.push(edge);
     else byStyle.set(name, [edge]);
@@ -218,15 +290,16 @@ function drawEdgeLayer(
   for (const name of EDGE_STYLE_ORDER) {
     const styled = byStyle.get(name);
     if (!styled) continue;
-    const style = edgeStyleOf(styled[0]!);
     ctx.beginPath();
     for (const edge of styled) {
-      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge);
-      traceArrowhead(arrowheads, from, tip);
+      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge, view);
+      if (pointInRect(tip, view)) traceArrowhead(arrowheads, from, tip);
     }
-    ctx.lineWidth = Math.max(style.width, minWidth);
-    ctx.lineCap = style.cap;
-    ctx.setLineDash(style.dash as number[]);
+
+    const style = EDGE_STYLES[name];
+    ctx.lineWidth = options.styled ? Math.max(style.width, MIN_EDGE_SCREEN_WIDTH / zoom) : hairline;
+    ctx.lineCap = options.styled ? style.cap : 'butt';
+    ctx.setLineDash(options.styled ? (style.dash as number[]) : []);
     ctx.stroke();
   }
   ctx.setLineDash([]);
@@ -254,11 +327,31 @@ function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point }
   };
 }
 
-function traceCurve(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
+/** Traces an edge's curve; a straight edge is clipped to the view first, so dashing stays cheap. */
+function traceCurve(ctx: CanvasRenderingContext2D, edge: EdgeView, view: WorldRect): { tip: Point; from: Point } {
   const curve = edgeCurve(edge);
-  ctx.moveTo(curve.start.x, curve.start.y);
-  ctx.quadraticCurveTo(curve.control.x, curve.control.y, curve.end.x, curve.end.y);
+  if (edge.curve === 0) {
+    traceSegment(ctx, curve.start, curve.end, view);
+  } else {
+    ctx.moveTo(curve.start.x, curve.start.y);
+    ctx.quadraticCurveTo(curve.control.x, curve.control.y, curve.end.x, curve.end.y);
+  }
   return { tip: curve.end, from: curve.control };
+}
+
+/** Traces the part of a segment inside a rectangle, if any. */
+function traceSegment(ctx: CanvasRenderingContext2D, start: Point, end: Point, view: WorldRect): void {
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  const range = clipRange(dx, dy, start.x, start.y, view.left, view.top, view.right, view.bottom);
+  if (!range) return;
+  const [t0, t1] = range;
+  ctx.moveTo(start.x + dx * t0, start.y + dy * t0);
+  ctx.lineTo(start.x + dx * t1, start.y + dy * t1);
+}
+
+function pointInRect(point: Point, rect: WorldRect): boolean {
+  return point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
 }
 
 /** Traces a self-loop as a circle above the node; later loops of the same node grow larger. */

@@ -30,7 +30,8 @@ export type EdgeStyleName =
  * - `source`: medium dashes (6, 3), 1.4 wide.
  * - `destination`: dash-dot (6, 3, 1, 3), 1.4 wide.
  * - `evidence` (any other role, or none): short dashes (4, 3), 1 wide.
- * - `contextual`: dots (0.1, 3.5) with round caps, 1.4 wide.
+ * - `contextual`: short dashes (1.5, 3), 1.2 wide, a dotted look. Round-capped dots would
+ *   look rounder but cost several times as much to stroke.
  */
 export const EDGE_STYLES: Readonly<Record<EdgeStyleName, EdgeStyle>> = {
   relation: { name: 'relation', width: 1.6, dash: [], cap: 'butt' },
@@ -39,7 +40,7 @@ export const EDGE_STYLES: Readonly<Record<EdgeStyleName, EdgeStyle>> = {
   source: { name: 'source', width: 1.4, dash: [6, 3], cap: 'butt' },
   destination: { name: 'destination', width: 1.4, dash: [6, 3, 1, 3], cap: 'butt' },
   evidence: { name: 'evidence', width: 1, dash: [4, 3], cap: 'butt' },
-  contextual: { name: 'contextual', width: 1.4, dash: [0.1, 3.5], cap: 'round' },
+  contextual: { name: 'contextual', width: 1.2, dash: [1.5, 3], cap: 'butt' },
 };
 
 /** Style names in drawing order: the lightest lines first, so heavier ones stay on top. */
