@@ -133,6 +133,7 @@ export class ForceLayout {
     end: new Set(),
   };
   private readonly freeNodeCount: number;
+  private readonly tickLimit: number;
   private tickCount = 0;
   private cancelSlice: (() => void) | undefined;
   private ended = false;
@@ -149,6 +150,8 @@ export class ForceLayout {
     const hasHeldNodes = this.nodes.some((node) => node.fx != null);
     placeStart(this.nodes, links, input.edges, options.layout ?? 'force');
     this.freeNodeCount = this.nodes.filter((node) => node.fx == null).length;
+    const cooling = coolingTicks(this.nodes.length);
+    this.tickLimit = Math.min(this.options.maxTicks, cooling);
 
     // NOTE: the random source is set before nodes and forces, because forces draw from it
     // when they are initialised.
@@ -157,7 +160,7 @@ export class ForceLayout {
     this.simulation.nodes(this.nodes);
     this.simulation.alphaMin(ALPHA_MIN);
     this.simulation.alpha(START_ALPHA);
-    this.simulation.alphaDecay(1 - Math.pow(ALPHA_MIN / START_ALPHA, 1 / coolingTicks(this.nodes.length)));
+    this.simulation.alphaDecay(1 - Math.pow(ALPHA_MIN / START_ALPHA, 1 / cooling));
     addForces(this.simulation, links, {
       hasHeldNodes: hasHeldNodes || this.freeNodeCount < this.nodes.length,
       theta: options.theta ?? DEFAULT_THETA,
@@ -175,12 +178,22 @@ export class ForceLayout {
     return this.tickCount;
   }
 
-  /** True once the simulation has cooled down, hit `maxTicks`, or has no free node to move. */
+  /** Ticks a full run takes at most: the cooling ticks of the graph's size, capped by the `maxTicks` option. */
+  get maxTicks(): number {
+    return this.freeNodeCount === 0 ? 0 : this.tickLimit;
+  }
+
+  /** Current temperature of the simulation, from 0.5 at the start down to 0.001 when cooled. */
+  get alpha(): number {
+    return this.simulation.alpha();
+  }
+
+  /** True once the simulation has cooled down, run `maxTicks` ticks, or has no free node to move. */
   get settled(): boolean {
     return (
       this.freeNodeCount === 0 ||
       this.simulation.alpha() < ALPHA_MIN ||
-      this.tickCount >= this.options.maxTicks
+      this.tickCount >= this.tickLimit
     );
   }
 

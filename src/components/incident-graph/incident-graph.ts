@@ -11,7 +11,7 @@ import { themeTokens } from '../shared/theme.js';
 import { CanvasSurface } from './canvas-surface.js';
 import { buildDisplayModel, EMPTY_DISPLAY, selectionRefOf, type DisplayModel } from './display-model.js';
 import { drawScene } from './draw.js';
-import { LayoutEndEvent } from './events.js';
+import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
 import { clampCamera, fitCamera, HitIndex, type Camera, type FitOptions, type Point } from './geometry.js';
 import { listenToGraph } from './graph-events.js';
 import { GraphInteraction } from './interaction.js';
@@ -22,6 +22,7 @@ import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
 import { applySearch, drawSearchMatches, searchMatches, searchSummary } from './search.js';
 import { LayoutRunner } from './layout-runner.js';
+import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
 import { countLabel } from './strings.js';
 import { incidentGraphStyles } from './styles.js';
@@ -68,14 +69,15 @@ interface PendingFit {
  * the selection), Escape clears the selection, + and - zoom, 0 fits the graph. Enter on a group
  * expands it.
  *
- * Grouping: the entities of one kind that only one alert involves and that have no relation to
- * another entity (typically files, IP addresses, URLs, registry values) collapse into one group
- * node ("14 files") when there are more than `groupThreshold` of them. The group node sits at
- * the centroid of its members, shows their strongest verdict and a count badge, and stands for
- * the members in selection and in the listbox. Double-click or Enter expands a group,
- * double-click on one of its members collapses it again; `expandGroup`, `collapseGroup`,
- * `expandAll` and `collapseAll` do the same for the host. Expanding is view state, like the
- * camera, and fires no event.
+ * Grouping: the entities of one kind that only one alert involves and that have at most one
+ * relation to another entity (typically files, IP addresses, URLs, registry values; never
+ * devices, users, mailboxes or processes) collapse into one group node ("14 files") when there
+ * are more than `groupThreshold` of them. A member's relation then ends at the group node. The
+ * group node sits at the centroid of its members, shows their strongest verdict and a count
+ * badge, and stands for the members in selection and in the listbox. Double-click or Enter
+ * expands a group, and double-click on one of its members collapses it again. `expandGroup`,
+ * `collapseGroup`, `expandAll` and `collapseAll` do the same for the host. Expanding is view
+ * state, like the camera, and fires no event.
  *
  * Pointer: dragging empty space pans, the wheel or a pinch zooms around the pointer, within
  * `min-zoom` and `max-zoom`. Dragging a node moves it, writes its `x` and `y` into the graph and
@@ -100,6 +102,7 @@ interface PendingFit {
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user selected or cleared nodes. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {LayoutEndEvent} il-layout-end - The layout finished and wrote positions into the graph. Detail: `LayoutEndDetail`, `{ nodeCount, ticks }`.
+ * @fires {LayoutProgressEvent} il-layout-progress - A layout of more than 400 nodes, running in a worker or in slices, moved its nodes. Detail: `LayoutProgressDetail`, `{ ticks, maxTicks, alpha }`.
  *
  * @csspart viewport - The focusable drawing area (the listbox); it holds the canvas.
  * @csspart canvas - The canvas the graph is drawn on.
@@ -124,6 +127,8 @@ export class IncidentGraphElement extends LitElement {
     search: { type: String },
     minimap: { type: Boolean },
     groupThreshold: { type: Number, attribute: 'group-threshold' },
+    layout: { type: String },
+    workerUrl: { attribute: 'worker-url' },
   };
 
   static override styles = [themeTokens, incidentGraphStyles, interactionStyles];
@@ -152,6 +157,18 @@ export class IncidentGraphElement extends LitElement {
    * 0 turns grouping off. An incident of more than 2,000 nodes groups from 3 members on.
    */
   declare groupThreshold: number;
+  /**
+   * Drawing of process trees: `force` (the default) places every node by the force layout;
+   * `tree` draws process trees as top-down layers under their device and places the rest
+   * around them. Changing it lays the graph out again.
+   */
+  declare layout: LayoutKind;
+  /**
+   * URL of the layout worker script (dist/layout-worker.js of the package) for pages whose
+   * content security policy blocks `blob:` workers; by default the element starts an inlined
+   * copy from a Blob URL. Without any worker, large layouts run in slices on the main thread.
+   */
+  declare workerUrl: string | undefined;
 
   /** @internal */
   display: DisplayModel = EMPTY_DISPLAY;
@@ -166,10 +183,16 @@ export class IncidentGraphElement extends LitElement {
     keys: ['snapshot', 'time', 'selection'],
     onChange: () => this.invalidateDisplay(),
   });
-  private readonly layout = new LayoutRunner({
-    onProgress: () => this.invalidateDisplay(),
+  private readonly layoutRunner = new LayoutRunner({
+    onProgress: (detail) => {
+      this.invalidateDisplay();
+      this.dispatchEvent(new LayoutProgressEvent(detail));
+    },
     onEnd: (detail) => this.dispatchEvent(new LayoutEndEvent(detail)),
     onSettled: () => this.scheduleFrame(),
+    settings: () => ({ layout: this.layout === 'tree' ? 'tree' : 'force', workerUrl: this.workerUrl || undefined }),
+    onWorkerFailure: (reason) =>
+      console.warn(`${this.localName}: the layout worker could not start (${reason}), so the layout runs on the main thread in slices.`),
   });
   private readonly interaction = new GraphInteraction(this);
   private readonly minimapView = new Minimap(this);
@@ -197,6 +220,7 @@ export class IncidentGraphElement extends LitElement {
     this.maxZoom = DEFAULT_MAX_ZOOM;
     this.minimap = false;
     this.groupThreshold = DEFAULT_GROUP_THRESHOLD;
+    this.layout = 'force';
     this.zoomCamera.setLimits(DEFAULT_MIN_ZOOM, DEFAULT_MAX_ZOOM);
     this.upgradeOwnProperty('camera');
   }
@@ -223,7 +247,7 @@ export class IncidentGraphElement extends LitElement {
 
   /** Resolves when no layout is pending or running for the current graph. */
   get layoutSettled(): Promise<void> {
-    return this.layout.settled;
+    return this.layoutRunner.settled;
   }
 
   /**
@@ -279,8 +303,26 @@ export class IncidentGraphElement extends LitElement {
 
   /** Lays out every node again from scratch, ignoring saved positions, and resolves when done. */
   relayout(): Promise<void> {
-    this.layout.request(this.boundGraph, { rerun: true });
-    return this.layout.settled;
+    this.layoutRunner.request(this.boundGraph, { rerun: true });
+    return this.layoutRunner.settled;
+  }
+
+  /**
+   * Pauses the layout under way, leaving nodes where it has put them so far; `layoutSettled`
+   * stays pending until `resumeLayout()`. A new run (new data, `relayout()`) starts unpaused.
+   */
+  pauseLayout(): void {
+    this.layoutRunner.pause();
+  }
+
+  /** Resumes a paused layout. */
+  resumeLayout(): void {
+    this.layoutRunner.resume();
+  }
+
+  /** True while a layout runs, paused or not. */
+  get layoutRunning(): boolean {
+    return this.layoutRunner.busy;
   }
 
   /** The groups of the current graph, collapsed or expanded; grouping state never enters the graph. */
@@ -335,7 +377,7 @@ export class IncidentGraphElement extends LitElement {
     super.disconnectedCallback();
     this.unbindGraph?.();
     this.unbindGraph = undefined;
-    this.layout.stop();
+    this.layoutRunner.stop();
     if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
     this.frameHandle = 0;
   }
@@ -347,6 +389,7 @@ export class IncidentGraphElement extends LitElement {
       this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
     }
     if (changed.has('groupThreshold') || changed.has('search')) this.invalidateDisplay();
+    if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     this.syncGraph();
   }
 
@@ -390,7 +433,7 @@ export class IncidentGraphElement extends LitElement {
           >${this.interaction.describe(node)}</div>`,
         )}
       </div>
-      ${this.boundGraph && display.nodes.length === 0 && !this.layout.busy
+      ${this.boundGraph && display.nodes.length === 0 && !this.layoutRunner.busy
         ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>`
         : nothing}
       <div
@@ -506,7 +549,7 @@ export class IncidentGraphElement extends LitElement {
       this.unbindGraph = listenToGraph(next, {
         onStructure: () => {
           this.grouping.invalidate();
-          this.layout.request(next);
+          this.layoutRunner.request(next);
           this.invalidateDisplay();
         },
         onAttributes: () => this.invalidateDisplay(),
@@ -519,7 +562,7 @@ export class IncidentGraphElement extends LitElement {
       this.needsAutoFit = true;
       this.cameraMoved = false;
     }
-    this.layout.request(next);
+    this.layoutRunner.request(next);
     this.invalidateDisplay();
   }
 
@@ -530,7 +573,7 @@ export class IncidentGraphElement extends LitElement {
     const session = this.sessions.session;
     const followTime = session !== undefined && session.graph === this.boundGraph;
     const graph = this.boundGraph;
-    const live = this.layout.livePositions;
+    const live = this.layoutRunner.livePositions;
     const model = buildDisplayModel({
       graph,
       existsNow: followTime ? (firstSeen) => session.existsNow(firstSeen) : () => true,
@@ -560,7 +603,7 @@ export class IncidentGraphElement extends LitElement {
       const context = this.canvas?.getContext('2d');
       if (!context || width === 0 || height === 0) return;
 
-      if (this.needsAutoFit && !this.layout.busy && this.fitNow()) this.needsAutoFit = false;
+      if (this.needsAutoFit && !this.layoutRunner.busy && this.fitNow()) this.needsAutoFit = false;
       const fits = this.pendingFits;
       this.pendingFits = [];
       for (const fit of fits) this.fitNow(fit.options);
@@ -582,7 +625,7 @@ export class IncidentGraphElement extends LitElement {
       this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
 
       for (const fit of fits) fit.resolve();
-      if (!this.renderedResolved && this.boundGraph && !this.layout.busy) {
+      if (!this.renderedResolved && this.boundGraph && !this.layoutRunner.busy) {
         this.renderedResolved = true;
         this.resolveRendered();
       }

@@ -1,11 +1,9 @@
 /**
- * Runs the force layout for the element's graph: on the main thread, synchronously for small
- * graphs and in time slices for larger ones. Requests made in one task are coalesced into one
- * run. The graph's positions are written only when a run ends; while it runs, `livePositions`
- * holds the current ones for drawing.
- *
- * TODO: run large layouts in a Web Worker. The engine already takes and returns plain data, so
- * the worker replaces `runSliced` and keeps this class's interface.
+ * Glue between the incident graph element and the layout engine. Small graphs are laid out
+ * synchronously, in one task. Larger ones run in a Web Worker, or, when the page cannot start
+ * one (a content security policy without `blob:` in `worker-src`, say), in time slices on the
+ * main thread. Requests made in one task are coalesced into one run. The graph's positions are
+ * written only when a run ends; while it runs, `livePositions` holds the current ones.
  */
 
 import {
@@ -13,21 +11,47 @@ import {
   isGraphPositioned,
   layoutInputFromGraph,
   writePositions,
+  type LayoutInput,
+  type LayoutKind,
   type LayoutPositions,
 } from '../../layout/index.js';
+import {
+  encodeLayoutInput,
+  transferablesOf,
+  type LayoutWorkerRequest,
+  type LayoutWorkerResponse,
+} from '../../layout/layout-transfer.js';
+import { LAYOUT_WORKER_SOURCE } from '../../layout/worker-source.generated.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
-import type { LayoutEndDetail } from './events.js';
+import type { LayoutEndDetail, LayoutProgressDetail } from './events.js';
 
 /** Graphs up to this many nodes are laid out synchronously, in one task. */
 export const SYNC_LAYOUT_MAX_NODES = 400;
 
+/** Settings of a run, read from the element when the run starts. */
+export interface LayoutRunSettings {
+  layout: LayoutKind;
+  /** URL of the worker script to start instead of the inlined one. */
+  workerUrl: string | undefined;
+}
+
 export interface LayoutRunnerCallbacks {
-  /** Positions changed while a sliced run goes on. */
-  onProgress: () => void;
+  /** Positions changed while a run in slices or in a worker goes on. */
+  onProgress: (detail: LayoutProgressDetail) => void;
   /** A run ended and wrote its positions into the graph. */
   onEnd: (detail: LayoutEndDetail) => void;
   /** No run is pending or running any more. */
   onSettled: () => void;
+  settings: () => LayoutRunSettings;
+  /** Reports that the worker could not start, once per runner. */
+  onWorkerFailure: (reason: string) => void;
+}
+
+/** A run under way, in a worker or in slices. */
+interface ActiveRun {
+  pause(): void;
+  resume(): void;
+  cancel(): void;
 }
 
 export class LayoutRunner {
@@ -36,7 +60,9 @@ export class LayoutRunner {
 
   private readonly callbacks: LayoutRunnerCallbacks;
   private graph: IncidentGraph | undefined;
-  private engine: ForceLayout | undefined;
+  private current: ActiveRun | undefined;
+  private isPaused = false;
+  private workerFailed = false;
   private scheduled = false;
   private rerun = false;
   private settledPromise: Promise<void> = Promise.resolve();
@@ -46,14 +72,19 @@ export class LayoutRunner {
     this.callbacks = callbacks;
   }
 
-  /** Resolves when no layout is pending or running. */
+  /** Resolves when no layout is pending or running; a paused run keeps it pending. */
   get settled(): Promise<void> {
     return this.settledPromise;
   }
 
-  /** True while a run is scheduled or under way. */
+  /** True while a run is scheduled or under way, paused or not. */
   get busy(): boolean {
-    return this.scheduled || this.engine !== undefined;
+    return this.scheduled || this.current !== undefined;
+  }
+
+  /** True while the run under way is paused. */
+  get paused(): boolean {
+    return this.isPaused;
   }
 
   /**
@@ -74,9 +105,24 @@ export class LayoutRunner {
 
   /** Stops any run under way without writing its positions. */
   stop(): void {
-    this.engine?.stop();
-    this.engine = undefined;
+    this.current?.cancel();
+    this.current = undefined;
+    this.isPaused = false;
     this.livePositions = undefined;
+  }
+
+  /** Pauses the run under way, if any; the nodes stay where the run has put them so far. */
+  pause(): void {
+    if (!this.current || this.isPaused) return;
+    this.isPaused = true;
+    this.current.pause();
+  }
+
+  /** Resumes a paused run. */
+  resume(): void {
+    if (!this.current || !this.isPaused) return;
+    this.isPaused = false;
+    this.current.resume();
   }
 
   private run(): void {
@@ -92,30 +138,93 @@ export class LayoutRunner {
     }
 
     const input = layoutInputFromGraph(graph, { rerun });
-    const engine = new ForceLayout(input);
-    this.engine = engine;
-
+    const settings = this.callbacks.settings();
     if (input.nodes.length <= SYNC_LAYOUT_MAX_NODES) {
-      this.finish(graph, engine, engine.runToCompletion());
+      const engine = new ForceLayout(input, { layout: settings.layout });
+      this.finish(graph, engine.runToCompletion(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
+    } else if (this.workerFailed || typeof Worker === 'undefined') {
+      this.runSliced(graph, input, settings);
+    } else {
+      this.runInWorker(graph, input, settings);
+    }
+  }
+
+  private runInWorker(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings): void {
+    let worker: Worker;
+    try {
+      worker = new Worker(settings.workerUrl ?? inlineWorkerUrl(), { type: 'module' });
+    } catch (error) {
+      this.fallBack(graph, input, settings, error instanceof Error ? error.message : String(error));
       return;
     }
 
-    engine.on('tick', () => {
-      if (this.engine !== engine) return;
-      this.livePositions = toMap(engine.positions());
-      this.callbacks.onProgress();
+    const encoded = encodeLayoutInput(input);
+    const ids = encoded.ids;
+    const post = (request: LayoutWorkerRequest, transfer: Transferable[] = []): void => worker.postMessage(request, transfer);
+    const run: ActiveRun = {
+      pause: () => post({ type: 'pause' }),
+      resume: () => post({ type: 'resume' }),
+      cancel: () => worker.terminate(),
+    };
+    this.current = run;
+
+    worker.addEventListener('message', (event: MessageEvent<LayoutWorkerResponse>) => {
+      if (this.current !== run) return;
+      const response = event.data;
+      if (response.type === 'progress') {
+        this.livePositions = toMap({ ids, coordinates: response.coordinates });
+        this.callbacks.onProgress({ ticks: response.ticks, maxTicks: response.maxTicks, alpha: response.alpha });
+        return;
+      }
+      worker.terminate();
+      this.finish(graph, { ids, coordinates: response.coordinates }, { nodeCount: response.nodeCount, ticks: response.ticks });
     });
-    engine.on('end', () => {
-      if (this.engine === engine) this.finish(graph, engine, engine.positions());
+    // A worker whose script cannot load or run fires an `error` event. The run then starts
+    // again on the main thread, which gives the same picture because the layout is seeded.
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      if (this.current !== run) return;
+      event.preventDefault();
+      worker.terminate();
+      this.fallBack(graph, input, settings, event.message || 'the worker script failed to load');
     });
-    engine.start();
+
+    post({ type: 'start', input: encoded, options: { layout: settings.layout } }, transferablesOf(encoded));
+    if (this.isPaused) run.pause();
   }
 
-  private finish(graph: IncidentGraph, engine: ForceLayout, positions: LayoutPositions): void {
-    this.engine = undefined;
+  private fallBack(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings, reason: string): void {
+    this.current = undefined;
+    if (!this.workerFailed) this.callbacks.onWorkerFailure(reason);
+    this.workerFailed = true;
+    this.runSliced(graph, input, settings);
+  }
+
+  private runSliced(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings): void {
+    const engine = new ForceLayout(input, { layout: settings.layout });
+    const run: ActiveRun = {
+      pause: () => engine.stop(),
+      resume: () => engine.start(),
+      cancel: () => engine.stop(),
+    };
+    this.current = run;
+
+    engine.on('tick', ({ ticks, alpha }) => {
+      if (this.current !== run || engine.settled) return;
+      this.livePositions = toMap(engine.positions());
+      this.callbacks.onProgress({ ticks, maxTicks: engine.maxTicks, alpha });
+    });
+    engine.on('end', () => {
+      if (this.current === run) this.finish(graph, engine.positions(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
+    });
+    if (!this.isPaused) engine.start();
+  }
+
+  private finish(graph: IncidentGraph, positions: LayoutPositions, detail: LayoutEndDetail): void {
+    this.current = undefined;
+    this.isPaused = false;
     this.livePositions = undefined;
     writePositions(graph, positions);
-    this.callbacks.onEnd({ nodeCount: engine.nodeCount, ticks: engine.ticks });
+    this.callbacks.onEnd(detail);
     if (!this.scheduled) this.settle();
   }
 
@@ -125,6 +234,17 @@ export class LayoutRunner {
     resolve?.();
     this.callbacks.onSettled();
   }
+}
+
+let workerUrl: string | undefined;
+
+/**
+ * Returns a Blob URL of the inlined worker source, made once per page and never revoked, so
+ * every element shares it and no worker can start after its URL is gone.
+ */
+function inlineWorkerUrl(): string {
+  workerUrl ??= URL.createObjectURL(new Blob([LAYOUT_WORKER_SOURCE], { type: 'text/javascript' }));
+  return workerUrl;
 }
 
 function toMap(positions: LayoutPositions): Map<string, { x: number; y: number }> {

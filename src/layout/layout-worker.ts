@@ -1,0 +1,55 @@
+/**
+ * The layout engine as a Web Worker. A `start` message carries an encoded input. The worker
+ * runs the seeded force layout in slices, so `pause` and `resume` messages get through between
+ * them, and posts `progress` after each slice and `end` once, with positions as transferred
+ * Float64Arrays. The engine is the one the page runs, so a worker run gives exactly the
+ * page's positions.
+ *
+ * scripts/build-worker.mjs bundles this module with d3-force into one script.
+ */
+
+import { ForceLayout } from './force-layout.js';
+import { decodeLayoutInput, type LayoutWorkerRequest, type LayoutWorkerResponse } from './layout-transfer.js';
+
+/** Time budget of one slice, in milliseconds: long enough to amortise a progress message. */
+const SLICE_MS = 50;
+
+interface WorkerScope {
+  postMessage(message: LayoutWorkerResponse, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<LayoutWorkerRequest>) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+let layout: ForceLayout | undefined;
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'start':
+      layout?.stop();
+      layout = new ForceLayout(decodeLayoutInput(request.input), { ...request.options, sliceMs: SLICE_MS });
+      run(layout);
+      break;
+    case 'pause':
+      layout?.stop();
+      break;
+    case 'resume':
+      if (layout && !layout.settled) layout.start();
+      break;
+  }
+});
+
+function run(engine: ForceLayout): void {
+  engine.on('tick', ({ ticks, alpha }) => {
+    if (engine.settled) return;
+    const coordinates = engine.positions().coordinates;
+    scope.postMessage({ type: 'progress', ticks, maxTicks: engine.maxTicks, alpha, coordinates }, [coordinates.buffer]);
+  });
+  engine.on('end', ({ ticks, nodeCount }) => {
+    const coordinates = engine.positions().coordinates;
+    scope.postMessage({ type: 'end', ticks, nodeCount, coordinates }, [coordinates.buffer]);
+  });
+
+  if (engine.settled) engine.runToCompletion();
+  else engine.start();
+}

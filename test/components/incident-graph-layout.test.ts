@@ -1,0 +1,303 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/incident-graph/define.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import type { LayoutProgressDetail } from '../../src/components/incident-graph/events.js';
+import { LayoutRunner, SYNC_LAYOUT_MAX_NODES } from '../../src/components/incident-graph/layout-runner.js';
+import { ForceLayout, layoutInputFromGraph, type LayoutPositions } from '../../src/layout/index.js';
+import { TREE_LAYER_GAP } from '../../src/layout/tree-placement.js';
+import { LAYOUT_WORKER_SOURCE } from '../../src/layout/worker-source.generated.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { createEmptyGraph, createFixtureGraph } from '../fixtures/graph-snapshot.js';
+
+/** Builds an incident graph of `entityCount` files spread over alerts of 20, each alert on one of 10 devices. */
+function createLargeGraph(entityCount: number): IncidentGraph {
+  const graph = createEmptyGraph();
+  const alertCount = Math.max(1, Math.round(entityCount / 20));
+  for (let device = 0; device < Math.min(10, alertCount); device++) {
+    graph.addNode(`device-${device}`, { kind: 'device', label: `ws-${device}` });
+  }
+  for (let alert = 0; alert < alertCount; alert++) {
+    graph.addNode(`alert-${alert}`, { kind: 'alert', label: `Alert ${alert}`, severity: 'high' });
+    graph.addDirectedEdge(`alert-${alert}`, `device-${alert % 10}`, { type: 'evidence', roles: [] });
+  }
+  for (let entity = 0; entity < entityCount; entity++) {
+    graph.addNode(`file-${entity}`, { kind: 'file', label: `payload-${entity}.dll` });
+    graph.addDirectedEdge(`alert-${entity % alertCount}`, `file-${entity}`, { type: 'evidence', roles: [] });
+  }
+  return graph;
+}
+
+/** Returns the synchronous engine's positions for a copy of `graph` as it is now. */
+function synchronousPositions(graph: IncidentGraph, layout: 'force' | 'tree' = 'force'): LayoutPositions {
+  return new ForceLayout(layoutInputFromGraph(graph), { layout }).runToCompletion();
+}
+
+function graphCoordinates(graph: IncidentGraph, ids: readonly string[]): number[] {
+  return ids.flatMap((id) => [graph.getNodeAttribute(id, 'x')!, graph.getNodeAttribute(id, 'y')!]);
+}
+
+async function mount(graph: IncidentGraph, attributes: { workerUrl?: string; layout?: string } = {}): Promise<IncidentGraphElement> {
+  return fixture<IncidentGraphElement>(html`
+    <il-incident-graph
+      style="width: 480px; height: 320px"
+      worker-url=${attributes.workerUrl ?? ''}
+      layout=${attributes.layout ?? 'force'}
+      .graph=${graph}
+    ></il-incident-graph>
+  `);
+}
+
+/** Replaces `window.Worker` for one test with a class that records the URLs it is given. */
+function spyOnWorker(behaviour: 'record' | 'throw' = 'record'): { urls: string[]; restore: () => void } {
+  const original = window.Worker;
+  const urls: string[] = [];
+  window.Worker = class extends original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      urls.push(String(url));
+      if (behaviour === 'throw') throw new DOMException('Workers are blocked by the page policy.', 'SecurityError');
+      super(url, options);
+    }
+  };
+  return { urls, restore: () => (window.Worker = original) };
+}
+
+/** Records console warnings for one test. */
+function recordWarnings(): { messages: string[]; restore: () => void } {
+  const original = console.warn;
+  const messages: string[] = [];
+  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  return { messages, restore: () => (console.warn = original) };
+}
+
+describe('il-incident-graph layout', () => {
+  let restore: (() => void)[] = [];
+  afterEach(() => {
+    for (const undo of restore) undo();
+    restore = [];
+  });
+
+  describe('worker', () => {
+    it('gives the synchronous positions', async () => {
+      const graph = createLargeGraph(600);
+      const expected = synchronousPositions(graph);
+      const spy = spyOnWorker();
+      restore.push(spy.restore);
+
+      const element = await mount(graph);
+      await element.layoutSettled;
+
+      expect(spy.urls).to.have.length(1);
+      expect(spy.urls[0]).to.match(/^blob:/);
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+    });
+
+    it('starts from workerUrl when set', async () => {
+      const url = URL.createObjectURL(new Blob([LAYOUT_WORKER_SOURCE], { type: 'text/javascript' }));
+      const graph = createLargeGraph(500);
+      const expected = synchronousPositions(graph);
+      const spy = spyOnWorker();
+      restore.push(spy.restore, () => URL.revokeObjectURL(url));
+
+      const element = await mount(graph, { workerUrl: url });
+      await element.layoutSettled;
+
+      expect(element.workerUrl).to.equal(url);
+      expect(spy.urls).to.deep.equal([url]);
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+    });
+
+    it('fires progress for a big graph', async function () {
+      this.timeout(30_000);
+      const graph = createLargeGraph(1200);
+      const element = await mount(createEmptyGraph());
+      const details: LayoutProgressDetail[] = [];
+      element.addEventListener('il-layout-progress', (event) => {
+        expect(event.bubbles).to.be.true;
+        expect(event.composed).to.be.true;
+        details.push(event.detail);
+      });
+
+      element.graph = graph;
+      await element.updateComplete;
+      await element.layoutSettled;
+
+      expect(details.length).to.be.greaterThan(0);
+      for (const detail of details) {
+        expect(detail.ticks).to.be.within(1, detail.maxTicks);
+        expect(detail.alpha).to.be.within(0, 0.5);
+      }
+      const ticks = details.map((detail) => detail.ticks);
+      expect(ticks).to.deep.equal([...ticks].sort((a, b) => a - b));
+    });
+
+    it('fires no progress for a small graph', async () => {
+      let progress = 0;
+      const element = await mount(createEmptyGraph());
+      element.addEventListener('il-layout-progress', () => progress++);
+      element.graph = createLargeGraph(SYNC_LAYOUT_MAX_NODES - 50);
+      await element.updateComplete;
+      await element.layoutSettled;
+      expect(progress).to.equal(0);
+    });
+  });
+
+  describe('fallback', () => {
+    it('runs in slices when Worker throws', async () => {
+      const graph = createLargeGraph(600);
+      const expected = synchronousPositions(graph);
+      const spy = spyOnWorker('throw');
+      const warnings = recordWarnings();
+      restore.push(spy.restore, warnings.restore);
+
+      const element = await mount(graph);
+      await element.layoutSettled;
+      await element.relayout();
+
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+      expect(spy.urls, 'tries the worker once').to.have.length(1);
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.contain('il-incident-graph');
+      expect(warnings.messages[0]).to.contain('blocked by the page policy');
+    });
+
+    it('runs in slices when the script fails', async () => {
+      const graph = createLargeGraph(600);
+      const expected = synchronousPositions(graph);
+      const warnings = recordWarnings();
+      restore.push(warnings.restore);
+
+      const element = await mount(graph, { workerUrl: '/missing/layout-worker.js' });
+      await element.layoutSettled;
+
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.contain('il-incident-graph');
+    });
+  });
+
+  describe('pause and resume', () => {
+    it('holds nodes while paused', async function () {
+      this.timeout(30_000);
+      const graph = createLargeGraph(1200);
+      const expected = synchronousPositions(graph);
+      const element = await mount(createEmptyGraph());
+      let progress = 0;
+      element.addEventListener('il-layout-progress', () => {
+        progress++;
+        if (progress === 1) element.pauseLayout();
+      });
+
+      element.graph = graph;
+      await element.updateComplete;
+      await new Promise<void>((resolve) => element.addEventListener('il-layout-progress', () => resolve(), { once: true }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      // One slice may already be under way when the pause arrives.
+      expect(progress).to.be.at.most(2);
+      expect(element.layoutRunning).to.be.true;
+
+      element.resumeLayout();
+      await element.layoutSettled;
+      expect(element.layoutRunning).to.be.false;
+      expect(progress).to.be.greaterThan(2);
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+    });
+
+    it('ignores pause with no layout', async () => {
+      const element = await mount(createFixtureGraph());
+      await element.layoutSettled;
+      element.pauseLayout();
+      element.resumeLayout();
+      expect(element.layoutRunning).to.be.false;
+    });
+  });
+
+  describe('new data', () => {
+    it('places a new node beside its neighbour', async () => {
+      const graph = createFixtureGraph();
+      const element = await mount(graph);
+      await element.layoutSettled;
+      const before = new Map(graph.mapNodes((id, attributes) => [id, { x: attributes.x, y: attributes.y }] as const));
+
+      graph.addNode('late-ip', { kind: 'ip', label: '198.51.100.7' });
+      graph.addDirectedEdge('process-payload', 'late-ip', { type: 'communicatesWith', roles: [] });
+      await element.layoutSettled;
+
+      for (const [id, position] of before) {
+        expect({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') }, id).to.deep.equal(position);
+      }
+      const anchor = before.get('process-payload')!;
+      const late = graph.getNodeAttributes('late-ip');
+      expect(Math.hypot(late.x! - anchor.x!, late.y! - anchor.y!)).to.be.lessThan(160);
+    });
+  });
+
+  describe('tree layout', () => {
+    it('draws process trees in layers', async () => {
+      const graph = createFixtureGraph();
+      const element = await mount(graph, { layout: 'tree' });
+      await element.layoutSettled;
+
+      expect(element.layout).to.equal('tree');
+      const device = graph.getNodeAttributes('device-ws042');
+      const winword = graph.getNodeAttributes('process-winword');
+      expect(winword.y! - device.y!).to.be.closeTo(2 * TREE_LAYER_GAP, 1e-9);
+    });
+
+    it('lays out again when the option changes', async () => {
+      const graph = createFixtureGraph();
+      const element = await mount(graph);
+      await element.layoutSettled;
+      const ends: number[] = [];
+      element.addEventListener('il-layout-end', (event) => ends.push(event.detail.nodeCount));
+
+      element.layout = 'tree';
+      await element.updateComplete;
+      await element.layoutSettled;
+
+      const expected = synchronousPositions(createFixtureGraph(), 'tree');
+      expect(ends).to.deep.equal([graph.order]);
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+    });
+  });
+
+  describe('main thread', () => {
+    it('runs no long task for 5,000 nodes', async function () {
+      this.timeout(60_000);
+      const graph = createLargeGraph(5000);
+      // Ends the task that built the graph, so the observer sees only the layout's tasks.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const longTasks: number[] = [];
+      const supportsLongTasks = PerformanceObserver.supportedEntryTypes.includes('longtask');
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longTasks.push(entry.duration);
+      });
+      if (supportsLongTasks) observer.observe({ type: 'longtask' });
+
+      // Without long-task entries, the largest lateness of a 10 ms timer bounds the longest task.
+      let maxDrift = 0;
+      let expectedAt = performance.now() + 10;
+      const timer = setInterval(() => {
+        maxDrift = Math.max(maxDrift, performance.now() - expectedAt);
+        expectedAt = performance.now() + 10;
+      }, 10);
+
+      const runner = new LayoutRunner({
+        onProgress: () => {},
+        onEnd: () => {},
+        onSettled: () => {},
+        settings: () => ({ layout: 'force', workerUrl: undefined }),
+        onWorkerFailure: (reason) => expect.fail(`worker failed: ${reason}`),
+      });
+      runner.request(graph);
+      await runner.settled;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      clearInterval(timer);
+      observer.disconnect();
+
+      expect(graph.getNodeAttribute('file-0', 'x')).to.be.a('number');
+      if (supportsLongTasks) expect(longTasks, `long tasks (ms): ${longTasks.join(', ')}`).to.deep.equal([]);
+      else expect(maxDrift).to.be.lessThan(50);
+    });
+  });
+});
