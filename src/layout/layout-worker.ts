@@ -11,8 +11,14 @@
 import { ForceLayout } from './force-layout.js';
 import { decodeLayoutInput, type LayoutWorkerRequest, type LayoutWorkerResponse } from './layout-transfer.js';
 
-/** Time budget of one slice, in milliseconds: long enough to amortise a progress message. */
+/** Time budget of one slice, in milliseconds: how long a `pause` may wait. */
 const SLICE_MS = 50;
+
+/**
+ * Minimum time between two `progress` messages, in milliseconds. The page redraws the graph
+ * for each one, which takes long for thousands of nodes, so it gets at most five a second.
+ */
+const PROGRESS_INTERVAL_MS = 200;
 
 interface WorkerScope {
   postMessage(message: LayoutWorkerResponse, transfer: Transferable[]): void;
@@ -40,8 +46,10 @@ scope.addEventListener('message', (event) => {
 });
 
 function run(engine: ForceLayout): void {
+  let lastProgress = performance.now();
   engine.on('tick', ({ ticks, alpha }) => {
-    if (engine.settled) return;
+    if (engine.settled || performance.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = performance.now();
     const coordinates = engine.positions().coordinates;
     scope.postMessage({ type: 'progress', ticks, maxTicks: engine.maxTicks, alpha, coordinates }, [coordinates.buffer]);
   });
