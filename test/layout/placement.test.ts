@@ -66,11 +66,12 @@ describe('start placement', () => {
   });
 
   it('runs fewer ticks for larger graphs', () => {
-    expect(coolingTicks(10)).to.equal(120);
-    expect(coolingTicks(1000)).to.equal(120);
-    expect(coolingTicks(10_000)).to.equal(100);
-    expect(coolingTicks(50_000)).to.equal(60);
-    expect(coolingTicks(1_000_000)).to.equal(60);
+    expect(coolingTicks(10)).to.equal(90);
+    expect(coolingTicks(1000)).to.equal(90);
+    expect(coolingTicks(5000)).to.equal(69);
+    expect(coolingTicks(10_000)).to.equal(60);
+    expect(coolingTicks(50_000)).to.equal(40);
+    expect(coolingTicks(1_000_000)).to.equal(40);
   });
 
   it('settles the fixture without overlaps', () => {
