@@ -168,6 +168,18 @@ describe('<il-incident-graph> drawing', () => {
       expect(red).to.be.greaterThan(blue! + 60);
     });
 
+    it('writes many thin edges as pixels', async () => {
+      const element = await mountGraph({ graph: gridGraph(4900, 30) });
+      const stats = await showAt(element, { x: 20, y: 20, k: 0.3 });
+
+      expect(stats.dots).to.equal(false);
+      expect(stats.edgesDrawn).to.be.at.least(2000);
+      expect(stats.raster).to.equal(true);
+      // Node n0 is still drawn as a shape: its white fill inside the malicious ring.
+      const [red, green, blue] = pixelAt(element, element.toScreen('n0')!);
+      expect(Math.min(red!, green!, blue!)).to.be.greaterThan(200);
+    });
+
     it('fills few dots as arcs', async () => {
       const element = await mountGraph({ graph: gridGraph(100, 60) });
       const stats = await showAt(element, { x: 20, y: 20, k: 0.1 });
@@ -201,8 +213,9 @@ describe('<il-incident-graph> drawing', () => {
 
       const stats = await showAt(element, { x: 20, y: 20, k: 0.4 });
       expect(stats.edgesDrawn).to.be.greaterThan(500);
-      // Edges, node borders, one ring per verdict style: far fewer strokes than elements.
-      expect(strokes).to.be.lessThan(12);
+      // Hairline edges and borders in one path each, wider rings in chunks of 32: far fewer
+      // strokes than the 900 nodes and 870 edges.
+      expect(strokes).to.be.lessThan(30);
     });
   });
 });

@@ -4,7 +4,8 @@
  *
  * Cost stays close to what is on screen: nodes and edges outside the viewport are skipped,
  * edges and nodes go to the canvas in one path per style, and detail drops with zoom. From
- * `LABEL_MIN_ZOOM` down labels are left out and edges become thin solid lines. Below
+ * `LABEL_MIN_ZOOM` down labels are left out and edges become thin solid lines, written as
+ * pixels when there are many (see `drawRasterLayers`). Below
  * `ICON_MIN_ZOOM` kind icons and remediation badges are left out too. Below `DOT_ZOOM` nodes
  * become plain dots without rings, and edges lose their arrowheads.
  */
@@ -12,7 +13,7 @@
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { canRasterDots, clipRange, drawRaster, packColor, type RasterDot, type RasterSegment } from './dot-raster.js';
-import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
+import { dotColor, drawNodeLayer, paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
 import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
 import type { Camera, Point } from './geometry.js';
@@ -59,7 +60,10 @@ const NODE_REACH = RING_GAP + 16;
 const MIN_EDGE_SCREEN_WIDTH = 0.75;
 /** Smallest dot on screen, in CSS pixels of radius. */
 const MIN_DOT_SCREEN_RADIUS = 1.5;
-/** From this many visible nodes and edges on, dot detail is written as pixels instead of paths. */
+/**
+ * From this many visible edges on, unstyled edges are written as pixels instead of stroked.
+ * At dot detail visible nodes count too, and the dots are written as pixels as well.
+ */
 const RASTER_MIN_COUNT = 2000;
 
 export interface SceneState {
@@ -82,7 +86,7 @@ export interface DrawStats {
   edgesDrawn: number;
   /** True when nodes were drawn as dots. */
   dots: boolean;
-  /** True when dots and edges were written as pixels. */
+  /** True when edges, and at dot detail the nodes too, were written as pixels. */
   raster: boolean;
   /** Node labels in CSS pixels, in the order they were placed. */
   labels: PlacedLabel[];
@@ -127,23 +131,34 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   const nodes = display.nodes.filter((node) => nodeInView(node, view));
 
   // Dimmed things first, so what the selection emphasises is drawn on top of them.
-
-  const rastered = dots && nodes.length + edges.length >= RASTER_MIN_COUNT && canRasterDots();
-  if (!rastered) {
-    const edgeOptions = { zoom: camera.k, pixelRatio, dots, styled: camera.k >= EDGE_STYLE_MIN_ZOOM, view };
-    drawEdgeLayer(ctx, edges.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
-    drawEdgeLayer(ctx, edges.filter((edge) => !edge.dimmed), palette, { ...edgeOptions, alpha: 1 });
-  }
-
   const layers = [
     nodes.filter((node) => node.dimmed),
     nodes.filter((node) => !node.dimmed && !node.selected),
     nodes.filter((node) => !node.dimmed && node.selected),
   ];
+  const styled = camera.k >= EDGE_STYLE_MIN_ZOOM;
+  const rasterCount = dots ? nodes.length + edges.length : edges.length;
+  const rastered = !styled && rasterCount >= RASTER_MIN_COUNT && canRasterDots();
+  const edgeOptions = { zoom: camera.k, pixelRatio, dots, styled, view };
+
   if (rastered) {
-    drawRasterLayers(ctx, state, edges, layers);
+    drawRasterLayers(ctx, state, edges, dots ? layers : []);
+    // Self-loops have no straight line to write, so they are stroked as usual.
+    const loops = edges.filter((edge) => edge.source === edge.target);
+    drawEdgeLayer(ctx, loops.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
+    drawEdgeLayer(ctx, loops.filter((edge) => !edge.dimmed), palette, { ...edgeOptions, alpha: 1 });
   } else {
-    const detail = { dots, icons: camera.k >= ICON_MIN_ZOOM, minDotRadius: MIN_DOT_SCREEN_RADIUS / camera.k };
+    drawEdgeLayer(ctx, edges.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
+    drawEdgeLayer(ctx, edges.filter((edge) => !edge.dimmed), palette, { ...edgeOptions, alpha: 1 });
+  }
+
+  if (!rastered || !dots) {
+    const detail = {
+      dots,
+      icons: camera.k >= ICON_MIN_ZOOM,
+      minDotRadius: MIN_DOT_SCREEN_RADIUS / camera.k,
+      pixelsPerUnit: camera.k * pixelRatio,
+    };
     layers.forEach((layer, index) => {
       ctx.globalAlpha = index === 0 ? DIMMED_ALPHA : 1;
       drawNodeLayer(ctx, layer, palette, detail);
@@ -169,7 +184,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   return stats;
 }
 
-/** Draws edges and dot layers by writing pixels: edges, then dimmed dots, selected dots last. */
+/**
+ * Writes edges as one-pixel lines between node centres and then the dot layers, if any, as
+ * discs: dimmed dots first, selected dots last. Lines lose their arrowheads.
+ */
 function drawRasterLayers(
   ctx: CanvasRenderingContext2D,
   state: SceneState,
@@ -254,7 +272,7 @@ interface EdgeLayerOptions {
 }
 
 /**
- * Draws edges with one stroke per style and one fill for all arrowheads. Unstyled edges are
+ * Draws edges with one stroke per style, in chunks for wide strokes, and one fill for all arrowheads. Unstyled edges are
  * one-device-pixel solid lines, because the software rasterizer strokes hairlines many times
  * faster than wider or dashed lines, and dash patterns no longer show at that size.
  */
@@ -290,17 +308,17 @@ function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly EdgeView[]
   for (const name of EDGE_STYLE_ORDER) {
     const styled = byStyle.get(name);
     if (!styled) continue;
-    ctx.beginPath();
-    for (const edge of styled) {
-      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge, view);
-      if (pointInRect(tip, view)) traceArrowhead(arrowheads, from, tip);
-    }
-
     const style = EDGE_STYLES[name];
-    ctx.lineWidth = options.styled ? Math.max(style.width, MIN_EDGE_SCREEN_WIDTH / zoom) : hairline;
+    const width = options.styled ? Math.max(style.width, MIN_EDGE_SCREEN_WIDTH / zoom) : hairline;
+    ctx.lineWidth = width;
     ctx.lineCap = options.styled ? style.cap : 'butt';
     ctx.setLineDash(options.styled ? (style.dash as number[]) : []);
-    ctx.stroke();
+
+    const trace = (edge: EdgeView): void => {
+      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge, view);
+      if (pointInRect(tip, view)) traceArrowhead(arrowheads, from, tip);
+    };
+    paintInChunks(ctx, styled, strokeChunk(width, zoom * options.pixelRatio), trace, () => ctx.stroke());
   }
   ctx.setLineDash([]);
   ctx.fill(arrowheads);
