@@ -61,6 +61,14 @@ interface PendingFit {
  * the graph as `x` and `y`, so the same incident always looks the same, a host may save and
  * restore them, and moving the time cursor only hides nodes.
  *
+ * Drawing follows the zoom. Node labels show from zoom 0.6, placed by priority (selected,
+ * hovered, malicious, suspicious, alerts by severity, then the rest) where they overlap no
+ * other label or node, and relation labels show from zoom 1.5. Kind icons and remediation
+ * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
+ * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
+ * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin
+ * solid, any other role short dashes.
+ *
  * Accessibility: the drawing area is one focusable listbox (`role="listbox"`, multi-select)
  * named with the visible counts, whose options mirror the visible nodes with kind, name and
  * verdict; the active option is announced through `aria-activedescendant`. Keyboard: arrow keys
