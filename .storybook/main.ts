@@ -8,6 +8,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const prebundled = [
   'lit',
   'lit/directives/if-defined.js',
+  'lit/directives/ref.js',
   'lit/directives/style-map.js',
   // Storybook's web components renderer imports this one.
   'lit/directive-helpers.js',
