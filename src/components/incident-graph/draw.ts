@@ -127,8 +127,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   );
 
   const view = visibleWorldRect(state);
-  const edges = display.edges.filter((edge) => edgeInView(edge, view));
-  const nodes = display.nodes.filter((node) => nodeInView(node, view));
+  // When everything is in view, as after a fit, testing each node and edge is skipped.
+  const whole = rectContains(view, sceneBounds(display));
+  const edges = whole ? display.edges : display.edges.filter((edge) => edgeInView(edge, view));
+  const nodes = whole ? display.nodes : display.nodes.filter((node) => nodeInView(node, view));
 
   // Dimmed things first, so what the selection emphasises is drawn on top of them.
   const layers = [
@@ -241,17 +243,53 @@ function visibleWorldRect(state: SceneState): WorldRect {
   };
 }
 
+const boundsByDisplay = new WeakMap<DisplayModel, WorldRect>();
+
+/**
+ * Returns the world rectangle every node and edge of a display model lies in, computed once per
+ * model. NOTE: this relies on a model's positions never changing after `buildDisplayModel`
+ * returns it, as every position change builds a new model today.
+ */
+function sceneBounds(display: DisplayModel): WorldRect {
+  let bounds = boundsByDisplay.get(display);
+  if (bounds) return bounds;
+
+  bounds = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (const node of display.nodes) {
+    const reach = node.radius + NODE_REACH;
+    bounds.left = Math.min(bounds.left, node.x - reach);
+    bounds.top = Math.min(bounds.top, node.y - reach);
+    bounds.right = Math.max(bounds.right, node.x + reach);
+    bounds.bottom = Math.max(bounds.bottom, node.y + reach);
+  }
+  let edgeReach = 0;
+  for (const edge of display.edges) edgeReach = Math.max(edgeReach, edgeReachOf(edge));
+  bounds.left -= edgeReach;
+  bounds.top -= edgeReach;
+  bounds.right += edgeReach;
+  bounds.bottom += edgeReach;
+  boundsByDisplay.set(display, bounds);
+  return bounds;
+}
+
+function rectContains(outer: WorldRect, inner: WorldRect): boolean {
+  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+}
+
 function nodeInView(node: NodeView, view: WorldRect): boolean {
   const reach = node.radius + NODE_REACH;
   return node.x + reach >= view.left && node.x - reach <= view.right && node.y + reach >= view.top && node.y - reach <= view.bottom;
 }
 
+/** Returns how far an edge's drawing reaches beyond the box of its end points: its bend or loop size. */
+function edgeReachOf(edge: EdgeView): number {
+  return edge.source === edge.target ? edge.source.radius * 2.5 + edge.loopIndex * 12 : Math.abs(edge.curve) * 2;
+}
+
 /** Tests the box around an edge's end points, grown by its bend or loop size. */
 function edgeInView(edge: EdgeView, view: WorldRect): boolean {
   const { source, target } = edge;
-  const reach = edge.source === edge.target
-    ? source.radius * 2.5 + edge.loopIndex * 12
-    : Math.abs(edge.curve) * 2;
+  const reach = edgeReachOf(edge);
   return (
     Math.max(source.x, target.x) + reach >= view.left &&
     Math.min(source.x, target.x) - reach <= view.right &&
