@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { exportBounds, escapeXml } from '../../src/components/incident-graph/export.js';
-import { middleEllipsis } from '../../src/components/incident-graph/geometry.js';
+import { middleEllipsis } from '../../src/components/incident-graph/labels.js';
 import { mountGraph, nextFrames } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 

@@ -364,7 +364,7 @@ function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly EdgeView[]
 }
 
 /** Returns the quadratic curve of an edge from the source's rim to the target's rim. */
-function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
+export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
   const { source, target } = edge;
   const dx = target.x - source.x;
   const dy = target.y - source.y;

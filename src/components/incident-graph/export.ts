@@ -9,9 +9,10 @@
 import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPathData } from '../shared/entity-icons.js';
 import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { drawScene } from './draw.js';
+import { drawScene, edgeCurve } from './draw.js';
 import { RING_GAP } from './draw-nodes.js';
-import { middleEllipsis, type Point } from './geometry.js';
+import type { Point } from './geometry.js';
+import { middleEllipsis } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -232,29 +233,6 @@ function edgeSvg(edge: EdgeView, fill: string): string {
   return `<g ${attributes.join(' ')}>${line}${arrow}</g>`;
 }
 
-/** Returns the quadratic curve of an edge from rim to rim, bent by `edge.curve` as the canvas draws it. */
-function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
-  const { source, target } = edge;
-  const dx = target.x - source.x;
-  const dy = target.y - source.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const control = {
-    x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
-    y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,
-  };
-  return {
-    start: towards(source, control, source.radius),
-    control,
-    end: towards(target, control, target.radius + RING_GAP + 1),
-  };
-}
-
-function towards(from: Point, to: Point, distance: number): Point {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  const length = Math.hypot(dx, dy) || 1;
-  return { x: from.x + (dx / length) * distance, y: from.y + (dy / length) * distance };
-}
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;

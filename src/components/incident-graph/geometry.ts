@@ -81,15 +81,6 @@ export function fitCamera(
   };
 }
 
-/** Shortens text to `max` characters by replacing its middle with an ellipsis. */
-export function middleEllipsis(text: string, max = 24): string {
-  const characters = [...text];
-  if (characters.length <= max) return text;
-  const head = Math.ceil((max - 1) / 2);
-  const tail = max - 1 - head;
-  return `${characters.slice(0, head).join('')}…${characters.slice(characters.length - tail).join('')}`;
-}
-
 /**
  * Returns the candidate nearest to `from` in a direction: among those inside the 90° cone
  * around it, the one with the smallest distance, where sideways offset counts double so the
