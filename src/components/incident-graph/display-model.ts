@@ -70,7 +70,12 @@ export interface DisplayInput {
   existsNow: (firstSeen: EpochMs | undefined) => boolean;
   selection: Selection;
   /** Positions of a layout still running, which win over the graph's attributes. */
-  livePositions?: ReadonlyMap<string, { x: number; y: number }> | undefined;
+  livePositions?: PositionSource | undefined;
+}
+
+/** Where nodes are, by node id: the positions of a running layout, say. */
+export interface PositionSource {
+  get(id: string): { x: number; y: number } | undefined;
 }
 
 /** Gap between parallel edges, in world units. */
@@ -140,6 +145,43 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
   const nodes = [...byId.values()].sort(compareNodes);
   const alertCount = nodes.filter((node) => node.alert).length;
   return { nodes, edges, byId, alertCount, entityCount: nodes.length - alertCount };
+}
+
+/**
+ * Moves the nodes of a display model to new positions in place, for a layout step that changes
+ * no node, edge or state: each node takes `positionOf(id)`, or keeps its place when that is
+ * undefined, and a group node goes to the centroid of its members. The edges hold the node
+ * views, so they follow. Returns a new model object over the same nodes and edges, so caches
+ * keyed by the model (the scene bounds, the hit index) know that the positions changed.
+ */
+export function moveNodes(
+  display: DisplayModel,
+  positionOf: (id: string) => { x: number; y: number } | undefined,
+): DisplayModel {
+  for (const node of display.nodes) {
+    const position = node.group ? centroidOf(node.group.memberIds, positionOf) : positionOf(node.id);
+    if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
+    node.x = position.x;
+    node.y = position.y;
+  }
+  return { ...display };
+}
+
+function centroidOf(
+  ids: readonly string[],
+  positionOf: (id: string) => { x: number; y: number } | undefined,
+): { x: number; y: number } | undefined {
+  let x = 0;
+  let y = 0;
+  let count = 0;
+  for (const id of ids) {
+    const position = positionOf(id);
+    if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
+    x += position.x;
+    y += position.y;
+    count += 1;
+  }
+  return count === 0 ? undefined : { x: x / count, y: y / count };
 }
 
 /** Returns the graph keys of the selected nodes; an alert whose id clashes with an entity is keyed with a prefix. */

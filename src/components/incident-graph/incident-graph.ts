@@ -9,7 +9,7 @@ import { SessionController } from '../shared/session-controller.js';
 import { msg } from '../shared/strings.js';
 import { themeTokens } from '../shared/theme.js';
 import { CanvasSurface } from './canvas-surface.js';
-import { buildDisplayModel, EMPTY_DISPLAY, selectionRefOf, type DisplayModel } from './display-model.js';
+import { buildDisplayModel, EMPTY_DISPLAY, moveNodes, selectionRefOf, type DisplayModel } from './display-model.js';
 import { drawScene } from './draw.js';
 import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
 import { clampCamera, fitCamera, HitIndex, type Camera, type FitOptions, type Point } from './geometry.js';
@@ -21,7 +21,7 @@ import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
 import { applySearch, drawSearchMatches, searchMatches, searchSummary } from './search.js';
-import { LayoutRunner } from './layout-runner.js';
+import { LayoutRunner, type LivePositions } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
 import { countLabel } from './strings.js';
@@ -193,7 +193,9 @@ export class IncidentGraphElement extends LitElement {
   });
   private readonly layoutRunner = new LayoutRunner({
     onProgress: (detail) => {
-      this.invalidateDisplay();
+      const sameRun = this.displayRun !== undefined && this.displayRun === this.layoutRunner.livePositions;
+      if (sameRun) this.invalidatePositions();
+      else this.invalidateDisplay();
       this.dispatchEvent(new LayoutProgressEvent(detail));
     },
     onEnd: (detail) => this.dispatchEvent(new LayoutEndEvent(detail)),
@@ -209,8 +211,14 @@ export class IncidentGraphElement extends LitElement {
   private unbindGraph: (() => void) | undefined;
   private localSelection: Selection = EMPTY_SELECTION;
   private hitIndex = new HitIndex<NodeView>([]);
+  /** The display model `hitIndex` was built from; the index is rebuilt on the first hit test after it changes. */
+  private hitIndexDisplay: DisplayModel | undefined;
   private optionsSignature = '';
   private displayDirty = true;
+  /** True when only positions changed since the display model was built: a layout step or its end. */
+  private positionsDirty = false;
+  /** The layout run whose live positions the display model was built from, if any. */
+  private displayRun: LivePositions | undefined;
   private frameHandle = 0;
   private drawing = false;
   private needsAutoFit = true;
@@ -498,6 +506,10 @@ export class IncidentGraphElement extends LitElement {
   nodeAt(point: Point): NodeView | undefined {
     this.processIfDirty();
     const { x, y, k } = this.zoomCamera.camera;
+    if (this.hitIndexDisplay !== this.display) {
+      this.hitIndex = new HitIndex(this.display.nodes);
+      this.hitIndexDisplay = this.display;
+    }
     return this.hitIndex.find({ x: (point.x - x) / k, y: (point.y - y) / k });
   }
 
@@ -520,6 +532,12 @@ export class IncidentGraphElement extends LitElement {
     if (!camera) return false;
     this.zoomCamera.set(camera);
     return true;
+  }
+
+  /** Marks the node positions stale, keeping the display model, and schedules a frame. */
+  private invalidatePositions(): void {
+    this.positionsDirty = true;
+    this.scheduleFrame();
   }
 
   /** @internal Marks the display model stale and schedules a frame. */
@@ -560,7 +578,12 @@ export class IncidentGraphElement extends LitElement {
           this.layoutRunner.request(next);
           this.invalidateDisplay();
         },
-        onAttributes: () => this.invalidateDisplay(),
+        onAttributes: () => {
+          // The end of a run the display already follows writes only positions.
+          const run = this.layoutRunner.writingRun;
+          if (run !== undefined && run === this.displayRun) this.invalidatePositions();
+          else this.invalidateDisplay();
+        },
       });
     }
     if (replaced) {
@@ -575,13 +598,18 @@ export class IncidentGraphElement extends LitElement {
   }
 
   private processIfDirty(): void {
-    if (!this.displayDirty) return;
+    if (!this.displayDirty) {
+      if (this.positionsDirty) this.moveToCurrentPositions();
+      return;
+    }
     this.displayDirty = false;
+    this.positionsDirty = false;
 
     const session = this.sessions.session;
     const followTime = session !== undefined && session.graph === this.boundGraph;
     const graph = this.boundGraph;
     const live = this.layoutRunner.livePositions;
+    this.displayRun = live;
     const model = buildDisplayModel({
       graph,
       existsNow: followTime ? (firstSeen) => session.existsNow(firstSeen) : () => true,
@@ -590,7 +618,6 @@ export class IncidentGraphElement extends LitElement {
     });
     this.display = this.grouping.apply(model, graph, this.groupThreshold, (id) => live?.get(id) ?? positionInGraph(graph, id));
     this.searchMatchIds = applySearch(this.display, this.search);
-    this.hitIndex = new HitIndex(this.display.nodes);
     this.interaction.displayChanged();
 
     // The accessible list re-renders only when what it says changed, not on every layout tick.
@@ -601,6 +628,15 @@ export class IncidentGraphElement extends LitElement {
       this.optionsSignature = signature;
       this.requestUpdate();
     }
+  }
+
+  /** Moves the nodes of the display model to the layout's or the graph's current positions. */
+  private moveToCurrentPositions(): void {
+    this.positionsDirty = false;
+    const graph = this.boundGraph;
+    const live = this.layoutRunner.livePositions;
+    if (live !== this.displayRun) this.displayRun = undefined;
+    this.display = moveNodes(this.display, (id) => live?.get(id) ?? positionInGraph(graph, id));
   }
 
   private drawFrame(): void {

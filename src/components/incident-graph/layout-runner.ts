@@ -54,9 +54,40 @@ interface ActiveRun {
   cancel(): void;
 }
 
+/**
+ * Positions of a run under way: one object per run, whose coordinates each progress report
+ * replaces, so the element can tell a new run from the next step of the same one.
+ */
+export class LivePositions {
+  private readonly index: Map<string, number>;
+  private coordinates: ArrayLike<number>;
+
+  constructor(positions: LayoutPositions) {
+    this.index = new Map(positions.ids.map((id, position) => [id, position]));
+    this.coordinates = positions.coordinates;
+  }
+
+  /** Takes the coordinates of the next progress report, in the same node order. */
+  update(coordinates: ArrayLike<number>): void {
+    this.coordinates = coordinates;
+  }
+
+  /** Returns the node's current position, or undefined for a node outside the run. */
+  get(id: string): { x: number; y: number } | undefined {
+    const position = this.index.get(id);
+    if (position === undefined) return undefined;
+    return { x: this.coordinates[position * 2]!, y: this.coordinates[position * 2 + 1]! };
+  }
+}
+
 export class LayoutRunner {
-  /** Positions of the run under way, by node id; undefined when none runs. */
-  livePositions: Map<string, { x: number; y: number }> | undefined;
+  /** Positions of the run under way; undefined when none runs. */
+  livePositions: LivePositions | undefined;
+  /**
+   * The positions of the run whose end is being written into the graph, set only while the
+   * graph's attribute events of that write fire.
+   */
+  writingRun: LivePositions | undefined;
 
   private readonly callbacks: LayoutRunnerCallbacks;
   private graph: IncidentGraph | undefined;
@@ -172,7 +203,7 @@ export class LayoutRunner {
       if (this.current !== run) return;
       const response = event.data;
       if (response.type === 'progress') {
-        this.livePositions = toMap({ ids, coordinates: response.coordinates });
+        this.takeProgress({ ids, coordinates: response.coordinates });
         this.callbacks.onProgress({ ticks: response.ticks, maxTicks: response.maxTicks, alpha: response.alpha });
         return;
       }
@@ -210,7 +241,7 @@ export class LayoutRunner {
 
     engine.on('tick', ({ ticks, alpha }) => {
       if (this.current !== run || engine.settled) return;
-      this.livePositions = toMap(engine.positions());
+      this.takeProgress(engine.positions());
       this.callbacks.onProgress({ ticks, maxTicks: engine.maxTicks, alpha });
     });
     engine.on('end', () => {
@@ -219,11 +250,21 @@ export class LayoutRunner {
     if (!this.isPaused) engine.start();
   }
 
+  private takeProgress(positions: LayoutPositions): void {
+    if (this.livePositions) this.livePositions.update(positions.coordinates);
+    else this.livePositions = new LivePositions(positions);
+  }
+
   private finish(graph: IncidentGraph, positions: LayoutPositions, detail: LayoutEndDetail): void {
     this.current = undefined;
     this.isPaused = false;
+    this.writingRun = this.livePositions;
     this.livePositions = undefined;
-    writePositions(graph, positions);
+    try {
+      writePositions(graph, positions);
+    } finally {
+      this.writingRun = undefined;
+    }
     this.callbacks.onEnd(detail);
     if (!this.scheduled) this.settle();
   }
@@ -245,12 +286,4 @@ let workerUrl: string | undefined;
 function inlineWorkerUrl(): string {
   workerUrl ??= URL.createObjectURL(new Blob([LAYOUT_WORKER_SOURCE], { type: 'text/javascript' }));
   return workerUrl;
-}
-
-function toMap(positions: LayoutPositions): Map<string, { x: number; y: number }> {
-  const map = new Map<string, { x: number; y: number }>();
-  positions.ids.forEach((id, index) => {
-    map.set(id, { x: positions.coordinates[index * 2]!, y: positions.coordinates[index * 2 + 1]! });
-  });
-  return map;
 }
