@@ -11,9 +11,7 @@
 
 import {
   forceCenter,
-  forceCollide,
   forceLink,
-  forceManyBody,
   forceSimulation,
   forceX,
   forceY,
@@ -21,6 +19,8 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
+import { flatManyBody } from './flat-many-body.js';
+import { gridCollide, separateOverlaps } from './grid-collide.js';
 import { placeInitial } from './placement.js';
 import { createLcg, DEFAULT_LAYOUT_SEED } from './seed.js';
 import { placeTrees } from './tree-placement.js';
@@ -123,6 +123,13 @@ const ALPHA_MIN = 0.001;
 /** Start temperature: below d3's 1, because nodes start near their settled place. */
 const START_ALPHA = 0.5;
 const DEFAULT_THETA = 1.2;
+/**
+ * Once the simulation settles, nodes closer than their radii plus this padding are moved apart
+ * directly, in up to `OVERLAP_PASSES` passes: a short run leaves a few such pairs in a dense
+ * graph, and resolving them by more ticks would cost the whole graph's forces each time.
+ */
+const OVERLAP_PADDING = 6;
+const OVERLAP_PASSES = 8;
 
 export class ForceLayout {
   private readonly nodes: SimNode[];
@@ -134,6 +141,7 @@ export class ForceLayout {
   };
   private readonly freeNodeCount: number;
   private readonly tickLimit: number;
+  private readonly random: () => number;
   private tickCount = 0;
   private cancelSlice: (() => void) | undefined;
   private ended = false;
@@ -156,7 +164,8 @@ export class ForceLayout {
     // NOTE: the random source is set before nodes and forces, because forces draw from it
     // when they are initialised.
     this.simulation = forceSimulation<SimNode, SimLink>().stop();
-    this.simulation.randomSource(createLcg(options.seed ?? DEFAULT_LAYOUT_SEED));
+    this.random = createLcg(options.seed ?? DEFAULT_LAYOUT_SEED);
+    this.simulation.randomSource(this.random);
     this.simulation.nodes(this.nodes);
     this.simulation.alphaMin(ALPHA_MIN);
     this.simulation.alpha(START_ALPHA);
@@ -213,6 +222,7 @@ export class ForceLayout {
     for (let index = 0; index < count && !this.settled; index++) {
       this.simulation.tick();
       this.tickCount++;
+      if (this.settled) separateOverlaps(this.nodes, OVERLAP_PADDING, OVERLAP_PASSES, this.random);
     }
     return this;
   }
@@ -401,15 +411,13 @@ function addForces(
     )
     .force(
       'charge',
-      forceManyBody<SimNode>()
-        .strength((node) => (node.alert ? -700 : -300))
-        .theta(settings.theta)
-        .distanceMax(1200),
+      flatManyBody<SimNode>({
+        strength: (node) => (node.alert ? -700 : -300),
+        theta: settings.theta,
+        distanceMax: 1200,
+      }),
     )
-    .force(
-      'collide',
-      forceCollide<SimNode>((node) => node.radius + 22).iterations(1),
-    )
+    .force('collide', gridCollide<SimNode>(22))
     .force('x', forceX<SimNode>(0).strength(gravity))
     .force('y', forceY<SimNode>(0).strength(gravity));
 
