@@ -2,7 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { moveNodes, type NodeView } from '../../src/components/incident-graph/display-model.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { HEIGHT, nextFrames, WIDTH } from './incident-graph-helpers.js';
 
 async function mountEmpty(): Promise<IncidentGraphElement> {
@@ -11,13 +13,32 @@ async function mountEmpty(): Promise<IncidentGraphElement> {
   `);
 }
 
+/** Returns a generated graph of about `nodeCount` nodes, laid out on a grid so no layout runs. */
+function griddedGraph(nodeCount: number): IncidentGraph {
+  const graph = generateIncidentGraph({ entityCount: Math.round(nodeCount / 1.1) });
+  const columns = Math.ceil(Math.sqrt(graph.order));
+  let index = 0;
+  graph.updateEachNodeAttributes((_id, attributes) => {
+    const position = { x: (index % columns) * 40, y: Math.floor(index / columns) * 40 };
+    index += 1;
+    return { ...attributes, ...position };
+  });
+  return graph;
+}
+
+function activeOption(element: IncidentGraphElement): Element | null {
+  const listbox = element.shadowRoot!.querySelector('[role="listbox"]')!;
+  const id = listbox.getAttribute('aria-activedescendant');
+  return id === null ? null : element.shadowRoot!.getElementById(id);
+}
+
 function nextProgress(element: IncidentGraphElement): Promise<void> {
   return new Promise((resolve) => element.addEventListener('il-layout-progress', () => resolve(), { once: true }));
 }
 
 describe('il-incident-graph performance', () => {
   describe('layout progress', () => {
-    it('moves the node views in place instead of rebuilding them', async function () {
+    it('moves node views in place', async function () {
       this.timeout(60_000);
       const graph = generateIncidentGraph({ entityCount: 1000 });
       const element = await mountEmpty();
@@ -28,21 +49,17 @@ describe('il-incident-graph performance', () => {
       const nodes = element.display.nodes;
       const sample = nodes.find((node) => !node.group)!;
       const before = { x: sample.x, y: sample.y };
-      await nextProgress(element);
+      await element.layoutSettled;
       await nextFrames();
 
       expect(element.display.nodes).to.equal(nodes);
       expect(element.display.byId.get(sample.id)).to.equal(sample);
-      expect([sample.x, sample.y]).not.to.deep.equal([before.x, before.y]);
-
-      await element.layoutSettled;
-      await nextFrames();
-      expect(element.display.nodes).to.equal(nodes);
       const { x, y } = graph.getNodeAttributes(sample.id);
       expect([sample.x, sample.y]).to.deep.equal([x, y]);
+      expect([sample.x, sample.y]).not.to.deep.equal([before.x, before.y]);
     });
 
-    it('places a group node at the centroid of its members as they move', () => {
+    it('centres a group on its members', () => {
       const node = (id: string, x: number, y: number, group?: NodeView['group']): NodeView => ({
         id, kind: 'file', label: id, alert: false, verdict: undefined, remediationStatus: undefined, severity: undefined,
         ghost: false, firstSeen: undefined, x, y, radius: 10, selected: false, dimmed: false, group,
@@ -60,7 +77,7 @@ describe('il-incident-graph performance', () => {
       expect([group.x, group.y]).to.deep.equal([10, 20]);
     });
 
-    it('rebuilds the display model when the selection changes', async function () {
+    it('rebuilds on a selection change', async function () {
       this.timeout(60_000);
       const graph = generateIncidentGraph({ entityCount: 1000 });
       const element = await mountEmpty();
@@ -74,6 +91,67 @@ describe('il-incident-graph performance', () => {
 
       expect(element.display.nodes).not.to.equal(nodes);
       expect(element.display.nodes[0]!.selected).to.be.true;
+    });
+  });
+
+  describe('listbox of a big graph', () => {
+    let element: IncidentGraphElement;
+
+    beforeEach(async function () {
+      this.timeout(60_000);
+      element = await mountEmpty();
+      element.groupThreshold = 0;
+      element.graph = griddedGraph(5000);
+      await element.layoutSettled;
+      await element.rendered;
+      await element.updateComplete;
+    });
+
+    it('renders a window of options', () => {
+      const options = element.shadowRoot!.querySelectorAll('[role="option"]');
+
+      expect(element.display.nodes.length).to.be.greaterThan(4900);
+      expect(options.length).to.be.greaterThan(0);
+      expect(options.length).to.be.lessThan(100);
+    });
+
+    it('gives each option its place in the whole list', () => {
+      const count = element.display.nodes.length;
+      const options = [...element.shadowRoot!.querySelectorAll('[role="option"]')];
+
+      options.forEach((option, index) => {
+        expect(option.getAttribute('aria-setsize')).to.equal(String(count));
+        expect(option.getAttribute('aria-posinset')).to.equal(String(index + 1));
+      });
+    });
+
+    it('follows the active node across the list', async () => {
+      const count = element.display.nodes.length;
+      element.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!.focus();
+
+      await sendKeys({ press: 'End' });
+      await element.updateComplete;
+      const last = activeOption(element);
+      expect(last, 'the last option').to.exist;
+      expect(last!.getAttribute('aria-posinset')).to.equal(String(count));
+      expect(last!.getAttribute('aria-setsize')).to.equal(String(count));
+      expect(last!.textContent).to.contain(element.display.nodes[count - 1]!.label);
+
+      await sendKeys({ press: 'ArrowLeft' });
+      await element.updateComplete;
+      const moved = activeOption(element);
+      expect(moved, 'the option after a move').to.exist;
+      expect(moved).not.to.equal(last);
+
+      await sendKeys({ press: 'Home' });
+      await element.updateComplete;
+      expect(activeOption(element)!.getAttribute('aria-posinset')).to.equal('1');
+      expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).to.be.lessThan(100);
+    });
+
+    it('passes the accessibility audit', async function () {
+      this.timeout(30_000);
+      await expect(element).to.be.accessible();
     });
   });
 });

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
@@ -20,11 +19,11 @@ import { selectionOfNodes } from './box-select.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
-import { applySearch, drawSearchMatches, searchMatches, searchSummary } from './search.js';
+import { applySearch, drawSearchMatches, searchMatches } from './search.js';
+import { renderListbox } from './listbox.js';
 import { LayoutRunner, type LivePositions } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
-import { countLabel } from './strings.js';
 import { incidentGraphStyles } from './styles.js';
 import { ZoomCamera } from './zoom-camera.js';
 import type { NodeView } from './display-model.js';
@@ -213,7 +212,6 @@ export class IncidentGraphElement extends LitElement {
   private hitIndex = new HitIndex<NodeView>([]);
   /** The display model `hitIndex` was built from; the index is rebuilt on the first hit test after it changes. */
   private hitIndexDisplay: DisplayModel | undefined;
-  private optionsSignature = '';
   private displayDirty = true;
   /** True when only positions changed since the display model was built: a layout step or its end. */
   private positionsDirty = false;
@@ -420,35 +418,16 @@ export class IncidentGraphElement extends LitElement {
 
   protected override render(): unknown {
     const display = this.display;
-    const counts = msg('graph.name', {
-      alerts: countLabel('alerts', display.alertCount),
-      entities: countLabel('entities', display.entityCount),
-    });
-    const summary = searchSummary(searchMatches(display, this.search)?.size);
-    const name = summary ? `${counts}. ${summary}` : counts;
-    const activeIndex = display.nodes.findIndex((node) => node.id === this.interaction.activeId);
     const tooltip = this.interaction.tooltip;
 
     return html`
-      <div
-        part="viewport"
-        class="viewport"
-        role="listbox"
-        tabindex="0"
-        aria-multiselectable="true"
-        aria-label=${name}
-        aria-activedescendant=${ifDefined(activeIndex >= 0 ? `node-${activeIndex}` : undefined)}
-      >
-        <canvas part="canvas" aria-hidden="true"></canvas>
-        ${display.nodes.map(
-          (node, index) => html`<div
-            class="option"
-            role="option"
-            id=${`node-${index}`}
-            aria-selected=${node.selected ? 'true' : 'false'}
-          >${this.interaction.describe(node)}</div>`,
-        )}
-      </div>
+      ${renderListbox({
+        display,
+        activeId: this.interaction.activeId,
+        searchMatchCount: searchMatches(display, this.search)?.size,
+        describe: (node) => this.interaction.describe(node),
+        content: html`<canvas part="canvas" aria-hidden="true"></canvas>`,
+      })}
       ${this.boundGraph && display.nodes.length === 0 && !this.layoutRunner.busy
         ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>`
         : nothing}
@@ -620,14 +599,9 @@ export class IncidentGraphElement extends LitElement {
     this.searchMatchIds = applySearch(this.display, this.search);
     this.interaction.displayChanged();
 
-    // The accessible list re-renders only when what it says changed, not on every layout tick.
-    const signature = this.display.nodes
-      .map((node) => `${node.id}\u0000${node.selected}\u0000${this.interaction.describe(node)}`)
-      .join('\u0001');
-    if (signature !== this.optionsSignature || this.display.nodes.length === 0) {
-      this.optionsSignature = signature;
-      this.requestUpdate();
-    }
+    // The listbox renders a window of options, so rendering it again after a rebuild is cheap.
+    // Layout steps move nodes without a rebuild and leave it alone.
+    this.requestUpdate();
   }
 
   /** Moves the nodes of the display model to the layout's or the graph's current positions. */
