@@ -216,19 +216,34 @@ function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefin
  * higher id, so edges in opposite directions between the same nodes bend to opposite sides.
  */
 function spreadParallelEdges(edges: EdgeView[]): void {
-  const groups = new Map<string, EdgeView[]>();
+  // Keyed by the pair's lower node, then its higher node. Most pairs have one edge, kept as is
+  // until a second one comes, so the common case allocates no array.
+  const pairs = new Map<NodeView, Map<NodeView, EdgeView | EdgeView[]>>();
+  const groups: EdgeView[][] = [];
   for (const edge of edges) {
-    const pair = [edge.source.id, edge.target.id].sort();
-    const key = JSON.stringify(pair);
-    groups.set(key, [...(groups.get(key) ?? []), edge]);
+    const [low, high] = edge.source.id <= edge.target.id ? [edge.source, edge.target] : [edge.target, edge.source];
+    let byHigh = pairs.get(low);
+    if (!byHigh) {
+      byHigh = new Map();
+      pairs.set(low, byHigh);
+    }
+    const found = byHigh.get(high);
+    if (found === undefined) {
+      byHigh.set(high, edge);
+    } else if (Array.isArray(found)) {
+      found.push(edge);
+    } else {
+      const group = [found, edge];
+      byHigh.set(high, group);
+      groups.push(group);
+    }
   }
 
-  for (const group of groups.values()) {
+  for (const group of groups) {
     if (group[0]!.source === group[0]!.target) {
       group.forEach((edge, index) => (edge.loopIndex = index));
       continue;
     }
-    if (group.length === 1) continue;
     group.forEach((edge, index) => {
       const offset = (index - (group.length - 1) / 2) * PARALLEL_EDGE_GAP;
       edge.curve = edge.source.id < edge.target.id ? offset : -offset;
