@@ -78,6 +78,8 @@ export interface PositionSource {
   get(id: string): { x: number; y: number } | undefined;
 }
 
+const NO_ROLES: readonly string[] = Object.freeze([]);
+
 /** Gap between parallel edges, in world units. */
 const PARALLEL_EDGE_GAP = 18;
 
@@ -132,7 +134,7 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
       target,
       type: attributes.type,
       evidence: attributes.type === 'evidence',
-      roles: attributes.roles ?? [],
+      roles: attributes.roles ?? NO_ROLES,
       curve: 0,
       loopIndex: 0,
       dimmed: false,
@@ -216,25 +218,34 @@ function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefin
  * higher id, so edges in opposite directions between the same nodes bend to opposite sides.
  */
 function spreadParallelEdges(edges: EdgeView[]): void {
-  // Keyed by the pair's lower node, then its higher node. Most pairs have one edge, kept as is
-  // until a second one comes, so the common case allocates no array.
-  const pairs = new Map<NodeView, Map<NodeView, EdgeView | EdgeView[]>>();
-  const groups: EdgeView[][] = [];
-  for (const edge of edges) {
-    const [low, high] = edge.source.id <= edge.target.id ? [edge.source, edge.target] : [edge.target, edge.source];
-    let byHigh = pairs.get(low);
-    if (!byHigh) {
-      byHigh = new Map();
-      pairs.set(low, byHigh);
+  // Each node gets a number in order of appearance, and a pair is keyed by the numbers of its
+  // lower and higher node. Most pairs have one edge, kept as is until a second one comes, so
+  // the common case allocates no array.
+  const numbers = new Map<NodeView, number>();
+  const numberOf = (node: NodeView): number => {
+    let number = numbers.get(node);
+    if (number === undefined) {
+      number = numbers.size;
+      numbers.set(node, number);
     }
-    const found = byHigh.get(high);
+    return number;
+  };
+  const pairs = new Map<number, EdgeView | EdgeView[]>();
+  const groups: EdgeView[][] = [];
+  const stride = 2 * edges.length + 1;
+
+  for (const edge of edges) {
+    const a = numberOf(edge.source);
+    const b = numberOf(edge.target);
+    const key = a <= b ? a * stride + b : b * stride + a;
+    const found = pairs.get(key);
     if (found === undefined) {
-      byHigh.set(high, edge);
+      pairs.set(key, edge);
     } else if (Array.isArray(found)) {
       found.push(edge);
     } else {
       const group = [found, edge];
-      byHigh.set(high, group);
+      pairs.set(key, group);
       groups.push(group);
     }
   }
