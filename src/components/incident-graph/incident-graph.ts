@@ -8,37 +8,30 @@ import { SessionController } from '../shared/session-controller.js';
 import { msg } from '../shared/strings.js';
 import { themeTokens } from '../shared/theme.js';
 import { CanvasSurface } from './canvas-surface.js';
-import { buildDisplayModel, EMPTY_DISPLAY, moveNodes, selectionRefOf, type DisplayModel } from './display-model.js';
+import type { DisplayModel } from './display-model.js';
+import { DisplayState } from './display-state.js';
 import { drawScene } from './draw.js';
 import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
-import { clampCamera, fitCamera, HitIndex, type Camera, type FitOptions, type Point } from './geometry.js';
+import { clampCamera, type Camera, type FitOptions, type Point } from './geometry.js';
+import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, zoomLimitsOf, type ZoomLimits } from './camera-fit.js';
 import { listenToGraph } from './graph-events.js';
 import { GraphInteraction } from './interaction.js';
-import { DEFAULT_GROUP_THRESHOLD, GroupingState, nodeOrGroupOf, positionInGraph, selectGroupMembers, type GroupInfo } from './grouping.js';
+import { DEFAULT_GROUP_THRESHOLD, GroupingState, selectGroupMembers, type GroupInfo } from './grouping.js';
 import { selectionOfNodes } from './box-select.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
-import { applySearch, drawSearchMatches, searchMatches } from './search.js';
+import { drawSearchMatches, searchMatches } from './search.js';
 import { renderListbox } from './listbox.js';
-import { LayoutRunner, type LivePositions } from './layout-runner.js';
+import { LayoutRunner } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
 import { incidentGraphStyles } from './styles.js';
 import { ZoomCamera } from './zoom-camera.js';
 import type { NodeView } from './display-model.js';
+import { EMPTY_SELECTION, nextSelection, sameSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
-
-const DEFAULT_MIN_ZOOM = 0.1;
-const DEFAULT_MAX_ZOOM = 8;
-/** `fit()` zooms in no further than this, so one or two nodes do not fill the view. */
-const MAX_FIT_ZOOM = 2;
-const DEFAULT_FIT_PADDING = 32;
-/** World units kept around each node when fitting, for its verdict ring and label. */
-const FIT_NODE_MARGIN = 12;
-
-const EMPTY_SELECTION: Selection = { entityIds: [], alertIds: [] };
 
 interface PendingFit {
   options: FitOptions;
@@ -178,7 +171,10 @@ export class IncidentGraphElement extends LitElement {
   declare workerUrl: string | undefined;
 
   /** @internal */
-  display: DisplayModel = EMPTY_DISPLAY;
+  get display(): DisplayModel {
+    return this.displayState.display;
+  }
+
   /** @internal */
   boundGraph: IncidentGraph | undefined;
   /** @internal */
@@ -192,8 +188,7 @@ export class IncidentGraphElement extends LitElement {
   });
   private readonly layoutRunner = new LayoutRunner({
     onProgress: (detail) => {
-      const sameRun = this.displayRun !== undefined && this.displayRun === this.layoutRunner.livePositions;
-      if (sameRun) this.invalidatePositions();
+      if (this.displayState.follows(this.layoutRunner.livePositions)) this.invalidatePositions();
       else this.invalidateDisplay();
       this.dispatchEvent(new LayoutProgressEvent(detail));
     },
@@ -205,18 +200,10 @@ export class IncidentGraphElement extends LitElement {
   });
   private readonly interaction = new GraphInteraction(this);
   private readonly minimapView = new Minimap(this);
-  private searchMatchIds: Set<string> | undefined;
   private readonly grouping = new GroupingState();
+  private readonly displayState = new DisplayState();
   private unbindGraph: (() => void) | undefined;
   private localSelection: Selection = EMPTY_SELECTION;
-  private hitIndex = new HitIndex<NodeView>([]);
-  /** The display model `hitIndex` was built from; the index is rebuilt on the first hit test after it changes. */
-  private hitIndexDisplay: DisplayModel | undefined;
-  private displayDirty = true;
-  /** True when only positions changed since the display model was built: a layout step or its end. */
-  private positionsDirty = false;
-  /** The layout run whose live positions the display model was built from, if any. */
-  private displayRun: LivePositions | undefined;
   private frameHandle = 0;
   private drawing = false;
   private needsAutoFit = true;
@@ -485,29 +472,14 @@ export class IncidentGraphElement extends LitElement {
   nodeAt(point: Point): NodeView | undefined {
     this.processIfDirty();
     const { x, y, k } = this.zoomCamera.camera;
-    if (this.hitIndexDisplay !== this.display) {
-      this.hitIndex = new HitIndex(this.display.nodes);
-      this.hitIndexDisplay = this.display;
-    }
-    return this.hitIndex.find({ x: (point.x - x) / k, y: (point.y - y) / k });
+    return this.displayState.nodeAt({ x: (point.x - x) / k, y: (point.y - y) / k });
   }
 
   /** @internal Applies `fit` at once, when the element has a size. */
   fitNow(options: FitOptions = {}): boolean {
     this.processIfDirty();
-    let nodes = this.display.nodes;
-    if (options.selection) {
-      const selected = nodes.filter((node) => node.selected);
-      if (selected.length > 0) nodes = selected;
-    } else if (options.nodeIds) {
-      nodes = options.nodeIds.map((id) => nodeOrGroupOf(this.display, id)).filter((node) => node !== undefined);
-    }
-    const camera = fitCamera(
-      nodes.map((node) => ({ x: node.x, y: node.y, radius: node.radius + FIT_NODE_MARGIN })),
-      { width: this.surface.width, height: this.surface.height },
-      { ...this.zoomLimits, maxFitZoom: MAX_FIT_ZOOM },
-      options.padding ?? DEFAULT_FIT_PADDING,
-    );
+    const viewport = { width: this.surface.width, height: this.surface.height };
+    const camera = fitDisplay(this.display, options, viewport, this.zoomLimits);
     if (!camera) return false;
     this.zoomCamera.set(camera);
     return true;
@@ -515,13 +487,13 @@ export class IncidentGraphElement extends LitElement {
 
   /** Marks the node positions stale, keeping the display model, and schedules a frame. */
   private invalidatePositions(): void {
-    this.positionsDirty = true;
+    this.displayState.invalidatePositions();
     this.scheduleFrame();
   }
 
   /** @internal Marks the display model stale and schedules a frame. */
   invalidateDisplay(): void {
-    this.displayDirty = true;
+    this.displayState.invalidate();
     this.scheduleFrame();
   }
 
@@ -534,10 +506,8 @@ export class IncidentGraphElement extends LitElement {
     });
   }
 
-  private get zoomLimits(): { minZoom: number; maxZoom: number } {
-    const minZoom = Number.isFinite(this.minZoom) && this.minZoom > 0 ? this.minZoom : DEFAULT_MIN_ZOOM;
-    const maxZoom = Number.isFinite(this.maxZoom) && this.maxZoom >= minZoom ? this.maxZoom : Math.max(minZoom, DEFAULT_MAX_ZOOM);
-    return { minZoom, maxZoom };
+  private get zoomLimits(): ZoomLimits {
+    return zoomLimitsOf(this.minZoom, this.maxZoom);
   }
 
   /** Follows the graph of the most explicit source, rebinding listeners when it changes. */
@@ -559,8 +529,7 @@ export class IncidentGraphElement extends LitElement {
         },
         onAttributes: () => {
           // The end of a run the display already follows writes only positions.
-          const run = this.layoutRunner.writingRun;
-          if (run !== undefined && run === this.displayRun) this.invalidatePositions();
+          if (this.displayState.follows(this.layoutRunner.writingRun)) this.invalidatePositions();
           else this.invalidateDisplay();
         },
       });
@@ -577,40 +546,21 @@ export class IncidentGraphElement extends LitElement {
   }
 
   private processIfDirty(): void {
-    if (!this.displayDirty) {
-      if (this.positionsDirty) this.moveToCurrentPositions();
-      return;
-    }
-    this.displayDirty = false;
-    this.positionsDirty = false;
-
     const session = this.sessions.session;
-    const followTime = session !== undefined && session.graph === this.boundGraph;
-    const graph = this.boundGraph;
-    const live = this.layoutRunner.livePositions;
-    this.displayRun = live;
-    const model = buildDisplayModel({
-      graph,
-      existsNow: followTime ? (firstSeen) => session.existsNow(firstSeen) : () => true,
+    const rebuilt = this.displayState.process({
+      graph: this.boundGraph,
+      session: session !== undefined && session.graph === this.boundGraph ? session : undefined,
       selection: this.currentSelection(),
-      livePositions: live,
+      grouping: this.grouping,
+      groupThreshold: this.groupThreshold,
+      search: this.search,
+      livePositions: this.layoutRunner.livePositions,
     });
-    this.display = this.grouping.apply(model, graph, this.groupThreshold, (id) => live?.get(id) ?? positionInGraph(graph, id));
-    this.searchMatchIds = applySearch(this.display, this.search);
+    if (!rebuilt) return;
     this.interaction.displayChanged();
-
     // The listbox renders a window of options, so rendering it again after a rebuild is cheap.
     // Layout steps move nodes without a rebuild and leave it alone.
     this.requestUpdate();
-  }
-
-  /** Moves the nodes of the display model to the layout's or the graph's current positions. */
-  private moveToCurrentPositions(): void {
-    this.positionsDirty = false;
-    const graph = this.boundGraph;
-    const live = this.layoutRunner.livePositions;
-    if (live !== this.displayRun) this.displayRun = undefined;
-    this.display = moveNodes(this.display, (id) => live?.get(id) ?? positionInGraph(graph, id));
   }
 
   private drawFrame(): void {
@@ -639,7 +589,8 @@ export class IncidentGraphElement extends LitElement {
         activeId: this.interaction.activeId,
         showActive: this.interaction.showsActive,
       });
-      if (this.searchMatchIds) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, this.searchMatchIds);
+      const matches = this.displayState.searchMatchIds;
+      if (matches) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, matches);
       this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
 
       for (const fit of fits) fit.resolve();
@@ -673,30 +624,4 @@ export class IncidentGraphElement extends LitElement {
     delete (this as Record<string, unknown>)[name];
     this[name] = value;
   }
-}
-
-function nextSelection(
-  graph: IncidentGraph,
-  current: Selection,
-  nodeId: string | undefined,
-  additive: boolean,
-): Selection {
-  if (nodeId === undefined) return EMPTY_SELECTION;
-  const ref = selectionRefOf(graph, nodeId);
-  if (!additive) {
-    return ref.alert ? { entityIds: [], alertIds: [ref.id] } : { entityIds: [ref.id], alertIds: [] };
-  }
-
-  const next = { entityIds: [...current.entityIds], alertIds: [...current.alertIds] };
-  const ids = ref.alert ? next.alertIds : next.entityIds;
-  const index = ids.indexOf(ref.id);
-  if (index >= 0) ids.splice(index, 1);
-  else ids.push(ref.id);
-  return next;
-}
-
-function sameSelection(a: Selection, b: Selection): boolean {
-  const same = (x: readonly string[], y: readonly string[]): boolean =>
-    x.length === y.length && x.every((id, index) => id === y[index]);
-  return same(a.entityIds, b.entityIds) && same(a.alertIds, b.alertIds);
 }

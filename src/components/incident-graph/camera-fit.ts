@@ -1,0 +1,51 @@
+/** Zoom limits and the camera that fits nodes of a display model in the view. DOM-free. */
+
+import type { DisplayModel } from './display-model.js';
+import { fitCamera, type Camera, type FitOptions } from './geometry.js';
+import { nodeOrGroupOf } from './grouping.js';
+
+export const DEFAULT_MIN_ZOOM = 0.1;
+export const DEFAULT_MAX_ZOOM = 8;
+/** `fit()` zooms in no further than this, so one or two nodes do not fill the view. */
+const MAX_FIT_ZOOM = 2;
+const DEFAULT_FIT_PADDING = 32;
+/** World units kept around each node when fitting, for its verdict ring and label. */
+const FIT_NODE_MARGIN = 12;
+
+export interface ZoomLimits {
+  minZoom: number;
+  maxZoom: number;
+}
+
+/** Returns usable zoom limits from the element's `min-zoom` and `max-zoom`, with defaults for invalid values. */
+export function zoomLimitsOf(minZoomValue: number, maxZoomValue: number): ZoomLimits {
+  const minZoom = Number.isFinite(minZoomValue) && minZoomValue > 0 ? minZoomValue : DEFAULT_MIN_ZOOM;
+  const maxZoom = Number.isFinite(maxZoomValue) && maxZoomValue >= minZoom ? maxZoomValue : Math.max(minZoom, DEFAULT_MAX_ZOOM);
+  return { minZoom, maxZoom };
+}
+
+/**
+ * Returns the camera that fits the nodes that `options` names (every visible node, the selected
+ * ones, or those of `nodeIds` with a collapsed member counting as its group), or undefined
+ * when there is nothing to fit or no room.
+ */
+export function fitDisplay(
+  display: DisplayModel,
+  options: FitOptions,
+  viewport: { width: number; height: number },
+  limits: ZoomLimits,
+): Camera | undefined {
+  let nodes = display.nodes;
+  if (options.selection) {
+    const selected = nodes.filter((node) => node.selected);
+    if (selected.length > 0) nodes = selected;
+  } else if (options.nodeIds) {
+    nodes = options.nodeIds.map((id) => nodeOrGroupOf(display, id)).filter((node) => node !== undefined);
+  }
+  return fitCamera(
+    nodes.map((node) => ({ x: node.x, y: node.y, radius: node.radius + FIT_NODE_MARGIN })),
+    viewport,
+    { ...limits, maxFitZoom: MAX_FIT_ZOOM },
+    options.padding ?? DEFAULT_FIT_PADDING,
+  );
+}
