@@ -14,7 +14,8 @@ import { drawScene } from './draw.js';
 import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
 import { clampCamera, type Camera, type FitOptions, type Point } from './geometry.js';
 import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, zoomLimitsOf, type ZoomLimits } from './camera-fit.js';
-import { listenToGraph } from './graph-events.js';
+import { GraphSource } from './graph-source.js';
+import { FrameLoop } from './frame-loop.js';
 import { GraphInteraction } from './interaction.js';
 import { DEFAULT_GROUP_THRESHOLD, GroupingState, selectGroupMembers, type GroupInfo } from './grouping.js';
 import { selectionOfNodes } from './box-select.js';
@@ -32,11 +33,6 @@ import type { NodeView } from './display-model.js';
 import { EMPTY_SELECTION, nextSelection, sameSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
-
-interface PendingFit {
-  options: FitOptions;
-  resolve: () => void;
-}
 
 /**
  * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
@@ -176,7 +172,10 @@ export class IncidentGraphElement extends LitElement {
   }
 
   /** @internal */
-  boundGraph: IncidentGraph | undefined;
+  get boundGraph(): IncidentGraph | undefined {
+    return this.source.graph;
+  }
+
   /** @internal */
   readonly zoomCamera = new ZoomCamera((_camera, byUser) => this.handleCameraChange(byUser));
   /** @internal */
@@ -202,17 +201,23 @@ export class IncidentGraphElement extends LitElement {
   private readonly minimapView = new Minimap(this);
   private readonly grouping = new GroupingState();
   private readonly displayState = new DisplayState();
-  private unbindGraph: (() => void) | undefined;
+  private readonly source = new GraphSource({
+    onStructure: () => {
+      this.grouping.invalidate();
+      this.layoutRunner.request(this.boundGraph);
+      this.invalidateDisplay();
+    },
+    onAttributes: () => {
+      // The end of a run the display already follows writes only positions.
+      if (this.displayState.follows(this.layoutRunner.writingRun)) this.invalidatePositions();
+      else this.invalidateDisplay();
+    },
+  });
+  private readonly frames = new FrameLoop(this, () => this.drawFrame());
   private localSelection: Selection = EMPTY_SELECTION;
-  private frameHandle = 0;
-  private drawing = false;
   private needsAutoFit = true;
   /** True once the user or the host moved the camera; until then a resize fits again. */
   private cameraMoved = false;
-  private pendingFits: PendingFit[] = [];
-  private renderedResolved = false;
-  private resolveRendered!: () => void;
-  private readonly renderedPromise = new Promise<void>((resolve) => (this.resolveRendered = resolve));
   private canvas: HTMLCanvasElement | undefined;
 
   constructor() {
@@ -243,7 +248,7 @@ export class IncidentGraphElement extends LitElement {
 
   /** Resolves after the first frame that shows the graph, once laid out and given a size. */
   get rendered(): Promise<void> {
-    return this.renderedPromise;
+    return this.frames.rendered;
   }
 
   /** Resolves when no layout is pending or running for the current graph. */
@@ -257,10 +262,7 @@ export class IncidentGraphElement extends LitElement {
    * hidden element, once it gets a size.
    */
   fit(options: FitOptions = {}): Promise<void> {
-    return new Promise((resolve) => {
-      this.pendingFits.push({ options, resolve });
-      this.scheduleFrame();
-    });
+    return this.frames.requestFit(options);
   }
 
   /** Moves the camera so the selected nodes fit in the view, or every visible node when none is selected. */
@@ -376,11 +378,9 @@ export class IncidentGraphElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unbindGraph?.();
-    this.unbindGraph = undefined;
+    this.source.release();
     this.layoutRunner.stop();
-    if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
-    this.frameHandle = 0;
+    this.frames.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -499,11 +499,7 @@ export class IncidentGraphElement extends LitElement {
 
   /** @internal Schedules one animation frame, unless one is pending or being drawn. */
   scheduleFrame(): void {
-    if (this.frameHandle || this.drawing || !this.isConnected) return;
-    this.frameHandle = requestAnimationFrame(() => {
-      this.frameHandle = 0;
-      this.drawFrame();
-    });
+    this.frames.schedule();
   }
 
   private get zoomLimits(): ZoomLimits {
@@ -513,35 +509,17 @@ export class IncidentGraphElement extends LitElement {
   /** Follows the graph of the most explicit source, rebinding listeners when it changes. */
   private syncGraph(): void {
     if (!this.isConnected) return;
-    const next = this.graph ?? this.sessions.session?.graph;
-    if (next === this.boundGraph && (this.unbindGraph !== undefined || next === undefined)) return;
+    const change = this.source.follow(this.graph ?? this.sessions.session?.graph);
+    if (change === 'unchanged') return;
 
-    const replaced = next !== this.boundGraph;
-    this.unbindGraph?.();
-    this.unbindGraph = undefined;
-    this.boundGraph = next;
-    if (next) {
-      this.unbindGraph = listenToGraph(next, {
-        onStructure: () => {
-          this.grouping.invalidate();
-          this.layoutRunner.request(next);
-          this.invalidateDisplay();
-        },
-        onAttributes: () => {
-          // The end of a run the display already follows writes only positions.
-          if (this.displayState.follows(this.layoutRunner.writingRun)) this.invalidatePositions();
-          else this.invalidateDisplay();
-        },
-      });
-    }
-    if (replaced) {
+    if (change === 'replaced') {
       this.localSelection = EMPTY_SELECTION;
       this.interaction.reset();
       this.grouping.reset();
       this.needsAutoFit = true;
       this.cameraMoved = false;
     }
-    this.layoutRunner.request(next);
+    this.layoutRunner.request(this.boundGraph);
     this.invalidateDisplay();
   }
 
@@ -564,43 +542,34 @@ export class IncidentGraphElement extends LitElement {
   }
 
   private drawFrame(): void {
-    this.drawing = true;
-    try {
-      this.processIfDirty();
-      const { width, height, pixelRatio } = this.surface;
-      const context = this.canvas?.getContext('2d');
-      if (!context || width === 0 || height === 0) return;
+    this.processIfDirty();
+    const { width, height, pixelRatio } = this.surface;
+    const context = this.canvas?.getContext('2d');
+    if (!context || width === 0 || height === 0) return;
 
-      if (this.needsAutoFit && !this.layoutRunner.busy && this.fitNow()) this.needsAutoFit = false;
-      const fits = this.pendingFits;
-      this.pendingFits = [];
-      for (const fit of fits) this.fitNow(fit.options);
+    if (this.needsAutoFit && !this.layoutRunner.busy && this.fitNow()) this.needsAutoFit = false;
+    const fits = this.frames.takeFits();
+    for (const fit of fits) this.fitNow(fit.options);
 
-      const palette = readPalette(this);
-      const camera = this.zoomCamera.camera;
-      drawScene(context, {
-        width,
-        height,
-        pixelRatio,
-        camera,
-        palette,
-        display: this.display,
-        hoveredId: this.interaction.hoveredId,
-        activeId: this.interaction.activeId,
-        showActive: this.interaction.showsActive,
-      });
-      const matches = this.displayState.searchMatchIds;
-      if (matches) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, matches);
-      this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
+    const palette = readPalette(this);
+    const camera = this.zoomCamera.camera;
+    drawScene(context, {
+      width,
+      height,
+      pixelRatio,
+      camera,
+      palette,
+      display: this.display,
+      hoveredId: this.interaction.hoveredId,
+      activeId: this.interaction.activeId,
+      showActive: this.interaction.showsActive,
+    });
+    const matches = this.displayState.searchMatchIds;
+    if (matches) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, matches);
+    this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
 
-      for (const fit of fits) fit.resolve();
-      if (!this.renderedResolved && this.boundGraph && !this.layoutRunner.busy) {
-        this.renderedResolved = true;
-        this.resolveRendered();
-      }
-    } finally {
-      this.drawing = false;
-    }
+    for (const fit of fits) fit.resolve();
+    if (this.boundGraph && !this.layoutRunner.busy) this.frames.markRendered();
   }
 
   private handleResize(): void {

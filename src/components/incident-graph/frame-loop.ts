@@ -1,0 +1,74 @@
+/**
+ * The animation frame loop of `il-incident-graph`: at most one frame pending at a time, the
+ * `fit()` requests that wait for the next frame, and the `rendered` promise of the first frame
+ * that shows the graph.
+ */
+
+import type { FitOptions } from './geometry.js';
+
+/** A `fit()` call waiting for the next frame. */
+export interface PendingFit {
+  options: FitOptions;
+  resolve: () => void;
+}
+
+export class FrameLoop {
+  /** Resolves after the first frame that `markRendered` reports. */
+  readonly rendered: Promise<void>;
+
+  private readonly host: { readonly isConnected: boolean };
+  private readonly draw: () => void;
+  private handle = 0;
+  private drawing = false;
+  private pendingFits: PendingFit[] = [];
+  private renderedResolved = false;
+  private resolveRendered!: () => void;
+
+  constructor(host: { readonly isConnected: boolean }, draw: () => void) {
+    this.host = host;
+    this.draw = draw;
+    this.rendered = new Promise<void>((resolve) => (this.resolveRendered = resolve));
+  }
+
+  /** Schedules one animation frame, unless one is pending or being drawn, or the host is detached. */
+  schedule(): void {
+    if (this.handle || this.drawing || !this.host.isConnected) return;
+    this.handle = requestAnimationFrame(() => {
+      this.handle = 0;
+      this.drawing = true;
+      try {
+        this.draw();
+      } finally {
+        this.drawing = false;
+      }
+    });
+  }
+
+  /** Cancels the pending frame, if any. */
+  cancel(): void {
+    if (this.handle) cancelAnimationFrame(this.handle);
+    this.handle = 0;
+  }
+
+  /** Queues a fit for the next frame and resolves once that frame is drawn. */
+  requestFit(options: FitOptions): Promise<void> {
+    return new Promise((resolve) => {
+      this.pendingFits.push({ options, resolve });
+      this.schedule();
+    });
+  }
+
+  /** Returns the fits queued so far and empties the queue; the frame resolves them once drawn. */
+  takeFits(): PendingFit[] {
+    const fits = this.pendingFits;
+    this.pendingFits = [];
+    return fits;
+  }
+
+  /** Resolves `rendered`, the first time only. */
+  markRendered(): void {
+    if (this.renderedResolved) return;
+    this.renderedResolved = true;
+    this.resolveRendered();
+  }
+}
