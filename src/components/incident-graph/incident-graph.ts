@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
@@ -17,8 +16,7 @@ import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, zoomLimitsOf, type Zoom
 import { GraphSource } from './graph-source.js';
 import { FrameLoop } from './frame-loop.js';
 import { GraphInteraction } from './interaction.js';
-import { DEFAULT_GROUP_THRESHOLD, GroupingState, selectGroupMembers, type GroupInfo } from './grouping.js';
-import { selectionOfNodes } from './box-select.js';
+import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './grouping.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
@@ -30,7 +28,7 @@ import { readPalette } from './palette.js';
 import { incidentGraphStyles } from './styles.js';
 import { ZoomCamera } from './zoom-camera.js';
 import type { NodeView } from './display-model.js';
-import { EMPTY_SELECTION, nextSelection, sameSelection } from './user-selection.js';
+import { UserSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
 
@@ -59,7 +57,9 @@ export type { Camera, FitOptions } from './geometry.js';
  *
  * Accessibility: the drawing area is one focusable listbox (`role="listbox"`, multi-select)
  * named with the visible counts, whose options mirror the visible nodes with kind, name and
- * verdict; the active option is announced through `aria-activedescendant`. Keyboard: arrow keys
+ * verdict; the active option is announced through `aria-activedescendant`. Only the 50 options
+ * around the active one exist, each with `aria-setsize` and `aria-posinset`, so a screen reader
+ * still announces each option's place in the whole list. Keyboard: arrow keys
  * move the active node to the nearest node in that direction (graph neighbours first), Home and
  * End go to the first and last node, Enter or Space selects the active node (Shift adds it to
  * the selection), Escape clears the selection, + and - zoom, 0 fits the graph. Enter on a group
@@ -214,7 +214,13 @@ export class IncidentGraphElement extends LitElement {
     },
   });
   private readonly frames = new FrameLoop(this, () => this.drawFrame());
-  private localSelection: Selection = EMPTY_SELECTION;
+  private readonly userSelection = new UserSelection(
+    () => ({ graph: this.boundGraph, session: this.sessions.session, grouping: this.grouping, groupThreshold: this.groupThreshold }),
+    (next) => {
+      this.invalidateDisplay();
+      this.dispatchEvent(new SelectionChangeEvent(next));
+    },
+  );
   private needsAutoFit = true;
   /** True once the user or the host moved the camera; until then a resize fits again. */
   private cameraMoved = false;
@@ -405,7 +411,6 @@ export class IncidentGraphElement extends LitElement {
 
   protected override render(): unknown {
     const display = this.display;
-    const tooltip = this.interaction.tooltip;
 
     return html`
       ${renderListbox({
@@ -418,13 +423,6 @@ export class IncidentGraphElement extends LitElement {
       ${this.boundGraph && display.nodes.length === 0 && !this.layoutRunner.busy
         ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>`
         : nothing}
-      <div
-        part="tooltip"
-        class="tooltip"
-        aria-hidden="true"
-        ?hidden=${!tooltip}
-        style=${styleMap({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
-      >${tooltip?.text ?? ''}</div>
       ${this.interaction.renderOverlay()}
       ${this.minimapView.render(this.minimap)}
     `;
@@ -432,7 +430,7 @@ export class IncidentGraphElement extends LitElement {
 
   /** @internal The selection in effect: the session's, or the element's own without a session. */
   currentSelection(): Selection {
-    return this.sessions.session?.selection ?? this.localSelection;
+    return this.userSelection.current();
   }
 
   /**
@@ -440,32 +438,12 @@ export class IncidentGraphElement extends LitElement {
    * differs from the current one. `additive` toggles the node in the selection.
    */
   selectByUser(nodeId: string | undefined, additive: boolean): void {
-    const graph = this.boundGraph;
-    if (!graph) return;
-    const group = nodeId === undefined ? undefined : this.grouping.find(graph, this.groupThreshold, nodeId);
-    const current = this.currentSelection();
-    this.commitUserSelection(
-      group ? selectGroupMembers(current, group.memberIds, additive) : nextSelection(graph, current, nodeId, additive),
-    );
+    this.userSelection.select(nodeId, additive);
   }
 
   /** @internal Selects many nodes for the user (box selection, Ctrl+A), added to the selection when `additive`. */
   selectNodesByUser(nodeKeys: readonly string[], additive: boolean): void {
-    const graph = this.boundGraph;
-    if (!graph) return;
-    const keys = nodeKeys.flatMap((key) => this.grouping.find(graph, this.groupThreshold, key)?.memberIds ?? [key]);
-    this.commitUserSelection(selectionOfNodes(graph, this.currentSelection(), keys, additive));
-  }
-
-  private commitUserSelection(next: Selection): void {
-    const current = this.currentSelection();
-    if (sameSelection(next, current)) return;
-
-    const session = this.sessions.session;
-    if (session) session.select(next);
-    else this.localSelection = next;
-    this.invalidateDisplay();
-    this.dispatchEvent(new SelectionChangeEvent(next));
+    this.userSelection.selectNodes(nodeKeys, additive);
   }
 
   /** @internal Returns the visible node under a point in CSS pixels. */
@@ -513,7 +491,7 @@ export class IncidentGraphElement extends LitElement {
     if (change === 'unchanged') return;
 
     if (change === 'replaced') {
-      this.localSelection = EMPTY_SELECTION;
+      this.userSelection.reset();
       this.interaction.reset();
       this.grouping.reset();
       this.needsAutoFit = true;

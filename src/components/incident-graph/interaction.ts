@@ -6,6 +6,8 @@
  * (zoom-camera.ts), which leaves alone the presses this class claims.
  */
 
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { kindLabel, msg, registerStrings, remediationLabel, severityLabel, verdictLabel } from '../shared/strings.js';
 import { nodesInRect, rectBetween, renderSelectionBox, type Rect } from './box-select.js';
 import { isPinned, NodeDrag, pinNodeAt, releaseNode } from './pinning.js';
@@ -83,9 +85,19 @@ export class GraphInteraction {
     host.zoomCamera.setPressFilter(() => this.drag !== undefined || this.boxStart !== undefined);
   }
 
-  /** Renders what the pointer draws over the canvas: the selection rectangle. */
+  /** Renders what the pointer shows over the canvas: the tooltip and the selection rectangle. */
   renderOverlay(): unknown {
-    return renderSelectionBox(this.selectionBox);
+    const tooltip = this.tooltip;
+    return html`
+      <div
+        part="tooltip"
+        class="tooltip"
+        aria-hidden="true"
+        ?hidden=${!tooltip}
+        style=${styleMap({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
+      >${tooltip?.text ?? ''}</div>
+      ${renderSelectionBox(this.selectionBox)}
+    `;
   }
 
   /** True when the active node's ring is drawn: the view has focus and was last used with keys. */

@@ -53,7 +53,7 @@ export function renderListbox(options: {
   const nodes = display.nodes;
   const activeIndex = options.activeId === undefined ? -1 : nodes.findIndex((node) => node.id === options.activeId);
   const [start, end] = optionWindow(nodes.length, activeIndex);
-  const shown = nodes.slice(start, end);
+  const windowNodes = nodes.slice(start, end);
 
   return html`
     <div
@@ -66,7 +66,7 @@ export function renderListbox(options: {
       aria-activedescendant=${ifDefined(activeIndex >= 0 ? optionId(activeIndex) : undefined)}
     >
       ${options.content}
-      ${shown.map(
+      ${windowNodes.map(
         (node, offset) => html`<div
           class="option"
           role="option"
