@@ -13,11 +13,11 @@ export const ENTITY_RADIUS = 16;
 export const ALERT_RADIUS = 18;
 
 export interface LayoutInputOptions {
-  /** Ignore saved positions and lay out every node from scratch. */
+  /** Ignore saved positions and lay out every node from scratch, except pinned (`fixed`) ones. */
   rerun?: boolean;
 }
 
-/** Returns the layout input of a graph: every node and edge, saved positions held. */
+/** Returns the layout input of a graph: every node and edge, saved and pinned positions held. */
 export function layoutInputFromGraph(
   graph: IncidentGraph,
   options: LayoutInputOptions = {},
@@ -26,7 +26,9 @@ export function layoutInputFromGraph(
   graph.forEachNode((id, attributes) => {
     const alert = attributes.kind === 'alert';
     const node: LayoutNodeInput = { id, alert, radius: alert ? ALERT_RADIUS : ENTITY_RADIUS };
-    if (!options.rerun && hasPosition(attributes)) {
+    // A node a user pinned stays where they put it, even when everything else is laid out again.
+    const held = options.rerun ? attributes.fixed === true : true;
+    if (held && hasPosition(attributes)) {
       node.x = attributes.x;
       node.y = attributes.y;
       node.fixed = true;

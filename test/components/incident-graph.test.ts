@@ -215,6 +215,16 @@ describe('<il-incident-graph>', () => {
       const expected = new ForceLayout(layoutInputFromGraph(createFixtureGraph())).runToCompletion();
       expect(graph.getNodeAttribute('ip-c2', 'x')).to.equal(positionOf(expected, 'ip-c2')!.x);
     });
+
+    it('keeps a pinned node on relayout()', async () => {
+      const graph = createFixtureGraph();
+      const element = await mountGraph({ graph });
+      graph.mergeNodeAttributes('ip-c2', { x: 321, y: -123, fixed: true });
+      await element.relayout();
+
+      expect(graph.getNodeAttribute('ip-c2', 'x')).to.equal(321);
+      expect(graph.getNodeAttribute('ip-c2', 'y')).to.equal(-123);
+    });
   });
 
   describe('sources', () => {

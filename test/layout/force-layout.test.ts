@@ -183,6 +183,14 @@ describe('graph layout glue', () => {
     expect(rerun.x).to.equal(undefined);
   });
 
+  it('holds pinned nodes on a rerun', () => {
+    const graph = createFixtureGraph();
+    graph.mergeNodeAttributes('ip-c2', { x: 500, y: 600, fixed: true });
+
+    const pinned = layoutInputFromGraph(graph, { rerun: true }).nodes.find((node) => node.id === 'ip-c2')!;
+    expect(pinned).to.include({ x: 500, y: 600, fixed: true });
+  });
+
   it('places a new node beside its laid-out neighbour', () => {
     const graph = createFixtureGraph();
     writePositions(graph, new ForceLayout(layoutInputFromGraph(graph)).runToCompletion());
