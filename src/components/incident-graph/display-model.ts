@@ -19,6 +19,8 @@ export interface NodeView {
   remediationStatus: RemediationStatus | undefined;
   severity: Severity | undefined;
   ghost: boolean;
+  /** True for a node a user pinned by dragging (`fixed` in the graph); the layout holds it. */
+  pinned?: boolean;
   firstSeen: EpochMs | undefined;
   /** World position and radius. */
   x: number;
@@ -114,6 +116,7 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
       remediationStatus: attributes.remediationStatus,
       severity: attributes.severity,
       ghost: attributes.ghost === true,
+      pinned: attributes.fixed === true,
       firstSeen: attributes.firstSeen,
       x: position.x!,
       y: position.y!,

@@ -164,6 +164,9 @@ export function drawNodeLayer(
       const badge = node.remediationStatus === undefined ? undefined : BADGES[node.remediationStatus];
       if (badge) drawBadge(ctx, node, badge, palette);
     }
+    for (const node of nodes) {
+      if (node.pinned) drawPin(ctx, node, palette);
+    }
   }
   for (const node of nodes) {
     if (node.ghost) drawNode(ctx, node, palette);
@@ -309,4 +312,27 @@ function drawBadge(ctx: CanvasRenderingContext2D, node: NodeView, badge: BadgeKi
   }
   ctx.stroke();
   ctx.lineCap = 'butt';
+}
+
+/** Draws a pushpin at a pinned node's top left, opposite the remediation badge. */
+function drawPin(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette): void {
+  const distance = node.radius + RING_GAP;
+  const x = node.x - distance * Math.SQRT1_2;
+  const y = node.y - distance * Math.SQRT1_2;
+
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(x + 4.5, y + 4.5);
+  ctx.lineWidth = 1.8;
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = palette.icon;
+  ctx.stroke();
+
+  ctx.beginPath();
+  ctx.arc(x, y, 4, 0, Math.PI * 2);
+  ctx.fillStyle = palette.icon;
+  ctx.fill();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = palette.background;
+  ctx.stroke();
 }
