@@ -306,3 +306,34 @@ describe('il-incident-graph layout', () => {
     });
   });
 });
+
+describe('<il-incident-graph> view during a layout', () => {
+  it('keeps the growing picture in view', async function () {
+    this.timeout(30_000);
+    const element = await mount(createEmptyGraph());
+    // Large enough that fitting the whole picture stays above the minimum zoom.
+    element.style.width = '1000px';
+    element.style.height = '800px';
+    element.graph = createLargeGraph(1200);
+    await element.updateComplete;
+
+    // Pause at the first progress, so the picture under test is one the layout is still growing.
+    await new Promise<void>((resolve) =>
+      element.addEventListener('il-layout-progress', () => { element.pauseLayout(); resolve(); }, { once: true }),
+    );
+    // One slice may already be under way when the pause arrives; let its progress land too.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(element.layoutRunning).to.be.true;
+    expect(element.camera.k).to.be.greaterThan(element.minZoom);
+
+    const box = element.getBoundingClientRect();
+    for (const node of element.display.nodes) {
+      const point = element.toScreen(node.id)!;
+      expect(point.x, node.id).to.be.within(0, box.width);
+      expect(point.y, node.id).to.be.within(0, box.height);
+    }
+    element.resumeLayout();
+    await element.layoutSettled;
+  });
+});

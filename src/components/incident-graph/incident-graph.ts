@@ -525,7 +525,14 @@ export class IncidentGraphElement extends LitElement {
     const context = this.canvas?.getContext('2d');
     if (!context || width === 0 || height === 0) return;
 
-    if (this.needsAutoFit && !this.layoutRunner.busy && this.fitNow()) this.needsAutoFit = false;
+    if (this.needsAutoFit) {
+      // While a layout runs, the view follows the growing picture; the last fit is at its end.
+      if (!this.layoutRunner.busy) {
+        if (this.fitNow()) this.needsAutoFit = false;
+      } else if (this.layoutRunner.livePositions) {
+        this.fitNow();
+      }
+    }
     const fits = this.frames.takeFits();
     for (const fit of fits) this.fitNow(fit.options);
 
