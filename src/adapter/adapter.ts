@@ -10,7 +10,7 @@ import type {
   RemediationStatus,
 } from '../model/types.js';
 
-/** Options of every adapter call: the signal aborts it when its answer is no longer wanted. */
+/** Options of every adapter call: the signal aborts the call when its result is no longer needed. */
 export interface AdapterCallOptions {
   signal: AbortSignal;
 }
@@ -36,7 +36,7 @@ export interface ActionDescriptor {
 export interface ActionRequest {
   actionId: string;
   target: EntityRef;
-  /** Unique per user intent; an adapter that sees the same key twice runs the action once. */
+  /** Unique per user intent; an adapter that receives the same key twice runs the action once. */
   idempotencyKey: string;
   comment?: string;
   parameters?: Record<string, unknown>;
@@ -45,7 +45,7 @@ export interface ActionRequest {
 export interface ActionResult {
   status: 'succeeded' | 'failed' | 'pending' | 'running';
   message?: string;
-  /** The entity's remediation status after the action, as the adapter knows it. */
+  /** The entity's remediation status after the action, as far as the adapter can tell. */
   remediationStatus?: RemediationStatus;
   pendingActionId?: string;
 }

@@ -127,7 +127,7 @@ export interface AlertStory {
   relatedEvents?: AlertStoryEvent[];
 }
 
-/** How one alert involves one entity. */
+/** The involvement of one entity in one alert: roles, verdict and remediation status. */
 export interface AlertEvidence {
   entityId: string;
   /** Evidence roles, for example `compromised`, `attacker`, `contextual`. */
@@ -169,7 +169,7 @@ export interface Alert {
   story?: AlertStory;
   /** The alerts that caused this one. */
   relatedAlertIds: string[];
-  /** Why the alert was linked to the incident. */
+  /** Reason the alert was linked to the incident. */
   linkReason?: string;
   evidence: AlertEvidence[];
 }
