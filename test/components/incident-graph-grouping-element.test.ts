@@ -305,3 +305,17 @@ describe('<il-incident-graph> grouping', () => {
     expect(graph.hasNode(GROUP_ID)).to.equal(false);
   });
 });
+
+describe('<il-incident-graph> search in groups', () => {
+  it('matches a member of a collapsed group', async () => {
+    const element = await mountGraph({ session: groupedSession() });
+    await element.layoutSettled;
+    element.search = 'dropped-5';
+    await element.updateComplete;
+
+    expect(element.display.byId.has(GROUP_ID)).to.equal(true);
+    const listbox = element.shadowRoot!.querySelector('[role="listbox"]')!;
+    expect(listbox.getAttribute('aria-label')).to.match(/1 node matches the search\.$/);
+    expect(element.display.byId.get(GROUP_ID)!.dimmed).to.equal(false);
+  });
+});

@@ -73,7 +73,8 @@ export class DisplayState {
       livePositions: live,
     });
     this.display = sources.grouping.apply(model, graph, sources.groupThreshold, (id) => live?.get(id) ?? positionInGraph(graph, id));
-    this.searchMatchIds = applySearch(this.display, sources.search);
+    const labelOf = (id: string): string | undefined => (graph?.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
+    this.searchMatchIds = applySearch(this.display, sources.search, labelOf);
     return true;
   }
 

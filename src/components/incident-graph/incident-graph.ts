@@ -20,7 +20,7 @@ import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './groupi
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
-import { drawSearchMatches, searchMatches } from './search.js';
+import { drawSearchMatches } from './search.js';
 import { renderListbox } from './listbox.js';
 import { LayoutRunner } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
@@ -398,6 +398,9 @@ export class IncidentGraphElement extends LitElement {
     if (changed.has('groupThreshold') || changed.has('search')) this.invalidateDisplay();
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     this.syncGraph();
+
+    // The accessible name counts the search's matches, so it needs the new matches now.
+    if (changed.has('search')) this.processIfDirty();
   }
 
   protected override firstUpdated(): void {
@@ -416,7 +419,7 @@ export class IncidentGraphElement extends LitElement {
       ${renderListbox({
         display,
         activeId: this.interaction.activeId,
-        searchMatchCount: searchMatches(display, this.search)?.size,
+        searchMatchCount: this.displayState.searchMatchIds?.size,
         describe: (node) => this.interaction.describe(node),
         content: html`<canvas part="canvas" aria-hidden="true"></canvas>`,
       })}

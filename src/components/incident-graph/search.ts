@@ -22,16 +22,32 @@ export function normalizeQuery(query: string | null | undefined): string | undef
   return trimmed ? trimmed.toLocaleLowerCase() : undefined;
 }
 
-/** True when the node's label or id contains the normalized query. */
-export function matchesQuery(node: NodeView, query: string): boolean {
-  return node.label.toLocaleLowerCase().includes(query) || node.id.toLocaleLowerCase().includes(query);
+/** Returns the label of a graph node by id, for matching the members of a collapsed group. */
+export type LabelLookup = (id: string) => string | undefined;
+
+/**
+ * True when the node's label or id contains the normalized query. A collapsed group node also
+ * matches when one of its visible members does, so a search finds entities hidden in a group.
+ */
+export function matchesQuery(node: NodeView, query: string, labelOf?: LabelLookup): boolean {
+  if (containsQuery(node.label, node.id, query)) return true;
+  if (!node.group || !labelOf) return false;
+  return node.group.visibleIds.some((id) => containsQuery(labelOf(id) ?? '', id, query));
+}
+
+function containsQuery(label: string, id: string, query: string): boolean {
+  return label.toLocaleLowerCase().includes(query) || id.toLocaleLowerCase().includes(query);
 }
 
 /** Returns the ids of the visible nodes that match, or undefined without a search. */
-export function searchMatches(display: DisplayModel, search: string | null | undefined): Set<string> | undefined {
+export function searchMatches(
+  display: DisplayModel,
+  search: string | null | undefined,
+  labelOf?: LabelLookup,
+): Set<string> | undefined {
   const query = normalizeQuery(search);
   if (query === undefined) return undefined;
-  return new Set(display.nodes.filter((node) => matchesQuery(node, query)).map((node) => node.id));
+  return new Set(display.nodes.filter((node) => matchesQuery(node, query, labelOf)).map((node) => node.id));
 }
 
 /**
@@ -39,8 +55,12 @@ export function searchMatches(display: DisplayModel, search: string | null | und
  * search's dimming replaces the selection's. Returns the matching ids, or undefined without a
  * search, in which case nothing changes.
  */
-export function applySearch(display: DisplayModel, search: string | null | undefined): Set<string> | undefined {
-  const matches = searchMatches(display, search);
+export function applySearch(
+  display: DisplayModel,
+  search: string | null | undefined,
+  labelOf?: LabelLookup,
+): Set<string> | undefined {
+  const matches = searchMatches(display, search, labelOf);
   if (!matches) return undefined;
   for (const node of display.nodes) node.dimmed = !matches.has(node.id);
   for (const edge of display.edges) edge.dimmed = !(matches.has(edge.source.id) && matches.has(edge.target.id));
