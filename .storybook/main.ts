@@ -1,25 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-
-/**
- * Dependencies the stories import, pre-bundled together up front: Vite otherwise discovers a
- * late import (such as a Lit directive) after the first render and bundles it again, which
- * loads a second copy of Lit.
- */
-const prebundled = [
-  'lit',
-  'lit/directives/if-defined.js',
-  'lit/directives/ref.js',
-  'lit/directives/style-map.js',
-  // Storybook's web components renderer imports this one.
-  'lit/directive-helpers.js',
-  '@lit/context',
-  'graphology',
-  'd3-force',
-  'd3-quadtree',
-  'd3-scale',
-  'd3-selection',
-  'd3-zoom',
-];
+import { prebundled } from '../demo/prebundled.js';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -31,7 +11,8 @@ const config: StorybookConfig = {
     ...viteConfig,
     optimizeDeps: {
       ...viteConfig.optimizeDeps,
-      include: [...(viteConfig.optimizeDeps?.include ?? []), ...prebundled],
+      // Storybook's web components renderer imports lit/directive-helpers.js.
+      include: [...(viteConfig.optimizeDeps?.include ?? []), ...prebundled, 'lit/directive-helpers.js'],
     },
   }),
 };

@@ -4,8 +4,8 @@ import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../src/components/incident-graph/incident-graph.js';
 import type { LayoutKind } from '../src/layout/index.js';
-import type { Alert, Entity, IncidentSnapshot, Relation } from '../src/model/types.js';
-import { IncidentSession } from '../src/session/session.js';
+import type { Entity, IncidentSnapshot, Relation } from '../src/model/types.js';
+import { incidentOf, sessionOn } from './graph-story-data.js';
 import { createFixtureGraph, createFixtureSnapshot } from '../test/fixtures/graph-snapshot.js';
 import { generateIncidentSnapshot } from '../test/fixtures/generated-incident.js';
 
@@ -15,35 +15,6 @@ interface FeatureArgs {
   minimap: boolean;
   layout: LayoutKind;
   groupThreshold: number;
-}
-
-/** Returns a session on `snapshot`, after `prepare` moved its time or selection. */
-function sessionOn(snapshot: IncidentSnapshot, prepare?: (session: IncidentSession) => void): IncidentSession {
-  const session = new IncidentSession();
-  session.setSnapshot(snapshot);
-  prepare?.(session);
-  return session;
-}
-
-/** Returns a snapshot of one alert on `evidenceIds`, with the given entities and relations. */
-function incidentOf(title: string, entities: Entity[], relations: Relation[], evidenceIds: string[]): IncidentSnapshot {
-  const alert: Alert = {
-    id: 'alert-story',
-    title,
-    severity: 'high',
-    status: 'new',
-    mitreTechniques: [],
-    relatedAlertIds: [],
-    firstActivityTime: Date.UTC(2024, 4, 14, 9, 0),
-    evidence: evidenceIds.map((entityId) => ({ entityId, roles: ['contextual'] })),
-  };
-  return {
-    incident: { id: `incident-${title}`, title, severity: 'high', status: 'active', tags: [] },
-    alerts: [alert],
-    entities,
-    relations,
-    issues: [],
-  };
 }
 
 /** Sets the text of the element `target` points at, so data is never written as HTML. */

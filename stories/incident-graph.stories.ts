@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/incident-graph/define.js';
 import type { IncidentGraph } from '../src/model/graph-types.js';
-import type { IncidentSnapshot } from '../src/model/types.js';
 import { IncidentSession } from '../src/session/session.js';
+import { incidentOf, sessionOn } from './graph-story-data.js';
 import {
   createEmptyGraph,
   createFixtureGraph,
@@ -12,20 +12,12 @@ import {
   MID_INCIDENT,
 } from '../test/fixtures/graph-snapshot.js';
 import { generateIncidentSnapshot } from '../test/fixtures/generated-incident.js';
-import type { Alert, Entity, Relation } from '../src/model/types.js';
+import type { Entity, Relation } from '../src/model/types.js';
 
 interface GraphArgs {
   minZoom: number;
   maxZoom: number;
   height: number;
-}
-
-/** Returns a session on `snapshot`, after `prepare` moved its time or selection. */
-function sessionOn(snapshot: IncidentSnapshot, prepare?: (session: IncidentSession) => void): IncidentSession {
-  const session = new IncidentSession();
-  session.setSnapshot(snapshot);
-  prepare?.(session);
-  return session;
 }
 
 function graphView(source: { session?: IncidentSession; graph?: IncidentGraph }, args: GraphArgs, style = ''): ReturnType<typeof html> {
@@ -133,27 +125,6 @@ export const HostGraph: Story = {
     `;
   },
 };
-
-/** Returns a snapshot of one alert on `evidenceIds`, with the given entities and relations. */
-function incidentOf(title: string, entities: Entity[], relations: Relation[], evidenceIds: string[]): IncidentSnapshot {
-  const alert: Alert = {
-    id: 'alert-story',
-    title,
-    severity: 'high',
-    status: 'new',
-    mitreTechniques: [],
-    relatedAlertIds: [],
-    firstActivityTime: Date.UTC(2024, 4, 14, 9, 0),
-    evidence: evidenceIds.map((entityId) => ({ entityId, roles: ['contextual'] })),
-  };
-  return {
-    incident: { id: `incident-${title}`, title, severity: 'high', status: 'active', tags: [] },
-    alerts: [alert],
-    entities,
-    relations,
-    issues: [],
-  };
-}
 
 /** One alert on a single device: two nodes. */
 export const OneNode: Story = {
