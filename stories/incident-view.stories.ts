@@ -93,7 +93,7 @@ export const Loading: Story = {
 
 const failing: IncidentDataAdapter = {
   loadIncident: async (id) => {
-    throw new Error(`Incident "${id}" could not be read: the service answered HTTP 503.`);
+    throw new Error(`Incident "${id}" could not be read: the service returned HTTP 503.`);
   },
 };
 

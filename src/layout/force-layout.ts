@@ -445,5 +445,6 @@ function isFiniteNumber(value: unknown): value is number {
 
 /** Orders ids by UTF-16 code units, independent of locale. */
 function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -152,7 +152,7 @@ describe('<il-incident-graph> pointer interaction', () => {
       const events = recordSelectionEvents(element);
       const [left, top] = elementOrigin(element);
 
-      // World (-30, -30) to (130, 180) holds device, file and the alert, but not user or ip.
+      // World (-30, -30) to (130, 180) contains device, file and the alert, but not user or ip.
       await sendKeys({ down: 'Shift' });
       await dragBetween([left + 90, top + 70], [left + 250, top + 280]);
       await sendKeys({ up: 'Shift' });

@@ -23,7 +23,7 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** An adapter whose answers the test releases by hand, recording every request and abort. */
+/** An adapter whose results the test releases by hand, recording every request and abort. */
 function manualAdapter() {
   const requests: Array<{ id: string; signal: AbortSignal; answer: Deferred<IncidentSnapshot> }> = [];
   const adapter: IncidentDataAdapter = {

@@ -75,7 +75,7 @@ export interface DisplayInput {
   livePositions?: PositionSource | undefined;
 }
 
-/** Where nodes are, by node id: the positions of a running layout, say. */
+/** Source of node positions by node id, such as the positions of a running layout. */
 export interface PositionSource {
   get(id: string): { x: number; y: number } | undefined;
 }
@@ -306,5 +306,6 @@ export function compareNodes(a: NodeView, b: NodeView): number {
   const timeB = b.firstSeen ?? -Infinity;
   if (timeA !== timeB) return timeA - timeB;
   if (a.label !== b.label) return a.label < b.label ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }

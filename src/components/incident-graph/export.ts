@@ -51,7 +51,7 @@ const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
   unknown: { width: 2, dash: '0.1 4' },
 };
 
-/** Returns the world rectangle that holds every visible node with its rings and label. */
+/** Returns the world rectangle that contains every visible node with its rings and label. */
 export function exportBounds(display: DisplayModel): ExportBounds {
   if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };
   let left = Infinity;

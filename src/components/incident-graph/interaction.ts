@@ -18,7 +18,7 @@ import type { IncidentGraph } from '../../model/graph-types.js';
 import type { ZoomCamera } from './zoom-camera.js';
 import type { DisplayModel } from './display-model.js';
 
-/** What the interaction needs from the element. */
+/** The element members that the interaction uses. */
 export interface InteractionHost extends HTMLElement {
   readonly display: DisplayModel;
   readonly boundGraph: IncidentGraph | undefined;

@@ -120,7 +120,7 @@ export class LayoutRunner {
 
   /**
    * Schedules a run for `graph` in a microtask. Nodes with saved positions are held, unless
-   * `rerun` asks to lay out every node again.
+   * `rerun` requests a new layout of every node that is not pinned.
    */
   request(graph: IncidentGraph | undefined, options: { rerun?: boolean } = {}): void {
     if (graph !== this.graph) this.stop();
