@@ -2,6 +2,7 @@
 
 import './components/alert-timeline/define.js';
 import './components/entity-flyout/define.js';
+import './components/hunt-results/define.js';
 import './components/incident-graph/define.js';
 import './components/incident-view/define.js';
 import './components/verdict-badge/define.js';

@@ -12,6 +12,13 @@ export * from './layout/index.js';
 export { AlertTimeline } from './components/alert-timeline/alert-timeline.js';
 export { EntityFlyout } from './components/entity-flyout/entity-flyout.js';
 export { FlyoutCloseEvent, type FlyoutCloseDetail } from './components/entity-flyout/events.js';
+export { HuntResults } from './components/hunt-results/hunt-results.js';
+export {
+  HuntCompleteEvent,
+  LinkToIncidentEvent,
+  type HuntCompleteDetail,
+  type LinkToIncidentDetail,
+} from './components/hunt-results/events.js';
 export { IncidentGraphElement } from './components/incident-graph/incident-graph.js';
 export { LayoutEndEvent } from './components/incident-graph/events.js';
 export { IncidentView } from './components/incident-view/incident-view.js';
