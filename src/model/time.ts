@@ -3,27 +3,44 @@
  * that cannot be read becomes a data issue instead of NaN.
  */
 
-import type { DataIssue, EpochMs, IncidentSnapshot } from './types.js';
+import { severityRank } from './severity.js';
+import type { DataIssue, EpochMs, IncidentSnapshot, Severity } from './types.js';
 
 // ISO 8601 date-time as the sources write it: date, optional time with any number of
 // fraction digits, optional zone. Groups: year, month, day, hour, minute, second, fraction, zone.
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
+// An epoch number whose magnitude is below this is read as seconds. As milliseconds it would
+// be before 3 March 1973; as seconds, 1e11 is in the year 5138. So every time a security
+// product reports falls clearly on one side.
+const EPOCH_SECONDS_LIMIT = 1e11;
+
+// An epoch number written as text: digits with an optional sign and fraction.
+const EPOCH_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
 /**
  * Parses a time into epoch milliseconds.
  *
- * Accepts an ISO 8601 string (with or without a zone, with any number of fraction digits, such
- * as Graph's `2021-08-13T08:43:35.5533333Z`), a finite number of epoch milliseconds, or a
- * `Date`. A time without a zone is read as UTC, because the sources this library maps write UTC
- * and the local zone of the machine that renders the view is unrelated to the data.
- * Fractions beyond milliseconds are truncated.
+ * Accepts:
+ * - an ISO 8601 string, with or without a zone, with any number of fraction digits (Graph
+ *   writes `2021-08-13T08:43:35.5533333Z`, seven digits). Fractions beyond milliseconds, such
+ *   as microseconds, are truncated, not rounded, so a time never moves into the next
+ *   millisecond. A leap second (`:60`) is read as the last millisecond of its minute.
+ * - a finite number, or a string of one, as an epoch time. Its magnitude picks the unit:
+ *   below 1e11 it is epoch seconds (fractions kept to the millisecond), else epoch
+ *   milliseconds. So `1700000000` and `1700000000000` are the same instant.
+ * - a `Date`.
+ *
+ * A time without a zone (`2026-03-10T09:26:05`) is read as UTC, never in the viewer's zone,
+ * because the sources this library maps write UTC and the zone of the machine that renders the
+ * view has nothing to do with the data. The same string so gives the same instant everywhere.
  *
  * Returns `undefined` for `null`, `undefined`, an empty string and any value it cannot parse;
  * use `parseTimeField` to report the last case.
  */
 export function parseTime(value: unknown): EpochMs | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return epochToMilliseconds(value);
   if (value instanceof Date) {
     const time = value.getTime();
     return Number.isFinite(time) ? time : undefined;
@@ -32,6 +49,7 @@ export function parseTime(value: unknown): EpochMs | undefined {
 
   const text = value.trim();
   if (text === '') return undefined;
+  if (EPOCH_NUMBER.test(text)) return epochToMilliseconds(Number(text));
 
   const match = ISO_DATE_TIME.exec(text);
   if (!match) return undefined;
@@ -40,16 +58,17 @@ export function parseTime(value: unknown): EpochMs | undefined {
   const monthIndex = Number(month) - 1;
   const dayOfMonth = Number(day);
   if (monthIndex < 0 || monthIndex > 11 || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return undefined;
 
-  const milliseconds = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const leapSecond = Number(second) === 60;
+  const milliseconds = leapSecond ? 999 : Number(fraction.slice(0, 3).padEnd(3, '0'));
   const utc = Date.UTC(
     Number(year),
     monthIndex,
     dayOfMonth,
     Number(hour),
     Number(minute),
-    Number(second),
+    leapSecond ? 59 : Number(second),
     milliseconds,
   );
 
@@ -57,6 +76,12 @@ export function parseTime(value: unknown): EpochMs | undefined {
   if (new Date(utc).getUTCDate() !== dayOfMonth) return undefined;
 
   return utc - zoneOffsetMinutes(zone) * 60_000;
+}
+
+function epochToMilliseconds(value: number): EpochMs | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (Math.abs(value) < EPOCH_SECONDS_LIMIT) return Math.trunc(value * 1000);
+  return Math.trunc(value);
 }
 
 function zoneOffsetMinutes(zone: string | undefined): number {
@@ -135,4 +160,32 @@ export function incidentTimeBounds(
 export function existsAt(firstSeen: EpochMs | undefined, time: EpochMs | undefined): boolean {
   if (firstSeen === undefined || time === undefined) return true;
   return firstSeen <= time;
+}
+
+/** What `compareByTime` reads of a record: an alert, or a graph node or list row built from one. */
+export interface TimeOrderKey {
+  /** First activity or first seen; `undefined` or a non-finite value sorts last. */
+  time: EpochMs | undefined;
+  /** Alerts only: with equal times, high comes first and records without a severity last. */
+  severity?: Severity | undefined;
+  id: string;
+}
+
+/**
+ * Orders records by time, the one order for records with equal times in the timeline, the
+ * graph's node list and other lists: earlier first, then severity (high first), then id in
+ * code-unit order. Code-unit order, not `localeCompare`, so the order is the same in every
+ * locale. A record without a usable time sorts after every timed one.
+ */
+export function compareByTime(a: TimeOrderKey, b: TimeOrderKey): number {
+  const timeA = a.time !== undefined && Number.isFinite(a.time) ? a.time : Infinity;
+  const timeB = b.time !== undefined && Number.isFinite(b.time) ? b.time : Infinity;
+  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+
+  const rankA = a.severity === undefined ? Infinity : severityRank(a.severity);
+  const rankB = b.severity === undefined ? Infinity : severityRank(b.severity);
+  if (rankA !== rankB) return rankA < rankB ? -1 : 1;
+
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }

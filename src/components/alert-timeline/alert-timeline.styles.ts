@@ -6,6 +6,7 @@ export const alertTimelineStyles = css`
     --_height: var(--il-alert-timeline-height, 72px);
     --_track: var(--il-alert-timeline-track-color, var(--_il-surface-raised));
     --_playhead: var(--il-alert-timeline-playhead-color, var(--_il-accent));
+    --_range: var(--il-alert-timeline-range-color, color-mix(in srgb, var(--_il-accent) 18%, transparent));
     --_marker-size: 24px;
     --_inset: 16px;
     display: block;
@@ -28,8 +29,22 @@ export const alertTimelineStyles = css`
     outline-offset: 2px;
   }
 
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
   .controls {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_il-space) / 2);
     margin-block-end: calc(var(--_il-space) / 2);
@@ -45,6 +60,37 @@ export const alertTimelineStyles = css`
     border-radius: var(--_il-radius);
     background: var(--_il-surface);
     cursor: pointer;
+  }
+
+  .control.text {
+    padding: 0 10px;
+  }
+
+  .control[aria-pressed='true'] {
+    border-color: var(--_playhead);
+    background: var(--_track);
+    box-shadow: inset 0 0 0 1px var(--_playhead);
+  }
+
+  .zoom {
+    display: inline-flex;
+    gap: calc(var(--_il-space) / 2);
+  }
+
+  .speed select {
+    block-size: 32px;
+    border: 1px solid var(--_il-border);
+    border-radius: var(--_il-radius);
+    background: var(--_il-surface);
+    color: inherit;
+    font: inherit;
+  }
+
+  .range-readout {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_il-space) / 2);
+    color: var(--_il-text-muted);
   }
 
   .control:disabled {
@@ -112,6 +158,45 @@ export const alertTimelineStyles = css`
 
   .marker.related:not(.selected) {
     border: 2px dashed var(--_il-text);
+  }
+
+  .cluster {
+    position: absolute;
+    inset-block-end: 6px;
+    inset-inline-start: var(--_x);
+    translate: -50% 0;
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    box-sizing: border-box;
+    min-inline-size: var(--_marker-size);
+    block-size: var(--_marker-size);
+    padding: 0 4px;
+    border: 1px solid currentColor;
+    border-radius: calc(var(--_marker-size) / 2);
+    background: var(--_il-surface);
+    cursor: zoom-in;
+  }
+
+  .cluster.future {
+    opacity: 0.45;
+  }
+
+  .cluster-count {
+    color: var(--_il-text);
+    font-size: 0.8em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .range {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: var(--_x);
+    inline-size: var(--_width);
+    background: var(--_range);
+    border-inline: 1px solid var(--_playhead);
+    pointer-events: none;
   }
 
   .severity-shape {
@@ -204,6 +289,9 @@ export const alertTimelineStyles = css`
 
   .axis {
     position: relative;
+    cursor: col-resize;
+    touch-action: none;
+    user-select: none;
     block-size: 2.8em;
     margin-inline: var(--_inset);
     color: var(--_il-text-muted);
@@ -327,8 +415,31 @@ export const alertTimelineStyles = css`
       stroke: CanvasText;
     }
 
-    .marker.future {
+    .marker.future,
+    .cluster.future {
       opacity: 1;
+    }
+
+    .cluster,
+    .speed select {
+      border-color: CanvasText;
+      background: Canvas;
+      color: CanvasText;
+    }
+
+    .cluster-count {
+      color: CanvasText;
+    }
+
+    .range {
+      background: none;
+      border-inline: 2px solid Highlight;
+      border-block: 2px dashed Highlight;
+    }
+
+    .control[aria-pressed='true'] {
+      border-color: Highlight;
+      box-shadow: inset 0 0 0 1px Highlight;
     }
 
     .marker.future .shape:not(.hollow) {

@@ -40,6 +40,18 @@ export const browserFrameClock: FrameClock = {
 export const DEFAULT_PLAYBACK_DURATION = 20_000;
 
 /**
+ * The speed value of the "one alert per second" mode: playback jumps from one alert time to
+ * the next once per wall-clock second, however far apart the alerts are.
+ */
+export const ONE_ALERT_PER_SECOND = 0;
+
+/** Speeds the speed menu offers, in menu order. */
+export const PLAYBACK_SPEEDS: readonly number[] = [1, 2, 5, 10, ONE_ALERT_PER_SECOND];
+
+/** Wall-clock milliseconds between two alerts in the "one alert per second" mode. */
+export const ALERT_STEP_INTERVAL = 1000;
+
+/**
  * Returns the playback rate in incident milliseconds per wall-clock millisecond: at speed 1
  * the whole `span` plays in `duration` ms, and speed multiplies that rate.
  */

@@ -6,7 +6,7 @@
 
 import { scaleTime, scaleUtc } from 'd3-scale';
 import type { Alert, EpochMs } from '../../model/types.js';
-import { severityRank } from '../../model/severity.js';
+import { compareByTime, type TimeOrderKey } from '../../model/time.js';
 import { formatUtc } from '../shared/format-time.js';
 
 /**
@@ -77,18 +77,16 @@ function usableTime(time: unknown): time is EpochMs {
   return typeof time === 'number' && Number.isFinite(time);
 }
 
-/** Orders alerts by first activity, then severity (high first), then id. */
+/**
+ * Orders alerts by first activity, then severity (high first), then id: `compareByTime`, the
+ * order the graph's node list uses for alerts too.
+ */
 export function compareAlerts(a: Alert, b: Alert): number {
-  const timeA = usableTime(a.firstActivityTime) ? a.firstActivityTime : Infinity;
-  const timeB = usableTime(b.firstActivityTime) ? b.firstActivityTime : Infinity;
-  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+  return compareByTime(alertOrderKey(a), alertOrderKey(b));
+}
 
-  const rank = severityRank(a.severity) - severityRank(b.severity);
-  if (rank !== 0) return rank;
-
-  // Code-unit order, not localeCompare, so the order is the same in every locale.
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
+function alertOrderKey(alert: Alert): TimeOrderKey {
+  return { time: alert.firstActivityTime, severity: alert.severity, id: alert.id };
 }
 
 /** Places alerts on the axis. Alerts with the same first activity stack in `compareAlerts` order. */
@@ -141,15 +139,22 @@ export function nextTime(times: readonly EpochMs[], time: EpochMs): EpochMs | un
   return times.find((candidate) => candidate > time);
 }
 
+/** Counts the ascending `times` at or before `time`, by binary search. */
+export function countTimesAtOrBefore(times: readonly EpochMs[], time: EpochMs): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle]! <= time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Counts the ascending `times` in the half-open interval `(from, to]`: the alerts passed. */
 export function countTimesPassed(times: readonly EpochMs[], from: EpochMs, to: EpochMs): number {
   if (!(to > from)) return 0;
-  let count = 0;
-  for (const time of times) {
-    if (time > to) break;
-    if (time > from) count++;
-  }
-  return count;
+  return countTimesAtOrBefore(times, to) - countTimesAtOrBefore(times, from);
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
