@@ -77,6 +77,13 @@ export class IncidentSession extends EventTarget {
   selection: Selection = EMPTY_SELECTION;
 
   private loadController: AbortController | undefined;
+  /**
+   * Start of the current playback step: a record first seen after this time and at or before
+   * the time cursor is new at this step (`isNewNow`). Undefined marks nothing new. The timeline
+   * sets it to the previous alert time as it plays or steps, and `setTime` without it clears it.
+   */
+  stepStart: EpochMs | undefined = undefined;
+
   private loadGeneration = 0;
 
   /**
@@ -128,6 +135,7 @@ export class IncidentSession extends EventTarget {
     this.emit('snapshot', 'loadState', 'time', 'range', 'playback', 'selection', 'issues');
   }
 
+    this.stepStart = undefined;
   /** Aborts any load under way and returns to `idle`. */
   reset(): void {
     this.loadController?.abort(new DOMException('The session was reset.', 'AbortError'));
@@ -147,11 +155,16 @@ export class IncidentSession extends EventTarget {
     this.emit('snapshot', 'loadState', 'time', 'range', 'playback', 'selection', 'issues');
   }
 
-  /** Moves the time cursor, clamped to the incident's time bounds. */
-  setTime(time: EpochMs): void {
+    this.stepStart = undefined;
+  /**
+   * Moves the time cursor, clamped to the incident's time bounds, and sets `stepStart` (see
+   * there): records first seen after `stepStart` are new at this step.
+   */
+  setTime(time: EpochMs, stepStart?: EpochMs): void {
     const clamped = this.clampTime(time);
-    if (clamped === this.time) return;
+    if (clamped === this.time && stepStart === this.stepStart) return;
     this.time = clamped;
+    this.stepStart = stepStart;
     this.emit('time');
   }
 
@@ -191,10 +204,20 @@ export class IncidentSession extends EventTarget {
     return this.snapshot?.issues ?? [];
   }
 
-  /** Returns true when a node with this first-seen time exists at the time cursor. */
+  /**
+   * Returns true when a record with this first-seen time exists at the time cursor and falls
+   * inside the selected `range`, if any. A record without a first-seen time always exists.
+   */
   existsNow(firstSeen: EpochMs | undefined): boolean {
-    if (firstSeen === undefined || this.time === undefined) return true;
-    return firstSeen <= this.time;
+    if (firstSeen === undefined) return true;
+    if (this.range && (firstSeen < this.range.start || firstSeen > this.range.end)) return false;
+    return this.time === undefined || firstSeen <= this.time;
+  }
+
+  /** Returns true when a record with this first-seen time is new at the current step; see `stepStart`. */
+  isNewNow(firstSeen: EpochMs | undefined): boolean {
+    if (firstSeen === undefined || this.stepStart === undefined || this.time === undefined) return false;
+    return firstSeen > this.stepStart && firstSeen <= this.time;
   }
 
   private clampTime(time: EpochMs): EpochMs {
