@@ -69,6 +69,13 @@ export class IncidentSession extends EventTarget {
   /** The time cursor: what exists at this time is drawn. Starts at the end of the incident. */
   time: EpochMs | undefined = undefined;
 
+  /**
+   * Start of the current playback step: a record first seen after this time and at or before
+   * the time cursor is new at this step (`isNewNow`). Undefined marks nothing new. The timeline
+   * sets it to the previous alert time as it plays or steps, and `setTime` without it clears it.
+   */
+  stepStart: EpochMs | undefined = undefined;
+
   /** The time window that restricts the graph and lists, or null for no restriction. */
   range: TimeRange | null = null;
 
@@ -77,13 +84,6 @@ export class IncidentSession extends EventTarget {
   selection: Selection = EMPTY_SELECTION;
 
   private loadController: AbortController | undefined;
-  /**
-   * Start of the current playback step: a record first seen after this time and at or before
-   * the time cursor is new at this step (`isNewNow`). Undefined marks nothing new. The timeline
-   * sets it to the previous alert time as it plays or steps, and `setTime` without it clears it.
-   */
-  stepStart: EpochMs | undefined = undefined;
-
   private loadGeneration = 0;
 
   /**
@@ -127,6 +127,7 @@ export class IncidentSession extends EventTarget {
     this.graph = buildIncidentGraph(valid);
     this.timeBounds = incidentTimeBounds(valid);
     this.time = this.timeBounds?.end;
+    this.stepStart = undefined;
     this.range = null;
     this.playing = false;
     this.selection = EMPTY_SELECTION;
@@ -135,7 +136,6 @@ export class IncidentSession extends EventTarget {
     this.emit('snapshot', 'loadState', 'time', 'range', 'playback', 'selection', 'issues');
   }
 
-    this.stepStart = undefined;
   /** Aborts any load under way and returns to `idle`. */
   reset(): void {
     this.loadController?.abort(new DOMException('The session was reset.', 'AbortError'));
@@ -147,6 +147,7 @@ export class IncidentSession extends EventTarget {
     this.graph = undefined;
     this.timeBounds = undefined;
     this.time = undefined;
+    this.stepStart = undefined;
     this.range = null;
     this.playing = false;
     this.selection = EMPTY_SELECTION;
@@ -155,7 +156,6 @@ export class IncidentSession extends EventTarget {
     this.emit('snapshot', 'loadState', 'time', 'range', 'playback', 'selection', 'issues');
   }
 
-    this.stepStart = undefined;
   /**
    * Moves the time cursor, clamped to the incident's time bounds, and sets `stepStart` (see
    * there): records first seen after `stepStart` are new at this step.
