@@ -33,6 +33,7 @@ export interface ActionDescriptor {
   requiresApproval?: boolean;
 }
 
+/** The request `runAction` receives: which action, on which entity, for which user intent. */
 export interface ActionRequest {
   actionId: string;
   target: EntityRef;
@@ -42,12 +43,31 @@ export interface ActionRequest {
   parameters?: Record<string, unknown>;
 }
 
+/** The adapter's answer to `runAction` or `decidePendingAction`. */
 export interface ActionResult {
+  /**
+   * `succeeded`: the action is done. `running`: it started and finishes later. `pending`: it
+   * waits for an approval. `failed`: it did not run, and `message` says why.
+   */
   status: 'succeeded' | 'failed' | 'pending' | 'running';
+  /** Text for the analyst, shown in place next to the action. */
   message?: string;
   /** The entity's remediation status after the action, as far as the adapter can tell. */
   remediationStatus?: RemediationStatus;
   pendingActionId?: string;
+}
+
+/** What an analyst decides about a pending action. */
+export type PendingActionDecision = 'approve' | 'reject';
+
+/** Options of `decidePendingAction`. */
+export interface PendingDecisionOptions extends AdapterCallOptions {
+  /**
+   * Unique per user intent, like `ActionRequest.idempotencyKey`: an adapter that receives the
+   * same key twice applies the decision once. `il-entity-flyout` always sends one; a host that
+   * calls the adapter itself may leave it out.
+   */
+  idempotencyKey?: string;
 }
 
 /** A "go hunt" query the adapter can run for an entity. */
@@ -82,8 +102,8 @@ export interface IncidentDataAdapter {
   runAction?(request: ActionRequest, options: AdapterCallOptions): Promise<ActionResult>;
   decidePendingAction?(
     id: string,
-    decision: 'approve' | 'reject',
-    options: AdapterCallOptions,
+    decision: PendingActionDecision,
+    options: PendingDecisionOptions,
   ): Promise<ActionResult>;
   listHuntQueries?(target: EntityRef, options: AdapterCallOptions): Promise<HuntQuery[]>;
   runHunt?(query: HuntQuery, options: AdapterCallOptions): Promise<HuntResult>;

@@ -8,7 +8,7 @@ import type { IncidentDataAdapter } from '../adapter/adapter.js';
 import { buildIncidentGraph } from '../model/build-graph.js';
 import type { IncidentGraph } from '../model/graph-types.js';
 import { incidentTimeBounds } from '../model/time.js';
-import type { DataIssue, EpochMs, IncidentSnapshot } from '../model/types.js';
+import type { DataIssue, Entity, EpochMs, IncidentSnapshot, PendingAction } from '../model/types.js';
 import { validateSnapshot } from '../model/validate.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -33,7 +33,15 @@ export type SessionKey =
   | 'range'
   | 'playback'
   | 'selection'
-  | 'issues';
+  | 'issues'
+  | 'entities'
+  | 'pendingActions';
+
+/** The entity fields that `updateEntity` changes, for example after an adapter's answer. */
+export type EntityUpdate = Partial<Pick<Entity, 'verdict' | 'remediationStatus'>>;
+
+/** The pending action fields that `updatePendingAction` changes. */
+export type PendingActionUpdate = Partial<Pick<PendingAction, 'status'>>;
 
 /** Fired by a session, not composed: it never reaches the DOM. */
 export class SessionChangeEvent extends Event {
@@ -197,6 +205,53 @@ export class IncidentSession extends EventTarget {
 
   clearSelection(): void {
     this.select({});
+  }
+
+  /**
+   * Changes fields of one entity, for example the remediation status an adapter returned after
+   * an action, and the matching graph node attributes. The snapshot is replaced by a copy with
+   * the changed entity, so caches keyed by the snapshot object see the change; the graph is
+   * changed in place, so its listeners get graphology's attribute events. Emits `entities`,
+   * not `snapshot`, because the incident stays the same. Returns false when the entity is not
+   * in the snapshot.
+   */
+  updateEntity(entityId: string, changes: EntityUpdate): boolean {
+    const snapshot = this.snapshot;
+    const index = snapshot?.entities.findIndex((entity) => entity.id === entityId) ?? -1;
+    if (!snapshot || index < 0) return false;
+
+    const entities = [...snapshot.entities];
+    entities[index] = { ...entities[index]!, ...changes };
+    this.snapshot = { ...snapshot, entities };
+
+    const graph = this.graph;
+    if (graph?.hasNode(entityId)) {
+      for (const [name, value] of Object.entries(changes) as Array<[keyof EntityUpdate, string | undefined]>) {
+        if (value === undefined) graph.removeNodeAttribute(entityId, name);
+        else graph.setNodeAttribute(entityId, name, value as never);
+      }
+    }
+
+    this.emit('entities');
+    return true;
+  }
+
+  /**
+   * Changes fields of one pending action, for example its status after an approval. Like
+   * `updateEntity`, it replaces the snapshot by a copy. Emits `pendingActions`. Returns false
+   * when the snapshot has no pending action with this id.
+   */
+  updatePendingAction(id: string, changes: PendingActionUpdate): boolean {
+    const snapshot = this.snapshot;
+    const actions = snapshot?.pendingActions;
+    const index = actions?.findIndex((action) => action.id === id) ?? -1;
+    if (!snapshot || !actions || index < 0) return false;
+
+    const pendingActions = [...actions];
+    pendingActions[index] = { ...pendingActions[index]!, ...changes };
+    this.snapshot = { ...snapshot, pendingActions };
+    this.emit('pendingActions');
+    return true;
   }
 
   /** Data issues of the current snapshot. */

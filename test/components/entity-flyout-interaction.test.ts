@@ -198,7 +198,7 @@ describe('<il-entity-flyout> interaction', () => {
       root(el).querySelector<HTMLButtonElement>('[part~="close-button"]')!.click();
       const event = await received;
 
-      expect(event.detail).to.deep.equal({ entityId: FLYOUT_IDS.file });
+      expect(event.detail).to.deep.equal({ entityId: FLYOUT_IDS.file, reason: 'close-button' });
       expect(event.bubbles).to.equal(true);
       expect(event.composed).to.equal(true);
       expect(el.isConnected, 'the flyout stays; the host decides').to.equal(true);
@@ -210,7 +210,7 @@ describe('<il-entity-flyout> interaction', () => {
 
       root(el).querySelector<HTMLButtonElement>('[part~="close-button"]')!.click();
 
-      expect((await received).detail).to.deep.equal({ entityId: undefined });
+      expect((await received).detail).to.deep.equal({ entityId: undefined, reason: 'close-button' });
     });
   });
 

@@ -6,13 +6,17 @@ import { SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
 import { kindLabel, msg, registerStrings } from '../shared/strings.js';
 import { themeTokens } from '../shared/theme.js';
+import { ActionController, type ActionScope, type FocusRequest } from './action-controller.js';
 import { alertsOfEntity, relatedEntities } from './entity-links.js';
 import { entityFlyoutStyles } from './entity-flyout.styles.js';
-import { FlyoutCloseEvent } from './events.js';
+import { FlyoutCloseEvent, type FlyoutCloseReason } from './events.js';
+import { flyoutActionStyles } from './flyout-actions.styles.js';
 import { FLYOUT_STRINGS } from './flyout-strings.js';
 import { safeHttpUrl } from './format.js';
 import { kindIcon } from './kind-icons.js';
 import type { CopyState } from './long-value.js';
+import { deepActiveElement, restoreFocus, wrapTabFocus } from './modal-drawer.js';
+import { renderActions, renderPendingActions } from './render-actions.js';
 import { renderAlerts, renderDetails, renderRelated, type SectionContext } from './render-sections.js';
 
 // A call, not a side-effect import, so that bundlers honouring `sideEffects` keep it.
@@ -20,6 +24,9 @@ registerStrings(FLYOUT_STRINGS);
 
 /** How long "Copied." stays next to a copy button, in milliseconds. */
 const COPIED_NOTICE_MS = 3000;
+
+/** How the flyout sits on the page: beside other content, or as a modal drawer over it. */
+export type FlyoutMode = 'docked' | 'modal';
 
 const entityIndexes = new WeakMap<IncidentSnapshot, Map<string, Entity>>();
 
@@ -49,8 +56,30 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * alert again clears the alert selection. Choosing a related entity selects it alone, and the
  * pane then shows it (unless `entityId` pins the pane) with focus on its name.
  *
+ * Actions: when the adapter (the `adapter` property, else the session's) has `listActions`,
+ * an "Actions" section lists what it offers for the entity. A destructive action first asks
+ * for confirmation, naming the entity. A running action shows progress and ignores further
+ * clicks until its answer comes, and the answer's message is shown next to it; a failed one
+ * has a Retry button, which runs it again without a new confirmation. Pending actions that
+ * name the entity have Approve and Reject buttons when the adapter has `decidePendingAction`.
+ * The entity's remediation status and the pending action's status change only from the
+ * adapter's answer, through the session. Each request carries an idempotency key, one per
+ * user intent: a retry after the call rejected reuses the key, because the action may have
+ * run, and a retry after the adapter answered `failed` is a new intent with a new key.
+ * Showing another entity aborts every call of the previous one and discards its answer; an
+ * action always goes to the entity on screen.
+ *
+ * Modes: docked (the default) is an ordinary block beside the graph, shown while the host
+ * keeps it on the page. With `mode="modal"` the flyout is a drawer at the inline end of the
+ * window, shown while `open` is set: the rest of the page is inert, Tab and Shift+Tab cycle
+ * through the drawer, and focus returns on close to the element that had it when `open` was
+ * set. Escape, the close button and a click on the backdrop fire `il-flyout-close`, and the
+ * drawer closes unless a listener calls `preventDefault()`.
+ *
  * Keyboard: every control is a native button or link in reading order, reached with Tab and
- * pressed with Enter or Space. The pane is a region landmark named after the entity.
+ * pressed with Enter or Space. The pane is a region landmark named after the entity. Escape
+ * first closes an open confirmation; otherwise it closes a modal drawer, and in docked mode it
+ * does nothing and goes on to the page, where the host may use it.
  *
  * @tagname il-entity-flyout
  * @summary The entity pane: one entity's kind-specific details, verdict and remediation
@@ -60,9 +89,14 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {string | undefined} entityId - Entity to show instead of the selection. Attribute `entity-id`.
+ * @property {FlyoutMode} mode - `docked` (default) or `modal`. Attribute `mode`, reflected.
+ * @property {boolean} open - In modal mode, whether the drawer is shown; docked, it has no effect. Attribute `open`, reflected.
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an alert or a related entity. Detail: `SelectionChangeDetail`, the new selection `{ entityIds, alertIds }`.
- * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button; the host decides what closing means. Detail: `FlyoutCloseDetail`, `{ entityId }`.
+ * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button, or in modal mode Escape or the backdrop. Cancelable: docked, the host decides what closing means; modal, the drawer closes unless cancelled. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
+ * @fires {ActionRequestEvent} il-action-request - The user confirmed an action or approved or rejected a pending action. Cancelable: `preventDefault()` vetoes it, `respondWith(answer)` handles it instead of the adapter. Detail: `ActionRequestDetail`.
+ * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted the action or decision. Detail: `ActionCompleteDetail`, with the adapter's `result`.
+ * @fires {ActionErrorEvent} il-action-error - The adapter answered `failed` or the call rejected; an aborted call fires nothing. Detail: `ActionErrorDetail`, with `result` or `error` and the `message` shown.
  *
  * @csspart header - The header: kind, name, verdict badge, portal link and close button.
  * @csspart title - The entity's name (an `h2`).
@@ -72,6 +106,11 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * @csspart details - The details section.
  * @csspart alerts - The alerts section.
  * @csspart related - The related entities section.
+ * @csspart actions - The actions section.
+ * @csspart pending-actions - The pending actions section.
+ * @csspart action-button - The button of each offered action.
+ * @csspart confirm-button - The button that confirms a destructive action.
+ * @csspart dialog - In modal mode, the `dialog` element of the drawer.
  *
  * @cssprop --il-entity-flyout-background - Background. Defaults to `--il-color-surface`.
  * @cssprop --il-entity-flyout-text-color - Text colour. Defaults to `--il-color-text`.
@@ -82,15 +121,20 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * @cssprop --il-entity-flyout-code-background - Background of long values. Defaults to `--il-color-surface-raised`.
  * @cssprop --il-entity-flyout-title-font-size - Font size of the entity's name. Defaults to 1.25em.
  * @cssprop --il-entity-flyout-hover-background - Background of hovered and pressed items. Defaults to `--il-color-surface-raised`.
+ * @cssprop --il-entity-flyout-danger-color - Colour of destructive actions and failures. Defaults to `--il-color-malicious`.
+ * @cssprop --il-entity-flyout-drawer-width - Width of the modal drawer. Defaults to `min(28rem, 100vw)`.
+ * @cssprop --il-entity-flyout-backdrop - Background of the page behind the modal drawer. Defaults to a translucent black.
  */
 export class EntityFlyout extends LitElement {
-  static override styles = [themeTokens, entityFlyoutStyles];
+  static override styles = [themeTokens, entityFlyoutStyles, flyoutActionStyles];
 
   static override properties = {
     session: { attribute: false },
     adapter: { attribute: false },
     incidentId: { type: String, attribute: 'incident-id' },
     entityId: { type: String, attribute: 'entity-id' },
+    mode: { type: String, reflect: true },
+    open: { type: Boolean, reflect: true },
     expandedValues: { state: true },
     copyStates: { state: true },
   };
@@ -99,6 +143,8 @@ export class EntityFlyout extends LitElement {
   declare adapter: IncidentDataAdapter | undefined;
   declare incidentId: string | undefined;
   declare entityId: string | undefined;
+  declare mode: FlyoutMode;
+  declare open: boolean;
 
   /** Ids of the long values the user expanded, for the entity shown. */
   declare private expandedValues: ReadonlySet<string>;
@@ -106,6 +152,9 @@ export class EntityFlyout extends LitElement {
   declare private copyStates: ReadonlyMap<string, CopyState>;
 
   private readonly sessions: SessionController;
+  private readonly actions: ActionController;
+  /** What had focus when the modal drawer opened, to give focus back on close. */
+  private opener: Element | undefined;
   private readonly copyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private shownEntityId: string | undefined;
   private focusTitleAfterUpdate: boolean;
@@ -116,11 +165,18 @@ export class EntityFlyout extends LitElement {
     this.adapter = undefined;
     this.incidentId = undefined;
     this.entityId = undefined;
+    this.mode = 'docked';
+    this.open = false;
+    this.opener = undefined;
     this.expandedValues = new Set();
     this.copyStates = new Map();
     this.shownEntityId = undefined;
     this.focusTitleAfterUpdate = false;
-    this.sessions = new SessionController(this, { keys: ['snapshot', 'selection', 'loadState'] });
+    this.sessions = new SessionController(this, {
+      keys: ['snapshot', 'selection', 'loadState', 'entities', 'pendingActions'],
+    });
+    this.actions = new ActionController(this);
+    this.addEventListener('keydown', this.handleKeydown);
   }
 
   /** @internal The session in effect, whichever source it came from. */
@@ -137,6 +193,10 @@ export class EntityFlyout extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('entityId') && this.entityId === null) this.entityId = undefined;
 
+    // Resolve first, so the actions follow the same session as the render below.
+    this.sessions.resolve();
+    this.actions.setScope(this.actionScope());
+
     // View state belongs to one entity: showing another starts collapsed, with no copy notice.
     const next = this.targetEntityId();
     if (next !== this.shownEntityId) {
@@ -147,12 +207,32 @@ export class EntityFlyout extends LitElement {
   }
 
   protected override updated(): void {
+    this.syncDrawer();
+
+    const focusRequest = this.actions.takeFocusRequest();
+    if (focusRequest) this.focusActionControl(focusRequest);
+
     if (!this.focusTitleAfterUpdate) return;
     this.focusTitleAfterUpdate = false;
     this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
   }
 
   protected override render(): TemplateResult {
+    const content = this.renderContent();
+    if (this.mode !== 'modal') return content;
+
+    return html`<dialog
+      part="dialog"
+      aria-label=${this.regionLabel()}
+      @cancel=${this.handleDialogCancel}
+      @close=${this.handleDialogClose}
+      @click=${this.handleDialogClick}
+    >
+      ${content}
+    </dialog>`;
+  }
+
+  private renderContent(): TemplateResult {
     const session = this.sessions.session;
     const snapshot = session?.snapshot;
     if (!session || !snapshot) return this.renderEmpty(this.loadMessage(session));
@@ -179,8 +259,10 @@ export class EntityFlyout extends LitElement {
       onSelectEntity: this.selectEntity,
     };
 
-    // NOTE: the remediation actions and "go hunt" sections join the list below, after the
-    // details, once the adapter's optional capabilities reach the flyout.
+    const scope = this.actions.scope;
+    const actionsShown = scope !== undefined && scope.target.entityId === entity.id;
+    const pendingActions = (snapshot.pendingActions ?? []).filter((action) => action.entityId === entity.id);
+
     return html`<section
       class="flyout"
       aria-label=${msg('flyout.regionLabel', { kind, name: entity.displayName })}
@@ -205,6 +287,8 @@ export class EntityFlyout extends LitElement {
       </header>
       <div part="body">
         ${renderDetails(entity, context)}
+        ${actionsShown ? renderActions(this.actions, scope) : nothing}
+        ${actionsShown ? renderPendingActions(this.actions, scope, pendingActions) : nothing}
         ${renderAlerts(alertsOfEntity(snapshot, entity.id), context)}
         ${renderRelated(relatedEntities(snapshot, entity.id), context)}
       </div>
@@ -228,7 +312,7 @@ export class EntityFlyout extends LitElement {
       type="button"
       aria-label=${msg('flyout.close')}
       title=${msg('flyout.close')}
-      @click=${this.requestClose}
+      @click=${() => this.requestClose('close-button')}
     >
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
     </button>`;
@@ -250,8 +334,114 @@ export class EntityFlyout extends LitElement {
     return this.sessions.session?.selection.entityIds[0];
   }
 
-  private readonly requestClose = (): void => {
-    this.dispatchEvent(new FlyoutCloseEvent({ entityId: this.shownEntityId }));
+  /** Fires `il-flyout-close` and, in modal mode, closes the drawer unless a listener cancelled. */
+  private requestClose(reason: FlyoutCloseReason): void {
+    const event = new FlyoutCloseEvent({ entityId: this.shownEntityId, reason });
+    this.dispatchEvent(event);
+    if (this.mode === 'modal' && !event.defaultPrevented) this.open = false;
+  }
+
+  /** The entity on screen and the adapter its actions go to, or undefined without an entity. */
+  private actionScope(): ActionScope | undefined {
+    const session = this.sessions.session;
+    const snapshot = session?.snapshot;
+    const id = this.targetEntityId();
+    if (!session || !snapshot || id === undefined) return undefined;
+
+    const entity = findEntity(snapshot, id);
+    if (!entity) return undefined;
+    return {
+      target: { incidentId: snapshot.incident.id, entityId: entity.id, kind: entity.kind },
+      entityName: entity.displayName,
+      adapter: this.adapter ?? session.adapter,
+      session,
+    };
+  }
+
+  private regionLabel(): string {
+    const snapshot = this.sessions.session?.snapshot;
+    const id = this.targetEntityId();
+    const entity = snapshot && id !== undefined ? findEntity(snapshot, id) : undefined;
+    if (!entity) return msg('flyout.emptyRegionLabel');
+    return msg('flyout.regionLabel', { kind: kindLabel(entity.kind), name: entity.displayName });
+  }
+
+  /** Opens or closes the modal drawer to match `mode` and `open`, and moves focus with it. */
+  private syncDrawer(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
+    const shown = this.mode === 'modal' && this.open && this.isConnected;
+
+    if (shown && dialog && !dialog.open) {
+      this.opener = deepActiveElement() ?? undefined;
+      dialog.showModal();
+      const title = this.renderRoot.querySelector<HTMLElement>('[part~="title"]');
+      (title ?? this.renderRoot.querySelector<HTMLElement>('[part~="close-button"]'))?.focus();
+      return;
+    }
+
+    if (shown) return;
+    if (dialog?.open) dialog.close();
+    if (this.opener) {
+      const opener = this.opener;
+      this.opener = undefined;
+      restoreFocus(opener);
+    }
+  }
+
+  private focusActionControl(request: FocusRequest): void {
+    const id = CSS.escape(request.id);
+    const item =
+      request.kind === 'action'
+        ? this.renderRoot.querySelector(`li[data-action-id="${id}"]`)
+        : this.renderRoot.querySelector(`li[data-pending-action-id="${id}"]`);
+    let selector = '.pending-name';
+    if (request.kind === 'action') selector = request.control === 'cancel' ? '.cancel-button' : '.action-button';
+    item?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented) return;
+
+    if (event.key === 'Escape') {
+      if (this.actions.cancelAll()) {
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      if (this.mode === 'modal' && this.open) {
+        // Prevented here, the dialog fires no `cancel` of its own for this key press.
+        event.preventDefault();
+        event.stopPropagation();
+        this.requestClose('escape');
+      }
+      return;
+    }
+
+    if (this.mode !== 'modal' || !this.open || event.key !== 'Tab') return;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
+    if (dialog && wrapTabFocus(event, dialog, deepActiveElement(this.renderRoot as ShadowRoot))) event.preventDefault();
+  };
+
+  /** The browser asks to close the drawer without a key press we saw, for example a back gesture. */
+  private readonly handleDialogCancel = (event: Event): void => {
+    event.preventDefault();
+    this.requestClose('escape');
+  };
+
+  /** The dialog closed by itself: keep `open` in step. */
+  private readonly handleDialogClose = (): void => {
+    if (this.mode === 'modal' && this.open) this.open = false;
+  };
+
+  /** A click on the dialog element itself, outside its box, is a click on the backdrop. */
+  private readonly handleDialogClick = (event: MouseEvent): void => {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (event.target !== dialog) return;
+
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) this.requestClose('backdrop');
   };
 
   private readonly toggleValue = (id: string): void => {
