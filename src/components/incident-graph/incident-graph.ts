@@ -20,6 +20,7 @@ import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './groupi
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
+import { MotionCache, type SceneKey } from './motion-cache.js';
 import { drawSearchMatches } from './search.js';
 import { renderListbox } from './listbox.js';
 import { LayoutRunner } from './layout-runner.js';
@@ -221,6 +222,9 @@ export class IncidentGraphElement extends LitElement {
       this.dispatchEvent(new SelectionChangeEvent(next));
     },
   );
+  /** @internal */
+  readonly motion = new MotionCache();
+  private refineTimer: ReturnType<typeof setTimeout> | undefined;
   private needsAutoFit = true;
   /** True once the user or the host moved the camera; until then a resize fits again. */
   private cameraMoved = false;
@@ -249,6 +253,7 @@ export class IncidentGraphElement extends LitElement {
   set camera(value: Camera) {
     this.needsAutoFit = false;
     this.cameraMoved = true;
+    this.motion.noteCameraMove(performance.now());
     this.zoomCamera.set(clampCamera(value, this.zoomLimits.minZoom, this.zoomLimits.maxZoom));
   }
 
@@ -387,6 +392,8 @@ export class IncidentGraphElement extends LitElement {
     this.source.release();
     this.layoutRunner.stop();
     this.frames.cancel();
+    clearTimeout(this.refineTimer);
+    this.refineTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -541,6 +548,22 @@ export class IncidentGraphElement extends LitElement {
 
     const palette = readPalette(this);
     const camera = this.zoomCamera.camera;
+    const matches = this.displayState.searchMatchIds;
+    const key: SceneKey = {
+      display: this.display,
+      width,
+      height,
+      pixelRatio,
+      state: JSON.stringify([this.interaction.hoveredId, this.interaction.activeId, this.interaction.showsActive, palette]),
+    };
+    const now = performance.now();
+    if (fits.length === 0 && this.motion.canReuse(key, camera, now)) {
+      this.motion.paint(context, camera, key, palette.background);
+      this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
+      this.scheduleRefine(this.motion.restIn(now));
+      return;
+    }
+
     drawScene(context, {
       width,
       height,
@@ -552,8 +575,8 @@ export class IncidentGraphElement extends LitElement {
       activeId: this.interaction.activeId,
       showActive: this.interaction.showsActive,
     });
-    const matches = this.displayState.searchMatchIds;
     if (matches) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, matches);
+    this.motion.keep(this.canvas!, key, camera, performance.now() - now);
     this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
 
     for (const fit of fits) fit.resolve();
@@ -565,8 +588,18 @@ export class IncidentGraphElement extends LitElement {
     this.scheduleFrame();
   }
 
+  /** Redraws in full once the camera has rested, after frames that moved the kept picture. */
+  private scheduleRefine(delay: number): void {
+    if (this.refineTimer !== undefined) return;
+    this.refineTimer = setTimeout(() => {
+      this.refineTimer = undefined;
+      this.scheduleFrame();
+    }, delay + 1);
+  }
+
   private handleCameraChange(byUser: boolean): void {
     if (byUser) {
+      this.motion.noteCameraMove(performance.now());
       this.needsAutoFit = false;
       this.cameraMoved = true;
       this.interaction.hideTooltip();

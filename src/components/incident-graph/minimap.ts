@@ -59,6 +59,9 @@ export class Minimap {
   private canvas: HTMLCanvasElement | undefined;
   private transform: MinimapTransform | undefined;
   private dragPointer: number | undefined;
+  private layer:
+    | { display: DisplayModel; key: string; canvas: HTMLCanvasElement; transform: MinimapTransform | undefined }
+    | undefined;
 
   constructor(host: MinimapHost) {
     this.host = host;
@@ -96,21 +99,14 @@ export class Minimap {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
 
-    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-    ctx.fillStyle = palette.background;
-    ctx.fillRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
-    const transform = minimapTransform(this.host.display);
+    const display = this.host.display;
+    const transform = this.layer?.display === display ? this.layer.transform : minimapTransform(display);
     this.transform = transform;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.nodeLayer(display, palette, pixelRatio, transform), 0, 0);
     if (!transform) return;
 
-    const dotRadius = 1.5;
-    for (const node of this.host.display.nodes) {
-      ctx.fillStyle = node.alert
-        ? palette.severity[node.severity ?? 'unknown']
-        : palette.verdict[node.verdict ?? 'none'];
-      ctx.fillRect(node.x * transform.scale + transform.x - dotRadius, node.y * transform.scale + transform.y - dotRadius, dotRadius * 2, dotRadius * 2);
-    }
-
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     const { camera } = this.host.zoomCamera;
     const { width, height } = this.host.surface;
     const view = {
@@ -122,6 +118,46 @@ export class Minimap {
     ctx.strokeStyle = palette.selection;
     ctx.lineWidth = 1.5;
     ctx.strokeRect(view.x, view.y, view.width, view.height);
+  }
+
+  /**
+   * Returns the background and the node dots, drawn once per display model and palette and kept,
+   * so a camera move redraws only the view's rectangle over them. Dots go in one path per colour.
+   */
+  private nodeLayer(
+    display: DisplayModel,
+    palette: Palette,
+    pixelRatio: number,
+    transform: MinimapTransform | undefined,
+  ): HTMLCanvasElement {
+    const key = JSON.stringify([palette.background, palette.severity, palette.verdict, pixelRatio]);
+    const kept = this.layer;
+    if (kept && kept.display === display && kept.key === key) return kept.canvas;
+
+    const canvas = kept?.canvas ?? document.createElement('canvas');
+    canvas.width = Math.round(MINIMAP_WIDTH * pixelRatio);
+    canvas.height = Math.round(MINIMAP_HEIGHT * pixelRatio);
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+
+    if (transform) {
+      const dotRadius = 1.5;
+      const paths = new Map<string, Path2D>();
+      for (const node of display.nodes) {
+        const color = node.alert ? palette.severity[node.severity ?? 'unknown'] : palette.verdict[node.verdict ?? 'none'];
+        let path = paths.get(color);
+        if (!path) paths.set(color, (path = new Path2D()));
+        path.rect(node.x * transform.scale + transform.x - dotRadius, node.y * transform.scale + transform.y - dotRadius, dotRadius * 2, dotRadius * 2);
+      }
+      for (const [color, path] of paths) {
+        ctx.fillStyle = color;
+        ctx.fill(path);
+      }
+    }
+    this.layer = { display, key, canvas, transform };
+    return canvas;
   }
 
   /** Returns the world point under a point of the minimap, in its CSS pixels. */
