@@ -5,8 +5,37 @@
  */
 
 import type { Entity, EntityKind } from '../../model/types.js';
-import { msg } from '../shared/strings.js';
+import { msg, registerStrings } from '../shared/strings.js';
 import { formatBytes } from './format.js';
+
+/**
+ * Labels of the fields this module reads besides those the flyout's string table names. They
+ * are registered as defaults, so a label the flyout table already has keeps that value.
+ */
+const DETAIL_FIELD_STRINGS: Readonly<Record<string, string>> = {
+  'flyout.field.antiSpamDirection': 'Direction',
+  'flyout.field.args': 'Arguments',
+  'flyout.field.attachments': 'Attachments',
+  'flyout.field.amazonAccountId': 'Amazon account ID',
+  'flyout.field.command': 'Command',
+  'flyout.field.digestImage': 'Image digest',
+  'flyout.field.dnsServerIp': 'DNS server',
+  'flyout.field.hostIpAddress': 'Host IP address',
+  'flyout.field.image': 'Image',
+  'flyout.field.imageFileSha1': 'Image file SHA1',
+  'flyout.field.imageFileSha256': 'Image file SHA256',
+  'flyout.field.internetMessageId': 'Internet message ID',
+  'flyout.field.isPrivileged': 'Privileged',
+  'flyout.field.parentImageFile': 'Parent image file',
+  'flyout.field.podIp': 'Pod IP address',
+  'flyout.field.projectId': 'Project ID',
+  'flyout.field.recipients': 'Recipients',
+  'flyout.field.registry': 'Registry',
+  'flyout.field.urlCount': 'URLs in message',
+};
+
+// A call, not a side-effect import, so that bundlers honouring `sideEffects` keep it.
+registerStrings(DETAIL_FIELD_STRINGS);
 
 /** A value as the flyout renders it. `code` values are long, monospace and copyable. */
 export type DetailValue =
@@ -48,6 +77,49 @@ const account: FieldSpec = field('account', 'text', {
     const domain = nonBlank(properties.domainName);
     if (name && domain) return `${domain}\\${name}`;
     return name ?? domain;
+  },
+});
+
+/** Reads a string at `path` inside an object property, as Graph nests files and addresses. */
+function nested(entity: Entity, key: string, path: readonly string[]): string | undefined {
+  let value: unknown = entity.properties[key];
+  for (const step of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return nonBlank(value);
+}
+
+/**
+ * The user a process runs as: `DOMAIN\account`, else the UPN of its `userAccount`. The raw
+ * `userAccount` object stays under "Other properties" with the rest of its fields.
+ */
+const processUser: FieldSpec = field('account', 'text', {
+  uses: ['accountName', 'domainName'],
+  read: (entity) => account.read!(entity) ?? nested(entity, 'userAccount', ['userPrincipalName']),
+});
+
+/**
+ * The parent's image file, from Graph's `parentProcessImageFile` or MDE's flat
+ * `parentProcessFileName` and `parentProcessFilePath`: folder and name joined, or whichever is present.
+ */
+const parentImageFile: FieldSpec = field('parentImageFile', 'code', {
+  read: (entity) => {
+    const name = nested(entity, 'parentProcessImageFile', ['fileName']) ?? nonBlank(entity.properties.parentProcessFileName);
+    const folder = nested(entity, 'parentProcessImageFile', ['filePath']) ?? nonBlank(entity.properties.parentProcessFilePath);
+    if (folder && name) return folder.endsWith(name) ? folder : `${folder.replace(/[\\/]+$/, '')}\\${name}`;
+    return name ?? folder;
+  },
+});
+
+/** A place from Graph's `geoLocation` object (city, state, country), or a plain string. */
+const geoLocation: FieldSpec = field('location', 'text', {
+  read: ({ properties }) => {
+    const location = properties.location;
+    if (typeof location !== 'object' || location === null) return location;
+    const { city, state, countryName } = location as Record<string, unknown>;
+    const parts = [city, state, countryName].map(nonBlank).filter((part) => part !== undefined);
+    return parts.length > 0 ? parts.join(', ') : location;
   },
 });
 
@@ -96,16 +168,22 @@ const FIELDS_BY_KIND: Partial<Record<EntityKind, readonly FieldSpec[]>> = {
     field('subject'),
     field('sender'),
     field('recipient'),
+    // Graph gives one message item per recipient, but other sources may list them all.
+    field('recipients', 'list'),
     field('senderIp', 'code'),
     field('deliveryAction'),
     field('deliveryLocation'),
+    field('antiSpamDirection'),
     field('receivedTime', 'time'),
     field('urls', 'codeList'),
+    field('urlCount', 'number'),
     field('attachmentCount', 'number'),
+    field('attachments', 'codeList'),
     field('threats', 'list'),
     field('threatDetectionMethods', 'list'),
     field('language'),
     field('networkMessageId', 'code'),
+    field('internetMessageId', 'code'),
   ],
   mailCluster: [
     field('clusterBy'),
@@ -132,15 +210,23 @@ const FIELDS_BY_KIND: Partial<Record<EntityKind, readonly FieldSpec[]>> = {
     field('processCreationTime', 'time'),
     field('parentProcessId', 'number'),
     field('parentProcessCreationTime', 'time'),
+    parentImageFile,
     field('imageFileName'),
     field('imageFilePath', 'code'),
-    account,
+    field('imageFileSha256', 'code', { read: (entity) => nested(entity, 'imageFile', ['sha256']) }),
+    field('imageFileSha1', 'code', { read: (entity) => nested(entity, 'imageFile', ['sha1']) }),
+    processUser,
     field('detectionStatus'),
     field('mdeDeviceId', 'code'),
   ],
-  ip: [field('ipAddress'), field('countryLetterCode')],
+  ip: [field('ipAddress'), field('countryLetterCode'), geoLocation],
   url: [field('url', 'code')],
-  dnsName: [field('domainName'), field('ipAddresses', 'codeList')],
+  dnsName: [
+    field('domainName'),
+    field('ipAddresses', 'codeList'),
+    field('hostIpAddress', 'text', { read: (entity) => nested(entity, 'hostIpAddress', ['ipAddress']) ?? entity.properties.hostIpAddress }),
+    field('dnsServerIp', 'text', { read: (entity) => nested(entity, 'dnsServerIp', ['ipAddress']) ?? entity.properties.dnsServerIp }),
+  ],
   cloudApp: [
     field('displayName'),
     field('appId', 'code'),
@@ -160,16 +246,28 @@ const FIELDS_BY_KIND: Partial<Record<EntityKind, readonly FieldSpec[]>> = {
     field('resourceType'),
     field('resourceId', 'code'),
     field('amazonResourceId', 'code'),
+    field('amazonAccountId', 'code'),
     field('fullResourceName', 'code'),
+    field('projectId'),
+    field('url', 'code'),
+    field('registry'),
+    field('name'),
     field('namespace'),
-    field('location'),
+    geoLocation,
   ],
   container: [
     field('evidenceType'),
     field('name'),
     field('containerId', 'code'),
+    field('image', 'code', { read: (entity) => nested(entity, 'image', ['imageId']) ?? entity.properties.image }),
     field('imageId', 'code'),
+    field('digestImage', 'code', { read: (entity) => nested(entity, 'digestImage', ['imageId']) ?? entity.properties.digestImage }),
+    field('registry', 'text', { read: (entity) => nested(entity, 'registry', ['registry']) ?? entity.properties.registry }),
     field('namespace'),
+    field('isPrivileged'),
+    field('command', 'codeList'),
+    field('args', 'codeList'),
+    field('podIp', 'text', { read: (entity) => nested(entity, 'podIp', ['ipAddress']) ?? entity.properties.podIp }),
   ],
   registryKey: [field('registryHive'), field('registryKey', 'code')],
   registryValue: [
@@ -199,7 +297,8 @@ export function entityDetails(entity: Entity): EntityDetails {
   const primary: DetailRow[] = [];
 
   for (const spec of specs) {
-    shownKeys.add(spec.key);
+    // A field computed from an object property shows part of it, so the object stays listed.
+    if (!(spec.read && isObject(entity.properties[spec.key]))) shownKeys.add(spec.key);
     for (const key of spec.uses ?? []) shownKeys.add(key);
 
     const raw = spec.read ? spec.read(entity) : entity.properties[spec.key];
@@ -246,7 +345,7 @@ function formatValue(raw: unknown, format: Format): DetailValue | undefined {
       return { type: 'code', text: scalarText(raw) };
     case 'number':
     case 'text':
-      return typeof raw === 'object' ? inferValue(raw) : { type: 'text', text: scalarText(raw) };
+      return typeof raw === 'object' || typeof raw === 'boolean' ? inferValue(raw) : { type: 'text', text: scalarText(raw) };
   }
 }
 
@@ -291,6 +390,10 @@ function isEmpty(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isEmpty);
   if (typeof value === 'object') return Object.keys(value).length === 0;
   return false;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function nonBlank(value: unknown): string | undefined {
