@@ -160,20 +160,21 @@ export const alertTimelineStyles = css`
     border: 2px dashed var(--_il-text);
   }
 
+  /* A cluster is exactly one marker wide, so columns one marker apart never overlap. Its
+     border has the colour of its most severe alert, and its count stays in the text colour. */
   .cluster {
     position: absolute;
     inset-block-end: 6px;
     inset-inline-start: var(--_x);
     translate: -50% 0;
-    display: inline-flex;
-    align-items: center;
-    gap: 2px;
+    display: grid;
+    place-items: center;
     box-sizing: border-box;
-    min-inline-size: var(--_marker-size);
+    inline-size: var(--_marker-size);
     block-size: var(--_marker-size);
-    padding: 0 4px;
-    border: 1px solid currentColor;
-    border-radius: calc(var(--_marker-size) / 2);
+    padding: 0;
+    border: 3px solid currentColor;
+    border-radius: 50%;
     background: var(--_il-surface);
     cursor: zoom-in;
   }
@@ -184,7 +185,8 @@ export const alertTimelineStyles = css`
 
   .cluster-count {
     color: var(--_il-text);
-    font-size: 0.8em;
+    font-size: 9px;
+    letter-spacing: -0.5px;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }

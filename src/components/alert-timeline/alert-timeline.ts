@@ -184,6 +184,7 @@ export class AlertTimeline extends LitElement {
   private brushAnchor: EpochMs | undefined;
   private brushMoved = false;
   private lastAnnounced = -Infinity;
+  private followedTime: EpochMs | undefined;
   private cachedSnapshot: IncidentSnapshot | undefined;
   private cachedBounds: TimeRange | undefined;
   private cachedLayout: AlertLayout = EMPTY_LAYOUT;
@@ -255,9 +256,12 @@ export class AlertTimeline extends LitElement {
     if (changed.has('clock')) this.playback.frameClock = this.clock;
     if (changed.has('duration')) this.playback.updateRate();
 
-    // Keep the time cursor in the visible window: playback and keys page the window along.
+    // When the time cursor moves out of the visible window, the window pages along with it.
+    // Zooming and panning alone may leave the cursor outside.
     const { domain } = this.layout();
     const time = this.sessions.session?.time;
+    if (time === this.followedTime) return;
+    this.followedTime = time;
     if (this.view && domain && time !== undefined) this.view = revealTime(domain, this.view, time);
   }
 
@@ -463,6 +467,7 @@ export class AlertTimeline extends LitElement {
     const id = clusterId(column);
     const name = msg('timeline.cluster', {
       count: column.markers.length,
+      severity: severityLabel(column.severity),
       start: formatDateTime(column.start, this.timeZone),
       end: formatDateTime(column.end, this.timeZone),
     });
@@ -471,7 +476,7 @@ export class AlertTimeline extends LitElement {
         data-cluster-id=${id} style=${styleMap({ '--_x': percent(column.position) })} aria-label=${name}
         tabindex=${id === activeId ? 0 : -1}
         @focus=${() => (this.activeMarkerId = id)} @click=${() => this.zoomToColumn(column)}>
-        ${severityShape(column.severity)}<span class="cluster-count" aria-hidden="true">${column.markers.length}</span>
+        <span class="cluster-count" aria-hidden="true">${column.markers.length}</span>
       </button>
     `;
   }

@@ -8,10 +8,11 @@ import { scaleTime, scaleUtc } from 'd3-scale';
 import type { Alert, EpochMs } from '../../model/types.js';
 import { compareByTime, type TimeOrderKey } from '../../model/time.js';
 import { formatUtc } from '../shared/format-time.js';
+import { formatOffset, intlZone, isAmbiguousLocalTime, type DisplayZone } from './zone-offset.js';
 
 /**
- * Zone in which times are shown: `local` is the viewer's zone, as the browser reports it.
- * Placement never depends on it, but tick boundaries and labels do.
+ * Zone in which the element shows times: `local` is the viewer's zone, as the browser reports
+ * it. Placement never depends on it, but tick boundaries and labels do.
  */
 export type TimelineTimeZone = 'local' | 'UTC';
 
@@ -160,18 +161,14 @@ export function countTimesPassed(times: readonly EpochMs[], from: EpochMs, to: E
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(
-  timeZone: TimelineTimeZone,
+  timeZone: DisplayZone,
   options: Intl.DateTimeFormatOptions,
   locale: string | undefined,
 ): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${timeZone}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    // `timeZone: undefined` is the runtime's zone, which is the viewer's in a browser.
-    format = new Intl.DateTimeFormat(locale, {
-      ...options,
-      timeZone: timeZone === 'UTC' ? 'UTC' : undefined,
-    });
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: intlZone(timeZone) });
     formats.set(key, format);
   }
   return format;
@@ -189,19 +186,25 @@ const FULL_DATE_TIME: Intl.DateTimeFormatOptions = {
 
 /**
  * Formats a time with date, seconds and zone name, for accessible names and readouts. UTC uses
- * the elements' one format (`2026-03-14 09:12:05 UTC`), the local zone the locale's.
+ * the elements' one format (`2026-03-14 09:12:05 UTC`), another zone the locale's. In the hour
+ * that daylight saving repeats, the zone name gives way to the UTC offset (`GMT-04:00`), because
+ * some locales name both offsets alike.
  */
-export function formatDateTime(
-  time: EpochMs,
-  timeZone: TimelineTimeZone,
-  locale?: string,
-): string {
+export function formatDateTime(time: EpochMs, timeZone: DisplayZone, locale?: string): string {
   if (timeZone === 'UTC') return formatUtc(time) ?? '';
-  return formatter(timeZone, FULL_DATE_TIME, locale).format(time);
+  const options = isAmbiguousLocalTime(time, timeZone) ? FULL_DATE_TIME_WITH_OFFSET : FULL_DATE_TIME;
+  return formatter(timeZone, options, locale).format(time);
 }
+
+const FULL_DATE_TIME_WITH_OFFSET: Intl.DateTimeFormatOptions = { ...FULL_DATE_TIME, timeZoneName: 'longOffset' };
 
 const DAY = 86_400_000;
 const DATE_ONLY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+const MONTH_ONLY: Intl.DateTimeFormatOptions = { month: 'short', year: 'numeric' };
+const YEAR_ONLY: Intl.DateTimeFormatOptions = { year: 'numeric' };
+// The shortest month and year, in ms: tick steps of at least these are months and years.
+const MONTH = 28 * DAY;
+const YEAR = 365 * DAY;
 const DATE_KEY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
 
 function timeOptions(step: number): Intl.DateTimeFormatOptions {
@@ -216,17 +219,20 @@ function timeOptions(step: number): Intl.DateTimeFormatOptions {
  * Returns the ticks for the axis, at most about `count` of them, on round boundaries of the
  * chosen zone (d3's `scaleTime` for the local zone, `scaleUtc` for UTC).
  *
- * Labels carry only as much as the tick step needs: a date for steps of a day or more, else
+ * Labels carry only as much as the tick step needs: a year for steps of a year, a month and
+ * year for steps of a month, a date for steps of a day or more, else
  * a time (with seconds below a minute, with milliseconds below a second). With a time, the
  * first tick and each tick on a new day also carry the date, so a label is never ambiguous.
  */
 export function axisTicks(
   domain: TimeDomain,
-  timeZone: TimelineTimeZone,
+  timeZone: DisplayZone,
   count: number,
   locale?: string,
 ): AxisTick[] {
-  const scale = (timeZone === 'UTC' ? scaleUtc() : scaleTime())
+  // NOTE: d3 has round boundaries for UTC and the runtime's zone only, so a named zone gets
+  // UTC boundaries. With a whole-hour offset that moves only day and longer boundaries.
+  const scale = (timeZone === 'local' ? scaleTime() : scaleUtc())
     .domain([domain.start, domain.end])
     .range([0, 1]);
   const times = scale.ticks(Math.max(1, Math.floor(count))).map((date) => date.getTime());
@@ -245,11 +251,16 @@ export function axisTicks(
   let previousDay = '';
   return times.map((time) => {
     const position = positionOf(domain, time);
+    if (step >= YEAR) return { time, position, label: formatter(timeZone, YEAR_ONLY, locale).format(time) };
+    if (step >= MONTH) return { time, position, label: formatter(timeZone, MONTH_ONLY, locale).format(time) };
     if (step >= DAY) return { time, position, label: dateLabel.format(time) };
 
     // The date goes on a line of its own, so a dated tick is no wider than its neighbours.
+    // A local time that daylight saving repeats carries its offset, else it would name two instants.
     const day = dateKey.format(time);
-    const tick: AxisTick = { time, position, label: timeLabel.format(time) };
+    const label = timeLabel.format(time);
+    const ambiguous = isAmbiguousLocalTime(time, timeZone);
+    const tick: AxisTick = { time, position, label: ambiguous ? `${label} ${formatOffset(time, timeZone)}` : label };
     if (day !== previousDay) tick.date = dateLabel.format(time);
     previousDay = day;
     return tick;

@@ -25,7 +25,7 @@ export const TIMELINE_STRINGS: Readonly<Record<string, string>> = {
   'timeline.range': '{start} to {end}',
   'timeline.clearRange': 'Clear range',
   'timeline.rangeBand': 'Selected range',
-  'timeline.cluster': '{count} alerts, {start} to {end}. Press to zoom in.',
+  'timeline.cluster': '{count} alerts, most severe {severity}, {start} to {end}. Press to zoom in.',
   'timeline.announceAlert': '{time}: {title}',
   'timeline.announceTime': '{time}',
   'timeline.announcePaused': 'Paused at {time}',
