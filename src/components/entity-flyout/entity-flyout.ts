@@ -291,6 +291,13 @@ export class EntityFlyout extends LitElement {
         ${actionsShown ? renderPendingActions(this.actions, scope, pendingActions) : nothing}
         ${renderAlerts(alertsOfEntity(snapshot, entity.id), context)}
         ${renderRelated(relatedEntities(snapshot, entity.id), context)}
+        ${(this.adapter ?? session.adapter)?.listHuntQueries && (this.adapter ?? session.adapter)?.runHunt
+          ? html`<il-hunt-results
+              part="section hunt"
+              .adapter=${this.adapter ?? session.adapter}
+              .target=${{ incidentId: snapshot.incident.id, entityId: entity.id, kind: entity.kind }}
+            ></il-hunt-results>`
+          : nothing}
       </div>
     </section>`;
   }
