@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { IncidentDataAdapter } from '../src/adapter/adapter.js';
 import '../src/components/entity-flyout/define.js';
+import type { EntityFlyout } from '../src/components/entity-flyout/entity-flyout.js';
 import type { IncidentSession } from '../src/session/session.js';
+import { scriptedAdapter, withPendingAction, type AdapterScript } from '../test/components/entity-flyout-adapters.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot, longCommandLine } from '../test/fixtures/flyout-snapshot.js';
 
 interface FlyoutArgs {
@@ -112,4 +116,129 @@ export const Themed: Story = {
   >
     ${flyout(flyoutSession(FLYOUT_IDS.device), args)}
   </div>`,
+};
+
+/** Logs the flyout's action events in the browser console, where the story's reader sees them. */
+function logActionEvent(event: Event): void {
+  console.info(event.type, (event as CustomEvent).detail);
+}
+
+/**
+ * A flyout on `entityId` whose adapter follows `script`. `drive` runs once the element is on
+ * the page, to click it into the state the story shows.
+ */
+function actionStory(
+  entityId: string,
+  script: AdapterScript,
+  drive?: (root: ShadowRoot, el: EntityFlyout) => Promise<void>,
+): StoryObj<FlyoutArgs> {
+  return {
+    render: (args) => {
+      const snapshot = withPendingAction(flyoutSnapshot());
+      const adapter: IncidentDataAdapter = scriptedAdapter(snapshot, script);
+      let driven = false;
+      return html`<il-entity-flyout
+        style=${`width: ${args.width}px; height: 640px; border: 1px solid #8886`}
+        .session=${flyoutSession(entityId, snapshot)}
+        .adapter=${adapter}
+        @il-action-request=${logActionEvent}
+        @il-action-complete=${logActionEvent}
+        @il-action-error=${logActionEvent}
+        ${ref((node) => {
+          if (!node || driven || !drive) return;
+          driven = true;
+          const el = node as EntityFlyout;
+          void el.updateComplete.then(() => drive(el.shadowRoot!, el));
+        })}
+      ></il-entity-flyout>`;
+    },
+  };
+}
+
+/** Resolves once `selector` matches inside the flyout, after the adapter's list arrived. */
+async function waitFor(root: ShadowRoot, selector: string): Promise<HTMLElement> {
+  for (;;) {
+    const found = root.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function clickAction(root: ShadowRoot, actionId: string): Promise<void> {
+  (await waitFor(root, `li[data-action-id="${actionId}"] .action-button`)).click();
+}
+
+async function clickDecision(root: ShadowRoot, decision: 'approve' | 'reject'): Promise<void> {
+  (await waitFor(root, `button[data-decision="${decision}"]`)).click();
+}
+
+const never = (): undefined => undefined;
+
+/** The actions the adapter offers for a device; "Isolate device" is destructive. */
+export const ActionsIdle: Story = actionStory(FLYOUT_IDS.device, {});
+
+/** The adapter has not listed the actions yet. */
+export const ActionsLoading: Story = actionStory(FLYOUT_IDS.device, { actions: never });
+
+/** The adapter could not list the actions. */
+export const ActionsUnavailable: Story = actionStory(FLYOUT_IDS.device, {
+  actions: () => new Error('The response service did not answer in 30 seconds.'),
+});
+
+/** A destructive action asks first and names its target. */
+export const ActionConfirming: Story = actionStory(FLYOUT_IDS.device, {}, (root) => clickAction(root, 'isolate'));
+
+/** An action under way: progress shows and the button ignores further clicks. */
+export const ActionRunning: Story = actionStory(FLYOUT_IDS.device, { run: never }, (root) => clickAction(root, 'av-scan'));
+
+/** The adapter's message after success; the remediation status comes from its answer. */
+export const ActionSucceeded: Story = actionStory(
+  FLYOUT_IDS.device,
+  { run: () => ({ status: 'running', message: 'Antivirus scan started on ws-fin-07.contoso.com.', remediationStatus: 'running' }) },
+  (root) => clickAction(root, 'av-scan'),
+);
+
+/** The adapter's message after a failure, with a Retry button. */
+export const ActionFailed: Story = actionStory(
+  FLYOUT_IDS.device,
+  { run: () => ({ status: 'failed', message: 'The device is offline. Try again once it reconnects.' }) },
+  (root) => clickAction(root, 'collect-package'),
+);
+
+/** A pending "stop and quarantine" on the process, waiting for approval. */
+export const PendingApproval: Story = actionStory(FLYOUT_IDS.process, {});
+
+/** An approval under way. */
+export const Approving: Story = actionStory(FLYOUT_IDS.process, { decide: never }, (root) => clickDecision(root, 'approve'));
+
+/** A rejected pending action: its status comes from the adapter's answer. */
+export const Rejected: Story = actionStory(
+  FLYOUT_IDS.process,
+  { decide: () => ({ status: 'succeeded', message: 'Rejected. The file stays in place.', remediationStatus: 'declined' }) },
+  (root) => clickDecision(root, 'reject'),
+);
+
+/** An approval the adapter refused. */
+export const ApprovalFailed: Story = actionStory(
+  FLYOUT_IDS.process,
+  { decide: () => ({ status: 'failed', message: 'This approval expired. Ask the investigation to request it again.' }) },
+  (root) => clickDecision(root, 'approve'),
+);
+
+/** The modal drawer: focus stays inside, Escape closes it and focus returns to the button. */
+export const ModalDrawer: Story = {
+  render: () => {
+    const snapshot = withPendingAction(flyoutSnapshot());
+    const open = (event: Event): void => {
+      const flyout = (event.target as HTMLElement).nextElementSibling as EntityFlyout;
+      flyout.open = true;
+    };
+    return html`<button type="button" @click=${open}>Show ws-fin-07.contoso.com</button>
+      <il-entity-flyout
+        mode="modal"
+        .session=${flyoutSession(FLYOUT_IDS.device, snapshot)}
+        .adapter=${scriptedAdapter(snapshot)}
+        @il-flyout-close=${(event: Event) => console.info('il-flyout-close', (event as CustomEvent).detail)}
+      ></il-entity-flyout>`;
+  },
 };
