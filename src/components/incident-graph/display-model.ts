@@ -7,6 +7,7 @@
 import { ALERT_KEY_PREFIX } from '../../model/build-graph.js';
 import type { IncidentGraph, NodeKind } from '../../model/graph-types.js';
 import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
+import { compareByTime } from '../../model/time.js';
 import type { Selection } from '../../session/session.js';
 import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
 
@@ -31,6 +32,10 @@ export interface NodeView {
   dimmed: boolean;
   /** Set on a collapsed group node, which stands for several entities (see grouping.ts). */
   group?: NodeGroup;
+  /** True for a node first seen at the current playback step; it is drawn with a dotted ring. */
+  fresh?: boolean;
+  /** @internal Scratch number that pairs parallel edges during a build; -1 until given. */
+  slot?: number;
 }
 
 /** The entities a collapsed group node stands for. */
@@ -55,6 +60,8 @@ export interface EdgeView {
   /** Position among the self-loops of its node; 0 for other edges. */
   loopIndex: number;
   dimmed: boolean;
+  /** True for an edge first seen at the current playback step. */
+  fresh?: boolean;
 }
 
 export interface DisplayModel {
@@ -70,6 +77,8 @@ export interface DisplayInput {
   graph: IncidentGraph | undefined;
   /** True when something first seen at this time exists at the time cursor. */
   existsNow: (firstSeen: EpochMs | undefined) => boolean;
+  /** True when something first seen at this time is new at the current playback step. */
+  isNewNow?: (firstSeen: EpochMs | undefined) => boolean;
   selection: Selection;
   /** Positions of a layout still running, which win over the graph's attributes. */
   livePositions?: PositionSource | undefined;
@@ -123,6 +132,8 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
       radius: alert ? ALERT_RADIUS : ENTITY_RADIUS,
       selected: selectedKeys.has(id),
       dimmed: false,
+      fresh: input.isNewNow?.(attributes.firstSeen) === true,
+      slot: -1,
     });
   });
 
@@ -138,6 +149,7 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
       type: attributes.type,
       evidence: attributes.type === 'evidence',
       roles: attributes.roles ?? NO_ROLES,
+      fresh: input.isNewNow?.(attributes.firstSeen) === true,
       curve: 0,
       loopIndex: 0,
       dimmed: false,
@@ -221,48 +233,57 @@ function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefin
  * higher id, so edges in opposite directions between the same nodes bend to opposite sides.
  */
 function spreadParallelEdges(edges: EdgeView[]): void {
-  // Each node gets a number in order of appearance, and a pair is keyed by the numbers of its
-  // lower and higher node. Most pairs have one edge, kept as is until a second one comes, so
-  // the common case allocates no array.
-  const numbers = new Map<NodeView, number>();
+  // Each node gets a number in order of appearance, kept on the node. Edges are bucketed by the
+  // lower number of their pair (a counting sort), and a bucket of several edges is sorted by the
+  // higher number, so edges of one pair end up next to each other. Typed arrays keep this free
+  // of per-edge objects, which matters at a hundred thousand edges.
+  let count = 0;
   const numberOf = (node: NodeView): number => {
-    let number = numbers.get(node);
-    if (number === undefined) {
-      number = numbers.size;
-      numbers.set(node, number);
-    }
-    return number;
+    if (node.slot === undefined || node.slot < 0) node.slot = count++;
+    return node.slot;
   };
-  const pairs = new Map<number, EdgeView | EdgeView[]>();
-  const groups: EdgeView[][] = [];
-  const stride = 2 * edges.length + 1;
-
-  for (const edge of edges) {
-    const a = numberOf(edge.source);
-    const b = numberOf(edge.target);
-    const key = a <= b ? a * stride + b : b * stride + a;
-    const found = pairs.get(key);
-    if (found === undefined) {
-      pairs.set(key, edge);
-    } else if (Array.isArray(found)) {
-      found.push(edge);
-    } else {
-      const group = [found, edge];
-      pairs.set(key, group);
-      groups.push(group);
-    }
+  const total = edges.length;
+  const lower = new Int32Array(total);
+  const higher = new Int32Array(total);
+  for (let i = 0; i < total; i++) {
+    const a = numberOf(edges[i]!.source);
+    const b = numberOf(edges[i]!.target);
+    lower[i] = a <= b ? a : b;
+    higher[i] = a <= b ? b : a;
   }
 
-  for (const group of groups) {
-    if (group[0]!.source === group[0]!.target) {
-      group.forEach((edge, index) => (edge.loopIndex = index));
-      continue;
+  const bucketStart = new Int32Array(count + 1);
+  for (let i = 0; i < total; i++) bucketStart[lower[i]! + 1]! += 1;
+  for (let b = 0; b < count; b++) bucketStart[b + 1]! += bucketStart[b]!;
+  const order = new Int32Array(total);
+  const next = bucketStart.slice(0, count);
+  for (let i = 0; i < total; i++) order[next[lower[i]!]!++] = i;
+
+  for (let b = 0; b < count; b++) {
+    const from = bucketStart[b]!;
+    const to = bucketStart[b + 1]!;
+    if (to - from < 2) continue;
+    const bucket = order.subarray(from, to).sort((i, j) => higher[i]! - higher[j]! || i - j);
+    let run = 0;
+    while (run < bucket.length) {
+      let end = run + 1;
+      while (end < bucket.length && higher[bucket[end]!] === higher[bucket[run]!]) end++;
+      if (end - run > 1) spreadGroup(Array.from(bucket.subarray(run, end), (index) => edges[index]!));
+      run = end;
     }
-    group.forEach((edge, index) => {
-      const offset = (index - (group.length - 1) / 2) * PARALLEL_EDGE_GAP;
-      edge.curve = edge.source.id < edge.target.id ? offset : -offset;
-    });
   }
+}
+
+/** Gives the edges of one node pair their loop index or their curve offset. */
+function spreadGroup(group: EdgeView[]): void {
+  if (group[0]!.source === group[0]!.target) {
+    group.forEach((edge, index) => (edge.loopIndex = index));
+    return;
+  }
+  group.forEach((edge, index) => {
+    const offset = (index - (group.length - 1) / 2) * PARALLEL_EDGE_GAP;
+    edge.curve = edge.source.id < edge.target.id ? offset : -offset;
+  });
 }
 
 /**
@@ -299,12 +320,16 @@ function dimUnrelated(
   }
 }
 
-/** Orders nodes as the list shows them: alerts first, then by first seen, label and id. */
+/**
+ * Orders nodes as the list shows them: alerts first, then by first seen, label and id. Alerts
+ * first seen at the same time follow the timeline's order instead: severity (high first), then id.
+ */
 export function compareNodes(a: NodeView, b: NodeView): number {
   if (a.alert !== b.alert) return a.alert ? -1 : 1;
   const timeA = a.firstSeen ?? -Infinity;
   const timeB = b.firstSeen ?? -Infinity;
   if (timeA !== timeB) return timeA - timeB;
+  if (a.alert) return compareByTime({ time: 0, severity: a.severity, id: a.id }, { time: 0, severity: b.severity, id: b.id });
   if (a.label !== b.label) return a.label < b.label ? -1 : 1;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;

@@ -6,11 +6,55 @@
  * in one `drawImage`.
  */
 
-/** A dot in device pixels of the canvas, with its colour packed as in a little-endian `Uint32Array`. */
-export interface RasterDot {
-  x: number;
-  y: number;
-  color: number;
+/**
+ * Lines and dots to write, in device pixels of the canvas, each with its colour packed as in a
+ * little-endian `Uint32Array`. Typed arrays that grow as needed and are reused frame after frame,
+ * so a frame of a hundred thousand lines allocates no object per line.
+ */
+export class RasterBatch {
+  lineCount = 0;
+  dotCount = 0;
+  /** x0, y0, x1, y1 of each line. */
+  lines = new Float64Array(4 * 1024);
+  lineColors = new Uint32Array(1024);
+  /** x, y of each dot. */
+  dots = new Float64Array(2 * 1024);
+  dotColors = new Uint32Array(1024);
+
+  /** Empties the batch, keeping its memory. */
+  reset(): void {
+    this.lineCount = 0;
+    this.dotCount = 0;
+  }
+
+  addLine(x0: number, y0: number, x1: number, y1: number, color: number): void {
+    if (this.lineCount === this.lineColors.length) {
+      this.lines = grown(this.lines);
+      this.lineColors = grown(this.lineColors);
+    }
+    const at = this.lineCount * 4;
+    this.lines[at] = x0;
+    this.lines[at + 1] = y0;
+    this.lines[at + 2] = x1;
+    this.lines[at + 3] = y1;
+    this.lineColors[this.lineCount++] = color;
+  }
+
+  addDot(x: number, y: number, color: number): void {
+    if (this.dotCount === this.dotColors.length) {
+      this.dots = grown(this.dots);
+      this.dotColors = grown(this.dotColors);
+    }
+    this.dots[this.dotCount * 2] = x;
+    this.dots[this.dotCount * 2 + 1] = y;
+    this.dotColors[this.dotCount++] = color;
+  }
+}
+
+function grown<T extends Float64Array | Uint32Array>(array: T): T {
+  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+  next.set(array);
+  return next;
 }
 
 interface Buffer {
@@ -45,43 +89,35 @@ export function packColor(color: string, alpha: number): number {
   return packed;
 }
 
-/** A line in device pixels of the canvas, with its colour packed like a dot's. */
-export interface RasterSegment {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  color: number;
-}
-
 /**
- * Draws one-pixel lines and then discs of `radius` device pixels, later ones over earlier ones,
- * onto `ctx` at identity transform. Pixels are overwritten, not blended with each other, and
- * antialiasing is left out; neither shows at the sizes this is used for.
+ * Draws the batch's one-pixel lines and then its discs of `radius` device pixels, later ones
+ * over earlier ones, onto `ctx` at identity transform. Pixels are overwritten, not blended with
+ * each other, and antialiasing is left out; neither shows at the sizes this is used for.
  */
-export function drawRaster(
-  ctx: CanvasRenderingContext2D,
-  segments: readonly RasterSegment[],
-  dots: readonly RasterDot[],
-  radius: number,
-): void {
-  if (dots.length === 0 && segments.length === 0) return;
+export function drawRaster(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number): void {
+  if (batch.dotCount === 0 && batch.lineCount === 0) return;
   const { width, height } = ctx.canvas;
+  const { lines, dots } = batch;
 
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  const extend = (x: number, y: number): void => {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  };
-  for (const dot of dots) extend(dot.x, dot.y);
-  for (const segment of segments) {
-    extend(segment.x0, segment.y0);
-    extend(segment.x1, segment.y1);
+  for (let i = 0; i < batch.dotCount * 2; i += 2) {
+    const x = dots[i]!;
+    const y = dots[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  for (let i = 0; i < batch.lineCount * 4; i += 2) {
+    const x = lines[i]!;
+    const y = lines[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
   }
   const reach = Math.ceil(radius) + 1;
   const left = Math.max(0, Math.floor(minX) - reach);
@@ -97,18 +133,20 @@ export function drawRaster(
   const stride = buffer.image.width;
   pixels.fill(0, 0, stride * areaHeight);
 
-  for (const segment of segments) {
-    writeLine(pixels, stride, areaWidth, areaHeight, segment.x0 - left, segment.y0 - top, segment.x1 - left, segment.y1 - top, segment.color);
+  for (let i = 0; i < batch.lineCount; i++) {
+    const at = i * 4;
+    writeLine(pixels, stride, areaWidth, areaHeight, lines[at]! - left, lines[at + 1]! - top, lines[at + 2]! - left, lines[at + 3]! - top, batch.lineColors[i]!);
   }
 
   const offsets = discOffsets(radius);
-  for (const dot of dots) {
-    const cx = Math.round(dot.x) - left;
-    const cy = Math.round(dot.y) - top;
-    for (let i = 0; i < offsets.length; i += 2) {
-      const x = cx + offsets[i]!;
-      const y = cy + offsets[i + 1]!;
-      if (x >= 0 && y >= 0 && x < areaWidth && y < areaHeight) pixels[y * stride + x] = dot.color;
+  for (let i = 0; i < batch.dotCount; i++) {
+    const cx = Math.round(dots[i * 2]!) - left;
+    const cy = Math.round(dots[i * 2 + 1]!) - top;
+    const color = batch.dotColors[i]!;
+    for (let j = 0; j < offsets.length; j += 2) {
+      const x = cx + offsets[j]!;
+      const y = cy + offsets[j + 1]!;
+      if (x >= 0 && y >= 0 && x < areaWidth && y < areaHeight) pixels[y * stride + x] = color;
     }
   }
 
@@ -137,9 +175,9 @@ function writeLine(
   const dy = y1 - y0;
 
   // Clips the line to the area first (Liang–Barsky), so a line crossing far outside costs nothing there.
-  const range = clipRange(dx, dy, x0, y0, 0, 0, width - 1, height - 1);
-  if (!range) return;
-  const [t0, t1] = range;
+  if (!clipToArea(dx, dy, x0, y0, width - 1, height - 1)) return;
+  const t0 = clipStart;
+  const t1 = clipEnd;
 
   // After clipping every point lies inside the area, so the loop needs no bounds checks, and
   // adding 0.5 and truncating rounds the non-negative coordinates.
@@ -180,6 +218,30 @@ export function clipRange(
   };
   const inside = clip(-dx, x0 - left) && clip(dx, right - x0) && clip(-dy, y0 - top) && clip(dy, bottom - y0);
   return inside ? [t0, t1] : undefined;
+}
+
+let clipStart = 0;
+let clipEnd = 1;
+
+/**
+ * Clips like `clipRange` to the rectangle from (0, 0) to (right, bottom) without allocating,
+ * leaving the range in `clipStart` and `clipEnd`. Returns false when nothing is inside.
+ */
+function clipToArea(dx: number, dy: number, x0: number, y0: number, right: number, bottom: number): boolean {
+  clipStart = 0;
+  clipEnd = 1;
+  return clipSide(-dx, x0) && clipSide(dx, right - x0) && clipSide(-dy, y0) && clipSide(dy, bottom - y0);
+}
+
+function clipSide(p: number, q: number): boolean {
+  if (p === 0) return q >= 0;
+  const t = q / p;
+  if (p < 0) {
+    if (t > clipStart) clipStart = t;
+  } else if (t < clipEnd) {
+    clipEnd = t;
+  }
+  return clipStart <= clipEnd;
 }
 
 /** Returns a buffer of at least the given size, reused across frames of the same canvas. */

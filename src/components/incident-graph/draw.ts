@@ -12,7 +12,7 @@
 
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { canRasterDots, clipRange, drawRaster, packColor, type RasterDot, type RasterSegment } from './dot-raster.js';
+import { canRasterDots, clipRange, drawRaster, packColor, RasterBatch } from './dot-raster.js';
 import { dotColor, drawNodeLayer, paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
 import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
@@ -101,6 +101,7 @@ interface WorldRect {
 }
 
 const statsByContext = new WeakMap<CanvasRenderingContext2D, DrawStats>();
+const rasterBatch = new RasterBatch();
 const measurer = new TextMeasurer();
 
 /** @internal Returns what the last `drawScene` call on this context drew. */
@@ -201,34 +202,31 @@ function drawRasterLayers(
   const offsetX = camera.x * pixelRatio;
   const offsetY = camera.y * pixelRatio;
 
-  const segments: RasterSegment[] = [];
+  const batch = rasterBatch;
+  batch.reset();
   const dimmedEdge = packColor(palette.edge, DIMMED_ALPHA);
   const edgeColor = packColor(palette.edge, 1);
   for (const dimmed of [true, false]) {
+    const color = dimmed ? dimmedEdge : edgeColor;
     for (const edge of edges) {
       if (edge.dimmed !== dimmed || edge.source === edge.target) continue;
-      segments.push({
-        x0: edge.source.x * scale + offsetX,
-        y0: edge.source.y * scale + offsetY,
-        x1: edge.target.x * scale + offsetX,
-        y1: edge.target.y * scale + offsetY,
-        color: dimmed ? dimmedEdge : edgeColor,
-      });
+      const { source, target } = edge;
+      batch.addLine(source.x * scale + offsetX, source.y * scale + offsetY, target.x * scale + offsetX, target.y * scale + offsetY, color);
     }
   }
 
-  const dots: RasterDot[] = [];
+  // Packs each colour once per layer: the palette's strings are the keys.
   layers.forEach((layer, index) => {
     const alpha = index === 0 ? DIMMED_ALPHA : 1;
+    const packed = new Map<string, number>();
     for (const node of layer) {
-      dots.push({
-        x: node.x * scale + offsetX,
-        y: node.y * scale + offsetY,
-        color: packColor(dotColor(node, palette), alpha),
-      });
+      const color = dotColor(node, palette);
+      let value = packed.get(color);
+      if (value === undefined) packed.set(color, (value = packColor(color, alpha)));
+      batch.addDot(node.x * scale + offsetX, node.y * scale + offsetY, value);
     }
   });
-  drawRaster(ctx, segments, dots, Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio);
+  drawRaster(ctx, batch, Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio);
 }
 
 /** Returns the world rectangle the viewport shows, grown by the cull margin. */

@@ -237,6 +237,7 @@ function groupNode(group: GroupDefinition, members: readonly NodeView[], centre:
     radius: GROUP_RADIUS,
     selected: members.some((member) => member.selected),
     dimmed: members.every((member) => member.dimmed),
+    slot: -1,
     group: { alertKey: group.alertKey, memberIds: group.memberIds, visibleIds: members.map((member) => member.id) },
   };
 }
