@@ -171,7 +171,24 @@ export function drawNodeLayer(
   for (const node of nodes) {
     if (node.ghost) drawNode(ctx, node, palette);
   }
+
+  const fresh = nodes.filter((node) => node.fresh === true);
+  if (fresh.length > 0) {
+    // A dotted ring outside the verdict ring marks what is new at the current playback step.
+    ctx.strokeStyle = palette.selection;
+    ctx.lineWidth = FRESH_RING_WIDTH;
+    ctx.setLineDash([FRESH_RING_WIDTH, FRESH_RING_WIDTH * 1.5]);
+    const trace = (node: NodeView): void => traceCircle(ctx, node.x, node.y, node.radius + RING_GAP + FRESH_RING_GAP);
+    paintInChunks(ctx, fresh, strokeChunk(FRESH_RING_WIDTH, ppu), trace, () => ctx.stroke());
+    ctx.setLineDash([]);
+  }
 }
+
+/** Width of the ring around a node that is new at the current playback step, in world units. */
+const FRESH_RING_WIDTH = 2;
+
+/** Gap between the verdict ring and the ring of a new node, in world units. */
+const FRESH_RING_GAP = 4;
 
 /** Draws nodes as dots, one fill per colour. */
 function drawDots(ctx: CanvasRenderingContext2D, nodes: readonly NodeView[], palette: Palette, minRadius: number): void {
