@@ -43,11 +43,11 @@ export interface ActionRequest {
   parameters?: Record<string, unknown>;
 }
 
-/** The adapter's answer to `runAction` or `decidePendingAction`. */
+/** The result that `runAction` and `decidePendingAction` resolve with. */
 export interface ActionResult {
   /**
    * `succeeded`: the action is done. `running`: it started and finishes later. `pending`: it
-   * waits for an approval. `failed`: it did not run, and `message` says why.
+   * waits for an approval. `failed`: it did not run, and `message` gives the reason.
    */
   status: 'succeeded' | 'failed' | 'pending' | 'running';
   /** Text for the analyst, shown in place next to the action. */

@@ -210,7 +210,7 @@ export class IncidentSession extends EventTarget {
   /**
    * Changes fields of one entity, for example the remediation status an adapter returned after
    * an action, and the matching graph node attributes. The snapshot is replaced by a copy with
-   * the changed entity, so caches keyed by the snapshot object see the change; the graph is
+   * the changed entity, so caches keyed by the snapshot object see the change. The graph is
    * changed in place, so its listeners get graphology's attribute events. Emits `entities`,
    * not `snapshot`, because the incident stays the same. Returns false when the entity is not
    * in the snapshot.

@@ -419,6 +419,33 @@ describe('<il-entity-flyout> actions', () => {
       expect(actionItem(el, 'av-scan')!.dataset.phase).to.equal('succeeded');
     });
 
+    it('shows an adapter that throws', async () => {
+      const snapshot = flyoutSnapshot();
+      const adapter = scriptedAdapter(snapshot);
+      adapter.runAction = () => {
+        throw new TypeError('runAction is not ready.');
+      };
+      const { el } = await deviceFlyout(adapter);
+
+      actionButton(el, 'av-scan').click();
+      await settle(el);
+
+      expect(actionItem(el, 'av-scan')!.dataset.phase).to.equal('failed');
+      expect(statusText(el, 'av-scan')).to.equal('Run antivirus scan failed. runAction is not ready.');
+    });
+
+    it('fails without runAction', async () => {
+      const snapshot = flyoutSnapshot();
+      const adapter = scriptedAdapter(snapshot);
+      delete adapter.runAction;
+      const { el } = await deviceFlyout(adapter);
+
+      actionButton(el, 'av-scan').click();
+      await settle(el);
+
+      expect(statusText(el, 'av-scan')).to.equal('Run antivirus scan failed. The adapter cannot run actions.');
+    });
+
     it('uses a new key for a new run after a success', async () => {
       const { el, adapter } = await deviceFlyout();
       actionButton(el, 'av-scan').click();

@@ -1,6 +1,6 @@
 /**
  * The remediation actions and pending-action decisions of the entity a flyout shows: the
- * adapter's list of actions, each action's state, the calls under way and their answers.
+ * adapter's list of actions, each action's state, the calls under way and their results.
  *
  * All calls belong to the entity on screen. When the flyout shows another entity, or leaves
  * the page, every call under way is aborted and its late answer is discarded, so no answer
@@ -32,7 +32,7 @@ export type ActionListStatus = 'initial' | 'pending' | 'complete' | 'error';
 
 export type ActionPhase = 'idle' | 'confirming' | 'running' | 'succeeded' | 'failed';
 
-/** State of one offered action. `message` is the text shown in place once an answer came. */
+/** State of one offered action. `message` is the text shown in place once the call settled. */
 export interface ActionState {
   phase: ActionPhase;
   message?: string;
@@ -58,7 +58,7 @@ export interface ActionScope {
   session: IncidentSession;
 }
 
-/** Which control should receive focus after the next render. */
+/** A control that should receive focus after the next render. */
 export interface FocusRequest {
   /** `action` or `pending`, with the id of the action or the pending action. */
   kind: 'action' | 'pending';
@@ -83,7 +83,7 @@ export class ActionController implements ReactiveController {
 
   /**
    * Idempotency keys of attempts whose outcome is unknown, by entity and action: the call
-   * rejected, or its answer was discarded. The next attempt of the same action on the same
+   * rejected, or its result was discarded. The next attempt of the same action on the same
    * entity reuses the key, so an adapter that did run the first attempt runs nothing twice.
    */
   private readonly unsettledKeys = new Map<string, string>();
@@ -137,7 +137,7 @@ export class ActionController implements ReactiveController {
     return this.decisionStates.get(pendingActionId) ?? IDLE_DECISION;
   }
 
-  /** Returns and forgets the control that should receive focus after this render. */
+  /** Returns the pending focus request and clears it. */
   takeFocusRequest(): FocusRequest | undefined {
     const request = this.focusRequest;
     this.focusRequest = undefined;
@@ -145,7 +145,7 @@ export class ActionController implements ReactiveController {
   }
 
   /**
-   * Starts an action the user chose: a destructive one asks for confirmation first, any other
+   * Starts an action the user chose: a destructive one requires confirmation first, any other
    * runs at once. Does nothing while the action is running or confirming, so a double-click
    * sends one request.
    */
@@ -255,15 +255,15 @@ export class ActionController implements ReactiveController {
 
   /**
    * Sends one piece of work: fires `il-action-request`, calls the adapter unless a listener
-   * vetoed or answered it, then shows the answer and fires `il-action-complete` or
-   * `il-action-error`, unless the answer came too late.
+   * vetoed the work or took it over, then shows the result and fires `il-action-complete` or
+   * `il-action-error`, unless the result came after the entity left the screen.
    */
   private async perform(scope: ActionScope, work: ActionWork, keyName: string, steps: PerformSteps): Promise<void> {
     const signal = this.abortController!.signal;
     const request = new ActionRequestEvent({ ...work, signal });
     this.host.dispatchEvent(request);
 
-    let answer = request.answer;
+    const answer = request.answer;
     if (answer === undefined && request.defaultPrevented) {
       // A veto ends the intent before anything was sent.
       this.unsettledKeys.delete(keyName);
@@ -271,10 +271,10 @@ export class ActionController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    answer ??= steps.call(signal) ?? Promise.reject(new Error(steps.missingMessage));
 
     try {
-      const result = await answer;
+      // Inside the try, so an adapter that throws instead of rejecting is handled the same way.
+      const result = await (answer ?? steps.call(signal) ?? Promise.reject(new Error(steps.missingMessage)));
       if (signal.aborted || scope !== this.current) return;
 
       // The adapter answered, so the attempt is settled: a retry is a new intent.
@@ -364,7 +364,7 @@ function sameScope(a: ActionScope | undefined, b: ActionScope | undefined): bool
   );
 }
 
-/** The pending action's status after an accepted decision, or undefined to keep it. */
+/** Returns the pending action's status after an accepted decision, or undefined to keep it. */
 function decidedStatus(decision: PendingActionDecision, result: ActionResult): string | undefined {
   if (decision === 'reject') return 'rejected';
   if (result.status === 'running') return 'running';

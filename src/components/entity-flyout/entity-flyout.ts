@@ -25,7 +25,7 @@ registerStrings(FLYOUT_STRINGS);
 /** How long "Copied." stays next to a copy button, in milliseconds. */
 const COPIED_NOTICE_MS = 3000;
 
-/** How the flyout sits on the page: beside other content, or as a modal drawer over it. */
+/** Placement of the flyout: beside other content, or as a modal drawer over it. */
 export type FlyoutMode = 'docked' | 'modal';
 
 const entityIndexes = new WeakMap<IncidentSnapshot, Map<string, Entity>>();
@@ -78,8 +78,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  *
  * Keyboard: every control is a native button or link in reading order, reached with Tab and
  * pressed with Enter or Space. The pane is a region landmark named after the entity. Escape
- * first closes an open confirmation; otherwise it closes a modal drawer, and in docked mode it
- * does nothing and goes on to the page, where the host may use it.
+ * first closes an open confirmation. Otherwise it closes a modal drawer. In docked mode it
+ * does nothing more and reaches the page, where the host may use it.
  *
  * @tagname il-entity-flyout
  * @summary The entity pane: one entity's kind-specific details, verdict and remediation
@@ -96,7 +96,7 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button, or in modal mode Escape or the backdrop. Cancelable: docked, the host decides what closing means; modal, the drawer closes unless cancelled. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
  * @fires {ActionRequestEvent} il-action-request - The user confirmed an action or approved or rejected a pending action. Cancelable: `preventDefault()` vetoes it, `respondWith(answer)` handles it instead of the adapter. Detail: `ActionRequestDetail`.
  * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted the action or decision. Detail: `ActionCompleteDetail`, with the adapter's `result`.
- * @fires {ActionErrorEvent} il-action-error - The adapter answered `failed` or the call rejected; an aborted call fires nothing. Detail: `ActionErrorDetail`, with `result` or `error` and the `message` shown.
+ * @fires {ActionErrorEvent} il-action-error - The adapter's result has status `failed` or the call rejected; an aborted call fires nothing. Detail: `ActionErrorDetail`, with `result` or `error` and the `message` shown.
  *
  * @csspart header - The header: kind, name, verdict badge, portal link and close button.
  * @csspart title - The entity's name (an `h2`).
@@ -153,7 +153,7 @@ export class EntityFlyout extends LitElement {
 
   private readonly sessions: SessionController;
   private readonly actions: ActionController;
-  /** What had focus when the modal drawer opened, to give focus back on close. */
+  /** The element that had focus when the modal drawer opened, to give focus back on close. */
   private opener: Element | undefined;
   private readonly copyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private shownEntityId: string | undefined;
@@ -186,6 +186,11 @@ export class EntityFlyout extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+
+    // A drawer removed while open takes its focus with it, so focus goes back to the opener.
+    if (this.opener) restoreFocus(this.opener);
+    this.opener = undefined;
+
     for (const timer of this.copyTimers.values()) clearTimeout(timer);
     this.copyTimers.clear();
   }
@@ -348,7 +353,7 @@ export class EntityFlyout extends LitElement {
     if (this.mode === 'modal' && !event.defaultPrevented) this.open = false;
   }
 
-  /** The entity on screen and the adapter its actions go to, or undefined without an entity. */
+  /** Returns the entity on screen and the adapter its actions go to, or undefined without an entity. */
   private actionScope(): ActionScope | undefined {
     const session = this.sessions.session;
     const snapshot = session?.snapshot;
@@ -429,7 +434,7 @@ export class EntityFlyout extends LitElement {
     if (dialog && wrapTabFocus(event, dialog, deepActiveElement(this.renderRoot as ShadowRoot))) event.preventDefault();
   };
 
-  /** The browser asks to close the drawer without a key press we saw, for example a back gesture. */
+  /** Handles a close request that came without a key press, for example a back gesture. */
   private readonly handleDialogCancel = (event: Event): void => {
     event.preventDefault();
     this.requestClose('escape');

@@ -9,7 +9,7 @@ import type {
 } from '../../adapter/adapter.js';
 import type { PendingAction } from '../../model/types.js';
 
-/** What made the flyout request to close. */
+/** The user action that requested the close. */
 export type FlyoutCloseReason = 'close-button' | 'escape' | 'backdrop';
 
 export interface FlyoutCloseDetail {
@@ -51,7 +51,7 @@ export interface PendingDecisionWork {
 export type ActionWork = RunActionWork | PendingDecisionWork;
 
 export type ActionRequestDetail = ActionWork & {
-  /** Aborted when the answer is no longer wanted, for example when another entity is shown. */
+  /** Aborted when the result is no longer needed, for example when another entity is shown. */
   signal: AbortSignal;
 };
 
@@ -65,7 +65,7 @@ export type ActionRequestDetail = ActionWork & {
 export class ActionRequestEvent extends CustomEvent<ActionRequestDetail> {
   static readonly eventName = 'il-action-request';
 
-  /** @internal The answer a listener gave through `respondWith`. */
+  /** @internal The result a listener passed to `respondWith`. */
   answer: Promise<ActionResult> | undefined = undefined;
 
   constructor(detail: ActionRequestDetail) {
@@ -78,7 +78,7 @@ export class ActionRequestEvent extends CustomEvent<ActionRequestDetail> {
    */
   respondWith(answer: Promise<ActionResult> | ActionResult): void {
     if (this.answer !== undefined) {
-      throw new Error('ActionRequestEvent.respondWith: an answer was already given. Call respondWith once per event.');
+      throw new Error('ActionRequestEvent.respondWith: called twice for one event. Call respondWith once per event.');
     }
     this.answer = Promise.resolve(answer);
     this.preventDefault();
@@ -86,7 +86,7 @@ export class ActionRequestEvent extends CustomEvent<ActionRequestDetail> {
 }
 
 export type ActionCompleteDetail = ActionWork & {
-  /** The adapter's answer; its status is `succeeded`, `running` or `pending`. */
+  /** The adapter's result; its status is `succeeded`, `running` or `pending`. */
   result: ActionResult;
 };
 
@@ -99,7 +99,7 @@ export class ActionCompleteEvent extends CustomEvent<ActionCompleteDetail> {
 }
 
 export type ActionErrorDetail = ActionWork & {
-  /** The adapter's answer when it returned `status: 'failed'`. */
+  /** The adapter's result when its status is `failed`. */
   result?: ActionResult;
   /** The error the call rejected with, when it did. */
   error?: unknown;
@@ -109,7 +109,7 @@ export type ActionErrorDetail = ActionWork & {
 
 /**
  * An action or a decision the user asked for failed: the adapter returned `status: 'failed'`
- * or the call rejected. A call aborted because its answer was no longer wanted fires nothing.
+ * or the call rejected. A call aborted because its result was no longer needed fires nothing.
  */
 export class ActionErrorEvent extends CustomEvent<ActionErrorDetail> {
   static readonly eventName = 'il-action-error';

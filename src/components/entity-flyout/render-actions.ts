@@ -4,7 +4,7 @@
  *
  * Buttons that start work stay in place and in the tab order while it runs: they are
  * `aria-disabled` rather than `disabled`, so focus never drops to the page, and the controller
- * ignores them until the answer comes. Each action and pending action has its own live
+ * ignores them until the call settles. Each action and pending action has its own live
  * region, which exists before its text changes so that screen readers announce progress and
  * results.
  */
