@@ -3,6 +3,7 @@ import { css } from 'lit';
 // Buttons are at least 24 px tall, the minimum target size of WCAG 2.2.
 export const huntResultsStyles = css`
   :host {
+    --_background: var(--il-hunt-results-background, var(--_il-surface));
     --_text: var(--il-hunt-results-text-color, var(--_il-text));
     --_muted: var(--il-hunt-results-muted-color, var(--_il-text-muted));
     --_border: var(--il-hunt-results-border-color, var(--_il-border));
@@ -14,6 +15,7 @@ export const huntResultsStyles = css`
     display: block;
     min-width: 0;
     max-width: 100%;
+    background: var(--_background);
     color: var(--_text);
     font-family: var(--_il-font);
     font-size: var(--_il-font-size);

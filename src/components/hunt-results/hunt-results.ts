@@ -77,6 +77,7 @@ function errorMessage(error: unknown): string {
  * @csspart table - The results table.
  * @csspart link-button - The "Link to incident" button.
  *
+ * @cssprop --il-hunt-results-background - Background. Defaults to `--il-color-surface`.
  * @cssprop --il-hunt-results-text-color - Text colour. Defaults to `--il-color-text`.
  * @cssprop --il-hunt-results-muted-color - Colour of descriptions, counts and hints. Defaults to `--il-color-text-muted`.
  * @cssprop --il-hunt-results-border-color - Colour of table and query borders. Defaults to `--il-color-border`.
