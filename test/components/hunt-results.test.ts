@@ -116,7 +116,7 @@ describe('<il-hunt-results>', () => {
       const el = await huntFor({ loadIncident: () => Promise.reject(new Error('unused')) } as unknown as ScriptedAdapter);
 
       expect($$(el, '[part~="query"]')).to.have.length(0);
-      expect($(el, '.hint')!.textContent).to.contain('Select an entity');
+      expect($(el, '.hint')!.textContent).to.equal('Hunting is not available for this incident.');
     });
 
     it('keeps the queries when the host sets an equal target', async () => {
@@ -619,7 +619,9 @@ describe('<il-hunt-results>', () => {
     });
 
     it('passes axe without a target', async () => {
-      const el = await huntFor(scriptedAdapter(), undefined);
+      const el = await fixture<HuntResults>(html`<il-hunt-results .adapter=${scriptedAdapter()}></il-hunt-results>`);
+
+      expect($(el, '.hint')!.textContent).to.equal('Select an entity to hunt for it.');
       await expect(el).to.be.accessible();
     });
   });

@@ -179,7 +179,8 @@ export class HuntResults extends LitElement {
   }
 
   private renderQueries(): TemplateResult {
-    if (!this.target || !this.canHunt) return html`<p class="hint">${msg('hunt.noTarget')}</p>`;
+    if (!this.canHunt) return html`<p class="hint">${msg('hunt.unavailable')}</p>`;
+    if (!this.target) return html`<p class="hint">${msg('hunt.noTarget')}</p>`;
 
     const state = this.queriesState;
     switch (state.status) {

@@ -10,6 +10,7 @@ export const HUNT_STRINGS: Readonly<Record<string, string>> = {
   'hunt.noQueries': 'No hunting queries for this entity.',
   'hunt.queriesFailed': 'Hunting queries could not be loaded: {message}',
   'hunt.noTarget': 'Select an entity to hunt for it.',
+  'hunt.unavailable': 'Hunting is not available for this incident.',
   'hunt.retry': 'Retry',
   'hunt.run': 'Run',
   'hunt.rerun': 'Run again',
