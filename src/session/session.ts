@@ -226,9 +226,13 @@ export class IncidentSession extends EventTarget {
 
     const graph = this.graph;
     if (graph?.hasNode(entityId)) {
-      for (const [name, value] of Object.entries(changes) as Array<[keyof EntityUpdate, string | undefined]>) {
-        if (value === undefined) graph.removeNodeAttribute(entityId, name);
-        else graph.setNodeAttribute(entityId, name, value as never);
+      if ('verdict' in changes) {
+        if (changes.verdict === undefined) graph.removeNodeAttribute(entityId, 'verdict');
+        else graph.setNodeAttribute(entityId, 'verdict', changes.verdict);
+      }
+      if ('remediationStatus' in changes) {
+        if (changes.remediationStatus === undefined) graph.removeNodeAttribute(entityId, 'remediationStatus');
+        else graph.setNodeAttribute(entityId, 'remediationStatus', changes.remediationStatus);
       }
     }
 

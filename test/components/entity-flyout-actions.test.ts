@@ -7,6 +7,7 @@ import type {
   ActionCompleteEvent,
   ActionErrorEvent,
   ActionRequestEvent,
+  RunActionWork,
 } from '../../src/components/entity-flyout/events.js';
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 import type { IncidentSession } from '../../src/session/session.js';
@@ -56,7 +57,7 @@ async function actionListed(el: EntityFlyout, actionId: string): Promise<void> {
   await waitUntil(() => actionItem(el, actionId), `the action "${actionId}" never showed`);
 }
 
-/** Lets the scripted adapter's answers (one task away) arrive and the element render them. */
+/** Lets the scripted adapter's results (one task away) arrive and the element render them. */
 async function settle(el: EntityFlyout): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 10));
   await el.updateComplete;
@@ -206,7 +207,7 @@ describe('<il-entity-flyout> actions', () => {
 
       processCall!.resolve([{ id: 'stop-quarantine', label: 'Stop and quarantine file' }]);
       await settle(el);
-      // A late answer that ignores the abort must not show either.
+      // A late result from an adapter that ignores the abort must not show either.
       deviceCall!.settled = false;
       deviceCall!.resolve([{ id: 'isolate', label: 'Isolate device' }]);
       await settle(el);
@@ -507,7 +508,7 @@ describe('<il-entity-flyout> actions', () => {
       const [deviceCall, processCall] = adapter.runCalls;
       processCall!.resolve({ status: 'succeeded', message: 'Quarantined.', remediationStatus: 'remediated' });
       await settle(el);
-      // The device's answer comes last and ignores its abort.
+      // The device's result comes last, from an adapter that ignores the abort.
       deviceCall!.settled = false;
       deviceCall!.resolve({ status: 'succeeded', remediationStatus: 'remediated' });
       await settle(el);
@@ -556,12 +557,15 @@ describe('<il-entity-flyout> actions', () => {
       const request = events[0] as ActionRequestEvent;
       const complete = events[1] as ActionCompleteEvent;
       expect(request.cancelable).to.equal(true);
-      expect(request.bubbles && request.composed).to.equal(true);
+      expect(request.bubbles).to.equal(true);
+      expect(request.composed).to.equal(true);
       expect(request.detail.type).to.equal('run');
       expect(request.detail.signal).to.be.instanceOf(AbortSignal);
-      expect(complete.detail.type === 'run' && complete.detail.request).to.deep.equal(adapter.runCalls[0]!.request);
+      expect(complete.detail.type).to.equal('run');
+      expect((complete.detail as RunActionWork).request).to.deep.equal(adapter.runCalls[0]!.request);
       expect(complete.detail.result).to.deep.equal({ status: 'succeeded', message: 'Done.' });
-      expect(complete.bubbles && complete.composed).to.equal(true);
+      expect(complete.bubbles).to.equal(true);
+      expect(complete.composed).to.equal(true);
     });
 
     it('fires il-action-error with the result or the error', async () => {

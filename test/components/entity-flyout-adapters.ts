@@ -1,6 +1,6 @@
 /**
  * Scripted adapters for the flyout's action tests and stories. Every call is recorded with
- * its signal and stays open until the script answers it, the test settles it, or its signal
+ * its signal and stays open until the script settles it, the test settles it, or its signal
  * aborts, so a test can make an adapter succeed, fail, hang until aborted, or answer calls
  * out of order.
  */

@@ -13,7 +13,7 @@ interface Page {
   closes: FlyoutCloseEvent[];
 }
 
-/** A page with a button that opens a modal flyout on the device, the way a host would. */
+/** Renders a button that opens a modal flyout on the device, the way a host would, and presses it. */
 async function modalPage(entityId: string = FLYOUT_IDS.device): Promise<Page> {
   const snapshot = flyoutSnapshot();
   const session = flyoutSession(entityId, snapshot);
