@@ -12,6 +12,7 @@ import type {
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
+import { newIdempotencyKey } from '../../src/components/entity-flyout/action-controller.js';
 import { scriptedAdapter, type ScriptedAdapter } from './entity-flyout-adapters.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -291,7 +292,7 @@ describe('<il-entity-flyout> actions', () => {
       const button = actionButton(el, 'av-scan');
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(actionItem(el, 'av-scan')!.querySelector('progress')).to.not.equal(null);
-      expect(statusText(el, 'av-scan')).to.equal('Running Run antivirus scan…');
+      expect(statusText(el, 'av-scan')).to.equal('Run antivirus scan: in progress…');
 
       button.click();
       button.focus();
@@ -445,6 +446,18 @@ describe('<il-entity-flyout> actions', () => {
       await settle(el);
 
       expect(statusText(el, 'av-scan')).to.equal('Run antivirus scan failed. The adapter cannot run actions.');
+    });
+
+    it('builds keys without randomUUID', () => {
+      const original = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+      Object.defineProperty(Crypto.prototype, 'randomUUID', { configurable: true, value: undefined });
+      try {
+        const keys = Array.from({ length: 50 }, () => newIdempotencyKey());
+        for (const key of keys) expect(key).to.match(UUID);
+        expect(new Set(keys).size).to.equal(50);
+      } finally {
+        Object.defineProperty(Crypto.prototype, 'randomUUID', original);
+      }
     });
 
     it('uses a new key for a new run after a success', async () => {

@@ -62,6 +62,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * clicks until its answer comes, and the answer's message is shown next to it; a failed one
  * has a Retry button, which runs it again without a new confirmation. Pending actions that
  * name the entity have Approve and Reject buttons when the adapter has `decidePendingAction`.
+ * They act without a confirmation, because the pending action was requested already and each
+ * button names it.
  * The entity's remediation status and the pending action's status change only from the
  * adapter's answer, through the session. Each request carries an idempotency key, one per
  * user intent: a retry after the call rejected reuses the key, because the action may have

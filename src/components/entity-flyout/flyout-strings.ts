@@ -47,7 +47,7 @@ export const FLYOUT_STRINGS: Readonly<Record<string, string>> = {
   'flyout.action.confirm': 'Confirm',
   'flyout.action.confirmLabel': 'Confirm {action} on {target}',
   'flyout.action.cancel': 'Cancel',
-  'flyout.action.running': 'Running {action}…',
+  'flyout.action.running': '{action}: in progress…',
   'flyout.action.succeeded': '{action} finished.',
   'flyout.action.started': '{action} started.',
   'flyout.action.waiting': '{action} is waiting for approval.',
