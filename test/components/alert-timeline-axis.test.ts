@@ -3,7 +3,9 @@ import {
   axisTicks,
   countTimesPassed,
   formatDateTime,
+  compareAlerts,
   layoutAlerts,
+  sortAlerts,
   nextTime,
   positionOf,
   previousTime,
@@ -14,6 +16,7 @@ import {
   TIMELINE_END,
   TIMELINE_START,
   sameTimeSnapshot,
+  timelineAlert,
   timelineSnapshot,
 } from '../fixtures/timeline-snapshot.js';
 
@@ -93,6 +96,22 @@ describe('alert timeline axis', () => {
         TIMELINE_START + 3_000_000,
         TIMELINE_END,
       ]);
+    });
+  });
+
+  describe('sortAlerts', () => {
+    it('gives the order of compareAlerts', () => {
+      const severities = ['high', 'medium', 'low', 'informational', 'unknown'] as const;
+      const alerts = Array.from({ length: 500 }, (_, index) =>
+        timelineAlert(
+          `s-${(index * 7919) % 500}`,
+          `Alert ${index}`,
+          severities[(index * 31) % 5]!,
+          index % 11 === 0 ? undefined : TIMELINE_START + ((index * 104_729) % 37) * 1000,
+        ),
+      );
+      const expected = [...alerts].sort(compareAlerts).map((alert) => alert.id);
+      expect(sortAlerts(alerts).map((alert) => alert.id)).to.deep.equal(expected);
     });
   });
 

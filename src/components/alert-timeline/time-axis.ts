@@ -6,6 +6,7 @@
 
 import { scaleTime, scaleUtc } from 'd3-scale';
 import type { Alert, EpochMs } from '../../model/types.js';
+import { severityRank } from '../../model/severity.js';
 import { compareByTime, type TimeOrderKey } from '../../model/time.js';
 import { formatUtc } from '../shared/format-time.js';
 import { formatOffset, intlZone, isAmbiguousLocalTime, type DisplayZone } from './zone-offset.js';
@@ -90,9 +91,41 @@ function alertOrderKey(alert: Alert): TimeOrderKey {
   return { time: alert.firstActivityTime, severity: alert.severity, id: alert.id };
 }
 
+/**
+ * Returns the alerts in `compareAlerts` order. The same order as sorting with it, but the sort
+ * keys are read once per alert into typed arrays, not twice per comparison: this is the time
+ * index of an incident, and it has to be quick for a hundred thousand alerts.
+ */
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  const count = alerts.length;
+  const times = new Float64Array(count);
+  const ranks = new Uint8Array(count);
+  const order = new Uint32Array(count);
+  for (let index = 0; index < count; index++) {
+    const alert = alerts[index]!;
+    const time = alert.firstActivityTime;
+    times[index] = usableTime(time) ? time : Infinity;
+    ranks[index] = severityRank(alert.severity);
+    order[index] = index;
+  }
+
+  order.sort((a, b) => {
+    if (times[a] !== times[b]) return times[a]! < times[b]! ? -1 : 1;
+    if (ranks[a] !== ranks[b]) return ranks[a]! - ranks[b]!;
+    const idA = alerts[a]!.id;
+    const idB = alerts[b]!.id;
+    if (idA === idB) return 0;
+    return idA < idB ? -1 : 1;
+  });
+
+  const sorted = new Array<Alert>(count);
+  for (let index = 0; index < count; index++) sorted[index] = alerts[order[index]!]!;
+  return sorted;
+}
+
 /** Places alerts on the axis. Alerts with the same first activity stack in `compareAlerts` order. */
 export function layoutAlerts(alerts: readonly Alert[], domain: TimeDomain): AlertLayout {
-  const sorted = [...alerts].sort(compareAlerts);
+  const sorted = sortAlerts(alerts);
   const markers: AlertMarker[] = [];
   const untimed: Alert[] = [];
   const times: EpochMs[] = [];
