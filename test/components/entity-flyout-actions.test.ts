@@ -259,6 +259,16 @@ describe('<il-entity-flyout> actions', () => {
       expect(adapter.runCalls).to.have.length(0);
     });
 
+    it('describes actions that confirm or wait', async () => {
+      const snapshot = flyoutSnapshot();
+      const el = await flyoutWith(scriptedAdapter(snapshot), flyoutSession(FLYOUT_IDS.process, snapshot));
+      await actionListed(el, 'stop-quarantine');
+      const button = actionButton(el, 'stop-quarantine');
+      const hints = root(el).getElementById(button.getAttribute('aria-describedby')!)!;
+
+      expect(hints.textContent).to.equal('Asks for confirmation. Runs once approved.');
+    });
+
     it('runs a non-destructive action at once', async () => {
       const { el, adapter } = await deviceFlyout();
       actionButton(el, 'av-scan').click();

@@ -68,8 +68,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * adapter's answer, through the session. Each request carries an idempotency key, one per
  * user intent: a retry after the call rejected reuses the key, because the action may have
  * run, and a retry after the adapter answered `failed` is a new intent with a new key.
- * Showing another entity aborts every call of the previous one and discards its answer; an
- * action always goes to the entity on screen.
+ * Showing another entity, or setting another adapter or session, aborts every call under way
+ * and discards its result. An action always goes to the entity on screen.
  *
  * Modes: docked (the default) is an ordinary block beside the graph, shown while the host
  * keeps it on the page. With `mode="modal"` the flyout is a drawer at the inline end of the

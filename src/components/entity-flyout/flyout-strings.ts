@@ -43,6 +43,7 @@ export const FLYOUT_STRINGS: Readonly<Record<string, string>> = {
   'flyout.actions.reload': 'Load the actions again',
   'flyout.actions.none': 'No actions are offered for this entity.',
   'flyout.action.confirmFirst': 'Asks for confirmation.',
+  'flyout.action.requiresApproval': 'Runs once approved.',
   'flyout.action.confirmPrompt': 'Run "{action}" on {kind} "{target}"?',
   'flyout.action.confirm': 'Confirm',
   'flyout.action.confirmLabel': 'Confirm {action} on {target}',

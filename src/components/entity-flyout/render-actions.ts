@@ -65,7 +65,11 @@ function renderAction(
   const confirming = state.phase === 'confirming';
   // Ids by position: action ids come from the adapter and may hold any character.
   const base = `action-${index}`;
-  const describedBy = [action.description ? `${base}-description` : '', action.destructive ? `${base}-confirm-first` : '']
+  const hints = [
+    action.destructive ? msg('flyout.action.confirmFirst') : '',
+    action.requiresApproval ? msg('flyout.action.requiresApproval') : '',
+  ].filter(Boolean);
+  const describedBy = [action.description ? `${base}-description` : '', hints.length > 0 ? `${base}-hints` : '']
     .filter(Boolean)
     .join(' ');
 
@@ -87,9 +91,7 @@ function renderAction(
       ${action.label}
     </button>
     ${action.description ? html`<p id=${`${base}-description`} class="hint action-description">${action.description}</p>` : nothing}
-    ${action.destructive
-      ? html`<p id=${`${base}-confirm-first`} class="hint action-description">${msg('flyout.action.confirmFirst')}</p>`
-      : nothing}
+    ${hints.length > 0 ? html`<p id=${`${base}-hints`} class="hint action-description">${hints.join(' ')}</p>` : nothing}
     <div id=${`${base}-confirm`} class="confirm" role="group" aria-labelledby=${`${base}-prompt`} ?hidden=${!confirming}>
       ${confirming ? renderConfirmation(controller, scope, action, base) : nothing}
     </div>
