@@ -15,7 +15,7 @@ import { FLYOUT_STRINGS } from './flyout-strings.js';
 import { safeHttpUrl } from './format.js';
 import { kindIcon } from './kind-icons.js';
 import type { CopyState } from './long-value.js';
-import { deepActiveElement, restoreFocus, wrapTabFocus } from './modal-drawer.js';
+import { ModalDrawerController } from './modal-drawer.js';
 import { renderActions, renderPendingActions } from './render-actions.js';
 import { renderAlerts, renderDetails, renderRelated, type SectionContext } from './render-sections.js';
 
@@ -155,8 +155,7 @@ export class EntityFlyout extends LitElement {
 
   private readonly sessions: SessionController;
   private readonly actions: ActionController;
-  /** The element that had focus when the modal drawer opened, to give focus back on close. */
-  private opener: Element | undefined;
+  private readonly drawer: ModalDrawerController;
   private readonly copyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private shownEntityId: string | undefined;
   private focusTitleAfterUpdate: boolean;
@@ -169,7 +168,6 @@ export class EntityFlyout extends LitElement {
     this.entityId = undefined;
     this.mode = 'docked';
     this.open = false;
-    this.opener = undefined;
     this.expandedValues = new Set();
     this.copyStates = new Map();
     this.shownEntityId = undefined;
@@ -178,6 +176,13 @@ export class EntityFlyout extends LitElement {
       keys: ['snapshot', 'selection', 'loadState', 'entities', 'pendingActions'],
     });
     this.actions = new ActionController(this);
+    this.drawer = new ModalDrawerController(this, {
+      shown: () => this.mode === 'modal' && this.open,
+      onCloseRequest: (reason) => this.requestClose(reason),
+      onClosed: () => {
+        this.open = false;
+      },
+    });
     this.addEventListener('keydown', this.handleKeydown);
   }
 
@@ -188,11 +193,6 @@ export class EntityFlyout extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-
-    // A drawer removed while open takes its focus with it, so focus goes back to the opener.
-    if (this.opener) restoreFocus(this.opener);
-    this.opener = undefined;
-
     for (const timer of this.copyTimers.values()) clearTimeout(timer);
     this.copyTimers.clear();
   }
@@ -214,8 +214,6 @@ export class EntityFlyout extends LitElement {
   }
 
   protected override updated(): void {
-    this.syncDrawer();
-
     const focusRequest = this.actions.takeFocusRequest();
     if (focusRequest) this.focusActionControl(focusRequest);
 
@@ -227,16 +225,7 @@ export class EntityFlyout extends LitElement {
   protected override render(): TemplateResult {
     const content = this.renderContent();
     if (this.mode !== 'modal') return content;
-
-    return html`<dialog
-      part="dialog"
-      aria-label=${this.regionLabel()}
-      @cancel=${this.handleDialogCancel}
-      @close=${this.handleDialogClose}
-      @click=${this.handleDialogClick}
-    >
-      ${content}
-    </dialog>`;
+    return this.drawer.render(this.regionLabel(), content);
   }
 
   private renderContent(): TemplateResult {
@@ -380,28 +369,6 @@ export class EntityFlyout extends LitElement {
     return msg('flyout.regionLabel', { kind: kindLabel(entity.kind), name: entity.displayName });
   }
 
-  /** Opens or closes the modal drawer to match `mode` and `open`, and moves focus with it. */
-  private syncDrawer(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
-    const shown = this.mode === 'modal' && this.open && this.isConnected;
-
-    if (shown && dialog && !dialog.open) {
-      this.opener = deepActiveElement() ?? undefined;
-      dialog.showModal();
-      const title = this.renderRoot.querySelector<HTMLElement>('[part~="title"]');
-      (title ?? this.renderRoot.querySelector<HTMLElement>('[part~="close-button"]'))?.focus();
-      return;
-    }
-
-    if (shown) return;
-    if (dialog?.open) dialog.close();
-    if (this.opener) {
-      const opener = this.opener;
-      this.opener = undefined;
-      restoreFocus(opener);
-    }
-  }
-
   private focusActionControl(request: FocusRequest): void {
     const id = CSS.escape(request.id);
     const item =
@@ -431,31 +398,7 @@ export class EntityFlyout extends LitElement {
       return;
     }
 
-    if (this.mode !== 'modal' || !this.open || event.key !== 'Tab') return;
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
-    if (dialog && wrapTabFocus(event, dialog, deepActiveElement(this.renderRoot as ShadowRoot))) event.preventDefault();
-  };
-
-  /** Handles a close request that came without a key press, for example a back gesture. */
-  private readonly handleDialogCancel = (event: Event): void => {
-    event.preventDefault();
-    this.requestClose('escape');
-  };
-
-  /** The dialog closed by itself: keep `open` in step. */
-  private readonly handleDialogClose = (): void => {
-    if (this.mode === 'modal' && this.open) this.open = false;
-  };
-
-  /** A click on the dialog element itself, outside its box, is a click on the backdrop. */
-  private readonly handleDialogClick = (event: MouseEvent): void => {
-    const dialog = event.currentTarget as HTMLDialogElement;
-    if (event.target !== dialog) return;
-
-    const box = dialog.getBoundingClientRect();
-    const inside =
-      event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-    if (!inside) this.requestClose('backdrop');
+    if (this.mode === 'modal' && this.open && this.drawer.handleTab(event)) event.preventDefault();
   };
 
   private readonly toggleValue = (id: string): void => {

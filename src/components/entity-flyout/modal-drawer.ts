@@ -1,11 +1,118 @@
 /**
- * Focus handling of the flyout's modal drawer: remember what had focus when the drawer opened,
- * keep Tab and Shift+Tab inside the drawer, and give focus back when it closes.
+ * The flyout's modal drawer: a `dialog` shown with `showModal()`, and its focus handling.
+ * It remembers what had focus when the drawer opened, keeps Tab and Shift+Tab inside the
+ * drawer, and gives focus back when it closes.
  *
  * `showModal()` already makes the rest of the page inert, but Chromium then lets Tab leave
  * the last control for the browser's own toolbar. The drawer wraps focus itself so that Tab
  * cycles through its controls only.
  */
+
+import { html, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import type { FlyoutCloseReason } from './events.js';
+
+/** The element that renders the drawer in its shadow root. */
+export interface DrawerHost extends ReactiveElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface DrawerOptions {
+  /** Returns true while the drawer should be shown. */
+  shown: () => boolean;
+  /** Called for a close request that reaches the dialog: a click on the backdrop, or the browser's own Escape or back gesture. */
+  onCloseRequest: (reason: FlyoutCloseReason) => void;
+  /** Called when the dialog closed without the host asking, to keep the host's state in step. */
+  onClosed: () => void;
+}
+
+export class ModalDrawerController implements ReactiveController {
+  private readonly host: DrawerHost;
+  private readonly options: DrawerOptions;
+  /** The element that had focus when the drawer opened, to give focus back on close. */
+  private opener: Element | undefined = undefined;
+
+  constructor(host: DrawerHost, options: DrawerOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  /** Wraps the flyout's content in the drawer's `dialog`, named `label`. */
+  render(label: string, content: TemplateResult): TemplateResult {
+    return html`<dialog
+      part="dialog"
+      aria-label=${label}
+      @cancel=${this.handleCancel}
+      @close=${this.handleClose}
+      @click=${this.handleClick}
+    >
+      ${content}
+    </dialog>`;
+  }
+
+  /** Opens or closes the dialog to match `shown()`, and moves focus with it. */
+  hostUpdated(): void {
+    const dialog = this.dialog();
+    const shown = this.options.shown() && this.host.isConnected;
+
+    if (shown && dialog && !dialog.open) {
+      this.opener = deepActiveElement() ?? undefined;
+      dialog.showModal();
+      const root = this.host.renderRoot;
+      const title = root.querySelector<HTMLElement>('[part~="title"]');
+      (title ?? root.querySelector<HTMLElement>('[part~="close-button"]'))?.focus();
+      return;
+    }
+
+    if (shown) return;
+    if (dialog?.open) dialog.close();
+    this.giveFocusBack();
+  }
+
+  /** Gives focus back to the opener, because a drawer removed while open takes its focus with it. */
+  hostDisconnected(): void {
+    this.giveFocusBack();
+  }
+
+  /** Keeps Tab inside the open drawer. Returns true when it moved focus. */
+  handleTab(event: KeyboardEvent): boolean {
+    const dialog = this.dialog();
+    if (!dialog?.open) return false;
+    return wrapTabFocus(event, dialog, deepActiveElement(this.host.renderRoot as ShadowRoot));
+  }
+
+  private dialog(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
+  }
+
+  private giveFocusBack(): void {
+    const opener = this.opener;
+    this.opener = undefined;
+    if (opener) restoreFocus(opener);
+  }
+
+  /** Handles a close request that came without a key press the host saw, for example a back gesture. */
+  private readonly handleCancel = (event: Event): void => {
+    event.preventDefault();
+    this.options.onCloseRequest('escape');
+  };
+
+  /** The dialog closed by itself: the host's state follows. */
+  private readonly handleClose = (): void => {
+    if (this.options.shown()) this.options.onClosed();
+  };
+
+  /** A click on the dialog element itself, outside its box, is a click on the backdrop. */
+  private readonly handleClick = (event: MouseEvent): void => {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (event.target !== dialog) return;
+
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) this.options.onCloseRequest('backdrop');
+  };
+}
 
 /** Returns the element that has focus, looking inside open shadow roots. */
 export function deepActiveElement(root: DocumentOrShadowRoot = document): Element | null {
