@@ -10,6 +10,7 @@ import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/
 import { compareByTime } from '../../model/time.js';
 import type { Selection } from '../../session/session.js';
 import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
+import { runToEnd, SLICE_ITEMS, sortSteps, type Steps } from './slices.js';
 
 export interface NodeView {
   id: string;
@@ -104,16 +105,23 @@ export const EMPTY_DISPLAY: DisplayModel = {
 
 /** Builds the display model. Nodes without a finite position are left out until laid out. */
 export function buildDisplayModel(input: DisplayInput): DisplayModel {
+  return runToEnd(displayModelSteps(input));
+}
+
+/** Builds the display model in slices, yielding between them (see slices.ts). */
+export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
   const { graph } = input;
   if (!graph) return EMPTY_DISPLAY;
 
   const selectedKeys = selectedNodeKeys(graph, input.selection);
   const byId = new Map<string, NodeView>();
 
-  graph.forEachNode((id, attributes) => {
-    if (!input.existsNow(attributes.firstSeen)) return;
+  let count = 0;
+  for (const { node: id, attributes } of graph.nodeEntries()) {
+    if (++count % SLICE_ITEMS === 0) yield;
+    if (!input.existsNow(attributes.firstSeen)) continue;
     const position = input.livePositions?.get(id) ?? attributes;
-    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return;
+    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
 
     const alert = attributes.kind === 'alert';
     byId.set(id, {
@@ -135,13 +143,14 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
       fresh: input.isNewNow?.(attributes.firstSeen) === true,
       slot: -1,
     });
-  });
+  }
 
   const edges: EdgeView[] = [];
-  graph.forEachEdge((id, attributes, sourceId, targetId) => {
+  for (const { edge: id, attributes, source: sourceId, target: targetId } of graph.edgeEntries()) {
+    if (++count % SLICE_ITEMS === 0) yield;
     const source = byId.get(sourceId);
     const target = byId.get(targetId);
-    if (!source || !target || !input.existsNow(attributes.firstSeen)) return;
+    if (!source || !target || !input.existsNow(attributes.firstSeen)) continue;
     edges.push({
       id,
       source,
@@ -149,17 +158,22 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
       type: attributes.type,
       evidence: attributes.type === 'evidence',
       roles: attributes.roles ?? NO_ROLES,
-      fresh: input.isNewNow?.(attributes.firstSeen) === true,
       curve: 0,
       loopIndex: 0,
       dimmed: false,
+      fresh: input.isNewNow?.(attributes.firstSeen) === true,
     });
-  });
+  }
+  yield;
 
   spreadParallelEdges(edges);
-  if (selectedKeys.size > 0) dimUnrelated(graph, byId, edges, selectedKeys);
+  yield;
+  if (selectedKeys.size > 0) {
+    dimUnrelated(graph, byId, edges, selectedKeys);
+    yield;
+  }
 
-  const nodes = [...byId.values()].sort(compareNodes);
+  const nodes = yield* sortSteps([...byId.values()], compareNodes);
   const alertCount = nodes.filter((node) => node.alert).length;
   return { nodes, edges, byId, alertCount, entityCount: nodes.length - alertCount };
 }

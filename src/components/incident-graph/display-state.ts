@@ -7,11 +7,12 @@
 
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
-import { buildDisplayModel, EMPTY_DISPLAY, moveNodes, type DisplayModel, type NodeView } from './display-model.js';
+import { displayModelSteps, EMPTY_DISPLAY, moveNodes, type DisplayModel, type NodeView } from './display-model.js';
 import { HitIndex, type Point } from './geometry.js';
 import { positionInGraph, type GroupingState } from './grouping.js';
 import type { LivePositions } from './layout-runner.js';
 import { applySearch } from './search.js';
+import type { Steps } from './slices.js';
 
 /** Inputs of the display model, read at each rebuild. */
 export interface DisplaySources {
@@ -31,6 +32,8 @@ export class DisplayState {
   searchMatchIds: Set<string> | undefined;
 
   private dirty = true;
+  /** The build in slices under way, if any. */
+  private build: Steps<void> | undefined;
   /** True when only positions changed since the model was built: a layout step or its end. */
   private positionsDirty = false;
   /** The layout run whose live positions the model was built from, if any. */
@@ -39,9 +42,15 @@ export class DisplayState {
   /** The model `hitIndex` was built from. */
   private hitIndexDisplay: DisplayModel | undefined;
 
-  /** Marks the model stale: the next `process` rebuilds it. */
+  /** Marks the model stale: the next `process` rebuilds it, dropping a build under way. */
   invalidate(): void {
     this.dirty = true;
+    this.build = undefined;
+  }
+
+  /** True while a build in slices is under way. */
+  get building(): boolean {
+    return this.build !== undefined;
   }
 
   /** Marks the positions stale: the next `process` moves the nodes, unless it rebuilds anyway. */
@@ -54,28 +63,56 @@ export class DisplayState {
     return run !== undefined && run === this.run;
   }
 
-  /** Brings the model up to date; returns true when it was rebuilt, which the listbox shows. */
+  /** Brings the model up to date at once; returns true when it was rebuilt, which the listbox shows. */
   process(sources: DisplaySources): boolean {
+    return this.processUntil(sources, Infinity) === 'rebuilt';
+  }
+
+  /**
+   * Brings the model up to date, building a large one in slices until `deadline` (a
+   * `performance.now()` time). Returns `pending` when the build must go on in a later call, in
+   * which case `display` is still the previous model. A build goes on from where it stopped, or
+   * starts again when the model was marked stale meanwhile.
+   */
+  processUntil(sources: DisplaySources, deadline: number): 'unchanged' | 'rebuilt' | 'pending' {
     if (!this.dirty) {
       if (this.positionsDirty) this.moveToCurrentPositions(sources);
-      return false;
+      return 'unchanged';
     }
-    this.dirty = false;
-    this.positionsDirty = false;
 
+    if (!this.build) {
+      // From here on, a step of the run the build reads only moves nodes, after the build.
+      this.run = sources.livePositions;
+      this.positionsDirty = false;
+      this.build = this.buildSteps(sources);
+    }
+    for (;;) {
+      const next = this.build.next();
+      if (next.done) break;
+      if (performance.now() >= deadline) return 'pending';
+    }
+    this.build = undefined;
+    this.dirty = false;
+    if (this.positionsDirty) this.moveToCurrentPositions(sources);
+    return 'rebuilt';
+  }
+
+  private *buildSteps(sources: DisplaySources): Steps<void> {
     const { graph, session } = sources;
     const live = sources.livePositions;
-    this.run = live;
-    const model = buildDisplayModel({
+    const model = yield* displayModelSteps({
       graph,
       existsNow: session ? (firstSeen) => session.existsNow(firstSeen) : () => true,
+      isNewNow: session ? (firstSeen) => session.isNewNow(firstSeen) : undefined,
       selection: sources.selection,
       livePositions: live,
     });
-    this.display = sources.grouping.apply(model, graph, sources.groupThreshold, (id) => live?.get(id) ?? positionInGraph(graph, id));
+    const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
+    const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf);
     const labelOf = (id: string): string | undefined => (graph?.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
-    this.searchMatchIds = applySearch(this.display, sources.search, labelOf);
-    return true;
+
+    this.display = display;
+    this.searchMatchIds = applySearch(display, sources.search, labelOf);
   }
 
   /** Returns the node under a point in world units. */

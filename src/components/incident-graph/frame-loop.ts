@@ -17,14 +17,15 @@ export class FrameLoop {
   readonly rendered: Promise<void>;
 
   private readonly host: { readonly isConnected: boolean };
-  private readonly draw: () => void;
+  private readonly draw: () => boolean | void;
   private handle = 0;
   private drawing = false;
   private pendingFits: PendingFit[] = [];
   private renderedResolved = false;
   private resolveRendered!: () => void;
 
-  constructor(host: { readonly isConnected: boolean }, draw: () => void) {
+  /** `draw` returns true when it wants another frame, to go on with work it left unfinished. */
+  constructor(host: { readonly isConnected: boolean }, draw: () => boolean | void) {
     this.host = host;
     this.draw = draw;
     this.rendered = new Promise<void>((resolve) => (this.resolveRendered = resolve));
@@ -36,11 +37,13 @@ export class FrameLoop {
     this.handle = requestAnimationFrame(() => {
       this.handle = 0;
       this.drawing = true;
+      let again = false;
       try {
-        this.draw();
+        again = this.draw() === true;
       } finally {
         this.drawing = false;
       }
+      if (again) this.schedule();
     });
   }
 

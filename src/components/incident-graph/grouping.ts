@@ -15,6 +15,7 @@ import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Selection } from '../../session/session.js';
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
+import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 import { compareNodes, selectionRefOf, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
 
 /** Kinds that never group: the skeleton of the attack story. */
@@ -115,13 +116,20 @@ export function effectiveGroupThreshold(threshold: number, nodeCount: number): n
  * relation to another entity. Threshold 0 finds none.
  */
 export function findGroups(graph: IncidentGraph, threshold: number): GroupDefinition[] {
+  return runToEnd(findGroupsSteps(graph, threshold));
+}
+
+/** Finds the groups like `findGroups`, in slices. */
+export function* findGroupsSteps(graph: IncidentGraph, threshold: number): Steps<GroupDefinition[]> {
   if (threshold <= 0) return [];
   const buckets = new Map<string, GroupDefinition>();
 
-  graph.forEachNode((id, attributes) => {
-    if (attributes.kind === 'alert' || UNGROUPED_KINDS.has(attributes.kind)) return;
+  let count = 0;
+  for (const { node: id, attributes } of graph.nodeEntries()) {
+    if (++count % SLICE_ITEMS === 0) yield;
+    if (attributes.kind === 'alert' || UNGROUPED_KINDS.has(attributes.kind)) continue;
     const alertKey = groupingAlertOf(graph, id);
-    if (alertKey === undefined) return;
+    if (alertKey === undefined) continue;
 
     const bucketKey = JSON.stringify([alertKey, attributes.kind]);
     let group = buckets.get(bucketKey);
@@ -136,7 +144,7 @@ export function findGroups(graph: IncidentGraph, threshold: number): GroupDefini
       buckets.set(bucketKey, group);
     }
     group.memberIds.push(id);
-  });
+  }
 
   return [...buckets.values()].filter((group) => group.memberIds.length > threshold);
 }
@@ -184,12 +192,29 @@ export function collapseGroups(
   expanded: ReadonlySet<string>,
   positionOf: (id: string) => { x: number; y: number } | undefined,
 ): DisplayModel {
+  return runToEnd(collapseGroupsSteps(model, groups, expanded, positionOf));
+}
+
+/** Collapses groups like `collapseGroups`, in slices. */
+export function* collapseGroupsSteps(
+  model: DisplayModel,
+  groups: readonly GroupDefinition[],
+  expanded: ReadonlySet<string>,
+  positionOf: (id: string) => { x: number; y: number } | undefined,
+): Steps<DisplayModel> {
   const collapsed = groups.filter((group) => !expanded.has(group.id));
   if (collapsed.length === 0) return model;
 
   const byId = new Map(model.byId);
+  yield;
   const replacement = new Map<string, NodeView>();
+  let count = 0;
   for (const group of collapsed) {
+    count += group.memberIds.length;
+    if (count >= SLICE_ITEMS) {
+      count = 0;
+      yield;
+    }
     const members = group.memberIds
       .map((id) => byId.get(id))
       .filter((node): node is NodeView => node !== undefined)
@@ -203,7 +228,7 @@ export function collapseGroups(
     for (const member of members) replacement.set(member.id, node);
   }
 
-  const edges = mergeEdges(model.edges, replacement);
+  const edges = yield* mergeEdgesSteps(model.edges, replacement);
   const groupNodes = [...new Set(replacement.values())].sort(compareNodes);
   const nodes = mergeSorted(model.nodes.filter((node) => !replacement.has(node.id)), groupNodes);
   return { ...model, nodes, edges, byId };
@@ -243,12 +268,14 @@ function groupNode(group: GroupDefinition, members: readonly NodeView[], centre:
 }
 
 /** Redirects edges of collapsed members to their group node, merging edges that then coincide. */
-function mergeEdges(edges: readonly EdgeView[], replacement: ReadonlyMap<string, NodeView>): EdgeView[] {
+function* mergeEdgesSteps(edges: readonly EdgeView[], replacement: ReadonlyMap<string, NodeView>): Steps<EdgeView[]> {
   if (replacement.size === 0) return [...edges];
   const merged = new Map<string, EdgeView>();
   const result: EdgeView[] = [];
 
+  let count = 0;
   for (const edge of edges) {
+    if (++count % SLICE_ITEMS === 0) yield;
     const source = replacement.get(edge.source.id);
     const target = replacement.get(edge.target.id);
     if (!source && !target) {
@@ -335,10 +362,16 @@ export class GroupingState {
   }
 
   groupsOf(graph: IncidentGraph | undefined, threshold: number): readonly GroupDefinition[] {
+    return runToEnd(this.groupsOfSteps(graph, threshold));
+  }
+
+  /** Returns the groups like `groupsOf`, finding them in slices when they are not known yet. */
+  *groupsOfSteps(graph: IncidentGraph | undefined, threshold: number): Steps<readonly GroupDefinition[]> {
     if (!graph) return [];
     const effective = effectiveGroupThreshold(threshold, graph.order);
     if (this.cache?.graph !== graph || this.cache.threshold !== effective) {
-      this.cache = { graph, threshold: effective, groups: findGroups(graph, effective) };
+      const groups = yield* findGroupsSteps(graph, effective);
+      this.cache = { graph, threshold: effective, groups };
     }
     return this.cache.groups;
   }
@@ -400,6 +433,17 @@ export class GroupingState {
     threshold: number,
     positionOf: (id: string) => { x: number; y: number } | undefined,
   ): DisplayModel {
-    return collapseGroups(model, this.groupsOf(graph, threshold), this.expanded, positionOf);
+    return runToEnd(this.applySteps(model, graph, threshold, positionOf));
+  }
+
+  /** Applies the collapsed groups like `apply`, in slices. */
+  *applySteps(
+    model: DisplayModel,
+    graph: IncidentGraph | undefined,
+    threshold: number,
+    positionOf: (id: string) => { x: number; y: number } | undefined,
+  ): Steps<DisplayModel> {
+    const groups = yield* this.groupsOfSteps(graph, threshold);
+    return yield* collapseGroupsSteps(model, groups, this.expanded, positionOf);
   }
 }

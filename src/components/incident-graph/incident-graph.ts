@@ -33,6 +33,9 @@ import { UserSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
 
+/** Milliseconds of display model building per frame; a larger model is built over several frames. */
+const BUILD_SLICE_MS = 20;
+
 /**
  * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
  * icons, verdict rings and remediation marks, directed relation and evidence edges, pan and
@@ -512,28 +515,44 @@ export class IncidentGraphElement extends LitElement {
   }
 
   private processIfDirty(): void {
+    this.processUntil(Infinity);
+  }
+
+  /** Brings the display model up to date, building it in slices until `deadline` for a frame. */
+  private processUntil(deadline: number): 'unchanged' | 'rebuilt' | 'pending' {
     const session = this.sessions.session;
-    const rebuilt = this.displayState.process({
-      graph: this.boundGraph,
-      session: session !== undefined && session.graph === this.boundGraph ? session : undefined,
-      selection: this.currentSelection(),
-      grouping: this.grouping,
-      groupThreshold: this.groupThreshold,
-      search: this.search,
-      livePositions: this.layoutRunner.livePositions,
-    });
-    if (!rebuilt) return;
+    const state = this.displayState.processUntil(
+      {
+        graph: this.boundGraph,
+        session: session !== undefined && session.graph === this.boundGraph ? session : undefined,
+        selection: this.currentSelection(),
+        grouping: this.grouping,
+        groupThreshold: this.groupThreshold,
+        search: this.search,
+        livePositions: this.layoutRunner.livePositions,
+      },
+      deadline,
+    );
+    if (state !== 'rebuilt') return state;
     this.interaction.displayChanged();
     // The listbox renders a window of options, so rendering it again after a rebuild is cheap.
     // Layout steps move nodes without a rebuild and leave it alone.
     this.requestUpdate();
+    return state;
   }
 
-  private drawFrame(): void {
-    this.processIfDirty();
+  /** Draws one frame; returns true to get another one, when the display model is still being built. */
+  private drawFrame(): boolean {
+    // A large model is built over several frames, and drawn in the frame after the one that
+    // finished it when that one has little time left, so no frame runs much past the budget.
+    const started = performance.now();
+    const state = this.processUntil(started + BUILD_SLICE_MS);
+    if (state === 'pending') return true;
+    if (state === 'rebuilt' && performance.now() - started > BUILD_SLICE_MS / 2) return true;
+
     const { width, height, pixelRatio } = this.surface;
     const context = this.canvas?.getContext('2d');
-    if (!context || width === 0 || height === 0) return;
+    if (!context || width === 0 || height === 0) return false;
 
     if (this.needsAutoFit) {
       // While a layout runs, the view follows the growing picture; the last fit is at its end.
@@ -561,7 +580,7 @@ export class IncidentGraphElement extends LitElement {
       this.motion.paint(context, camera, key, palette.background);
       this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
       this.scheduleRefine(this.motion.restIn(now));
-      return;
+      return false;
     }
 
     drawScene(context, {
@@ -581,6 +600,7 @@ export class IncidentGraphElement extends LitElement {
 
     for (const fit of fits) fit.resolve();
     if (this.boundGraph && !this.layoutRunner.busy) this.frames.markRendered();
+    return false;
   }
 
   private handleResize(): void {

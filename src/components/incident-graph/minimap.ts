@@ -9,6 +9,8 @@ import { ref } from 'lit/directives/ref.js';
 import type { DisplayModel } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import type { Palette } from './palette.js';
+import { packColor } from './dot-raster.js';
+import { dotColor } from './draw-nodes.js';
 
 /** Graphs with more visible nodes than this show the minimap without the `minimap` attribute. */
 export const MINIMAP_NODE_THRESHOLD = 150;
@@ -142,20 +144,7 @@ export class Minimap {
     ctx.fillStyle = palette.background;
     ctx.fillRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
 
-    if (transform) {
-      const dotRadius = 1.5;
-      const paths = new Map<string, Path2D>();
-      for (const node of display.nodes) {
-        const color = node.alert ? palette.severity[node.severity ?? 'unknown'] : palette.verdict[node.verdict ?? 'none'];
-        let path = paths.get(color);
-        if (!path) paths.set(color, (path = new Path2D()));
-        path.rect(node.x * transform.scale + transform.x - dotRadius, node.y * transform.scale + transform.y - dotRadius, dotRadius * 2, dotRadius * 2);
-      }
-      for (const [color, path] of paths) {
-        ctx.fillStyle = color;
-        ctx.fill(path);
-      }
-    }
+    if (transform) writeDots(ctx, display, palette, pixelRatio, transform);
     this.layer = { display, key, canvas, transform };
     return canvas;
   }
@@ -198,4 +187,36 @@ export class Minimap {
   private readonly handlePointerUp = (event: PointerEvent): void => {
     if (event.pointerId === this.dragPointer) this.dragPointer = undefined;
   };
+}
+
+/**
+ * Writes each node as a square of about 3 CSS pixels in its verdict or severity colour, straight
+ * into the canvas's pixels: for tens of thousands of nodes that is many times faster than
+ * filling rectangles on a software canvas.
+ */
+function writeDots(
+  ctx: CanvasRenderingContext2D,
+  display: DisplayModel,
+  palette: Palette,
+  pixelRatio: number,
+  transform: MinimapTransform,
+): void {
+  const { width, height } = ctx.canvas;
+  const image = new ImageData(width, height);
+  const pixels = new Uint32Array(image.data.buffer);
+  pixels.fill(packColor(palette.background, 1));
+  const size = Math.max(2, Math.round(3 * pixelRatio));
+  const packed = new Map<string, number>();
+
+  for (const node of display.nodes) {
+    const color = dotColor(node, palette);
+    let value = packed.get(color);
+    if (value === undefined) packed.set(color, (value = packColor(color, 1)));
+    const left = Math.round((node.x * transform.scale + transform.x) * pixelRatio - size / 2);
+    const top = Math.round((node.y * transform.scale + transform.y) * pixelRatio - size / 2);
+    for (let y = Math.max(0, top); y < Math.min(height, top + size); y++) {
+      for (let x = Math.max(0, left); x < Math.min(width, left + size); x++) pixels[y * width + x] = value;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
 }

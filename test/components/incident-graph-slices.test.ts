@@ -1,0 +1,109 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/incident-graph/define.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { DisplayState, type DisplaySources } from '../../src/components/incident-graph/display-state.js';
+import { GroupingState } from '../../src/components/incident-graph/grouping.js';
+import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { generateIncidentGraph } from '../fixtures/generated-incident.js';
+import { HEIGHT, WIDTH } from './incident-graph-helpers.js';
+
+/** A generated incident of `entityCount` entities with every node on a grid, so no layout runs. */
+function griddedGraph(entityCount: number): IncidentGraph {
+  const graph = generateIncidentGraph({ entityCount });
+  const columns = Math.ceil(Math.sqrt(graph.order));
+  let index = 0;
+  graph.updateEachNodeAttributes((_id, attributes) => {
+    const position = { x: (index % columns) * 40, y: Math.floor(index / columns) * 40 };
+    index += 1;
+    return { ...attributes, ...position };
+  });
+  return graph;
+}
+
+function sourcesOf(graph: IncidentGraph, grouping = new GroupingState()): DisplaySources {
+  return {
+    graph,
+    session: undefined,
+    selection: { entityIds: [], alertIds: [] },
+    grouping,
+    groupThreshold: 6,
+    search: undefined,
+    livePositions: undefined,
+  };
+}
+
+describe('il-incident-graph work in slices', () => {
+  describe('sortSteps', () => {
+    it('sorts like a stable sort across many slices', () => {
+      const items = Array.from({ length: SLICE_ITEMS * 5 + 17 }, (_, index) => ({ key: (index * 7919) % 101, index }));
+      const expected = [...items].sort((a, b) => a.key - b.key);
+      let yields = 0;
+      const steps = sortSteps(items, (a, b) => a.key - b.key);
+      let next = steps.next();
+      while (!next.done) {
+        yields += 1;
+        next = steps.next();
+      }
+
+      expect(yields).to.be.greaterThan(5);
+      expect(next.value).to.equal(items);
+      expect(items.map((item) => item.index)).to.deep.equal(expected.map((item) => item.index));
+    });
+
+    it('sorts a short list in one step', () => {
+      expect(runToEnd(sortSteps([3, 1, 2], (a, b) => a - b))).to.deep.equal([1, 2, 3]);
+    });
+  });
+
+  describe('DisplayState', () => {
+    it('builds a large model over several calls, equal to a build at once', () => {
+      const graph = griddedGraph(5000);
+      const sliced = new DisplayState();
+      const sources = sourcesOf(graph);
+      let calls = 1;
+      // A deadline in the past lets each call run one slice.
+      while (sliced.processUntil(sources, 0) === 'pending') calls += 1;
+
+      const whole = new DisplayState();
+      whole.process(sourcesOf(graph));
+      expect(calls).to.be.greaterThan(3);
+      expect(sliced.display.nodes.map((node) => node.id)).to.deep.equal(whole.display.nodes.map((node) => node.id));
+      expect(sliced.display.edges.map((edge) => edge.id)).to.deep.equal(whole.display.edges.map((edge) => edge.id));
+    });
+
+    it('keeps the previous model while a build is pending', () => {
+      const state = new DisplayState();
+      state.process(sourcesOf(griddedGraph(20)));
+      const previous = state.display;
+
+      expect(state.processUntil(sourcesOf(griddedGraph(5000)), 0)).to.equal('unchanged');
+      state.invalidate();
+      expect(state.processUntil(sourcesOf(griddedGraph(5000)), 0)).to.equal('pending');
+      expect(state.display).to.equal(previous);
+      expect(state.building).to.equal(true);
+    });
+
+    it('starts again from the beginning when marked stale during a build', () => {
+      const first = griddedGraph(5000);
+      const second = griddedGraph(300);
+      const state = new DisplayState();
+      expect(state.processUntil(sourcesOf(first), 0)).to.equal('pending');
+
+      state.invalidate();
+      expect(state.building).to.equal(false);
+      expect(state.process(sourcesOf(second))).to.equal(true);
+      expect(state.display.alertCount + state.display.entityCount).to.equal(second.order);
+    });
+  });
+
+  it('draws a large incident after building it over several frames', async () => {
+    const element = await fixture<IncidentGraphElement>(html`
+      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${griddedGraph(20000)}></il-incident-graph>
+    `);
+    await element.rendered;
+
+    expect(element.display.entityCount).to.be.greaterThan(19000);
+    expect(element.toScreen(element.display.nodes[0]!.id)).to.not.equal(undefined);
+  });
+});
