@@ -1,19 +1,21 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
-import type { Alert, EpochMs, IncidentSnapshot } from '../../model/types.js';
-import type { IncidentSession, SessionKey, TimeRange } from '../../session/session.js';
+import type { EpochMs, IncidentSnapshot } from '../../model/types.js';
+import type { IncidentSession, TimeRange } from '../../session/session.js';
 import { RangeChangeEvent, SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
-import { msg, registerStrings, severityLabel } from '../shared/strings.js';
+import { msg, registerStrings } from '../shared/strings.js';
 import { themeTokens } from '../shared/theme.js';
 import { alertTimelineStyles } from './alert-timeline.styles.js';
-import { MIN_VIEW_SPAN, ZOOM_STEP, panView, revealTime, showsAll, zoomView } from './axis-view.js';
+import { ZOOM_STEP } from './axis-view.js';
+import { AxisWindow } from './axis-window.js';
 import { groupMarkers, tallestStack, type MarkerColumn } from './density.js';
+import { PlaybackAnnouncer } from './playback-announcer.js';
 import { DEFAULT_PLAYBACK_DURATION, browserFrameClock, type FrameClock } from './playback-clock.js';
 import { TimelinePlayback } from './playback-controller.js';
+import { RangeBrush } from './range-brush.js';
 import { ScrubController } from './scrub-controller.js';
-import { severityShape } from './severity-shape.js';
 import {
   axisTicks,
   formatDateTime,
@@ -27,6 +29,7 @@ import {
   type TimelineTimeZone,
 } from './time-axis.js';
 import { renderControls } from './timeline-controls.js';
+import { clusterId, percent, renderAxis, renderColumn, renderRange, renderSpans, renderUntimed } from './timeline-markers.js';
 import { TIMELINE_STRINGS } from './timeline-strings.js';
 
 registerStrings(TIMELINE_STRINGS);
@@ -44,12 +47,6 @@ const MAX_STACK = 4;
 
 // PageUp and PageDown move the time cursor by this fraction of the visible window.
 const PAGE_FRACTION = 0.1;
-
-// While playing, the live region announces the time at most once per this many wall-clock ms.
-const ANNOUNCE_INTERVAL = 2000;
-
-// Wheel movement, in pixels, that zooms by one `ZOOM_STEP`.
-const WHEEL_ZOOM_PIXELS = 100;
 
 /**
  * Each alert sits at its first activity time, with a shape and a colour for its severity:
@@ -156,8 +153,6 @@ export class AlertTimeline extends LitElement {
     clock: { attribute: false },
     plotWidth: { state: true },
     activeMarkerId: { state: true },
-    view: { state: true },
-    announcement: { state: true },
   };
 
   declare session: IncidentSession | undefined;
@@ -169,22 +164,16 @@ export class AlertTimeline extends LitElement {
   declare clock: FrameClock;
   declare private plotWidth: number;
   declare private activeMarkerId: string | undefined;
-  /** The visible window of the axis, or undefined for the whole incident. */
-  declare private view: TimeDomain | undefined;
-  declare private announcement: string;
 
   private readonly playback: TimelinePlayback;
   private readonly sessions: SessionController;
   private readonly scrub: ScrubController;
-  private readonly brush: ScrubController;
+  private readonly brush: RangeBrush;
+  private readonly axisWindow: AxisWindow;
+  private readonly announcer: PlaybackAnnouncer;
   private readonly resizeObserver: ResizeObserver;
   private readonly reducedMotionQuery: MediaQueryList | undefined;
   private observedPlot: Element | undefined;
-  private brushSurface: HTMLElement | undefined;
-  private brushAnchor: EpochMs | undefined;
-  private brushMoved = false;
-  private lastAnnounced = -Infinity;
-  private followedTime: EpochMs | undefined;
   private cachedSnapshot: IncidentSnapshot | undefined;
   private cachedBounds: TimeRange | undefined;
   private cachedLayout: AlertLayout = EMPTY_LAYOUT;
@@ -202,8 +191,6 @@ export class AlertTimeline extends LitElement {
     this.clock = browserFrameClock;
     this.plotWidth = 0;
     this.activeMarkerId = undefined;
-    this.view = undefined;
-    this.announcement = '';
     this.reducedMotionQuery =
       typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
 
@@ -214,31 +201,35 @@ export class AlertTimeline extends LitElement {
       loop: () => this.loop,
       reducedMotion: () => this.reducedMotionQuery?.matches === true,
     });
+    this.announcer = new PlaybackAnnouncer({
+      now: () => this.clock.now(),
+      markers: () => this.layout().layout.markers,
+      format: (time) => formatDateTime(time, this.timeZone),
+    });
     this.sessions = new SessionController(this, {
       onChange: (keys, session) => {
         this.playback.sessionChanged(keys, session);
-        this.announce(keys, session);
+        this.announcer.update(keys, session);
       },
-      onSessionChange: (session) => {
-        this.view = undefined;
-        this.playback.sessionReplaced(session);
-      },
+      onSessionChange: (session) => this.playback.sessionReplaced(session),
+    });
+    this.axisWindow = new AxisWindow(this, {
+      full: () => this.layout().domain,
+      time: () => this.sessions.session?.time,
+      plot: () => this.plot(),
     });
     this.scrub = new ScrubController(this, {
-      surface: () => this.renderRoot.querySelector<HTMLElement>('.plot') ?? undefined,
+      surface: () => this.plot(),
       timeAt: (position) => this.timeAtViewPosition(position),
       clock: () => this.clock,
       onStart: () => this.playback.hold(),
       onSeek: (time) => this.playback.seek(time),
       onEnd: () => this.playback.release(),
     });
-    this.brush = new ScrubController(this, {
-      surface: () => this.brushSurface,
+    this.brush = new RangeBrush(this, {
       timeAt: (position) => this.timeAtViewPosition(position),
       clock: () => this.clock,
-      onStart: () => (this.brushMoved = false),
-      onSeek: (time) => this.brushTo(time),
-      onEnd: () => this.finishBrush(),
+      onChange: (range) => this.changeRange(range),
     });
     this.resizeObserver = new ResizeObserver((entries) => {
       const width = entries[0]?.contentRect.width ?? 0;
@@ -255,22 +246,18 @@ export class AlertTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock')) this.playback.frameClock = this.clock;
     if (changed.has('duration')) this.playback.updateRate();
-
-    // When the time cursor moves out of the visible window, the window pages along with it.
-    // Zooming and panning alone may leave the cursor outside.
-    const { domain } = this.layout();
-    const time = this.sessions.session?.time;
-    if (time === this.followedTime) return;
-    this.followedTime = time;
-    if (this.view && domain && time !== undefined) this.view = revealTime(domain, this.view, time);
   }
 
   protected override updated(): void {
-    const plot = this.renderRoot.querySelector('.plot') ?? undefined;
+    const plot = this.plot();
     if (plot === this.observedPlot) return;
     this.resizeObserver.disconnect();
     this.observedPlot = plot;
     if (plot) this.resizeObserver.observe(plot);
+  }
+
+  private plot(): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('.plot') ?? undefined;
   }
 
   /** Returns the alert layout of the current snapshot, recomputed only when it changed. */
@@ -283,7 +270,6 @@ export class AlertTimeline extends LitElement {
       this.cachedBounds = bounds;
       this.cachedDomain = bounds && timeDomain(bounds);
       this.cachedColumns = undefined;
-      this.view = undefined;
       // Without bounds no record has a time, so every alert lands in the untimed list and the
       // placeholder domain places nothing.
       this.cachedLayout = snapshot
@@ -293,13 +279,8 @@ export class AlertTimeline extends LitElement {
     return { layout: this.cachedLayout, domain: this.cachedDomain };
   }
 
-  /** Returns the visible window: the zoomed view, or the whole incident. */
-  private visibleDomain(): TimeDomain | undefined {
-    return this.view ?? this.layout().domain;
-  }
-
   private timeAtViewPosition(position: number): EpochMs | undefined {
-    const view = this.visibleDomain();
+    const view = this.axisWindow.visible;
     return view && timeAtPosition(view, position);
   }
 
@@ -308,8 +289,8 @@ export class AlertTimeline extends LitElement {
     const width = this.plotWidth > 0 ? this.plotWidth : 600;
     const key = `${view.start}|${view.end}|${width}`;
     if (this.cachedColumns?.key !== key) {
-      const canZoomIn = view.end - view.start > MIN_VIEW_SPAN;
-      this.cachedColumns = { key, columns: groupMarkers(layout.markers, view, MARKER_SIZE / width, MAX_STACK, canZoomIn) };
+      const columns = groupMarkers(layout.markers, view, MARKER_SIZE / width, MAX_STACK, this.axisWindow.canZoomIn);
+      this.cachedColumns = { key, columns };
     }
     return this.cachedColumns.columns;
   }
@@ -324,17 +305,18 @@ export class AlertTimeline extends LitElement {
     }
     if (session.snapshot.alerts.length === 0) return this.renderMessage(label, msg('timeline.noAlerts'));
 
-    const { layout, domain } = this.layout();
-    const view = this.visibleDomain();
+    const { layout } = this.layout();
+    const view = this.axisWindow.visible;
     const bounds = session.timeBounds;
+    const count = this.plotWidth > 0 ? Math.max(2, Math.floor(this.plotWidth / TICK_SPACING)) : 6;
     return html`
       <div role="group" aria-label=${label}>
-        ${this.renderControlRow(session, domain, view)}
+        ${this.renderControlRow(session)}
         ${view && bounds
-          ? html`${this.renderTrack(session, layout, view, bounds)}${this.renderAxis(view)}`
+          ? html`${this.renderTrack(session, layout, view, bounds)}${renderAxis(axisTicks(view, this.timeZone, count), this.handleAxisPointerDown)}`
           : html`<p class="message" part="message">${msg('timeline.noTimes')}</p>`}
-        ${this.renderUntimed(session, layout.untimed)}
-        <div class="visually-hidden" role="status">${this.announcement}</div>
+        ${renderUntimed(layout.untimed, new Set(session.selection.alertIds), (id) => this.toggleAlert(id))}
+        <div class="visually-hidden" role="status">${this.announcer.text}</div>
       </div>
     `;
   }
@@ -343,13 +325,10 @@ export class AlertTimeline extends LitElement {
     return html`<div role="group" aria-label=${label}><p class="message" part="message">${text}</p></div>`;
   }
 
-  private renderControlRow(
-    session: IncidentSession,
-    domain: TimeDomain | undefined,
-    view: TimeDomain | undefined,
-  ): TemplateResult {
+  private renderControlRow(session: IncidentSession): TemplateResult {
     const bounds = session.timeBounds;
     const range = session.range;
+    const format = (time: EpochMs): string => formatDateTime(time, this.timeZone);
     return renderControls(
       {
         playing: session.playing,
@@ -357,15 +336,10 @@ export class AlertTimeline extends LitElement {
         loop: this.loop,
         canPlay: bounds !== undefined && bounds.end > bounds.start,
         hasTimes: bounds !== undefined,
-        canZoomOut: domain !== undefined && view !== undefined && !showsAll(domain, view),
-        canZoomIn: view !== undefined && view.end - view.start > MIN_VIEW_SPAN,
-        readout: session.time === undefined ? '' : formatDateTime(session.time, this.timeZone),
-        range: range
-          ? msg('timeline.range', {
-              start: formatDateTime(range.start, this.timeZone),
-              end: formatDateTime(range.end, this.timeZone),
-            })
-          : undefined,
+        canZoomOut: this.axisWindow.canZoomOut,
+        canZoomIn: this.axisWindow.canZoomIn,
+        readout: session.time === undefined ? '' : format(session.time),
+        range: range ? msg('timeline.range', { start: format(range.start), end: format(range.end) }) : undefined,
       },
       {
         toStart: () => this.seekTo(bounds?.start),
@@ -375,9 +349,9 @@ export class AlertTimeline extends LitElement {
         toEnd: () => this.seekTo(bounds?.end),
         setSpeed: (speed) => this.playback.setSpeed(speed),
         toggleLoop: () => (this.loop = !this.loop),
-        zoomIn: () => this.zoomAroundCursor(ZOOM_STEP),
-        zoomOut: () => this.zoomAroundCursor(1 / ZOOM_STEP),
-        showAll: () => (this.view = undefined),
+        zoomIn: () => this.axisWindow.zoomAroundCursor(ZOOM_STEP),
+        zoomOut: () => this.axisWindow.zoomAroundCursor(1 / ZOOM_STEP),
+        showAll: () => this.axisWindow.reset(),
         clearRange: () => this.changeRange(null),
       },
     );
@@ -391,20 +365,27 @@ export class AlertTimeline extends LitElement {
   ): TemplateResult {
     const time = session.time ?? bounds.end;
     const selected = new Set(session.selection.alertIds);
-    const related = alertsOfEntities(layout.markers, session.selection.entityIds);
     const columns = this.columns(layout, view);
-    const activeId = this.rovingId(columns, selected);
+    const state = {
+      view,
+      time,
+      selected,
+      related: alertsOfEntities(layout.markers, session.selection.entityIds),
+      activeId: this.rovingId(columns, selected),
+      format: (value: EpochMs) => formatDateTime(value, this.timeZone),
+      onFocus: (id: string) => (this.activeMarkerId = id),
+      onSelect: (id: string) => this.toggleAlert(id),
+      onZoomTo: (column: MarkerColumn) => this.axisWindow.zoomTo(column.start, column.end),
+    };
     const playheadPosition = positionOf(view, time);
     return html`
       <div class="track" part="track" style=${styleMap({ '--_stack-count': String(Math.max(1, tallestStack(columns))) })}
         @pointerdown=${this.handleTrackPointerDown} @wheel=${this.handleWheel}>
         <div class="plot">
-          ${this.renderRange(session.range, view)}
-          ${columns.map((column) => column.cluster ? nothing : column.markers.map((marker, stack) => this.renderSpan(marker, column, stack, view)))}
+          ${renderRange(session.range, view)}
+          ${columns.map((column) => renderSpans(column, view))}
           <div role="group" aria-label=${msg('timeline.markers')} @keydown=${this.handleMarkerKeyDown}>
-            ${columns.map((column) => column.cluster
-              ? this.renderCluster(column, time, activeId)
-              : column.markers.map((marker, stack) => this.renderMarker(marker, column, stack, time, selected, related, activeId)))}
+            ${columns.map((column) => renderColumn(column, state))}
           </div>
           <div class="playhead" part="playhead" ?hidden=${playheadPosition < 0 || playheadPosition > 1}
             style=${styleMap({ '--_x': percent(playheadPosition) })}>
@@ -416,117 +397,6 @@ export class AlertTimeline extends LitElement {
         </div>
       </div>
     `;
-  }
-
-  private renderRange(range: TimeRange | null, view: TimeDomain): TemplateResult | typeof nothing {
-    if (!range) return nothing;
-    const start = Math.max(0, positionOf(view, range.start));
-    const end = Math.min(1, positionOf(view, range.end));
-    if (end < start) return nothing;
-    return html`<div class="range" part="range" style=${styleMap({ '--_x': percent(start), '--_width': percent(end - start) })}></div>`;
-  }
-
-  private renderSpan(marker: AlertMarker, column: MarkerColumn, stack: number, view: TimeDomain): TemplateResult | typeof nothing {
-    if (marker.endTime === undefined) return nothing;
-    const end = Math.min(1, positionOf(view, marker.endTime));
-    const style = {
-      '--_x': percent(column.position),
-      '--_width': percent(Math.max(0, end - column.position)),
-      '--_stack': String(stack),
-    };
-    return html`<div class="span ${marker.alert.severity}" part="span" style=${styleMap(style)}></div>`;
-  }
-
-  private renderMarker(
-    marker: AlertMarker,
-    column: MarkerColumn,
-    stack: number,
-    time: EpochMs,
-    selected: ReadonlySet<string>,
-    related: ReadonlySet<string>,
-    activeId: string | undefined,
-  ): TemplateResult {
-    const { alert } = marker;
-    const isSelected = selected.has(alert.id);
-    const isRelated = related.has(alert.id);
-    const classes = `marker ${alert.severity}${isSelected ? ' selected' : ''}${isRelated ? ' related' : ''}${marker.time > time ? ' future' : ''}`;
-    const part = `marker${isSelected ? ' selected' : ''}${isRelated ? ' related' : ''}`;
-    const name = isRelated ? msg('timeline.markerRelated', { name: this.markerName(marker) }) : this.markerName(marker);
-    const style = { '--_x': percent(column.position), '--_stack': String(stack) };
-    return html`
-      <button class=${classes} part=${part} type="button"
-        data-alert-id=${alert.id} style=${styleMap(style)} aria-label=${name}
-        aria-pressed=${isSelected ? 'true' : 'false'} tabindex=${alert.id === activeId ? 0 : -1}
-        @focus=${() => (this.activeMarkerId = alert.id)} @click=${() => this.toggleAlert(alert.id)}>
-        ${severityShape(alert.severity)}
-      </button>
-    `;
-  }
-
-  private renderCluster(column: MarkerColumn, time: EpochMs, activeId: string | undefined): TemplateResult {
-    const id = clusterId(column);
-    const name = msg('timeline.cluster', {
-      count: column.markers.length,
-      severity: severityLabel(column.severity),
-      start: formatDateTime(column.start, this.timeZone),
-      end: formatDateTime(column.end, this.timeZone),
-    });
-    return html`
-      <button class="cluster ${column.severity}${column.start > time ? ' future' : ''}" part="cluster" type="button"
-        data-cluster-id=${id} style=${styleMap({ '--_x': percent(column.position) })} aria-label=${name}
-        tabindex=${id === activeId ? 0 : -1}
-        @focus=${() => (this.activeMarkerId = id)} @click=${() => this.zoomToColumn(column)}>
-        <span class="cluster-count" aria-hidden="true">${column.markers.length}</span>
-      </button>
-    `;
-  }
-
-  private renderAxis(view: TimeDomain): TemplateResult {
-    const count = this.plotWidth > 0 ? Math.max(2, Math.floor(this.plotWidth / TICK_SPACING)) : 6;
-    const ticks = axisTicks(view, this.timeZone, count);
-    // The ticks repeat the slider's value text, so they are hidden from assistive technology.
-    // A drag on the axis row selects a range; the keyboard does the same on the slider.
-    return html`
-      <div class="axis" part="axis" aria-hidden="true" @pointerdown=${this.handleAxisPointerDown}>
-        ${ticks.map((tick) => html`<span class="tick ${tickAlignment(tick.position)}"
-          style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}${tick.date
-          ? html`<span class="tick-date">${tick.date}</span>`
-          : nothing}</span>`)}
-      </div>
-    `;
-  }
-
-  private renderUntimed(session: IncidentSession, alerts: readonly Alert[]): TemplateResult | typeof nothing {
-    if (alerts.length === 0) return nothing;
-    const selected = new Set(session.selection.alertIds);
-    return html`
-      <section class="untimed" part="time-unknown">
-        <span class="untimed-heading" id="untimed-heading">${msg('timeline.timeUnknown', { count: alerts.length })}</span>
-        <ul aria-labelledby="untimed-heading">
-          ${alerts.map((alert) => {
-            const isSelected = selected.has(alert.id);
-            const name = msg('timeline.untimedAlert', { title: alert.title, severity: severityLabel(alert.severity) });
-            return html`<li>
-              <button class="untimed-alert ${alert.severity}${isSelected ? ' selected' : ''}" type="button"
-                data-alert-id=${alert.id} aria-label=${name} aria-pressed=${isSelected ? 'true' : 'false'}
-                @click=${() => this.toggleAlert(alert.id)}>
-                ${severityShape(alert.severity)}<span class="untimed-title">${alert.title}</span>
-              </button>
-            </li>`;
-          })}
-        </ul>
-      </section>
-    `;
-  }
-
-  private markerName(marker: AlertMarker): string {
-    const params = {
-      title: marker.alert.title,
-      severity: severityLabel(marker.alert.severity),
-      time: formatDateTime(marker.time, this.timeZone),
-    };
-    if (marker.endTime === undefined) return msg('timeline.marker', params);
-    return msg('timeline.markerSpan', { ...params, end: formatDateTime(marker.endTime, this.timeZone) });
   }
 
   /** Returns the marker or cluster that takes the tab stop: the focused one, else the first selected, else the first. */
@@ -542,35 +412,6 @@ export class AlertTimeline extends LitElement {
       }
     }
     return firstSelected ?? first;
-  }
-
-  /**
-   * Announces the time politely while playing, at most once per `ANNOUNCE_INTERVAL` of wall
-   * time, and where playback paused or ended.
-   */
-  private announce(keys: ReadonlySet<SessionKey>, session: IncidentSession): void {
-    const time = session.time;
-    if (time === undefined) return;
-
-    if (keys.has('playback') && !session.playing && this.lastAnnounced > -Infinity) {
-      const atEnd = session.timeBounds !== undefined && time >= session.timeBounds.end;
-      const formatted = formatDateTime(time, this.timeZone);
-      this.announcement = atEnd ? msg('timeline.announceEnd', { time: formatted }) : msg('timeline.announcePaused', { time: formatted });
-      this.lastAnnounced = -Infinity;
-      return;
-    }
-
-    if (!keys.has('time') || !session.playing) return;
-    const now = this.clock.now();
-    if (now - this.lastAnnounced < ANNOUNCE_INTERVAL) return;
-    this.lastAnnounced = now;
-
-    const markers = this.layout().layout.markers;
-    const latest = markers[countMarkersAtOrBefore(markers, time) - 1];
-    const formatted = formatDateTime(time, this.timeZone);
-    this.announcement = latest
-      ? msg('timeline.announceAlert', { time: formatted, title: latest.alert.title })
-      : msg('timeline.announceTime', { time: formatted });
   }
 
   private toggleAlert(id: string): void {
@@ -601,41 +442,6 @@ export class AlertTimeline extends LitElement {
     this.dispatchEvent(new RangeChangeEvent(session.range && { ...session.range }));
   }
 
-  private brushTo(time: EpochMs): void {
-    if (this.brushAnchor === undefined || time === this.brushAnchor) return;
-    this.brushMoved = true;
-    this.changeRange({ start: this.brushAnchor, end: time });
-  }
-
-  private finishBrush(): void {
-    // A press without a drag selects no range: it clears the one there is.
-    if (!this.brushMoved) this.changeRange(null);
-    this.brushAnchor = undefined;
-    this.brushSurface = undefined;
-  }
-
-  private zoomAroundCursor(factor: number): void {
-    const domain = this.layout().domain;
-    const view = this.visibleDomain();
-    const time = this.sessions.session?.time;
-    if (!domain || !view) return;
-    const anchor = time === undefined ? 0.5 : Math.min(1, Math.max(0, positionOf(view, time)));
-    this.setView(zoomView(domain, view, factor, anchor));
-  }
-
-  private zoomToColumn(column: MarkerColumn): void {
-    const domain = this.layout().domain;
-    if (!domain) return;
-    // A little room on both sides, so the first and last alerts are not on the edges.
-    const padding = Math.max((column.end - column.start) * 0.1, MIN_VIEW_SPAN / 2);
-    this.setView(zoomView(domain, { start: column.start - padding, end: column.end + padding }, 1, 0.5));
-  }
-
-  private setView(view: TimeDomain): void {
-    const domain = this.layout().domain;
-    this.view = domain && showsAll(domain, view) ? undefined : view;
-  }
-
   private readonly togglePlayback = (): void => {
     if (this.sessions.session?.playing) this.playback.pause();
     else this.playback.play();
@@ -646,7 +452,7 @@ export class AlertTimeline extends LitElement {
     if (target.closest('.marker, .cluster')) return;
 
     if (event.shiftKey) {
-      this.startBrush(event, this.renderRoot.querySelector<HTMLElement>('.plot') ?? undefined);
+      if (this.brush.start(event, this.plot())) event.preventDefault();
       return;
     }
     if (!this.scrub.start(event)) return;
@@ -657,50 +463,17 @@ export class AlertTimeline extends LitElement {
   };
 
   private readonly handleAxisPointerDown = (event: PointerEvent): void => {
-    this.startBrush(event, event.currentTarget as HTMLElement);
+    if (this.brush.start(event, event.currentTarget as HTMLElement)) event.preventDefault();
   };
 
-  private startBrush(event: PointerEvent, surface: HTMLElement | undefined): void {
-    const rect = surface?.getBoundingClientRect();
-    if (!surface || !rect || !(rect.width > 0)) return;
-
-    // The anchor is read here, because the controller reports only the last position of a frame.
-    const position = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
-    this.brushAnchor = this.timeAtViewPosition(position);
-    this.brushSurface = surface;
-    if (this.brushAnchor === undefined || !this.brush.start(event)) {
-      this.brushSurface = undefined;
-      this.brushAnchor = undefined;
-      return;
-    }
-    event.preventDefault();
-  }
-
   private readonly handleWheel = (event: WheelEvent): void => {
-    const domain = this.layout().domain;
-    const view = this.visibleDomain();
-    const plot = this.renderRoot.querySelector('.plot');
-    if (!domain || !view || !plot) return;
-
-    const rect = plot.getBoundingClientRect();
-    if (!(rect.width > 0)) return;
-    event.preventDefault();
-
-    const horizontal = event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY);
-    if (horizontal && !event.ctrlKey) {
-      const pixels = event.shiftKey && event.deltaX === 0 ? event.deltaY : event.deltaX;
-      this.setView(panView(domain, view, pixels / rect.width));
-      return;
-    }
-
-    const anchor = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
-    this.setView(zoomView(domain, view, ZOOM_STEP ** (-event.deltaY / WHEEL_ZOOM_PIXELS), anchor));
+    this.axisWindow.handleWheel(event);
   };
 
   private readonly handleSliderKeyDown = (event: KeyboardEvent): void => {
     const session = this.sessions.session;
     const bounds = session?.timeBounds;
-    const view = this.visibleDomain();
+    const view = this.axisWindow.visible;
     if (!session || !bounds || !view) return;
 
     const time = session.time ?? bounds.end;
@@ -728,13 +501,13 @@ export class AlertTimeline extends LitElement {
         break;
       case '+':
       case '=':
-        this.zoomAroundCursor(ZOOM_STEP);
+        this.axisWindow.zoomAroundCursor(ZOOM_STEP);
         break;
       case '-':
-        this.zoomAroundCursor(1 / ZOOM_STEP);
+        this.axisWindow.zoomAroundCursor(1 / ZOOM_STEP);
         break;
       case '0':
-        this.view = undefined;
+        this.axisWindow.reset();
         break;
       case '[':
         this.changeRange({ start: time, end: Math.max(time, session.range?.end ?? bounds.end) });
@@ -783,37 +556,6 @@ export class AlertTimeline extends LitElement {
     this.activeMarkerId = button.dataset['alertId'] ?? button.dataset['clusterId'];
     button.focus();
   };
-}
-
-// A label centred on a tick this close to an end would stick out of the element, so it is
-// aligned to start or end at its tick instead.
-const EDGE_ZONE = 0.08;
-
-function tickAlignment(position: number): string {
-  if (position < EDGE_ZONE) return 'from-start';
-  if (position > 1 - EDGE_ZONE) return 'from-end';
-  return '';
-}
-
-function percent(fraction: number): string {
-  return `${fraction * 100}%`;
-}
-
-/** Returns a key for a cluster that stays the same while the window keeps its markers. */
-function clusterId(column: MarkerColumn): string {
-  return `cluster:${column.markers[0]!.alert.id}`;
-}
-
-/** Counts the markers (in time order) at or before `time`, by binary search. */
-function countMarkersAtOrBefore(markers: readonly AlertMarker[], time: EpochMs): number {
-  let low = 0;
-  let high = markers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (markers[middle]!.time <= time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Returns the ids of the alerts whose evidence includes one of the entities. */
