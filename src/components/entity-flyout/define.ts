@@ -1,14 +1,26 @@
 /**
- * Registers `<il-entity-flyout>` and the `<il-verdict-badge>` it renders. Importing
- * `entity-flyout.js` alone registers nothing.
+ * Registers `<il-entity-flyout>` and the `<il-verdict-badge>` and `<il-hunt-results>` it
+ * renders. Importing `entity-flyout.js` alone registers nothing.
  */
 
+import '../hunt-results/define.js';
 import '../verdict-badge/define.js';
 import { defineElement } from '../shared/define-element.js';
 import { EntityFlyout } from './entity-flyout.js';
 
 export { EntityFlyout };
-export { FlyoutCloseEvent, type FlyoutCloseDetail } from './events.js';
+export type { FlyoutMode } from './entity-flyout.js';
+export {
+  ActionCompleteEvent,
+  ActionErrorEvent,
+  ActionRequestEvent,
+  FlyoutCloseEvent,
+  type ActionCompleteDetail,
+  type ActionErrorDetail,
+  type ActionRequestDetail,
+  type FlyoutCloseDetail,
+  type FlyoutCloseReason,
+} from './events.js';
 
 defineElement('il-entity-flyout', EntityFlyout);
 
