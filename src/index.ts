@@ -10,8 +10,21 @@ export * from './session/index.js';
 export * from './layout/index.js';
 
 export { AlertTimeline } from './components/alert-timeline/alert-timeline.js';
-export { EntityFlyout } from './components/entity-flyout/entity-flyout.js';
-export { FlyoutCloseEvent, type FlyoutCloseDetail } from './components/entity-flyout/events.js';
+export { EntityFlyout, type FlyoutMode } from './components/entity-flyout/entity-flyout.js';
+export {
+  ActionCompleteEvent,
+  ActionErrorEvent,
+  ActionRequestEvent,
+  FlyoutCloseEvent,
+  type ActionCompleteDetail,
+  type ActionErrorDetail,
+  type ActionRequestDetail,
+  type ActionWork,
+  type FlyoutCloseDetail,
+  type FlyoutCloseReason,
+  type PendingDecisionWork,
+  type RunActionWork,
+} from './components/entity-flyout/events.js';
 export { HuntResults } from './components/hunt-results/hunt-results.js';
 export {
   HuntCompleteEvent,

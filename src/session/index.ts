@@ -1,3 +1,10 @@
 export { IncidentSession, SessionChangeEvent } from './session.js';
-export type { LoadState, Selection, SessionKey, TimeRange } from './session.js';
+export type {
+  EntityUpdate,
+  LoadState,
+  PendingActionUpdate,
+  Selection,
+  SessionKey,
+  TimeRange,
+} from './session.js';
 export { sessionContext } from './context.js';
