@@ -41,9 +41,27 @@ async function showIncident(api: BundleApi, payload: unknown): Promise<BundleVie
 describe('script-tag bundle', () => {
   it('registers every element', async () => {
     await loadBundle();
-    for (const tag of ['il-incident-view', 'il-incident-graph', 'il-alert-timeline', 'il-entity-flyout', 'il-verdict-badge']) {
+    const tags = ['il-incident-view', 'il-incident-graph', 'il-alert-timeline', 'il-entity-flyout', 'il-hunt-results', 'il-verdict-badge'];
+    for (const tag of tags) {
       expect(customElements.get(tag), tag).to.not.equal(undefined);
     }
+  });
+
+  it('exports the flyout and hunt event classes', async () => {
+    const api = (await loadBundle()) as unknown as Record<string, unknown>;
+    const eventClasses = [
+      'ActionRequestEvent',
+      'ActionCompleteEvent',
+      'ActionErrorEvent',
+      'FlyoutCloseEvent',
+      'HuntCompleteEvent',
+      'LinkToIncidentEvent',
+    ];
+    for (const name of eventClasses) {
+      expect(api[name], name).to.be.a('function');
+      expect((api[name] as { eventName?: unknown }).eventName, name).to.be.a('string');
+    }
+    expect(api['HuntResults'], 'HuntResults').to.equal(customElements.get('il-hunt-results'));
   });
 
   it('shows the sample incident and exposes its model', async () => {
