@@ -161,6 +161,28 @@ describe('<il-alert-timeline> range and zoom', () => {
       expect(tickLabels(element)).to.not.deep.equal(before);
     });
 
+    it('zooms with a two-finger pinch', async () => {
+      const { element } = await setupTimeline();
+      const plot = element.shadowRoot!.querySelector<HTMLElement>('.plot')!;
+      const [left, y] = pointIn(element, '.plot', 0.4);
+      const [right] = pointIn(element, '.plot', 0.5);
+      const touch = (type: string, pointerId: number, clientX: number): void => {
+        plot.dispatchEvent(new PointerEvent(type, { pointerId, pointerType: 'touch', clientX, clientY: y, bubbles: true, composed: true, button: 0 }));
+      };
+      const before = tickLabels(element);
+
+      touch('pointerdown', 1, left);
+      touch('pointerdown', 2, right);
+      touch('pointermove', 2, right + 60);
+      touch('pointermove', 2, right + 120);
+      touch('pointerup', 2, right + 120);
+      touch('pointerup', 1, left);
+      await element.updateComplete;
+
+      expect(tickLabels(element)).to.not.deep.equal(before);
+      expect(part(element, 'zoom-out-button').hasAttribute('disabled')).to.be.false;
+    });
+
     it('pans with a horizontal wheel', async () => {
       const { element } = await setupTimeline();
       wheel(element, 0.5, { deltaY: -200 });

@@ -58,10 +58,11 @@ const PAGE_FRACTION = 0.1;
  * one instant (then it stays a stack). Alerts without a time are listed under "Time unknown"
  * and never placed on the axis. Alerts after the time cursor are faded.
  *
- * The axis zooms and pans: the wheel (and a touchpad pinch, which the browser reports as a
- * wheel with Ctrl) zooms around the pointer, a horizontal or Shift wheel pans, and the zoom
- * buttons and keys zoom around the time cursor. Tick labels follow the zoom, from
- * milliseconds to years. The window follows the time cursor when it leaves the window.
+ * The axis zooms and pans. The wheel zooms around the pointer, and so do a touchpad pinch
+ * (which the browser reports as a wheel with Ctrl) and a two-finger pinch on the track. A
+ * horizontal or Shift wheel pans, and the zoom buttons and keys zoom around the time cursor.
+ * Tick labels follow the zoom, from milliseconds to years. The window follows the time cursor
+ * when it leaves the window.
  *
  * Playback moves the time cursor from where it is to the end of the incident. At speed 1 the
  * whole incident plays in `duration` ms, and the session's `speed` multiplies that rate; speed
@@ -449,6 +450,10 @@ export class AlertTimeline extends LitElement {
 
   private readonly handleTrackPointerDown = (event: PointerEvent): void => {
     const target = event.target as Element;
+    if (this.axisWindow.touchStart(event)) {
+      this.scrub.end();
+      return;
+    }
     if (target.closest('.marker, .cluster')) return;
 
     if (event.shiftKey) {

@@ -1,7 +1,7 @@
 /**
  * The visible window of the alert timeline's axis as a reactive controller: zoom and pan from
- * the wheel, a touchpad pinch, buttons and keys, and paging along with the time cursor. The
- * window math is in `axis-view.ts`.
+ * the wheel, a touchpad or two-finger pinch, buttons and keys, and paging along with the time
+ * cursor. The window math is in `axis-view.ts`.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -18,7 +18,7 @@ export interface AxisWindowOptions {
   /** The time cursor. */
   time: () => EpochMs | undefined;
   /** The element whose horizontal extent is the visible window. */
-  plot: () => Element | undefined;
+  plot: () => HTMLElement | undefined;
 }
 
 export class AxisWindow implements ReactiveController {
@@ -29,6 +29,8 @@ export class AxisWindow implements ReactiveController {
   private view: TimeDomain | undefined;
   private viewDomain: TimeDomain | undefined;
   private followedTime: EpochMs | undefined;
+  // Touch points of a two-finger pinch on the plot, by pointer id: their last client x.
+  private readonly touches = new Map<number, number>();
 
   constructor(host: ReactiveControllerHost, options: AxisWindowOptions) {
     this.host = host;
@@ -104,6 +106,48 @@ export class AxisWindow implements ReactiveController {
     const anchor = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
     this.zoom(ZOOM_STEP ** (-event.deltaY / WHEEL_ZOOM_PIXELS), anchor);
   }
+
+  /**
+   * Follows touch points on the plot for a two-finger pinch. Returns true when this press is
+   * the second finger, which starts a pinch: the caller then ends any scrub the first began.
+   */
+  touchStart(event: PointerEvent): boolean {
+    if (event.pointerType !== 'touch') return false;
+    const plot = this.options.plot();
+    if (!plot) return false;
+
+    this.touches.set(event.pointerId, event.clientX);
+    if (this.touches.size === 1) {
+      plot.addEventListener('pointermove', this.handleTouchMove);
+      plot.addEventListener('pointerup', this.handleTouchEnd);
+      plot.addEventListener('pointercancel', this.handleTouchEnd);
+    }
+    return this.touches.size === 2;
+  }
+
+  private readonly handleTouchMove = (event: PointerEvent): void => {
+    const previous = this.touches.get(event.pointerId);
+    if (previous === undefined || this.touches.size !== 2) return;
+    const rect = this.options.plot()?.getBoundingClientRect();
+    if (!rect || !(rect.width > 0)) return;
+
+    // The distance between the fingers scales the window, around the finger that stays.
+    const other = [...this.touches].find(([id]) => id !== event.pointerId)![1];
+    const before = Math.abs(previous - other);
+    const after = Math.abs(event.clientX - other);
+    this.touches.set(event.pointerId, event.clientX);
+    if (before < 1 || after < 1) return;
+    this.zoom(after / before, Math.min(1, Math.max(0, (other - rect.left) / rect.width)));
+  };
+
+  private readonly handleTouchEnd = (event: PointerEvent): void => {
+    this.touches.delete(event.pointerId);
+    if (this.touches.size > 0) return;
+    const plot = this.options.plot();
+    plot?.removeEventListener('pointermove', this.handleTouchMove);
+    plot?.removeEventListener('pointerup', this.handleTouchEnd);
+    plot?.removeEventListener('pointercancel', this.handleTouchEnd);
+  };
 
   private zoom(factor: number, anchor: number): void {
     const full = this.options.full();

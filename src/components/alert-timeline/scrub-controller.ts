@@ -104,6 +104,11 @@ export class ScrubController implements ReactiveController {
     this.finish();
   };
 
+  /** Ends a drag under way, as a release would, for example when a second finger starts a pinch. */
+  end(): void {
+    this.finish();
+  }
+
   private finish(): void {
     if (this.frame !== undefined) this.frameClock?.cancelFrame(this.frame);
     this.frame = undefined;
