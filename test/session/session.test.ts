@@ -126,4 +126,157 @@ describe('IncidentSession', () => {
     expect(session.graph).to.equal(undefined);
     expect(session.time).to.equal(undefined);
   });
+
+  describe('updateEntity', () => {
+    it('replaces the snapshot by a copy', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      const before = session.snapshot!;
+      const deviceBefore = before.entities.find((entity) => entity.id === 'device:ws-042')!;
+
+      expect(session.updateEntity('device:ws-042', { remediationStatus: 'remediated' })).to.equal(true);
+
+      const after = session.snapshot!;
+      const deviceAfter = after.entities.find((entity) => entity.id === 'device:ws-042')!;
+      expect(after).to.not.equal(before);
+      expect(after.entities).to.not.equal(before.entities);
+      expect(deviceAfter.remediationStatus).to.equal('remediated');
+      expect(deviceAfter.displayName).to.equal('ws-042.contoso.com');
+      expect(deviceBefore.remediationStatus, 'the old entity object is left as it was').to.equal(undefined);
+      expect(after.alerts).to.equal(before.alerts);
+      expect(after.incident).to.equal(before.incident);
+    });
+
+    it('sets the graph node attributes', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      const graph = session.graph!;
+      const changedAttributes: string[] = [];
+      graph.on('nodeAttributesUpdated', (payload: { key: string; name?: string }) => {
+        changedAttributes.push(`${payload.key} ${payload.name}`);
+      });
+
+      session.updateEntity('user:jdoe', { verdict: 'malicious', remediationStatus: 'pendingApproval' });
+
+      expect(session.graph, 'the graph is changed in place').to.equal(graph);
+      expect(graph.getNodeAttribute('user:jdoe', 'verdict')).to.equal('malicious');
+      expect(graph.getNodeAttribute('user:jdoe', 'remediationStatus')).to.equal('pendingApproval');
+      expect(changedAttributes).to.include('user:jdoe verdict');
+      expect(changedAttributes).to.include('user:jdoe remediationStatus');
+    });
+
+    it('removes an attribute set to undefined', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      session.updateEntity('device:ws-042', { remediationStatus: 'running' });
+
+      session.updateEntity('device:ws-042', { remediationStatus: undefined });
+
+      expect(session.graph!.hasNodeAttribute('device:ws-042', 'remediationStatus')).to.equal(false);
+      const device = session.snapshot!.entities.find((entity) => entity.id === 'device:ws-042')!;
+      expect(device.remediationStatus).to.equal(undefined);
+    });
+
+    it('leaves fields it was not given', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      const verdictBefore = session.graph!.getNodeAttribute('device:ws-042', 'verdict');
+
+      session.updateEntity('device:ws-042', { remediationStatus: 'remediated' });
+
+      expect(session.graph!.getNodeAttribute('device:ws-042', 'verdict')).to.equal(verdictBefore);
+    });
+
+    it('emits entities and not snapshot', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      const changes = recordChanges(session);
+
+      session.updateEntity('device:ws-042', { remediationStatus: 'remediated' });
+
+      expect(changes).to.deep.equal([new Set(['entities'])]);
+    });
+
+    it('returns false for an unknown id', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      const before = session.snapshot;
+      const changes = recordChanges(session);
+
+      expect(session.updateEntity('device:missing', { remediationStatus: 'remediated' })).to.equal(false);
+
+      expect(session.snapshot).to.equal(before);
+      expect(session.graph!.hasNode('device:missing')).to.equal(false);
+      expect(changes).to.deep.equal([]);
+    });
+
+    it('returns false before a snapshot', () => {
+      const session = new IncidentSession();
+      const changes = recordChanges(session);
+
+      expect(session.updateEntity('device:ws-042', { remediationStatus: 'remediated' })).to.equal(false);
+      expect(changes).to.deep.equal([]);
+    });
+  });
+
+  describe('updatePendingAction', () => {
+    function snapshotWithPendingActions(): IncidentSnapshot {
+      return {
+        ...viewSnapshot(),
+        pendingActions: [
+          { id: 'pending-1', action: 'isolateDevice', entityId: 'device:ws-042', status: 'pending' },
+          { id: 'pending-2', action: 'disableUser', entityId: 'user:jdoe', status: 'pending' },
+        ],
+      };
+    }
+
+    it('replaces the snapshot by a copy', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(snapshotWithPendingActions());
+      const before = session.snapshot!;
+      const actionBefore = before.pendingActions![0]!;
+
+      expect(session.updatePendingAction('pending-1', { status: 'approved' })).to.equal(true);
+
+      const after = session.snapshot!;
+      expect(after).to.not.equal(before);
+      expect(after.pendingActions).to.not.equal(before.pendingActions);
+      expect(after.pendingActions![0]).to.deep.equal({ ...actionBefore, status: 'approved' });
+      expect(after.pendingActions![1]!.status).to.equal('pending');
+      expect(actionBefore.status, 'the old pending action object is left as it was').to.equal('pending');
+      expect(after.entities).to.equal(before.entities);
+    });
+
+    it('emits pendingActions', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(snapshotWithPendingActions());
+      const changes = recordChanges(session);
+
+      session.updatePendingAction('pending-2', { status: 'rejected' });
+
+      expect(changes).to.deep.equal([new Set(['pendingActions'])]);
+    });
+
+    it('returns false for an unknown id', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(snapshotWithPendingActions());
+      const before = session.snapshot;
+      const changes = recordChanges(session);
+
+      expect(session.updatePendingAction('pending-9', { status: 'approved' })).to.equal(false);
+
+      expect(session.snapshot).to.equal(before);
+      expect(changes).to.deep.equal([]);
+    });
+
+    it('returns false without pending actions', () => {
+      const session = new IncidentSession();
+      session.setSnapshot(viewSnapshot());
+      const changes = recordChanges(session);
+
+      expect(session.updatePendingAction('pending-1', { status: 'approved' })).to.equal(false);
+      expect(session.snapshot!.pendingActions).to.equal(undefined);
+      expect(changes).to.deep.equal([]);
+    });
+  });
 });
