@@ -65,12 +65,12 @@ const PAGE_FRACTION = 0.1;
  * when it leaves the window.
  *
  * Playback moves the time cursor from where it is to the end of the incident. At speed 1 the
- * whole incident plays in `duration` ms, and the session's `speed` multiplies that rate; speed
- * 0 (`ONE_ALERT_PER_SECOND`) jumps to the next alert time once per second instead. Each frame
+ * whole incident plays in `duration` ms, and the session's `speed` multiplies that rate. Speed
+ * 0 (`ONE_ALERT_PER_SECOND`) instead jumps to the next alert time once per second. Each frame
  * computes the time from the last play, seek or speed change
  * (`anchorTime + (now - anchorWall) * rate`), so irregular or dropped frames never make it
- * drift, and a page that comes back from the background continues where it was rather than
- * jumping ahead. Playback stops at the end, or with `loop` starts again from the start; play
+ * drift. A page that comes back from the background continues where it was rather than
+ * jumping ahead. Playback stops at the end, or with `loop` starts again from the start. Play
  * at the end restarts from the start. When the viewer prefers reduced motion, the time cursor
  * moves from one alert time to the next instead of sweeping. While playing, a polite live
  * region announces the time and the latest alert at most every two seconds.

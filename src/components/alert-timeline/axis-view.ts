@@ -31,13 +31,13 @@ export function panView(full: TimeDomain, view: TimeDomain, fraction: number): T
   return clampView(full, { start: view.start + shift, end: view.end + shift });
 }
 
-// Where a window that moves to reveal a time puts it: a tenth in from the edge it enters by.
+// Share of the window between a revealed time and the edge the window moved past it by.
 const REVEAL_MARGIN = 0.1;
 
 /**
  * Returns `view` itself when `time` is inside it, else `view` moved (not resized) so that
- * `time` sits a tenth in from the edge it left by: playback moving past the end pages the
- * window forward with the time near its start.
+ * `time` sits a tenth in from the edge it left by. So playback that moves past the end pages
+ * the window forward, with the time near its start.
  */
 export function revealTime(full: TimeDomain, view: TimeDomain, time: EpochMs): TimeDomain {
   if (time >= view.start && time <= view.end) return view;

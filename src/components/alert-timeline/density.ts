@@ -24,7 +24,7 @@ export interface MarkerColumn {
   /** First activity of the first and of the last marker. */
   start: EpochMs;
   end: EpochMs;
-  /** The most severe severity among the markers: a cluster takes its shape and colour. */
+  /** The highest severity among the markers: a cluster takes its colour. */
   severity: Severity;
 }
 

@@ -375,7 +375,7 @@ export class TimelinePlayback implements ReactiveController {
     this.host.dispatchEvent(new PlayStateChangeEvent({ playing: false, speed: session.speed }));
   }
 
-  /** Starts the next round of a looping playback from `start`; the play state does not change. */
+  /** Starts the next round of a looping playback from `start`, without changing the play state. */
   private restartLoop(session: IncidentSession, start: EpochMs, byUser: boolean): void {
     this.moveTime(session, start);
     this.start(start);

@@ -92,9 +92,9 @@ function alertOrderKey(alert: Alert): TimeOrderKey {
 }
 
 /**
- * Returns the alerts in `compareAlerts` order. The same order as sorting with it, but the sort
- * keys are read once per alert into typed arrays, not twice per comparison: this is the time
- * index of an incident, and it has to be quick for a hundred thousand alerts.
+ * Returns the alerts in `compareAlerts` order. It reads the sort keys once per alert into typed
+ * arrays instead of twice per comparison, because this sort is the incident's time index and
+ * runs on up to a hundred thousand alerts.
  */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   const count = alerts.length;

@@ -1,7 +1,7 @@
 /**
  * The control row of the alert timeline: jump to start, previous alert, play or pause, next
  * alert, jump to end, the speed menu, the loop switch, zoom and the range readout. A render
- * helper: it holds no state, and every button calls back into the element.
+ * helper: it keeps no state, and every button calls back into the element.
  */
 
 import { html, nothing, type TemplateResult } from 'lit';

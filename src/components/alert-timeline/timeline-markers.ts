@@ -1,7 +1,7 @@
 /**
  * Render helpers of the alert timeline's track: the range band, span bars, alert markers,
- * clusters, tick labels and the "Time unknown" list. They hold no state: what they show comes
- * in a `MarkerView`, and presses call back into the element.
+ * clusters, tick labels and the "Time unknown" list. They keep no state: their input is a
+ * `MarkerView`, and presses call back into the element.
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
@@ -13,7 +13,7 @@ import type { MarkerColumn } from './density.js';
 import { severityShape } from './severity-shape.js';
 import { positionOf, type AlertMarker, type AxisTick, type TimeDomain } from './time-axis.js';
 
-/** What the markers show and where presses go. */
+/** Display state of the markers, and the callbacks for presses on them. */
 export interface MarkerView {
   /** The visible window. */
   view: TimeDomain;

@@ -1,7 +1,7 @@
 /**
  * UTC offsets of a display zone, to tell when a local time is ambiguous: in the hour that
  * daylight saving repeats when clocks go back, one local time names two instants, and only
- * its offset tells them apart. DOM-free, on `Intl.DateTimeFormat`.
+ * its offset distinguishes them. DOM-free, on `Intl.DateTimeFormat`.
  */
 
 import type { EpochMs } from '../../model/types.js';
@@ -12,9 +12,9 @@ import type { EpochMs } from '../../model/types.js';
  */
 export type DisplayZone = 'local' | 'UTC' | (string & Record<never, never>);
 
-// Daylight-saving changes move clocks by at most an hour (Lord Howe Island by half an hour),
-// and no zone changes twice within this window, so comparing the offsets this far on either
-// side finds the change next to a time.
+// Clocks change by at most two hours at once: an hour in most zones, half an hour on Lord Howe
+// Island, two hours at Antarctica's Troll station. Comparing offsets this far on either side
+// finds such a change next to a time, assuming a zone does not change twice within the window.
 const TRANSITION_WINDOW = 3 * 3_600_000;
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
