@@ -301,4 +301,58 @@ describe('<il-alert-timeline> range and zoom', () => {
       expect(part(element, 'zoom-out-button').hasAttribute('disabled')).to.be.false;
     });
   });
+
+  describe('forced colors', () => {
+    // NOTE: this runner's Chromium ignores emulated `forced-colors`, so these tests apply the
+    // rules of the stylesheet's `@media (forced-colors: active)` block without the media query.
+    // They check what those rules do, not the browser's own colour overrides.
+    async function forcedColorsTimeline(snapshot?: Parameters<typeof setupTimeline>[0]): Promise<Awaited<ReturnType<typeof setupTimeline>>> {
+      const setup = await setupTimeline(snapshot);
+      const root = setup.element.shadowRoot!;
+      const media = root.adoptedStyleSheets
+        .flatMap((sheet) => [...sheet.cssRules])
+        .find((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors'));
+      expect(media, 'forced-colors block').to.exist;
+      const forced = new CSSStyleSheet();
+      forced.replaceSync([...media!.cssRules].map((rule) => rule.cssText).join('\n'));
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
+      return setup;
+    }
+
+    it('keeps severities apart by shape', async () => {
+      const { element } = await forcedColorsTimeline();
+      const byAlert = new Map(markerButtons(element).map((button) => [button.dataset['alertId'], button]));
+      const shapeOf = (id: string): string => byAlert.get(id)!.querySelector('.shape')!.outerHTML;
+      const colorOf = (id: string): string => getComputedStyle(byAlert.get(id)!).color;
+
+      // Every severity is drawn in the one system text colour, so only the shapes tell them apart.
+      const ids = ['a-powershell', 'a-hidden-file', 'a-sign-in', 'a-mail-rule', 'a-rare-domain'];
+      expect(new Set(ids.map(colorOf)).size).to.equal(1);
+      expect(colorOf('a-powershell')).to.equal(probeColor(element, 'CanvasText'));
+      expect(new Set(ids.map(shapeOf)).size).to.equal(5);
+    });
+
+    it('draws clusters and the range in system colours', async () => {
+      const { element, session } = await forcedColorsTimeline(snapshotOf('dense', spreadAlerts(300, TIMELINE_START, SPAN)));
+      session.setRange({ start: TIMELINE_START, end: TIMELINE_START + 10 * MINUTE });
+      await element.updateComplete;
+
+      const cluster = getComputedStyle(clusterButtons(element)[0]!);
+      const range = getComputedStyle(part(element, 'range'));
+      expect(cluster.borderTopColor).to.equal(probeColor(element, 'CanvasText'));
+      expect(range.borderLeftColor).to.equal(probeColor(element, 'Highlight'));
+      expect(range.borderTopStyle).to.equal('dashed');
+      expect(range.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    });
+  });
 });
+
+/** Returns the computed value of a CSS colour keyword inside the element, such as a system colour. */
+function probeColor(element: AlertTimeline, color: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = color;
+  element.shadowRoot!.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
