@@ -6,6 +6,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, Entity } from '../../model/types.js';
+import type { EntityUpdate } from '../../session/session.js';
 import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
 import { displayValue, formatTime, safeHref } from './format.js';
 
@@ -44,6 +45,8 @@ registerStrings({
 export interface AlertDetailsHandlers {
   selectEntity(entityId: string): void;
   selectAlert(alertId: string): void;
+  /** Returns the entity's fields that changed since the snapshot was set, for example by an action. */
+  changesSinceLoad(entity: Entity): EntityUpdate;
   close(): void;
 }
 
@@ -128,18 +131,23 @@ function renderEntities(
   return html`
     <h4>${msg('view.alert.entities', { count: involved.length })}</h4>
     <ul class="link-list">
-      ${involved.map(
-        ({ evidence, entity }) => html`
+      ${involved.map(({ evidence, entity }) => {
+        // Show the alert's own verdict and status for the entity, unless a later change, such
+        // as a remediation action in the flyout, replaced the entity's value.
+        const changes = handlers.changesSinceLoad(entity);
+        const verdict = 'verdict' in changes ? changes.verdict : evidence.verdict;
+        const remediationStatus = 'remediationStatus' in changes ? changes.remediationStatus : evidence.remediationStatus;
+        return html`
           <li>
             <button type="button" class="link-button" @click=${() => handlers.selectEntity(entity.id)}>
               <span class="entity-kind">${kindLabel(entity.kind)}</span>
               <span class="entity-name">${entity.displayName}</span>
             </button>
             ${evidence.roles.length > 0 ? html`<span class="roles">${evidence.roles.join(', ')}</span>` : nothing}
-            <il-verdict-badge compact .verdict=${evidence.verdict} .remediationStatus=${evidence.remediationStatus}></il-verdict-badge>
+            <il-verdict-badge compact .verdict=${verdict} .remediationStatus=${remediationStatus}></il-verdict-badge>
           </li>
-        `,
-      )}
+        `;
+      })}
     </ul>
   `;
 }

@@ -4,7 +4,7 @@ import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Alert, DataIssue, Entity } from '../../model/types.js';
 import { sessionContext } from '../../session/context.js';
-import type { IncidentSession, LoadState, SessionKey } from '../../session/session.js';
+import type { EntityUpdate, IncidentSession, LoadState, SessionKey } from '../../session/session.js';
 import { DataIssueEvent, LoadStateChangeEvent, SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings, severityLabel } from '../shared/strings.js';
@@ -35,7 +35,9 @@ interface RenderedElement extends HTMLElement {
  * The whole investigation page in one element: the incident header, the attack-story graph,
  * the alert timeline under it, and a side pane with the selected entity (`il-entity-flyout`)
  * or alert. Give it an `adapter` and an `incident-id`, or a `session`; its children share the
- * session through context, so they agree on selection and time.
+ * session through context, so they agree on selection and time. The alert pane lists each
+ * involved entity with the verdict and remediation status the alert gave it, or with the
+ * entity's own value once that changed after load, for example through an action in the flyout.
  *
  * Keyboard: Tab moves through the graph (arrow keys move between nodes, Enter selects), the
  * timeline controls and markers, then the details pane; Escape in the graph clears the selection.
@@ -87,6 +89,9 @@ export class IncidentView extends LitElement {
 
   private readonly sessions: SessionController;
   private readonly provider = new ContextProvider(this, { context: sessionContext });
+
+  /** Verdict and remediation status of each entity when the snapshot was set, by entity id. */
+  private loadedStatuses = new Map<string, EntityUpdate>();
   private lastLoadState: LoadState = 'idle';
   private loadedPromise!: Promise<void>;
   private loadedSettled = false;
@@ -101,10 +106,12 @@ export class IncidentView extends LitElement {
     this.issuesDismissed = false;
     this.resetLoaded();
     this.sessions = new SessionController(this, {
-      keys: ['loadState', 'snapshot', 'selection', 'issues'] satisfies SessionKey[],
+      // `entities` and `pendingActions` change after an action, without a new snapshot.
+      keys: ['loadState', 'snapshot', 'selection', 'issues', 'entities', 'pendingActions'] satisfies SessionKey[],
       onChange: (keys) => this.handleSessionChange(keys),
       onSessionChange: (session) => {
         this.provider.setValue(session);
+        this.recordLoadedStatuses();
         this.handleLoadState();
       },
     });
@@ -209,6 +216,7 @@ export class IncidentView extends LitElement {
     return renderAlertDetails(alert, entityIndex(snapshot.entities), alertIndex(snapshot.alerts), {
       selectEntity: (id) => this.selectByUser({ entityIds: [id], alertIds: [] }),
       selectAlert: (id) => this.selectByUser({ entityIds: [], alertIds: [id] }),
+      changesSinceLoad: (entity) => changesSinceLoad(entity, this.loadedStatuses.get(entity.id)),
       close: this.clearSelection,
     });
   }
@@ -225,7 +233,20 @@ export class IncidentView extends LitElement {
   }
 
   private handleSessionChange(keys: ReadonlySet<SessionKey>): void {
+    if (keys.has('snapshot')) this.recordLoadedStatuses();
     if (keys.has('loadState') || keys.has('snapshot')) this.handleLoadState();
+  }
+
+  /**
+   * Keeps each entity's verdict and remediation status as the snapshot brought them, so the
+   * alert pane can tell which ones an action changed since. For a session that was updated
+   * before it was given to the view, the updated values count as loaded.
+   */
+  private recordLoadedStatuses(): void {
+    const entities = this.sessions.session?.snapshot?.entities ?? [];
+    this.loadedStatuses = new Map(
+      entities.map((entity) => [entity.id, { verdict: entity.verdict, remediationStatus: entity.remediationStatus }]),
+    );
   }
 
   private handleLoadState(): void {
@@ -264,6 +285,15 @@ export class IncidentView extends LitElement {
     // A host that never awaits `loaded` must not see an unhandled rejection.
     this.loadedPromise.catch(() => undefined);
   }
+}
+
+/** Returns the fields of `entity` that differ from `loaded`, its values when the snapshot was set. */
+function changesSinceLoad(entity: Entity, loaded: EntityUpdate | undefined): EntityUpdate {
+  const changes: EntityUpdate = {};
+  if (!loaded) return changes;
+  if (entity.verdict !== loaded.verdict) changes.verdict = entity.verdict;
+  if (entity.remediationStatus !== loaded.remediationStatus) changes.remediationStatus = entity.remediationStatus;
+  return changes;
 }
 
 function entityIndex(entities: readonly Entity[]): Map<string, Entity> {
