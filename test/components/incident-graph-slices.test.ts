@@ -3,6 +3,7 @@ import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { DisplayState, type DisplaySources } from '../../src/components/incident-graph/display-state.js';
 import { GroupingState } from '../../src/components/incident-graph/grouping.js';
+import { DOT_ZOOM, lastDrawStats } from '../../src/components/incident-graph/draw.js';
 import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
@@ -105,5 +106,30 @@ describe('il-incident-graph work in slices', () => {
 
     expect(element.display.entityCount).to.be.greaterThan(19000);
     expect(element.toScreen(element.display.nodes[0]!.id)).to.not.equal(undefined);
+  });
+});
+
+describe('il-incident-graph while a large layout runs', () => {
+  it('draws the moving nodes as dots, then in full detail once settled', async function () {
+    this.timeout(60_000);
+    const graph = generateIncidentGraph({ entityCount: 3000 });
+    const element = await fixture<IncidentGraphElement>(html`
+      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${graph}></il-incident-graph>
+    `);
+    const canvas = element.shadowRoot!.querySelector('canvas')!;
+    const context = canvas.getContext('2d')!;
+    element.camera = { x: WIDTH / 2, y: HEIGHT / 2, k: 1 };
+    const coarseFrames: boolean[] = [];
+    element.addEventListener('il-layout-progress', () => {
+      requestAnimationFrame(() => requestAnimationFrame(() => coarseFrames.push(lastDrawStats(context)?.dots === true && element.camera.k >= DOT_ZOOM)));
+    });
+    await element.layoutSettled;
+    await element.rendered;
+
+    // Frames at a zoom that would draw shapes show dots while the layout runs.
+    element.camera = { x: WIDTH / 2 + 1, y: HEIGHT / 2, k: 1 };
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(coarseFrames).to.include(true);
+    expect(lastDrawStats(context)?.dots).to.equal(false);
   });
 });

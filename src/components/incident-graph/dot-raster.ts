@@ -96,34 +96,14 @@ export function packColor(color: string, alpha: number): number {
  */
 export function drawRaster(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number): void {
   if (batch.dotCount === 0 && batch.lineCount === 0) return;
+  // The whole canvas is written: finding the area the batch covers would take one more pass
+  // over every line, which costs more than clearing and copying the rest.
   const { width, height } = ctx.canvas;
   const { lines, dots } = batch;
-
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < batch.dotCount * 2; i += 2) {
-    const x = dots[i]!;
-    const y = dots[i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  for (let i = 0; i < batch.lineCount * 4; i += 2) {
-    const x = lines[i]!;
-    const y = lines[i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  const reach = Math.ceil(radius) + 1;
-  const left = Math.max(0, Math.floor(minX) - reach);
-  const top = Math.max(0, Math.floor(minY) - reach);
-  const right = Math.min(width, Math.ceil(maxX) + reach);
-  const bottom = Math.min(height, Math.ceil(maxY) + reach);
+  const left = 0;
+  const top = 0;
+  const right = width;
+  const bottom = height;
   if (right <= left || bottom <= top) return;
 
   const areaWidth = right - left;

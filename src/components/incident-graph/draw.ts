@@ -78,6 +78,12 @@ export interface SceneState {
   /** The keyboard's active node, drawn with a dashed ring when `showActive` is set. */
   activeId: string | undefined;
   showActive: boolean;
+  /**
+   * Draws at dot detail whatever the zoom, as the element does for a large graph while its
+   * layout moves the nodes: shapes, icons and labels of tens of thousands of moving nodes
+   * would cost several frames each.
+   */
+  coarse?: boolean;
 }
 
 /** Counts and label boxes of one drawn frame, for tests and diagnostics. */
@@ -112,7 +118,7 @@ export function lastDrawStats(ctx: CanvasRenderingContext2D): DrawStats | undefi
 /** Draws the scene and returns what it drew. */
 export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): DrawStats {
   const { camera, palette, display, pixelRatio } = state;
-  const dots = camera.k < DOT_ZOOM;
+  const dots = camera.k < DOT_ZOOM || state.coarse === true;
 
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.fillStyle = palette.background;
@@ -128,8 +134,9 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   );
 
   const view = visibleWorldRect(state);
-  // When everything is in view, as after a fit, testing each node and edge is skipped.
-  const whole = rectContains(view, sceneBounds(display));
+  // When everything is in view, as after a fit, testing each node and edge is skipped. A coarse
+  // frame skips the tests too, since writing pixels clips to the canvas anyway.
+  const whole = state.coarse === true || rectContains(view, sceneBounds(display));
   const edges = whole ? display.edges : display.edges.filter((edge) => edgeInView(edge, view));
   const nodes = whole ? display.nodes : display.nodes.filter((node) => nodeInView(node, view));
 
@@ -139,7 +146,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
     nodes.filter((node) => !node.dimmed && !node.selected),
     nodes.filter((node) => !node.dimmed && node.selected),
   ];
-  const styled = camera.k >= EDGE_STYLE_MIN_ZOOM;
+  const styled = camera.k >= EDGE_STYLE_MIN_ZOOM && !dots;
   const rasterCount = dots ? nodes.length + edges.length : edges.length;
   const rastered = !styled && rasterCount >= RASTER_MIN_COUNT && canRasterDots();
   const edgeOptions = { zoom: camera.k, pixelRatio, dots, styled, view };

@@ -443,6 +443,8 @@ export class GroupingState {
     threshold: number,
     positionOf: (id: string) => { x: number; y: number } | undefined,
   ): Steps<DisplayModel> {
+    // Before the layout places anything, no node is visible and finding groups can wait.
+    if (model.nodes.length === 0) return model;
     const groups = yield* this.groupsOfSteps(graph, threshold);
     return yield* collapseGroupsSteps(model, groups, this.expanded, positionOf);
   }

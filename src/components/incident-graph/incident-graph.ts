@@ -36,6 +36,9 @@ export type { Camera, FitOptions } from './geometry.js';
 /** Milliseconds of display model building per frame; a larger model is built over several frames. */
 const BUILD_SLICE_MS = 20;
 
+/** While a layout moves more visible nodes than this, they are drawn as dots (see `SceneState.coarse`). */
+const COARSE_LAYOUT_MIN_NODES = 2000;
+
 /**
  * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
  * icons, verdict rings and remediation marks, directed relation and evidence edges, pan and
@@ -583,6 +586,7 @@ export class IncidentGraphElement extends LitElement {
       return false;
     }
 
+    const coarse = this.layoutRunner.livePositions !== undefined && this.display.nodes.length > COARSE_LAYOUT_MIN_NODES;
     drawScene(context, {
       width,
       height,
@@ -593,10 +597,11 @@ export class IncidentGraphElement extends LitElement {
       hoveredId: this.interaction.hoveredId,
       activeId: this.interaction.activeId,
       showActive: this.interaction.showsActive,
+      coarse,
     });
     if (matches) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, matches);
     this.motion.keep(this.canvas!, key, camera, performance.now() - now);
-    this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
+    this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio, { reuse: coarse });
 
     for (const fit of fits) fit.resolve();
     if (this.boundGraph && !this.layoutRunner.busy) this.frames.markRendered();

@@ -56,14 +56,21 @@ export function minimapTransform(display: DisplayModel): MinimapTransform | unde
   };
 }
 
+/** The minimap's background and node dots for one display model, kept between frames. */
+interface MinimapLayer {
+  display: DisplayModel;
+  /** Palette colours and pixel ratio the dots were drawn with. */
+  key: string;
+  canvas: HTMLCanvasElement;
+  transform: MinimapTransform | undefined;
+}
+
 export class Minimap {
   private readonly host: MinimapHost;
   private canvas: HTMLCanvasElement | undefined;
   private transform: MinimapTransform | undefined;
   private dragPointer: number | undefined;
-  private layer:
-    | { display: DisplayModel; key: string; canvas: HTMLCanvasElement; transform: MinimapTransform | undefined }
-    | undefined;
+  private layer: MinimapLayer | undefined;
 
   constructor(host: MinimapHost) {
     this.host = host;
@@ -89,7 +96,7 @@ export class Minimap {
   }
 
   /** Draws the whole graph and the main view's rectangle into the minimap canvas, if shown. */
-  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number): void {
+  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number, options: { reuse?: boolean } = {}): void {
     this.canvas = canvas ?? undefined;
     if (!canvas) return;
     const backingWidth = Math.round(MINIMAP_WIDTH * pixelRatio);
@@ -101,11 +108,11 @@ export class Minimap {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
 
-    const display = this.host.display;
-    const transform = this.layer?.display === display ? this.layer.transform : minimapTransform(display);
+    const layer = this.nodeLayer(this.host.display, palette, pixelRatio, options.reuse === true);
+    const transform = layer.transform;
     this.transform = transform;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(this.nodeLayer(display, palette, pixelRatio, transform), 0, 0);
+    ctx.drawImage(layer.canvas, 0, 0);
     if (!transform) return;
 
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
@@ -123,18 +130,14 @@ export class Minimap {
   }
 
   /**
-   * Returns the background and the node dots, drawn once per display model and palette and kept,
-   * so a camera move redraws only the view's rectangle over them. Dots go in one path per colour.
+   * Returns the background and the node dots with their transform, drawn once per display model
+   * and palette and kept, so a camera move redraws only the view's rectangle over them. With
+   * `reuse`, as while a large layout runs, the dots of an earlier model stay.
    */
-  private nodeLayer(
-    display: DisplayModel,
-    palette: Palette,
-    pixelRatio: number,
-    transform: MinimapTransform | undefined,
-  ): HTMLCanvasElement {
+  private nodeLayer(display: DisplayModel, palette: Palette, pixelRatio: number, reuse: boolean): MinimapLayer {
     const key = JSON.stringify([palette.background, palette.severity, palette.verdict, pixelRatio]);
     const kept = this.layer;
-    if (kept && kept.display === display && kept.key === key) return kept.canvas;
+    if (kept && (kept.display === display || reuse) && kept.key === key) return kept;
 
     const canvas = kept?.canvas ?? document.createElement('canvas');
     canvas.width = Math.round(MINIMAP_WIDTH * pixelRatio);
@@ -144,9 +147,10 @@ export class Minimap {
     ctx.fillStyle = palette.background;
     ctx.fillRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
 
+    const transform = minimapTransform(display);
     if (transform) writeDots(ctx, display, palette, pixelRatio, transform);
     this.layer = { display, key, canvas, transform };
-    return canvas;
+    return this.layer;
   }
 
   /** Returns the world point under a point of the minimap, in its CSS pixels. */
