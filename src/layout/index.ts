@@ -15,6 +15,7 @@ export {
   ALERT_RADIUS,
   ENTITY_RADIUS,
   isGraphPositioned,
+  encodeGraphForLayout,
   layoutInputFromGraph,
   writePositions,
   type LayoutInputOptions,

@@ -6,7 +6,10 @@
 
 import type { ForceLayoutOptions, LayoutEdgeInput, LayoutInput, LayoutNodeInput } from './force-layout.js';
 
-/** A layout input as transferable data. Nodes are unique and sorted by id, as the engine orders them. */
+/**
+ * A layout input as transferable data. Nodes are unique, in the order they came; the engine
+ * sorts them by id itself, and the worker answers in this order.
+ */
 export interface EncodedLayoutInput {
   ids: string[];
   /** Per node: bit 0 alert, bit 1 fixed. */
@@ -35,18 +38,18 @@ export type LayoutWorkerResponse =
   | { type: 'progress'; ticks: number; maxTicks: number; alpha: number; coordinates: Float64Array }
   | { type: 'end'; ticks: number; nodeCount: number; coordinates: Float64Array };
 
-const ALERT = 1;
-const FIXED = 2;
-const EVIDENCE = 1;
-const PARENT = 2;
-const HOST = 4;
+/** Bits of `nodeFlags` and `edgeFlags`. */
+export const ALERT = 1;
+export const FIXED = 2;
+export const EVIDENCE = 1;
+export const PARENT = 2;
+export const HOST = 4;
 
 /** Encodes `input`, keeping the first of repeated ids and dropping edges to unknown nodes. */
 export function encodeLayoutInput(input: LayoutInput): EncodedLayoutInput {
   const byId = new Map<string, LayoutNodeInput>();
   for (const node of input.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
-  // The engine's order: UTF-16 code units, independent of locale.
-  const ids = [...byId.keys()].sort();
+  const ids = [...byId.keys()];
   const indexOf = new Map(ids.map((id, index) => [id, index]));
 
   const nodeFlags = new Uint8Array(ids.length);
@@ -107,4 +110,22 @@ export function transferablesOf(encoded: EncodedLayoutInput): ArrayBuffer[] {
   return [encoded.nodeFlags, encoded.radii, encoded.coordinates, encoded.edgeEnds, encoded.edgeFlags].map(
     (array) => array.buffer as ArrayBuffer,
   );
+}
+
+/**
+ * Returns a function that puts coordinates in the engine's node order (`engineIds`) into the
+ * order of the encoded input's `ids`, as the worker answers.
+ */
+export function toInputOrder(inputIds: readonly string[], engineIds: readonly string[]): (coordinates: Float64Array) => Float64Array {
+  const engineIndex = new Map(engineIds.map((id, index) => [id, index]));
+  const order = Int32Array.from(inputIds, (id) => engineIndex.get(id) ?? -1);
+  return (coordinates) => {
+    const ordered = new Float64Array(order.length * 2);
+    for (let i = 0; i < order.length; i++) {
+      const from = order[i]!;
+      ordered[i * 2] = from < 0 ? Number.NaN : coordinates[from * 2]!;
+      ordered[i * 2 + 1] = from < 0 ? Number.NaN : coordinates[from * 2 + 1]!;
+    }
+    return ordered;
+  };
 }

@@ -9,7 +9,7 @@
  */
 
 import { ForceLayout } from './force-layout.js';
-import { decodeLayoutInput, type LayoutWorkerRequest, type LayoutWorkerResponse } from './layout-transfer.js';
+import { decodeLayoutInput, toInputOrder, type LayoutWorkerRequest, type LayoutWorkerResponse } from './layout-transfer.js';
 
 /** Time budget of one slice, in milliseconds: how long a `pause` may wait. */
 const SLICE_MS = 50;
@@ -35,7 +35,7 @@ scope.addEventListener('message', (event) => {
     case 'start':
       layout?.stop();
       layout = new ForceLayout(decodeLayoutInput(request.input), { ...request.options, sliceMs: SLICE_MS });
-      run(layout);
+      run(layout, request.input.ids);
       break;
     case 'pause':
       layout?.stop();
@@ -46,16 +46,18 @@ scope.addEventListener('message', (event) => {
   }
 });
 
-function run(engine: ForceLayout): void {
+/** Runs the engine, posting coordinates in the order of the input's `ids`. */
+function run(engine: ForceLayout, inputIds: readonly string[]): void {
+  const reorder = toInputOrder(inputIds, engine.positions().ids);
   let lastProgress = -Infinity;
   engine.on('tick', ({ ticks, alpha }) => {
     if (engine.settled || performance.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = performance.now();
-    const coordinates = engine.positions().coordinates;
+    const coordinates = reorder(engine.positions().coordinates);
     scope.postMessage({ type: 'progress', ticks, maxTicks: engine.maxTicks, alpha, coordinates }, [coordinates.buffer]);
   });
   engine.on('end', ({ ticks, nodeCount }) => {
-    const coordinates = engine.positions().coordinates;
+    const coordinates = reorder(engine.positions().coordinates);
     scope.postMessage({ type: 'end', ticks, nodeCount, coordinates }, [coordinates.buffer]);
   });
 

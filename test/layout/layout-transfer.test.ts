@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ForceLayout, layoutInputFromGraph, type LayoutInput } from '../../src/layout/index.js';
-import { decodeLayoutInput, encodeLayoutInput, transferablesOf } from '../../src/layout/layout-transfer.js';
+import { encodeGraphForLayout, ForceLayout, layoutInputFromGraph, type LayoutInput } from '../../src/layout/index.js';
+import { decodeLayoutInput, encodeLayoutInput, toInputOrder, transferablesOf } from '../../src/layout/layout-transfer.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
 
 describe('layout transfer', () => {
@@ -25,11 +25,29 @@ describe('layout transfer', () => {
     const decoded = decodeLayoutInput(encodeLayoutInput(input));
 
     expect(decoded.nodes).to.deep.equal([
-      { id: 'a', alert: true },
       { id: 'b', alert: false, radius: 20, x: 3, y: 4, fixed: true },
+      { id: 'a', alert: true },
       { id: 'c', alert: false, x: 5, y: 6 },
     ]);
     expect(decoded.edges).to.deep.equal([{ source: 'c', target: 'b', evidence: false, parent: true, host: false }]);
+  });
+
+  it('encodes a graph like its layout input', () => {
+    const graph = createFixtureGraph();
+    const direct = encodeLayoutInput(layoutInputFromGraph(graph));
+    const fromGraph = encodeGraphForLayout(graph);
+
+    expect(fromGraph.ids).to.deep.equal(direct.ids);
+    expect([...fromGraph.nodeFlags]).to.deep.equal([...direct.nodeFlags]);
+    expect([...fromGraph.radii]).to.deep.equal([...direct.radii]);
+    expect([...fromGraph.coordinates]).to.deep.equal([...direct.coordinates]);
+    expect([...fromGraph.edgeEnds]).to.deep.equal([...direct.edgeEnds]);
+    expect([...fromGraph.edgeFlags]).to.deep.equal([...direct.edgeFlags]);
+  });
+
+  it('puts engine coordinates in the input order', () => {
+    const reorder = toInputOrder(['b', 'a', 'c'], ['a', 'b', 'c']);
+    expect([...reorder(Float64Array.from([1, 2, 3, 4, 5, 6]))]).to.deep.equal([3, 4, 1, 2, 5, 6]);
   });
 
   it('drops repeated ids and unknown ends', () => {

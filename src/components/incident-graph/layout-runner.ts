@@ -7,6 +7,7 @@
  */
 
 import {
+  encodeGraphForLayout,
   ForceLayout,
   isGraphPositioned,
   layoutInputFromGraph,
@@ -16,7 +17,6 @@ import {
   type LayoutPositions,
 } from '../../layout/index.js';
 import {
-  encodeLayoutInput,
   transferablesOf,
   type LayoutWorkerRequest,
   type LayoutWorkerResponse,
@@ -168,28 +168,27 @@ export class LayoutRunner {
       return;
     }
 
-    const input = layoutInputFromGraph(graph, { rerun });
     const settings = this.callbacks.settings();
-    if (input.nodes.length <= SYNC_LAYOUT_MAX_NODES) {
-      const engine = new ForceLayout(input, { layout: settings.layout });
+    if (graph.order <= SYNC_LAYOUT_MAX_NODES) {
+      const engine = new ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
       this.finish(graph, engine.runToCompletion(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
     } else if (this.workerFailed || typeof Worker === 'undefined') {
-      this.runSliced(graph, input, settings);
+      this.runSliced(graph, layoutInputFromGraph(graph, { rerun }), settings);
     } else {
-      this.runInWorker(graph, input, settings);
+      this.runInWorker(graph, rerun, settings);
     }
   }
 
-  private runInWorker(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings): void {
+  private runInWorker(graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): void {
     let worker: Worker;
     try {
       worker = new Worker(settings.workerUrl ?? inlineWorkerUrl(), { type: 'module' });
     } catch (error) {
-      this.fallBack(graph, input, settings, error instanceof Error ? error.message : String(error));
+      this.fallBack(graph, rerun, settings, error instanceof Error ? error.message : String(error));
       return;
     }
 
-    const encoded = encodeLayoutInput(input);
+    const encoded = encodeGraphForLayout(graph, { rerun });
     const ids = encoded.ids;
     const post = (request: LayoutWorkerRequest, transfer: Transferable[] = []): void => worker.postMessage(request, transfer);
     const run: ActiveRun = {
@@ -216,18 +215,18 @@ export class LayoutRunner {
       if (this.current !== run) return;
       event.preventDefault();
       worker.terminate();
-      this.fallBack(graph, input, settings, event.message || 'the worker script failed to load');
+      this.fallBack(graph, rerun, settings, event.message || 'the worker script failed to load');
     });
 
     post({ type: 'start', input: encoded, options: { layout: settings.layout } }, transferablesOf(encoded));
     if (this.isPaused) run.pause();
   }
 
-  private fallBack(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings, reason: string): void {
+  private fallBack(graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings, reason: string): void {
     this.current = undefined;
     if (!this.workerFailed) this.callbacks.onWorkerFailure(reason);
     this.workerFailed = true;
-    this.runSliced(graph, input, settings);
+    this.runSliced(graph, layoutInputFromGraph(graph, { rerun }), settings);
   }
 
   private runSliced(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings): void {
