@@ -303,6 +303,21 @@ describe('<il-incident-graph>', () => {
       expect(positionsOf(element)).to.deep.equal(before);
       expect(element.display.edges).to.have.length(edgeCount);
     });
+
+    it('hides nodes outside the time range without moving the rest', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      const before = positionsOf(element);
+
+      session.setRange({ start: session.timeBounds!.start, end: MID_INCIDENT });
+      await nextFrames();
+      for (const id of LATE_NODE_IDS) expect(element.toScreen(id), id).to.equal(undefined);
+      expect(element.display.nodes).to.have.length(12);
+
+      session.setRange(null);
+      await nextFrames();
+      expect(positionsOf(element)).to.deep.equal(before);
+    });
   });
 
   describe('properties', () => {

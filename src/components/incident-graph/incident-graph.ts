@@ -189,7 +189,7 @@ export class IncidentGraphElement extends LitElement {
   readonly surface = new CanvasSurface(this, () => this.handleResize());
 
   private readonly sessions = new SessionController(this, {
-    keys: ['snapshot', 'time', 'selection'],
+    keys: ['snapshot', 'time', 'range', 'selection'],
     onChange: () => this.invalidateDisplay(),
   });
   private readonly layoutRunner = new LayoutRunner({
