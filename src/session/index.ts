@@ -8,3 +8,4 @@ export type {
   TimeRange,
 } from './session.js';
 export { sessionContext } from './context.js';
+export { filtersAreEmpty, nodePassesFilters, NOT_PROVIDED, type IncidentFilters } from './filters.js';

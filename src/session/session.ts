@@ -10,6 +10,7 @@ import type { IncidentGraph } from '../model/graph-types.js';
 import { incidentTimeBounds } from '../model/time.js';
 import type { DataIssue, Entity, EpochMs, IncidentSnapshot, PendingAction } from '../model/types.js';
 import { validateSnapshot } from '../model/validate.js';
+import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from './filters.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -35,7 +36,8 @@ export type SessionKey =
   | 'selection'
   | 'issues'
   | 'entities'
-  | 'pendingActions';
+  | 'pendingActions'
+  | 'filters';
 
 /** The entity fields that `updateEntity` changes, for example after an adapter's answer. */
 export type EntityUpdate = Partial<Pick<Entity, 'verdict' | 'remediationStatus'>>;
@@ -90,6 +92,8 @@ export class IncidentSession extends EventTarget {
   playing = false;
   speed = 1;
   selection: Selection = EMPTY_SELECTION;
+  /** Noise controls shared by the graph and the lists; set through `setFilters`. */
+  filters: IncidentFilters = {};
 
   private loadController: AbortController | undefined;
   private loadGeneration = 0;
@@ -184,6 +188,24 @@ export class IncidentSession extends EventTarget {
     if (sameRange(next, this.range)) return;
     this.range = next;
     this.emit('range');
+  }
+
+  /**
+   * Sets the noise controls the graph and the lists apply (see filters.ts); an empty object or
+   * `null` shows everything. Kept across loads of other incidents, like a user's preference.
+   */
+  setFilters(filters: IncidentFilters | null): void {
+    const next = filters && !filtersAreEmpty(filters) ? { ...filters } : {};
+    if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
+    this.filters = next;
+    this.emit('filters');
+  }
+
+  /** True when the graph node of this id passes the filters; false for an unknown id. */
+  passesFilters(id: string): boolean {
+    const graph = this.graph;
+    if (!graph?.hasNode(id)) return false;
+    return nodePassesFilters(this.filters, graph, id, graph.getNodeAttributes(id));
   }
 
   setPlayback(playing: boolean, speed: number = this.speed): void {

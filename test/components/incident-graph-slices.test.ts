@@ -31,6 +31,7 @@ function sourcesOf(graph: IncidentGraph, grouping = new GroupingState()): Displa
     groupThreshold: 6,
     search: undefined,
     livePositions: undefined,
+    filters: undefined,
   };
 }
 

@@ -320,6 +320,35 @@ describe('<il-incident-graph>', () => {
     });
   });
 
+  describe('filters', () => {
+    it('hide filtered nodes and their edges without moving the rest', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      const before = positionsOf(element);
+
+      session.setFilters({ entityKinds: ['process', 'device'] });
+      await nextFrames();
+      expect(element.toScreen('ip-c2')).to.equal(undefined);
+      expect(element.toScreen('process-payload')).to.not.equal(undefined);
+      for (const edge of element.display.edges) {
+        expect(['process', 'device', 'alert']).to.include(edge.source.kind);
+        expect(['process', 'device', 'alert']).to.include(edge.target.kind);
+      }
+
+      element.filters = { verdicts: ['malicious'] };
+      await element.updateComplete;
+      await nextFrames();
+      expect(element.toScreen('ip-c2')).to.not.equal(undefined);
+      expect(element.toScreen('process-winword')).to.equal(undefined);
+
+      element.filters = undefined;
+      session.setFilters(null);
+      await element.updateComplete;
+      await nextFrames();
+      expect(positionsOf(element)).to.deep.equal(before);
+    });
+  });
+
   describe('properties', () => {
     it('fires no event for properties', async () => {
       const element = await mountGraph({ graph: createFixtureGraph() });

@@ -5,7 +5,7 @@
  */
 
 import { ALERT_KEY_PREFIX } from '../../model/build-graph.js';
-import type { IncidentGraph, NodeKind } from '../../model/graph-types.js';
+import type { IncidentGraph, IncidentNodeAttributes, NodeKind } from '../../model/graph-types.js';
 import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
 import { compareByTime } from '../../model/time.js';
 import type { Selection } from '../../session/session.js';
@@ -81,6 +81,8 @@ export interface DisplayInput {
   /** True when something first seen at this time is new at the current playback step. */
   isNewNow?: (firstSeen: EpochMs | undefined) => boolean;
   selection: Selection;
+  /** True for a node that the noise controls let through; every node passes without it. */
+  passes?: (id: string, attributes: IncidentNodeAttributes) => boolean;
   /** Positions of a layout still running, which win over the graph's attributes. */
   livePositions?: PositionSource | undefined;
 }
@@ -120,6 +122,7 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
   for (const { node: id, attributes } of graph.nodeEntries()) {
     if (++count % SLICE_ITEMS === 0) yield;
     if (!input.existsNow(attributes.firstSeen)) continue;
+    if (input.passes && !input.passes(id, attributes)) continue;
     const position = input.livePositions?.get(id) ?? attributes;
     if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
 

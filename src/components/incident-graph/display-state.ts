@@ -7,6 +7,7 @@
 
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
+import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from '../../session/filters.js';
 import { displayModelSteps, EMPTY_DISPLAY, moveNodes, type DisplayModel, type NodeView } from './display-model.js';
 import { HitIndex, type Point } from './geometry.js';
 import { positionInGraph, type GroupingState } from './grouping.js';
@@ -24,6 +25,8 @@ export interface DisplaySources {
   groupThreshold: number;
   search: string | undefined;
   livePositions: LivePositions | undefined;
+  /** Noise controls: the element's own, else the session's. */
+  filters: IncidentFilters | undefined;
 }
 
 export class DisplayState {
@@ -105,6 +108,7 @@ export class DisplayState {
       existsNow: session ? (firstSeen) => session.existsNow(firstSeen) : () => true,
       isNewNow: session ? (firstSeen) => session.isNewNow(firstSeen) : undefined,
       selection: sources.selection,
+      passes: filtersAreEmpty(sources.filters) || !graph ? undefined : (id, attributes) => nodePassesFilters(sources.filters, graph, id, attributes),
       livePositions: live,
     });
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);

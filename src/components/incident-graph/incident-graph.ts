@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
+import type { IncidentFilters } from '../../session/filters.js';
 import { SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg } from '../shared/strings.js';
@@ -132,6 +133,7 @@ export class IncidentGraphElement extends LitElement {
     groupThreshold: { type: Number, attribute: 'group-threshold' },
     layout: { type: String },
     workerUrl: { attribute: 'worker-url' },
+    filters: { attribute: false },
   };
 
   static override styles = [themeTokens, incidentGraphStyles, interactionStyles];
@@ -173,6 +175,13 @@ export class IncidentGraphElement extends LitElement {
    */
   declare workerUrl: string | undefined;
 
+  /**
+   * Noise controls: entity kinds, verdicts, remediation statuses, evidence roles and alert
+   * severities to show (`IncidentFilters`). Wins over the session's `filters`, which the other
+   * elements apply too. Filtered nodes are hidden without moving the rest.
+   */
+  declare filters: IncidentFilters | undefined;
+
   /** @internal */
   get display(): DisplayModel {
     return this.displayState.display;
@@ -189,7 +198,7 @@ export class IncidentGraphElement extends LitElement {
   readonly surface = new CanvasSurface(this, () => this.handleResize());
 
   private readonly sessions = new SessionController(this, {
-    keys: ['snapshot', 'time', 'range', 'selection'],
+    keys: ['snapshot', 'time', 'range', 'selection', 'filters'],
     onChange: () => this.invalidateDisplay(),
   });
   private readonly layoutRunner = new LayoutRunner({
@@ -408,7 +417,7 @@ export class IncidentGraphElement extends LitElement {
       this.zoomCamera.setLimits(minZoom, maxZoom);
       this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
     }
-    if (changed.has('groupThreshold') || changed.has('search')) this.invalidateDisplay();
+    if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay();
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     this.syncGraph();
 
@@ -533,6 +542,7 @@ export class IncidentGraphElement extends LitElement {
         groupThreshold: this.groupThreshold,
         search: this.search,
         livePositions: this.layoutRunner.livePositions,
+        filters: this.filters ?? session?.filters,
       },
       deadline,
     );
