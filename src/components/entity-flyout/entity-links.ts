@@ -3,9 +3,10 @@
  * the flyout's "Alerts" and "Related entities" sections.
  */
 
-import type { Alert, AlertEvidence, Entity, IncidentSnapshot, Relation } from '../../model/types.js';
+import { compareByTime, type TimeOrderKey } from '../../model/time.js';
+import type { Alert, AlertEvidence, Entity, EpochMs, IncidentSnapshot, Relation } from '../../model/types.js';
+import type { TimeRange } from '../../session/session.js';
 import { msg } from '../shared/strings.js';
-import { severityRank } from '../../model/severity.js';
 
 /** An alert that involves the entity, with how it does. */
 export interface EntityAlert {
@@ -14,13 +15,23 @@ export interface EntityAlert {
 }
 
 /**
- * Returns the alerts whose evidence names `entityId`, most severe first and, within a
- * severity, earliest first activity first. An alert that lists the entity twice appears once,
- * with its roles combined.
+ * Returns the alerts whose evidence names `entityId`, in `compareByTime` order: earliest first
+ * activity first, then severity (high first), then id, and alerts without a time last. Alerts
+ * of one instant so come in the order of the timeline's stack and the graph's node list. An
+ * alert that lists the entity twice appears once, with its roles combined.
+ *
+ * With a `range`, alerts first active outside it are left out, as the graph leaves out records
+ * first seen outside the session's range. An alert without a time is kept, because it cannot
+ * be placed outside a window (the graph keeps records without a time too).
  */
-export function alertsOfEntity(snapshot: IncidentSnapshot, entityId: string): EntityAlert[] {
+export function alertsOfEntity(
+  snapshot: IncidentSnapshot,
+  entityId: string,
+  range?: TimeRange | null,
+): EntityAlert[] {
   const result: EntityAlert[] = [];
   for (const alert of snapshot.alerts) {
+    if (range && !inRange(alert.firstActivityTime, range)) continue;
     const matches = alert.evidence.filter((evidence) => evidence.entityId === entityId);
     if (matches.length === 0) continue;
 
@@ -29,11 +40,17 @@ export function alertsOfEntity(snapshot: IncidentSnapshot, entityId: string): En
     result.push({ alert, evidence: { ...first, roles } });
   }
 
-  return result.sort(
-    (a, b) =>
-      severityRank(a.alert.severity) - severityRank(b.alert.severity) ||
-      (a.alert.firstActivityTime ?? Infinity) - (b.alert.firstActivityTime ?? Infinity),
-  );
+  return result.sort((a, b) => compareByTime(alertOrderKey(a.alert), alertOrderKey(b.alert)));
+}
+
+function alertOrderKey(alert: Alert): TimeOrderKey {
+  return { time: alert.firstActivityTime, severity: alert.severity, id: alert.id };
+}
+
+/** True when `time` lies in the closed window, or is not a usable time. */
+function inRange(time: EpochMs | undefined, range: TimeRange): boolean {
+  if (time === undefined || !Number.isFinite(time)) return true;
+  return time >= range.start && time <= range.end;
 }
 
 /** One relation seen from the entity: which way it points and the entity at the other end. */
