@@ -99,7 +99,8 @@ describe('<il-incident-view> after actions', () => {
     await flyout.updateComplete;
     await waitFor(() => flyout.shadowRoot!.querySelector('li[data-action-id="av-scan"] .action-button') !== null);
 
-    const completed = new Promise((resolve) => flyout.addEventListener('il-action-complete', resolve, { once: true }));
+    // The flyout's events are composed, so they reach listeners on the view.
+    const completed = new Promise((resolve) => view.addEventListener('il-action-complete', resolve, { once: true }));
     flyout.shadowRoot!.querySelector<HTMLButtonElement>('li[data-action-id="av-scan"] .action-button')!.click();
     await completed;
     await flyout.updateComplete;

@@ -51,7 +51,12 @@ interface RenderedElement extends HTMLElement {
  * @fires {TimeChangeEvent} il-time-change - The user moved the time cursor on the timeline (fired by the inner `il-alert-timeline`). Detail: `TimeChangeDetail`, `{ time }`.
  * @fires {PlayStateChangeEvent} il-play-state-change - The user started or paused playback (fired by the inner `il-alert-timeline`). Detail: `PlayStateChangeDetail`, `{ playing, speed }`.
  * @fires {LayoutEndEvent} il-layout-end - The graph finished its layout (fired by the inner `il-incident-graph`). Detail: `LayoutEndDetail`, `{ nodeCount, ticks }`.
- * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button of the entity pane (fired by the inner `il-entity-flyout`). The view then clears the selection and fires `il-selection-change`. Detail: `FlyoutCloseDetail`, `{ entityId }`.
+ * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button of the entity pane (fired by the inner `il-entity-flyout`). The view then clears the selection and fires `il-selection-change`. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
+ * @fires {ActionRequestEvent} il-action-request - The user confirmed an action or a decision on a pending action in the entity pane (fired by the inner `il-entity-flyout`). Cancelable: `preventDefault()` vetoes it, `respondWith(answer)` handles it instead of the adapter. Detail: `ActionRequestDetail`.
+ * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted an action or decision (fired by the inner `il-entity-flyout`). Detail: `ActionCompleteDetail`.
+ * @fires {ActionErrorEvent} il-action-error - An action or decision failed (fired by the inner `il-entity-flyout`). Detail: `ActionErrorDetail`.
+ * @fires {HuntCompleteEvent} il-hunt-complete - A hunt the user ran in the entity pane finished (fired by the inner `il-hunt-results`). Detail: `HuntCompleteDetail`.
+ * @fires {LinkToIncidentEvent} il-link-to-incident - The user asked to link hunt rows to the incident (fired by the inner `il-hunt-results`). Cancelable. Detail: `LinkToIncidentDetail`.
  *
  * @csspart header - The incident header with title, severity, status and tags.
  * @csspart issues - The dismissible notice listing data issues.
