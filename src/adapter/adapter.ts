@@ -5,8 +5,11 @@
 
 import type {
   EntityKind,
+  EpochMs,
   IncidentPatch,
   IncidentSnapshot,
+  Investigation,
+  PendingAction,
   RemediationStatus,
 } from '../model/types.js';
 
@@ -95,6 +98,64 @@ export interface HuntResult {
   end?: number;
 }
 
+/** The request `runBulkAction` receives: one action on several entities, for one user intent. */
+export interface BulkActionRequest {
+  actionId: string;
+  /** The entities the user checked, all in one incident. */
+  targets: EntityRef[];
+  /** Unique per user intent; an adapter that receives the same key twice runs the action once. */
+  idempotencyKey: string;
+  comment?: string;
+  parameters?: Record<string, unknown>;
+}
+
+/** The outcome of a bulk action for one of its targets. */
+export interface BulkTargetResult {
+  entityId: string;
+  status: ActionResult['status'];
+  message?: string;
+  /** The entity's remediation status after the action, as far as the adapter can tell. */
+  remediationStatus?: RemediationStatus;
+}
+
+/** The result that `runBulkAction` resolves with. */
+export interface BulkActionResult {
+  /**
+   * The status of the whole request, as in `ActionResult`. An action that succeeded for some
+   * targets and failed for others is `succeeded`, with the failures in `results`.
+   */
+  status: ActionResult['status'];
+  /** Text for the analyst, shown in place next to the action. */
+  message?: string;
+  /** Outcomes per target, for the targets the adapter reports on. */
+  results?: BulkTargetResult[];
+}
+
+/** One entry of an automated investigation's history of actions taken. */
+export interface InvestigationActionRecord {
+  /** What was done, for example "Quarantined file" or "Collected investigation package". */
+  action: string;
+  time?: EpochMs;
+  /** The entity the action was about, if any. */
+  entityId?: string;
+  /** Who or what took the action, for example "Automation" or an analyst's UPN. */
+  actor?: string;
+  /** For example `completed`, `failed`, `approved`, `rejected`. */
+  status?: string;
+}
+
+/**
+ * An automated investigation as `listInvestigations` returns it: the snapshot's
+ * `Investigation` with a name, its pending actions in full and the history of actions taken.
+ */
+export interface AutomatedInvestigation extends Investigation {
+  name?: string;
+  /** Pending actions of this investigation; those named only in `pendingActionIds` are read from the snapshot. */
+  pendingActions?: PendingAction[];
+  /** Actions the investigation took, oldest first. */
+  actionsTaken?: InvestigationActionRecord[];
+}
+
 export interface IncidentDataAdapter {
   loadIncident(id: string, options: AdapterCallOptions): Promise<IncidentSnapshot>;
   subscribe?(id: string, onChange: (patch: IncidentPatch) => void): () => void;
@@ -112,4 +173,12 @@ export interface IncidentDataAdapter {
     records: HuntRecord[],
     options: AdapterCallOptions,
   ): Promise<void>;
+  /** The actions offered for several entities at once, for example export, tag or investigate. */
+  listBulkActions?(targets: EntityRef[], options: AdapterCallOptions): Promise<ActionDescriptor[]>;
+  runBulkAction?(request: BulkActionRequest, options: AdapterCallOptions): Promise<BulkActionResult>;
+  /**
+   * The automated investigations of an incident. Without this method, elements show the
+   * snapshot's `investigations`.
+   */
+  listInvestigations?(incidentId: string, options: AdapterCallOptions): Promise<AutomatedInvestigation[]>;
 }
