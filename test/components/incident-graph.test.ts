@@ -304,6 +304,35 @@ describe('<il-incident-graph>', () => {
       expect(element.display.edges).to.have.length(edgeCount);
     });
 
+    it('reuses the node views while the cursor moves', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      const view = element.display.byId.get('device-ws042');
+
+      session.setTime(MID_INCIDENT);
+      await nextFrames();
+      expect(element.display.byId.get('device-ws042')).to.equal(view);
+      session.setTime(session.timeBounds!.end);
+      await nextFrames();
+      expect(element.display.byId.get('device-ws042')).to.equal(view);
+    });
+
+    it('shows hidden nodes at their positions after a layout run', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      session.setTime(MID_INCIDENT);
+      await nextFrames();
+
+      await element.relayout();
+      session.setTime(session.timeBounds!.end);
+      await nextFrames();
+      const graph = session.graph!;
+      for (const id of LATE_NODE_IDS) {
+        const node = element.display.byId.get(id)!;
+        expect({ x: node.x, y: node.y }, id).to.deep.equal({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') });
+      }
+    });
+
     it('hides nodes outside the time range without moving the rest', async () => {
       const session = fixtureSession();
       const element = await mountGraph({ session });

@@ -63,6 +63,8 @@ export interface EdgeView {
   dimmed: boolean;
   /** True for an edge first seen at the current playback step. */
   fresh?: boolean;
+  /** When the edge first appears; undefined for an edge that exists from the start. */
+  firstSeen?: EpochMs;
 }
 
 export interface DisplayModel {
@@ -114,16 +116,30 @@ export function buildDisplayModel(input: DisplayInput): DisplayModel {
 export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
   const { graph } = input;
   if (!graph) return EMPTY_DISPLAY;
+  const base = yield* baseModelSteps(graph, input.livePositions);
+  return viewOfBase(base, input);
+}
 
-  const selectedKeys = selectedNodeKeys(graph, input.selection);
+/**
+ * Every node with a position and every edge between two of them, sorted and with parallel edges
+ * spread, before the time cursor, filters and selection apply. Views of one base share its node
+ * and edge objects, so moving the time cursor only picks from it instead of building again.
+ */
+export interface BaseModel {
+  graph: IncidentGraph;
+  /** In list order: alerts first, then entities, each by first seen, label and id. */
+  nodes: NodeView[];
+  edges: EdgeView[];
+}
+
+/** Builds the base model of a graph in slices. */
+export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSource | undefined): Steps<BaseModel> {
   const byId = new Map<string, NodeView>();
 
   let count = 0;
   for (const { node: id, attributes } of graph.nodeEntries()) {
     if (++count % SLICE_ITEMS === 0) yield;
-    if (!input.existsNow(attributes.firstSeen)) continue;
-    if (input.passes && !input.passes(id, attributes)) continue;
-    const position = input.livePositions?.get(id) ?? attributes;
+    const position = livePositions?.get(id) ?? attributes;
     if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
 
     const alert = attributes.kind === 'alert';
@@ -141,9 +157,9 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
       x: position.x!,
       y: position.y!,
       radius: alert ? ALERT_RADIUS : ENTITY_RADIUS,
-      selected: selectedKeys.has(id),
+      selected: false,
       dimmed: false,
-      fresh: input.isNewNow?.(attributes.firstSeen) === true,
+      fresh: false,
       slot: -1,
     });
   }
@@ -153,7 +169,7 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
     if (++count % SLICE_ITEMS === 0) yield;
     const source = byId.get(sourceId);
     const target = byId.get(targetId);
-    if (!source || !target || !input.existsNow(attributes.firstSeen)) continue;
+    if (!source || !target) continue;
     edges.push({
       id,
       source,
@@ -161,23 +177,57 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
       type: attributes.type,
       evidence: attributes.type === 'evidence',
       roles: attributes.roles ?? NO_ROLES,
+      firstSeen: attributes.firstSeen,
       curve: 0,
       loopIndex: 0,
       dimmed: false,
-      fresh: input.isNewNow?.(attributes.firstSeen) === true,
+      fresh: false,
     });
   }
   yield;
 
+  // Spreading every parallel edge of the whole graph, not only those visible now, keeps each
+  // edge's curve the same while the time cursor moves.
   spreadParallelEdges(edges);
   yield;
-  if (selectedKeys.size > 0) {
-    dimUnrelated(graph, byId, edges, selectedKeys);
-    yield;
-  }
 
   const nodes = yield* sortSteps([...byId.values()], compareNodes);
-  const alertCount = nodes.filter((node) => node.alert).length;
+  return { graph, nodes, edges };
+}
+
+/**
+ * Returns the display model of a base for the time cursor, the filters and the selection: the
+ * nodes and edges that exist now and pass, with their selected, dimmed and fresh flags set.
+ * The flags are written on the base's shared objects, so only the latest view is valid.
+ */
+export function viewOfBase(base: BaseModel, input: DisplayInput): DisplayModel {
+  const { graph } = base;
+  const selectedKeys = selectedNodeKeys(graph, input.selection);
+  const byId = new Map<string, NodeView>();
+  const nodes: NodeView[] = [];
+  let alertCount = 0;
+
+  for (const node of base.nodes) {
+    if (!input.existsNow(node.firstSeen)) continue;
+    if (input.passes && !input.passes(node.id, graph.getNodeAttributes(node.id))) continue;
+    node.selected = selectedKeys.has(node.id);
+    node.dimmed = false;
+    node.fresh = input.isNewNow?.(node.firstSeen) === true;
+    nodes.push(node);
+    byId.set(node.id, node);
+    if (node.alert) alertCount += 1;
+  }
+
+  const edges: EdgeView[] = [];
+  for (const edge of base.edges) {
+    if (byId.get(edge.source.id) !== edge.source || byId.get(edge.target.id) !== edge.target) continue;
+    if (!input.existsNow(edge.firstSeen)) continue;
+    edge.dimmed = false;
+    edge.fresh = input.isNewNow?.(edge.firstSeen) === true;
+    edges.push(edge);
+  }
+
+  if (selectedKeys.size > 0) dimUnrelated(graph, byId, edges, selectedKeys);
   return { nodes, edges, byId, alertCount, entityCount: nodes.length - alertCount };
 }
 

@@ -8,7 +8,7 @@
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from '../../session/filters.js';
-import { displayModelSteps, EMPTY_DISPLAY, moveNodes, type DisplayModel, type NodeView } from './display-model.js';
+import { baseModelSteps, EMPTY_DISPLAY, moveNodes, viewOfBase, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
 import { HitIndex, type Point } from './geometry.js';
 import { positionInGraph, type GroupingState } from './grouping.js';
 import type { LivePositions } from './layout-runner.js';
@@ -35,6 +35,8 @@ export class DisplayState {
   searchMatchIds: Set<string> | undefined;
 
   private dirty = true;
+  /** The base model the display is a view of; undefined when the graph's content changed. */
+  private base: BaseModel | undefined;
   /** The build in slices under way, if any. */
   private build: Steps<void> | undefined;
   /** True when only positions changed since the model was built: a layout step or its end. */
@@ -45,10 +47,15 @@ export class DisplayState {
   /** The model `hitIndex` was built from. */
   private hitIndexDisplay: DisplayModel | undefined;
 
-  /** Marks the model stale: the next `process` rebuilds it, dropping a build under way. */
-  invalidate(): void {
+  /**
+   * Marks the model stale: the next `process` rebuilds it, dropping a build under way. `view`
+   * says that only the time cursor, the filters, the selection, the search or the grouping
+   * changed, so the base model of the graph's content can stay.
+   */
+  invalidate(scope: 'all' | 'view' = 'all'): void {
     this.dirty = true;
     this.build = undefined;
+    if (scope === 'all') this.base = undefined;
   }
 
   /** True while a build in slices is under way. */
@@ -103,17 +110,25 @@ export class DisplayState {
   private *buildSteps(sources: DisplaySources): Steps<void> {
     const { graph, session } = sources;
     const live = sources.livePositions;
-    const model = yield* displayModelSteps({
+    if (!graph) {
+      this.base = undefined;
+      this.display = EMPTY_DISPLAY;
+      this.searchMatchIds = undefined;
+      return;
+    }
+    if (this.base?.graph !== graph) this.base = yield* baseModelSteps(graph, live);
+
+    const model = viewOfBase(this.base, {
       graph,
       existsNow: session ? (firstSeen) => session.existsNow(firstSeen) : () => true,
       isNewNow: session ? (firstSeen) => session.isNewNow(firstSeen) : undefined,
       selection: sources.selection,
-      passes: filtersAreEmpty(sources.filters) || !graph ? undefined : (id, attributes) => nodePassesFilters(sources.filters, graph, id, attributes),
-      livePositions: live,
+      passes: filtersAreEmpty(sources.filters) ? undefined : (id, attributes) => nodePassesFilters(sources.filters, graph, id, attributes),
     });
+    yield;
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
     const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf);
-    const labelOf = (id: string): string | undefined => (graph?.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
+    const labelOf = (id: string): string | undefined => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
 
     this.display = display;
     this.searchMatchIds = applySearch(display, sources.search, labelOf);
@@ -134,6 +149,9 @@ export class DisplayState {
     const { graph } = sources;
     const live = sources.livePositions;
     if (live !== this.run) this.run = undefined;
-    this.display = moveNodes(this.display, (id) => live?.get(id) ?? positionInGraph(graph, id));
+    const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
+    // The base's nodes hidden now move too, so they show in the right place when they appear.
+    if (this.base) moveNodes({ ...EMPTY_DISPLAY, nodes: this.base.nodes }, positionOf);
+    this.display = moveNodes(this.display, positionOf);
   }
 }

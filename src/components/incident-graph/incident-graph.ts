@@ -199,7 +199,7 @@ export class IncidentGraphElement extends LitElement {
 
   private readonly sessions = new SessionController(this, {
     keys: ['snapshot', 'time', 'range', 'selection', 'filters'],
-    onChange: () => this.invalidateDisplay(),
+    onChange: (keys) => this.invalidateDisplay(keys.has('snapshot') ? 'all' : 'view'),
   });
   private readonly layoutRunner = new LayoutRunner({
     onProgress: (detail) => {
@@ -233,7 +233,7 @@ export class IncidentGraphElement extends LitElement {
   private readonly userSelection = new UserSelection(
     () => ({ graph: this.boundGraph, session: this.sessions.session, grouping: this.grouping, groupThreshold: this.groupThreshold }),
     (next) => {
-      this.invalidateDisplay();
+      this.invalidateDisplay('view');
       this.dispatchEvent(new SelectionChangeEvent(next));
     },
   );
@@ -361,24 +361,24 @@ export class IncidentGraphElement extends LitElement {
 
   /** Shows the members of a group in place of its node. Fires no event. */
   expandGroup(groupId: string): void {
-    if (this.grouping.setExpanded(groupId, true)) this.invalidateDisplay();
+    if (this.grouping.setExpanded(groupId, true)) this.invalidateDisplay('view');
   }
 
   /** Draws a group's members as one node again. Fires no event. */
   collapseGroup(groupId: string): void {
-    if (this.grouping.setExpanded(groupId, false)) this.invalidateDisplay();
+    if (this.grouping.setExpanded(groupId, false)) this.invalidateDisplay('view');
   }
 
   /** Expands every group of the current graph. Fires no event. */
   expandAll(): void {
     this.grouping.expandAll(this.boundGraph, this.groupThreshold);
-    this.invalidateDisplay();
+    this.invalidateDisplay('view');
   }
 
   /** Collapses every group. Fires no event. */
   collapseAll(): void {
     this.grouping.collapseAll();
-    this.invalidateDisplay();
+    this.invalidateDisplay('view');
   }
 
   /**
@@ -391,7 +391,7 @@ export class IncidentGraphElement extends LitElement {
     if (!target) return false;
     this.grouping.setExpanded(target.groupId, target.expand);
     if (this.interaction.activeId === nodeId) this.interaction.activeId = target.activeId;
-    this.invalidateDisplay();
+    this.invalidateDisplay('view');
     this.requestUpdate();
     return true;
   }
@@ -417,7 +417,7 @@ export class IncidentGraphElement extends LitElement {
       this.zoomCamera.setLimits(minZoom, maxZoom);
       this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
     }
-    if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay();
+    if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay('view');
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     this.syncGraph();
 
@@ -494,9 +494,12 @@ export class IncidentGraphElement extends LitElement {
     this.scheduleFrame();
   }
 
-  /** @internal Marks the display model stale and schedules a frame. */
-  invalidateDisplay(): void {
-    this.displayState.invalidate();
+  /**
+   * @internal Marks the display model stale and schedules a frame. `view` keeps the base model
+   * of the graph's content, for a change of time, selection, filters, search or grouping.
+   */
+  invalidateDisplay(scope: 'all' | 'view' = 'all'): void {
+    this.displayState.invalidate(scope);
     this.scheduleFrame();
   }
 
