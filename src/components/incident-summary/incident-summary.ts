@@ -1,0 +1,108 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import type { IncidentDataAdapter } from '../../adapter/adapter.js';
+import type { IncidentSession, SessionKey } from '../../session/session.js';
+import { SelectionChangeEvent } from '../shared/events.js';
+import { SessionController } from '../shared/session-controller.js';
+import { msg, registerStrings } from '../shared/strings.js';
+import { incidentSummaryStyles } from './incident-summary.styles.js';
+import { renderAlertList, renderEvidence, renderIncidentInformation, renderKillChain, renderScope, type SummaryHandlers } from './render-summary.js';
+import { SUMMARY_STRINGS } from './summary-strings.js';
+
+registerStrings(SUMMARY_STRINGS);
+
+/**
+ * The summary of one incident: its alerts by MITRE ATT&CK tactic in kill-chain order (how far
+ * the attack progressed, with the alerts under each tactic and the categories that are not
+ * tactics after them), the alerts in time order with their status, the scope (counts of
+ * impacted devices, users, mailboxes and apps, and those assets ranked by verdict, then the
+ * source's risk rating, then the number of alerts), the evidence count by verdict, and the
+ * incident's status, severity, assignee, classification, determination, tags and times.
+ *
+ * It shows the whole incident, whatever the time cursor, range or filters of the session. A
+ * ghost process (named by other evidence but not evidence itself) counts in no figure.
+ *
+ * Give it an `adapter` and an `incident-id`, or a `session`, or place it inside an element
+ * that provides one (such as `il-incident-view`). Clicking an alert or an asset selects it in
+ * the session, so the graph and the other elements follow.
+ *
+ * Keyboard: Tab moves through the alert and asset buttons in reading order; Enter or Space
+ * selects.
+ *
+ * @tagname il-incident-summary
+ * @summary Kill-chain categories, scope, evidence and incident information of one incident.
+ *
+ * @fires {SelectionChangeEvent} il-selection-change - The user selected an alert or an asset. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
+ *
+ * @csspart section - Each section (card); each also has its own part: `categories`, `alerts`, `scope`, `evidence`, `information`.
+ * @csspart kill-chain - The ordered list of tactics.
+ * @csspart alert-list - The alerts in time order.
+ * @csspart scope-counts - The counts of devices, users, mailboxes and apps.
+ * @csspart ranked-assets - The impacted assets ranked by verdict and risk.
+ * @csspart evidence-counts - The evidence counts by verdict.
+ * @csspart status - The message shown while no incident is loaded.
+ *
+ * @cssprop [--il-incident-summary-columns=repeat(auto-fill, minmax(320px, 1fr))] - Grid columns of the sections.
+ * @cssprop [--il-incident-summary-observed-color=var(--il-color-malicious)] - Mark of a tactic with alerts.
+ */
+export class IncidentSummary extends LitElement {
+  static override styles = incidentSummaryStyles;
+
+  static override properties = {
+    adapter: { attribute: false },
+    incidentId: { type: String, attribute: 'incident-id' },
+    session: { attribute: false },
+  };
+
+  /** The data adapter to load the incident from when no session is given. */
+  declare adapter: IncidentDataAdapter | undefined;
+
+  /** Id of the incident to load through `adapter`. */
+  declare incidentId: string | undefined;
+
+  /** The session to show; wins over `adapter` and over a session from context. */
+  declare session: IncidentSession | undefined;
+
+  private readonly sessions: SessionController;
+
+  constructor() {
+    super();
+    this.adapter = undefined;
+    this.incidentId = undefined;
+    this.session = undefined;
+    this.sessions = new SessionController(this, {
+      keys: ['loadState', 'snapshot', 'entities', 'selection'] satisfies SessionKey[],
+    });
+  }
+
+  protected override render(): TemplateResult {
+    const session = this.sessions.session;
+    const snapshot = session?.loadState === 'ready' ? session.snapshot : undefined;
+    if (!session || !snapshot) {
+      return html`<p class="status" part="status" role="status">${msg('summary.empty')}</p>`;
+    }
+
+    const { entityIds, alertIds } = session.selection;
+    const handlers: SummaryHandlers = {
+      selectAlert: (id) => this.selectByUser({ entityIds: [], alertIds: [id] }),
+      selectEntity: (id) => this.selectByUser({ entityIds: [id], alertIds: [] }),
+      selectedIds: new Set([...entityIds, ...alertIds]),
+    };
+
+    return html`
+      <div class="grid" role="region" aria-label=${msg('summary.label')}>
+        ${renderKillChain(snapshot.alerts, handlers)}
+        ${renderScope(snapshot, handlers)}
+        ${renderEvidence(snapshot)}
+        ${renderIncidentInformation(snapshot.incident)}
+        ${renderAlertList(snapshot.alerts, handlers)}
+      </div>
+    `;
+  }
+
+  private selectByUser(selection: { entityIds: string[]; alertIds: string[] }): void {
+    const session = this.sessions.session;
+    if (!session) return;
+    session.select(selection);
+    this.dispatchEvent(new SelectionChangeEvent(session.selection));
+  }
+}
