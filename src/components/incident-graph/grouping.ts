@@ -284,7 +284,8 @@ function* mergeEdgesSteps(edges: readonly EdgeView[], replacement: ReadonlyMap<s
     }
 
     const next = { ...edge, source: source ?? edge.source, target: target ?? edge.target };
-    const key = JSON.stringify([next.source.id, next.target.id, next.type]);
+    // Length prefixes keep the key unambiguous for any id, at a fraction of JSON's cost.
+    const key = `${next.source.id.length}:${next.source.id}${next.target.id.length}:${next.target.id}${next.type}`;
     const existing = merged.get(key);
     if (existing) {
       existing.dimmed &&= next.dimmed;
