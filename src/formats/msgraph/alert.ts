@@ -1,7 +1,15 @@
 /** Maps Graph incidents and alerts (`microsoft.graph.security.incident` and `.alert`) to the model. */
 
-import { parseTimeField } from '../../model/time.js';
-import type { Alert, DataIssue, Incident, IncidentComment, Severity } from '../../model/types.js';
+import type { Alert, DataIssue, Incident, IncidentComment } from '../../model/types.js';
+import {
+  ALERT_STATUSES,
+  CLASSIFICATIONS,
+  DETERMINATIONS,
+  highestSeverity,
+  INCIDENT_STATUSES,
+  setString,
+  setTime,
+} from '../shared/incident-fields.js';
 import {
   normalizeEnum,
   readRecordArray,
@@ -11,48 +19,6 @@ import {
   readWebUrl,
   type JsonRecord,
 } from './read.js';
-
-const INCIDENT_STATUSES = ['active', 'resolved', 'inProgress', 'redirected', 'awaitingAction', 'unknownFutureValue'];
-const ALERT_STATUSES = ['new', 'inProgress', 'resolved', 'unknownFutureValue'];
-const CLASSIFICATIONS = ['unknown', 'falsePositive', 'truePositive', 'informationalExpectedActivity', 'unknownFutureValue'];
-const DETERMINATIONS = [
-  'unknown',
-  'apt',
-  'malware',
-  'securityPersonnel',
-  'securityTesting',
-  'unwantedSoftware',
-  'other',
-  'multiStagedAttack',
-  'compromisedAccount',
-  'phishing',
-  'maliciousUserActivity',
-  'notMalicious',
-  'notEnoughDataToValidate',
-  'confirmedUserActivity',
-  'lineOfBusinessApplication',
-  'unknownFutureValue',
-];
-
-const SEVERITY_ORDER: readonly Severity[] = ['unknown', 'informational', 'low', 'medium', 'high'];
-
-/** Copies a string field to `target[key]` when it is present. */
-function setString<T extends object>(target: T, key: keyof T, value: unknown, known?: readonly string[]): void {
-  const text = known === undefined ? readString(value) : normalizeEnum(value, known);
-  if (text !== undefined) (target as Record<keyof T, unknown>)[key] = text;
-}
-
-function setTime<T extends object>(
-  target: T,
-  key: keyof T,
-  value: unknown,
-  issues: DataIssue[],
-  id: string,
-  field: string,
-): void {
-  const time = parseTimeField(value, issues, id, field);
-  if (time !== undefined) (target as Record<keyof T, unknown>)[key] = time;
-}
 
 /** Custom tags first, then the older `tags` spelling, then system tags, without repeats. */
 export function readTags(record: JsonRecord): string[] {
@@ -113,10 +79,7 @@ export function incidentFromAlerts(
   ownTitle: boolean,
   issues: DataIssue[],
 ): Incident {
-  const severity = alerts.reduce<Severity>(
-    (highest, alert) => (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(highest) ? alert.severity : highest),
-    'unknown',
-  );
+  const severity = highestSeverity(alerts);
   const incident: Incident = {
     id,
     title: ownTitle && alerts[0] ? alerts[0].title : `Incident ${id}`,

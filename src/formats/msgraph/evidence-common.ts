@@ -1,7 +1,10 @@
 /** Types and helpers shared by the evidence mappers of each kind group. */
 
 import type { DataIssue, Entity, EntityKind } from '../../model/types.js';
-import { otherFields, type JsonRecord } from './read.js';
+import { entityFromRecord } from '../shared/entity-record.js';
+import type { JsonRecord } from './read.js';
+
+export { keyOrFallback } from '../shared/entity-record.js';
 
 /** Context of one evidence item: its alert, its path, and the issue list to report to. */
 export interface EvidenceContext {
@@ -27,25 +30,6 @@ export const COMMON_EVIDENCE_FIELDS: ReadonlySet<string> = new Set([
   'detailedRoles',
 ]);
 
-/**
- * Returns `key`, or, when the evidence lacks the field the key is built from, reports it and
- * returns an id scoped to this alert's item, so the entity is still shown.
- */
-export function keyOrFallback(
-  key: string | undefined,
-  kind: EntityKind,
-  field: string,
-  context: EvidenceContext,
-): string {
-  if (key !== undefined) return key;
-  context.issues.push({
-    id: context.alertId,
-    field: `${context.path}.${field}`,
-    problem: `missing ${field}; the ${kind} cannot be matched across alerts`,
-  });
-  return `${kind}:${context.alertId}:${context.path}`;
-}
-
 /** Builds an entity whose properties are `known` followed by every other field of the item. */
 export function entityFrom(
   id: string,
@@ -55,13 +39,5 @@ export function entityFrom(
   known: JsonRecord,
   skip: readonly string[] = [],
 ): Entity {
-  const properties: JsonRecord = {};
-  for (const [key, value] of Object.entries(known)) {
-    if (value !== undefined) properties[key] = value;
-  }
-  const rest = otherFields(raw, new Set([...COMMON_EVIDENCE_FIELDS, ...skip]));
-  for (const [key, value] of Object.entries(rest)) {
-    if (!(key in properties)) properties[key] = value;
-  }
-  return { id, kind, displayName, properties };
+  return entityFromRecord(id, kind, displayName, raw, known, new Set([...COMMON_EVIDENCE_FIELDS, ...skip]));
 }

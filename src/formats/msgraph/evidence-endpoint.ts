@@ -3,27 +3,23 @@
  * registry keys and values, and security groups.
  */
 
-import { describeValue, parseTimeField } from '../../model/time.js';
+import { parseTimeField } from '../../model/time.js';
 import type { Entity } from '../../model/types.js';
+import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
 import { entityFrom, keyOrFallback, type EvidenceContext, type EvidenceMapper } from './evidence-common.js';
 import {
   accountOf,
   deviceKey,
   fileKey,
   filePath,
-  HASH_FIELDS,
-  HASH_LENGTHS,
   ipKey,
   processKey,
   registryKeyKey,
   registryPath,
   userKey,
-  validHash,
-  type HashField,
 } from './keys.js';
 import {
   asRecord,
-  isAbsent,
   readNumber,
   readRecordArray,
   readString,
@@ -95,49 +91,9 @@ function mapUser(raw: JsonRecord, context: EvidenceContext): Entity {
   return entityFrom(id, 'user', name, raw, accountProperties(account), ['userAccount']);
 }
 
-/**
- * Properties of a file, from `fileEvidence.fileDetails` or a process's `imageFile`. A valid
- * hash is lowercased; an invalid one is kept as it came (`reportInvalidHashes` reports it).
- */
-export function fileProperties(details: JsonRecord | undefined): JsonRecord {
-  return {
-    fileName: readString(details?.fileName),
-    filePath: readString(details?.filePath),
-    fileSize: readNumber(details?.fileSize),
-    sha1: hashProperty(details, 'sha1'),
-    sha256: hashProperty(details, 'sha256'),
-    md5: hashProperty(details, 'md5'),
-    signer: readString(details?.signer),
-    issuer: readString(details?.issuer),
-    filePublisher: readString(details?.filePublisher),
-  };
-}
-
-function hashProperty(details: JsonRecord | undefined, field: HashField): unknown {
-  const value = details?.[field];
-  if (isAbsent(value)) return undefined;
-  return validHash(details, field) ?? value;
-}
-
-/**
- * Reports each hash in `details` (found at `field` of the evidence item) that is not hex of its
- * length. Such a hash stays a property but is not used as the file's key.
- */
-function reportInvalidHashes(details: JsonRecord | undefined, field: string, context: EvidenceContext): void {
-  for (const hash of HASH_FIELDS) {
-    const value = details?.[hash];
-    if (isAbsent(value) || validHash(details, hash) !== undefined) continue;
-    context.issues.push({
-      id: context.alertId,
-      field: `${context.path}.${field}.${hash}`,
-      problem: `invalid ${hash} ${describeValue(value)} (expected ${HASH_LENGTHS[hash]} hex digits); kept as a property but not used to match the file`,
-    });
-  }
-}
-
 function mapFile(raw: JsonRecord, context: EvidenceContext): Entity {
   const details = asRecord(raw.fileDetails);
-  reportInvalidHashes(details, 'fileDetails', context);
+  reportInvalidHashes(details, { ...context, path: `${context.path}.fileDetails` });
   const id = keyOrFallback(fileKey(details), 'file', 'fileDetails', context);
   const name = readString(details?.fileName) ?? (details ? filePath(details) : undefined) ?? 'Unnamed file';
   return entityFrom(
@@ -159,8 +115,8 @@ function mapProcess(raw: JsonRecord, context: EvidenceContext): Entity {
   const { alertId, path, issues } = context;
   const image = asRecord(raw.imageFile);
   const account = accountOf(raw);
-  reportInvalidHashes(image, 'imageFile', context);
-  reportInvalidHashes(asRecord(raw.parentProcessImageFile), 'parentProcessImageFile', context);
+  reportInvalidHashes(image, { ...context, path: `${context.path}.imageFile` });
+  reportInvalidHashes(asRecord(raw.parentProcessImageFile), { ...context, path: `${context.path}.parentProcessImageFile` });
   const id = keyOrFallback(
     processKey(evidenceDeviceId(raw, context), raw.processId, raw.processCreationDateTime),
     'process',

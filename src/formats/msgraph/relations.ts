@@ -5,13 +5,13 @@
  * as the alert's evidence edges, so it makes no relation here.
  */
 
-import { earliestTime, mergeEntities } from '../../model/merge.js';
 import type { Entity, Relation, RelationType } from '../../model/types.js';
+import { EntityIndex } from '../shared/entity-index.js';
+import { addParentProcess } from '../shared/process-tree.js';
 import type { MappedEvidence } from './evidence.js';
-import { fileProperties } from './evidence-endpoint.js';
 import { senderAddress } from './evidence-mail.js';
-import { fileKey, filePath, ipKey, mailboxKey, processKey, registryKeyKey, urlKey, userIdentifiers } from './keys.js';
-import { asRecord, readNumber, readRecordArray, readString, readStringArray, type JsonRecord } from './read.js';
+import { fileKey, ipKey, mailboxKey, registryKeyKey, urlKey } from './keys.js';
+import { asRecord, readNumber, readRecordArray, readString, readStringArray } from './read.js';
 
 /** One mapped evidence item with the facts of its alert that relations need. */
 export interface AlertEvidenceItem {
@@ -52,7 +52,16 @@ export function deriveRelations(items: AlertEvidenceItem[], entities: Map<string
         relate(entity.id, deviceId, 'runsOn');
         relate(entity.id, fileKey(asRecord(raw.imageFile)), 'imageFile');
         relate(entity.id, index.user(asRecord(raw.userAccount)), 'runsAs');
-        const parentId = parentProcess(raw, entity, deviceId, entities);
+        const parentId = addParentProcess(
+          {
+            deviceId,
+            processId: readNumber(raw.parentProcessId),
+            creationTime: raw.parentProcessCreationDateTime,
+            imageFile: asRecord(raw.parentProcessImageFile),
+          },
+          entity,
+          entities,
+        );
         relate(entity.id, parentId, 'parentProcess');
         if (parentId !== undefined && entities.get(parentId)?.ghost === true) relate(parentId, deviceId, 'runsOn');
         break;
@@ -104,100 +113,4 @@ export function deriveRelations(items: AlertEvidenceItem[], entities: Map<string
   }
 
   return [...relations.values()];
-}
-
-/**
- * Returns the entity id of a process's parent, adding a ghost parent to `entities` when the
- * parent is not evidence. Returns `undefined` when the evidence names no parent.
- */
-function parentProcess(
-  raw: JsonRecord,
-  child: Entity,
-  deviceId: string | undefined,
-  entities: Map<string, Entity>,
-): string | undefined {
-  const image = asRecord(raw.parentProcessImageFile);
-  const pid = readNumber(raw.parentProcessId);
-  const imagePath = image === undefined ? undefined : filePath(image);
-  if (pid === undefined && imagePath === undefined) return undefined;
-
-  const devicePart = deviceId?.replace(/^device:/, '');
-  const id =
-    processKey(devicePart, pid, raw.parentProcessCreationDateTime) ??
-    `process:${devicePart ?? 'unknown-device'}:${imagePath!.toLowerCase()}`;
-  const existing = entities.get(id);
-  if (existing !== undefined && existing.ghost !== true) return id;
-
-  const properties = fileProperties(image);
-  const ghost: Entity = {
-    id,
-    kind: 'process',
-    displayName: readString(image?.fileName) ?? (pid === undefined ? 'Parent process' : `Process ${pid}`),
-    ghost: true,
-    properties: {
-      processId: pid,
-      processCreationTime: readNumber(child.properties.parentProcessCreationTime),
-      imageFileName: properties.fileName,
-      imageFilePath: properties.filePath,
-      sha1: properties.sha1,
-      sha256: properties.sha256,
-    },
-  };
-
-  // NOTE: a ghost appears with its earliest child, not at its own creation time: a parent such
-  // as services.exe starts at boot, months before the incident, and would stretch the timeline.
-  const firstSeen = earliestTime(existing?.firstSeen, child.firstSeen);
-  if (firstSeen !== undefined) ghost.firstSeen = firstSeen;
-
-  entities.set(id, existing === undefined ? ghost : mergeEntities(existing, ghost));
-  return id;
-}
-
-/** Lookups of the incident's entities by the identifiers other evidence uses to name them. */
-class EntityIndex {
-  private readonly devices = new Map<string, string>();
-  private readonly users = new Map<string, string>();
-  private readonly messagesByNetworkId = new Map<string, string[]>();
-
-  constructor(entities: Map<string, Entity>) {
-    for (const entity of entities.values()) {
-      const properties = entity.properties;
-      if (entity.kind === 'device') {
-        for (const field of ['mdeDeviceId', 'azureAdDeviceId', 'deviceDnsName']) {
-          const value = readString(properties[field]);
-          if (value !== undefined && !this.devices.has(value.toLowerCase())) this.devices.set(value.toLowerCase(), entity.id);
-        }
-      } else if (entity.kind === 'user') {
-        for (const identifier of userIdentifiers(properties)) {
-          if (!this.users.has(identifier)) this.users.set(identifier, entity.id);
-        }
-      } else if (entity.kind === 'mailMessage') {
-        const networkId = readString(properties.networkMessageId)?.toLowerCase();
-        if (networkId !== undefined) {
-          this.messagesByNetworkId.set(networkId, [...(this.messagesByNetworkId.get(networkId) ?? []), entity.id]);
-        }
-      }
-    }
-  }
-
-  device(identifier: string | undefined): string | undefined {
-    return identifier === undefined ? undefined : this.devices.get(identifier.toLowerCase());
-  }
-
-  /** Returns the user entity matching an account by its strongest shared identifier. */
-  user(account: JsonRecord | undefined): string | undefined {
-    for (const identifier of userIdentifiers(account)) {
-      const id = this.users.get(identifier);
-      if (id !== undefined) return id;
-    }
-    return undefined;
-  }
-
-  userByAddress(address: string | undefined): string | undefined {
-    return address === undefined ? undefined : this.users.get(address.toLowerCase());
-  }
-
-  messages(networkMessageId: string): string[] {
-    return this.messagesByNetworkId.get(networkMessageId.toLowerCase()) ?? [];
-  }
 }

@@ -1,0 +1,57 @@
+/**
+ * Building entities from evidence records: the entity with its well-known properties first and
+ * every other field of the record after them, and the fallback id of a record that lacks the
+ * field its key is built from.
+ */
+
+import type { DataIssue, Entity, EntityKind } from '../../model/types.js';
+import { otherFields, type JsonRecord } from './json-readers.js';
+
+/** Location of an evidence record: its alert, its path in the payload, and the issue list to report to. */
+export interface EvidenceLocation {
+  alertId: string;
+  /** Path of the record in its alert or payload, for example `evidence[3]` or `rows[12]`. */
+  path: string;
+  issues: DataIssue[];
+}
+
+/**
+ * Returns `key`, or, when the record lacks the field the key is built from, reports it and
+ * returns an id scoped to this alert's record, so the entity is still shown.
+ */
+export function keyOrFallback(
+  key: string | undefined,
+  kind: EntityKind,
+  field: string,
+  at: EvidenceLocation,
+): string {
+  if (key !== undefined) return key;
+  at.issues.push({
+    id: at.alertId,
+    field: `${at.path}.${field}`,
+    problem: `missing ${field}; the ${kind} cannot be matched across alerts`,
+  });
+  return `${kind}:${at.alertId}:${at.path}`;
+}
+
+/**
+ * Builds an entity whose properties are the defined values of `known`, followed by every field
+ * of `raw` that is not in `skip`, not already in `known`, and not null, blank or empty.
+ */
+export function entityFromRecord(
+  id: string,
+  kind: EntityKind,
+  displayName: string,
+  raw: JsonRecord,
+  known: JsonRecord,
+  skip: ReadonlySet<string>,
+): Entity {
+  const properties: JsonRecord = {};
+  for (const [key, value] of Object.entries(known)) {
+    if (value !== undefined) properties[key] = value;
+  }
+  for (const [key, value] of Object.entries(otherFields(raw, skip))) {
+    if (!(key in properties)) properties[key] = value;
+  }
+  return { id, kind, displayName, properties };
+}

@@ -1,0 +1,62 @@
+/**
+ * Incident and alert fields shared by the Microsoft formats: the enumeration spellings of the
+ * Graph security API, which the Defender mappers normalise to as well, and setters that copy a
+ * field only when the source has a usable value.
+ */
+
+import { severityRank } from '../../model/severity.js';
+import { parseTimeField } from '../../model/time.js';
+import type { DataIssue, Severity } from '../../model/types.js';
+import { normalizeEnum, readString } from './json-readers.js';
+
+export const INCIDENT_STATUSES = ['active', 'resolved', 'inProgress', 'redirected', 'awaitingAction', 'unknownFutureValue'];
+export const ALERT_STATUSES = ['new', 'inProgress', 'resolved', 'unknownFutureValue'];
+export const CLASSIFICATIONS = ['unknown', 'falsePositive', 'truePositive', 'informationalExpectedActivity', 'unknownFutureValue'];
+export const DETERMINATIONS = [
+  'unknown',
+  'apt',
+  'malware',
+  'securityPersonnel',
+  'securityTesting',
+  'unwantedSoftware',
+  'other',
+  'multiStagedAttack',
+  'compromisedAccount',
+  'phishing',
+  'maliciousUserActivity',
+  'notMalicious',
+  'notEnoughDataToValidate',
+  'confirmedUserActivity',
+  'lineOfBusinessApplication',
+  'unknownFutureValue',
+];
+
+/**
+ * Copies a string field to `target[key]` when it is present. With `known`, the value is an
+ * enumeration: a known spelling replaces the source's when they match ignoring case.
+ */
+export function setString<T extends object>(target: T, key: keyof T, value: unknown, known?: readonly string[]): void {
+  const text = known === undefined ? readString(value) : normalizeEnum(value, known);
+  if (text !== undefined) (target as Record<keyof T, unknown>)[key] = text;
+}
+
+/** Copies a time field to `target[key]` as epoch milliseconds, and reports a time it cannot parse. */
+export function setTime<T extends object>(
+  target: T,
+  key: keyof T,
+  value: unknown,
+  issues: DataIssue[],
+  id: string,
+  field: string,
+): void {
+  const time = parseTimeField(value, issues, id, field);
+  if (time !== undefined) (target as Record<keyof T, unknown>)[key] = time;
+}
+
+/** Returns the highest severity of `alerts`, or `unknown` when there are none. */
+export function highestSeverity(alerts: ReadonlyArray<{ severity: Severity }>): Severity {
+  return alerts.reduce<Severity>(
+    (highest, alert) => (severityRank(alert.severity) < severityRank(highest) ? alert.severity : highest),
+    'unknown',
+  );
+}
