@@ -1,0 +1,22 @@
+/** Default strings of `<il-incident-filters>`; a host replaces them with `setStrings`. */
+export const FILTER_STRINGS: Readonly<Record<string, string>> = {
+  'filters.label': 'Noise controls',
+  'filters.search': 'Search',
+  'filters.searchLabel': 'Search entities and alerts by name or value',
+  'filters.facet.entityKinds': 'Entity kind',
+  'filters.facet.verdicts': 'Verdict',
+  'filters.facet.remediationStatuses': 'Remediation',
+  'filters.facet.evidenceRoles': 'Evidence role',
+  'filters.facet.severities': 'Alert severity',
+  'filters.all': 'All',
+  'filters.someSelected': '{count} of {total}',
+  'filters.buttonName': '{facet}: {state}',
+  'filters.noOptions': 'Nothing to filter in this incident.',
+  'filters.showAll': 'Show all',
+  'filters.optionName': '{label}, {count}',
+  'filters.clear': 'Clear filters',
+  'filters.group': 'Group similar entities',
+  'filters.expandAll': 'Expand all groups',
+  'filters.collapseAll': 'Collapse all groups',
+  'filters.active': '{count} filters on',
+};

@@ -1,0 +1,181 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/incident-filters/define.js';
+import type { IncidentFiltersElement } from '../../src/components/incident-filters/incident-filters.js';
+import type {
+  FiltersChangeEvent,
+  GroupingChangeEvent,
+  GroupsExpandEvent,
+  SearchChangeEvent,
+} from '../../src/components/incident-filters/events.js';
+import type { IncidentSession } from '../../src/session/session.js';
+import { deepActiveElement, generatedSession, recordEvents, sampleSession, settle } from './incident-lists-helpers.js';
+
+const EVENT_TYPES = ['il-filters-change', 'il-search-change', 'il-grouping-change', 'il-groups-expand'] as const;
+
+async function barFor(session: IncidentSession): Promise<IncidentFiltersElement> {
+  return fixture<IncidentFiltersElement>(html`<il-incident-filters .session=${session}></il-incident-filters>`);
+}
+
+function $(el: IncidentFiltersElement, selector: string): HTMLElement {
+  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`No element matches ${selector}`);
+  return found;
+}
+
+function facet(el: IncidentFiltersElement, name: string): HTMLDetailsElement {
+  return $(el, `details[data-facet="${name}"]`) as HTMLDetailsElement;
+}
+
+function optionValues(el: IncidentFiltersElement, name: string): string[] {
+  return [...facet(el, name).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((input) => input.dataset.value!);
+}
+
+function checkbox(el: IncidentFiltersElement, name: string, value: string): HTMLInputElement {
+  return facet(el, name).querySelector<HTMLInputElement>(`input[data-value="${value}"]`)!;
+}
+
+describe('<il-incident-filters>', () => {
+  describe('accessibility', () => {
+    it('passes axe with menus closed', async () => {
+      const el = await barFor(sampleSession());
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe with a menu open and a filter on', async () => {
+      const session = sampleSession();
+      session.setFilters({ entityKinds: ['device'] });
+      const el = await barFor(session);
+      facet(el, 'entityKinds').open = true;
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('options', () => {
+    it('offers the kinds the incident has', async () => {
+      const session = sampleSession();
+      const el = await barFor(session);
+      const kinds = new Set(session.snapshot!.entities.map((entity) => entity.kind));
+      expect(new Set(optionValues(el, 'entityKinds'))).to.deep.equal(kinds);
+    });
+
+    it('counts the entities of each kind', async () => {
+      const session = generatedSession(200);
+      const el = await barFor(session);
+      const devices = session.snapshot!.entities.filter((entity) => entity.kind === 'device').length;
+      const count = checkbox(el, 'entityKinds', 'device').closest('label')!.querySelector('.count')!.textContent;
+      expect(Number(count)).to.equal(devices);
+    });
+
+    it('offers the evidence roles of the alerts', async () => {
+      const session = generatedSession(200);
+      const el = await barFor(session);
+      expect(optionValues(el, 'evidenceRoles')).to.deep.equal(['compromised', 'contextual']);
+    });
+  });
+
+  describe('events', () => {
+    it('sets the session filters from a checkbox', async () => {
+      const session = sampleSession();
+      const el = await barFor(session);
+      const events = recordEvents(el, EVENT_TYPES);
+      checkbox(el, 'entityKinds', 'device').click();
+      await el.updateComplete;
+
+      expect(session.filters).to.deep.equal({ entityKinds: ['device'] });
+      expect(events).to.have.length(1);
+      expect((events[0] as FiltersChangeEvent).detail.filters).to.deep.equal({ entityKinds: ['device'] });
+      expect(facet(el, 'entityKinds').hasAttribute('data-active')).to.equal(true);
+    });
+
+    it('clears a facet when its last option is unchecked', async () => {
+      const session = sampleSession();
+      session.setFilters({ verdicts: ['malicious'], entityKinds: ['device'] });
+      const el = await barFor(session);
+      checkbox(el, 'verdicts', 'malicious').click();
+      await el.updateComplete;
+      expect(session.filters).to.deep.equal({ entityKinds: ['device'] });
+    });
+
+    it('clears every filter with the clear button', async () => {
+      const session = sampleSession();
+      session.setFilters({ verdicts: ['malicious'], severities: ['high'] });
+      const el = await barFor(session);
+      const events = recordEvents(el, EVENT_TYPES);
+      $(el, '[part~="clear-button"]').click();
+      await el.updateComplete;
+      expect(session.filters).to.deep.equal({});
+      expect(events.map((event) => event.type)).to.deep.equal(['il-filters-change']);
+      expect($(el, '[part~="clear-button"]').hidden).to.equal(true);
+    });
+
+    it('fires il-search-change as the user types', async () => {
+      const el = await barFor(sampleSession());
+      const events = recordEvents(el, EVENT_TYPES);
+      $(el, '[part~="search"]').focus();
+      await sendKeys({ type: 'ws' });
+      expect(events.map((event) => (event as SearchChangeEvent).detail.search)).to.deep.equal(['w', 'ws']);
+      expect(el.search).to.equal('ws');
+    });
+
+    it('fires grouping events from its buttons', async () => {
+      const el = await barFor(sampleSession());
+      const events = recordEvents(el, EVENT_TYPES);
+      const [toggle, expand] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="grouping"] button')];
+      expand!.click();
+      toggle!.click();
+      await el.updateComplete;
+
+      expect((events[0] as GroupsExpandEvent).detail).to.deep.equal({ expanded: true });
+      expect((events[1] as GroupingChangeEvent).detail).to.deep.equal({ grouped: false });
+      expect(toggle!.getAttribute('aria-pressed')).to.equal('false');
+      expect(expand!.disabled).to.equal(true);
+    });
+
+    it('fires nothing when the host sets properties or filters', async () => {
+      const session = sampleSession();
+      const el = await barFor(session);
+      const events = recordEvents(el, EVENT_TYPES);
+      el.search = 'powershell';
+      el.ungrouped = true;
+      session.setFilters({ entityKinds: ['process'] });
+      await settle(el);
+
+      expect(events).to.have.length(0);
+      expect(checkbox(el, 'entityKinds', 'process').checked).to.equal(true);
+      expect(($(el, '[part~="search"]') as HTMLInputElement).value).to.equal('powershell');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('opens a menu, checks an option and closes with Escape', async () => {
+      const session = sampleSession();
+      const el = await barFor(session);
+      const summary = facet(el, 'entityKinds').querySelector('summary')!;
+      summary.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(facet(el, 'entityKinds').open).to.equal(true);
+
+      await sendKeys({ press: 'Tab' });
+      const first = optionValues(el, 'entityKinds')[0]!;
+      expect(deepActiveElement()).to.equal(checkbox(el, 'entityKinds', first));
+      await sendKeys({ press: 'Space' });
+      expect(session.filters.entityKinds).to.deep.equal([first]);
+
+      await sendKeys({ press: 'Escape' });
+      expect(facet(el, 'entityKinds').open).to.equal(false);
+      expect(deepActiveElement()).to.equal(summary);
+    });
+
+    it('closes the other menus when one opens', async () => {
+      const el = await barFor(sampleSession());
+      facet(el, 'entityKinds').open = true;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      facet(el, 'verdicts').open = true;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(facet(el, 'entityKinds').open).to.equal(false);
+      expect(facet(el, 'verdicts').open).to.equal(true);
+    });
+  });
+});
