@@ -1,0 +1,190 @@
+import { css } from 'lit';
+import { themeTokens } from '../shared/theme.js';
+
+export const alertQueueStyles = [
+  themeTokens,
+  css`
+    :host {
+      --_selected: var(--il-alert-queue-selected-background, var(--_il-surface-raised));
+      display: block;
+      box-sizing: border-box;
+      font-family: var(--_il-font);
+      font-size: var(--_il-font-size);
+      color: var(--_il-text);
+      background: var(--_il-surface);
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: var(--_il-space);
+      padding: var(--_il-space) calc(var(--_il-space) * 2);
+      border-bottom: 1px solid var(--_il-border);
+    }
+
+    .toolbar label {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      color: var(--_il-text-muted);
+      font-size: 0.9em;
+    }
+
+    select,
+    .text-button {
+      min-height: 28px;
+      padding: 2px 8px;
+      border: 1px solid var(--_il-border);
+      border-radius: var(--_il-radius);
+      background: var(--_il-surface);
+      color: var(--_il-text);
+      font: inherit;
+    }
+
+    .text-button {
+      cursor: pointer;
+    }
+
+    .note {
+      margin: 0;
+      padding: 4px calc(var(--_il-space) * 2);
+      color: var(--_il-text-muted);
+    }
+
+    .table-frame {
+      overflow: auto;
+    }
+
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+
+    th,
+    td {
+      padding: 4px var(--_il-space);
+      border-bottom: 1px solid var(--_il-border);
+      text-align: start;
+      vertical-align: top;
+    }
+
+    th {
+      position: sticky;
+      top: 0;
+      background: var(--_il-surface);
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .sort-button {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 2px 4px;
+      border: none;
+      background: none;
+      color: inherit;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    .sort-mark {
+      width: 1em;
+      color: var(--_il-text-muted);
+    }
+
+    tr[data-selected] td {
+      background: var(--_selected);
+    }
+
+    .title-button {
+      padding: 2px 4px;
+      border: none;
+      background: none;
+      color: var(--_il-accent);
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+      overflow-wrap: anywhere;
+    }
+
+    tr[data-selected] .title-button {
+      font-weight: 600;
+    }
+
+    .time,
+    .muted {
+      color: var(--_il-text-muted);
+      white-space: nowrap;
+    }
+
+    .entities {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+
+    .entities li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      align-items: center;
+    }
+
+    .roles {
+      color: var(--_il-text-muted);
+      font-size: 0.9em;
+    }
+
+    .severity-chip {
+      padding: 0 6px;
+      border: 1px solid currentColor;
+      border-radius: var(--_il-radius);
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .severity-chip[data-severity='high'] { color: var(--_il-severity-high); }
+    .severity-chip[data-severity='medium'] { color: var(--_il-severity-medium); }
+    .severity-chip[data-severity='low'] { color: var(--_il-severity-low); }
+    .severity-chip[data-severity='informational'] { color: var(--_il-severity-informational); }
+    .severity-chip[data-severity='unknown'] { color: var(--_il-severity-unknown); }
+
+    button:focus-visible,
+    select:focus-visible {
+      outline: 2px solid var(--_il-focus);
+      outline-offset: 2px;
+    }
+
+    @media (forced-colors: active) {
+      .severity-chip {
+        border-color: CanvasText;
+        color: CanvasText;
+      }
+
+      .title-button {
+        color: LinkText;
+      }
+
+      tr[data-selected] td {
+        background: Highlight;
+        color: HighlightText;
+      }
+
+      tr[data-selected] .title-button {
+        color: HighlightText;
+      }
+
+      button:focus-visible,
+      select:focus-visible {
+        outline-color: Highlight;
+      }
+    }
+  `,
+];

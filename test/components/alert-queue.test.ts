@@ -1,0 +1,227 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/alert-queue/define.js';
+import type { AlertQueue } from '../../src/components/alert-queue/alert-queue.js';
+import { sortAlerts } from '../../src/components/alert-queue/queue-model.js';
+import type { SelectionChangeEvent } from '../../src/components/shared/events.js';
+import type { Alert, IncidentSnapshot } from '../../src/model/types.js';
+import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
+import { viewSnapshot } from '../fixtures/view-snapshot.js';
+import { SHARED_GRAPH_PAYLOADS, readySession, sampleSnapshots, sharedSnapshots } from './incident-view-data.js';
+
+const minute = 60_000;
+
+/** Three more alerts on the view snapshot: one at the same time as the first, one untimed. */
+function queueSnapshot(): IncidentSnapshot {
+  const snapshot = viewSnapshot();
+  const first = snapshot.alerts[0]!;
+  const extra: Alert[] = [
+    { ...first, id: 'view-1-alert-0', title: 'Same time, higher severity', severity: 'high', serviceSource: 'microsoftDefenderForEndpoint', evidence: [] },
+    { ...first, id: 'view-1-alert-3', title: 'Late sign-in', severity: 'low', status: 'resolved', category: 'InitialAccess', firstActivityTime: first.firstActivityTime! + 90 * minute, linkReason: 'Same user', evidence: [{ entityId: 'user:jdoe', roles: ['compromised'], detailedRoles: ['Main user'] }] },
+    { ...first, id: 'view-1-alert-4', title: 'No time', severity: 'informational', firstActivityTime: undefined, lastActivityTime: undefined, evidence: [] },
+  ];
+  snapshot.alerts.push(...extra);
+  return snapshot;
+}
+
+async function queueOf(snapshot: IncidentSnapshot): Promise<AlertQueue> {
+  const session = readySession(snapshot);
+  return fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+}
+
+function rowIds(queue: AlertQueue): string[] {
+  return [...queue.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr')].map((row) => row.dataset.alertId!);
+}
+
+async function choose(queue: AlertQueue, facet: string, label: string): Promise<void> {
+  const select = queue.shadowRoot!.querySelector<HTMLSelectElement>(`select[data-facet="${facet}"]`)!;
+  const option = [...select.options].find((item) => item.textContent!.trim() === label)!;
+  select.value = option.value;
+  select.dispatchEvent(new Event('change'));
+  await queue.updateComplete;
+}
+
+describe('<il-alert-queue>', () => {
+  describe('accessibility', () => {
+    it('passes an accessibility check', async () => {
+      const queue = await queueOf(queueSnapshot());
+      await expect(queue).to.be.accessible();
+    });
+
+    it('passes an accessibility check with the sample incident', async () => {
+      const queue = await queueOf(sampleSnapshots()[0]!);
+      await expect(queue).to.be.accessible();
+    });
+  });
+
+  describe('order', () => {
+    it('lists alerts in time order, high first at equal times', async () => {
+      const queue = await queueOf(queueSnapshot());
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-0', 'view-1-alert-1', 'view-1-alert-2', 'view-1-alert-3', 'view-1-alert-4']);
+    });
+
+    it('sorts by a column and reverses on a second press', async () => {
+      const queue = await queueOf(queueSnapshot());
+      const severity = queue.shadowRoot!.querySelector<HTMLButtonElement>('[data-sort="severity"]')!;
+      severity.click();
+      await queue.updateComplete;
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-0', 'view-1-alert-2', 'view-1-alert-1', 'view-1-alert-3', 'view-1-alert-4']);
+      expect(severity.closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+
+      severity.click();
+      await queue.updateComplete;
+      expect(rowIds(queue)[0]).to.equal('view-1-alert-4');
+      expect(queue.sortDirection).to.equal('ascending');
+    });
+
+    it('keeps untimed alerts last in both time directions', () => {
+      const alerts = queueSnapshot().alerts;
+      expect(sortAlerts(alerts, 'time', 'descending').map((alert) => alert.id)).to.deep.equal([
+        'view-1-alert-3', 'view-1-alert-2', 'view-1-alert-0', 'view-1-alert-1', 'view-1-alert-4',
+      ]);
+    });
+
+    it('takes its sort from attributes', async () => {
+      const session = readySession(queueSnapshot());
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue sort-by="title" sort-direction="descending" .session=${session}></il-alert-queue>`);
+      expect(queue.visibleAlerts.map((alert) => alert.title)[0]).to.equal('Suspicious PowerShell command line');
+    });
+  });
+
+  describe('filters', () => {
+    it('filters by severity, status, source and category', async () => {
+      const queue = await queueOf(queueSnapshot());
+      await choose(queue, 'severities', 'High');
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-0', 'view-1-alert-2']);
+
+      await choose(queue, 'statuses', 'In progress');
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-2']);
+
+      queue.filters = {};
+      await queue.updateComplete;
+      await choose(queue, 'sources', 'Microsoft Defender for Endpoint');
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-0']);
+
+      queue.filters = {};
+      await queue.updateComplete;
+      await choose(queue, 'categories', 'Initial access');
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-3']);
+      expect(queue.filters).to.deep.equal({ categories: ['InitialAccess'] });
+    });
+
+    it('clears the filters with one button', async () => {
+      const queue = await queueOf(queueSnapshot());
+      await choose(queue, 'severities', 'Low');
+      expect(rowIds(queue)).to.have.length(1);
+      queue.shadowRoot!.querySelector<HTMLButtonElement>('[part="filters"] .text-button')!.click();
+      await queue.updateComplete;
+      expect(rowIds(queue)).to.have.length(5);
+    });
+
+    it('hides alerts outside the session range with a note', async () => {
+      const snapshot = queueSnapshot();
+      const session = readySession(snapshot);
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+      const start = snapshot.alerts[0]!.firstActivityTime!;
+      session.setRange({ start: start + 10 * minute, end: start + 60 * minute });
+      await queue.updateComplete;
+
+      expect(rowIds(queue)).to.deep.equal(['view-1-alert-2', 'view-1-alert-4']);
+      expect(queue.shadowRoot!.querySelector('[part="note"]')!.textContent).to.contain('3 alerts outside the selected time window are hidden');
+    });
+  });
+
+  describe('entities', () => {
+    it('shows each alert\'s entities with roles and link reason', async () => {
+      const queue = await queueOf(queueSnapshot());
+      const row = queue.shadowRoot!.querySelector('tr[data-alert-id="view-1-alert-3"]')!;
+      const text = row.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Jane Doe');
+      expect(text).to.contain('(Compromised, Main user)');
+      expect(text).to.contain('Linked: Same user');
+    });
+
+    it('lists the entities of every alert of the shared payloads', async function () {
+      for (const path of SHARED_GRAPH_PAYLOADS) {
+        const snapshots = await sharedSnapshots(this, path);
+        for (const snapshot of snapshots) {
+          const queue = await queueOf(snapshot);
+          expect(rowIds(queue), path).to.have.length(snapshot.alerts.length);
+          for (const alert of snapshot.alerts) {
+            const listed = queue.shadowRoot!.querySelectorAll(`tr[data-alert-id="${CSS.escape(alert.id)}"] .entities li`).length;
+            expect(listed, `${path} ${alert.id}`).to.equal(Math.min(4, alert.evidence.length));
+          }
+          await expect(queue).to.be.accessible();
+        }
+      }
+    });
+  });
+
+  describe('selection', () => {
+    it('selects an alert in the session as a user action', async () => {
+      const snapshot = queueSnapshot();
+      const session = readySession(snapshot);
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+      const events: SelectionChangeEvent[] = [];
+      queue.addEventListener('il-selection-change', (event) => events.push(event));
+
+      queue.shadowRoot!.querySelector<HTMLButtonElement>('button[data-alert-id="view-1-alert-2"]')!.click();
+      await queue.updateComplete;
+
+      expect(session.selection).to.deep.equal({ entityIds: [], alertIds: ['view-1-alert-2'] });
+      expect(events.map((event) => event.detail)).to.deep.equal([{ entityIds: [], alertIds: ['view-1-alert-2'] }]);
+      expect(queue.shadowRoot!.querySelector('tr[data-alert-id="view-1-alert-2"]')!.hasAttribute('data-selected')).to.equal(true);
+    });
+
+    it('fires nothing when the host sets the selection or sort', async () => {
+      const session = readySession(queueSnapshot());
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+      let fired = 0;
+      queue.addEventListener('il-selection-change', () => fired++);
+      session.select({ alertIds: ['view-1-alert-1'] });
+      queue.sortBy = 'severity';
+      queue.filters = { severities: ['high'] };
+      await queue.updateComplete;
+      expect(fired).to.equal(0);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('moves between rows with arrows and selects with Enter', async () => {
+      const session = readySession(queueSnapshot());
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+      const first = queue.shadowRoot!.querySelector<HTMLButtonElement>('tbody .title-button')!;
+      first.focus();
+
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect((queue.shadowRoot!.activeElement as HTMLElement).dataset.alertId).to.equal('view-1-alert-2');
+      await sendKeys({ press: 'End' });
+      expect((queue.shadowRoot!.activeElement as HTMLElement).dataset.alertId).to.equal('view-1-alert-4');
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: 'Enter' });
+      expect(session.selection.alertIds).to.deep.equal(['view-1-alert-0']);
+    });
+
+    it('makes the rows one tab stop after the headers', async () => {
+      const queue = await queueOf(queueSnapshot());
+      const stops = [...queue.shadowRoot!.querySelectorAll<HTMLElement>('select, button')].filter((element) => element.tabIndex >= 0);
+      // Four filters, six sortable headers and one row.
+      expect(stops).to.have.length(11);
+      for (let step = 0; step < stops.length; step++) await sendKeys({ press: 'Tab' });
+      expect(queue.shadowRoot!.activeElement!.classList.contains('title-button')).to.equal(true);
+    });
+  });
+
+  describe('scale', () => {
+    it('renders a page of a large incident and shows more on request', async () => {
+      const snapshot = generateIncidentSnapshot({ entityCount: 3000 });
+      const queue = await queueOf(snapshot);
+      expect(snapshot.alerts.length).to.be.greaterThan(200);
+      expect(rowIds(queue)).to.have.length(200);
+      queue.shadowRoot!.querySelector<HTMLButtonElement>('.more')!.click();
+      await queue.updateComplete;
+      expect(rowIds(queue)).to.have.length(Math.min(400, snapshot.alerts.length));
+    });
+  });
+});
