@@ -30,14 +30,12 @@ import {
 } from './time-axis.js';
 import { renderControls } from './timeline-controls.js';
 import { clusterId, percent, renderAxis, renderColumn, renderRange, renderSpans, renderUntimed } from './timeline-markers.js';
+import { TickSpacing } from './tick-spacing.js';
 import { TIMELINE_STRINGS } from './timeline-strings.js';
 
 registerStrings(TIMELINE_STRINGS);
 
 const EMPTY_LAYOUT: AlertLayout = { markers: [], untimed: [], times: [], maxStack: 0 };
-
-// Tick labels need about this many CSS pixels each to stay apart.
-const TICK_SPACING = 110;
 
 // Markers are this wide, in CSS pixels: markers closer than this share a column.
 const MARKER_SIZE = 24;
@@ -61,8 +59,9 @@ const PAGE_FRACTION = 0.1;
  * The axis zooms and pans. The wheel zooms around the pointer, and so do a touchpad pinch
  * (which the browser reports as a wheel with Ctrl) and a two-finger pinch on the track. A
  * horizontal or Shift wheel pans, and the zoom buttons and keys zoom around the time cursor.
- * Tick labels follow the zoom, from milliseconds to years. The window follows the time cursor
- * when it leaves the window.
+ * Tick labels follow the zoom, from milliseconds to years. The element measures them after
+ * each zoom or resize and uses fewer ticks while two labels would overlap. The window follows
+ * the time cursor when it leaves the window.
  *
  * Playback moves the time cursor from where it is to the end of the incident. At speed 1 the
  * whole incident plays in `duration` ms, and the session's `speed` multiplies that rate. Speed
@@ -171,6 +170,7 @@ export class AlertTimeline extends LitElement {
   private readonly scrub: ScrubController;
   private readonly brush: RangeBrush;
   private readonly axisWindow: AxisWindow;
+  private readonly tickSpacing: TickSpacing;
   private readonly announcer: PlaybackAnnouncer;
   private readonly resizeObserver: ResizeObserver;
   private readonly reducedMotionQuery: MediaQueryList | undefined;
@@ -218,6 +218,15 @@ export class AlertTimeline extends LitElement {
       full: () => this.layout().domain,
       time: () => this.sessions.session?.time,
       plot: () => this.plot(),
+    });
+    // Added after the axis window, so that its `hostUpdate` reads the window of this update.
+    this.tickSpacing = new TickSpacing(this, {
+      ticks: () => [...this.renderRoot.querySelectorAll('.tick')],
+      key: () => {
+        const view = this.axisWindow.visible;
+        return view ? `${view.start}|${view.end}|${this.plotWidth}|${this.timeZone}` : '';
+      },
+      width: () => this.plotWidth,
     });
     this.scrub = new ScrubController(this, {
       surface: () => this.plot(),
@@ -309,7 +318,7 @@ export class AlertTimeline extends LitElement {
     const { layout } = this.layout();
     const view = this.axisWindow.visible;
     const bounds = session.timeBounds;
-    const count = this.plotWidth > 0 ? Math.max(2, Math.floor(this.plotWidth / TICK_SPACING)) : 6;
+    const count = this.plotWidth > 0 ? Math.max(2, Math.floor(this.plotWidth / this.tickSpacing.spacing)) : 6;
     return html`
       <div role="group" aria-label=${label}>
         ${this.renderControlRow(session)}
@@ -562,6 +571,11 @@ export class AlertTimeline extends LitElement {
     button.focus();
   };
 }
+
+// Lit's development build warns when `updated` requests another update. The tick spacing does
+// so on purpose: it can only measure the labels after they render, and it stops once they fit
+// or the axis is down to two ticks.
+AlertTimeline.disableWarning?.('change-in-update');
 
 /** Returns the ids of the alerts whose evidence includes one of the entities. */
 function alertsOfEntities(markers: readonly AlertMarker[], entityIds: readonly string[]): Set<string> {
