@@ -21,20 +21,22 @@ import { renderEntities, renderFilterBar, renderSeverity, renderSource, renderTe
 
 registerStrings(QUEUE_STRINGS);
 
+const SORT_MARKS: Record<SortDirection, string> = { ascending: '▲', descending: '▼' };
+
 /** Rows rendered at first and added by each "Show more"; keeps a huge incident's table quick. */
 const PAGE_SIZE = 200;
 
 // `filters` is the session's noise-control state; a session without it never emits the key.
 const WATCHED_KEYS = ['loadState', 'snapshot', 'entities', 'selection', 'range', 'filters'] as readonly string[] as readonly SessionKey[];
 
-/** The severities of the session's shared noise controls, when the session has them. */
+/** Returns the severities of the session's shared noise controls, when the session has them. */
 function sessionSeverities(session: IncidentSession): readonly string[] | undefined {
   return (session as { filters?: { severities?: readonly string[] } }).filters?.severities;
 }
 
 /**
  * The incident's alerts as a table: first activity, severity, title, status, category, source,
- * and the entities each alert involves with the evidence roles that say why it names them and
+ * and the entities each alert involves with the evidence roles that explain why it names them and
  * the source's reason for linking the alert to the incident. The alerts are in time order by
  * default (first activity, then severity, then id, as on the timeline); a column header sorts
  * by that column and a second press reverses it. The filter bar keeps the alerts of one
@@ -205,7 +207,7 @@ export class AlertQueue extends LitElement {
       <th scope="col" aria-sort=${sorted ? this.sortDirection : 'none'}>
         <button type="button" class="sort-button" data-sort=${key} title=${msg('queue.sortBy', { column })} @click=${() => this.sortByUser(key)}>
           ${column}
-          <span class="sort-mark" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : ''}</span>
+          <span class="sort-mark" aria-hidden="true">${sorted ? SORT_MARKS[this.sortDirection] : ''}</span>
         </button>
       </th>
     `;
@@ -225,7 +227,7 @@ export class AlertQueue extends LitElement {
     return this.entityCache.byId;
   }
 
-  /** A new column sorts time and text ascending and severity descending (high first); the same column reverses. */
+  /** Sorts by a new column, time and text ascending and severity descending (high first), or reverses the current one. */
   private sortByUser(key: AlertSortKey): void {
     if (this.sortBy === key) {
       this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';

@@ -32,7 +32,7 @@ export interface QueueRange {
   end: EpochMs;
 }
 
-/** The service that raised the alert, else its detection source, else ''. */
+/** Returns the service that raised the alert, else its detection source, else ''. */
 export function alertSource(alert: Alert): string {
   return alert.serviceSource ?? alert.detectionSource ?? '';
 }

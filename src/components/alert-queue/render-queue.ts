@@ -43,7 +43,7 @@ export function renderFilterBar(
   `;
 }
 
-/** The readable label of a facet value; '' is "(none)". */
+/** Returns the readable label of a facet value; '' reads "(none)". */
 export function facetLabel(facet: AlertFacet, value: string): string {
   if (value === '') return msg('queue.filter.none');
   if (facet === 'severities') return severityLabel(value as Alert['severity']);
@@ -67,7 +67,7 @@ export function renderSource(alert: Alert): TemplateResult {
 }
 
 /**
- * Lists the entities the alert involves with their evidence roles, which say why the alert
+ * Lists the entities the alert involves with their evidence roles, which explain why the alert
  * names them, and the reason the source gives for linking the alert to the incident.
  */
 export function renderEntities(alert: Alert, entities: ReadonlyMap<string, Entity>): TemplateResult {
