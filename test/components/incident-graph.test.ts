@@ -407,6 +407,22 @@ describe('<il-incident-graph>', () => {
       expect(element.camera.k).to.equal(2);
     });
 
+    it('lowers the smallest zoom so a very large graph fits', async () => {
+      const graph = createFixtureGraph();
+      let index = 0;
+      graph.forEachNode((id) => graph.mergeNodeAttributes(id, { x: (index++ % 4) * 3000, y: Math.floor(index / 4) * 3000 }));
+      const element = await mountGraph({ graph });
+
+      expect(element.camera.k).to.be.lessThan(0.1);
+      for (const node of element.display.nodes) {
+        const point = element.toScreen(node.id)!;
+        expect(point.x, node.id).to.be.within(0, WIDTH);
+        expect(point.y, node.id).to.be.within(0, HEIGHT);
+      }
+      element.camera = { x: 0, y: 0, k: 0.001 };
+      expect(element.camera.k).to.be.greaterThan(0.001);
+    });
+
     it('reads zoom limits from attributes', async () => {
       const element = await fixture<IncidentGraphElement>(html`<il-incident-graph min-zoom="0.25" max-zoom="4"></il-incident-graph>`);
       expect(element.minZoom).to.equal(0.25);

@@ -146,7 +146,10 @@ export class IncidentGraphElement extends LitElement {
   declare adapter: IncidentDataAdapter | undefined;
   /** Id of the incident to load through `adapter`. */
   declare incidentId: string | undefined;
-  /** Smallest zoom factor the camera allows; 0.1 by default. */
+  /**
+   * Smallest zoom factor the camera allows; 0.1 by default. A graph too large to fit in the view
+   * at this zoom lowers it to the zoom that fits every visible node.
+   */
   declare minZoom: number;
   /** Largest zoom factor the camera allows; 8 by default. */
   declare maxZoom: number;
@@ -241,6 +244,9 @@ export class IncidentGraphElement extends LitElement {
   readonly motion = new MotionCache();
   private refineTimer: ReturnType<typeof setTimeout> | undefined;
   private needsAutoFit = true;
+  /** The zoom that fits every visible node, for the display model and viewport it was computed for. */
+  private wholeFit: { display: DisplayModel; width: number; height: number; zoom: number } | undefined;
+  private appliedZoomLimits: ZoomLimits | undefined;
   /** True once the user or the host moved the camera; until then a resize fits again. */
   private cameraMoved = false;
   private canvas: HTMLCanvasElement | undefined;
@@ -413,8 +419,8 @@ export class IncidentGraphElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('minZoom') || changed.has('maxZoom')) {
+      this.applyZoomLimits();
       const { minZoom, maxZoom } = this.zoomLimits;
-      this.zoomCamera.setLimits(minZoom, maxZoom);
       this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
     }
     if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay('view');
@@ -508,8 +514,32 @@ export class IncidentGraphElement extends LitElement {
     this.frames.schedule();
   }
 
+  /**
+   * The zoom limits in effect: `min-zoom` and `max-zoom`, with the minimum lowered to the zoom
+   * that fits every visible node when the graph is too large to fit at `min-zoom`, so the whole
+   * graph can always be seen.
+   */
   private get zoomLimits(): ZoomLimits {
-    return zoomLimitsOf(this.minZoom, this.maxZoom);
+    const limits = zoomLimitsOf(this.minZoom, this.maxZoom);
+    const { width, height } = this.surface;
+    const display = this.display;
+    if (width === 0 || height === 0 || display.nodes.length === 0) return limits;
+
+    const kept = this.wholeFit;
+    let fitZoom = kept && kept.display === display && kept.width === width && kept.height === height ? kept.zoom : undefined;
+    if (fitZoom === undefined) {
+      fitZoom = fitDisplay(display, {}, { width, height }, { minZoom: Number.MIN_VALUE, maxZoom: limits.maxZoom })?.k ?? limits.minZoom;
+      this.wholeFit = { display, width, height, zoom: fitZoom };
+    }
+    return fitZoom < limits.minZoom ? { ...limits, minZoom: fitZoom } : limits;
+  }
+
+  /** Passes the zoom limits in effect to d3-zoom when they changed, as after a new display model. */
+  private applyZoomLimits(): void {
+    const { minZoom, maxZoom } = this.zoomLimits;
+    if (minZoom === this.appliedZoomLimits?.minZoom && maxZoom === this.appliedZoomLimits.maxZoom) return;
+    this.appliedZoomLimits = { minZoom, maxZoom };
+    this.zoomCamera.setLimits(minZoom, maxZoom);
   }
 
   /** Follows the graph of the most explicit source, rebinding listeners when it changes. */
@@ -569,6 +599,7 @@ export class IncidentGraphElement extends LitElement {
     const { width, height, pixelRatio } = this.surface;
     const context = this.canvas?.getContext('2d');
     if (!context || width === 0 || height === 0) return false;
+    this.applyZoomLimits();
 
     if (this.needsAutoFit) {
       // While a layout runs, the view follows the growing picture; the last fit is at its end.
