@@ -1,12 +1,14 @@
 /**
- * Alerts of one instant come in one order everywhere: the timeline's stack, the graph's listbox
- * and the entity flyout's alert list. The flyout's list also leaves out alerts outside a time
- * range, as the graph does.
+ * Alerts of one instant come in one order everywhere: the timeline's stack, the graph's
+ * listbox, the alert queue and the entity flyout's alert list. The flyout's list also leaves
+ * out alerts outside a time range, as the graph does.
  */
 
 import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/alert-queue/define.js';
 import '../../src/components/alert-timeline/define.js';
 import '../../src/components/entity-flyout/define.js';
+import type { AlertQueue } from '../../src/components/alert-queue/alert-queue.js';
 import type { AlertTimeline } from '../../src/components/alert-timeline/alert-timeline.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import { alertsOfEntity } from '../../src/components/entity-flyout/entity-links.js';
@@ -77,6 +79,12 @@ async function flyoutOrder(session: IncidentSession): Promise<string[]> {
   return [...buttons].map((button) => button.dataset['alertId']!);
 }
 
+async function queueOrder(session: IncidentSession): Promise<string[]> {
+  const element = await fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+  const rows = element.shadowRoot!.querySelectorAll<HTMLElement>('tr[data-alert-id]');
+  return [...rows].map((row) => row.dataset['alertId']!);
+}
+
 /** Returns the alert ids in the order of the graph's listbox options, found by their titles. */
 async function listboxOrder(session: IncidentSession): Promise<string[]> {
   const element = await mountGraph({ session });
@@ -102,6 +110,11 @@ describe('alert order at equal times', () => {
     expect(timeline, 'timeline').to.deep.equal(TIMED_ORDER);
     expect(listbox.filter((id) => id !== 'o-untimed'), 'graph listbox').to.deep.equal(TIMED_ORDER);
     expect(flyout, 'flyout').to.deep.equal([...TIMED_ORDER, 'o-untimed']);
+  });
+
+  it('is the same in the alert queue', async () => {
+    const session = sessionOn(orderSnapshot());
+    expect(await queueOrder(session)).to.deep.equal([...TIMED_ORDER, 'o-untimed']);
   });
 
   it('follows the display model of the graph', async () => {
