@@ -13,8 +13,20 @@ function tickRects(element: AlertTimeline): DOMRect[] {
   return [...element.shadowRoot!.querySelectorAll('.tick')].map((tick) => tick.getBoundingClientRect());
 }
 
-function tickTexts(element: AlertTimeline): string {
-  return [...element.shadowRoot!.querySelectorAll('.tick')].map((tick) => tick.textContent?.trim()).join(' | ');
+/** Waits until the element renders no further update, such as one that widens the tick spacing. */
+async function settled(element: AlertTimeline): Promise<void> {
+  while (!(await element.updateComplete));
+}
+
+/** Asserts that at least two tick labels show and that no two of them overlap. */
+function expectTicksApart(element: AlertTimeline, step: string): void {
+  const rects = tickRects(element);
+  const texts = [...element.shadowRoot!.querySelectorAll('.tick')].map((tick) => tick.textContent?.trim()).join(' | ');
+  expect(rects.length, `${step}: ${texts}`).to.be.at.least(2);
+  for (let index = 1; index < rects.length; index++) {
+    const gap = rects[index]!.left - rects[index - 1]!.right;
+    expect(gap, `${step}, ticks ${index - 1} and ${index}: ${texts}`).to.be.at.least(0);
+  }
 }
 
 describe('<il-alert-timeline> controls', () => {
@@ -119,19 +131,24 @@ describe('<il-alert-timeline> controls', () => {
       const start = Date.UTC(2024, 0, 1);
       const { element, session } = await setupTimeline(snapshotOf('long', spreadAlerts(5, start, 200 * DAY)));
       session.setTime(start + 100 * DAY + 12_345);
-      await element.updateComplete;
+      await settled(element);
       part(element, 'handle').focus();
 
       // Each '+' halves the window, so 35 presses go from 200 days down to the one-second minimum.
       for (let zoom = 0; zoom <= 35; zoom++) {
-        const rects = tickRects(element);
-        expect(rects.length, `zoom ${zoom}: ${tickTexts(element)}`).to.be.at.least(2);
-        for (let index = 1; index < rects.length; index++) {
-          const gap = rects[index]!.left - rects[index - 1]!.right;
-          expect(gap, `zoom ${zoom}, ticks ${index - 1} and ${index}: ${tickTexts(element)}`).to.be.at.least(0);
-        }
+        expectTicksApart(element, `zoom ${zoom}`);
         await sendKeys({ press: '+' });
-        await element.updateComplete;
+        await settled(element);
+      }
+
+      // A pan keeps the spacing of the zoom and measures the new labels.
+      const [x, y] = pointIn(element, '.plot', 0.5);
+      for (let pan = 0; pan < 6; pan++) {
+        part(element, 'track').dispatchEvent(
+          new WheelEvent('wheel', { clientX: x, clientY: y, deltaX: 170, bubbles: true, cancelable: true, composed: true }),
+        );
+        await settled(element);
+        expectTicksApart(element, `pan ${pan}`);
       }
     });
   });

@@ -222,10 +222,8 @@ export class AlertTimeline extends LitElement {
     // Added after the axis window, so that its `hostUpdate` reads the window of this update.
     this.tickSpacing = new TickSpacing(this, {
       ticks: () => [...this.renderRoot.querySelectorAll('.tick')],
-      key: () => {
-        const view = this.axisWindow.visible;
-        return view ? `${view.start}|${view.end}|${this.plotWidth}|${this.timeZone}` : '';
-      },
+      scaleKey: () => this.axisScaleKey(),
+      key: () => `${this.axisWindow.visible?.start}|${this.axisScaleKey()}`,
       width: () => this.plotWidth,
     });
     this.scrub = new ScrubController(this, {
@@ -287,6 +285,12 @@ export class AlertTimeline extends LitElement {
         : EMPTY_LAYOUT;
     }
     return { layout: this.cachedLayout, domain: this.cachedDomain };
+  }
+
+  /** Returns what the tick scale depends on: the visible span, the plot width and the zone. */
+  private axisScaleKey(): string {
+    const view = this.axisWindow.visible;
+    return view ? `${view.end - view.start}|${this.plotWidth}|${this.timeZone}` : '';
   }
 
   private timeAtViewPosition(position: number): EpochMs | undefined {

@@ -3,7 +3,8 @@
  * this spacing, and the spacing starts at `TICK_SPACING`. Labels get longer as the axis zooms in
  * (`09:12:05.250` is twice as wide as `09:12`), and the font is the host's, so after each render
  * with a new window, width or zone the controller measures the labels. While two overlap, it
- * widens the spacing and renders again, which happens before the browser paints.
+ * widens the spacing and renders again, which happens before the browser paints. A zoom, resize
+ * or zone change starts again from `TICK_SPACING`, and a pan keeps the spacing it had.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -20,7 +21,9 @@ const WIDEN_FACTOR = 1.25;
 export interface TickSpacingOptions {
   /** The rendered tick label elements. */
   ticks: () => readonly Element[];
-  /** A key of what the labels depend on: the window, the axis width and the zone. */
+  /** A key of the window's span, the axis width and the zone: a change resets the spacing. */
+  scaleKey: () => string;
+  /** A key of everything the labels depend on, the window's start too: a change measures again. */
   key: () => string;
   /** The axis width in CSS pixels, or 0 before it was measured. */
   width: () => number;
@@ -31,6 +34,7 @@ export class TickSpacing implements ReactiveController {
   private readonly options: TickSpacingOptions;
   private currentSpacing = TICK_SPACING;
   private spacingKey: string | undefined;
+  private measureKey: string | undefined;
   // The key whose labels were measured and fit, so an update with the same key measures nothing.
   private fittedKey: string | undefined;
 
@@ -45,19 +49,20 @@ export class TickSpacing implements ReactiveController {
     return this.currentSpacing;
   }
 
-  /** Starts again from `TICK_SPACING` when the window, width or zone changed. */
+  /** Starts again from `TICK_SPACING` when the span, width or zone changed. */
   hostUpdate(): void {
-    const key = this.options.key();
-    if (key === this.spacingKey) return;
-    this.spacingKey = key;
+    this.measureKey = this.options.key();
+    const scaleKey = this.options.scaleKey();
+    if (scaleKey === this.spacingKey) return;
+    this.spacingKey = scaleKey;
     this.fittedKey = undefined;
     this.currentSpacing = TICK_SPACING;
   }
 
   /** Measures the labels once per key, and widens the spacing while two of them overlap. */
   hostUpdated(): void {
-    const key = this.options.key();
-    if (key === this.fittedKey || key !== this.spacingKey) return;
+    const key = this.measureKey;
+    if (key === undefined || key === this.fittedKey) return;
 
     // Two ticks is the least an axis shows, so the spacing stops growing at half the width.
     const width = this.options.width();
