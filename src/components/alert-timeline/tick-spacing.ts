@@ -1,10 +1,10 @@
 /**
  * Room per tick label on the alert timeline's axis. The number of ticks is the axis width over
- * this spacing, and the spacing starts at `TICK_SPACING`. Labels get longer as the axis zooms in
- * (`09:12:05.250` is twice as wide as `09:12`), and the font is the host's, so after each render
- * with a new window, width or zone the controller measures the labels. While two overlap, it
- * widens the spacing and renders again, which happens before the browser paints. A zoom, resize
- * or zone change starts again from `TICK_SPACING`, and a pan keeps the spacing it had.
+ * this spacing, and the spacing starts at `TICK_SPACING`. Labels get longer as the axis zooms
+ * in (`09:12:05.250` is more than twice as wide as `09:12`), and the font is the host's. So
+ * after each render with a new window, width or zone the controller measures the labels, and
+ * while two overlap it widens the spacing and renders again, before the browser paints. A zoom,
+ * resize or zone change starts again from `TICK_SPACING`, and a pan keeps the spacing it had.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
