@@ -1,18 +1,18 @@
 /** Maps Graph incidents and alerts (`microsoft.graph.security.incident` and `.alert`) to the model. */
 
-import type { Alert, DataIssue, Incident, IncidentComment } from '../../model/types.js';
+import type { Alert, DataIssue, Incident } from '../../model/types.js';
 import {
   ALERT_STATUSES,
   CLASSIFICATIONS,
   DETERMINATIONS,
   highestSeverity,
   INCIDENT_STATUSES,
+  readComments,
   setString,
   setTime,
 } from '../shared/incident-fields.js';
 import {
   normalizeEnum,
-  readRecordArray,
   readSeverity,
   readString,
   readStringArray,
@@ -29,18 +29,6 @@ export function readTags(record: JsonRecord): string[] {
       ...readStringArray(record.systemTags),
     ]),
   ];
-}
-
-function readComments(value: unknown, issues: DataIssue[], id: string): IncidentComment[] {
-  return readRecordArray(value).flatMap((item, index) => {
-    const text = readString(item.comment);
-    if (text === undefined) return [];
-    const comment: IncidentComment = { comment: text };
-    setString(comment, 'createdBy', item.createdBy ?? item.createdByDisplayName);
-    const field = item.createdTime !== undefined ? 'createdTime' : 'createdDateTime';
-    setTime(comment, 'createdTime', item[field], issues, id, `comments[${index}].${field}`);
-    return [comment];
-  });
 }
 
 export function mapIncident(raw: JsonRecord, id: string, issues: DataIssue[]): Incident {

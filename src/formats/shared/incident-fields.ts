@@ -6,8 +6,8 @@
 
 import { severityRank } from '../../model/severity.js';
 import { parseTimeField } from '../../model/time.js';
-import type { DataIssue, Severity } from '../../model/types.js';
-import { normalizeEnum, readString } from './json-readers.js';
+import type { DataIssue, IncidentComment, Severity } from '../../model/types.js';
+import { normalizeEnum, readRecordArray, readString } from './json-readers.js';
 
 export const INCIDENT_STATUSES = ['active', 'resolved', 'inProgress', 'redirected', 'awaitingAction', 'unknownFutureValue'];
 export const ALERT_STATUSES = ['new', 'inProgress', 'resolved', 'unknownFutureValue'];
@@ -59,4 +59,21 @@ export function highestSeverity(alerts: ReadonlyArray<{ severity: Severity }>): 
     (highest, alert) => (severityRank(alert.severity) < severityRank(highest) ? alert.severity : highest),
     'unknown',
   );
+}
+
+/**
+ * Reads a `comments` list. Both spellings are read: `{ comment, createdBy, createdTime }` (the
+ * Defender incidents API and Graph's older shape) and `{ comment, createdByDisplayName,
+ * createdDateTime }` (Graph alerts). Comments without text are skipped.
+ */
+export function readComments(value: unknown, issues: DataIssue[], id: string): IncidentComment[] {
+  return readRecordArray(value).flatMap((item, index) => {
+    const text = readString(item.comment);
+    if (text === undefined) return [];
+    const comment: IncidentComment = { comment: text };
+    setString(comment, 'createdBy', item.createdBy ?? item.createdByDisplayName);
+    const field = item.createdTime !== undefined ? 'createdTime' : 'createdDateTime';
+    setTime(comment, 'createdTime', item[field], issues, id, `comments[${index}].${field}`);
+    return [comment];
+  });
 }

@@ -1,0 +1,217 @@
+/**
+ * `fromDefender`: the Defender XDR incidents API (`api.security.microsoft.com/api/incidents`)
+ * and the Defender for Endpoint alerts API (`api.securitycenter.microsoft.com/api/alerts`,
+ * with `$expand=evidence`) to incident snapshots. The field-by-field mapping is in README.md
+ * beside this module.
+ */
+
+import { earliestTime } from '../../model/merge.js';
+import type { Alert, DataIssue, IncidentSnapshot } from '../../model/types.js';
+import { isRecord, readRecordArray, readString, type JsonRecord } from '../shared/json-readers.js';
+import { incidentOfAlerts, SnapshotBuilder } from '../shared/snapshot-builder.js';
+import { mapDefenderEntity } from './entity.js';
+import { mapDefenderIncident, mapMdeAlert, mapMdeDevice, mapXdrAlert, mapXdrDevice } from './incident.js';
+import { deriveDefenderRelations, type DefenderEntityItem } from './relations.js';
+
+/** The two alert shapes: an alert of an XDR incident, or a Defender for Endpoint alert. */
+type AlertShape = 'xdr' | 'mde';
+
+interface GroupedAlert {
+  raw: JsonRecord;
+  shape: AlertShape;
+}
+
+/** The alerts of one incident, and the incident record when the payload has it. */
+interface IncidentGroup {
+  id: string;
+  incident: JsonRecord | undefined;
+  alerts: GroupedAlert[];
+  /** True when the id was generated for an alert that names no incident. */
+  generated: boolean;
+  issues: DataIssue[];
+}
+
+/**
+ * Maps a Defender payload to one snapshot per incident.
+ *
+ * Accepts an incident of the XDR incidents API (with its `alerts`, their `entities` and
+ * `devices`), an alert of either API (a Defender for Endpoint alert with its `evidence`), or a
+ * `{ value: [...] }` list (or a bare array) of them. Alerts are grouped by the incident that
+ * contains them, else by their `incidentId`, else each gets an incident of its own with the id
+ * `alert-<alertId>`. Entities of the same kind and key merge across alerts, devices named by an
+ * alert become device entities, relations are derived from the records, and the result is
+ * validated, so every problem found is in the snapshot's `issues`.
+ *
+ * Neither API gives a verdict, so no entity has one. Only Defender for Endpoint evidence gives a
+ * remediation status, through `detectionStatus`.
+ *
+ * Throws a `TypeError` when the payload has none of these shapes.
+ */
+export function fromDefender(payload: unknown): IncidentSnapshot[] {
+  const items = payloadItems(payload);
+  const groups = new Map<string, IncidentGroup>();
+  const looseAlerts: GroupedAlert[] = [];
+  const skipped: DataIssue[] = [];
+
+  items.forEach((item, index) => {
+    if (isIncidentRecord(item)) {
+      const id = readString(item.incidentId) ?? `incident-${index + 1}`;
+      const group = groupFor(groups, id, false);
+      group.incident = item;
+      for (const alert of readRecordArray(item.alerts)) {
+        group.alerts.push({ raw: alert, shape: alertShape(alert) ?? 'xdr' });
+        reportIncidentMismatch(alert, id, group.issues);
+      }
+      return;
+    }
+
+    const shape = alertShape(item);
+    if (shape !== undefined) looseAlerts.push({ raw: item, shape });
+    else skipped.push({ id: `value[${index}]`, field: '(record)', problem: 'neither a Defender incident nor an alert; it is left out' });
+  });
+
+  // Loose alerts join an incident of the payload when they name it, so an incident listed
+  // before or after its alerts gets them either way.
+  for (const alert of looseAlerts) {
+    const incidentId = readString(alert.raw.incidentId);
+    const alertId = alertIdOf(alert);
+    if (incidentId !== undefined) groupFor(groups, incidentId, false).alerts.push(alert);
+    else groupFor(groups, `alert-${alertId ?? groups.size + 1}`, true).alerts.push(alert);
+  }
+
+  const [first] = groups.values();
+  first?.issues.push(...skipped);
+  return [...groups.values()].map(mapGroup);
+}
+
+function payloadItems(payload: unknown): JsonRecord[] {
+  if (Array.isArray(payload)) return payload.filter(isRecord);
+  if (isRecord(payload)) {
+    if (Array.isArray(payload.value)) return payload.value.filter(isRecord);
+    if (isIncidentRecord(payload) || alertShape(payload) !== undefined) return [payload];
+  }
+  const got = payload === null ? 'null' : Array.isArray(payload) ? 'array' : typeof payload;
+  throw new TypeError(
+    `fromDefender: expected a Defender incident, an alert or a { value: [...] } list (got ${got}). ` +
+      'Pass the parsed JSON body of an api/incidents or api/alerts response.',
+  );
+}
+
+/** Tells an XDR incident by `incidentName` or an `alerts` list, since its alerts carry `incidentId` too. */
+function isIncidentRecord(record: JsonRecord): boolean {
+  return record.incidentId !== undefined && (Array.isArray(record.alerts) || record.incidentName !== undefined);
+}
+
+/** Returns the shape of an alert: `xdr` for one with `alertId`, `mde` for one with `id` and its evidence or machine. */
+function alertShape(record: JsonRecord): AlertShape | undefined {
+  if (record.alertId !== undefined) return 'xdr';
+  const mdeFields = ['evidence', 'machineId', 'alertCreationTime', 'title'];
+  if (record.id !== undefined && mdeFields.some((field) => record[field] !== undefined)) return 'mde';
+  return undefined;
+}
+
+function alertIdOf(alert: GroupedAlert): string | undefined {
+  return readString(alert.shape === 'xdr' ? alert.raw.alertId : alert.raw.id);
+}
+
+function groupFor(groups: Map<string, IncidentGroup>, id: string, generated: boolean): IncidentGroup {
+  let group = groups.get(id);
+  if (group === undefined) {
+    group = { id, incident: undefined, alerts: [], generated, issues: [] };
+    groups.set(id, group);
+  }
+  return group;
+}
+
+/** Reports an alert whose `incidentId` differs from the incident that contains it. */
+function reportIncidentMismatch(alert: JsonRecord, incidentId: string, issues: DataIssue[]): void {
+  const named = readString(alert.incidentId);
+  if (named === undefined || named === incidentId) return;
+  issues.push({
+    id: readString(alert.alertId) ?? readString(alert.id) ?? incidentId,
+    field: 'incidentId',
+    problem: `alert names incident ${named} but is listed in incident ${incidentId}; it is kept in ${incidentId}`,
+  });
+}
+
+function mapGroup(group: IncidentGroup): IncidentSnapshot {
+  const builder = new SnapshotBuilder([...group.issues]);
+  const issues = builder.issues;
+  const items: DefenderEntityItem[] = [];
+
+  group.alerts.forEach((grouped, alertIndex) => {
+    const { raw, shape } = grouped;
+    const id = alertIdOf(grouped) ?? `${group.id}-alert-${alertIndex + 1}`;
+    if (alertIdOf(grouped) === undefined) {
+      issues.push({ id, field: shape === 'xdr' ? 'alertId' : 'id', problem: 'alert without an id; an id was generated' });
+    }
+    const alert = shape === 'xdr' ? mapXdrAlert(raw, id, issues) : mapMdeAlert(raw, id, issues);
+    builder.alerts.push(alert);
+
+    const deviceIds = addAlertDevices(raw, shape, alert, builder);
+    const alertDeviceId = deviceIds.length === 1 ? deviceIds[0] : undefined;
+    const listField = shape === 'xdr' ? 'entities' : 'evidence';
+
+    readRecordArray(raw[listField]).forEach((record, recordIndex) => {
+      const context = { alertId: id, path: `${listField}[${recordIndex}]`, issues, alertDeviceId };
+      const mapped = mapDefenderEntity(record, context);
+      builder.addEntity(mapped.entity);
+      builder.addEvidence(alert, mapped.evidence);
+      items.push({ mapped, alertDeviceId });
+    });
+  });
+
+  // Ghost parents take their first seen from their children, so children need theirs first.
+  applyAlertFirstSeen(builder);
+  deriveDefenderRelations(items, builder);
+
+  const alerts = builder.alerts;
+  const incident = group.incident
+    ? mapDefenderIncident(group.incident, group.id, issues)
+    : incidentOfAlerts(group.id, group.generated && alerts[0] ? alerts[0].title : `Incident ${group.id}`, alerts);
+  return builder.build(incident);
+}
+
+/**
+ * Adds the devices an alert names as device entities and as evidence of the alert: an XDR
+ * alert's `devices[]`, or a Defender for Endpoint alert's `machineId`. Returns their entity ids.
+ */
+function addAlertDevices(raw: JsonRecord, shape: AlertShape, alert: Alert, builder: SnapshotBuilder): string[] {
+  const ids: string[] = [];
+  const add = (entity: ReturnType<typeof mapMdeDevice>): void => {
+    if (entity === undefined) return;
+    builder.addEntity(entity);
+    builder.addEvidence(alert, { entityId: entity.id, roles: [] });
+    if (!ids.includes(entity.id)) ids.push(entity.id);
+  };
+
+  if (shape === 'mde') {
+    add(mapMdeDevice(raw));
+    return ids;
+  }
+
+  readRecordArray(raw.devices).forEach((device, index) => {
+    const at = { alertId: alert.id, path: `devices[${index}]`, issues: builder.issues };
+    const entity = mapXdrDevice(device, at);
+    if (entity === undefined) {
+      builder.issues.push({
+        id: alert.id,
+        field: `devices[${index}].mdatpDeviceId`,
+        problem: 'device without mdatpDeviceId, aadDeviceId or deviceDnsName; it is left out',
+      });
+    }
+    add(entity);
+  });
+  return ids;
+}
+
+/** Sets each entity's first seen to the earliest first activity of the alerts that involve it. */
+function applyAlertFirstSeen(builder: SnapshotBuilder): void {
+  for (const alert of builder.alerts) {
+    for (const { entityId } of alert.evidence) {
+      const entity = builder.entities.get(entityId)!;
+      const firstSeen = earliestTime(entity.firstSeen, alert.firstActivityTime);
+      if (firstSeen !== undefined) entity.firstSeen = firstSeen;
+    }
+  }
+}
