@@ -134,3 +134,25 @@ describe('il-incident-graph while a large layout runs', () => {
     expect(lastDrawStats(context)?.dots).to.equal(false);
   });
 });
+
+describe('il-incident-graph node moves', () => {
+  it('moves a dragged node without building the model again', async () => {
+    const graph = griddedGraph(300);
+    const element = await fixture<IncidentGraphElement>(html`
+      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${graph}></il-incident-graph>
+    `);
+    await element.rendered;
+    const id = element.display.nodes.find((node) => !node.group && !node.alert)!.id;
+    const view = element.display.byId.get(id)!;
+
+    graph.mergeNodeAttributes(id, { x: 12345, y: -678, fixed: true });
+    expect(element.toScreen(id)).to.not.equal(undefined);
+    expect(element.display.byId.get(id)).to.equal(view);
+    expect({ x: view.x, y: view.y, pinned: view.pinned }).to.deep.equal({ x: 12345, y: -678, pinned: true });
+
+    graph.setNodeAttribute(id, 'verdict', 'malicious');
+    expect(element.toScreen(id)).to.not.equal(undefined);
+    expect(element.display.byId.get(id)).to.not.equal(view);
+    expect(element.display.byId.get(id)!.verdict).to.equal('malicious');
+  });
+});

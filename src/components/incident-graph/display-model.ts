@@ -127,6 +127,7 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
  */
 export interface BaseModel {
   graph: IncidentGraph;
+  byId: ReadonlyMap<string, NodeView>;
   /** In list order: alerts first, then entities, each by first seen, label and id. */
   nodes: NodeView[];
   edges: EdgeView[];
@@ -192,7 +193,7 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
   yield;
 
   const nodes = yield* sortSteps([...byId.values()], compareNodes);
-  return { graph, nodes, edges };
+  return { graph, byId, nodes, edges };
 }
 
 /**

@@ -68,6 +68,14 @@ export class DisplayState {
     this.positionsDirty = true;
   }
 
+  /**
+   * True when the base model holds a view of this node, so a change of its position alone only
+   * moves it. A node that had no position is not in the base and needs a rebuild to appear.
+   */
+  hasNode(id: string): boolean {
+    return this.base?.byId.has(id) === true;
+  }
+
   /** True when the model was built from the live positions of `run`, so a step of it only moves nodes. */
   follows(run: LivePositions | undefined): boolean {
     return run !== undefined && run === this.run;
@@ -86,7 +94,8 @@ export class DisplayState {
    */
   processUntil(sources: DisplaySources, deadline: number): 'unchanged' | 'rebuilt' | 'pending' {
     if (!this.dirty) {
-      if (this.positionsDirty) this.moveToCurrentPositions(sources);
+      // A pin that changed alters what the listbox says, so it counts as a rebuild.
+      if (this.positionsDirty && this.moveToCurrentPositions(sources)) return 'rebuilt';
       return 'unchanged';
     }
 
@@ -143,8 +152,11 @@ export class DisplayState {
     return this.hitIndex.find(point);
   }
 
-  /** Moves the nodes of the model to the layout's or the graph's current positions. */
-  private moveToCurrentPositions(sources: DisplaySources): void {
+  /**
+   * Moves the nodes of the model to the layout's or the graph's current positions and reads
+   * their pins again. Returns true when a pin changed.
+   */
+  private moveToCurrentPositions(sources: DisplaySources): boolean {
     this.positionsDirty = false;
     const { graph } = sources;
     const live = sources.livePositions;
@@ -153,5 +165,13 @@ export class DisplayState {
     // The base's nodes hidden now move too, so they show in the right place when they appear.
     if (this.base) moveNodes({ ...EMPTY_DISPLAY, nodes: this.base.nodes }, positionOf);
     this.display = moveNodes(this.display, positionOf);
+    let pinsChanged = false;
+    for (const node of graph ? (this.base?.nodes ?? []) : []) {
+      const pinned = graph!.getNodeAttribute(node.id, 'fixed') === true;
+      if (node.pinned === pinned) continue;
+      node.pinned = pinned;
+      pinsChanged = true;
+    }
+    return pinsChanged;
   }
 }

@@ -226,9 +226,11 @@ export class IncidentGraphElement extends LitElement {
       this.layoutRunner.request(this.boundGraph);
       this.invalidateDisplay();
     },
-    onAttributes: () => {
-      // The end of a run the display already follows writes only positions.
-      if (this.displayState.follows(this.layoutRunner.writingRun)) this.invalidatePositions();
+    onAttributes: (movedNode) => {
+      // The end of a run the display already follows writes only positions, and so does a
+      // drag of a node already drawn: both only move nodes.
+      const moved = movedNode !== undefined && this.displayState.hasNode(movedNode);
+      if (moved || this.displayState.follows(this.layoutRunner.writingRun)) this.invalidatePositions();
       else this.invalidateDisplay();
     },
   });
