@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { themeTokens } from '../shared/theme.js';
+import { alertPaneStyles } from './alert-pane.styles.js';
 
 export const incidentViewStyles = [
   themeTokens,
+  alertPaneStyles,
   css`
     :host {
       --_pane-width: var(--il-incident-view-pane-width, 360px);
@@ -36,6 +38,10 @@ export const incidentViewStyles = [
       gap: calc(var(--_il-space) / 2);
       padding: var(--_il-space) calc(var(--_il-space) * 2);
       border-bottom: 1px solid var(--_il-border);
+      /* A very long title or tag from the data scrolls here instead of squeezing the graph to no height. */
+      max-height: 30%;
+      overflow: auto;
+      flex-shrink: 0;
     }
 
     .title {
@@ -54,6 +60,8 @@ export const incidentViewStyles = [
     }
 
     .tag {
+      min-width: 0;
+      overflow-wrap: anywhere;
       padding: 0 6px;
       border: 1px solid var(--_il-border);
       border-radius: 999px;
@@ -93,6 +101,90 @@ export const incidentViewStyles = [
       margin: 4px 0;
       padding-left: 1.5em;
       overflow-wrap: anywhere;
+    }
+
+    .title-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_il-space);
+    }
+
+    .export {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+    }
+
+    .text-button {
+      min-height: 28px;
+      padding: 2px 10px;
+      border: 1px solid var(--_il-border);
+      border-radius: var(--_il-radius);
+      background: var(--_il-surface);
+      color: var(--_il-text);
+      font: inherit;
+      cursor: pointer;
+    }
+
+    .text-button:hover {
+      background: var(--_il-surface-raised);
+    }
+
+    .tabs {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px;
+      margin-bottom: calc(var(--_il-space) * -1);
+    }
+
+    .tab {
+      min-height: 32px;
+      padding: 4px 12px;
+      border: none;
+      border-bottom: 3px solid transparent;
+      background: none;
+      color: var(--_il-text-muted);
+      font: inherit;
+      cursor: pointer;
+    }
+
+    /* The selected tab is marked by weight and an underline, never by colour alone. */
+    .tab[aria-selected='true'] {
+      border-bottom-color: var(--_il-accent);
+      color: var(--_il-text);
+      font-weight: 600;
+    }
+
+    .tab:hover {
+      color: var(--_il-text);
+    }
+
+    .tab:focus-visible {
+      outline: 2px solid var(--_il-focus);
+      outline-offset: -2px;
+    }
+
+    /* The story stays laid out under other tabs, so the graph keeps its size and camera. */
+    .panels {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+
+    .panel {
+      flex: 1;
+      min-height: 0;
+      overflow: auto;
+    }
+
+    .story.inactive {
+      position: absolute;
+      inset: 0;
+      visibility: hidden;
     }
 
     .story {
@@ -141,82 +233,6 @@ export const incidentViewStyles = [
 
     .status.error {
       color: var(--_il-text);
-    }
-
-    .alert-pane {
-      padding: var(--_il-space) calc(var(--_il-space) * 2);
-    }
-
-    .pane-header {
-      display: flex;
-      align-items: flex-start;
-      gap: var(--_il-space);
-    }
-
-    .pane-title {
-      flex: 1;
-      margin: 0;
-      font-size: 1.05em;
-      overflow-wrap: anywhere;
-    }
-
-    .properties {
-      display: grid;
-      grid-template-columns: max-content minmax(0, 1fr);
-      gap: 4px var(--_il-space);
-    }
-
-    .properties dt {
-      color: var(--_il-text-muted);
-    }
-
-    .properties dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-
-    h4 {
-      margin: calc(var(--_il-space) * 1.5) 0 4px;
-      font-size: 0.95em;
-    }
-
-    .prose {
-      margin: 0;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-
-    .link-list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-
-    .link-list li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 6px;
-      padding: 2px 0;
-    }
-
-    .link-button {
-      display: inline-flex;
-      gap: 6px;
-      min-width: 0;
-      padding: 2px 4px;
-      border: none;
-      background: none;
-      color: var(--_il-accent);
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-      overflow-wrap: anywhere;
-    }
-
-    .entity-kind,
-    .roles {
-      color: var(--_il-text-muted);
     }
 
     .icon-button {
@@ -276,9 +292,18 @@ export const incidentViewStyles = [
 
     @media (forced-colors: active) {
       .severity-chip,
-      .tag {
+      .tag,
+      .text-button {
         border-color: CanvasText;
         color: CanvasText;
+      }
+
+      .tab[aria-selected='true'] {
+        border-bottom-color: Highlight;
+      }
+
+      .tab:focus-visible {
+        outline-color: Highlight;
       }
 
       .link-button,
