@@ -1,17 +1,22 @@
 /**
- * Renders the properties of one alert in the side pane of `il-incident-view`: status,
- * severity, category, MITRE techniques, sources, activity times, description, recommended
- * actions, the alerts that caused it, the entities it involves and its link to the source.
+ * Renders one alert in the side pane of `il-incident-view`. Its story (what happened, actions
+ * taken, related events) comes first. Then come its properties (status, severity, category,
+ * MITRE techniques, sources, activity times, description, recommended actions), the alerts that
+ * caused it, the entities it involves and its link to the source portal.
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, Entity } from '../../model/types.js';
 import type { EntityUpdate } from '../../session/session.js';
 import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
-import { displayValue, formatTime, safeHref } from './format.js';
+import { renderAlertStory } from './alert-story.js';
+import { displayValue, formatTime, safeWebHref } from './format.js';
 
 /** The close icon, drawn like the entity flyout's. */
 export const CLOSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>`;
+
+/** An arrow out of a box: the link leaves for another site. */
+const OPEN_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M9 2.5h4.5V7M13.5 2.5 7 9M11 9.5v4H2.5V5h4" /></svg>`;
 
 registerStrings({
   'view.value.microsoftDefenderForEndpoint': 'Microsoft Defender for Endpoint',
@@ -40,6 +45,14 @@ registerStrings({
   'view.alert.entities': 'Entities ({count})',
   'view.alert.openInPortal': 'Open alert in the source portal',
   'view.alert.close': 'Close alert details',
+  'view.alert.threat': 'Threat',
+  'view.alert.actor': 'Actor',
+  'view.alert.assignedTo': 'Assigned to',
+  'view.alert.classification': 'Classification',
+  'view.alert.determination': 'Determination',
+  'view.alert.linkReason': 'Why it is in this incident',
+  'view.alert.properties': 'Properties',
+  'view.alert.openEntity': 'Open {name} in the source portal',
 });
 
 export interface AlertDetailsHandlers {
@@ -57,7 +70,7 @@ export function renderAlertDetails(
   alerts: ReadonlyMap<string, Alert>,
   handlers: AlertDetailsHandlers,
 ): TemplateResult {
-  const href = safeHref(alert.webUrl);
+  const href = safeWebHref(alert.webUrl);
   const rows: Array<[string, string | undefined]> = [
     [msg('view.alert.status'), displayValue(alert.status)],
     [msg('view.alert.severity'), severityLabel(alert.severity)],
@@ -67,6 +80,12 @@ export function renderAlertDetails(
     [msg('view.alert.detectionSource'), displayValue(alert.detectionSource)],
     [msg('view.alert.firstActivity'), formatTime(alert.firstActivityTime)],
     [msg('view.alert.lastActivity'), formatTime(alert.lastActivityTime)],
+    [msg('view.alert.threat'), alert.threatDisplayName ?? alert.threatFamilyName],
+    [msg('view.alert.actor'), alert.actorDisplayName],
+    [msg('view.alert.assignedTo'), alert.assignedTo],
+    [msg('view.alert.classification'), displayValue(alert.classification)],
+    [msg('view.alert.determination'), displayValue(alert.determination)],
+    [msg('view.alert.linkReason'), alert.linkReason],
   ];
 
   return html`
@@ -77,6 +96,9 @@ export function renderAlertDetails(
         <button class="icon-button" type="button" aria-label=${msg('view.alert.close')} title=${msg('view.alert.close')} @click=${handlers.close}>${CLOSE_ICON}</button>
       </header>
 
+      ${renderAlertStory(alert, entities, handlers)}
+
+      <h4>${msg('view.alert.properties')}</h4>
       <dl class="properties">
         ${rows
           .filter(([, value]) => value !== undefined && value !== '')
@@ -145,9 +167,18 @@ function renderEntities(
             </button>
             ${evidence.roles.length > 0 ? html`<span class="roles">${evidence.roles.join(', ')}</span>` : nothing}
             <il-verdict-badge compact .verdict=${verdict} .remediationStatus=${remediationStatus}></il-verdict-badge>
+            ${renderEntityLink(entity)}
           </li>
         `;
       })}
     </ul>
   `;
+}
+
+/** Renders an icon link to the entity's page in the source portal, for an http or https URL only. */
+function renderEntityLink(entity: Entity): TemplateResult | typeof nothing {
+  const href = safeWebHref(entity.webUrl);
+  if (!href) return nothing;
+  const label = msg('view.alert.openEntity', { name: entity.displayName });
+  return html`<a class="icon-link" href=${href} target="_blank" rel="noopener noreferrer" aria-label=${label} title=${label}>${OPEN_ICON}</a>`;
 }

@@ -1,8 +1,10 @@
 /** Registers `<il-incident-view>` and the elements it is made of. */
 
+import '../alert-queue/define.js';
 import '../alert-timeline/define.js';
 import '../entity-flyout/define.js';
 import '../incident-graph/define.js';
+import '../incident-summary/define.js';
 import '../verdict-badge/define.js';
 import { defineElement } from '../shared/define-element.js';
 import { IncidentView } from './incident-view.js';

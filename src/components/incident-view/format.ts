@@ -36,3 +36,9 @@ export function safeHref(value: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** Returns the URL when it is http or https, else undefined: web portals link out only through these. */
+export function safeWebHref(value: string | undefined): string | undefined {
+  const href = safeHref(value);
+  return href && !href.startsWith('mailto:') ? href : undefined;
+}

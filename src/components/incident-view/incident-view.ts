@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Alert, DataIssue, Entity } from '../../model/types.js';
@@ -10,8 +11,26 @@ import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings, severityLabel } from '../shared/strings.js';
 import { renderAlertDetails } from './alert-details.js';
 import { renderDataIssues } from './data-issues.js';
+import { TabChangeEvent } from './events.js';
 import { displayValue, formatTime } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
+import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
+import { isIncidentViewTab, panelId, renderTabList, tabId, type IncidentViewTab } from './tabs.js';
+import {
+  downloadBlob,
+  exportFileName,
+  graphBlob,
+  snapshotBlob,
+  type GraphExporter,
+  type GraphImageFormat,
+} from './view-export.js';
+import {
+  applyViewState,
+  captureViewState,
+  viewStateFromFragment,
+  viewStateToFragment,
+  type IncidentViewState,
+} from './view-state.js';
 
 registerStrings({
   'view.idle': 'No incident loaded.',
@@ -24,47 +43,71 @@ registerStrings({
   'view.assignedTo': 'Assigned to {name}',
   'view.unassigned': 'Unassigned',
   'view.created': 'Created {time}',
+  'view.export': 'Export',
+  'view.export.snapshot': 'Snapshot (JSON)',
+  'view.export.png': 'Graph (PNG)',
+  'view.export.svg': 'Graph (SVG)',
 });
 
-/** The rendered-once promise that `il-incident-graph` exposes. */
-interface RenderedElement extends HTMLElement {
+/** The rendered-once promise and the export methods that `il-incident-graph` exposes. */
+interface GraphElement extends GraphExporter {
   rendered?: Promise<void>;
 }
 
 /**
- * The whole investigation page in one element: the incident header, the attack-story graph,
- * the alert timeline under it, and a side pane with the selected entity (`il-entity-flyout`)
- * or alert. Give it an `adapter` and an `incident-id`, or a `session`; its children share the
- * session through context, so they agree on selection and time. The alert pane lists each
- * involved entity with the verdict and remediation status the alert gave it, or with the
- * entity's own value once that changed after load, for example through an action in the flyout.
+ * The whole investigation page in one element: the incident header with its tabs and export
+ * buttons, and one panel per tab. The attack story tab shows the graph, the alert timeline under
+ * it, and a side pane with the selected entity (`il-entity-flyout`) or alert: the alert's story,
+ * its properties, the alerts that caused it and the entities it involves. The summary tab shows
+ * `il-incident-summary` and the alerts tab `il-alert-queue`. The assets, investigations, and
+ * evidence and response tabs show `il-asset-list`, `il-investigations` and `il-evidence-list`
+ * when those elements are registered on the page, and a short note otherwise.
  *
- * Keyboard: Tab moves through the graph (arrow keys move between nodes, Enter selects), the
+ * Give it an `adapter` and an `incident-id`, or a `session`; its children share the session
+ * through context, so they agree on selection, time and filters. A selection made in any tab
+ * shows in the graph. The attack story stays laid out while another tab is open, so the graph
+ * keeps its camera and can be exported from every tab. The alert pane lists each involved
+ * entity with the verdict and remediation status the alert gave it, or with the entity's own
+ * value once that changed after load, for example through an action in the flyout.
+ *
+ * `viewState` reads and restores the tab, the selection, the time cursor, the time range and
+ * the session's filters as a plain object, and `toFragment()` and `fromFragment()` do the same
+ * with a URL fragment. A state set before the incident is loaded applies once it is.
+ *
+ * Keyboard: the tabs are one tab stop; Left and Right arrows move between them (wrapping at the
+ * ends), Home and End go to the first and last, and Enter or Space opens the focused tab. In the
+ * attack story, Tab moves through the graph (arrow keys move between nodes, Enter selects), the
  * timeline controls and markers, then the details pane; Escape in the graph clears the selection.
  *
  * @tagname il-incident-view
- * @summary The incident investigation page: graph, timeline and details.
+ * @summary The incident investigation page: attack story, summary, alerts, assets, investigations, evidence.
  *
+ * @fires {TabChangeEvent} il-tab-change - The user opened another tab. Detail: `TabChangeDetail`, `{ tab }`.
  * @fires {LoadStateChangeEvent} il-load-state-change - The incident started loading, is ready or failed. Detail: `LoadStateChangeDetail`, `{ loadState, error? }`.
  * @fires {DataIssueEvent} il-data-issue - The loaded incident has data issues; fired once its graph is drawn. Detail: `DataIssueDetail`, `{ issues }`.
  * @fires {SelectionChangeEvent} il-selection-change - The user changed the selection in any part of the view. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {TimeChangeEvent} il-time-change - The user moved the time cursor on the timeline (fired by the inner `il-alert-timeline`). Detail: `TimeChangeDetail`, `{ time }`.
  * @fires {PlayStateChangeEvent} il-play-state-change - The user started or paused playback (fired by the inner `il-alert-timeline`). Detail: `PlayStateChangeDetail`, `{ playing, speed }`.
  * @fires {LayoutEndEvent} il-layout-end - The graph finished its layout (fired by the inner `il-incident-graph`). Detail: `LayoutEndDetail`, `{ nodeCount, ticks }`.
- * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button of the entity pane (fired by the inner `il-entity-flyout`). The view then clears the selection and fires `il-selection-change`. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
- * @fires {ActionRequestEvent} il-action-request - The user confirmed an action or a decision on a pending action in the entity pane (fired by the inner `il-entity-flyout`). Cancelable: `preventDefault()` vetoes it, `respondWith(answer)` handles it instead of the adapter. Detail: `ActionRequestDetail`.
- * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted an action or decision (fired by the inner `il-entity-flyout`). Detail: `ActionCompleteDetail`.
- * @fires {ActionErrorEvent} il-action-error - An action or decision failed (fired by the inner `il-entity-flyout`). Detail: `ActionErrorDetail`.
- * @fires {HuntCompleteEvent} il-hunt-complete - A hunt the user ran in the entity pane finished (fired by the inner `il-hunt-results`). Detail: `HuntCompleteDetail`.
- * @fires {LinkToIncidentEvent} il-link-to-incident - The user asked to link hunt rows to the incident (fired by the inner `il-hunt-results`). Cancelable. Detail: `LinkToIncidentDetail`.
+ * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button of the entity pane (fired by the inner `il-entity-flyout`). The view then clears the selection and fires `il-selection-change`. Detail: `FlyoutCloseDetail`, `{ entityId }`.
  *
- * @csspart header - The incident header with title, severity, status and tags.
+ * @csspart header - The incident header with title, severity, status, tags, export buttons and tabs.
+ * @csspart export - The group of export buttons.
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart panel - Each tab panel.
  * @csspart issues - The dismissible notice listing data issues.
  * @csspart graph - The `il-incident-graph` element.
  * @csspart timeline - The `il-alert-timeline` element.
  * @csspart pane - The side pane with entity or alert details.
  * @csspart flyout - The `il-entity-flyout` element.
  * @csspart alert-details - The alert details in the side pane.
+ * @csspart alert-story - The alert's story in the alert details.
+ * @csspart summary - The `il-incident-summary` element.
+ * @csspart alert-queue - The `il-alert-queue` element.
+ * @csspart assets - The `il-asset-list` element.
+ * @csspart investigations - The `il-investigations` element.
+ * @csspart evidence - The `il-evidence-list` element.
  * @csspart status - The loading, error and empty messages.
  *
  * @cssprop [--il-incident-view-height=100%] - Height of the view; it needs a definite height to lay out the graph.
@@ -78,6 +121,7 @@ export class IncidentView extends LitElement {
     adapter: { attribute: false },
     incidentId: { type: String, attribute: 'incident-id', reflect: true },
     session: { attribute: false },
+    tab: { type: String, reflect: true },
     issuesDismissed: { state: true },
   };
 
@@ -89,6 +133,12 @@ export class IncidentView extends LitElement {
 
   /** A session to show instead of loading one; wins over `adapter`. */
   declare session: IncidentSession | undefined;
+
+  /**
+   * The open tab: `story` (the default), `summary`, `alerts`, `assets`, `investigations` or
+   * `evidence`. Any other value opens `story`.
+   */
+  declare tab: IncidentViewTab;
 
   declare private issuesDismissed: boolean;
 
@@ -103,11 +153,15 @@ export class IncidentView extends LitElement {
   private resolveLoaded!: () => void;
   private rejectLoaded!: (error: unknown) => void;
 
+  /** A view state set before the incident was ready, applied once it is. */
+  private pendingState: IncidentViewState | undefined;
+
   constructor() {
     super();
     this.adapter = undefined;
     this.incidentId = undefined;
     this.session = undefined;
+    this.tab = 'story';
     this.issuesDismissed = false;
     this.resetLoaded();
     this.sessions = new SessionController(this, {
@@ -140,16 +194,80 @@ export class IncidentView extends LitElement {
     return this.sessions.session?.graph;
   }
 
+  /**
+   * The view as a plain object: tab, selected entity and alert ids, time cursor (absent at the
+   * end of the incident), time range and the session's filters. Setting it fires no event.
+   * Ids the incident does not have are dropped; before the incident is ready, everything but
+   * the tab waits and applies once it is.
+   */
+  get viewState(): IncidentViewState {
+    const session = this.sessions.session;
+    if (this.pendingState && session?.loadState !== 'ready') return { ...this.pendingState, tab: this.tab };
+    return captureViewState(session, this.tab);
+  }
+
+  set viewState(state: IncidentViewState) {
+    this.tab = isIncidentViewTab(state.tab) ? state.tab : 'story';
+    const session = this.sessions.session;
+    if (session?.loadState === 'ready') {
+      this.pendingState = undefined;
+      applyViewState(session, state);
+    } else {
+      this.pendingState = state;
+    }
+  }
+
+  /** Returns the view state as a URL fragment, with its leading `#`. */
+  toFragment(): string {
+    return viewStateToFragment(this.viewState);
+  }
+
+  /** Restores the view from a URL fragment such as `location.hash`; see `viewState`. */
+  fromFragment(fragment: string): void {
+    this.viewState = viewStateFromFragment(fragment);
+  }
+
+  /** Returns the incident snapshot as it is now, with the changes actions made, as a JSON Blob. */
+  exportSnapshot(): Blob {
+    const snapshot = this.sessions.session?.snapshot;
+    if (!snapshot) {
+      throw new Error(`IncidentView.exportSnapshot: no incident is loaded (got loadState "${this.loadState}"). Await "loaded" first.`);
+    }
+    return snapshotBlob(snapshot);
+  }
+
+  /**
+   * Returns the graph as drawn at the current time cursor and with the current filters. A PNG
+   * comes from `il-incident-graph`'s `toPNG`, and an SVG document built from the model from its
+   * `toSVG`. Rejects before the graph is rendered.
+   */
+  async exportGraph(format: GraphImageFormat): Promise<Blob> {
+    const graph = this.graphElement();
+    if (!graph || this.loadState !== 'ready') {
+      throw new Error(`IncidentView.exportGraph: the graph is not rendered (got loadState "${this.loadState}"). Await "loaded" first.`);
+    }
+    return graphBlob(graph, format);
+  }
+
   /** Loads the incident again from the adapter, for example after an error. */
   reload(): void {
     const session = this.sessions.session;
     if (session && this.adapter && this.incidentId) void session.load(this.adapter, this.incidentId);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // An optional tab's element may be registered after the view renders its note.
+    for (const tag of Object.values(OPTIONAL_TAB_ELEMENTS)) {
+      if (!customElements.get(tag)) void customElements.whenDefined(tag).then(() => this.requestUpdate());
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('incidentId') || changed.has('adapter') || changed.has('session')) {
       this.issuesDismissed = false;
     }
+    if (!isIncidentViewTab(this.tab)) this.tab = 'story';
   }
 
   protected override render(): TemplateResult {
@@ -164,13 +282,29 @@ export class IncidentView extends LitElement {
     if (state === 'error') return this.renderError(session.error);
 
     // Document order is the keyboard order: graph, timeline, then the details pane.
+    const tab = this.tab;
+    const storyOpen = tab === 'story';
     return html`
       ${this.renderHeader(session)}
       ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true))}
-      <div class="story" role="group" aria-label=${msg('view.attackStory')}>
-        <il-incident-graph part="graph" .session=${session}></il-incident-graph>
-        <il-alert-timeline part="timeline" .session=${session}></il-alert-timeline>
-        <section class="pane" part="pane" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
+      <div class="panels">
+        <div
+          class=${classMap({ story: true, inactive: !storyOpen })}
+          part="panel"
+          role="tabpanel"
+          id=${panelId('story')}
+          aria-labelledby=${tabId('story')}
+          ?inert=${!storyOpen}
+        >
+          <il-incident-graph part="graph" .session=${session}></il-incident-graph>
+          <il-alert-timeline part="timeline" .session=${session}></il-alert-timeline>
+          <section class="pane" part="pane" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
+        </div>
+        ${tab === 'story'
+          ? nothing
+          : html`<div class="panel" part="panel" role="tabpanel" id=${panelId(tab)} aria-labelledby=${tabId(tab)}>
+              ${renderTabPanel(tab, session)}
+            </div>`}
       </div>
     `;
   }
@@ -196,7 +330,14 @@ export class IncidentView extends LitElement {
     const created = formatTime(incident.createdTime);
     return html`
       <header class="header" part="header">
-        <h2 class="title">${incident.title}</h2>
+        <div class="title-row">
+          <h2 class="title">${incident.title}</h2>
+          <div class="export" part="export" role="group" aria-label=${msg('view.export')}>
+            <button type="button" class="text-button" data-export="snapshot" @click=${() => void this.download('snapshot')}>${msg('view.export.snapshot')}</button>
+            <button type="button" class="text-button" data-export="png" @click=${() => void this.download('png')}>${msg('view.export.png')}</button>
+            <button type="button" class="text-button" data-export="svg" @click=${() => void this.download('svg')}>${msg('view.export.svg')}</button>
+          </div>
+        </div>
         <div class="facts">
           <span class="severity-chip" data-severity=${incident.severity}>${severityLabel(incident.severity)}</span>
           <span class="fact">${displayValue(incident.status)}</span>
@@ -204,6 +345,7 @@ export class IncidentView extends LitElement {
           ${created ? html`<span class="fact">${msg('view.created', { time: created })}</span>` : nothing}
           ${incident.tags.map((tag) => html`<span class="tag">${tag}</span>`)}
         </div>
+        ${renderTabList(this.tab, this.selectTabByUser)}
       </header>
     `;
   }
@@ -224,6 +366,30 @@ export class IncidentView extends LitElement {
       changesSinceLoad: (entity) => changesSinceLoad(entity, this.loadedStatuses.get(entity.id)),
       close: this.clearSelection,
     });
+  }
+
+  private readonly selectTabByUser = (tab: IncidentViewTab): void => {
+    if (tab === this.tab) return;
+    this.tab = tab;
+    this.dispatchEvent(new TabChangeEvent({ tab }));
+  };
+
+  private async download(kind: 'snapshot' | GraphImageFormat): Promise<void> {
+    const id = this.sessions.session?.snapshot?.incident.id ?? 'incident';
+    try {
+      if (kind === 'snapshot') {
+        downloadBlob(this.exportSnapshot(), exportFileName(id, 'snapshot', 'json'));
+      } else {
+        downloadBlob(await this.exportGraph(kind), exportFileName(id, 'graph', kind));
+      }
+    } catch (error) {
+      // A PNG larger than the canvas limit rejects; the button has no other way to report it.
+      console.error(`incident-lens: <il-incident-view> could not export the ${kind} of incident "${id}".`, error, this);
+    }
+  }
+
+  private graphElement(): GraphElement | null {
+    return this.renderRoot.querySelector<GraphElement>('il-incident-graph');
   }
 
   private readonly clearSelection = (): void => {
@@ -265,6 +431,10 @@ export class IncidentView extends LitElement {
     this.dispatchEvent(new LoadStateChangeEvent({ loadState: state, error: session?.error }));
 
     if (state === 'ready' && session) {
+      if (this.pendingState) {
+        applyViewState(session, this.pendingState);
+        this.pendingState = undefined;
+      }
       void this.settleLoaded(session.issues);
     } else if (state === 'error') {
       this.loadedSettled = true;
@@ -274,8 +444,7 @@ export class IncidentView extends LitElement {
 
   private async settleLoaded(issues: readonly DataIssue[]): Promise<void> {
     await this.updateComplete;
-    const graph = this.renderRoot.querySelector<RenderedElement>('il-incident-graph');
-    await graph?.rendered;
+    await this.graphElement()?.rendered;
     if (issues.length > 0) this.dispatchEvent(new DataIssueEvent({ issues }));
     this.loadedSettled = true;
     this.resolveLoaded();
