@@ -31,6 +31,7 @@ import {
 import { renderControls } from './timeline-controls.js';
 import { clusterId, percent, renderAxis, renderColumn, renderRange, renderSpans, renderUntimed } from './timeline-markers.js';
 import { TickSpacing } from './tick-spacing.js';
+import { applySliderKey, markerIndexAfterKey } from './timeline-keys.js';
 import { TIMELINE_STRINGS } from './timeline-strings.js';
 
 registerStrings(TIMELINE_STRINGS);
@@ -42,9 +43,6 @@ const MARKER_SIZE = 24;
 
 // A column of more markers than this becomes a counted cluster, when zooming in can part it.
 const MAX_STACK = 4;
-
-// PageUp and PageDown move the time cursor by this fraction of the visible window.
-const PAGE_FRACTION = 0.1;
 
 /**
  * Each alert sits at its first activity time, with a shape and a colour for its severity:
@@ -494,54 +492,18 @@ export class AlertTimeline extends LitElement {
     const view = this.axisWindow.visible;
     if (!session || !bounds || !view) return;
 
-    const time = session.time ?? bounds.end;
-    const page = (view.end - view.start) * PAGE_FRACTION;
-    switch (event.key) {
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        this.playback.step(-1);
-        break;
-      case 'ArrowRight':
-      case 'ArrowUp':
-        this.playback.step(1);
-        break;
-      case 'PageDown':
-        this.playback.seek(time - page);
-        break;
-      case 'PageUp':
-        this.playback.seek(time + page);
-        break;
-      case 'Home':
-        this.playback.seek(bounds.start);
-        break;
-      case 'End':
-        this.playback.seek(bounds.end);
-        break;
-      case '+':
-      case '=':
-        this.axisWindow.zoomAroundCursor(ZOOM_STEP);
-        break;
-      case '-':
-        this.axisWindow.zoomAroundCursor(1 / ZOOM_STEP);
-        break;
-      case '0':
-        this.axisWindow.reset();
-        break;
-      case '[':
-        this.changeRange({ start: time, end: Math.max(time, session.range?.end ?? bounds.end) });
-        break;
-      case ']':
-        this.changeRange({ start: Math.min(time, session.range?.start ?? bounds.start), end: time });
-        break;
-      case 'Escape':
-        if (!session.range) return;
-        this.changeRange(null);
-        break;
-      default:
-        return;
-    }
-
-    event.preventDefault();
+    const handled = applySliderKey(event.key, {
+      time: session.time ?? bounds.end,
+      bounds,
+      range: session.range,
+      view,
+      step: (direction) => this.playback.step(direction),
+      seek: (time) => this.playback.seek(time),
+      zoom: (factor) => this.axisWindow.zoomAroundCursor(factor),
+      showAll: () => this.axisWindow.reset(),
+      changeRange: (range) => this.changeRange(range),
+    });
+    if (handled) event.preventDefault();
   };
 
   private readonly handleMarkerKeyDown = (event: KeyboardEvent): void => {
@@ -549,25 +511,8 @@ export class AlertTimeline extends LitElement {
     const index = buttons.indexOf(event.target as HTMLButtonElement);
     if (index < 0) return;
 
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = Math.min(buttons.length - 1, index + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = Math.max(0, index - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = buttons.length - 1;
-        break;
-      default:
-        return;
-    }
+    const next = markerIndexAfterKey(event.key, index, buttons.length);
+    if (next === undefined) return;
 
     event.preventDefault();
     const button = buttons[next]!;
