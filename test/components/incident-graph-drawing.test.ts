@@ -120,6 +120,20 @@ describe('<il-incident-graph> drawing', () => {
       const stats = await showAt(element, { x: 40, y: 40, k: 2 });
       expect(stats.edgeLabels.map((label) => label.text)).to.include('communicates with');
     });
+
+    it('labels evidence edges with their roles', async () => {
+      const graph = gridGraph(2, 200);
+      graph.addNode('alert-1', { kind: 'alert', label: 'Alert', severity: 'high', x: 100, y: -200 });
+      graph.addEdge('alert-1', 'n0', { type: 'evidence', roles: ['contextual', 'attacker'] });
+      graph.addEdge('alert-1', 'n1', { type: 'evidence', roles: ['contextual'] });
+      const element = await mountGraph({ graph });
+      const stats = await showAt(element, { x: 100, y: 300, k: 1.6 });
+
+      const texts = stats.edgeLabels.map((label) => label.text);
+      expect(texts).to.include('attacker');
+      expect(texts).to.not.include('contextual');
+      expect(texts).to.not.include('');
+    });
   });
 
   describe('level of detail', () => {

@@ -3,6 +3,7 @@ import { exportBounds, escapeXml } from '../../src/components/incident-graph/exp
 import { middleEllipsis } from '../../src/components/incident-graph/labels.js';
 import { mountGraph, nextFrames } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
+import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 
 const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
 
@@ -33,6 +34,16 @@ describe('<il-incident-graph> export', () => {
       expect(svg.querySelectorAll('g > rect')).to.have.length(1);
       // Four edge lines with an arrowhead each, and five kind icons.
       expect(svg.querySelectorAll('path')).to.have.length(4 * 2 + 5);
+    });
+
+    it('draws the count badge of a collapsed group', async () => {
+      const element = await mountGraph({ session: groupedSession() });
+      const svg = parseSvg(element.toSVG());
+
+      const group = element.display.byId.get(GROUP_ID)!;
+      const texts = [...svg.querySelectorAll('text')].map((text) => text.textContent);
+      expect(texts).to.include(String(group.group!.visibleIds.length));
+      expect(texts).to.include(group.label);
     });
 
     it('sizes the document to the whole graph', async () => {

@@ -28,7 +28,7 @@ import {
   type PlacedLabel,
 } from './labels.js';
 import type { Palette } from './palette.js';
-import { relationLabel } from './strings.js';
+import { evidenceLabel, relationLabel } from './strings.js';
 
 /** Node labels show from this zoom on, edge type labels from `EDGE_LABEL_MIN_ZOOM` on. */
 export const LABEL_MIN_ZOOM = 0.6;
@@ -507,7 +507,10 @@ function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes:
   return placed;
 }
 
-/** Places and draws the type labels of relation edges at their curve's apex, after node labels. */
+/**
+ * Places and draws edge labels at their curve's apex, after node labels: a relation's type, and
+ * an evidence edge's roles other than contextual.
+ */
 function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: readonly EdgeView[], placer: LabelPlacer): PlacedLabel[] {
   const { camera, palette } = state;
   ctx.font = `${EDGE_FONT_SIZE}px ${palette.fontFamily}`;
@@ -516,14 +519,15 @@ function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges:
   const dimmed = new Set<PlacedLabel>();
   const ordered = [...edges].sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
   for (const edge of ordered) {
-    if (edge.evidence || edge.source === edge.target) continue;
+    if (edge.source === edge.target) continue;
+    const text = edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);
+    if (text === '') continue;
     const curve = edgeCurve(edge);
     // The apex of the quadratic curve, at t = 0.5.
     const apex = {
       x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
       y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,
     };
-    const text = relationLabel(edge.type);
     const label = placer.place(
       { text, anchor: { ...toScreen(apex, camera), radius: 0 }, ownerId: undefined, placements: ['center'] },
       { width: measurer.width(ctx, text), height: EDGE_FONT_SIZE + 2 },

@@ -190,11 +190,28 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
       `<circle cx="${cx}" cy="${cy}" r="${node.radius + RING_GAP + 5}" fill="none" stroke="${color(palette.selection)}" stroke-width="3"/>`,
     );
   }
+  if (node.group) shapes.push(groupBadgeSvg(node, palette, color));
 
   let opacity = node.dimmed ? DIMMED_OPACITY : 1;
   if (node.ghost) opacity *= 0.55;
   const group = opacity < 1 ? `<g opacity="${round(opacity)}">` : '<g>';
   return `${group}${shapes.join('')}</g>`;
+}
+
+/** Returns a group node's count badge at its top right, like the canvas draws it. */
+function groupBadgeSvg(node: NodeView, palette: Palette, color: (value: string) => string): string {
+  const text = String(node.group!.visibleIds.length);
+  const height = 13;
+  const width = Math.max(height, text.length * 6 + 8);
+  const distance = node.radius + RING_GAP;
+  const x = node.x + distance * Math.SQRT1_2;
+  const y = node.y - distance * Math.SQRT1_2;
+  return (
+    `<rect x="${round(x - width / 2)}" y="${round(y - height / 2)}" width="${round(width)}" height="${height}" ` +
+    `rx="${height / 2}" fill="${color(palette.label)}" stroke="${color(palette.background)}" stroke-width="1.5"/>` +
+    `<text x="${round(x)}" y="${round(y)}" font-family="${escapeXml(palette.fontFamily)}" font-size="9" font-weight="600" ` +
+    `text-anchor="middle" dominant-baseline="central" fill="${color(palette.background)}">${text}</text>`
+  );
 }
 
 function iconSvg(node: NodeView, size: number, fill: string): string {

@@ -36,6 +36,11 @@ registerStrings({
   'graph.ghost': 'Not evidence',
   'graph.tooltip.entity': '{kind} · {name} · {verdict}',
   'graph.tooltip.alert': '{kind} · {name} · {severity}',
+  'graph.role.attacker': 'attacker',
+  'graph.role.compromised': 'compromised',
+  'graph.role.source': 'source',
+  'graph.role.destination': 'destination',
+  'graph.role.policyViolator': 'policy violator',
   ...Object.fromEntries(
     Object.entries(RELATION_LABELS).map(([type, label]) => [`graph.relation.${type}`, label]),
   ),
@@ -51,4 +56,20 @@ export function relationLabel(type: string): string {
   const key = `graph.relation.${type}`;
   const label = msg(key);
   return label === key ? type : label;
+}
+
+/**
+ * Returns the label of an evidence edge: its roles, the contextual role left out since most
+ * edges have it, joined by commas; empty when no other role remains. Unknown roles are shown as
+ * they came, with camel case split into words.
+ */
+export function evidenceLabel(roles: readonly string[]): string {
+  return roles
+    .filter((role) => role !== 'contextual')
+    .map((role) => {
+      const key = `graph.role.${role}`;
+      const label = msg(key);
+      return label === key ? role.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : label;
+    })
+    .join(', ');
 }
