@@ -9,6 +9,8 @@ export * from './adapter/index.js';
 export * from './session/index.js';
 export * from './layout/index.js';
 
+export { AlertQueue } from './components/alert-queue/alert-queue.js';
+export type { AlertQueueFilters, AlertSortKey, SortDirection } from './components/alert-queue/queue-model.js';
 export { AlertTimeline } from './components/alert-timeline/alert-timeline.js';
 export { EntityFlyout, type FlyoutMode } from './components/entity-flyout/entity-flyout.js';
 export {
@@ -34,7 +36,17 @@ export {
 } from './components/hunt-results/events.js';
 export { IncidentGraphElement } from './components/incident-graph/incident-graph.js';
 export { LayoutEndEvent } from './components/incident-graph/events.js';
+export { IncidentSummary } from './components/incident-summary/incident-summary.js';
 export { IncidentView } from './components/incident-view/incident-view.js';
+export { TabChangeEvent, type TabChangeDetail } from './components/incident-view/events.js';
+export { INCIDENT_VIEW_TABS, type IncidentViewTab } from './components/incident-view/tabs.js';
+export {
+  viewStateFromFragment,
+  viewStateToFragment,
+  type IncidentViewState,
+  type ViewFilters,
+} from './components/incident-view/view-state.js';
+export type { GraphImageFormat } from './components/incident-view/view-export.js';
 export { VerdictBadge } from './components/verdict-badge/verdict-badge.js';
 
 export {
