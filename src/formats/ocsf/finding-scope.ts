@@ -1,0 +1,64 @@
+/**
+ * The entities of one OCSF finding or event while it is mapped: each entity is added to the
+ * snapshot and, unless it is a ghost, to the alert's evidence, and remembered by the path of
+ * the object it came from, which observables point at.
+ */
+
+import type { Alert, DataIssue, Entity, RemediationStatus } from '../../model/types.js';
+import type { SnapshotBuilder } from '../shared/snapshot-builder.js';
+
+/** How the finding involves an entity. */
+export interface Involvement {
+  roles?: string[];
+  remediationStatus?: RemediationStatus | undefined;
+}
+
+export class FindingScope {
+  readonly builder: SnapshotBuilder;
+  readonly alert: Alert;
+  /** Entity ids by object path with the array indexes left out (`evidences[].src_endpoint`). */
+  private readonly byPath = new Map<string, string[]>();
+
+  constructor(builder: SnapshotBuilder, alert: Alert) {
+    this.builder = builder;
+    this.alert = alert;
+  }
+
+  get issues(): DataIssue[] {
+    return this.builder.issues;
+  }
+
+  /** Adds an entity found at `path`; a non-ghost becomes evidence of the alert. */
+  add(entity: Entity, path: string, involvement: Involvement = {}): string {
+    if (involvement.remediationStatus !== undefined) entity.remediationStatus = involvement.remediationStatus;
+    const id = this.builder.addEntity(entity);
+
+    const key = pathPattern(path);
+    const ids = this.byPath.get(key) ?? [];
+    if (!ids.includes(id)) this.byPath.set(key, [...ids, id]);
+
+    if (entity.ghost !== true) {
+      const evidence = { entityId: id, roles: involvement.roles ?? [] };
+      this.builder.addEvidence(
+        this.alert,
+        involvement.remediationStatus === undefined ? evidence : { ...evidence, remediationStatus: involvement.remediationStatus },
+      );
+    }
+    return id;
+  }
+
+  /** Entity ids mapped from the object at `path` (array indexes are ignored). */
+  entitiesAt(path: string): string[] {
+    return this.byPath.get(pathPattern(path)) ?? [];
+  }
+
+  /** Ids of the non-ghost entities of this finding, in the order they were added. */
+  entityIds(): string[] {
+    return this.alert.evidence.map((evidence) => evidence.entityId);
+  }
+}
+
+/** `evidences[0].process` gives `evidences[].process`, the form of an observable's `name`. */
+export function pathPattern(path: string): string {
+  return path.replace(/\[\d+\]/g, '[]');
+}

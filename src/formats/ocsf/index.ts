@@ -1,0 +1,3 @@
+/** OCSF mapping. */
+
+export { fromOcsf } from './from-ocsf.js';
