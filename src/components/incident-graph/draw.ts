@@ -7,28 +7,20 @@
  * `LABEL_MIN_ZOOM` down labels are left out and edges become thin solid lines, written as
  * pixels when there are many (see `drawRasterLayers`). Below
  * `ICON_MIN_ZOOM` kind icons and remediation badges are left out too. Below `DOT_ZOOM` nodes
- * become plain dots without rings, and edges lose their arrowheads.
+ * become plain dots without rings, and edges lose their arrowheads. Edges are drawn in
+ * draw-edges.ts, node shapes in draw-nodes.ts and labels in draw-labels.ts.
  */
 
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { canRasterDots, clipRange, drawRaster, packColor, RasterBatch } from './dot-raster.js';
-import { dotColor, drawNodeLayer, paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
+import { canRasterDots, drawRaster, packColor, RasterBatch } from './dot-raster.js';
+import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
+import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
+import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
-import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
-import type { Camera, Point } from './geometry.js';
-import {
-  boxCentre,
-  fitLabel,
-  LabelPlacer,
-  NODE_LABEL_PLACEMENTS,
-  sortByLabelPriority,
-  TextMeasurer,
-  textDirection,
-  type PlacedLabel,
-} from './labels.js';
+import type { Camera } from './geometry.js';
+import { LabelPlacer, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
-import { evidenceLabel, relationLabel } from './strings.js';
 
 /** Node labels show from this zoom on, edge type labels from `EDGE_LABEL_MIN_ZOOM` on. */
 export const LABEL_MIN_ZOOM = 0.6;
@@ -46,18 +38,10 @@ export const DOT_SCREEN_RADIUS = 4;
 export const DOT_ZOOM = DOT_SCREEN_RADIUS / ENTITY_RADIUS;
 
 const DIMMED_ALPHA = 0.18;
-const ARROW_LENGTH = 7;
-const LABEL_MAX_GRAPHEMES = 24;
-/** Widest node label, in CSS pixels; longer text loses its middle. */
-const LABEL_MAX_WIDTH = 180;
-const NODE_FONT_SIZE = 12;
-const EDGE_FONT_SIZE = 10;
 /** CSS pixels around the viewport in which things are still drawn, for strokes and halos. */
 const CULL_MARGIN = 16;
 /** World units a node's drawing reaches beyond its radius: verdict ring, badge, halos. */
 const NODE_REACH = RING_GAP + 16;
-/** Thinnest edge on screen, in CSS pixels. */
-const MIN_EDGE_SCREEN_WIDTH = 0.75;
 /** Smallest dot on screen, in CSS pixels of radius. */
 const MIN_DOT_SCREEN_RADIUS = 1.5;
 /**
@@ -99,16 +83,8 @@ export interface DrawStats {
   edgeLabels: PlacedLabel[];
 }
 
-interface WorldRect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 const statsByContext = new WeakMap<CanvasRenderingContext2D, DrawStats>();
 const rasterBatch = new RasterBatch();
-const measurer = new TextMeasurer();
 
 /** @internal Returns what the last `drawScene` call on this context drew. */
 export function lastDrawStats(ctx: CanvasRenderingContext2D): DrawStats | undefined {
@@ -303,138 +279,6 @@ function edgeInView(edge: EdgeView, view: WorldRect): boolean {
   );
 }
 
-interface EdgeLayerOptions {
-  zoom: number;
-  pixelRatio: number;
-  alpha: number;
-  /** Draws plain lines between centres, without arrowheads. */
-  dots: boolean;
-  /** Draws each evidence role's dash pattern and width; otherwise every edge is a hairline. */
-  styled: boolean;
-  view: WorldRect;
-}
-
-/**
- * Draws edges with one stroke per style, in chunks for wide strokes, and one fill for all arrowheads. Unstyled edges are
- * one-device-pixel solid lines, because the software rasterizer strokes hairlines many times
- * faster than wider or dashed lines, and dash patterns no longer show at that size.
- */
-function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly EdgeView[], palette: Palette, options: EdgeLayerOptions): void {
-  if (edges.length === 0) return;
-  const { zoom, view } = options;
-  ctx.save();
-  ctx.globalAlpha = options.alpha;
-  ctx.strokeStyle = palette.edge;
-  ctx.fillStyle = palette.edge;
-  const hairline = 1 / (zoom * options.pixelRatio);
-
-  if (options.dots) {
-    ctx.beginPath();
-    for (const edge of edges) {
-      if (edge.source !== edge.target) traceSegment(ctx, edge.source, edge.target, view);
-    }
-    ctx.lineWidth = hairline;
-    ctx.stroke();
-    ctx.restore();
-    return;
-  }
-
-  const byStyle = new Map<EdgeStyleName, EdgeView[]>();
-  for (const edge of edges) {
-    const name = options.styled ? edgeStyleOf(edge).name : 'relation';
-    const list = byStyle.get(name);
-    if (list) list.push(edge);
-    else byStyle.set(name, [edge]);
-  }
-
-  const arrowheads = new Path2D();
-  for (const name of EDGE_STYLE_ORDER) {
-    const styled = byStyle.get(name);
-    if (!styled) continue;
-    const style = EDGE_STYLES[name];
-    const width = options.styled ? Math.max(style.width, MIN_EDGE_SCREEN_WIDTH / zoom) : hairline;
-    ctx.lineWidth = width;
-    ctx.lineCap = options.styled ? style.cap : 'butt';
-    ctx.setLineDash(options.styled ? (style.dash as number[]) : []);
-
-    const trace = (edge: EdgeView): void => {
-      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge, view);
-      if (pointInRect(tip, view)) traceArrowhead(arrowheads, from, tip);
-    };
-    paintInChunks(ctx, styled, strokeChunk(width, zoom * options.pixelRatio), trace, () => ctx.stroke());
-  }
-  ctx.setLineDash([]);
-  ctx.fill(arrowheads);
-  ctx.restore();
-}
-
-/** Returns the quadratic curve of an edge from the source's rim to the target's rim. */
-export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
-  const { source, target } = edge;
-  const dx = target.x - source.x;
-  const dy = target.y - source.y;
-  const length = Math.hypot(dx, dy) || 1;
-
-  // A quadratic curve's apex lies halfway to its control point, so the control point sits at
-  // twice the wanted offset.
-  const control = {
-    x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
-    y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,
-  };
-  return {
-    start: towards(source, control, source.radius),
-    control,
-    end: towards(target, control, target.radius + RING_GAP + 1),
-  };
-}
-
-/** Traces an edge's curve; a straight edge is clipped to the view first, so dashing stays cheap. */
-function traceCurve(ctx: CanvasRenderingContext2D, edge: EdgeView, view: WorldRect): { tip: Point; from: Point } {
-  const curve = edgeCurve(edge);
-  if (edge.curve === 0) {
-    traceSegment(ctx, curve.start, curve.end, view);
-  } else {
-    ctx.moveTo(curve.start.x, curve.start.y);
-    ctx.quadraticCurveTo(curve.control.x, curve.control.y, curve.end.x, curve.end.y);
-  }
-  return { tip: curve.end, from: curve.control };
-}
-
-/** Traces the part of a segment inside a rectangle, if any. */
-function traceSegment(ctx: CanvasRenderingContext2D, start: Point, end: Point, view: WorldRect): void {
-  const dx = end.x - start.x;
-  const dy = end.y - start.y;
-  const range = clipRange(dx, dy, start.x, start.y, view.left, view.top, view.right, view.bottom);
-  if (!range) return;
-  const [t0, t1] = range;
-  ctx.moveTo(start.x + dx * t0, start.y + dy * t0);
-  ctx.lineTo(start.x + dx * t1, start.y + dy * t1);
-}
-
-function pointInRect(point: Point, rect: WorldRect): boolean {
-  return point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
-}
-
-/** Traces a self-loop as a circle above the node; later loops of the same node grow larger. */
-function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
-  const node = edge.source;
-  const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;
-  const centre = { x: node.x, y: node.y - node.radius - loopRadius * 0.6 };
-  ctx.moveTo(centre.x + loopRadius, centre.y);
-  ctx.arc(centre.x, centre.y, loopRadius, 0, Math.PI * 2);
-
-  const tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
-  return { tip, from: { x: tip.x + loopRadius, y: tip.y - loopRadius } };
-}
-
-function traceArrowhead(path: Path2D, from: Point, tip: Point): void {
-  const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
-  path.moveTo(tip.x, tip.y);
-  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle - 0.4), tip.y - ARROW_LENGTH * Math.sin(angle - 0.4));
-  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle + 0.4), tip.y - ARROW_LENGTH * Math.sin(angle + 0.4));
-  path.closePath();
-}
-
 /** Draws the selection halos in one stroke, then the hover and keyboard-focus halos. */
 function drawHalos(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[]): void {
   const { camera, palette } = state;
@@ -473,108 +317,3 @@ function strokeHalo(ctx: CanvasRenderingContext2D, node: NodeView, gap: number, 
   ctx.setLineDash([]);
 }
 
-/**
- * Places node labels in priority order and draws those that fit. Selected, hovered and active
- * nodes always get their label, even over a node circle.
- */
-function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
-  const { camera, palette } = state;
-  ctx.font = `${NODE_FONT_SIZE}px ${palette.fontFamily}`;
-  const measure = (text: string): number => measurer.width(ctx, text);
-  const activeId = state.showActive ? state.activeId : undefined;
-
-  const placed: PlacedLabel[] = [];
-  const dimmed = new Set<PlacedLabel>();
-  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId)) {
-    const text = fitLabel(node.label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
-    const label = placer.place(
-      {
-        text,
-        anchor: { ...toScreen(node, camera), radius: (node.radius + RING_GAP + 1) * camera.k },
-        ownerId: node.id,
-        placements: NODE_LABEL_PLACEMENTS,
-        forced: node.selected || node.id === state.hoveredId || node.id === activeId,
-      },
-      { width: measure(text), height: NODE_FONT_SIZE + 2 },
-      textDirection(text),
-    );
-    if (!label) continue;
-    placed.push(label);
-    if (node.dimmed) dimmed.add(label);
-  }
-
-  paintLabels(ctx, placed, dimmed, palette.label, palette.background);
-  return placed;
-}
-
-/**
- * Places and draws edge labels at their curve's apex, after node labels: a relation's type, and
- * an evidence edge's roles other than contextual.
- */
-function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: readonly EdgeView[], placer: LabelPlacer): PlacedLabel[] {
-  const { camera, palette } = state;
-  ctx.font = `${EDGE_FONT_SIZE}px ${palette.fontFamily}`;
-
-  const placed: PlacedLabel[] = [];
-  const dimmed = new Set<PlacedLabel>();
-  const ordered = [...edges].sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
-  for (const edge of ordered) {
-    if (edge.source === edge.target) continue;
-    const text = edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);
-    if (text === '') continue;
-    const curve = edgeCurve(edge);
-    // The apex of the quadratic curve, at t = 0.5.
-    const apex = {
-      x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
-      y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,
-    };
-    const label = placer.place(
-      { text, anchor: { ...toScreen(apex, camera), radius: 0 }, ownerId: undefined, placements: ['center'] },
-      { width: measurer.width(ctx, text), height: EDGE_FONT_SIZE + 2 },
-      textDirection(text),
-    );
-    if (!label) continue;
-    placed.push(label);
-    if (edge.dimmed) dimmed.add(label);
-  }
-
-  paintLabels(ctx, placed, dimmed, palette.labelMuted, palette.background);
-  return placed;
-}
-
-/** Draws placed labels centred in their boxes, with a halo in the background colour. */
-function paintLabels(
-  ctx: CanvasRenderingContext2D,
-  labels: readonly PlacedLabel[],
-  dimmed: ReadonlySet<PlacedLabel>,
-  color: string,
-  halo: string,
-): void {
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = halo;
-  ctx.fillStyle = color;
-  for (const label of labels) {
-    const centre = boxCentre(label.box);
-    ctx.globalAlpha = dimmed.has(label) ? DIMMED_ALPHA * 2 : 1;
-    ctx.direction = label.direction;
-    ctx.strokeText(label.text, centre.x, centre.y);
-    ctx.fillText(label.text, centre.x, centre.y);
-  }
-  ctx.direction = 'ltr';
-  ctx.globalAlpha = 1;
-}
-
-function toScreen(point: Point, camera: Camera): Point {
-  return { x: point.x * camera.k + camera.x, y: point.y * camera.k + camera.y };
-}
-
-/** Returns the point at `distance` from `from` towards `to`. */
-function towards(from: Point, to: Point, distance: number): Point {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  const length = Math.hypot(dx, dy) || 1;
-  return { x: from.x + (dx / length) * distance, y: from.y + (dy / length) * distance };
-}

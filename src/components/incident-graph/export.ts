@@ -9,7 +9,8 @@
 import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPathData } from '../shared/entity-icons.js';
 import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { drawScene, edgeCurve } from './draw.js';
+import { drawScene } from './draw.js';
+import { edgeCurve } from './draw-edges.js';
 import { RING_GAP } from './draw-nodes.js';
 import type { Point } from './geometry.js';
 import { middleEllipsis } from './labels.js';

@@ -1,0 +1,165 @@
+/**
+ * Drawing of the graph's edges: one stroke per evidence-role style, arrowheads in one fill,
+ * curves for parallel edges, loops for self-loops, and straight edges clipped to the view so
+ * dashing stays cheap.
+ */
+
+import { clipRange } from './dot-raster.js';
+import type { EdgeView } from './display-model.js';
+import { paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
+import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
+import type { Point } from './geometry.js';
+import type { Palette } from './palette.js';
+
+const ARROW_LENGTH = 7;
+/** Thinnest edge on screen, in CSS pixels. */
+const MIN_EDGE_SCREEN_WIDTH = 0.75;
+
+/** A rectangle in world units. */
+export interface WorldRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface EdgeLayerOptions {
+  zoom: number;
+  pixelRatio: number;
+  alpha: number;
+  /** Draws plain lines between centres, without arrowheads. */
+  dots: boolean;
+  /** Draws each evidence role's dash pattern and width; otherwise every edge is a hairline. */
+  styled: boolean;
+  view: WorldRect;
+}
+
+/**
+ * Draws edges with one stroke per style, in chunks for wide strokes, and one fill for all
+ * arrowheads. Unstyled edges are one-device-pixel solid lines, because the software rasterizer
+ * strokes hairlines many times faster than wider or dashed lines, and dash patterns no longer
+ * show at that size.
+ */
+export function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly EdgeView[], palette: Palette, options: EdgeLayerOptions): void {
+  if (edges.length === 0) return;
+  const { zoom, view } = options;
+  ctx.save();
+  ctx.globalAlpha = options.alpha;
+  ctx.strokeStyle = palette.edge;
+  ctx.fillStyle = palette.edge;
+  const hairline = 1 / (zoom * options.pixelRatio);
+
+  if (options.dots) {
+    ctx.beginPath();
+    for (const edge of edges) {
+      if (edge.source !== edge.target) traceSegment(ctx, edge.source, edge.target, view);
+    }
+    ctx.lineWidth = hairline;
+    ctx.stroke();
+    ctx.restore();
+    return;
+  }
+
+  const byStyle = new Map<EdgeStyleName, EdgeView[]>();
+  for (const edge of edges) {
+    const name = options.styled ? edgeStyleOf(edge).name : 'relation';
+    const list = byStyle.get(name);
+    if (list) list.push(edge);
+    else byStyle.set(name, [edge]);
+  }
+
+  const arrowheads = new Path2D();
+  for (const name of EDGE_STYLE_ORDER) {
+    const styled = byStyle.get(name);
+    if (!styled) continue;
+    const style = EDGE_STYLES[name];
+    const width = options.styled ? Math.max(style.width, MIN_EDGE_SCREEN_WIDTH / zoom) : hairline;
+    ctx.lineWidth = width;
+    ctx.lineCap = options.styled ? style.cap : 'butt';
+    ctx.setLineDash(options.styled ? (style.dash as number[]) : []);
+
+    const trace = (edge: EdgeView): void => {
+      const { tip, from } = edge.source === edge.target ? traceSelfLoop(ctx, edge) : traceCurve(ctx, edge, view);
+      if (pointInRect(tip, view)) traceArrowhead(arrowheads, from, tip);
+    };
+    paintInChunks(ctx, styled, strokeChunk(width, zoom * options.pixelRatio), trace, () => ctx.stroke());
+  }
+  ctx.setLineDash([]);
+  ctx.fill(arrowheads);
+  ctx.restore();
+}
+
+/** Returns the quadratic curve of an edge from the source's rim to the target's rim. */
+export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
+  const { source, target } = edge;
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const length = Math.hypot(dx, dy) || 1;
+
+  // A quadratic curve's apex lies halfway to its control point, so the control point sits at
+  // twice the wanted offset.
+  const control = {
+    x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
+    y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,
+  };
+  return {
+    start: towards(source, control, source.radius),
+    control,
+    end: towards(target, control, target.radius + RING_GAP + 1),
+  };
+}
+
+/** Traces an edge's curve; a straight edge is clipped to the view first, so dashing stays cheap. */
+function traceCurve(ctx: CanvasRenderingContext2D, edge: EdgeView, view: WorldRect): { tip: Point; from: Point } {
+  const curve = edgeCurve(edge);
+  if (edge.curve === 0) {
+    traceSegment(ctx, curve.start, curve.end, view);
+  } else {
+    ctx.moveTo(curve.start.x, curve.start.y);
+    ctx.quadraticCurveTo(curve.control.x, curve.control.y, curve.end.x, curve.end.y);
+  }
+  return { tip: curve.end, from: curve.control };
+}
+
+/** Traces the part of a segment inside a rectangle, if any. */
+function traceSegment(ctx: CanvasRenderingContext2D, start: Point, end: Point, view: WorldRect): void {
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  const range = clipRange(dx, dy, start.x, start.y, view.left, view.top, view.right, view.bottom);
+  if (!range) return;
+  const [t0, t1] = range;
+  ctx.moveTo(start.x + dx * t0, start.y + dy * t0);
+  ctx.lineTo(start.x + dx * t1, start.y + dy * t1);
+}
+
+function pointInRect(point: Point, rect: WorldRect): boolean {
+  return point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
+}
+
+/** Traces a self-loop as a circle above the node; later loops of the same node grow larger. */
+function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
+  const node = edge.source;
+  const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;
+  const centre = { x: node.x, y: node.y - node.radius - loopRadius * 0.6 };
+  ctx.moveTo(centre.x + loopRadius, centre.y);
+  ctx.arc(centre.x, centre.y, loopRadius, 0, Math.PI * 2);
+
+  const tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
+  return { tip, from: { x: tip.x + loopRadius, y: tip.y - loopRadius } };
+}
+
+function traceArrowhead(path: Path2D, from: Point, tip: Point): void {
+  const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
+  path.moveTo(tip.x, tip.y);
+  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle - 0.4), tip.y - ARROW_LENGTH * Math.sin(angle - 0.4));
+  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle + 0.4), tip.y - ARROW_LENGTH * Math.sin(angle + 0.4));
+  path.closePath();
+}
+
+/** Returns the point at `distance` from `from` towards `to`. */
+function towards(from: Point, to: Point, distance: number): Point {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return { x: from.x + (dx / length) * distance, y: from.y + (dy / length) * distance };
+}

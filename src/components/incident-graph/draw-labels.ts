@@ -1,0 +1,129 @@
+/**
+ * Drawing of node and edge labels: placed by priority where they overlap nothing placed
+ * before, shortened in the middle, written in their own direction, with a halo.
+ */
+
+import { RING_GAP } from './draw-nodes.js';
+import type { SceneState } from './draw.js';
+import { edgeCurve } from './draw-edges.js';
+import type { EdgeView, NodeView } from './display-model.js';
+import type { Camera, Point } from './geometry.js';
+import {
+  boxCentre,
+  fitLabel,
+  LabelPlacer,
+  NODE_LABEL_PLACEMENTS,
+  sortByLabelPriority,
+  TextMeasurer,
+  textDirection,
+  type PlacedLabel,
+} from './labels.js';
+import { evidenceLabel, relationLabel } from './strings.js';
+
+const DIMMED_ALPHA = 0.18;
+const LABEL_MAX_GRAPHEMES = 24;
+/** Widest node label, in CSS pixels; longer text loses its middle. */
+const LABEL_MAX_WIDTH = 180;
+const NODE_FONT_SIZE = 12;
+const EDGE_FONT_SIZE = 10;
+
+const measurer = new TextMeasurer();
+
+/**
+ * Places node labels in priority order and draws those that fit. Selected, hovered and active
+ * nodes always get their label, even over a node circle.
+ */
+export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
+  const { camera, palette } = state;
+  ctx.font = `${NODE_FONT_SIZE}px ${palette.fontFamily}`;
+  const measure = (text: string): number => measurer.width(ctx, text);
+  const activeId = state.showActive ? state.activeId : undefined;
+
+  const placed: PlacedLabel[] = [];
+  const dimmed = new Set<PlacedLabel>();
+  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId)) {
+    const text = fitLabel(node.label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
+    const label = placer.place(
+      {
+        text,
+        anchor: { ...toScreen(node, camera), radius: (node.radius + RING_GAP + 1) * camera.k },
+        ownerId: node.id,
+        placements: NODE_LABEL_PLACEMENTS,
+        forced: node.selected || node.id === state.hoveredId || node.id === activeId,
+      },
+      { width: measure(text), height: NODE_FONT_SIZE + 2 },
+      textDirection(text),
+    );
+    if (!label) continue;
+    placed.push(label);
+    if (node.dimmed) dimmed.add(label);
+  }
+
+  paintLabels(ctx, placed, dimmed, palette.label, palette.background);
+  return placed;
+}
+
+/**
+ * Places and draws edge labels at their curve's apex, after node labels: a relation's type, and
+ * an evidence edge's roles other than contextual.
+ */
+export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: readonly EdgeView[], placer: LabelPlacer): PlacedLabel[] {
+  const { camera, palette } = state;
+  ctx.font = `${EDGE_FONT_SIZE}px ${palette.fontFamily}`;
+
+  const placed: PlacedLabel[] = [];
+  const dimmed = new Set<PlacedLabel>();
+  const ordered = [...edges].sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
+  for (const edge of ordered) {
+    if (edge.source === edge.target) continue;
+    const text = edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);
+    if (text === '') continue;
+    const curve = edgeCurve(edge);
+    // The apex of the quadratic curve, at t = 0.5.
+    const apex = {
+      x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
+      y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,
+    };
+    const label = placer.place(
+      { text, anchor: { ...toScreen(apex, camera), radius: 0 }, ownerId: undefined, placements: ['center'] },
+      { width: measurer.width(ctx, text), height: EDGE_FONT_SIZE + 2 },
+      textDirection(text),
+    );
+    if (!label) continue;
+    placed.push(label);
+    if (edge.dimmed) dimmed.add(label);
+  }
+
+  paintLabels(ctx, placed, dimmed, palette.labelMuted, palette.background);
+  return placed;
+}
+
+/** Draws placed labels centred in their boxes, with a halo in the background colour. */
+function paintLabels(
+  ctx: CanvasRenderingContext2D,
+  labels: readonly PlacedLabel[],
+  dimmed: ReadonlySet<PlacedLabel>,
+  color: string,
+  halo: string,
+): void {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = halo;
+  ctx.fillStyle = color;
+  for (const label of labels) {
+    const centre = boxCentre(label.box);
+    ctx.globalAlpha = dimmed.has(label) ? DIMMED_ALPHA * 2 : 1;
+    ctx.direction = label.direction;
+    ctx.strokeText(label.text, centre.x, centre.y);
+    ctx.fillText(label.text, centre.x, centre.y);
+  }
+  ctx.direction = 'ltr';
+  ctx.globalAlpha = 1;
+}
+
+/** Converts a world point to CSS pixels of the element. */
+export function toScreen(point: Point, camera: Camera): Point {
+  return { x: point.x * camera.k + camera.x, y: point.y * camera.k + camera.y };
+}
