@@ -302,7 +302,7 @@ export class IncidentView extends LitElement {
         </div>
         ${tab === 'story'
           ? nothing
-          : html`<div class="panel" part="panel" role="tabpanel" id=${panelId(tab)} aria-labelledby=${tabId(tab)}>
+          : html`<div class="panel" part="panel" role="tabpanel" tabindex="0" id=${panelId(tab)} aria-labelledby=${tabId(tab)}>
               ${renderTabPanel(tab, session)}
             </div>`}
       </div>
