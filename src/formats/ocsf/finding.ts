@@ -39,7 +39,7 @@ function readOcsfSeverity(record: JsonRecord, id: string, issues: DataIssue[]): 
   }
   const caption = text(record.severity);
   if (caption === undefined) return 'unknown';
-  const severity = SEVERITY_NAMES.get(caption.toLowerCase());
+  const severity = SEVERITY_NAMES.get(caption.trim().toLowerCase());
   if (severity === undefined) issues.push({ id, field: 'severity', problem: `unknown severity "${caption}"; shown as unknown` });
   return severity ?? 'unknown';
 }

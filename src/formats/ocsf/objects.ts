@@ -26,8 +26,8 @@ export interface DeviceRef {
  * `user.domain` in event 4688), so `-` counts as absent too.
  */
 export function text(value: unknown): string | undefined {
-  const result = readString(value)?.trim();
-  return result === undefined || result === '-' ? undefined : result;
+  const result = readString(value);
+  return result === undefined || result.trim() === '-' ? undefined : result;
 }
 
 function location(scope: FindingScope, path: string): EvidenceLocation {
