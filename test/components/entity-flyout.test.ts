@@ -279,7 +279,7 @@ describe('<il-entity-flyout>', () => {
   });
 
   describe('alerts and related entities', () => {
-    it('lists the alerts of the entity, most severe first', async () => {
+    it('lists the alerts of the entity in time order', async () => {
       const el = await flyoutFor(flyoutSession(FLYOUT_IDS.process));
       const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="alerts"] button')];
 

@@ -51,6 +51,10 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * (an URL entity, a message's URLs) are shown as text, never as links, because they may be
  * malicious.
  *
+ * The alert list is in time order (earliest first activity first, then severity, then id), the
+ * order of the timeline and the graph. With a time range in the session, it leaves out alerts
+ * first active outside the range, as the graph does, and keeps alerts without a time.
+ *
  * Choosing an alert keeps the entity selected and makes that alert the selected alert, so the
  * pane stays on the entity while the other views highlight the alert. Choosing the selected
  * alert again clears the alert selection. Choosing a related entity selects it alone, and the
@@ -173,7 +177,7 @@ export class EntityFlyout extends LitElement {
     this.shownEntityId = undefined;
     this.focusTitleAfterUpdate = false;
     this.sessions = new SessionController(this, {
-      keys: ['snapshot', 'selection', 'loadState', 'entities', 'pendingActions'],
+      keys: ['snapshot', 'selection', 'loadState', 'entities', 'pendingActions', 'range'],
     });
     this.actions = new ActionController(this);
     this.drawer = new ModalDrawerController(this, {
@@ -285,7 +289,7 @@ export class EntityFlyout extends LitElement {
         ${renderDetails(entity, context)}
         ${actionsShown ? renderActions(this.actions, scope) : nothing}
         ${actionsShown ? renderPendingActions(this.actions, scope, pendingActions) : nothing}
-        ${renderAlerts(alertsOfEntity(snapshot, entity.id), context)}
+        ${renderAlerts(alertsOfEntity(snapshot, entity.id, session.range), context)}
         ${renderRelated(relatedEntities(snapshot, entity.id), context)}
         ${(this.adapter ?? session.adapter)?.listHuntQueries && (this.adapter ?? session.adapter)?.runHunt
           ? html`<il-hunt-results

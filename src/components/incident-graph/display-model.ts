@@ -394,10 +394,11 @@ function dimUnrelated(
  */
 export function compareNodes(a: NodeView, b: NodeView): number {
   if (a.alert !== b.alert) return a.alert ? -1 : 1;
+  // Alerts follow the timeline's order, where an alert without a time comes last.
+  if (a.alert) return compareByTime({ time: a.firstSeen, severity: a.severity, id: a.id }, { time: b.firstSeen, severity: b.severity, id: b.id });
   const timeA = a.firstSeen ?? -Infinity;
   const timeB = b.firstSeen ?? -Infinity;
   if (timeA !== timeB) return timeA - timeB;
-  if (a.alert) return compareByTime({ time: 0, severity: a.severity, id: a.id }, { time: 0, severity: b.severity, id: b.id });
   if (a.label !== b.label) return a.label < b.label ? -1 : 1;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;
