@@ -5,7 +5,7 @@
  */
 
 import { parseTimeField } from '../../model/time.js';
-import type { Alert, DataIssue, Entity, Incident, Severity } from '../../model/types.js';
+import type { Alert, DataIssue, Entity, Incident } from '../../model/types.js';
 import { deviceKey } from '../shared/entity-keys.js';
 import { entityFromRecord, type EvidenceLocation } from '../shared/entity-record.js';
 import {
@@ -14,27 +14,14 @@ import {
   DETERMINATIONS,
   INCIDENT_STATUSES,
   readComments,
+  readDefenderSeverity,
   setString,
   setTime,
 } from '../shared/incident-fields.js';
-import {
-  matchEnum,
-  normalizeEnum,
-  readSeverity,
-  readString,
-  readStringArray,
-  type FieldRef,
-  type JsonRecord,
-} from '../shared/json-readers.js';
+import { normalizeEnum, readString, readStringArray, type JsonRecord } from '../shared/json-readers.js';
 
 /** Defender writes `NotAvailable` where Graph writes no determination. */
 const DEFENDER_DETERMINATIONS = [...DETERMINATIONS, 'notAvailable'];
-
-/** Maps a severity; Defender for Endpoint's `UnSpecified` is `unknown` and is not reported. */
-function readDefenderSeverity(value: unknown, at: FieldRef): Severity {
-  if (matchEnum(value, ['unSpecified']) !== undefined) return 'unknown';
-  return readSeverity(value, at);
-}
 
 /** Maps an incident of the Defender XDR incidents API (`api/incidents`). */
 export function mapDefenderIncident(raw: JsonRecord, id: string, issues: DataIssue[]): Incident {

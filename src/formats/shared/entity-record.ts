@@ -10,14 +10,23 @@ import { otherFields, type JsonRecord } from './json-readers.js';
 /** Location of an evidence record: its alert, its path in the payload, and the issue list to report to. */
 export interface EvidenceLocation {
   alertId: string;
-  /** Path of the record in its alert or payload, for example `evidence[3]` or `rows[12]`. */
+  /**
+   * Path of the record in its alert or payload, for example `evidence[3]` or `rows[12]`. It is
+   * empty when `alertId` is the record's own id (a hunting row), and then a field's path is its name.
+   */
   path: string;
   issues: DataIssue[];
 }
 
+/** Returns the path of `field` in the record at `at`. */
+export function fieldPath(at: EvidenceLocation, field: string): string {
+  return at.path === '' ? field : `${at.path}.${field}`;
+}
+
 /**
  * Returns `key`, or, when the record lacks the field the key is built from, reports it and
- * returns an id scoped to this alert's record, so the entity is still shown.
+ * returns an id scoped to the record, so the entity is still shown. The scope is the alert and
+ * the record's path, or with an empty path the record and the field.
  */
 export function keyOrFallback(
   key: string | undefined,
@@ -28,10 +37,10 @@ export function keyOrFallback(
   if (key !== undefined) return key;
   at.issues.push({
     id: at.alertId,
-    field: `${at.path}.${field}`,
+    field: fieldPath(at, field),
     problem: `missing ${field}; the ${kind} cannot be matched across alerts`,
   });
-  return `${kind}:${at.alertId}:${at.path}`;
+  return `${kind}:${at.alertId}:${at.path === '' ? field : at.path}`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { describeValue } from '../../model/time.js';
 import { HASH_FIELDS, HASH_LENGTHS, validHash, type HashField } from './entity-keys.js';
 import { isAbsent, readNumber, readString, type JsonRecord } from './json-readers.js';
-import type { EvidenceLocation } from './entity-record.js';
+import { fieldPath, type EvidenceLocation } from './entity-record.js';
 
 /**
  * Properties of a file, from a record with Graph's field names (`fileName`, `filePath`,
@@ -49,7 +49,7 @@ export function reportInvalidHashes(
     if (isAbsent(value) || validHash(details, hash) !== undefined) continue;
     at.issues.push({
       id: at.alertId,
-      field: `${at.path}.${sourceNames[hash] ?? hash}`,
+      field: fieldPath(at, sourceNames[hash] ?? hash),
       problem: `invalid ${hash} ${describeValue(value)} (expected ${HASH_LENGTHS[hash]} hex digits); kept as a property but not used to match the file`,
     });
   }

@@ -7,7 +7,7 @@
 import { severityRank } from '../../model/severity.js';
 import { parseTimeField } from '../../model/time.js';
 import type { DataIssue, IncidentComment, Severity } from '../../model/types.js';
-import { normalizeEnum, readRecordArray, readString } from './json-readers.js';
+import { matchEnum, normalizeEnum, readRecordArray, readSeverity, readString, type FieldRef } from './json-readers.js';
 
 export const INCIDENT_STATUSES = ['active', 'resolved', 'inProgress', 'redirected', 'awaitingAction', 'unknownFutureValue'];
 export const ALERT_STATUSES = ['new', 'inProgress', 'resolved', 'unknownFutureValue'];
@@ -30,6 +30,15 @@ export const DETERMINATIONS = [
   'lineOfBusinessApplication',
   'unknownFutureValue',
 ];
+
+/**
+ * Maps a Defender severity (`Informational`, `Low`, `Medium`, `High`, in any case). Defender for
+ * Endpoint's `UnSpecified` is `unknown` and is not reported; any other unknown value is.
+ */
+export function readDefenderSeverity(value: unknown, at: FieldRef): Severity {
+  if (matchEnum(value, ['unSpecified']) !== undefined) return 'unknown';
+  return readSeverity(value, at);
+}
 
 /**
  * Copies a string field to `target[key]` when it is present. With `known`, the value is an
