@@ -211,6 +211,13 @@ export const PendingApproval: Story = actionStory(FLYOUT_IDS.process, {});
 /** An approval under way. */
 export const Approving: Story = actionStory(FLYOUT_IDS.process, { decide: never }, (root) => clickDecision(root, 'approve'));
 
+/** An approved pending action: the process's remediation status comes from the adapter's answer. */
+export const Approved: Story = actionStory(
+  FLYOUT_IDS.process,
+  { decide: () => ({ status: 'succeeded', message: 'Approved. The process was stopped and its file quarantined.', remediationStatus: 'remediated' }) },
+  (root) => clickDecision(root, 'approve'),
+);
+
 /** A rejected pending action: its status comes from the adapter's answer. */
 export const Rejected: Story = actionStory(
   FLYOUT_IDS.process,

@@ -23,6 +23,7 @@ const EXPECTED: Array<[StoryName, string]> = [
   ['ActionFailed', 'li[data-action-id="collect-package"][data-phase="failed"]'],
   ['PendingApproval', 'li[data-pending-action-id] button[data-decision="approve"]'],
   ['Approving', 'li[data-pending-action-id][data-phase="deciding"]'],
+  ['Approved', 'li[data-pending-action-id][data-phase="decided"]'],
   ['Rejected', 'li[data-pending-action-id][data-phase="decided"]'],
   ['ApprovalFailed', 'li[data-pending-action-id][data-phase="failed"]'],
 ];
