@@ -1,5 +1,7 @@
 /** Mappers from real-world payloads to incident snapshots. */
 
 export { fromMicrosoftGraph, SENT_FROM_RELATION } from './msgraph/index.js';
+export { fromDefender } from './defender/index.js';
+export { fromAdvancedHunting, type AdvancedHuntingOptions } from './advanced-hunting/index.js';
 export { fromSentinel, DETECTED_IN_RELATION } from './sentinel/index.js';
 export { fromOcsf } from './ocsf/index.js';
