@@ -49,7 +49,7 @@ const VERDICT_SET: ReadonlySet<string> = new Set(VERDICTS);
  * twice does not repeat its issues.
  */
 export function validateSnapshot(snapshot: IncidentSnapshot): IncidentSnapshot {
-  const issues: DataIssue[] = [...asArray<DataIssue>(snapshot.issues)];
+  const issues: DataIssue[] = validateIssues(asArray<unknown>(snapshot.issues));
 
   const incident = validateIncident(snapshot.incident, issues);
   const entities = validateEntities(asArray<Entity>(snapshot.entities), issues);
@@ -88,6 +88,25 @@ export function validateSnapshot(snapshot: IncidentSnapshot): IncidentSnapshot {
 
   result.issues = distinctIssues(issues);
   return result;
+}
+
+/**
+ * Returns the snapshot's own issues as `{ id, field, problem }` strings. An item that is not a
+ * record with a string problem is replaced by an issue about it, so the notice can list every
+ * issue without reading fields of null.
+ */
+function validateIssues(input: unknown[]): DataIssue[] {
+  return input.map((item, index) => {
+    const record = typeof item === 'object' && item !== null ? (item as Partial<Record<keyof DataIssue, unknown>>) : undefined;
+    if (typeof record?.problem !== 'string') {
+      return { id: `issues[${index}]`, field: 'problem', problem: `data issue ${describeValue(item)} has no problem text; it is left out` };
+    }
+    return {
+      id: typeof record.id === 'string' && record.id !== '' ? record.id : `issues[${index}]`,
+      field: typeof record.field === 'string' && record.field !== '' ? record.field : '(unknown)',
+      problem: record.problem,
+    };
+  });
 }
 
 /** Returns the issues without repeats of the same id, field and problem, in first-seen order. */
