@@ -12,6 +12,17 @@ export * from './layout/index.js';
 export { AlertQueue } from './components/alert-queue/alert-queue.js';
 export type { AlertQueueFilters, AlertSortKey, SortDirection } from './components/alert-queue/queue-model.js';
 export { AlertTimeline } from './components/alert-timeline/alert-timeline.js';
+export { AssetList } from './components/asset-list/asset-list.js';
+export type { AssetCategory } from './components/asset-list/asset-columns.js';
+export {
+  BulkActionCompleteEvent,
+  BulkActionErrorEvent,
+  BulkActionRequestEvent,
+  type BulkActionCompleteDetail,
+  type BulkActionErrorDetail,
+  type BulkActionRequestDetail,
+  type BulkActionWork,
+} from './components/asset-list/events.js';
 export { EntityFlyout, type FlyoutMode } from './components/entity-flyout/entity-flyout.js';
 export {
   ActionCompleteEvent,
@@ -27,6 +38,7 @@ export {
   type PendingDecisionWork,
   type RunActionWork,
 } from './components/entity-flyout/events.js';
+export { EvidenceList, type EvidenceShow } from './components/evidence-list/evidence-list.js';
 export { HuntResults } from './components/hunt-results/hunt-results.js';
 export {
   HuntCompleteEvent,
@@ -34,6 +46,17 @@ export {
   type HuntCompleteDetail,
   type LinkToIncidentDetail,
 } from './components/hunt-results/events.js';
+export { IncidentFiltersElement } from './components/incident-filters/incident-filters.js';
+export {
+  FiltersChangeEvent,
+  GroupingChangeEvent,
+  GroupsExpandEvent,
+  SearchChangeEvent,
+  type FiltersChangeDetail,
+  type GroupingChangeDetail,
+  type GroupsExpandDetail,
+  type SearchChangeDetail,
+} from './components/incident-filters/events.js';
 export { IncidentGraphElement } from './components/incident-graph/incident-graph.js';
 export { LayoutEndEvent } from './components/incident-graph/events.js';
 export { IncidentSummary } from './components/incident-summary/incident-summary.js';
@@ -47,6 +70,7 @@ export {
   type ViewFilters,
 } from './components/incident-view/view-state.js';
 export type { GraphImageFormat } from './components/incident-view/view-export.js';
+export { Investigations } from './components/investigations/investigations.js';
 export { VerdictBadge } from './components/verdict-badge/verdict-badge.js';
 
 export {
