@@ -112,7 +112,18 @@ export const REPUTATION_IDS: ReadonlyMap<number, Verdict> = new Map<number, Verd
 ]);
 
 /** `observables[].type_id` values that name an entity, and the entity they make. */
-export const OBSERVABLE_ENTITY_TYPES: ReadonlyMap<number, 'dnsName' | 'ip' | 'user' | 'mailbox' | 'url' | 'fileName' | 'hash' | 'cloudResource' | 'registryKey'> = new Map([
+export type ObservableEntityType =
+  | 'dnsName'
+  | 'ip'
+  | 'user'
+  | 'mailbox'
+  | 'url'
+  | 'fileName'
+  | 'hash'
+  | 'cloudResource'
+  | 'registryKey';
+
+export const OBSERVABLE_ENTITY_TYPES: ReadonlyMap<number, ObservableEntityType> = new Map([
   [1, 'dnsName'],
   [2, 'ip'],
   [4, 'user'],

@@ -22,7 +22,20 @@ import {
 } from './objects.js';
 
 /** Fields of an evidence item that hold entity objects; every other object field is reported. */
-const ENTITY_FIELDS = new Set(['device', 'actor', 'process', 'file', 'user', 'src_endpoint', 'dst_endpoint', 'url', 'email', 'api', 'query', 'http_request']);
+const ENTITY_FIELDS = new Set([
+  'device',
+  'actor',
+  'process',
+  'file',
+  'user',
+  'src_endpoint',
+  'dst_endpoint',
+  'url',
+  'email',
+  'api',
+  'query',
+  'http_request',
+]);
 
 /** Object fields of an evidence item that describe a connection or a payload, not an entity. */
 const ATTRIBUTE_FIELDS = new Set(['connection_info', 'tls', 'http_response', 'data', 'traffic', 'proxy']);
@@ -41,7 +54,12 @@ function join(path: string, field: string): string {
 }
 
 /** Adds the entities of `item` (found at `path`) and their relations; returns the item's device. */
-export function addEvidenceObjects(scope: FindingScope, item: JsonRecord, path: string, options: EvidenceOptions): DeviceRef | undefined {
+export function addEvidenceObjects(
+  scope: FindingScope,
+  item: JsonRecord,
+  path: string,
+  options: EvidenceOptions,
+): DeviceRef | undefined {
   const involvement = (roles: string[] = []): Involvement => ({ roles, remediationStatus: options.remediationStatus });
   const link = scope.builder.relate.bind(scope.builder);
 
@@ -53,7 +71,9 @@ export function addEvidenceObjects(scope: FindingScope, item: JsonRecord, path: 
   const actorProcess = asRecord(actor?.process);
   const actorUserId = actorUser === undefined ? undefined : addUser(scope, actorUser, join(path, 'actor.user'), involvement());
   const actorProcessId =
-    actorProcess === undefined ? undefined : addProcess(scope, actorProcess, join(path, 'actor.process'), device, false, involvement());
+    actorProcess === undefined
+      ? undefined
+      : addProcess(scope, actorProcess, join(path, 'actor.process'), device, false, involvement());
   if (actorProcessId !== undefined && actorProcess?.user === undefined) link(actorProcessId, actorUserId, 'runsAs');
 
   const process = asRecord(item.process);
@@ -69,9 +89,12 @@ export function addEvidenceObjects(scope: FindingScope, item: JsonRecord, path: 
 
   const source = asRecord(item.src_endpoint);
   const destination = asRecord(item.dst_endpoint);
-  const sourceId = source === undefined ? undefined : addEndpoint(scope, source, join(path, 'src_endpoint'), involvement(['source']));
+  const sourceId =
+    source === undefined ? undefined : addEndpoint(scope, source, join(path, 'src_endpoint'), involvement(['source']));
   const destinationId =
-    destination === undefined ? undefined : addEndpoint(scope, destination, join(path, 'dst_endpoint'), involvement(['destination']));
+    destination === undefined
+      ? undefined
+      : addEndpoint(scope, destination, join(path, 'dst_endpoint'), involvement(['destination']));
   link(sourceId, destinationId, 'communicatesWith');
 
   const api = asRecord(item.api);

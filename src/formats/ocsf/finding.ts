@@ -7,7 +7,14 @@
 import { parseTimeField } from '../../model/time.js';
 import type { Alert, DataIssue, Incident, RemediationStatus, Severity } from '../../model/types.js';
 import { readEnumId } from '../shared/enum-field.js';
-import { asRecord, readRecordArray, readRemediationStatus, readStringArray, readWebUrl, type JsonRecord } from '../shared/json-readers.js';
+import {
+  asRecord,
+  readRecordArray,
+  readRemediationStatus,
+  readStringArray,
+  readWebUrl,
+  type JsonRecord,
+} from '../shared/json-readers.js';
 import { DISPOSITION_IDS, FINDING_STATUS_IDS, INCIDENT_STATUS_IDS, SEVERITY_IDS, SEVERITY_NAMES } from './enums.js';
 import { text } from './objects.js';
 
@@ -48,7 +55,15 @@ function readOcsfSeverity(record: JsonRecord, id: string, issues: DataIssue[]): 
  * Reads a status by its id, else by its caption (`In Progress` gives `inProgress`). An id of
  * Other (99), or a caption the table lacks, gives the caption as written.
  */
-function readStatus(record: JsonRecord, idField: string, captionField: string, table: ReadonlyMap<number, string>, id: string, issues: DataIssue[]): string {
+function readStatus(
+  record: JsonRecord,
+  fields: { id: string; caption: string },
+  table: ReadonlyMap<number, string>,
+  id: string,
+  issues: DataIssue[],
+): string {
+  const idField = fields.id;
+  const captionField = fields.caption;
   const status = readEnumId(record[idField], table, idField, { id, field: idField, issues });
   const caption = text(record[captionField]);
   if (status !== undefined && status !== 'other') return status;
@@ -104,14 +119,17 @@ export function mapAlert(event: JsonRecord, classUid: number, id: string, issues
     status: !isFindingClass(classUid)
       ? (text(event.status) ?? 'unknown')
       : classUid === SECURITY_FINDING
-        ? readStatus(event, 'state_id', 'state', FINDING_STATUS_IDS, id, issues)
-        : readStatus(event, 'status_id', 'status', FINDING_STATUS_IDS, id, issues),
+        ? readStatus(event, { id: 'state_id', caption: 'state' }, FINDING_STATUS_IDS, id, issues)
+        : readStatus(event, { id: 'status_id', caption: 'status' }, FINDING_STATUS_IDS, id, issues),
     mitreTechniques: attacks.techniques,
     relatedAlertIds: [],
     evidence: [],
   };
 
-  const category = attacks.tactics.length > 0 ? attacks.tactics.join(', ') : (readStringArray(info.types)[0] ?? (isFindingClass(classUid) ? undefined : text(event.class_name)));
+  const category =
+    attacks.tactics.length > 0
+      ? attacks.tactics.join(', ')
+      : (readStringArray(info.types)[0] ?? (isFindingClass(classUid) ? undefined : text(event.class_name)));
   if (category !== undefined) alert.category = category;
   const serviceSource = text(product?.name) ?? text(product?.vendor_name);
   if (serviceSource !== undefined) alert.serviceSource = serviceSource;
@@ -130,9 +148,13 @@ export function mapAlert(event: JsonRecord, classUid: number, id: string, issues
     readTime(info, ['first_seen_time_dt', 'first_seen_time'], field, id, issues) ??
     readTime(event, ['start_time_dt', 'start_time', 'time_dt', 'time'], '', id, issues);
   if (first !== undefined) alert.firstActivityTime = first;
-  const last = readTime(info, ['last_seen_time_dt', 'last_seen_time'], field, id, issues) ?? readTime(event, ['end_time_dt', 'end_time'], '', id, issues);
+  const last =
+    readTime(info, ['last_seen_time_dt', 'last_seen_time'], field, id, issues) ??
+    readTime(event, ['end_time_dt', 'end_time'], '', id, issues);
   if (last !== undefined) alert.lastActivityTime = last;
-  const created = readTime(info, ['created_time_dt', 'created_time'], field, id, issues) ?? readTime(event, ['time_dt', 'time'], '', id, issues);
+  const created =
+    readTime(info, ['created_time_dt', 'created_time'], field, id, issues) ??
+    readTime(event, ['time_dt', 'time'], '', id, issues);
   if (created !== undefined) alert.createdTime = created;
   return alert;
 }
@@ -156,7 +178,7 @@ export function mapIncident(event: JsonRecord, id: string, issues: DataIssue[]):
     id,
     title: text(info.title) ?? text(event.message) ?? `Incident ${id}`,
     severity: readOcsfSeverity(event, id, issues),
-    status: readStatus(event, 'status_id', 'status', INCIDENT_STATUS_IDS, id, issues),
+    status: readStatus(event, { id: 'status_id', caption: 'status' }, INCIDENT_STATUS_IDS, id, issues),
     tags: readStringArray(info.types),
   };
   const assignedTo = text(assignee?.name) ?? text(assignee?.email_addr) ?? text(asRecord(event.assignee_group)?.name);
@@ -167,7 +189,9 @@ export function mapIncident(event: JsonRecord, id: string, issues: DataIssue[]):
   if (description !== undefined) incident.description = description;
   const webUrl = readWebUrl(info.src_url ?? event.src_url, { id, field: `${field}.src_url`, issues });
   if (webUrl !== undefined) incident.webUrl = webUrl;
-  const created = readTime(info, ['created_time_dt', 'created_time'], field, id, issues) ?? readTime(event, ['time_dt', 'time'], '', id, issues);
+  const created =
+    readTime(info, ['created_time_dt', 'created_time'], field, id, issues) ??
+    readTime(event, ['time_dt', 'time'], '', id, issues);
   if (created !== undefined) incident.createdTime = created;
   const updated = readTime(info, ['modified_time_dt', 'modified_time'], field, id, issues);
   if (updated !== undefined) incident.updatedTime = updated;

@@ -93,7 +93,11 @@ function readRecord(event: JsonRecord, classUid: number, index: number): OcsfRec
   if (version === undefined) {
     issues.push({ id, field: 'metadata.version', problem: 'missing OCSF version; read as OCSF 1.x' });
   } else if (!/^1\.\d+/.test(version)) {
-    issues.push({ id, field: 'metadata.version', problem: `OCSF version "${version}" is not 1.x, the versions this mapper reads; read as 1.x` });
+    issues.push({
+      id,
+      field: 'metadata.version',
+      problem: `OCSF version "${version}" is not 1.x, the versions this mapper reads; read as 1.x`,
+    });
   }
   return { event, classUid, id, issues };
 }

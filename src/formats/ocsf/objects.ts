@@ -60,7 +60,8 @@ export function addDevice(scope: FindingScope, raw: JsonRecord, path: string, in
     ipInterfaces: text(raw.ip) === undefined ? undefined : [text(raw.ip)],
   };
   const key = deviceKey({ mdeDeviceId: text(raw.uid), deviceDnsName: name ?? text(raw.ip) });
-  const entity = build(scope, raw, path, 'device', { value: key, field: 'hostname' }, name ?? text(raw.uid) ?? 'Unnamed device', known, ['hostname']);
+  const displayName = name ?? text(raw.uid) ?? 'Unnamed device';
+  const entity = build(scope, raw, path, 'device', { value: key, field: 'hostname' }, displayName, known, ['hostname']);
   const entityId = scope.add(entity, path, involvement);
 
   scope.builder.relate(entityId, ipKey(text(raw.ip)), 'hasIp');
@@ -77,7 +78,8 @@ export function addUser(scope: FindingScope, raw: JsonRecord, path: string, invo
   };
   const key = userKey(account) ?? (uid === undefined ? undefined : `user:${uid.toLowerCase()}`);
   const displayName = text(raw.full_name) ?? account.userPrincipalName ?? account.accountName ?? uid ?? 'Unnamed user';
-  const entity = build(scope, raw, path, 'user', { value: key, field: 'name' }, displayName, account, ['name', 'domain', 'email_addr']);
+  const consumed = ['name', 'domain', 'email_addr'];
+  const entity = build(scope, raw, path, 'user', { value: key, field: 'name' }, displayName, account, consumed);
   return scope.add(entity, path, involvement);
 }
 
@@ -85,26 +87,35 @@ export function addUser(scope: FindingScope, raw: JsonRecord, path: string, invo
 function fileDetails(raw: JsonRecord): JsonRecord {
   const path = text(raw.path);
   const folder = text(raw.parent_folder) ?? (path === undefined ? undefined : path.replace(/[\\/][^\\/]*$/, ''));
-  const details: JsonRecord = { fileName: text(raw.name), filePath: folder === path ? undefined : folder, fileSize: readNumber(raw.size) };
+  const details: JsonRecord = {
+    fileName: text(raw.name),
+    filePath: folder === path ? undefined : folder,
+    fileSize: readNumber(raw.size),
+  };
   if (details.fileName === undefined && path !== undefined) details.fileName = path;
 
-  readRecordArray(raw.hashes).forEach((hash) => {
-    const algorithm = HASH_ALGORITHM_IDS.get(readNumber(hash.algorithm_id) ?? -1) ?? text(hash.algorithm)?.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const hash of readRecordArray(raw.hashes)) {
+    const algorithm =
+      HASH_ALGORITHM_IDS.get(readNumber(hash.algorithm_id) ?? -1) ??
+      text(hash.algorithm)?.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (algorithm !== undefined && details[algorithm] === undefined) details[algorithm] = text(hash.value);
-  });
+  }
   return details;
 }
 
-export function addFile(scope: FindingScope, raw: JsonRecord, path: string, device: DeviceRef | undefined, involvement?: Involvement): string {
+export function addFile(
+  scope: FindingScope,
+  raw: JsonRecord,
+  path: string,
+  device: DeviceRef | undefined,
+  involvement?: Involvement,
+): string {
   const details = fileDetails(raw);
   reportInvalidHashes(details, location(scope, `${path}.hashes`));
   const name = text(raw.name) ?? filePath(details) ?? 'Unnamed file';
-  const entity = build(scope, raw, path, 'file', { value: fileKey(details), field: 'name' }, name, fileProperties(details), [
-    'name',
-    'parent_folder',
-    'size',
-    'hashes',
-  ]);
+  const consumed = ['name', 'parent_folder', 'size', 'hashes'];
+  const key = { value: fileKey(details), field: 'name' };
+  const entity = build(scope, raw, path, 'file', key, name, fileProperties(details), consumed);
   const id = scope.add(entity, path, involvement);
   if (device !== undefined) scope.builder.relate(id, device.entityId, 'runsOn');
   return id;
@@ -133,7 +144,8 @@ export function addProcess(
   const commandLine = text(raw.cmd_line);
   const uid = text(raw.uid);
 
-  const key = processKey(device?.identifier, pid, created) ?? (uid === undefined ? undefined : `process:${uid.toLowerCase()}`);
+  const key =
+    processKey(device?.identifier, pid, created) ?? (uid === undefined ? undefined : `process:${uid.toLowerCase()}`);
   const known = {
     processId: pid,
     processCommandLine: commandLine,
@@ -152,10 +164,15 @@ export function addProcess(
   const id = scope.add(entity, path, involvement);
 
   if (device !== undefined) scope.builder.relate(id, device.entityId, 'runsOn');
-  if (!ghost && file !== undefined) scope.builder.relate(id, addFile(scope, file, `${path}.file`, device), 'imageFile');
-  if (!ghost && user !== undefined) scope.builder.relate(id, addUser(scope, user, `${path}.user`), 'runsAs');
+  if (!ghost && file !== undefined) {
+    scope.builder.relate(id, addFile(scope, file, `${path}.file`, device), 'imageFile');
+  }
+  if (!ghost && user !== undefined) {
+    scope.builder.relate(id, addUser(scope, user, `${path}.user`), 'runsAs');
+  }
   if (parent !== undefined) {
-    scope.builder.relate(id, addProcess(scope, parent, `${path}.parent_process`, device, true), 'parentProcess');
+    const parentId = addProcess(scope, parent, `${path}.parent_process`, device, true);
+    scope.builder.relate(id, parentId, 'parentProcess');
   }
   return id;
 }
@@ -167,23 +184,30 @@ export function addProcess(
 export function addEndpoint(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const address = text(raw.ip);
   const hostname = text(raw.hostname) ?? text(raw.domain) ?? text(raw.name);
+  let entity: Entity;
   if (address !== undefined) {
-    const entity = build(scope, raw, path, 'ip', { value: ipKey(address), field: 'ip' }, address, { ipAddress: address }, ['ip']);
-    return scope.add(entity, path, involvement);
+    const key = { value: ipKey(address), field: 'ip' };
+    entity = build(scope, raw, path, 'ip', key, address, { ipAddress: address }, ['ip']);
+  } else if (hostname !== undefined) {
+    const key = { value: `dnsName:${hostname.toLowerCase()}`, field: 'hostname' };
+    entity = build(scope, raw, path, 'dnsName', key, hostname, { domainName: hostname }, []);
+  } else {
+    const name = text(raw.uid) ?? 'Network endpoint';
+    entity = build(scope, raw, path, 'other', { value: undefined, field: 'ip' }, name, { rawType: 'network_endpoint' }, []);
   }
-  if (hostname !== undefined) {
-    const entity = build(scope, raw, path, 'dnsName', { value: `dnsName:${hostname.toLowerCase()}`, field: 'hostname' }, hostname, { domainName: hostname }, []);
-    return scope.add(entity, path, involvement);
-  }
-  const entity = build(scope, raw, path, 'other', { value: undefined, field: 'ip' }, text(raw.uid) ?? 'Network endpoint', { rawType: 'network_endpoint' }, []);
   return scope.add(entity, path, involvement);
 }
 
 export function addUrl(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const hostname = text(raw.hostname);
-  const composed = hostname === undefined ? undefined : `${text(raw.scheme) ?? 'https'}://${hostname}${text(raw.path) ?? ''}${text(raw.query_string) ? `?${text(raw.query_string)}` : ''}`;
+  const query = text(raw.query_string);
+  const composed =
+    hostname === undefined
+      ? undefined
+      : `${text(raw.scheme) ?? 'https'}://${hostname}${text(raw.path) ?? ''}${query === undefined ? '' : `?${query}`}`;
   const url = text(raw.url_string) ?? composed;
-  const entity = build(scope, raw, path, 'url', { value: urlKey(url), field: 'url_string' }, url ?? 'Unknown URL', { url }, ['url_string']);
+  const key = { value: urlKey(url), field: 'url_string' };
+  const entity = build(scope, raw, path, 'url', key, url ?? 'Unknown URL', { url }, ['url_string']);
   return scope.add(entity, path, involvement);
 }
 
@@ -192,7 +216,10 @@ export function addEmail(scope: FindingScope, raw: JsonRecord, path: string, inv
   const messageId = text(raw.message_uid) ?? text(raw.uid);
   const subject = text(raw.subject);
   const sender = text(raw.from) ?? text(raw.smtp_from);
-  const recipients = [raw.to, raw.cc, raw.smtp_to].flatMap((value) => (Array.isArray(value) ? value : [value])).map(text).filter((value): value is string => value !== undefined);
+  const recipients = [raw.to, raw.cc, raw.smtp_to]
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .map(text)
+    .filter((value): value is string => value !== undefined);
   const entity = build(
     scope,
     raw,
@@ -206,8 +233,8 @@ export function addEmail(scope: FindingScope, raw: JsonRecord, path: string, inv
   const id = scope.add(entity, path, involvement);
 
   const mailbox = (address: string, field: string): string => {
-    const mailboxEntity: Entity = { id: mailboxKey(address)!, kind: 'mailbox', displayName: address, properties: { primaryAddress: address } };
-    return scope.add(mailboxEntity, `${path}.${field}`);
+    const properties = { primaryAddress: address };
+    return scope.add({ id: mailboxKey(address)!, kind: 'mailbox', displayName: address, properties }, `${path}.${field}`);
   };
   if (sender !== undefined) scope.builder.relate(id, mailbox(sender, 'from'), 'sentBy');
   for (const recipient of new Set(recipients)) scope.builder.relate(id, mailbox(recipient, 'to'), 'sentTo');
@@ -218,20 +245,29 @@ export function addEmail(scope: FindingScope, raw: JsonRecord, path: string, inv
 export function addApi(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const service = asRecord(raw.service);
   const name = text(service?.name) ?? text(service?.uid);
-  const entity = build(scope, raw, path, 'cloudApp', { value: name === undefined ? undefined : `cloudApp:${name.toLowerCase()}`, field: 'service.name' }, name ?? 'Unknown service', {}, []);
+  const key = { value: name === undefined ? undefined : `cloudApp:${name.toLowerCase()}`, field: 'service.name' };
+  const entity = build(scope, raw, path, 'cloudApp', key, name ?? 'Unknown service', {}, []);
   return scope.add(entity, path, involvement);
 }
 
 /** A DNS query names a domain. */
 export function addQuery(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const hostname = text(raw.hostname);
-  const entity = build(scope, raw, path, 'dnsName', { value: hostname && `dnsName:${hostname.toLowerCase()}`, field: 'hostname' }, hostname ?? 'Unknown domain', { domainName: hostname }, []);
+  const key = { value: hostname && `dnsName:${hostname.toLowerCase()}`, field: 'hostname' };
+  const entity = build(scope, raw, path, 'dnsName', key, hostname ?? 'Unknown domain', { domainName: hostname }, []);
   return scope.add(entity, path, involvement);
 }
 
 /** An object that names no kind the mapper knows: kind `other`, the field name in `rawType`. */
-export function addOther(scope: FindingScope, raw: JsonRecord, path: string, type: string, involvement?: Involvement): string {
+export function addOther(
+  scope: FindingScope,
+  raw: JsonRecord,
+  path: string,
+  type: string,
+  involvement?: Involvement,
+): string {
   const uid = text(raw.uid) ?? text(raw.name);
-  const entity = build(scope, raw, path, 'other', { value: uid && `other:${type}:${uid.toLowerCase()}`, field: 'uid' }, text(raw.name) ?? uid ?? type, { rawType: type }, []);
+  const key = { value: uid && `other:${type}:${uid.toLowerCase()}`, field: 'uid' };
+  const entity = build(scope, raw, path, 'other', key, text(raw.name) ?? uid ?? type, { rawType: type }, []);
   return scope.add(entity, path, involvement);
 }

@@ -10,7 +10,7 @@ import type { Entity, EntityKind, Verdict } from '../../model/types.js';
 import { readEnumId } from '../shared/enum-field.js';
 import { fileKey, ipKey, mailboxKey, urlKey } from '../shared/entity-keys.js';
 import { asRecord, hashText, readNumber, type JsonRecord } from '../shared/json-readers.js';
-import { OBSERVABLE_ENTITY_TYPES, REPUTATION_IDS } from './enums.js';
+import { OBSERVABLE_ENTITY_TYPES, REPUTATION_IDS, type ObservableEntityType } from './enums.js';
 import type { FindingScope } from './finding-scope.js';
 import { text } from './objects.js';
 
@@ -41,7 +41,9 @@ export function addObservables(scope: FindingScope, observables: JsonRecord[]): 
       scope.issues.push({
         id: scope.alert.id,
         field: `${path}.type_id`,
-        problem: `invalid observable type_id ${JSON.stringify(observable.type_id)} (expected a non-negative integer); the observable is matched by its value`,
+        problem:
+          `invalid observable type_id ${JSON.stringify(observable.type_id)} (expected a non-negative integer); ` +
+          'the observable is matched by its value',
       });
     }
 
@@ -54,10 +56,11 @@ export function addObservables(scope: FindingScope, observables: JsonRecord[]): 
     if (!bySegment.has(firstSegment(name))) bySegment.set(firstSegment(name), entityId);
 
     const reputation = asRecord(observable.reputation);
+    const scoreField = { id: scope.alert.id, field: `${path}.reputation.score_id`, issues: scope.issues };
     const verdict =
       reputation === undefined
         ? undefined
-        : readEnumId(reputation.score_id, REPUTATION_IDS, 'reputation score_id', { id: scope.alert.id, field: `${path}.reputation.score_id`, issues: scope.issues });
+        : readEnumId(reputation.score_id, REPUTATION_IDS, 'reputation score_id', scoreField);
     attach(scope, entityId, { name, type: text(observable.type), value }, verdict);
   });
 }
@@ -96,10 +99,7 @@ function namedEntity(scope: FindingScope, typeId: number | undefined, value: str
 }
 
 /** Kind, id and properties of the entity an observable of an entity-naming type adds. */
-function observableEntity(
-  type: typeof OBSERVABLE_ENTITY_TYPES extends ReadonlyMap<number, infer T> ? T : never,
-  value: string,
-): [EntityKind, string, JsonRecord] {
+function observableEntity(type: ObservableEntityType, value: string): [EntityKind, string, JsonRecord] {
   const lower = value.toLowerCase();
   switch (type) {
     case 'ip':

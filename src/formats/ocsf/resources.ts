@@ -28,7 +28,8 @@ export function addResource(scope: FindingScope, raw: JsonRecord, path: string):
 
   const identifier = uid ?? name;
   const id = keyOrFallback(identifier && `cloudResource:${identifier.toLowerCase()}`, 'cloudResource', 'uid', at);
-  const entity = entityFromRecord(id, 'cloudResource', name ?? uid ?? 'Unnamed resource', raw, { resourceId: uid, resourceType: text(raw.type) }, new Set(['uid', 'type']));
+  const known = { resourceId: uid, resourceType: text(raw.type) };
+  const entity = entityFromRecord(id, 'cloudResource', name ?? uid ?? 'Unnamed resource', raw, known, new Set(['uid', 'type']));
   return scope.add(entity, path);
 }
 

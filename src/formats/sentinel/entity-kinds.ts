@@ -199,7 +199,13 @@ function mapProcess(fields: JsonRecord, context: KindContext): KindResult {
 
 function mapIp(fields: JsonRecord): KindResult {
   const address = stringOf(fields, 'address');
-  return { key: ipKey(address), keyField: 'address', displayName: address ?? 'Unknown IP address', known: { ipAddress: address }, consumed: ['address'] };
+  return {
+    key: ipKey(address),
+    keyField: 'address',
+    displayName: address ?? 'Unknown IP address',
+    known: { ipAddress: address },
+    consumed: ['address'],
+  };
 }
 
 function mapUrl(fields: JsonRecord): KindResult {
@@ -353,15 +359,15 @@ const KIND_MAPPERS: Readonly<Record<string, KindMapper>> = {
 export function entityOfRecord(context: KindContext): Entity {
   const { record } = context;
   const type = normalizedType(record.type);
-  const known = Object.hasOwn(SENTINEL_KINDS, type);
-  if (!known) {
+  const knownType = Object.hasOwn(SENTINEL_KINDS, type);
+  if (!knownType) {
     record.at.issues.push({
       id: record.at.alertId,
       field: `${record.at.path}.${record.guid === undefined ? 'Type' : 'kind'}`,
       problem: `unknown entity type "${record.type}"; shown as "other" with its fields kept`,
     });
   }
-  const kind = known ? SENTINEL_KINDS[type]! : 'other';
+  const kind = knownType ? SENTINEL_KINDS[type]! : 'other';
   const mapper = Object.hasOwn(KIND_MAPPERS, type) ? KIND_MAPPERS[type]! : mapOther;
   const result = mapper(record.fields, context);
 
@@ -376,7 +382,8 @@ export function entityOfRecord(context: KindContext): Entity {
     ...record.referenceFields,
     ...Object.keys(record.fields).filter((key) => consumed.has(key.toLowerCase())),
   ]);
-  const entity = entityFromRecord(id, kind, result.displayName, record.fields, { ...result.known, sentinelEntityId: record.guid }, skip);
+  const properties = { ...result.known, sentinelEntityId: record.guid };
+  const entity = entityFromRecord(id, kind, result.displayName, record.fields, properties, skip);
   if (result.firstSeen !== undefined) entity.firstSeen = result.firstSeen;
   return entity;
 }

@@ -163,7 +163,13 @@ function referenceTargets(
     if (ref !== undefined) {
       isReference = true;
       if (byId.has(ref)) targets.push(ref);
-      else issues.push({ id: alertId, field: `${itemPath}.$ref`, problem: `refers to $id "${ref}", which the entities do not define; no relation is drawn` });
+      else {
+        issues.push({
+          id: alertId,
+          field: `${itemPath}.$ref`,
+          problem: `refers to $id "${ref}", which the entities do not define; no relation is drawn`,
+        });
+      }
       return;
     }
     const id = readString(item.$id);

@@ -170,7 +170,9 @@ function groupRecords(records: PayloadRecord[], issues: DataIssue[]): IncidentGr
       group.issues.push({
         id: group.id,
         field: 'id',
-        problem: `${restAlerts.length} REST alerts and ${restEntities.length} entities name no incident, and the payload has ${incidentCount}; they are shown in this generated incident`,
+        problem:
+          `${restAlerts.length} REST alerts and ${restEntities.length} entities name no incident, and the payload ` +
+          `has ${incidentCount}; they are shown in this generated incident`,
       });
     }
     group.restAlerts.push(...restAlerts.map((record) => record.raw));

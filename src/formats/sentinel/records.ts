@@ -67,7 +67,8 @@ export function rowFields<Fact extends string>(
   row: JsonRecord,
   columns: Readonly<Record<Fact, readonly string[]>>,
 ): SourceFields<Fact> {
-  const column = (fact: Fact): string => columns[fact].find((name) => row[name] !== undefined && row[name] !== null) ?? columns[fact][0]!;
+  const column = (fact: Fact): string =>
+    columns[fact].find((name) => row[name] !== undefined && row[name] !== null) ?? columns[fact][0]!;
   return { value: (fact) => row[column(fact)], field: column };
 }
 
