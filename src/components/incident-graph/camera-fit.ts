@@ -49,3 +49,26 @@ export function fitDisplay(
     options.padding ?? DEFAULT_FIT_PADDING,
   );
 }
+
+/**
+ * The zoom limits in effect for an element: `min-zoom` and `max-zoom`, with the minimum lowered
+ * to the zoom that fits every visible node when the graph is too large to fit at `min-zoom`, so
+ * the whole graph can always be seen. The fitting zoom is kept per display model and viewport.
+ */
+export class ZoomLimiter {
+  private kept: { display: DisplayModel; width: number; height: number; zoom: number } | undefined;
+
+  limitsFor(display: DisplayModel, viewport: { width: number; height: number }, minZoomValue: number, maxZoomValue: number): ZoomLimits {
+    const limits = zoomLimitsOf(minZoomValue, maxZoomValue);
+    const { width, height } = viewport;
+    if (width === 0 || height === 0 || display.nodes.length === 0) return limits;
+
+    const kept = this.kept;
+    let zoom = kept && kept.display === display && kept.width === width && kept.height === height ? kept.zoom : undefined;
+    if (zoom === undefined) {
+      zoom = fitDisplay(display, {}, viewport, { minZoom: Number.MIN_VALUE, maxZoom: limits.maxZoom })?.k ?? limits.minZoom;
+      this.kept = { display, width, height, zoom };
+    }
+    return zoom < limits.minZoom ? { ...limits, minZoom: zoom } : limits;
+  }
+}

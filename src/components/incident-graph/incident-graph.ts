@@ -10,10 +10,9 @@ import { themeTokens } from '../shared/theme.js';
 import { CanvasSurface } from './canvas-surface.js';
 import type { DisplayModel } from './display-model.js';
 import { DisplayState } from './display-state.js';
-import { drawScene } from './draw.js';
 import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
 import { clampCamera, type Camera, type FitOptions, type Point } from './geometry.js';
-import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, zoomLimitsOf, type ZoomLimits } from './camera-fit.js';
+import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, ZoomLimiter, type ZoomLimits } from './camera-fit.js';
 import { GraphSource } from './graph-source.js';
 import { FrameLoop } from './frame-loop.js';
 import { GraphInteraction } from './interaction.js';
@@ -21,8 +20,8 @@ import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './groupi
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { Minimap } from './minimap.js';
-import { MotionCache, type SceneKey } from './motion-cache.js';
-import { drawSearchMatches } from './search.js';
+import { FramePainter } from './frame-painter.js';
+import type { MotionCache } from './motion-cache.js';
 import { renderListbox } from './listbox.js';
 import { LayoutRunner } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
@@ -57,11 +56,18 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  *
  * Drawing follows the zoom. Node labels show from zoom 0.6, placed by priority (selected,
  * hovered, malicious, suspicious, alerts by severity, then the rest) where they overlap no
- * other label or node, and relation labels show from zoom 1.5. Kind icons and remediation
+ * other label or node, and edge labels (a relation's type, an evidence edge's roles other than
+ * contextual) show from zoom 1.5. Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
  * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin
  * solid, any other role short dashes.
+ *
+ * Large incidents: the display model is built in slices of about 20 ms over several frames, so
+ * the page stays responsive, and the previous picture stays until it is ready. While the
+ * camera moves over a graph whose full redraw takes more than 8 ms, each frame moves and scales
+ * the last full picture, and the graph is redrawn in full once the camera has rested for 150
+ * ms. While a layout moves more than 2,000 visible nodes, they are drawn as dots.
  *
  * Accessibility: the drawing area is one focusable listbox (`role="listbox"`, multi-select)
  * named with the visible counts, whose options mirror the visible nodes with kind, name and
@@ -185,6 +191,11 @@ export class IncidentGraphElement extends LitElement {
    */
   declare filters: IncidentFilters | undefined;
 
+  /** @internal The pictures kept for pan and zoom, which tests tune. */
+  get motion(): MotionCache {
+    return this.painter.motion;
+  }
+
   /** @internal */
   get display(): DisplayModel {
     return this.displayState.display;
@@ -242,12 +253,9 @@ export class IncidentGraphElement extends LitElement {
       this.dispatchEvent(new SelectionChangeEvent(next));
     },
   );
-  /** @internal */
-  readonly motion = new MotionCache();
-  private refineTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly painter = new FramePainter(() => this.scheduleFrame());
   private needsAutoFit = true;
-  /** The zoom that fits every visible node, for the display model and viewport it was computed for. */
-  private wholeFit: { display: DisplayModel; width: number; height: number; zoom: number } | undefined;
+  private readonly zoomLimiter = new ZoomLimiter();
   private appliedZoomLimits: ZoomLimits | undefined;
   /** True once the user or the host moved the camera; until then a resize fits again. */
   private cameraMoved = false;
@@ -276,7 +284,7 @@ export class IncidentGraphElement extends LitElement {
   set camera(value: Camera) {
     this.needsAutoFit = false;
     this.cameraMoved = true;
-    this.motion.noteCameraMove(performance.now());
+    this.painter.motion.noteCameraMove(performance.now());
     this.zoomCamera.set(clampCamera(value, this.zoomLimits.minZoom, this.zoomLimits.maxZoom));
   }
 
@@ -415,8 +423,7 @@ export class IncidentGraphElement extends LitElement {
     this.source.release();
     this.layoutRunner.stop();
     this.frames.cancel();
-    clearTimeout(this.refineTimer);
-    this.refineTimer = undefined;
+    this.painter.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -516,24 +523,9 @@ export class IncidentGraphElement extends LitElement {
     this.frames.schedule();
   }
 
-  /**
-   * The zoom limits in effect: `min-zoom` and `max-zoom`, with the minimum lowered to the zoom
-   * that fits every visible node when the graph is too large to fit at `min-zoom`, so the whole
-   * graph can always be seen.
-   */
+  /** The zoom limits in effect; see `ZoomLimiter`. */
   private get zoomLimits(): ZoomLimits {
-    const limits = zoomLimitsOf(this.minZoom, this.maxZoom);
-    const { width, height } = this.surface;
-    const display = this.display;
-    if (width === 0 || height === 0 || display.nodes.length === 0) return limits;
-
-    const kept = this.wholeFit;
-    let fitZoom = kept && kept.display === display && kept.width === width && kept.height === height ? kept.zoom : undefined;
-    if (fitZoom === undefined) {
-      fitZoom = fitDisplay(display, {}, { width, height }, { minZoom: Number.MIN_VALUE, maxZoom: limits.maxZoom })?.k ?? limits.minZoom;
-      this.wholeFit = { display, width, height, zoom: fitZoom };
-    }
-    return fitZoom < limits.minZoom ? { ...limits, minZoom: fitZoom } : limits;
+    return this.zoomLimiter.limitsFor(this.display, this.surface, this.minZoom, this.maxZoom);
   }
 
   /** Passes the zoom limits in effect to d3-zoom when they changed, as after a new display model. */
@@ -614,40 +606,26 @@ export class IncidentGraphElement extends LitElement {
     const fits = this.frames.takeFits();
     for (const fit of fits) this.fitNow(fit.options);
 
-    const palette = readPalette(this);
-    const camera = this.zoomCamera.camera;
-    const matches = this.displayState.searchMatchIds;
-    const key: SceneKey = {
-      display: this.display,
-      width,
-      height,
-      pixelRatio,
-      state: JSON.stringify([this.interaction.hoveredId, this.interaction.activeId, this.interaction.showsActive, palette]),
-    };
-    const now = performance.now();
-    if (fits.length === 0 && this.motion.canReuse(key, camera, now)) {
-      this.motion.paint(context, camera, key, palette.background);
-      this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio);
-      this.scheduleRefine(this.motion.restIn(now));
-      return false;
-    }
-
-    const coarse = this.layoutRunner.livePositions !== undefined && this.display.nodes.length > COARSE_LAYOUT_MIN_NODES;
-    drawScene(context, {
-      width,
-      height,
-      pixelRatio,
-      camera,
-      palette,
-      display: this.display,
-      hoveredId: this.interaction.hoveredId,
-      activeId: this.interaction.activeId,
-      showActive: this.interaction.showsActive,
-      coarse,
-    });
-    if (matches) drawSearchMatches(context, { pixelRatio, camera, palette, display: this.display }, matches);
-    this.motion.keep(this.canvas!, key, camera, performance.now() - now);
-    this.minimapView.draw(this.renderRoot.querySelector('canvas.minimap'), palette, pixelRatio, { reuse: coarse });
+    this.painter.paint(
+      this.canvas!,
+      context,
+      {
+        width,
+        height,
+        pixelRatio,
+        camera: this.zoomCamera.camera,
+        palette: readPalette(this),
+        display: this.display,
+        hoveredId: this.interaction.hoveredId,
+        activeId: this.interaction.activeId,
+        showActive: this.interaction.showsActive,
+        searchMatches: this.displayState.searchMatchIds,
+        coarse: this.layoutRunner.livePositions !== undefined && this.display.nodes.length > COARSE_LAYOUT_MIN_NODES,
+        exact: fits.length > 0,
+      },
+      this.minimapView,
+      this.renderRoot.querySelector('canvas.minimap'),
+    );
 
     for (const fit of fits) fit.resolve();
     if (this.boundGraph && !this.layoutRunner.busy) this.frames.markRendered();
@@ -659,18 +637,9 @@ export class IncidentGraphElement extends LitElement {
     this.scheduleFrame();
   }
 
-  /** Redraws in full once the camera has rested, after frames that moved the kept picture. */
-  private scheduleRefine(delay: number): void {
-    if (this.refineTimer !== undefined) return;
-    this.refineTimer = setTimeout(() => {
-      this.refineTimer = undefined;
-      this.scheduleFrame();
-    }, delay + 1);
-  }
-
   private handleCameraChange(byUser: boolean): void {
     if (byUser) {
-      this.motion.noteCameraMove(performance.now());
+      this.painter.motion.noteCameraMove(performance.now());
       this.needsAutoFit = false;
       this.cameraMoved = true;
       this.interaction.hideTooltip();

@@ -1,0 +1,83 @@
+/**
+ * Paints one frame of `il-incident-graph`: the whole scene, or while the camera moves over a
+ * graph that is slow to draw, the last full picture moved and scaled (see motion-cache.ts),
+ * followed by a full redraw once the camera rests. Search emphasis and the minimap come after
+ * the scene.
+ */
+
+import type { DisplayModel } from './display-model.js';
+import { drawScene } from './draw.js';
+import type { Camera } from './geometry.js';
+import type { Minimap } from './minimap.js';
+import { MotionCache, type SceneKey } from './motion-cache.js';
+import type { Palette } from './palette.js';
+import { drawSearchMatches } from './search.js';
+
+/** The content of one frame. */
+export interface FrameContent {
+  width: number;
+  height: number;
+  pixelRatio: number;
+  camera: Camera;
+  palette: Palette;
+  display: DisplayModel;
+  hoveredId: string | undefined;
+  activeId: string | undefined;
+  showActive: boolean;
+  /** Ids of the nodes the search matches, or undefined without a search. */
+  searchMatches: ReadonlySet<string> | undefined;
+  /** Draws nodes as dots whatever the zoom, as while a large layout runs. */
+  coarse: boolean;
+  /** True when this frame must show the scene itself, as for a `fit()` waiting on it. */
+  exact: boolean;
+}
+
+export class FramePainter {
+  readonly motion = new MotionCache();
+
+  private readonly scheduleFrame: () => void;
+  private refineTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(scheduleFrame: () => void) {
+    this.scheduleFrame = scheduleFrame;
+  }
+
+  /** Paints the frame on `canvas`, then the minimap. */
+  paint(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, content: FrameContent, minimap: Minimap, minimapCanvas: HTMLCanvasElement | null): void {
+    const { width, height, pixelRatio, camera, palette, display } = content;
+    const key: SceneKey = {
+      display,
+      width,
+      height,
+      pixelRatio,
+      state: JSON.stringify([content.hoveredId, content.activeId, content.showActive, palette]),
+    };
+    const now = performance.now();
+    if (!content.exact && this.motion.canReuse(key, camera, now)) {
+      this.motion.paint(context, camera, key, palette.background);
+      minimap.draw(minimapCanvas, palette, pixelRatio);
+      this.scheduleRefine(this.motion.restIn(now));
+      return;
+    }
+
+    drawScene(context, content);
+    if (content.searchMatches) drawSearchMatches(context, { pixelRatio, camera, palette, display }, content.searchMatches);
+    this.motion.keep(canvas, key, camera, performance.now() - now);
+    minimap.draw(minimapCanvas, palette, pixelRatio, { reuse: content.coarse });
+  }
+
+  /** Stops the pending refine, for an element leaving the page. */
+  dispose(): void {
+    clearTimeout(this.refineTimer);
+    this.refineTimer = undefined;
+  }
+
+  /** Redraws in full once the camera has rested, after frames that moved the kept picture. */
+  private scheduleRefine(delay: number): void {
+    if (this.refineTimer !== undefined) return;
+    this.refineTimer = setTimeout(() => {
+      this.refineTimer = undefined;
+      this.scheduleFrame();
+    }, delay + 1);
+  }
+}
