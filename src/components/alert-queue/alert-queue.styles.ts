@@ -5,7 +5,7 @@ export const alertQueueStyles = [
   themeTokens,
   css`
     :host {
-      --_selected: var(--il-alert-queue-selected-background, var(--_il-surface-raised));
+      --_selected: var(--il-alert-queue-selected-background, var(--_il-surface));
       display: block;
       box-sizing: border-box;
       font-family: var(--_il-font);
@@ -99,8 +99,13 @@ export const alertQueueStyles = [
       color: var(--_il-text-muted);
     }
 
+    /* A bar and a bold title mark the selected row, so severity colours keep their contrast. */
     tr[data-selected] td {
       background: var(--_selected);
+    }
+
+    tr[data-selected] td:first-child {
+      box-shadow: inset 4px 0 var(--_il-accent);
     }
 
     .title-button {

@@ -65,7 +65,7 @@ function sessionSeverities(session: IncidentSession): readonly string[] | undefi
  * @csspart note - The count of alerts shown and the note about alerts outside the time window.
  * @csspart status - The message shown while no incident is loaded.
  *
- * @cssprop [--il-alert-queue-selected-background=var(--il-color-surface-raised)] - Background of the selected alert's row.
+ * @cssprop [--il-alert-queue-selected-background=var(--il-color-surface)] - Background of the selected alert's row, which also has a bar at its start.
  */
 export class AlertQueue extends LitElement {
   static override styles = alertQueueStyles;
