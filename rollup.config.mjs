@@ -61,6 +61,8 @@ export default [
       file: 'dist/incident-lens.bundle.js',
       format: 'es',
       sourcemap: true,
+      // One file: the layout worker's code, imported on first use elsewhere, is inlined here.
+      inlineDynamicImports: true,
     },
     plugins: [
       version,

@@ -21,7 +21,6 @@ import {
   type LayoutWorkerRequest,
   type LayoutWorkerResponse,
 } from '../../layout/layout-transfer.js';
-import { LAYOUT_WORKER_SOURCE } from '../../layout/worker-source.generated.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { LayoutEndDetail, LayoutProgressDetail } from './events.js';
 
@@ -180,24 +179,42 @@ export class LayoutRunner {
   }
 
   private runInWorker(graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): void {
+    // The inline worker's code loads on first use, and the run may be paused or replaced
+    // meanwhile: pausing is replayed once the worker starts, and a cancelled run never starts.
+    let worker: Worker | undefined;
+    let cancelled = false;
+    const run: ActiveRun = {
+      pause: () => worker?.postMessage({ type: 'pause' } satisfies LayoutWorkerRequest),
+      resume: () => worker?.postMessage({ type: 'resume' } satisfies LayoutWorkerRequest),
+      cancel: () => {
+        cancelled = true;
+        worker?.terminate();
+      },
+    };
+    this.current = run;
+
+    workerScriptUrl(settings.workerUrl).then(
+      (url) => {
+        if (!cancelled && this.current === run) worker = this.startWorker(run, url, graph, rerun, settings);
+      },
+      (error: unknown) => {
+        if (!cancelled && this.current === run) this.fallBack(graph, rerun, settings, error instanceof Error ? error.message : String(error));
+      },
+    );
+  }
+
+  /** Starts the worker of `run` and returns it, or falls back to the main thread when it cannot start. */
+  private startWorker(run: ActiveRun, url: string, graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): Worker | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(settings.workerUrl ?? inlineWorkerUrl(), { type: 'module' });
+      worker = new Worker(url, { type: 'module' });
     } catch (error) {
       this.fallBack(graph, rerun, settings, error instanceof Error ? error.message : String(error));
-      return;
+      return undefined;
     }
 
     const encoded = encodeGraphForLayout(graph, { rerun });
     const ids = encoded.ids;
-    const post = (request: LayoutWorkerRequest, transfer: Transferable[] = []): void => worker.postMessage(request, transfer);
-    const run: ActiveRun = {
-      pause: () => post({ type: 'pause' }),
-      resume: () => post({ type: 'resume' }),
-      cancel: () => worker.terminate(),
-    };
-    this.current = run;
-
     worker.addEventListener('message', (event: MessageEvent<LayoutWorkerResponse>) => {
       if (this.current !== run) return;
       const response = event.data;
@@ -218,8 +235,10 @@ export class LayoutRunner {
       this.fallBack(graph, rerun, settings, event.message || 'the worker script failed to load');
     });
 
-    post({ type: 'start', input: encoded, options: { layout: settings.layout } }, transferablesOf(encoded));
-    if (this.isPaused) run.pause();
+    const start: LayoutWorkerRequest = { type: 'start', input: encoded, options: { layout: settings.layout } };
+    worker.postMessage(start, transferablesOf(encoded));
+    if (this.isPaused) worker.postMessage({ type: 'pause' } satisfies LayoutWorkerRequest);
+    return worker;
   }
 
   private fallBack(graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings, reason: string): void {
@@ -276,13 +295,21 @@ export class LayoutRunner {
   }
 }
 
-let workerUrl: string | undefined;
+/** The Blob URL of the inlined worker script, made once per page. */
+let inlineUrl: Promise<string> | undefined;
 
 /**
  * Returns a Blob URL of the inlined worker source, made once per page and never revoked, so
  * every element shares it and no worker can start after its URL is gone.
  */
-function inlineWorkerUrl(): string {
-  workerUrl ??= URL.createObjectURL(new Blob([LAYOUT_WORKER_SOURCE], { type: 'text/javascript' }));
-  return workerUrl;
+/**
+ * Resolves with the URL of the worker script: the host's, or a Blob URL of the inlined copy,
+ * whose code is imported on first use so pages that never lay out a large graph never load it.
+ */
+function workerScriptUrl(hostUrl: string | undefined): Promise<string> {
+  if (hostUrl) return Promise.resolve(hostUrl);
+  inlineUrl ??= import('../../layout/worker-source.generated.js').then(({ LAYOUT_WORKER_SOURCE }) =>
+    URL.createObjectURL(new Blob([LAYOUT_WORKER_SOURCE], { type: 'text/javascript' })),
+  );
+  return inlineUrl;
 }
