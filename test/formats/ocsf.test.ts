@@ -25,7 +25,7 @@ function evidenceCount(snapshot: IncidentSnapshot): number {
   return snapshot.alerts.reduce((sum, alert) => sum + alert.evidence.length, 0);
 }
 
-/** A Detection Finding (OCSF 1.1) with the fields the mapper needs, overridden by `extra`. */
+/** Builds a Detection Finding (OCSF 1.1) with the fields the mapper needs, overridden by `extra`. */
 function finding(uid: string, extra: Record<string, unknown> = {}) {
   return {
     class_uid: 2004,
@@ -101,7 +101,7 @@ describe('fromOcsf', () => {
 
     it('maps the SecurityScorecard security findings', async function () {
       // Four findings, each its own incident. Each has malware[0], a resource whose uid is the
-      // infected IP, and 6 observables: the IP and its port and geo location join the IP entity,
+      // infected IP, and 6 observables. The IP and its port and geo location join the IP entity,
       // the category and family join the malware, and the sinkholed host name is a new entity
       // (null in the second finding). So 3, 2, 3 and 3 entities, no edges, and 3 issues each for
       // the observables typed -1.

@@ -25,7 +25,7 @@ function evidenceCount(snapshot: IncidentSnapshot): number {
   return snapshot.alerts.reduce((sum, alert) => sum + alert.evidence.length, 0);
 }
 
-/** A `SecurityAlert` row with the fields the mapper needs, its `Entities` given as objects. */
+/** Builds a `SecurityAlert` row with the fields the mapper needs, its `Entities` given as objects. */
 function alertRow(id: string, entities: unknown[], extra: Record<string, unknown> = {}) {
   return {
     Type: 'SecurityAlert',
@@ -41,7 +41,7 @@ function alertRow(id: string, entities: unknown[], extra: Record<string, unknown
   };
 }
 
-/** A REST resource of `kind` with `properties`. */
+/** Builds a REST resource of `kind` with `properties`. */
 function restEntity(name: string, kind: string, properties: Record<string, unknown>) {
   return { id: `/entities/${name}`, name, type: 'Microsoft.SecurityInsights/entities', kind, properties };
 }
@@ -88,7 +88,7 @@ describe('fromSentinel', () => {
 
   describe('published payloads', () => {
     it('maps the get-incident example', async function () {
-      // The example holds one incident and nothing else: no alerts, entities or edges.
+      // The example contains one incident and nothing else: no alerts, entities or edges.
       const payload = await readSharedJson(this, `${DATA}/sentinel-rest-2024-03-01_GetIncidentById.example.json`);
       const snapshot = only(fromSentinel(payload));
 
@@ -153,8 +153,8 @@ describe('fromSentinel', () => {
     });
 
     it('maps the SecurityAlert row', async function () {
-      // One NDJSON row; its `Entities` text holds one object ($id 2, an account) and no $ref,
-      // so one entity, one evidence item and no relation.
+      // One NDJSON row. Its `Entities` text contains one object ($id 2, an account) and no
+      // $ref, so one entity, one evidence item and no relation.
       const text = await readSharedText(this, `${DATA}/sentinel-securityalert-row.eventhub.ndjson`);
       const snapshot = only(fromSentinel(text));
 

@@ -57,7 +57,7 @@ export const INCIDENT_STATUS_IDS: ReadonlyMap<number, string> = new Map([
 /**
  * `disposition_id`: what the reporting product did. It becomes the remediation status of the
  * finding's evidence. Outcomes that change nothing (allowed, detected, logged …) are `none`,
- * and Custom Action and Other keep the `disposition` caption as it came.
+ * and Unknown, Custom Action, Delayed and Other keep the `disposition` caption as it came.
  */
 export const DISPOSITION_IDS: ReadonlyMap<number, RemediationStatus | null> = new Map<number, RemediationStatus | null>([
   [0, null],
@@ -74,7 +74,7 @@ export const DISPOSITION_IDS: ReadonlyMap<number, RemediationStatus | null> = ne
   [11, 'remediated'],
   [12, 'partiallyRemediated'],
   [13, 'unremediated'],
-  [14, 'pendingApproval'],
+  [14, null],
   [15, 'none'],
   [16, 'none'],
   [17, 'none'],

@@ -1,6 +1,6 @@
 /**
  * Maps the objects of one OCSF evidence item (`evidences[n]`), or the top-level objects of an
- * event such as Process Activity, and the relations between them: the actor's process is the
+ * event such as Process Activity, and the relations between them. The actor's process is the
  * parent of the process it acted on, and a source endpoint talks to the destination or API.
  */
 

@@ -1,13 +1,13 @@
 /**
- * The entities of one OCSF finding or event while it is mapped: each entity is added to the
- * snapshot and, unless it is a ghost, to the alert's evidence, and remembered by the path of
- * the object it came from, which observables point at.
+ * The entities of one OCSF finding or event while it is mapped. Each entity is added to the
+ * snapshot and, unless it is a ghost, to the alert's evidence. It is also remembered by the
+ * path of the object it came from, because observables point at that path.
  */
 
 import type { Alert, DataIssue, Entity, RemediationStatus } from '../../model/types.js';
 import type { SnapshotBuilder } from '../shared/snapshot-builder.js';
 
-/** How the finding involves an entity. */
+/** The roles and remediation status the finding gives an entity. */
 export interface Involvement {
   roles?: string[];
   remediationStatus?: RemediationStatus | undefined;

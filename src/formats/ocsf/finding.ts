@@ -26,7 +26,7 @@ export function isFindingClass(classUid: number): boolean {
   return classUid >= 2000 && classUid < 3000;
 }
 
-/** The finding details: `finding_info` (OCSF 1.1+), else `finding` (1.0), with the field name. */
+/** Returns the finding details, `finding_info` (OCSF 1.1+) else `finding` (1.0), with the field name. */
 export function findingInfo(event: JsonRecord): { info: JsonRecord; field: string } {
   const info = asRecord(event.finding_info);
   if (info !== undefined) return { info, field: 'finding_info' };
@@ -160,8 +160,9 @@ export function mapAlert(event: JsonRecord, classUid: number, id: string, issues
 }
 
 /**
- * Returns the finding's `disposition_id` as a remediation status. Custom Action (7), Other (99)
- * and Unknown (0) give the `disposition` caption as written; without an id the caption is read.
+ * Returns the finding's `disposition_id` as a remediation status. Unknown (0), Custom Action
+ * (7), Delayed (14), Other (99) and an id outside the table give the `disposition` caption as
+ * written. Without an id the caption is read.
  */
 export function readDisposition(event: JsonRecord, id: string, issues: DataIssue[]): RemediationStatus | undefined {
   const caption = text(event.disposition);

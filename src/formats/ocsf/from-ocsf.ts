@@ -35,7 +35,7 @@ interface IncidentGroup {
  * Findings (class 2001 to 2099, such as Security Finding 2001 and Detection Finding 2004) and
  * events of other classes (such as Process Activity 1007) each become an alert with the
  * entities of their evidence, resources, observables and own objects. An Incident Finding
- * (2005) becomes the incident of the findings its `finding_info_list` names; any other finding
+ * (2005) becomes the incident of the findings its `finding_info_list` names. Any other finding
  * gets an incident of its own with the id `alert-<uid>`. OCSF has no per-entity remediation
  * status: the finding's disposition stands for it on the evidence entities, and an
  * observable's reputation gives the verdict. Without those, none is set.

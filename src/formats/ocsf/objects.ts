@@ -1,8 +1,7 @@
 /**
  * Maps the OCSF objects that describe entities (device, user, process, file, network endpoint,
- * URL, e-mail, API, DNS query) and the relations OCSF nests inside one event: a process's
- * parent process, image file and user, the device everything ran on, and the source and
- * destination of a connection.
+ * URL, e-mail, API, DNS query) and the relations OCSF nests inside one event. These are a
+ * process's parent process, image file and user, and the device everything ran on.
  */
 
 import { parseTimeField } from '../../model/time.js';
@@ -178,7 +177,7 @@ export function addProcess(
 }
 
 /**
- * A network endpoint is its IP address, or, without one, its host name. An endpoint with
+ * Adds a network endpoint as its IP address, or, without one, its host name. An endpoint with
  * neither is kept as an `other` entity.
  */
 export function addEndpoint(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
@@ -211,7 +210,7 @@ export function addUrl(scope: FindingScope, raw: JsonRecord, path: string, invol
   return scope.add(entity, path, involvement);
 }
 
-/** An e-mail: the message, and mailboxes for its sender and recipients. */
+/** Adds an e-mail message, and mailboxes for its sender and recipients. */
 export function addEmail(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const messageId = text(raw.message_uid) ?? text(raw.uid);
   const subject = text(raw.subject);
@@ -241,7 +240,7 @@ export function addEmail(scope: FindingScope, raw: JsonRecord, path: string, inv
   return id;
 }
 
-/** An API call's service, as a cloud application; the operation is kept as a property. */
+/** Adds an API call's service as a cloud application, keeping the operation as a property. */
 export function addApi(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const service = asRecord(raw.service);
   const name = text(service?.name) ?? text(service?.uid);
@@ -250,7 +249,7 @@ export function addApi(scope: FindingScope, raw: JsonRecord, path: string, invol
   return scope.add(entity, path, involvement);
 }
 
-/** A DNS query names a domain. */
+/** Adds the domain a DNS query names. */
 export function addQuery(scope: FindingScope, raw: JsonRecord, path: string, involvement?: Involvement): string {
   const hostname = text(raw.hostname);
   const key = { value: hostname && `dnsName:${hostname.toLowerCase()}`, field: 'hostname' };
@@ -258,7 +257,7 @@ export function addQuery(scope: FindingScope, raw: JsonRecord, path: string, inv
   return scope.add(entity, path, involvement);
 }
 
-/** An object that names no kind the mapper knows: kind `other`, the field name in `rawType`. */
+/** Adds an object of no known kind as `other`, with the field name in `rawType`. */
 export function addOther(
   scope: FindingScope,
   raw: JsonRecord,

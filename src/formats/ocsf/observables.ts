@@ -123,11 +123,11 @@ function observableEntity(type: ObservableEntityType, value: string): [EntityKin
   }
 }
 
-/** A hash observable's value, `MD5:3172…` or bare hex, as the file property its length gives. */
+/** Returns a hash observable's value (`MD5:3172…` or bare hex) as the file property its length gives. */
 function hashDetails(value: string): JsonRecord {
   const hex = value.replace(/^[a-z0-9-]+:/i, '');
-  const field = hex.length === 64 ? 'sha256' : hex.length === 40 ? 'sha1' : hex.length === 32 ? 'md5' : 'hash';
-  return { [field]: hex.toLowerCase() };
+  const fields: Record<number, string> = { 64: 'sha256', 40: 'sha1', 32: 'md5' };
+  return { [fields[hex.length] ?? 'hash']: hex.toLowerCase() };
 }
 
 function otherEntity(scope: FindingScope, observable: JsonRecord, value: string, path: string): string {

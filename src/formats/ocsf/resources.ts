@@ -13,8 +13,8 @@ import { text } from './objects.js';
 const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:.]+)$/i;
 
 /**
- * A resource is a cloud resource keyed by its `uid`, else its `name`. A resource whose uid is
- * an IP address is that IP address, so it is the same entity as the address's observable.
+ * Adds a resource as a cloud resource keyed by its `uid`, else its `name`. A resource whose uid
+ * is an IP address becomes that IP address, so it is the same entity as the address's observable.
  */
 export function addResource(scope: FindingScope, raw: JsonRecord, path: string): string {
   const uid = text(raw.uid);

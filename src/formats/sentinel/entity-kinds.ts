@@ -44,7 +44,7 @@ export const SENTINEL_KINDS: Readonly<Record<string, EntityKind>> = {
   hostlogonsession: 'other',
 };
 
-/** What a kind mapper reads besides the record: the records it refers to, by local id. */
+/** Input of a kind mapper: the record, and the records it may refer to, by local id. */
 export interface KindContext {
   record: SentinelEntityRecord;
   /** Records of the same payload part (one alert's `Entities`, or the REST entities), by local id. */
@@ -152,7 +152,7 @@ function mapFile(fields: JsonRecord, context: KindContext): KindResult {
   };
 }
 
-/** A FileHash that no File refers to: a file known only by its hash. */
+/** Maps a FileHash that no File refers to, as a file known only by its hash. */
 function mapFileHash(fields: JsonRecord): KindResult {
   const algorithm = stringOf(fields, 'algorithm')?.toLowerCase().replace(/[^a-z0-9]/g, '');
   const value = stringOf(fields, 'hashValue', 'value');
@@ -277,7 +277,8 @@ function mapByField(kind: EntityKind, keyFields: string[], nameFields: string[])
 function mapRegistryKey(fields: JsonRecord): KindResult {
   const hive = stringOf(fields, 'hive');
   const key = stringOf(fields, 'key', 'keyName');
-  const path = key === undefined ? undefined : hive === undefined ? key : `${hive}\\${key}`;
+  let path: string | undefined;
+  if (key !== undefined) path = hive === undefined ? key : `${hive}\\${key}`;
   return {
     key: path === undefined ? undefined : `registryKey:${path.toLowerCase()}`,
     keyField: 'key',

@@ -56,7 +56,9 @@ export function addEntityRecords(records: SentinelEntityRecord[], builder: Snaps
 
   const phase = (record: SentinelEntityRecord): number => {
     const type = normalizedType(record.type);
-    return type === 'process' ? 2 : type === 'registryvalue' ? 1 : 0;
+    if (type === 'process') return 2;
+    if (type === 'registryvalue') return 1;
+    return 0;
   };
   const ordered = [...records].sort((a, b) => phase(a) - phase(b));
 

@@ -37,12 +37,12 @@ interface IncidentGroup {
 /**
  * Maps a Sentinel payload to one snapshot per incident.
  *
- * Accepts, alone or together in an array: a REST incident, a REST list (`{ value: [...] }`)
- * of incidents, incident alerts or entities, the incident entities response
- * (`{ entities: [...] }`), `SecurityAlert` and `SecurityIncident` rows (as objects, an array,
- * an Event Hub `{ records: [...] }` envelope, or NDJSON text), and an example file of the Azure
- * REST API specification, whose `responses["200"].body` is read. Each record is recognised by
- * its own fields.
+ * Accepts these shapes, alone or together in an array. REST: an incident, a `{ value: [...] }`
+ * list of incidents, incident alerts or entities, and the incident entities response
+ * (`{ entities: [...] }`). Log Analytics: `SecurityAlert` and `SecurityIncident` rows as
+ * objects, an array, an Event Hub `{ records: [...] }` envelope, or NDJSON text. An example file
+ * of the Azure REST API specification is read from its `responses["200"].body`. Each record is
+ * recognised by its own fields.
  *
  * Table rows join the `SecurityIncident` whose `AlertIds` lists them, else each alert gets an
  * incident of its own with the id `alert-<SystemAlertId>`. REST alerts and entities carry no
@@ -80,7 +80,7 @@ function describePayload(payload: unknown): string {
   return typeof payload;
 }
 
-/** Every record of the payload with its path, unwrapped from lists, envelopes and text. */
+/** Returns every record of the payload with its path, unwrapped from lists, envelopes and text. */
 function payloadValues(payload: unknown, issues: DataIssue[], path = ''): Array<{ value: unknown; path: string }> {
   if (typeof payload === 'string') {
     const text = parsePayloadText(payload);

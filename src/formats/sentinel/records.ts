@@ -1,8 +1,8 @@
 /**
  * Maps Sentinel incidents and alerts to the model. The REST API and the Log Analytics tables
  * name the same facts differently (`alertDisplayName` in REST, `AlertName` in a `SecurityAlert`
- * row), so each record is read through a `SourceFields` view that gives a fact's value and the
- * source's name for it, which data issues quote.
+ * row). So each record is read through a `SourceFields` view, which gives a fact's value and
+ * the source's name for it that data issues quote.
  */
 
 import { parseTimeField } from '../../model/time.js';
@@ -50,19 +50,19 @@ type AlertFact =
   | 'alertLink'
   | 'remediationSteps';
 
-/** A record read by fact: its value, and the path of the field that holds it. */
+/** A record read by fact: the fact's value, and the path of the field that contains it. */
 export interface SourceFields<Fact extends string> {
   value(fact: Fact): unknown;
   field(fact: Fact): string;
 }
 
-/** A REST resource: every fact is in `properties`, under its own name. */
+/** Reads a REST resource, whose facts are in `properties` under their own names. */
 export function restFields<Fact extends string>(resource: JsonRecord): SourceFields<Fact> {
   const properties = asRecord(resource.properties) ?? {};
   return { value: (fact) => properties[fact], field: (fact) => `properties.${fact}` };
 }
 
-/** A Log Analytics row: each fact under its column name, the first of `columns[fact]` present. */
+/** Reads a Log Analytics row: each fact from the first of its `columns[fact]` that is present. */
 export function rowFields<Fact extends string>(
   row: JsonRecord,
   columns: Readonly<Record<Fact, readonly string[]>>,

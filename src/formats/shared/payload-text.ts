@@ -1,7 +1,7 @@
 /**
- * Readers for JSON that arrives as text: a payload pasted as JSON or as newline-delimited JSON
- * (NDJSON, one record a line, as Event Hub and Log Analytics exports write it), and fields whose
- * value is a JSON document in a string (Sentinel's `Entities`, `AlertIds` and `Owner`).
+ * Readers for JSON that arrives as text. A payload may be pasted as JSON or as newline-delimited
+ * JSON (NDJSON, one record a line, as Event Hub and Log Analytics exports write it). Some fields
+ * contain a JSON document in a string, such as Sentinel's `Entities`, `AlertIds` and `Owner`.
  */
 
 import { describeValue } from '../../model/time.js';
@@ -46,7 +46,7 @@ export function parsePayloadText(text: string): PayloadText {
 }
 
 /**
- * Returns the value of a field that holds JSON text, parsed. A value that is not a string is
+ * Returns the value of a field that contains JSON text, parsed. A value that is not a string is
  * returned as it is, because some exports write the same field already parsed. A string that
  * is not JSON is reported and gives `undefined`.
  */
