@@ -1,6 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/asset-list/define.js';
+import '../../src/components/evidence-list/define.js';
 import '../../src/components/incident-filters/define.js';
+import '../../src/components/incident-graph/define.js';
+import type { AssetList } from '../../src/components/asset-list/asset-list.js';
+import type { EvidenceList } from '../../src/components/evidence-list/evidence-list.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { IncidentFiltersElement } from '../../src/components/incident-filters/incident-filters.js';
 import type {
   FiltersChangeEvent,
@@ -145,6 +151,39 @@ describe('<il-incident-filters>', () => {
       expect(events).to.have.length(0);
       expect(checkbox(el, 'entityKinds', 'process').checked).to.equal(true);
       expect(($(el, '[part~="search"]') as HTMLInputElement).value).to.equal('powershell');
+    });
+  });
+
+  describe('graph and lists', () => {
+    it('filter the graph and lists alike', async () => {
+      const session = generatedSession(200);
+      const container = await fixture<HTMLDivElement>(html`<div>
+        <il-incident-filters .session=${session}></il-incident-filters>
+        <il-incident-graph style="display: block; width: 600px; height: 400px" group-threshold="0" .session=${session}></il-incident-graph>
+        <il-evidence-list .session=${session} page-size="1000"></il-evidence-list>
+        <il-asset-list .session=${session} category="users"></il-asset-list>
+      </div>`);
+      const bar = container.querySelector<IncidentFiltersElement>('il-incident-filters')!;
+      const graph = container.querySelector<IncidentGraphElement>('il-incident-graph')!;
+      const evidence = container.querySelector<EvidenceList>('il-evidence-list')!;
+      const assets = container.querySelector<AssetList>('il-asset-list')!;
+      await graph.layoutSettled;
+
+      checkbox(bar, 'entityKinds', 'user').click();
+      checkbox(bar, 'entityKinds', 'file').click();
+      checkbox(bar, 'evidenceRoles', 'compromised').click();
+      await evidence.updateComplete;
+      await assets.updateComplete;
+
+      const rows = (el: HTMLElement): string[] =>
+        [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr')].map((row) => row.dataset.entityId!);
+      const drawn = (): string[] => graph.display.nodes.filter((node) => !node.alert).map((node) => node.id);
+      await waitUntil(() => drawn().length === rows(evidence).length, 'the graph never followed the bar', { timeout: 5000 });
+
+      expect(rows(evidence).length).to.be.greaterThan(0);
+      expect(rows(evidence)).to.have.members(drawn());
+      const users = session.snapshot!.entities.filter((entity) => entity.kind === 'user' && rows(evidence).includes(entity.id));
+      expect(rows(assets)).to.have.members(users.map((entity) => entity.id));
     });
   });
 
