@@ -300,6 +300,27 @@ describe('fromSentinel', () => {
     });
   });
 
+  describe('address links', () => {
+    it('links messages, mailboxes and users', () => {
+      const entities = [
+        { $id: '1', NetworkMessageId: 'm-2', P1Sender: 'eve@evil.test', Recipient: 'Bob@contoso.com', Subject: 'Hi', Type: 'mail-message' },
+        { $id: '2', MailboxPrimaryAddress: 'bob@contoso.com', Upn: 'bob@contoso.com', DisplayName: 'Bob', Type: 'mailbox' },
+        { $id: '3', MailboxPrimaryAddress: 'eve@evil.test', Type: 'mailbox' },
+        { $id: '4', Name: 'bob', UPNSuffix: 'contoso.com', Type: 'account' },
+      ];
+      const snapshot = only(fromSentinel([alertRow('a1', entities)]));
+      const message = entityNamed(snapshot, 'mailMessage', 'Hi');
+
+      // 4 entities; edges: sentBy, sentTo, and Bob's mailbox to the account with his UPN.
+      expect(snapshot.entities).to.have.length(4);
+      expect(snapshot.relations).to.have.length(3);
+      expect(relationsOf(snapshot, message.id, 'sentBy').map((r) => r.target)).to.deep.equal(['mailbox:eve@evil.test']);
+      expect(relationsOf(snapshot, message.id, 'sentTo').map((r) => r.target)).to.deep.equal(['mailbox:bob@contoso.com']);
+      const account = entityNamed(snapshot, 'user', 'bob@contoso.com');
+      expect(relationsOf(snapshot, 'mailbox:bob@contoso.com', 'mailboxOf').map((r) => r.target)).to.deep.equal([account.id]);
+    });
+  });
+
   describe('REST entities', () => {
     it('links *EntityId references', () => {
       const snapshot = only(

@@ -5,6 +5,8 @@
  */
 
 import type { RelationType } from '../../model/types.js';
+import { mailboxKey, userIdentifiers } from '../shared/entity-keys.js';
+import { readString } from '../shared/json-readers.js';
 import type { SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { entityOfRecord } from './entity-kinds.js';
 import { normalizedType, type SentinelEntityRecord } from './entity-records.js';
@@ -121,4 +123,30 @@ function reportMissingTarget(record: SentinelEntityRecord, name: string, localId
     field: `properties.${field}`,
     problem: `refers to entity ${localId}, which the payload does not contain; no relation is drawn`,
   });
+}
+
+/**
+ * Draws the relations Sentinel states by address instead of by reference, once every entity
+ * of the incident is known: a message to the mailboxes of its sender and recipient, and a
+ * mailbox to the user account with the same UPN.
+ */
+export function addAddressLinks(builder: SnapshotBuilder): void {
+  const users = new Map<string, string>();
+  for (const entity of builder.entities.values()) {
+    if (entity.kind !== 'user') continue;
+    for (const identifier of userIdentifiers(entity.properties)) {
+      if (!users.has(identifier)) users.set(identifier, entity.id);
+    }
+  }
+
+  for (const entity of builder.entities.values()) {
+    const { properties } = entity;
+    if (entity.kind === 'mailMessage') {
+      builder.relate(entity.id, mailboxKey(properties.sender), 'sentBy');
+      builder.relate(entity.id, mailboxKey(properties.recipient), 'sentTo');
+    } else if (entity.kind === 'mailbox') {
+      const address = readString(properties.upn) ?? readString(properties.primaryAddress);
+      builder.relate(entity.id, address === undefined ? undefined : users.get(address.toLowerCase()), 'mailboxOf');
+    }
+  }
 }

@@ -10,7 +10,7 @@ import type { Alert, DataIssue, Incident, IncidentSnapshot } from '../../model/t
 import { isRecord, readString, readStringArray, type JsonRecord } from '../shared/json-readers.js';
 import { parseJsonField, parsePayloadText } from '../shared/payload-text.js';
 import { incidentOfAlerts, SnapshotBuilder } from '../shared/snapshot-builder.js';
-import { addEntityRecords } from './entity-links.js';
+import { addAddressLinks, addEntityRecords } from './entity-links.js';
 import { alertEntityRecords, normalizedType, restEntityRecord, stringOf } from './entity-records.js';
 import { hostDnsName } from './entity-kinds.js';
 import { ALERT_COLUMNS, hasAny, INCIDENT_COLUMNS, mapAlert, mapIncident, restFields, rowFields } from './records.js';
@@ -218,6 +218,7 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
     builder.alerts.push(alert);
   }
 
+  addAddressLinks(builder);
   return builder.build(incidentOf(group, builder.alerts, issues));
 }
 
