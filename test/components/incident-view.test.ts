@@ -278,7 +278,9 @@ describe('<il-incident-view> layout', () => {
     const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
     const timeline = view.shadowRoot!.querySelector('il-alert-timeline')!.getBoundingClientRect();
     const header = view.shadowRoot!.querySelector('[part="header"]')!.getBoundingClientRect();
-    expect(graph.top).to.be.closeTo(header.bottom, 60);
+    const filters = view.shadowRoot!.querySelector('[part="filters"]')!.getBoundingClientRect();
+    expect(filters.top).to.be.at.least(header.bottom);
+    expect(graph.top).to.be.closeTo(filters.bottom, 1);
     expect(timeline.top).to.be.closeTo(graph.bottom, 1);
     expect(timeline.bottom).to.be.closeTo(view.getBoundingClientRect().bottom, 1);
   });

@@ -2,9 +2,13 @@
 
 import '../alert-queue/define.js';
 import '../alert-timeline/define.js';
+import '../asset-list/define.js';
 import '../entity-flyout/define.js';
+import '../evidence-list/define.js';
+import '../incident-filters/define.js';
 import '../incident-graph/define.js';
 import '../incident-summary/define.js';
+import '../investigations/define.js';
 import '../verdict-badge/define.js';
 import { defineElement } from '../shared/define-element.js';
 import { IncidentView } from './incident-view.js';

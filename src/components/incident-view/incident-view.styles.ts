@@ -220,6 +220,11 @@ export const incidentViewStyles = [
       background: var(--_il-surface);
     }
 
+    .pane:focus-visible {
+      outline: 2px solid var(--_il-focus);
+      outline-offset: -2px;
+    }
+
     .pane il-entity-flyout {
       height: 100%;
     }

@@ -14,6 +14,7 @@ import { renderDataIssues } from './data-issues.js';
 import { TabChangeEvent } from './events.js';
 import { displayValue, formatTime } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
+import { NoiseControls, type GroupingTarget } from './noise-controls.js';
 import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
 import { isIncidentViewTab, panelId, renderTabList, tabId, type IncidentViewTab } from './tabs.js';
 import {
@@ -50,7 +51,7 @@ registerStrings({
 });
 
 /** The rendered-once promise and the export methods that `il-incident-graph` exposes. */
-interface GraphElement extends GraphExporter {
+interface GraphElement extends GraphExporter, GroupingTarget {
   rendered?: Promise<void>;
 }
 
@@ -61,7 +62,10 @@ interface GraphElement extends GraphExporter {
  * its properties, the alerts that caused it and the entities it involves. The summary tab shows
  * `il-incident-summary` and the alerts tab `il-alert-queue`. The assets, investigations, and
  * evidence and response tabs show `il-asset-list`, `il-investigations` and `il-evidence-list`
- * when those elements are registered on the page, and a short note otherwise.
+ * when those elements are registered on the page, and a short note otherwise. Above the attack
+ * story, the assets and the evidence, the noise-control bar (`il-incident-filters`) sets the
+ * session's filters, which the graph and those lists follow, and its search text and grouping
+ * switches reach the graph and the lists.
  *
  * Give it an `adapter` and an `incident-id`, or a `session`; its children share the session
  * through context, so they agree on selection, time and filters. A selection made in any tab
@@ -77,7 +81,8 @@ interface GraphElement extends GraphExporter {
  * Keyboard: the tabs are one tab stop; Left and Right arrows move between them (wrapping at the
  * ends), Home and End go to the first and last, and Enter or Space opens the focused tab. In the
  * attack story, Tab moves through the graph (arrow keys move between nodes, Enter selects), the
- * timeline controls and markers, then the details pane; Escape in the graph clears the selection.
+ * timeline controls and markers, then the details pane, which is a tab stop itself so that it
+ * scrolls by keyboard; Escape in the graph clears the selection.
  *
  * @tagname il-incident-view
  * @summary The incident investigation page: attack story, summary, alerts, assets, investigations, evidence.
@@ -97,6 +102,7 @@ interface GraphElement extends GraphExporter {
  * @csspart tab - Each tab.
  * @csspart panel - Each tab panel.
  * @csspart issues - The dismissible notice listing data issues.
+ * @csspart filters - The `il-incident-filters` noise-control bar, shown on the attack story, assets, and evidence and response tabs.
  * @csspart graph - The `il-incident-graph` element.
  * @csspart timeline - The `il-alert-timeline` element.
  * @csspart pane - The side pane with entity or alert details.
@@ -144,6 +150,7 @@ export class IncidentView extends LitElement {
 
   private readonly sessions: SessionController;
   private readonly provider = new ContextProvider(this, { context: sessionContext });
+  private readonly noise = new NoiseControls(this, () => this.graphElement());
 
   /** Verdict and remediation status of each entity when the snapshot was set, by entity id. */
   private loadedStatuses = new Map<string, EntityUpdate>();
@@ -287,6 +294,7 @@ export class IncidentView extends LitElement {
     return html`
       ${this.renderHeader(session)}
       ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true))}
+      ${this.noise.render(session, tab)}
       <div class="panels">
         <div
           class=${classMap({ story: true, inactive: !storyOpen })}
@@ -296,14 +304,14 @@ export class IncidentView extends LitElement {
           aria-labelledby=${tabId('story')}
           ?inert=${!storyOpen}
         >
-          <il-incident-graph part="graph" .session=${session}></il-incident-graph>
+          <il-incident-graph part="graph" .session=${session} .search=${this.noise.search}></il-incident-graph>
           <il-alert-timeline part="timeline" .session=${session}></il-alert-timeline>
-          <section class="pane" part="pane" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
+          <section class="pane" part="pane" tabindex="0" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
         </div>
         ${tab === 'story'
           ? nothing
           : html`<div class="panel" part="panel" role="tabpanel" tabindex="0" id=${panelId(tab)} aria-labelledby=${tabId(tab)}>
-              ${renderTabPanel(tab, session)}
+              ${renderTabPanel(tab, session, this.noise.search)}
             </div>`}
       </div>
     `;

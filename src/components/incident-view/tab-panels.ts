@@ -1,8 +1,7 @@
 /**
- * Renders the content of the tabs other than the attack story. Summary and alerts are this
- * package's own elements, which `define.ts` registers with the view. Assets, investigations and
- * evidence are shown by their elements when those are registered on the page, and by a short
- * note otherwise, so a page that registers only some elements still works.
+ * Renders the content of the tabs other than the attack story. The view's `define.ts`
+ * registers every element used here. A page that registers the view class on its own may
+ * leave out the asset, investigation and evidence elements, and those tabs then show a note.
  */
 
 import { html, type TemplateResult } from 'lit';
@@ -21,7 +20,8 @@ export const OPTIONAL_TAB_ELEMENTS = {
   evidence: 'il-evidence-list',
 } as const satisfies Partial<Record<IncidentViewTab, string>>;
 
-export function renderTabPanel(tab: Exclude<IncidentViewTab, 'story'>, session: IncidentSession): TemplateResult {
+/** Renders one tab's element; `search` is the noise-control bar's text, for the lists that search. */
+export function renderTabPanel(tab: Exclude<IncidentViewTab, 'story'>, session: IncidentSession, search: string): TemplateResult {
   switch (tab) {
     case 'summary':
       return html`<il-incident-summary part="summary" .session=${session}></il-incident-summary>`;
@@ -29,7 +29,7 @@ export function renderTabPanel(tab: Exclude<IncidentViewTab, 'story'>, session: 
       return html`<il-alert-queue part="alert-queue" .session=${session}></il-alert-queue>`;
     case 'assets':
       return defined('assets')
-        ? html`<il-asset-list part="assets" .session=${session}></il-asset-list>`
+        ? html`<il-asset-list part="assets" .session=${session} .search=${search}></il-asset-list>`
         : unavailable();
     case 'investigations':
       return defined('investigations')
@@ -37,7 +37,7 @@ export function renderTabPanel(tab: Exclude<IncidentViewTab, 'story'>, session: 
         : unavailable();
     case 'evidence':
       return defined('evidence')
-        ? html`<il-evidence-list part="evidence" .session=${session}></il-evidence-list>`
+        ? html`<il-evidence-list part="evidence" .session=${session} .search=${search}></il-evidence-list>`
         : unavailable();
   }
 }

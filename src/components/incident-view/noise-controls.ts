@@ -1,0 +1,87 @@
+/**
+ * Connects the noise-control bar (`il-incident-filters`) to the rest of the incident view. The
+ * bar writes its facet filters into the session itself, which the graph and the lists follow.
+ * Search and grouping are view state, so this controller keeps the search text for the graph
+ * and the lists, and passes grouping changes on to the graph element.
+ */
+
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { IncidentSession } from '../../session/session.js';
+import type { IncidentViewTab } from './tabs.js';
+
+/** The grouping methods and properties of `il-incident-graph` that the bar drives. */
+export interface GroupingTarget extends HTMLElement {
+  groupThreshold: number;
+  expandAll(): void;
+  collapseAll(): void;
+}
+
+/** Tabs whose content follows the session's filters and the search text. */
+const FILTERED_TABS: ReadonlySet<IncidentViewTab> = new Set(['story', 'assets', 'evidence']);
+
+export class NoiseControls implements ReactiveController {
+  /** The text of the bar's search box, for the graph and the lists. */
+  search = '';
+
+  /** True while the user has turned grouping off. */
+  ungrouped = false;
+
+  private readonly host: ReactiveControllerHost;
+  private readonly graph: () => GroupingTarget | null;
+
+  /** The graph's group threshold before grouping was turned off, restored when it is turned on. */
+  private groupedThreshold: number | undefined;
+
+  constructor(host: ReactiveControllerHost, graph: () => GroupingTarget | null) {
+    this.host = host;
+    this.graph = graph;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Returns true when the tab's content follows the bar. */
+  appliesTo(tab: IncidentViewTab): boolean {
+    return FILTERED_TABS.has(tab);
+  }
+
+  /** Renders the bar for a tab it applies to; the grouping controls only where the graph shows. */
+  render(session: IncidentSession, tab: IncidentViewTab): TemplateResult | typeof nothing {
+    if (!this.appliesTo(tab)) return nothing;
+    return html`
+      <il-incident-filters
+        part="filters"
+        .session=${session}
+        .search=${this.search}
+        ?ungrouped=${this.ungrouped}
+        ?no-grouping=${tab !== 'story'}
+        @il-search-change=${this.handleSearch}
+        @il-grouping-change=${this.handleGrouping}
+        @il-groups-expand=${this.handleExpand}
+      ></il-incident-filters>
+    `;
+  }
+
+  private readonly handleSearch = (event: CustomEvent<{ search: string }>): void => {
+    this.search = event.detail.search;
+    this.host.requestUpdate();
+  };
+
+  private readonly handleGrouping = (event: CustomEvent<{ grouped: boolean }>): void => {
+    const graph = this.graph();
+    this.ungrouped = !event.detail.grouped;
+    if (graph && this.ungrouped) {
+      this.groupedThreshold = graph.groupThreshold;
+      graph.groupThreshold = 0;
+    } else if (graph && this.groupedThreshold !== undefined) {
+      graph.groupThreshold = this.groupedThreshold;
+    }
+    this.host.requestUpdate();
+  };
+
+  private readonly handleExpand = (event: CustomEvent<{ expanded: boolean }>): void => {
+    const graph = this.graph();
+    if (event.detail.expanded) graph?.expandAll();
+    else graph?.collapseAll();
+  };
+}
