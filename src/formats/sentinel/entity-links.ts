@@ -5,7 +5,7 @@
  */
 
 import type { RelationType } from '../../model/types.js';
-import { mailboxKey, userIdentifiers } from '../shared/entity-keys.js';
+import { EntityIndex } from '../shared/entity-index.js';
 import { readString } from '../shared/json-readers.js';
 import type { SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { entityOfRecord } from './entity-kinds.js';
@@ -131,22 +131,16 @@ function reportMissingTarget(record: SentinelEntityRecord, name: string, localId
  * mailbox to the user account with the same UPN.
  */
 export function addAddressLinks(builder: SnapshotBuilder): void {
-  const users = new Map<string, string>();
-  for (const entity of builder.entities.values()) {
-    if (entity.kind !== 'user') continue;
-    for (const identifier of userIdentifiers(entity.properties)) {
-      if (!users.has(identifier)) users.set(identifier, entity.id);
-    }
-  }
-
+  const index = new EntityIndex(builder.entities);
   for (const entity of builder.entities.values()) {
     const { properties } = entity;
     if (entity.kind === 'mailMessage') {
-      builder.relate(entity.id, mailboxKey(properties.sender), 'sentBy');
-      builder.relate(entity.id, mailboxKey(properties.recipient), 'sentTo');
+      builder.relate(entity.id, index.mailbox(readString(properties.sender)), 'sentBy');
+      builder.relate(entity.id, index.mailbox(readString(properties.recipient)), 'sentTo');
     } else if (entity.kind === 'mailbox') {
-      const address = readString(properties.upn) ?? readString(properties.primaryAddress);
-      builder.relate(entity.id, address === undefined ? undefined : users.get(address.toLowerCase()), 'mailboxOf');
+      const user =
+        index.userByAddress(readString(properties.upn)) ?? index.userByAddress(readString(properties.primaryAddress));
+      builder.relate(entity.id, user, 'mailboxOf');
     }
   }
 }
