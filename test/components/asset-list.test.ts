@@ -159,6 +159,22 @@ describe('<il-asset-list>', () => {
       for (const link of links) expect(link.protocol).to.equal('mailto:');
     });
 
+    it('pages a large category', async () => {
+      const session = generatedSession(3000);
+      const el = await listFor(session);
+      el.category = 'devices';
+      el.pageSize = 100;
+      await el.updateComplete;
+      const devices = session.snapshot!.entities.filter((entity) => entity.kind === 'device').length;
+      expect(devices).to.be.greaterThan(200);
+      expect(rowIds(el)).to.have.length(100);
+
+      ($(el, '[part~="more-button"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(rowIds(el)).to.have.length(200);
+      expect(tab(el, 'devices').textContent).to.include(`(${devices})`);
+    });
+
     it('moves between tabs with arrow keys', async () => {
       const el = await listFor(sessionOf(entityKindsSnapshot()));
       tab(el, 'devices').click();
@@ -294,9 +310,12 @@ describe('<il-asset-list>', () => {
       bulkButton(el, 'isolate').focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
+      expect(deepActiveElement()).to.equal($(el, 'li[data-action-id="isolate"] .cancel-button'));
+
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(bulkButton(el, 'isolate').getAttribute('aria-expanded')).to.equal('false');
+      expect(deepActiveElement()).to.equal(bulkButton(el, 'isolate'));
       expect(adapter.runs).to.have.length(0);
     });
 

@@ -111,6 +111,10 @@ export const assetListStyles = css`
     color: var(--_muted);
   }
 
+  .more {
+    margin-block-start: var(--_il-space);
+  }
+
   td a {
     color: var(--_accent);
     overflow-wrap: anywhere;

@@ -26,6 +26,9 @@ import { renderBulkBar } from './render-bulk.js';
 // A call, not a side-effect import, so that bundlers honouring `sideEffects` keep it.
 registerStrings(ASSET_STRINGS);
 
+/** Rows shown at first and added by "Show more", when `pageSize` is not set. */
+export const DEFAULT_ASSET_PAGE_SIZE = 100;
+
 /**
  * The incident's assets by category: devices, users, mailboxes, apps (cloud and OAuth apps)
  * and cloud resources (with containers), each tab with its count. Each row shows the details
@@ -36,10 +39,12 @@ registerStrings(ASSET_STRINGS);
  *
  * The rows follow what `il-incident-graph` draws on the same session: the time cursor, the
  * time range and the noise-control filters apply, and `search` narrows them further. The
- * counts in the tabs are the rows each category shows.
+ * counts in the tabs are the rows each category shows. A category shows `pageSize` rows at first,
+ * and "Show more" adds as many.
  *
  * Choosing a name selects that entity alone in the session. Checkboxes check entities for
- * bulk actions, across categories, and the header checkbox checks every row of the category.
+ * bulk actions, across categories, and the header checkbox checks every row of the category,
+ * including rows that "Show more" has not shown yet.
  * When the adapter (the `adapter` property, else the session's) has `listBulkActions` and
  * `runBulkAction`, a bar offers the actions for the checked entities that are shown. A
  * destructive action asks for confirmation first. Each request carries an idempotency key per
@@ -59,6 +64,7 @@ registerStrings(ASSET_STRINGS);
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {AssetCategory | undefined} category - The category shown: `devices`, `users`, `mailboxes`, `apps` or `cloudResources`. Attribute `category`. Unset, the first category with rows.
  * @property {string} search - Shows only assets whose name or id contains this text, ignoring case. Attribute `search`.
+ * @property {number} pageSize - Rows shown at first and added by "Show more". Attribute `page-size`. Defaults to 100.
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an asset. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {BulkActionRequestEvent} il-bulk-action-request - The user started an action on the checked assets. Cancelable, with `respondWith(answer)`. Detail: `BulkActionRequestDetail`, `{ action, request, signal }`.
@@ -73,6 +79,7 @@ registerStrings(ASSET_STRINGS);
  * @csspart entity-button - The button with each asset's name.
  * @csspart bulk-bar - The bar with the checked count and the bulk actions.
  * @csspart bulk-button - Each bulk action's button.
+ * @csspart more-button - The "Show more" button.
  *
  * @cssprop --il-asset-list-background - Background. Defaults to `--il-color-surface`.
  * @cssprop --il-asset-list-text-color - Text colour. Defaults to `--il-color-text`.
@@ -92,7 +99,9 @@ export class AssetList extends LitElement {
     incidentId: { type: String, attribute: 'incident-id' },
     category: { type: String },
     search: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
     checked: { state: true },
+    shownCount: { state: true },
   };
 
   declare session: IncidentSession | undefined;
@@ -100,9 +109,12 @@ export class AssetList extends LitElement {
   declare incidentId: string | undefined;
   declare category: AssetCategory | undefined;
   declare search: string;
+  declare pageSize: number;
 
   /** Ids of the entities checked for bulk actions. */
   declare private checked: ReadonlySet<string>;
+  /** Rows shown; grows by `pageSize` with "Show more". */
+  declare private shownCount: number;
 
   private readonly sessions: SessionController;
   private readonly bulk: BulkActionController;
@@ -115,7 +127,9 @@ export class AssetList extends LitElement {
     this.incidentId = undefined;
     this.category = undefined;
     this.search = '';
+    this.pageSize = DEFAULT_ASSET_PAGE_SIZE;
     this.checked = new Set();
+    this.shownCount = DEFAULT_ASSET_PAGE_SIZE;
     this.sessions = new SessionController(this, {
       keys: ['snapshot', 'loadState', 'time', 'range', 'filters', 'selection', 'entities'],
       onSessionChange: () => {
@@ -131,7 +145,9 @@ export class AssetList extends LitElement {
     return this.sessions.session;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pageSize') || changed.has('category') || changed.has('search')) this.shownCount = this.validPageSize();
+
     this.sessions.resolve();
     const session = this.sessions.session;
     if (!session?.snapshot) {
@@ -142,6 +158,12 @@ export class AssetList extends LitElement {
   }
 
   protected override updated(): void {
+    const focusRequest = this.bulk.takeFocusRequest();
+    if (focusRequest) {
+      const item = this.renderRoot.querySelector(`li[data-action-id="${CSS.escape(focusRequest.actionId)}"]`);
+      item?.querySelector<HTMLElement>(focusRequest.control === 'cancel' ? '.cancel-button' : '[part~="bulk-button"]')?.focus();
+    }
+
     if (!this.focusTabAfterUpdate) return;
     this.focusTabAfterUpdate = false;
     this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
@@ -181,6 +203,11 @@ export class AssetList extends LitElement {
         ${rows.length === 0
           ? html`<p class="hint">${msg('assets.empty', { label: label.toLowerCase() })}</p>`
           : this.renderTable(current, label, rows, new Set(session.selection.entityIds))}
+        ${rows.length > this.shownCount
+          ? html`<button part="more-button" type="button" class="text-button more" @click=${this.showMore}>
+              ${msg('assets.showMore', { count: Math.min(this.validPageSize(), rows.length - this.shownCount) })}
+            </button>`
+          : nothing}
       </div>
     </section>`;
   }
@@ -210,7 +237,7 @@ export class AssetList extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map((entity) => this.renderRow(entity, columns, selected.has(entity.id)))}
+          ${rows.slice(0, this.shownCount).map((entity) => this.renderRow(entity, columns, selected.has(entity.id)))}
         </tbody>
       </table>
     </div>`;
@@ -276,6 +303,15 @@ export class AssetList extends LitElement {
     if (session?.loadState === 'error') return msg('assets.loadFailed');
     return msg('assets.noIncident');
   }
+
+  private validPageSize(): number {
+    const size = Math.floor(this.pageSize);
+    return Number.isFinite(size) && size >= 1 ? size : DEFAULT_ASSET_PAGE_SIZE;
+  }
+
+  private readonly showMore = (): void => {
+    this.shownCount += this.validPageSize();
+  };
 
   private showCategory(category: AssetCategory): void {
     this.category = category;

@@ -34,6 +34,7 @@ export const ASSET_STRINGS: Readonly<Record<string, string>> = {
   'assets.noIncident': 'No incident loaded.',
   'assets.loading': 'Loading the incident…',
   'assets.loadFailed': 'The incident could not be loaded.',
+  'assets.showMore': 'Show {count} more',
   'assets.selectAll': 'Select all {label}',
   'assets.check': 'Check {name}',
   'assets.checked': '{count} checked',

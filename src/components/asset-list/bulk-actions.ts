@@ -40,6 +40,12 @@ export interface BulkScope {
   session: IncidentSession;
 }
 
+/** A control of one action that should receive focus after the next render. */
+export interface BulkFocusRequest {
+  actionId: string;
+  control: 'main' | 'cancel';
+}
+
 const IDLE: BulkActionState = Object.freeze({ phase: 'idle' });
 
 export class BulkActionController implements ReactiveController {
@@ -55,6 +61,7 @@ export class BulkActionController implements ReactiveController {
   /** Aborts the action list call of the current targets. */
   private listAbort: AbortController | undefined;
   private states = new Map<string, BulkActionState>();
+  private focusRequest: BulkFocusRequest | undefined;
 
   /**
    * Idempotency keys of attempts whose outcome is unknown (the call rejected or its result was
@@ -79,6 +86,13 @@ export class BulkActionController implements ReactiveController {
 
   state(actionId: string): BulkActionState {
     return this.states.get(actionId) ?? IDLE;
+  }
+
+  /** Returns the pending focus request and clears it. */
+  takeFocusRequest(): BulkFocusRequest | undefined {
+    const request = this.focusRequest;
+    this.focusRequest = undefined;
+    return request;
   }
 
   /** Follows the session, the adapter and the checked entities. */
@@ -118,13 +132,17 @@ export class BulkActionController implements ReactiveController {
 
     if (action.destructive) {
       this.setState(action.id, { phase: 'confirming', count: scope.targets.length });
+      this.focusRequest = { actionId: action.id, control: 'cancel' };
       return;
     }
     this.run(action);
   }
 
+  /** Closes a confirmation without running the action, and returns focus to the action's button. */
   cancel(actionId: string): void {
-    if (this.state(actionId).phase === 'confirming') this.setState(actionId, IDLE);
+    if (this.state(actionId).phase !== 'confirming') return;
+    this.setState(actionId, IDLE);
+    this.focusRequest = { actionId, control: 'main' };
   }
 
   /** Closes every open confirmation, for Escape. Returns true when one was open. */
@@ -147,6 +165,8 @@ export class BulkActionController implements ReactiveController {
     const keyName = `${action.id}\n${targetsKeyOf(targets)}`;
     const request: BulkActionRequest = { actionId: action.id, targets, idempotencyKey: this.keyFor(keyName) };
     this.setState(action.id, { phase: 'running', count: targets.length });
+    // The confirmation goes away, so focus moves to the action's button, which stays while it runs.
+    this.focusRequest = { actionId: action.id, control: 'main' };
     void this.perform(scope, { action, request }, keyName);
   }
 
@@ -198,7 +218,10 @@ export class BulkActionController implements ReactiveController {
   private async loadActions(scope: BulkScope): Promise<void> {
     const request = new AbortController();
     this.listAbort = request;
-    const signal = AbortSignal.any([request.signal, this.contextAbort!.signal]);
+    // The list call ends with the targets or with the whole context, whichever goes first.
+    const contextSignal = this.contextAbort!.signal;
+    contextSignal.addEventListener('abort', () => request.abort(contextSignal.reason), { once: true, signal: request.signal });
+    const signal = request.signal;
     this.listStatus = 'pending';
     this.host.requestUpdate();
 
