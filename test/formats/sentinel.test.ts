@@ -474,6 +474,19 @@ describe('fromSentinel', () => {
       expect(snapshot.issues).to.deep.equal([{ id: 'a1', field: 'StartTime', problem: 'invalid time "yesterday"; it is left out' }]);
     });
 
+    it('reports a row without SystemAlertId', () => {
+      const row: Record<string, unknown> = alertRow('unused', [{ $id: '1', Address: '10.0.0.9', Type: 'ip' }]);
+      delete row.SystemAlertId;
+      const snapshot = only(fromSentinel([row]));
+
+      expect(snapshot.incident.id).to.equal('alert-alert[0]');
+      expect(snapshot.alerts.map((alert) => alert.id)).to.deep.equal(['alert[0]']);
+      expect(snapshot.alerts[0]!.evidence).to.deep.equal([{ entityId: 'ip:10.0.0.9', roles: [] }]);
+      expect(snapshot.issues).to.deep.equal([
+        { id: 'alert[0]', field: 'SystemAlertId', problem: 'SecurityAlert row without SystemAlertId; an id was generated' },
+      ]);
+    });
+
     it('reports a record of no known shape', () => {
       const snapshot = only(fromSentinel([alertRow('a1', []), { something: 'else' }]));
       expect(snapshot.issues).to.deep.equal([

@@ -28,7 +28,8 @@ interface PayloadRecord {
 interface IncidentGroup {
   id: string;
   incident: PayloadRecord | undefined;
-  alertRows: JsonRecord[];
+  /** `SecurityAlert` rows by alert id, which is generated for a row without `SystemAlertId`. */
+  alertRows: Array<{ id: string; row: JsonRecord }>;
   restAlerts: JsonRecord[];
   restEntities: PayloadRecord[];
   issues: DataIssue[];
@@ -158,7 +159,11 @@ function groupRecords(records: PayloadRecord[], issues: DataIssue[]): IncidentGr
     if (previous === undefined || rowTime(record.raw) >= rowTime(previous)) latestRows.set(id, record.raw);
   }
   for (const [id, row] of latestRows) {
-    groupFor(alertOwners.get(id) ?? `alert-${id}`).alertRows.push(row);
+    const group = groupFor(alertOwners.get(id) ?? `alert-${id}`);
+    group.alertRows.push({ id, row });
+    if (readString(row.SystemAlertId) === undefined) {
+      group.issues.push({ id, field: 'SystemAlertId', problem: 'SecurityAlert row without SystemAlertId; an id was generated' });
+    }
   }
 
   const restAlerts = records.filter((record) => record.shape === 'restAlert');
@@ -199,12 +204,15 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
   );
 
   group.restAlerts.forEach((raw, index) => {
-    const id = readString(asProperties(raw).systemAlertId) ?? readString(raw.name) ?? `${group.id}-alert-${index + 1}`;
+    const ownId = readString(asProperties(raw).systemAlertId) ?? readString(raw.name);
+    const id = ownId ?? `${group.id}-alert-${index + 1}`;
+    if (ownId === undefined) {
+      issues.push({ id, field: 'properties.systemAlertId', problem: 'alert without systemAlertId or name; an id was generated' });
+    }
     builder.alerts.push(mapAlert(restFields(raw), id, issues));
   });
 
-  for (const row of group.alertRows) {
-    const id = readString(row.SystemAlertId)!;
+  for (const { id, row } of group.alertRows) {
     const alert = mapAlert(rowFields(row, ALERT_COLUMNS), id, issues);
     const parsed = parseJsonField(row.Entities, { id, field: 'Entities', issues });
     const records = alertEntityRecords(parsed, id, 'Entities', issues);
