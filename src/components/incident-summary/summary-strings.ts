@@ -14,7 +14,7 @@ export const SUMMARY_STRINGS: Record<string, string> = {
   'summary.alerts': 'Alerts ({count})',
   'summary.noAlerts': 'The incident has no alerts.',
   'summary.noTime': 'No time',
-  'summary.moreAlerts': '{count} more alerts are in the Alerts tab.',
+  'summary.moreAlerts': '{count} more alerts are not listed here.',
   'summary.scope': 'Scope',
   'summary.scope.devices': 'Devices',
   'summary.scope.users': 'Users',
