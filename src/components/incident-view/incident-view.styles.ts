@@ -279,10 +279,12 @@ export const incidentViewStyles = [
 
     /* On a narrow view the pane goes under the timeline, so the graph keeps the full width. */
     @container (max-width: 899px) {
+      /* A short view scrolls the story rather than squeeze the pane below a few lines. */
       .story {
         grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(240px, 1fr) var(--_timeline-height) minmax(0, 35%);
+        grid-template-rows: minmax(240px, 1fr) var(--_timeline-height) minmax(160px, 35%);
         grid-template-areas: 'graph' 'timeline' 'pane';
+        overflow: auto;
       }
 
       .pane {
