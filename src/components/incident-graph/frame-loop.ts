@@ -20,6 +20,9 @@ export class FrameLoop {
   private readonly draw: () => boolean | void;
   private handle = 0;
   private drawing = false;
+  /** True while a continuation task is posted. */
+  private continuing = false;
+  private channel: MessageChannel | undefined;
   private pendingFits: PendingFit[] = [];
   private renderedResolved = false;
   private resolveRendered!: () => void;
@@ -36,14 +39,7 @@ export class FrameLoop {
     if (this.handle || this.drawing || !this.host.isConnected) return;
     this.handle = requestAnimationFrame(() => {
       this.handle = 0;
-      this.drawing = true;
-      let again = false;
-      try {
-        again = this.draw() === true;
-      } finally {
-        this.drawing = false;
-      }
-      if (again) this.schedule();
+      this.run();
     });
   }
 
@@ -51,6 +47,48 @@ export class FrameLoop {
   cancel(): void {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
+    this.continuing = false;
+    this.closeChannel();
+  }
+
+  /** Closes the continuation channel: a port with a message handler would keep the element alive. */
+  private closeChannel(): void {
+    this.channel?.port1.close();
+    this.channel?.port2.close();
+    this.channel = undefined;
+  }
+
+  /**
+   * Draws, and when `draw` asks for more, goes on in a new task right away rather than at the
+   * next animation frame: the work between is a slice of a build, and waiting for vsync would
+   * leave the main thread idle for part of every frame. Input events still run between tasks.
+   */
+  private run(): void {
+    this.drawing = true;
+    let again = false;
+    try {
+      again = this.draw() === true;
+    } finally {
+      this.drawing = false;
+    }
+    if (!again || !this.host.isConnected) {
+      this.closeChannel();
+      return;
+    }
+    this.continuing = true;
+    this.channel ??= this.createChannel();
+    this.channel.port2.postMessage(null);
+  }
+
+  private createChannel(): MessageChannel {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (!this.continuing) return;
+      this.continuing = false;
+      // A frame requested meanwhile does the work itself.
+      if (!this.handle) this.run();
+    };
+    return channel;
   }
 
   /** Queues a fit for the next frame and resolves once that frame is drawn. */
