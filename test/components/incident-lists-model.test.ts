@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import type { CSSResult } from 'lit';
 import '../../src/components/asset-list/define.js';
 import '../../src/components/evidence-list/define.js';
 import { CATEGORY_COLUMNS, categoryOf, mailtoUrl } from '../../src/components/asset-list/asset-columns.js';
@@ -8,6 +9,10 @@ import type { EvidenceList } from '../../src/components/evidence-list/evidence-l
 import { facetOptions } from '../../src/components/incident-filters/facets.js';
 import { entityMatches } from '../../src/components/incident-filters/visible-entities.js';
 import type { Entity, IncidentSnapshot } from '../../src/model/types.js';
+import { AssetList as AssetListClass } from '../../src/components/asset-list/asset-list.js';
+import { EvidenceList as EvidenceListClass } from '../../src/components/evidence-list/evidence-list.js';
+import { IncidentFiltersElement } from '../../src/components/incident-filters/incident-filters.js';
+import { Investigations } from '../../src/components/investigations/investigations.js';
 import { sessionOf } from './incident-lists-helpers.js';
 
 function entity(id: string, fields: Partial<Entity> = {}): Entity {
@@ -98,6 +103,21 @@ describe('incident list models', () => {
       expect(entityMatches(item, 'DEVICE:')).to.equal(true);
       expect(entityMatches(item, '  ')).to.equal(true);
       expect(entityMatches(item, 'fabrikam')).to.equal(false);
+    });
+  });
+
+  describe('styles', () => {
+    it('end every sheet with forced colors', () => {
+      for (const element of [AssetListClass, EvidenceListClass, IncidentFiltersElement, Investigations]) {
+        // The first sheet is the shared theme tokens; every sheet after it is the element's own.
+        const sheets = (element.styles as CSSResult[]).slice(1);
+        for (const sheet of sheets) {
+          const text = sheet.cssText.trim();
+          const last = text.lastIndexOf('@media');
+          expect(last, `${element.name} sheet has no @media block`).to.be.greaterThan(-1);
+          expect(text.slice(last), `${element.name} sheet`).to.match(/^@media \(forced-colors: active\)/);
+        }
+      }
     });
   });
 
