@@ -23,6 +23,8 @@ export class FrameLoop {
   /** True while a continuation task is posted. */
   private continuing = false;
   private channel: MessageChannel | undefined;
+  /** Counts `cancel` calls, so a draw can tell that it was cancelled meanwhile. */
+  private cancels = 0;
   private pendingFits: PendingFit[] = [];
   private renderedResolved = false;
   private resolveRendered!: () => void;
@@ -48,6 +50,7 @@ export class FrameLoop {
     if (this.handle) cancelAnimationFrame(this.handle);
     this.handle = 0;
     this.continuing = false;
+    this.cancels += 1;
     this.closeChannel();
   }
 
@@ -64,6 +67,7 @@ export class FrameLoop {
    * leave the main thread idle for part of every frame. Input events still run between tasks.
    */
   private run(): void {
+    const cancels = this.cancels;
     this.drawing = true;
     let again = false;
     try {
@@ -71,7 +75,8 @@ export class FrameLoop {
     } finally {
       this.drawing = false;
     }
-    if (!again || !this.host.isConnected) {
+    // A `cancel` during the draw stops the work from going on.
+    if (!again || !this.host.isConnected || cancels !== this.cancels) {
       this.closeChannel();
       return;
     }
