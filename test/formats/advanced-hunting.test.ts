@@ -218,6 +218,19 @@ describe('fromAdvancedHunting', () => {
     it('rejects a payload of the wrong type', () => {
       expect(() => fromAdvancedHunting(42)).to.throw(TypeError, /fromAdvancedHunting: expected/);
       expect(() => fromAdvancedHunting(null)).to.throw(TypeError, /got null/);
+      expect(() => fromAdvancedHunting([envelope('DeviceNetworkEvents', { RemoteIP: '192.0.2.1' })])).to.throw(
+        TypeError,
+        /found no AlertInfo, AlertEvidence or DeviceProcessEvents row \(got rows of DeviceNetworkEvents\)/,
+      );
+      expect(() => fromAdvancedHunting({ value: [{ id: 'graph-incident', displayName: 'x' }] })).to.throw(TypeError, /got 1 unreadable record\)/);
+    });
+
+    it('keeps issues of rows without AlertId', () => {
+      const snapshot = only(fromAdvancedHunting([envelope('AlertInfo', { Title: 'No id' })]));
+      expect(snapshot.alerts).to.deep.equal([]);
+      expect(snapshot.issues).to.deep.equal([
+        { id: 'rows[0]', field: 'AlertId', problem: 'AlertInfo row without an AlertId; it is left out' },
+      ]);
     });
   });
 

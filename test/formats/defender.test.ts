@@ -189,6 +189,10 @@ describe('fromDefender', () => {
     it('rejects a payload of the wrong type', () => {
       expect(() => fromDefender(42)).to.throw(TypeError, /fromDefender: expected/);
       expect(() => fromDefender({ name: 'x' })).to.throw(TypeError, /api\/incidents or api\/alerts/);
+      expect(() => fromDefender({ value: [{ displayName: 'Graph incident', id: '1' }] })).to.throw(TypeError, /got a list of 1 other records/);
+      expect(fromDefender({ value: [] })).to.deep.equal([]);
+      const graphAlert = { '@odata.type': '#microsoft.graph.security.alert', id: 'g1', title: 'Graph alert', evidence: [] };
+      expect(() => fromDefender([graphAlert])).to.throw(TypeError, /fromDefender: expected/);
     });
   });
 

@@ -15,7 +15,7 @@ import { mapHuntingAlert, mergeAlertInfo, reportMissingAlertId, type AlertRows }
 import { accountOfColumns, deviceOfRow, fileOfColumns } from './columns.js';
 import { mapEvidenceRow, registryKeyId, type MappedEvidenceRow } from './evidence.js';
 import { addProcessEvent, type ProcessFacts } from './process-events.js';
-import { readRows, type HuntingRow } from './rows.js';
+import { MAPPED_TABLES, readRows, type HuntingRow } from './rows.js';
 
 /** Options of `fromAdvancedHunting`. */
 export interface AdvancedHuntingOptions {
@@ -55,12 +55,21 @@ const GENERATED_ID_PREFIX = 'hunting-';
  *
  * The tables have no verdict and no remediation status, so no entity has either. Rows of other
  * tables, rows of an unknown table, and text lines that are not JSON are reported in the
- * first snapshot's issues. Returns an empty array for a payload without any row or problem.
+ * first snapshot's issues. Returns an empty array for a payload without any record.
  *
- * Throws a `TypeError` when the payload is neither text nor an object nor an array.
+ * Throws a `TypeError` when the payload is neither text nor an object nor an array, or when it
+ * has records but none of them is a row of the three tables.
  */
 export function fromAdvancedHunting(payload: unknown, options: AdvancedHuntingOptions = {}): IncidentSnapshot[] {
   const { rows, issues } = readRows(payload);
+  if (rows.length === 0 && issues.length === 0) return [];
+  if (!rows.some((row) => (MAPPED_TABLES as readonly string[]).includes(row.table))) {
+    throw new TypeError(
+      `fromAdvancedHunting: found no AlertInfo, AlertEvidence or DeviceProcessEvents row (got ${describeContent(rows, issues)}). ` +
+        'Pass rows of those tables, as NDJSON text of the streaming API or as parsed JSON.',
+    );
+  }
+
   const alerts = new Map<string, AlertRows>();
   const alertIncidents = new Map<string, string>();
   const processRows: HuntingRow[] = [];
@@ -102,8 +111,16 @@ export function fromAdvancedHunting(payload: unknown, options: AdvancedHuntingOp
   }
 
   const groups = groupRows([...alerts.values()], alertIncidents, processRows, options);
-  if (groups.length === 0 && issues.length > 0) groups.push(defaultGroup([], [], options));
+  // Mapped rows that all lacked an AlertId leave only issues, which still need a snapshot.
+  if (groups.length === 0) groups.push(defaultGroup([], [], options));
   return groups.map((group, index) => mapGroup(group, index === 0 ? issues : [], options));
+}
+
+/** Describes what a payload without a mapped row contained, for the error message. */
+function describeContent(rows: HuntingRow[], issues: DataIssue[]): string {
+  const tables = [...new Set(rows.map((row) => row.table))];
+  if (tables.length > 0) return `rows of ${tables.join(', ')}`;
+  return `${issues.length} unreadable ${issues.length === 1 ? 'record' : 'records'}`;
 }
 
 /** Groups alerts by incident, and process rows with the incident that has evidence on their device. */

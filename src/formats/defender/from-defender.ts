@@ -45,7 +45,8 @@ interface IncidentGroup {
  * Neither API gives a verdict, so no entity has one. Only Defender for Endpoint evidence gives a
  * remediation status, through `detectionStatus`.
  *
- * Throws a `TypeError` when the payload has none of these shapes.
+ * Throws a `TypeError` when the payload has none of these shapes, or is a list in which no
+ * record has one. Other records of a list with at least one incident or alert are reported.
  */
 export function fromDefender(payload: unknown): IncidentSnapshot[] {
   const items = payloadItems(payload);
@@ -80,6 +81,7 @@ export function fromDefender(payload: unknown): IncidentSnapshot[] {
   }
 
   const [first] = groups.values();
+  if (first === undefined && skipped.length > 0) throw shapeError(`a list of ${skipped.length} other records`);
   first?.issues.push(...skipped);
   return [...groups.values()].map(mapGroup);
 }
@@ -90,8 +92,11 @@ function payloadItems(payload: unknown): JsonRecord[] {
     if (Array.isArray(payload.value)) return payload.value.filter(isRecord);
     if (isIncidentRecord(payload) || alertShape(payload) !== undefined) return [payload];
   }
-  const got = payload === null ? 'null' : Array.isArray(payload) ? 'array' : typeof payload;
-  throw new TypeError(
+  throw shapeError(payload === null ? 'null' : typeof payload);
+}
+
+function shapeError(got: string): TypeError {
+  return new TypeError(
     `fromDefender: expected a Defender incident, an alert or a { value: [...] } list (got ${got}). ` +
       'Pass the parsed JSON body of an api/incidents or api/alerts response.',
   );
@@ -104,6 +109,8 @@ function isIncidentRecord(record: JsonRecord): boolean {
 
 /** Returns the shape of an alert: `xdr` for one with `alertId`, `mde` for one with `id` and its evidence or machine. */
 function alertShape(record: JsonRecord): AlertShape | undefined {
+  // A Graph security alert has `id`, `title` and `evidence` too, but names its type.
+  if (readString(record['@odata.type'])?.startsWith('#microsoft.graph.') === true) return undefined;
   if (record.alertId !== undefined) return 'xdr';
   const mdeFields = ['evidence', 'machineId', 'alertCreationTime', 'title'];
   if (record.id !== undefined && mdeFields.some((field) => record[field] !== undefined)) return 'mde';
