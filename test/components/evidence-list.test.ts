@@ -173,6 +173,23 @@ describe('<il-evidence-list>', () => {
       expect(deepActiveElement()).to.equal(pendingItem(el, 'pa-1').querySelector('.pending-name'));
     });
 
+    it('keeps a decided row under pending approval', async () => {
+      const snapshot = pendingSnapshot();
+      const session = sessionOf(snapshot);
+      const adapter = scriptedAdapter(snapshot);
+      const el = await listFor(session, adapter);
+      el.show = 'pendingApproval';
+      await el.updateComplete;
+
+      decisionButton(el, 'pa-2', 'reject').click();
+      await waitUntil(() => adapter.decideCalls[0]?.settled === true);
+      await settle(el);
+
+      expect(session.snapshot!.pendingActions!.find((action) => action.id === 'pa-2')!.status).to.equal('rejected');
+      expect(pendingItem(el, 'pa-2')).to.not.equal(null);
+      expect(deepActiveElement()).to.equal(pendingItem(el, 'pa-2').querySelector('.pending-name'));
+    });
+
     it('sends nothing when the request is vetoed', async () => {
       const snapshot = pendingSnapshot();
       const adapter = scriptedAdapter(snapshot);

@@ -34,13 +34,17 @@ const DEFAULT_SORT: EntitySort = { key: 'verdict', descending: false };
 
 const COLUMNS: readonly EntitySortKey[] = ['name', 'kind', 'verdict', 'remediation', 'firstSeen'];
 
-/** Returns true when an entity passes the `show` choice. */
-function showsEntity(show: EvidenceShow, entity: Entity, pending: readonly PendingAction[] | undefined): boolean {
+/**
+ * Returns true when an entity passes the `show` choice. `decidedHere` is true for an entity
+ * with a decision under way or made in this list: it stays under "Pending approval" after the
+ * approval, so that its row, and focus in it, does not vanish under the user.
+ */
+function showsEntity(show: EvidenceShow, entity: Entity, pending: readonly PendingAction[] | undefined, decidedHere: boolean): boolean {
   switch (show) {
     case 'all':
       return true;
     case 'pendingApproval':
-      return entity.remediationStatus === 'pendingApproval' || (pending ?? []).some(isUndecided);
+      return entity.remediationStatus === 'pendingApproval' || (pending ?? []).some(isUndecided) || decidedHere;
     case 'malicious':
       return verdictRank(entity.verdict) <= 1;
     case 'unremediated':
@@ -188,9 +192,14 @@ export class EvidenceList extends LitElement {
 
     const pending = pendingByEntity(snapshot);
     const visible = visibleEntities(session, this.search);
-    const counts = new Map(SHOW_OPTIONS.map((show) => [show, visible.filter((entity) => showsEntity(show, entity, pending.get(entity.id))).length]));
+    const passes = (show: EvidenceShow, entity: Entity): boolean => {
+      const actions = pending.get(entity.id);
+      const decidedHere = (actions ?? []).some((action) => this.decisions.state(entity.id, action.id).phase !== 'idle');
+      return showsEntity(show, entity, actions, decidedHere);
+    };
+    const counts = new Map(SHOW_OPTIONS.map((show) => [show, visible.filter((entity) => passes(show, entity)).length]));
     const shown = sortEntities(
-      visible.filter((entity) => showsEntity(this.show, entity, pending.get(entity.id))),
+      visible.filter((entity) => passes(this.show, entity)),
       this.sort,
     );
     const rows = shown.slice(0, this.shownCount);
