@@ -193,9 +193,40 @@ describe('fromSentinel', () => {
       expect(snapshot.issues).to.deep.equal([]);
     });
 
-    it('rejects the entity timeline example', async function () {
+    it('maps the entity timeline example', async function () {
+      // Three items (SecurityAlert, Activity, Anomaly) become 3 alerts. The response does not
+      // name its entity, so no entities, evidence or edges. metaData lists 2 failed queries.
       const payload = await readSharedJson(this, `${DATA}/sentinel-rest-2024-01-01-preview_PostTimelineEntity.example.json`);
-      expect(() => fromSentinel(payload)).to.throw(TypeError, /expected Sentinel incidents, alerts or entities/);
+      const snapshot = only(fromSentinel(payload));
+
+      expect(snapshot.incident.id).to.equal('timeline-4467341f-fb73-4f99-a9b3-29473532cf5a_bf7c3a2f-b743-6410-3ff0-ec64b5995d50');
+      expect(snapshot.alerts.map((alert) => alert.detectionSource)).to.deep.equal(['SecurityAlert', 'Activity', 'Anomaly']);
+      expect(evidenceCount(snapshot)).to.equal(0);
+      expect(snapshot.entities).to.have.length(0);
+      expect(snapshot.relations).to.have.length(0);
+
+      const [alert, activity, anomaly] = snapshot.alerts;
+      expect(alert).to.deep.include({ title: 'Alert display name', severity: 'medium', category: 'Discovery' });
+      expect(activity).to.deep.include({
+        id: 'activity:e0459780-ac9d-4b72-8bd4-fecf6b46a0a1:2021-09-01T21:31:28.02Z',
+        title: 'The user has deleted an account',
+        severity: 'informational',
+        firstActivityTime: Date.parse('2021-09-01T21:35:28.02Z'),
+      });
+      expect(anomaly).to.deep.include({ severity: 'unknown', category: 'Discovery', mitreTechniques: ['T1046'] });
+      expect(anomaly!.description).to.match(/\nReason: High destination port count\nReason: Low port ratio$/);
+      expect(snapshot.issues).to.deep.equal([
+        {
+          id: 'payload',
+          field: 'responses.200.body.metaData.errors[0]',
+          problem: 'the Activity query failed (syntax error); its items are missing',
+        },
+        {
+          id: 'payload',
+          field: 'responses.200.body.metaData.errors[1]',
+          problem: 'the SecurityAlert query failed (internal server error); its items are missing',
+        },
+      ]);
     });
   });
 

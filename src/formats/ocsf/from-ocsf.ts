@@ -40,7 +40,7 @@ interface IncidentGroup {
  * status: the finding's disposition stands for it on the evidence entities, and an
  * observable's reputation gives the verdict. Without those, none is set.
  *
- * Throws a `TypeError` when the payload holds no OCSF record.
+ * Throws a `TypeError` when the payload contains no OCSF record.
  */
 export function fromOcsf(payload: unknown): IncidentSnapshot[] {
   const payloadIssues: DataIssue[] = [];

@@ -7,15 +7,16 @@
 
 import { parseTime } from '../../model/time.js';
 import type { Alert, DataIssue, Incident, IncidentSnapshot } from '../../model/types.js';
-import { isRecord, readString, readStringArray, type JsonRecord } from '../shared/json-readers.js';
+import { isRecord, readRecordArray, readString, readStringArray, type JsonRecord } from '../shared/json-readers.js';
 import { parseJsonField, parsePayloadText } from '../shared/payload-text.js';
 import { incidentOfAlerts, SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { addAddressLinks, addEntityRecords } from './entity-links.js';
 import { alertEntityRecords, normalizedType, restEntityRecord, stringOf } from './entity-records.js';
 import { hostDnsName } from './entity-kinds.js';
+import { isTimelineBody, mapTimeline } from './timeline.js';
 import { ALERT_COLUMNS, hasAny, INCIDENT_COLUMNS, mapAlert, mapIncident, restFields, rowFields } from './records.js';
 
-type RecordShape = 'restIncident' | 'restAlert' | 'restEntity' | 'alertRow' | 'incidentRow';
+type RecordShape = 'restIncident' | 'restAlert' | 'restEntity' | 'alertRow' | 'incidentRow' | 'timeline';
 
 interface PayloadRecord {
   shape: RecordShape;
@@ -32,6 +33,7 @@ interface IncidentGroup {
   alertRows: Array<{ id: string; row: JsonRecord }>;
   restAlerts: JsonRecord[];
   restEntities: PayloadRecord[];
+  timelines: PayloadRecord[];
   issues: DataIssue[];
 }
 
@@ -41,7 +43,8 @@ interface IncidentGroup {
  * Accepts these shapes, alone or together in an array. REST: an incident, a `{ value: [...] }`
  * list of incidents, incident alerts or entities, and the incident entities response
  * (`{ entities: [...] }`). Log Analytics: `SecurityAlert` and `SecurityIncident` rows as
- * objects, an array, an Event Hub `{ records: [...] }` envelope, or NDJSON text. An example file
+ * objects, an array, an Event Hub `{ records: [...] }` envelope, or NDJSON text. The entity
+ * timeline response, whose items become alerts of an incident of their own. An example file
  * of the Azure REST API specification is read from its `responses["200"].body`. Each record is
  * recognised by its own fields.
  *
@@ -51,7 +54,7 @@ interface IncidentGroup {
  * of a `SecurityAlert` row are its evidence; REST entities belong to the incident but to no
  * alert. Sentinel gives no verdict and no remediation status, so none is set.
  *
- * Throws a `TypeError` when the payload holds no Sentinel record.
+ * Throws a `TypeError` when the payload contains no Sentinel record.
  */
 export function fromSentinel(payload: unknown): IncidentSnapshot[] {
   const issues: DataIssue[] = [];
@@ -83,6 +86,7 @@ function describePayload(payload: unknown): string {
 
 /** Returns every record of the payload with its path, unwrapped from lists, envelopes and text. */
 function payloadValues(payload: unknown, issues: DataIssue[], path = ''): Array<{ value: unknown; path: string }> {
+  const child = (key: string): string => (path === '' ? key : `${path}.${key}`);
   if (typeof payload === 'string') {
     const text = parsePayloadText(payload);
     issues.push(...text.issues);
@@ -91,11 +95,11 @@ function payloadValues(payload: unknown, issues: DataIssue[], path = ''): Array<
   if (Array.isArray(payload)) {
     return payload.flatMap((value, index) => payloadValues(value, issues, `${path}[${index}]`));
   }
-  if (isRecord(payload)) {
+  if (isRecord(payload) && !isTimelineBody(payload)) {
     const body = isRecord(payload.responses) && isRecord(payload.responses['200']) ? payload.responses['200'].body : undefined;
-    if (body !== undefined) return payloadValues(body, issues, `${path}.responses.200.body`);
+    if (body !== undefined) return payloadValues(body, issues, child('responses.200.body'));
     for (const list of ['value', 'entities', 'records']) {
-      if (Array.isArray(payload[list])) return payloadValues(payload[list], issues, `${path}.${list}`);
+      if (Array.isArray(payload[list])) return payloadValues(payload[list], issues, child(list));
     }
   }
   return [{ value: payload, path: path === '' ? '(payload)' : path }];
@@ -103,6 +107,7 @@ function payloadValues(payload: unknown, issues: DataIssue[], path = ''): Array<
 
 function recordShape(value: unknown): RecordShape | undefined {
   if (!isRecord(value)) return undefined;
+  if (isTimelineBody(value)) return 'timeline';
   const tableType = readString(value.Type)?.toLowerCase();
   if (tableType === 'securityalert' || hasAny(value, ['SystemAlertId'])) return 'alertRow';
   if (tableType === 'securityincident' || hasAny(value, ['IncidentNumber', 'IncidentName'])) return 'incidentRow';
@@ -124,7 +129,7 @@ function groupRecords(records: PayloadRecord[], issues: DataIssue[]): IncidentGr
   const groupFor = (id: string): IncidentGroup => {
     let group = groups.get(id);
     if (group === undefined) {
-      group = { id, incident: undefined, alertRows: [], restAlerts: [], restEntities: [], issues: [] };
+      group = { id, incident: undefined, alertRows: [], restAlerts: [], restEntities: [], timelines: [], issues: [] };
       groups.set(id, group);
     }
     return group;
@@ -184,6 +189,14 @@ function groupRecords(records: PayloadRecord[], issues: DataIssue[]): IncidentGr
     group.restEntities.push(...restEntities);
   }
 
+  // A timeline is about one entity, not an incident, so each gets an incident of its own.
+  for (const record of records) {
+    if (record.shape !== 'timeline') continue;
+    const [first] = readRecordArray(record.raw.value);
+    const firstId = readString(first?.azureResourceId) ?? readString(first?.queryId) ?? record.path;
+    groupFor(`timeline-${firstId}`).timelines.push(record);
+  }
+
   const list = [...groups.values()];
   list[0]?.issues.unshift(...issues);
   return list;
@@ -211,6 +224,11 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
     }
     builder.alerts.push(mapAlert(restFields(raw), id, issues));
   });
+
+  for (const record of group.timelines) {
+    const path = record.path === '(payload)' ? '' : record.path;
+    builder.alerts.push(...mapTimeline(record.raw, path, issues));
+  }
 
   for (const { id, row } of group.alertRows) {
     const alert = mapAlert(rowFields(row, ALERT_COLUMNS), id, issues);
@@ -246,6 +264,8 @@ function incidentOf(group: IncidentGroup, alerts: Alert[], issues: DataIssue[]):
   const record = group.incident;
   if (record?.shape === 'restIncident') return mapIncident(restFields(record.raw), group.id, issues);
   if (record?.shape === 'incidentRow') return mapIncident(rowFields(record.raw, INCIDENT_COLUMNS), group.id, issues);
-  const title = group.id.startsWith('alert-') && alerts[0] !== undefined ? alerts[0].title : `Incident ${group.id}`;
+  let title = `Incident ${group.id}`;
+  if (group.id.startsWith('alert-') && alerts[0] !== undefined) title = alerts[0].title;
+  if (group.id.startsWith('timeline-')) title = 'Entity timeline';
   return incidentOfAlerts(group.id, title, alerts);
 }
