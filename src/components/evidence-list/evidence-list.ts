@@ -22,7 +22,7 @@ import { focusPendingName, isUndecided, renderPendingActions } from './render-pe
 registerStrings(EVIDENCE_STRINGS);
 registerStrings(FLYOUT_STRINGS);
 
-/** Which entities the list shows, on top of the session's filters. */
+/** The choice of entities the list shows, on top of the session's filters. */
 export type EvidenceShow = 'all' | 'pendingApproval' | 'malicious' | 'unremediated' | 'remediated';
 
 const SHOW_OPTIONS: readonly EvidenceShow[] = ['all', 'pendingApproval', 'malicious', 'unremediated', 'remediated'];
@@ -73,10 +73,11 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
 
 /**
  * Every entity of the incident with its verdict and remediation status, for the "Evidence and
- * response" page. The list shows what `il-incident-graph` draws on the same session (the time
- * cursor, the time range and the noise-control filters apply) and narrows it by `search` and
- * by the "Show" menu: all evidence, pending approval, malicious or suspicious, not remediated,
- * or remediated. Columns sort by name, kind, verdict strength, remediation urgency or first
+ * response" page. The list shows what `il-incident-graph` draws on the same session, so the
+ * time cursor, the time range and the noise-control filters apply. It narrows that by `search`
+ * and by the "Show" menu: all evidence, pending approval, malicious or suspicious, not
+ * remediated, or remediated. An entity decided in the list stays under "Pending approval" until
+ * the session or the adapter changes. Columns sort by name, kind, verdict strength, remediation urgency or first
  * seen; by default the strongest verdict comes first.
  *
  * Pending actions of the snapshot have Approve and Reject in place when the adapter (the
