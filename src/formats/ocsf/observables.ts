@@ -73,15 +73,15 @@ function atPath(scope: FindingScope, name: string, value: string): string | unde
   const objectPath = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
   const candidates = objectPath === '' ? [] : scope.entitiesAt(objectPath);
   if (candidates.length <= 1) return candidates[0];
-  return candidates.find((id) => holdsValue(scope.builder.entities.get(id), value)) ?? candidates[0];
+  return candidates.find((id) => containsValue(scope.builder.entities.get(id), value)) ?? candidates[0];
 }
 
 function matchingEntity(scope: FindingScope, value: string): string | undefined {
-  return scope.entityIds().find((id) => holdsValue(scope.builder.entities.get(id), value));
+  return scope.entityIds().find((id) => containsValue(scope.builder.entities.get(id), value));
 }
 
 /** True when the entity's display name, or a string property or string array item, equals `value` ignoring case. */
-function holdsValue(entity: Entity | undefined, value: string): boolean {
+function containsValue(entity: Entity | undefined, value: string): boolean {
   if (entity === undefined) return false;
   const lower = value.toLowerCase();
   if (entity.displayName.toLowerCase() === lower) return true;
