@@ -12,6 +12,7 @@ export {
   mergeEntities,
 } from './merge.js';
 export { validateSnapshot, relationId } from './validate.js';
+export { applyIncidentPatch, syncIncidentGraph } from './apply-patch.js';
 export { severityRank } from './severity.js';
 export {
   buildIncidentGraph,

@@ -5,10 +5,11 @@
  */
 
 import type { IncidentDataAdapter } from '../adapter/adapter.js';
+import { applyIncidentPatch, syncIncidentGraph } from '../model/apply-patch.js';
 import { buildIncidentGraph } from '../model/build-graph.js';
 import type { IncidentGraph } from '../model/graph-types.js';
 import { incidentTimeBounds } from '../model/time.js';
-import type { DataIssue, Entity, EpochMs, IncidentSnapshot, PendingAction } from '../model/types.js';
+import type { DataIssue, Entity, EpochMs, IncidentPatch, IncidentSnapshot, PendingAction } from '../model/types.js';
 import { validateSnapshot } from '../model/validate.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from './filters.js';
 
@@ -97,12 +98,17 @@ export class IncidentSession extends EventTarget {
 
   private loadController: AbortController | undefined;
   private loadGeneration = 0;
+  /** Ends the adapter subscription of the current load; undefined when none is open. */
+  private unsubscribe: (() => void) | undefined;
 
   /**
    * Loads an incident through the adapter. A load that starts while another is under way
-   * aborts the earlier one, and its result is discarded.
+   * aborts the earlier one, and its result is discarded. Once loaded, the session subscribes
+   * to the adapter's live updates, when it offers `subscribe`, and applies each patch (see
+   * `applyPatch`) until the next load, `setSnapshot` or `reset`.
    */
   async load(adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
+    this.stopUpdates();
     this.loadController?.abort(new DOMException('Superseded by a newer load.', 'AbortError'));
     const controller = new AbortController();
     this.loadController = controller;
@@ -118,6 +124,7 @@ export class IncidentSession extends EventTarget {
       const snapshot = await adapter.loadIncident(incidentId, { signal: controller.signal });
       if (generation !== this.loadGeneration) return;
       this.setSnapshot(snapshot);
+      this.startUpdates(adapter, incidentId);
     } catch (error) {
       if (generation !== this.loadGeneration) return;
       this.loadState = 'error';
@@ -133,6 +140,7 @@ export class IncidentSession extends EventTarget {
    * moves to the end of the incident and the selection is cleared.
    */
   setSnapshot(snapshot: IncidentSnapshot): void {
+    this.stopUpdates();
     const valid = validateSnapshot(snapshot);
     this.snapshot = valid;
     this.incidentId = valid.incident.id;
@@ -150,6 +158,7 @@ export class IncidentSession extends EventTarget {
 
   /** Aborts any load under way and returns to `idle`. */
   reset(): void {
+    this.stopUpdates();
     this.loadController?.abort(new DOMException('The session was reset.', 'AbortError'));
     this.loadController = undefined;
     this.loadGeneration++;
@@ -280,6 +289,44 @@ export class IncidentSession extends EventTarget {
     return true;
   }
 
+  /**
+   * Applies a live update to the open incident (see `applyIncidentPatch`): alerts, entities,
+   * relations, investigations and pending actions are added, replaced or removed, and the
+   * snapshot is validated again. The graph is changed in place, so every node already there
+   * keeps its position and new nodes are laid out beside their neighbours. A time cursor at the end
+   * of the incident follows a new end. Emits `entities` and `issues`, and `time`, `selection`
+   * or `pendingActions` when those changed. Returns false when no incident is open.
+   */
+  applyPatch(patch: IncidentPatch): boolean {
+    const snapshot = this.snapshot;
+    if (!snapshot || !this.graph) return false;
+
+    const next = validateSnapshot(applyIncidentPatch(snapshot, patch));
+    syncIncidentGraph(this.graph, buildIncidentGraph(next));
+    this.snapshot = next;
+    const keys: SessionKey[] = ['entities', 'issues'];
+    if (next.pendingActions !== snapshot.pendingActions) keys.push('pendingActions');
+
+    const followsEnd = this.time === undefined || this.time === this.timeBounds?.end;
+    this.timeBounds = incidentTimeBounds(next);
+    const time = followsEnd ? this.timeBounds?.end : this.clampTime(this.time!);
+    if (time !== this.time) {
+      this.time = time;
+      keys.push('time');
+    }
+
+    const graph = this.graph;
+    const entityIds = this.selection.entityIds.filter((id) => graph.hasNode(id));
+    const alertIds = this.selection.alertIds.filter((id) => next.alerts.some((alert) => alert.id === id));
+    if (entityIds.length !== this.selection.entityIds.length || alertIds.length !== this.selection.alertIds.length) {
+      this.selection = { entityIds, alertIds };
+      keys.push('selection');
+    }
+
+    this.emit(...keys);
+    return true;
+  }
+
   /** Data issues of the current snapshot. */
   get issues(): readonly DataIssue[] {
     return this.snapshot?.issues ?? [];
@@ -299,6 +346,31 @@ export class IncidentSession extends EventTarget {
   isNewNow(firstSeen: EpochMs | undefined): boolean {
     if (firstSeen === undefined || this.stepStart === undefined || this.time === undefined) return false;
     return firstSeen > this.stepStart && firstSeen <= this.time;
+  }
+
+  private startUpdates(adapter: IncidentDataAdapter, incidentId: string): void {
+    if (typeof adapter.subscribe !== 'function') return;
+    let open = true;
+    let unsubscribe: (() => void) | undefined;
+    try {
+      unsubscribe = adapter.subscribe(incidentId, (patch) => {
+        if (open) this.applyPatch(patch);
+      });
+    } catch (error) {
+      console.warn(`IncidentSession: the adapter's subscribe failed for incident ${JSON.stringify(incidentId)}, so the incident gets no live updates.`, error);
+      return;
+    }
+    // A patch that arrives after unsubscribing, from an adapter that delivers late, is ignored.
+    this.unsubscribe = () => {
+      open = false;
+      unsubscribe?.();
+    };
+  }
+
+  private stopUpdates(): void {
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    unsubscribe?.();
   }
 
   private clampTime(time: EpochMs): EpochMs {
