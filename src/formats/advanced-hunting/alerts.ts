@@ -50,7 +50,8 @@ export function mergeAlertInfo(alert: AlertRows, row: HuntingRow, issues: DataIs
   for (const [column, value] of Object.entries(row.columns)) {
     if (!ALERT_INFO_COLUMNS.has(column)) {
       if (!isAbsent(value)) {
-        issues.push({ id: alert.id, field: `${row.path}.${column}`, problem: 'column that AlertInfo does not have; it is left out' });
+        const field = `${row.path}.${column}`;
+        issues.push({ id: alert.id, field, problem: 'column that AlertInfo does not have; it is left out' });
       }
       continue;
     }
@@ -94,7 +95,9 @@ export function mapHuntingAlert(rows: AlertRows, issues: DataIssue[]): Alert {
     issues.push({
       id,
       field: 'AlertInfo',
-      problem: 'no AlertInfo row for this alert; its title, severity and category come from its AlertEvidence rows, if they have them',
+      problem:
+        'no AlertInfo row for this alert; ' +
+        'its title, severity and category come from its AlertEvidence rows, if they have them',
     });
   }
 

@@ -9,7 +9,15 @@ import type { AlertEvidence, Entity, EntityKind } from '../../model/types.js';
 import { fileKey, ipKey, mailboxKey, processKey, urlKey, userKey } from '../shared/entity-keys.js';
 import { entityFromRecord, keyOrFallback, type EvidenceLocation } from '../shared/entity-record.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
-import { hashText, isRecord, otherFields, readNumber, readString, stableStringify, type JsonRecord } from '../shared/json-readers.js';
+import {
+  hashText,
+  isRecord,
+  otherFields,
+  readNumber,
+  readString,
+  stableStringify,
+  type JsonRecord,
+} from '../shared/json-readers.js';
 import { accountOfColumns, deviceOfRow, fileOfColumns, hashColumnNames } from './columns.js';
 import { parseJsonColumn, type HuntingRow } from './rows.js';
 

@@ -65,11 +65,32 @@ export function fromAdvancedHunting(payload: unknown, options: AdvancedHuntingOp
   if (rows.length === 0 && issues.length === 0) return [];
   if (!rows.some((row) => (MAPPED_TABLES as readonly string[]).includes(row.table))) {
     throw new TypeError(
-      `fromAdvancedHunting: found no AlertInfo, AlertEvidence or DeviceProcessEvents row (got ${describeContent(rows, issues)}). ` +
+      'fromAdvancedHunting: found no AlertInfo, AlertEvidence or DeviceProcessEvents row ' +
+        `(got ${describeContent(rows, issues)}). ` +
         'Pass rows of those tables, as NDJSON text of the streaming API or as parsed JSON.',
     );
   }
 
+  const { alerts, alertIncidents, processRows } = sortRows(rows, issues);
+  const groups = groupRows(alerts, alertIncidents, processRows, options);
+  // Mapped rows that all lacked an AlertId leave only issues, which still need a snapshot.
+  if (groups.length === 0) groups.push(defaultGroup([], [], options));
+  return groups.map((group, index) => mapGroup(group, index === 0 ? issues : [], options));
+}
+
+/** The rows of a payload sorted by table: alerts by id, with the incident their rows name, and process rows. */
+interface SortedRows {
+  alerts: AlertRows[];
+  /** `IncidentId` of each alert whose rows have one; the first one seen wins. */
+  alertIncidents: Map<string, string>;
+  processRows: HuntingRow[];
+}
+
+/**
+ * Sorts rows by table, joining AlertInfo and AlertEvidence rows by `AlertId`. Rows without an
+ * `AlertId` and rows of other tables are reported in `issues`.
+ */
+function sortRows(rows: HuntingRow[], issues: DataIssue[]): SortedRows {
   const alerts = new Map<string, AlertRows>();
   const alertIncidents = new Map<string, string>();
   const processRows: HuntingRow[] = [];
@@ -110,10 +131,7 @@ export function fromAdvancedHunting(payload: unknown, options: AdvancedHuntingOp
     });
   }
 
-  const groups = groupRows([...alerts.values()], alertIncidents, processRows, options);
-  // Mapped rows that all lacked an AlertId leave only issues, which still need a snapshot.
-  if (groups.length === 0) groups.push(defaultGroup([], [], options));
-  return groups.map((group, index) => mapGroup(group, index === 0 ? issues : [], options));
+  return { alerts: [...alerts.values()], alertIncidents, processRows };
 }
 
 /** Describes what a payload without a mapped row contained, for the error message. */
@@ -260,7 +278,11 @@ function deriveRelations(evidenceItems: MappedEvidenceRow[], processFacts: Proce
   const processes = [
     ...evidenceItems
       .filter((item) => item.type === 'process')
-      .map((item) => ({ entityId: item.entity.id, account: accountOfColumns(item.row.columns), image: fileOfColumns(item.row.columns) })),
+      .map((item) => ({
+        entityId: item.entity.id,
+        account: accountOfColumns(item.row.columns),
+        image: fileOfColumns(item.row.columns),
+      })),
     ...processFacts,
   ];
   for (const { entityId, account, image } of processes) {

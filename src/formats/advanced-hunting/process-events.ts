@@ -81,7 +81,9 @@ export function addProcessEvent(row: HuntingRow, builder: SnapshotBuilder): Proc
   const { own, initiating } = splitColumns(columns);
   const facts: ProcessFacts[] = [];
 
-  const child = processEntity(own, deviceIdentifier, columns[`${INITIATING}Id`], columns[`${INITIATING}CreationTime`], row, '', builder.issues);
+  const parentId = columns[`${INITIATING}Id`];
+  const parentCreated = columns[`${INITIATING}CreationTime`];
+  const child = processEntity(own, deviceIdentifier, parentId, parentCreated, row, '', builder.issues);
   const timestamp = parseTimeField(columns.Timestamp, builder.issues, row.path, 'Timestamp');
   if (child.firstSeen === undefined && timestamp !== undefined) child.firstSeen = timestamp;
   builder.addEntity(child);
@@ -166,7 +168,8 @@ function processEntity(
   const pid = readNumber(columns.ProcessId);
   const id = keyOrFallback(processKey(deviceIdentifier, pid, columns.ProcessCreationTime), 'process', source('ProcessId'), at);
   const created = parseTimeField(columns.ProcessCreationTime, issues, row.path, source('ProcessCreationTime'));
-  const parentCreatedTime = parseTimeField(parentCreated, issues, row.path, prefix === '' ? `${INITIATING}CreationTime` : `${INITIATING_PARENT}CreationTime`);
+  const parentCreatedField = prefix === '' ? `${INITIATING}CreationTime` : `${INITIATING_PARENT}CreationTime`;
+  const parentCreatedTime = parseTimeField(parentCreated, issues, row.path, parentCreatedField);
   const commandLine = readString(columns.ProcessCommandLine);
   const file = fileProperties(image);
   const name = readString(image.fileName) ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);

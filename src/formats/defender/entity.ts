@@ -220,9 +220,13 @@ function mapSecurityGroup(raw: JsonRecord, context: DefenderEntityContext): Enti
 
 /** Maps a device named as an entity (`Machine`), which Defender for Endpoint evidence may carry. */
 function mapMachine(raw: JsonRecord, context: DefenderEntityContext): Entity {
-  const record = { mdeDeviceId: readString(raw.deviceId) ?? readString(raw.machineId), deviceDnsName: readString(raw.deviceDnsName) };
+  const record = {
+    mdeDeviceId: readString(raw.deviceId) ?? readString(raw.machineId),
+    deviceDnsName: readString(raw.deviceDnsName),
+  };
   const id = keyOrFallback(deviceKey(record), 'device', 'deviceId', context);
-  return entityOf(id, 'device', record.deviceDnsName ?? record.mdeDeviceId ?? 'Unnamed device', raw, record, ['deviceId', 'machineId']);
+  const name = record.deviceDnsName ?? record.mdeDeviceId ?? 'Unnamed device';
+  return entityOf(id, 'device', name, raw, record, ['deviceId', 'machineId']);
 }
 
 /** Mappers by `entityType`, lowercased. */
@@ -292,7 +296,9 @@ function readDetectionStatus(value: unknown, at: EvidenceLocation): RemediationS
     at.issues.push({
       id: at.alertId,
       field: `${at.path}.detectionStatus`,
-      problem: `unknown detection status ${describeValue(value)}; kept as a property, and no remediation status is derived from it`,
+      problem:
+        `unknown detection status ${describeValue(value)}; ` +
+        'kept as a property, and no remediation status is derived from it',
     });
   }
   return undefined;

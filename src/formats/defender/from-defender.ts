@@ -67,8 +67,12 @@ export function fromDefender(payload: unknown): IncidentSnapshot[] {
     }
 
     const shape = alertShape(item);
-    if (shape !== undefined) looseAlerts.push({ raw: item, shape });
-    else skipped.push({ id: `value[${index}]`, field: '(record)', problem: 'neither a Defender incident nor an alert; it is left out' });
+    if (shape !== undefined) {
+      looseAlerts.push({ raw: item, shape });
+      return;
+    }
+    const problem = 'neither a Defender incident nor an alert; it is left out';
+    skipped.push({ id: `value[${index}]`, field: '(record)', problem });
   });
 
   // Loose alerts join an incident of the payload when they name it, so an incident listed
