@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../shared/style-properties.js';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { EpochMs, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession, TimeRange } from '../../session/session.js';
@@ -391,7 +391,7 @@ export class AlertTimeline extends LitElement {
     };
     const playheadPosition = positionOf(view, time);
     return html`
-      <div class="track" part="track" style=${styleMap({ '--_stack-count': String(Math.max(1, tallestStack(columns))) })}
+      <div class="track" part="track" style=${styleProperties({ '--_stack-count': String(Math.max(1, tallestStack(columns))) })}
         @pointerdown=${this.handleTrackPointerDown} @wheel=${this.handleWheel}>
         <div class="plot">
           ${renderRange(session.range, view)}
@@ -400,7 +400,7 @@ export class AlertTimeline extends LitElement {
             ${columns.map((column) => renderColumn(column, state))}
           </div>
           <div class="playhead" part="playhead" ?hidden=${playheadPosition < 0 || playheadPosition > 1}
-            style=${styleMap({ '--_x': percent(playheadPosition) })}>
+            style=${styleProperties({ '--_x': percent(playheadPosition) })}>
             <div class="handle" part="handle" role="slider" tabindex="0" aria-label=${msg('timeline.playhead')}
               aria-orientation="horizontal" aria-valuemin=${bounds.start} aria-valuemax=${bounds.end}
               aria-valuenow=${time} aria-valuetext=${formatDateTime(time, this.timeZone)}

@@ -5,7 +5,7 @@
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../shared/style-properties.js';
 import type { Alert, EpochMs } from '../../model/types.js';
 import type { TimeRange } from '../../session/session.js';
 import { msg, severityLabel } from '../shared/strings.js';
@@ -48,7 +48,7 @@ export function renderRange(range: TimeRange | null, view: TimeDomain): Template
   const start = Math.max(0, positionOf(view, range.start));
   const end = Math.min(1, positionOf(view, range.end));
   if (end < start) return nothing;
-  return html`<div class="range" part="range" style=${styleMap({ '--_x': percent(start), '--_width': percent(end - start) })}></div>`;
+  return html`<div class="range" part="range" style=${styleProperties({ '--_x': percent(start), '--_width': percent(end - start) })}></div>`;
 }
 
 /** Renders the span bars of a stacked column; a cluster has none. */
@@ -62,7 +62,7 @@ export function renderSpans(column: MarkerColumn, view: TimeDomain): Array<Templ
       '--_width': percent(Math.max(0, end - column.position)),
       '--_stack': String(stack),
     };
-    return html`<div class="span ${marker.alert.severity}" part="span" style=${styleMap(style)}></div>`;
+    return html`<div class="span ${marker.alert.severity}" part="span" style=${styleProperties(style)}></div>`;
   });
 }
 
@@ -82,7 +82,7 @@ function renderMarker(marker: AlertMarker, column: MarkerColumn, stack: number, 
   const style = { '--_x': percent(column.position), '--_stack': String(stack) };
   return html`
     <button class=${classes} part=${part} type="button"
-      data-alert-id=${alert.id} style=${styleMap(style)} aria-label=${name}
+      data-alert-id=${alert.id} style=${styleProperties(style)} aria-label=${name}
       aria-pressed=${isSelected ? 'true' : 'false'} tabindex=${alert.id === state.activeId ? 0 : -1}
       @focus=${() => state.onFocus(alert.id)} @click=${() => state.onSelect(alert.id)}>
       ${severityShape(alert.severity)}
@@ -100,7 +100,7 @@ function renderCluster(column: MarkerColumn, state: MarkerView): TemplateResult 
   });
   return html`
     <button class="cluster ${column.severity}${column.start > state.time ? ' future' : ''}" part="cluster" type="button"
-      data-cluster-id=${id} style=${styleMap({ '--_x': percent(column.position) })} aria-label=${name}
+      data-cluster-id=${id} style=${styleProperties({ '--_x': percent(column.position) })} aria-label=${name}
       tabindex=${id === state.activeId ? 0 : -1}
       @focus=${() => state.onFocus(id)} @click=${() => state.onZoomTo(column)}>
       <span class="cluster-count" aria-hidden="true">${column.markers.length}</span>
@@ -125,7 +125,7 @@ export function renderAxis(ticks: readonly AxisTick[], onPointerDown: (event: Po
   return html`
     <div class="axis" part="axis" aria-hidden="true" @pointerdown=${onPointerDown}>
       ${ticks.map((tick) => html`<span class="tick ${tickAlignment(tick.position)}"
-        style=${styleMap({ '--_x': percent(tick.position) })}>${tick.label}${tick.date
+        style=${styleProperties({ '--_x': percent(tick.position) })}>${tick.label}${tick.date
         ? html`<span class="tick-date">${tick.date}</span>`
         : nothing}</span>`)}
     </div>

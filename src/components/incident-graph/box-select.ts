@@ -4,7 +4,7 @@
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../shared/style-properties.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Selection } from '../../session/session.js';
 import { selectionRefOf, type NodeView } from './display-model.js';
@@ -64,7 +64,7 @@ export function renderSelectionBox(rect: Rect | undefined): TemplateResult | typ
     part="selection-box"
     class="selection-box"
     aria-hidden="true"
-    style=${styleMap({
+    style=${styleProperties({
       left: `${rect.x}px`,
       top: `${rect.y}px`,
       width: `${rect.width}px`,

@@ -7,7 +7,7 @@
  */
 
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { kindLabel, msg, registerStrings, remediationLabel, severityLabel, verdictLabel } from '../shared/strings.js';
 import { nodesInRect, rectBetween, renderSelectionBox, type Rect } from './box-select.js';
 import { isPinned, NodeDrag, pinNodeAt, releaseNode } from './pinning.js';
@@ -94,7 +94,7 @@ export class GraphInteraction {
         class="tooltip"
         aria-hidden="true"
         ?hidden=${!tooltip}
-        style=${styleMap({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
+        style=${styleProperties({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
       >${tooltip?.text ?? ''}</div>
       ${renderSelectionBox(this.selectionBox)}
     `;
