@@ -207,7 +207,7 @@ export class LayoutRunner {
   private startWorker(run: ActiveRun, url: string, graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): Worker | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(url, { type: 'module' });
+      worker = new Worker(trustedScriptUrl(url), { type: 'module' });
     } catch (error) {
       this.fallBack(graph, rerun, settings, error instanceof Error ? error.message : String(error));
       return undefined;
@@ -312,4 +312,36 @@ function workerScriptUrl(hostUrl: string | undefined): Promise<string> {
     URL.createObjectURL(new Blob([LAYOUT_WORKER_SOURCE], { type: 'text/javascript' })),
   );
   return inlineUrl;
+}
+
+/** The parts of the Trusted Types API that starting the worker needs. */
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): { createScriptURL(url: string): unknown };
+}
+
+/** Name of the Trusted Types policy that a page with a `trusted-types` directive must list. */
+export const TRUSTED_TYPES_POLICY_NAME = 'incident-lens';
+
+let scriptUrlPolicy: { createScriptURL(url: string): unknown } | null | undefined;
+
+/**
+ * Returns the worker URL as a TrustedScriptURL where the browser has Trusted Types, so the
+ * worker starts on a page that requires them for scripts. The policy passes URLs through
+ * unchanged and is private to this module, so it only ever wraps the inlined worker's Blob URL
+ * or the host's `workerUrl`. When the page's `trusted-types` directive does not list
+ * `incident-lens`, creating the policy fails and the plain URL is returned, so the Worker
+ * constructor throws and the layout falls back to the main thread.
+ */
+function trustedScriptUrl(url: string): string {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return url;
+  if (scriptUrlPolicy === undefined) {
+    try {
+      scriptUrlPolicy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createScriptURL: (value) => value });
+    } catch {
+      scriptUrlPolicy = null;
+    }
+  }
+  // The Worker constructor accepts a TrustedScriptURL wherever it accepts a string.
+  return scriptUrlPolicy ? (scriptUrlPolicy.createScriptURL(url) as string) : url;
 }
