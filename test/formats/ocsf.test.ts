@@ -312,6 +312,24 @@ describe('fromOcsf', () => {
       ]);
     });
 
+    it('reports an unknown reputation score', () => {
+      const observables = [{ name: 'evidences[].src_endpoint.ip', type_id: 2, value: '10.0.0.2', reputation: { score_id: 55 } }];
+      const snapshot = only(fromOcsf(finding('f1', { evidences: [{ src_endpoint: { ip: '10.0.0.2' } }], observables })));
+      expect(entityNamed(snapshot, 'ip', '10.0.0.2').verdict).to.equal(undefined);
+      expect(snapshot.issues).to.deep.equal([
+        { id: 'f1', field: 'observables[0].reputation.score_id', problem: 'unknown reputation score_id 55; it is not used' },
+      ]);
+    });
+
+    it('reads a disposition caption without id', () => {
+      const blocked = only(fromOcsf(finding('f1', { disposition: 'Blocked', evidences: [{ file: { name: 'a.exe' } }] })));
+      expect(entityNamed(blocked, 'file', 'a.exe').remediationStatus).to.equal('blocked');
+
+      const custom = only(fromOcsf(finding('f2', { disposition_id: 7, disposition: 'Sandboxed', evidences: [{ file: { name: 'b.exe' } }] })));
+      expect(entityNamed(custom, 'file', 'b.exe').remediationStatus).to.equal('Sandboxed');
+      expect(custom.issues).to.deep.equal([]);
+    });
+
     it('reports an unknown evidence object', () => {
       const snapshot = only(fromOcsf(finding('f1', { evidences: [{ gadget: { uid: 'g-1', name: 'Gadget', colour: 'red' } }] })));
       const entity = entityNamed(snapshot, 'other', 'Gadget');
