@@ -143,6 +143,18 @@ describe('<il-investigations>', () => {
       expect(drawn).to.have.members([...investigation.alertIds, ...new Set(investigation.entityIds)]);
     });
 
+    it('ignores the session filters', async () => {
+      const snapshot = investigatedSnapshot();
+      const session = sessionOf(snapshot);
+      session.setFilters({ entityKinds: ['device'] });
+      const el = await viewFor(session);
+      await listed(el);
+      const graph = $(el, '[part~="graph"]') as IncidentGraphElement;
+      await graph.layoutSettled;
+      await waitUntil(() => graph.display.nodes.length > 0, 'the investigation graph drew nothing', { timeout: 5000 });
+      expect(graph.display.nodes).to.have.length(graph.graph!.order);
+    });
+
     it('adds the entities of alerts for an alert-only investigation', () => {
       const session = generatedSession(80);
       const snapshot = session.snapshot!;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { AutomatedInvestigation, IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Entity, IncidentSnapshot, PendingAction } from '../../model/types.js';
+import type { IncidentFilters } from '../../session/filters.js';
 import type { IncidentSession } from '../../session/session.js';
 import { FLYOUT_STRINGS } from '../entity-flyout/flyout-strings.js';
 import { entityListStyles } from '../evidence-list/list-styles.js';
@@ -19,6 +20,12 @@ import { investigationsStyles } from './investigations.styles.js';
 // decisions use the flyout's messages, which are registered with the flyout's strings.
 registerStrings(INVESTIGATION_STRINGS);
 registerStrings(FLYOUT_STRINGS);
+
+/**
+ * Filters of the investigation graph. An empty object wins over the session's noise controls,
+ * so the graph always shows the whole investigation.
+ */
+const NO_FILTERS: IncidentFilters = Object.freeze({});
 
 type ListState =
   | { status: 'initial' }
@@ -65,8 +72,9 @@ function pendingActionsOf(investigation: AutomatedInvestigation, snapshot: Incid
  * event a host can veto or answer, one idempotency key per intent, and statuses that change
  * only from the adapter's result.
  *
- * The investigation graph is a graph of its own, so selecting a node there selects it in the
- * session (when the graph finds one through context) but the time cursor does not apply.
+ * The investigation graph is a graph of its own. Selecting a node there selects it in the
+ * session (when the graph finds one through context), but neither the time cursor nor the
+ * session's noise-control filters apply to it, so it always shows the whole investigation.
  *
  * Keyboard: every control is a native button in reading order, reached with Tab and pressed
  * with Enter or Space; the investigation graph is keyboard operable as `il-incident-graph`
@@ -258,7 +266,7 @@ export class Investigations extends LitElement {
 
       <section aria-labelledby="graph-title">
         <h4 id="graph-title">${msg('investigations.graph')}</h4>
-        ${graph ? html`<il-incident-graph part="graph" class="graph" group-threshold="0" .graph=${graph}></il-incident-graph>` : nothing}
+        ${graph ? html`<il-incident-graph part="graph" class="graph" group-threshold="0" .graph=${graph} .filters=${NO_FILTERS}></il-incident-graph>` : nothing}
       </section>
     </article>`;
   }
