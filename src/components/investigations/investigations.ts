@@ -66,7 +66,7 @@ function pendingActionsOf(investigation: AutomatedInvestigation, snapshot: Incid
  * `il-incident-graph`.
  *
  * The investigations come from the adapter's `listInvestigations` (the `adapter` property,
- * else the session's), called once per incident with an `AbortSignal`; without that method
+ * else the session's), called once per incident with an `AbortSignal`. Without that method
  * they are the snapshot's `investigations`, which carry no name and no history. Decisions go
  * to the adapter's `decidePendingAction` with the flyout's events and guarantees: a request
  * event a host can veto or answer, one idempotency key per intent, and statuses that change
