@@ -1,0 +1,73 @@
+/**
+ * Opens the plain HTML example (demo/frameworks/plain/index.html) in an iframe, as a browser
+ * would: its one module script loads dist/incident-lens.bundle.js, which `npm test` builds
+ * before the tests run. Checks that the page sets rich data as properties, that a user's click
+ * reaches its `il-selection-change` listener once, and that the view draws the incident.
+ */
+
+import { expect, waitUntil } from '@open-wc/testing';
+import type { IncidentSnapshot } from '../../src/model/types.js';
+import { clickNode, findRendered, settleView, type ViewUnderTest } from './helpers.js';
+
+interface PageAdapter {
+  loadIncident(id: string, options: { signal: AbortSignal }): Promise<IncidentSnapshot>;
+}
+
+/** Opens the example page in an iframe and waits for its view to be registered and rendered. */
+async function openExample(): Promise<{ frame: HTMLIFrameElement; view: ViewUnderTest }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 1200px; height: 900px; border: 0; display: block';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = '/demo/frameworks/plain/index.html';
+  document.body.append(frame);
+  await loaded;
+
+  const page = frame.contentWindow!;
+  await waitUntil(() => page.customElements.get('il-incident-view') !== undefined, 'the bundle never registered il-incident-view', {
+    timeout: 5000,
+  });
+  const view = await findRendered<ViewUnderTest>(frame.contentDocument!, 'il-incident-view');
+  return { frame, view };
+}
+
+describe('plain HTML example', () => {
+  let frame: HTMLIFrameElement;
+  let view: ViewUnderTest;
+
+  beforeEach(async () => {
+    ({ frame, view } = await openExample());
+  });
+
+  afterEach(() => {
+    frame.remove();
+  });
+
+  it('sets the adapter as a property', async () => {
+    await view.loaded;
+
+    expect((view.adapter as Partial<PageAdapter>).loadIncident).to.be.a('function');
+    expect(view.hasAttribute('adapter')).to.equal(false);
+    expect(view.getAttribute('incident-id')).to.equal(view.incidentId);
+  });
+
+  it('draws every alert and entity', async () => {
+    await settleView(view);
+    const snapshot = await (view.adapter as PageAdapter).loadIncident(view.incidentId!, { signal: new AbortController().signal });
+
+    expect(view.loadState).to.equal('ready');
+    expect(view.graph!.order).to.equal(snapshot.alerts.length + snapshot.entities.length);
+    expect(view.graph!.size).to.be.greaterThan(0);
+  });
+
+  it('logs a selection click once', async () => {
+    const graph = await settleView(view);
+    const log = frame.contentDocument!.getElementById('selections')!;
+    expect(log.children, 'no selection before the click').to.have.length(0);
+
+    await clickNode(graph, 'process-powershell', frame);
+    await waitUntil(() => log.children.length > 0, 'the page never logged the selection');
+
+    expect(log.children).to.have.length(1);
+    expect(log.children[0]!.textContent).to.equal('process-powershell');
+  });
+});
