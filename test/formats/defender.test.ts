@@ -135,16 +135,18 @@ describe('fromDefender', () => {
       const snapshot = only(fromDefender(payload));
 
       // Counted in the payload: 1 alert with User, Process and File evidence, plus the alert's
-      // machine as a device: 4 evidence edges. The process names a parent (pid 8420) that is no
-      // evidence, so a ghost: 5 entities. Relations: process and file run on the machine, the
-      // process has the ghost as parent, and the ghost runs on the machine: 4, so 8 edges.
+      // machine as a device and its relatedUser (DOMAIN\temp123, not the evidence user
+      // DOMAIN\name): 5 evidence edges. The process names a parent (pid 8420) that is no
+      // evidence, so a ghost: 6 entities. Relations: process and file run on the machine, the
+      // process has the ghost as parent, and the ghost runs on the machine: 4, so 9 edges.
       expect(snapshot.incident.id).to.equal('1126093');
       expect(snapshot.incident.title).to.equal('Incident 1126093');
       expect(snapshot.alerts).to.have.length(1);
-      expect(countBy(snapshot.entities, (item) => item.kind)).to.deep.equal({ device: 1, user: 1, process: 2, file: 1 });
-      expect(evidenceCount(snapshot)).to.equal(4);
+      expect(countBy(snapshot.entities, (item) => item.kind)).to.deep.equal({ device: 1, user: 2, process: 2, file: 1 });
+      expect(evidenceCount(snapshot)).to.equal(5);
       expect(countBy(snapshot.relations, (relation) => relation.type)).to.deep.equal({ runsOn: 3, parentProcess: 1 });
-      expect(buildIncidentGraph(snapshot).size).to.equal(8);
+      expect(buildIncidentGraph(snapshot).size).to.equal(9);
+      expect(entityNamed(snapshot, 'user', 'temp123').id).to.equal('user:domain\\temp123');
       expect(snapshot.issues).to.deep.equal([]);
 
       const alert = snapshot.alerts[0]!;
@@ -203,6 +205,14 @@ describe('fromDefender', () => {
 
       expect(snapshot.entities.map((item) => item.id)).to.deep.equal(['user:aad-1']);
       expect(snapshot.alerts.map((alert) => alert.evidence.map((item) => item.entityId))).to.deep.equal([['user:aad-1'], ['user:aad-1']]);
+    });
+
+    it('joins relatedUser to the evidence user', () => {
+      const user = entity('User', { accountName: 'Alex', domainName: 'CONTOSO', aadUserId: 'u-1' });
+      const snapshot = only(fromDefender(mdeAlert('m1', 5, [user], { relatedUser: { userName: 'alex', domainName: 'contoso' } })));
+
+      expect(snapshot.entities.filter((item) => item.kind === 'user').map((item) => item.id)).to.deep.equal(['user:u-1']);
+      expect(snapshot.alerts[0]!.evidence.map((item) => item.entityId)).to.deep.equal(['device:m1', 'user:u-1']);
     });
 
     it('links a process to its image, account and parent', () => {

@@ -7,7 +7,10 @@
 
 import { earliestTime } from '../../model/merge.js';
 import type { Alert, DataIssue, IncidentSnapshot } from '../../model/types.js';
-import { isRecord, readRecordArray, readString, type JsonRecord } from '../shared/json-readers.js';
+import { EntityIndex } from '../shared/entity-index.js';
+import { userKey } from '../shared/entity-keys.js';
+import { entityFromRecord } from '../shared/entity-record.js';
+import { asRecord, isRecord, readRecordArray, readString, type JsonRecord } from '../shared/json-readers.js';
 import { incidentOfAlerts, SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { mapDefenderEntity } from './entity.js';
 import { mapDefenderIncident, mapMdeAlert, mapMdeDevice, mapXdrAlert, mapXdrDevice } from './incident.js';
@@ -170,6 +173,7 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
       builder.addEvidence(alert, mapped.evidence);
       items.push({ mapped, alertDeviceId });
     });
+    if (shape === 'mde') addRelatedUser(raw, alert, builder);
   });
 
   // Ghost parents take their first seen from their children, so children need theirs first.
@@ -214,6 +218,22 @@ function addAlertDevices(raw: JsonRecord, shape: AlertShape, alert: Alert, build
     add(entity);
   });
   return ids;
+}
+
+/**
+ * Adds the user a Defender for Endpoint alert names in `relatedUser` (`userName`, `domainName`)
+ * as evidence of the alert. When a user entity of the incident has that `domain\name`, it is
+ * that user, so a user that is also in the evidence stays one entity; else it is a new user.
+ */
+function addRelatedUser(raw: JsonRecord, alert: Alert, builder: SnapshotBuilder): void {
+  const related = asRecord(raw.relatedUser);
+  const account = { accountName: readString(related?.userName), domainName: readString(related?.domainName) };
+  const key = userKey(account);
+  if (key === undefined) return;
+
+  const existing = new EntityIndex(builder.entities).user(account);
+  if (existing === undefined) builder.addEntity(entityFromRecord(key, 'user', account.accountName!, {}, account, new Set()));
+  builder.addEvidence(alert, { entityId: existing ?? key, roles: [] });
 }
 
 /** Sets each entity's first seen to the earliest first activity of the alerts that involve it. */
