@@ -222,8 +222,8 @@ function addAlertDevices(raw: JsonRecord, shape: AlertShape, alert: Alert, build
 
 /**
  * Adds the user a Defender for Endpoint alert names in `relatedUser` (`userName`, `domainName`)
- * as evidence of the alert. When a user entity of the incident has that `domain\name`, it is
- * that user, so a user that is also in the evidence stays one entity; else it is a new user.
+ * as evidence of the alert. A user entity of the incident with that `domain\name` is reused, so
+ * a user that is also in the evidence stays one entity. Otherwise a new user entity is added.
  */
 function addRelatedUser(raw: JsonRecord, alert: Alert, builder: SnapshotBuilder): void {
   const related = asRecord(raw.relatedUser);
