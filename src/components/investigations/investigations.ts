@@ -7,7 +7,7 @@ import type { IncidentSession } from '../../session/session.js';
 import { FLYOUT_STRINGS } from '../entity-flyout/flyout-strings.js';
 import { entityListStyles } from '../evidence-list/list-styles.js';
 import { PendingDecisions } from '../evidence-list/pending-decisions.js';
-import { focusPendingName, renderPendingActions } from '../evidence-list/render-pending.js';
+import { focusPendingName, isUndecided, renderPendingActions } from '../evidence-list/render-pending.js';
 import { formatUtc } from '../shared/format-time.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
@@ -207,7 +207,7 @@ export class Investigations extends LitElement {
   }
 
   private renderListItem(investigation: AutomatedInvestigation, snapshot: IncidentSnapshot, chosen: boolean): TemplateResult {
-    const pending = pendingActionsOf(investigation, snapshot).filter((action) => /^pending/i.test(action.status)).length;
+    const pending = pendingActionsOf(investigation, snapshot).filter(isUndecided).length;
     return html`<li>
       <button
         part="investigation-button"
