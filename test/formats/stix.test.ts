@@ -279,4 +279,511 @@ describe('fromStix', () => {
       expect(snapshot.alerts[0]!.story!.actionsTaken).to.deep.equal(['A server admin found a strange account']);
     });
   });
+
+  describe('payload shapes', () => {
+    const url = sco('url', 1, { value: 'https://example.test/a' });
+
+    it('reads a bare array of objects as one bundle', () => {
+      const snapshot = only(fromStix([url]));
+      expect(snapshot.entities.map((item) => item.id)).to.deep.equal([url.id]);
+      expect(snapshot.incident.id).to.equal('bundle');
+    });
+
+    it('reads a single object', () => {
+      expect(only(fromStix(url)).entities).to.have.length(1);
+    });
+
+    it('reads JSON text', () => {
+      expect(only(fromStix(JSON.stringify(bundle(url)))).entities).to.have.length(1);
+    });
+
+    it('gives one snapshot per bundle of an array', () => {
+      const second = { ...bundle(sco('url', 2, { value: 'https://example.test/b' })), id: sid('bundle', 2) };
+      expect(fromStix([bundle(url), second]).map((snapshot) => snapshot.incident.id)).to.deep.equal([sid('bundle', 1), sid('bundle', 2)]);
+    });
+
+    it('throws on a payload without STIX objects', () => {
+      expect(() => fromStix({ value: [] })).to.throw(TypeError, /STIX 2\.1 bundle/);
+      expect(() => fromStix(null)).to.throw(TypeError);
+      expect(() => fromStix('not json')).to.throw(TypeError);
+    });
+
+    it('keeps the latest version of an object', () => {
+      const old = sdo('malware', 1, { name: 'Old name', modified: '2024-05-01T10:00:00Z' });
+      const current = sdo('malware', 1, { name: 'New name', modified: '2024-06-01T10:00:00Z' });
+      const snapshot = only(fromStix(bundle(current, old)));
+      expect(snapshot.entities.map((item) => item.displayName)).to.deep.equal(['New name']);
+      expect(snapshot.issues).to.deep.equal([]);
+    });
+  });
+
+  describe('entities', () => {
+    it('maps each observable type to its entity kind', () => {
+      const snapshot = only(
+        fromStix(
+          bundle(
+            sco('ipv4-addr', 1, { value: '198.51.100.7' }),
+            sco('ipv6-addr', 2, { value: '2001:db8::1' }),
+            sco('domain-name', 3, { value: 'example.test' }),
+            sco('url', 4, { value: 'https://example.test/x' }),
+            sco('email-addr', 5, { value: 'a@example.test', display_name: 'A' }),
+            sco('user-account', 6, { user_id: 'S-1-5-21-1-2-3-1001', account_login: 'alice', display_name: 'Alice' }),
+            sco('windows-registry-key', 7, { key: 'HKEY_LOCAL_MACHINE\\Software\\Run' }),
+            sco('mutex', 8, { name: 'Global\\m' }),
+            sco('autonomous-system', 9, { number: 64500 }),
+            sdo('identity', 10, { name: 'Acme', identity_class: 'organization' }),
+            sdo('identity', 11, { name: 'Bob', identity_class: 'individual' }),
+          ),
+        ),
+      );
+      const observables = snapshot.entities.filter((item) => item.properties.rawType !== 'identity');
+      const kinds = Object.fromEntries(observables.map((item) => [item.properties.rawType as string, item.kind]));
+      expect(kinds).to.deep.equal({
+        'ipv4-addr': 'ip',
+        'ipv6-addr': 'ip',
+        'domain-name': 'dnsName',
+        url: 'url',
+        'email-addr': 'mailbox',
+        'user-account': 'user',
+        'windows-registry-key': 'registryKey',
+        mutex: 'other',
+        'autonomous-system': 'other',
+      });
+      expect(entity(snapshot, sid('identity', 10)).kind).to.equal('other');
+      expect(entity(snapshot, sid('identity', 11)).kind).to.equal('user');
+      expect(entity(snapshot, sid('user-account', 6))).to.deep.include({ displayName: 'Alice' });
+      expect(entity(snapshot, sid('user-account', 6)).properties).to.deep.include({ accountName: 'alice', userSid: 'S-1-5-21-1-2-3-1001' });
+      expect(entity(snapshot, sid('email-addr', 5)).properties.primaryAddress).to.equal('a@example.test');
+      expect(entity(snapshot, sid('autonomous-system', 9)).displayName).to.equal('AS64500');
+      expect(snapshot.entities.every((item) => item.verdict === undefined && item.remediationStatus === undefined)).to.equal(true);
+    });
+
+    it('maps a file with hashes and its directory', () => {
+      const directory = sco('directory', 1, { path: 'C:\\Users\\Public' });
+      const file = sco('file', 2, {
+        name: 'a.exe',
+        size: 10,
+        parent_directory_ref: directory.id,
+        hashes: { 'SHA-256': 'AB'.repeat(32), MD5: 'cd'.repeat(16), 'SHA-512': 'ef'.repeat(64) },
+      });
+      const snapshot = only(fromStix(bundle(directory, file)));
+      const mapped = entity(snapshot, file.id as string);
+      expect(mapped).to.deep.include({ kind: 'file', displayName: 'a.exe' });
+      expect(mapped.properties).to.deep.include({ sha256: 'ab'.repeat(32), md5: 'cd'.repeat(16), filePath: 'C:\\Users\\Public', fileSize: 10 });
+      expect(relationsOf(snapshot, file.id as string, 'parentDirectory').map((relation) => relation.target)).to.deep.equal([directory.id]);
+    });
+
+    it('names a file by its hash when it has no name', () => {
+      const snapshot = only(fromStix(bundle(sco('file', 1, { hashes: { 'SHA-1': 'ab'.repeat(20) } }))));
+      expect(snapshot.entities[0]!.displayName).to.equal('ab'.repeat(20));
+    });
+
+    it('marks malware malicious and gives a malware analysis verdict to its sample', () => {
+      const sample = sco('file', 1, { name: 'sample.bin' });
+      const snapshot = only(
+        fromStix(bundle(sdo('malware', 2, { name: 'Evil', is_family: false }), sample, sdo('malware-analysis', 3, { product: 'sandbox', result: 'benign', sample_ref: sample.id }))),
+      );
+      expect(entity(snapshot, sid('malware', 2)).verdict).to.equal('malicious');
+      expect(entity(snapshot, sample.id as string).verdict).to.equal('clean');
+      expect(entity(snapshot, sid('malware-analysis', 3)).displayName).to.equal('sandbox: benign');
+    });
+
+    it('takes first seen from first_seen and observed-data', () => {
+      const address = sco('ipv4-addr', 1, { value: '198.51.100.9' });
+      const snapshot = only(
+        fromStix(
+          bundle(
+            sdo('threat-actor', 2, { name: 'Actor', first_seen: '2024-01-02T00:00:00Z' }),
+            address,
+            sdo('observed-data', 3, { first_observed: '2024-03-04T00:00:00Z', last_observed: '2024-03-04T00:00:00Z', number_observed: 1, object_refs: [address.id] }),
+          ),
+        ),
+      );
+      expect(entity(snapshot, sid('threat-actor', 2)).firstSeen).to.equal(Date.parse('2024-01-02T00:00:00Z'));
+      expect(entity(snapshot, address.id as string).firstSeen).to.equal(Date.parse('2024-03-04T00:00:00Z'));
+    });
+
+    it('keeps notes and opinions on the entities they are about', () => {
+      const malware = sdo('malware', 1, { name: 'Evil', is_family: true });
+      const snapshot = only(
+        fromStix(
+          bundle(
+            malware,
+            sdo('note', 2, { abstract: 'Seen twice', content: 'In two campaigns', authors: ['Ann'], object_refs: [malware.id] }),
+            sdo('opinion', 3, { opinion: 'agree', explanation: 'Matches our data', object_refs: [malware.id] }),
+          ),
+        ),
+      );
+      const properties = entity(snapshot, malware.id as string).properties;
+      expect(properties.notes).to.deep.equal([{ id: sid('note', 2), abstract: 'Seen twice', content: 'In two campaigns', authors: ['Ann'] }]);
+      expect(properties.opinions).to.deep.equal([{ id: sid('opinion', 3), opinion: 'agree', explanation: 'Matches our data' }]);
+    });
+  });
+
+  describe('embedded references', () => {
+    it('draws a process tree with image, user and connection', () => {
+      const image = sco('file', 1, { name: 'powershell.exe' });
+      const user = sco('user-account', 2, { account_login: 'alice' });
+      const source = sco('ipv4-addr', 3, { value: '10.0.0.5' });
+      const destination = sco('ipv4-addr', 4, { value: '198.51.100.3' });
+      const traffic = sco('network-traffic', 5, { src_ref: source.id, dst_ref: destination.id, dst_port: 443, protocols: ['tcp'] });
+      const parent = sco('process', 6, { pid: 100, command_line: 'cmd.exe' });
+      const child = sco('process', 7, {
+        pid: 200,
+        created_time: '2024-05-01T10:00:00Z',
+        image_ref: image.id,
+        creator_user_ref: user.id,
+        parent_ref: parent.id,
+        opened_connection_refs: [traffic.id],
+      });
+      const grandchild = sco('process', 8, { pid: 300 });
+      const withChildren = { ...child, child_refs: [grandchild.id] };
+      const snapshot = only(fromStix(bundle(image, user, source, destination, traffic, parent, withChildren, grandchild)));
+      const childId = child.id as string;
+
+      expect(relationsOf(snapshot, childId, 'parentProcess').map((relation) => relation.target)).to.deep.equal([parent.id]);
+      expect(relationsOf(snapshot, grandchild.id as string, 'parentProcess').map((relation) => relation.target)).to.deep.equal([childId]);
+      expect(relationsOf(snapshot, childId, 'imageFile').map((relation) => relation.target)).to.deep.equal([image.id]);
+      expect(relationsOf(snapshot, childId, 'runsAs').map((relation) => relation.target)).to.deep.equal([user.id]);
+      expect(relationsOf(snapshot, childId, 'openedConnection').map((relation) => relation.target)).to.deep.equal([traffic.id]);
+      expect(relationsOf(snapshot, source.id as string, 'communicatesWith').map((relation) => relation.target)).to.deep.equal([destination.id]);
+      expect(relationsOf(snapshot, traffic.id as string, 'src').map((relation) => relation.target)).to.deep.equal([source.id]);
+
+      const mapped = entity(snapshot, childId);
+      expect(mapped).to.deep.include({ kind: 'process', displayName: 'powershell.exe', firstSeen: Date.parse('2024-05-01T10:00:00Z') });
+      expect(mapped.properties).to.deep.include({ processId: 200, imageFileName: 'powershell.exe', accountName: 'alice', parentProcessId: 100 });
+      expect(entity(snapshot, traffic.id as string).displayName).to.equal('10.0.0.5 → 198.51.100.3:443 (tcp)');
+    });
+
+    it('links an e-mail message to its addresses and attachment', () => {
+      const from = sco('email-addr', 1, { value: 'sender@example.test' });
+      const to = sco('email-addr', 2, { value: 'victim@example.test' });
+      const attachment = sco('file', 3, { name: 'invoice.exe' });
+      const message = sco('email-message', 4, {
+        is_multipart: true,
+        subject: 'Invoice',
+        from_ref: from.id,
+        to_refs: [to.id],
+        body_multipart: [{ body_raw_ref: attachment.id, content_disposition: 'attachment' }],
+      });
+      const snapshot = only(fromStix(bundle(from, to, attachment, message)));
+      const id = message.id as string;
+
+      expect(entity(snapshot, id)).to.deep.include({ kind: 'mailMessage', displayName: 'Invoice' });
+      expect(entity(snapshot, id).properties).to.deep.include({ sender: 'sender@example.test', recipient: 'victim@example.test' });
+      expect(relationsOf(snapshot, id, 'sentBy').map((relation) => relation.target)).to.deep.equal([from.id]);
+      expect(relationsOf(snapshot, id, 'sentTo').map((relation) => relation.target)).to.deep.equal([to.id]);
+      expect(relationsOf(snapshot, id, 'attachment').map((relation) => relation.target)).to.deep.equal([attachment.id]);
+    });
+
+    it('links a domain to the addresses it resolves to', () => {
+      const address = sco('ipv4-addr', 1, { value: '198.51.100.1' });
+      const domain = sco('domain-name', 2, { value: 'example.test', resolves_to_refs: [address.id] });
+      const snapshot = only(fromStix(bundle(address, domain)));
+      expect(relationsOf(snapshot, domain.id as string, 'resolvesTo').map((relation) => relation.target)).to.deep.equal([address.id]);
+    });
+
+    it('draws no relation for created_by_ref', () => {
+      const author = sdo('identity', 1, { name: 'Author', identity_class: 'organization' });
+      const snapshot = only(fromStix(bundle(author, sdo('tool', 2, { name: 'psexec', created_by_ref: author.id }))));
+      expect(snapshot.relations).to.deep.equal([]);
+    });
+  });
+
+  describe('relationships', () => {
+    it('relates two entities by relationship type, from start_time', () => {
+      const malware = sdo('malware', 1, { name: 'Evil', is_family: true });
+      const address = sco('ipv4-addr', 2, { value: '198.51.100.2' });
+      const snapshot = only(
+        fromStix(bundle(malware, address, relationship(3, 'communicates-with', malware.id as string, address.id as string, { start_time: '2024-05-02T00:00:00Z' }))),
+      );
+      expect(snapshot.relations).to.deep.equal([
+        { source: malware.id, target: address.id, type: 'communicatesWith', firstSeen: Date.parse('2024-05-02T00:00:00Z') },
+      ]);
+    });
+
+    it('keeps other relationship types as written', () => {
+      const actor = sdo('threat-actor', 1, { name: 'Actor' });
+      const tool = sdo('tool', 2, { name: 'psexec' });
+      const snapshot = only(fromStix(bundle(actor, tool, relationship(3, 'uses', actor.id as string, tool.id as string))));
+      expect(snapshot.relations.map((relation) => relation.type)).to.deep.equal(['uses']);
+    });
+
+    it('turns a relationship with an indicator into evidence', () => {
+      const actor = sdo('threat-actor', 1, { name: 'Actor' });
+      const snapshot = only(fromStix(bundle(actor, indicator(2, "[domain-name:value = 'bad.test']"), relationship(3, 'indicates', sid('indicator', 2), actor.id as string))));
+      expect(alert(snapshot, sid('indicator', 2)).evidence.find((item) => item.entityId === actor.id)).to.deep.equal({ entityId: actor.id, roles: ['indicates'] });
+      expect(snapshot.relations).to.deep.equal([]);
+    });
+
+    it('lists a related alert for a relationship between two alerts', () => {
+      const snapshot = only(
+        fromStix(bundle(indicator(1, "[url:value = 'https://a.test']"), indicator(2, "[url:value = 'https://b.test']"), relationship(3, 'related-to', sid('indicator', 1), sid('indicator', 2)))),
+      );
+      expect(alert(snapshot, sid('indicator', 1)).relatedAlertIds).to.deep.equal([sid('indicator', 2)]);
+    });
+  });
+
+  describe('indicators', () => {
+    it('involves what the pattern names with the verdict of its types', () => {
+      const snapshot = only(
+        fromStix(
+          bundle(
+            indicator(1, "[ipv4-addr:value = '198.51.100.4'] OR [domain-name:value = 'bad.test']", {
+              confidence: 80,
+              kill_chain_phases: [{ kill_chain_name: 'lockheed-martin-cyber-kill-chain', phase_name: 'command-and-control' }],
+            }),
+            indicator(2, "[url:value = 'https://fine.test']", { indicator_types: ['benign'] }),
+            indicator(3, "[url:value = 'https://other.test']", { indicator_types: [] }),
+          ),
+        ),
+      );
+      const first = alert(snapshot, sid('indicator', 1));
+      expect(first).to.deep.include({ severity: 'high', category: 'command-and-control', detectionSource: 'stix', firstActivityTime: Date.parse('2024-05-01T09:00:00Z') });
+      expect(first.evidence.map((item) => [snapshot.entities.find((e) => e.id === item.entityId)!.displayName, item.verdict])).to.deep.equal([
+        ['198.51.100.4', 'malicious'],
+        ['bad.test', 'malicious'],
+      ]);
+      expect(snapshot.entities.find((item) => item.displayName === 'https://fine.test')!.verdict).to.equal('clean');
+      expect(snapshot.entities.find((item) => item.displayName === 'https://other.test')!.verdict).to.equal(undefined);
+    });
+
+    it('joins a pattern object to the same observable in the bundle', () => {
+      const file = sco('file', 1, { name: 'a.exe', hashes: { 'SHA-256': 'ab'.repeat(32) } });
+      const snapshot = only(fromStix(bundle(file, indicator(2, `[file:hashes.'SHA-256' = '${'AB'.repeat(32)}']`))));
+      expect(snapshot.entities.map((item) => item.id)).to.deep.equal([file.id]);
+      expect(snapshot.alerts[0]!.evidence.map((item) => item.entityId)).to.deep.equal([file.id]);
+      expect(entity(snapshot, file.id as string).verdict).to.equal('malicious');
+    });
+
+    it('describes one object by comparisons joined by AND', () => {
+      const snapshot = only(fromStix(bundle(indicator(1, "[file:name = 'a.exe' AND file:hashes.MD5 = '" + 'cd'.repeat(16) + "']"))));
+      expect(snapshot.entities).to.have.length(1);
+      expect(snapshot.entities[0]!.properties).to.deep.include({ fileName: 'a.exe', md5: 'cd'.repeat(16) });
+    });
+
+    it('names nothing for MATCHES, NOT or reference paths', () => {
+      const snapshot = only(
+        fromStix(
+          bundle(
+            indicator(1, "[email-message:subject MATCHES '^Invoice']"),
+            indicator(2, "[url:value NOT = 'https://a.test']"),
+            indicator(3, "[email-message:from_ref.value = 'a@example.test']"),
+          ),
+        ),
+      );
+      expect(snapshot.entities).to.deep.equal([]);
+      expect(snapshot.issues).to.deep.equal([]);
+    });
+
+    it('reads no pattern in another pattern language', () => {
+      const snapshot = only(fromStix(bundle(indicator(1, 'alert tcp any any -> any 80', { pattern_type: 'snort' }))));
+      expect(snapshot.alerts[0]!.detectionSource).to.equal('snort');
+      expect(snapshot.entities).to.deep.equal([]);
+    });
+
+    it('gives the techniques of the attack patterns it indicates', () => {
+      const pattern = sdo('attack-pattern', 2, {
+        name: 'Phishing',
+        external_references: [{ source_name: 'mitre-attack', external_id: 'T1566.001', url: 'https://attack.mitre.org/techniques/T1566/001' }],
+        kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'initial-access' }],
+      });
+      const snapshot = only(fromStix(bundle(pattern, indicator(1, "[url:value = 'https://a.test']"), relationship(3, 'indicates', sid('indicator', 1), pattern.id as string))));
+      expect(snapshot.alerts[0]).to.deep.include({ mitreTechniques: ['T1566.001'], category: 'initial-access' });
+      expect(entity(snapshot, pattern.id as string).webUrl).to.equal('https://attack.mitre.org/techniques/T1566/001');
+    });
+
+    it('derives severity from confidence', () => {
+      const levels = [0, 10, 50, 70].map((confidence, index) => indicator(index + 1, "[url:value = 'https://a.test']", { confidence }));
+      const snapshot = only(fromStix(bundle(...levels)));
+      expect(snapshot.alerts.map((item) => item.severity)).to.deep.equal(['unknown', 'low', 'medium', 'high']);
+      expect(snapshot.incident.severity).to.equal('high');
+    });
+  });
+
+  describe('sightings', () => {
+    it('involves the sighted malware, the observed objects and where it was sighted', () => {
+      const malware = sdo('malware', 1, { name: 'Evil', is_family: false });
+      const file = sco('file', 2, { name: 'evil.exe' });
+      const observed = sdo('observed-data', 3, { first_observed: '2024-05-01T00:00:00Z', last_observed: '2024-05-01T00:00:00Z', number_observed: 1, object_refs: [file.id] });
+      const victim = sdo('identity', 4, { name: 'Victim', identity_class: 'organization' });
+      const sighting = sdo('sighting', 5, {
+        sighting_of_ref: malware.id,
+        observed_data_refs: [observed.id],
+        where_sighted_refs: [victim.id],
+        count: 3,
+        first_seen: '2024-05-01T00:00:00Z',
+      });
+      const snapshot = only(fromStix(bundle(malware, file, observed, victim, sighting)));
+      const mapped = alert(snapshot, sighting.id as string);
+
+      expect(mapped.evidence).to.deep.equal([
+        { entityId: malware.id, roles: ['sightingOf'], verdict: 'malicious' },
+        { entityId: file.id, roles: ['observed'], verdict: 'malicious' },
+        { entityId: victim.id, roles: ['whereSighted'] },
+      ]);
+      expect(mapped.story?.whatHappened).to.equal('Evil was sighted 3 times.');
+      expect(snapshot.incident.title).to.equal('Sighting of Evil');
+    });
+  });
+
+  describe('incidents', () => {
+    function incident(n: number, extension: StixRecord, extra: StixRecord = {}): StixRecord {
+      return sdo('incident', n, {
+        name: `Incident ${n}`,
+        labels: ['ransomware'],
+        extensions: { [INCIDENT_CORE_EXTENSION]: { extension_type: 'property-extension', ...extension } },
+        ...extra,
+      });
+    }
+
+    it('maps the Incident Core Extension', () => {
+      const pattern = sdo('attack-pattern', 2, { name: 'Valid Accounts', external_references: [{ source_name: 'mitre-attack', external_id: 'T1078' }] });
+      const host = sco('ipv4-addr', 3, { value: '10.1.1.1' });
+      const snapshot = only(
+        fromStix(
+          bundle(
+            incident(1, {
+              investigation_status: 'closed',
+              determination: 'confirmed',
+              incident_types: ['insider'],
+              detection_methods: ['human-review', 'siem'],
+              attacker_activities: [{ pattern_ref: pattern.id, description: 'Logged on', start_time: '2024-05-01T08:00:00Z' }],
+              defender_activities: [{ type: 'containment', description: 'Disabled the account', time: '2024-05-01T12:00:00Z' }],
+              observable_refs: [host.id],
+            }),
+            pattern,
+            host,
+          ),
+        ),
+      );
+
+      expect(snapshot.incident).to.deep.include({ id: sid('incident', 1), title: 'Incident 1', status: 'closed', determination: 'confirmed', tags: ['ransomware', 'insider'] });
+      const activity = alert(snapshot, `${sid('incident', 1)}/activity`);
+      expect(activity).to.deep.include({
+        detectionSource: 'human-review, siem',
+        firstActivityTime: Date.parse('2024-05-01T08:00:00Z'),
+        lastActivityTime: Date.parse('2024-05-01T12:00:00Z'),
+        mitreTechniques: ['T1078'],
+      });
+      expect(activity.evidence.map((item) => [item.entityId, item.roles])).to.deep.equal([
+        [pattern.id, ['attackPattern']],
+        [host.id, ['observable']],
+      ]);
+      expect(activity.story?.relatedEvents?.map((event) => event.title)).to.deep.equal([
+        'Attacker activity: Logged on',
+        'Defender activity (containment): Disabled the account',
+      ]);
+      expect(activity.story?.actionsTaken).to.deep.equal(['Disabled the account']);
+    });
+
+    it('splits a bundle with two incidents by what each references', () => {
+      const first = sco('ipv4-addr', 3, { value: '10.0.0.1' });
+      const second = sco('ipv4-addr', 4, { value: '10.0.0.2' });
+      const loose = sdo('tool', 5, { name: 'unrelated' });
+      const snapshots = fromStix(bundle(incident(1, { observable_refs: [first.id] }), incident(2, { observable_refs: [second.id] }), first, second, loose));
+
+      expect(snapshots.map((snapshot) => snapshot.incident.id)).to.deep.equal([sid('incident', 1), sid('incident', 2)]);
+      expect(snapshots[0]!.entities.map((item) => item.id)).to.have.members([first.id, loose.id]);
+      expect(snapshots[1]!.entities.map((item) => item.id)).to.deep.equal([second.id]);
+    });
+  });
+
+  describe('data issues', () => {
+    it('reports items that are not objects, or lack a type or an id', () => {
+      const snapshot = only(fromStix(bundle(42 as unknown as StixRecord, { id: sid('url', 1) }, { type: 'url', value: 'https://a.test' })));
+      expect(snapshot.issues.map((issue) => [issue.id, issue.field])).to.deep.equal([
+        [sid('bundle', 1), 'objects[0]'],
+        [sid('bundle', 1), 'objects[1]'],
+        ['url--generated-3', 'id'],
+      ]);
+      expect(snapshot.entities.map((item) => item.displayName)).to.deep.equal(['https://a.test']);
+    });
+
+    it('reports an id that is not shaped like a STIX id, and another spec version', () => {
+      const snapshot = only(fromStix(bundle({ type: 'url', id: 'url-1', value: 'https://a.test' }, sdo('tool', 1, { name: 't', spec_version: '2.0' }))));
+      expect(issueFields(snapshot, 'url-1')).to.deep.equal(['id']);
+      expect(issueFields(snapshot, sid('tool', 1))).to.deep.equal(['spec_version']);
+      expect(snapshot.entities).to.have.length(2);
+    });
+
+    it('reports two copies of one version', () => {
+      const snapshot = only(fromStix(bundle(sdo('tool', 1, { name: 'a' }), sdo('tool', 1, { name: 'b' }))));
+      expect(issueFields(snapshot, sid('tool', 1))).to.deep.equal(['id']);
+      expect(snapshot.entities.map((item) => item.displayName)).to.deep.equal(['a']);
+    });
+
+    it('reports an unknown object type and shows it as other', () => {
+      const snapshot = only(fromStix(bundle(sco('widget', 1, { name: 'w' }), sco('x-acme-widget', 2, { name: 'custom' }))));
+      expect(issueFields(snapshot, sid('widget', 1))).to.deep.equal(['type']);
+      expect(issueFields(snapshot, sid('x-acme-widget', 2))).to.deep.equal([]);
+      expect(snapshot.entities.map((item) => [item.kind, item.properties.rawType])).to.deep.equal([
+        ['other', 'widget'],
+        ['other', 'x-acme-widget'],
+      ]);
+    });
+
+    it('reports a reference to an object not in the bundle', () => {
+      const process = sco('process', 1, { pid: 4, parent_ref: sid('process', 9) });
+      const snapshot = only(fromStix(bundle(process)));
+      expect(snapshot.issues).to.deep.equal([
+        { id: process.id, field: 'parent_ref', problem: `reference to ${sid('process', 9)}, which is not in the bundle; it is left out` },
+      ]);
+      expect(snapshot.entities).to.have.length(1);
+    });
+
+    it('reports a reference that is not an identifier', () => {
+      const snapshot = only(fromStix(bundle(sco('domain-name', 1, { value: 'a.test', resolves_to_refs: ['10.0.0.1'] }))));
+      expect(issueFields(snapshot, sid('domain-name', 1))).to.deep.equal(['resolves_to_refs[0]']);
+    });
+
+    it('reports an invalid time and keeps the object', () => {
+      const snapshot = only(fromStix(bundle(sdo('sighting', 1, { sighting_of_ref: sid('malware', 2), first_seen: 'yesterday' }), sdo('malware', 2, { name: 'Evil', is_family: true }))));
+      expect(issueFields(snapshot, sid('sighting', 1))).to.deep.equal(['first_seen']);
+      expect(snapshot.alerts[0]!.firstActivityTime).to.equal(undefined);
+    });
+
+    it('reports unknown incident enumerations and keeps them', () => {
+      const snapshot = only(
+        fromStix(bundle(sdo('incident', 1, { name: 'I', extensions: { [INCIDENT_CORE_EXTENSION]: { investigation_status: 'parked', determination: 'maybe' } } }))),
+      );
+      const prefix = `extensions.${INCIDENT_CORE_EXTENSION}.`;
+      expect(issueFields(snapshot, sid('incident', 1))).to.deep.equal([`${prefix}investigation_status`, `${prefix}determination`]);
+      expect(snapshot.incident).to.deep.include({ status: 'parked', determination: 'maybe' });
+    });
+
+    it('reports an invalid confidence and count', () => {
+      const snapshot = only(fromStix(bundle(sdo('sighting', 1, { sighting_of_ref: sid('tool', 2), confidence: 150, count: -1 }), sdo('tool', 2, { name: 't' }))));
+      expect(issueFields(snapshot, sid('sighting', 1))).to.deep.equal(['confidence', 'count']);
+      expect(snapshot.alerts[0]!.severity).to.equal('unknown');
+    });
+
+    it('reports an invalid hash and keeps it as a property', () => {
+      const snapshot = only(fromStix(bundle(sco('file', 1, { name: 'a', hashes: { MD5: 'xyz' } }))));
+      expect(issueFields(snapshot, sid('file', 1))).to.deep.equal(['hashes.MD5']);
+      expect(snapshot.entities[0]!.properties.md5).to.equal('xyz');
+    });
+
+    it('reports a sighting without sighting_of_ref and an indicator without a pattern', () => {
+      const snapshot = only(fromStix(bundle(sdo('sighting', 1, {}), sdo('indicator', 2, { name: 'I', pattern_type: 'stix', valid_from: '2024-01-01T00:00:00Z' }))));
+      expect(issueFields(snapshot, sid('sighting', 1))).to.deep.equal(['sighting_of_ref']);
+      expect(issueFields(snapshot, sid('indicator', 2))).to.deep.equal(['pattern']);
+      expect(snapshot.alerts).to.have.length(2);
+    });
+
+    it('reports a relationship to an object that is not drawn', () => {
+      const tool = sdo('tool', 1, { name: 't' });
+      const note = sdo('note', 2, { content: 'c', object_refs: [tool.id] });
+      const snapshot = only(fromStix(bundle(tool, note, relationship(3, 'related-to', tool.id as string, note.id as string))));
+      expect(issueFields(snapshot, sid('relationship', 3))).to.deep.equal(['relationship_type']);
+      expect(snapshot.relations).to.deep.equal([]);
+    });
+
+    it('reports an unknown opinion and keeps it', () => {
+      const tool = sdo('tool', 1, { name: 't' });
+      const snapshot = only(fromStix(bundle(tool, sdo('opinion', 2, { opinion: 'meh', object_refs: [tool.id] }))));
+      expect(issueFields(snapshot, sid('opinion', 2))).to.deep.equal(['opinion']);
+      expect(entity(snapshot, tool.id as string).properties.opinions).to.deep.equal([{ id: sid('opinion', 2), opinion: 'meh' }]);
+    });
+  });
 });
