@@ -267,42 +267,46 @@ describe('il-incident-graph layout', () => {
   });
 
   describe('main thread', () => {
-    it('runs no long task for 5,000 nodes', async function () {
+    it('lays out 5,000 nodes in a worker, not on the main thread', async function () {
       this.timeout(60_000);
       const graph = createLargeGraph(5000);
-      // Ends the task that built the graph, so the observer sees only the layout's tasks.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const longTasks: number[] = [];
-      const supportsLongTasks = PerformanceObserver.supportedEntryTypes.includes('longtask');
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longTasks.push(entry.duration);
-      });
-      if (supportsLongTasks) observer.observe({ type: 'longtask' });
+      // Counts the workers started and the main thread's engine ticks. Timing the main thread
+      // belongs to the benchmark (bench/graph), which reports its longest task.
+      const NativeWorker = window.Worker;
+      let workers = 0;
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          workers += 1;
+        }
+      };
+      const tick = ForceLayout.prototype.tick;
+      let mainThreadTicks = 0;
+      ForceLayout.prototype.tick = function (this: ForceLayout, ...args: Parameters<ForceLayout['tick']>) {
+        mainThreadTicks += 1;
+        return tick.apply(this, args);
+      };
 
-      // Without long-task entries, the largest lateness of a 10 ms timer bounds the longest task.
-      let maxDrift = 0;
-      let expectedAt = performance.now() + 10;
-      const timer = setInterval(() => {
-        maxDrift = Math.max(maxDrift, performance.now() - expectedAt);
-        expectedAt = performance.now() + 10;
-      }, 10);
+      try {
+        const progress: number[] = [];
+        const runner = new LayoutRunner({
+          onProgress: (detail) => progress.push(detail.ticks),
+          onEnd: () => {},
+          onSettled: () => {},
+          settings: () => ({ layout: 'force', workerUrl: undefined }),
+          onWorkerFailure: (reason) => expect.fail(`worker failed: ${reason}`),
+        });
+        runner.request(graph);
+        await runner.settled;
 
-      const runner = new LayoutRunner({
-        onProgress: () => {},
-        onEnd: () => {},
-        onSettled: () => {},
-        settings: () => ({ layout: 'force', workerUrl: undefined }),
-        onWorkerFailure: (reason) => expect.fail(`worker failed: ${reason}`),
-      });
-      runner.request(graph);
-      await runner.settled;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      clearInterval(timer);
-      observer.disconnect();
-
-      expect(graph.getNodeAttribute('file-0', 'x')).to.be.a('number');
-      if (supportsLongTasks) expect(longTasks, `long tasks (ms): ${longTasks.join(', ')}`).to.deep.equal([]);
-      else expect(maxDrift).to.be.lessThan(50);
+        expect(workers).to.equal(1);
+        expect(mainThreadTicks).to.equal(0);
+        expect(progress.length).to.be.greaterThan(0);
+        expect(graph.getNodeAttribute('file-0', 'x')).to.be.a('number');
+      } finally {
+        window.Worker = NativeWorker;
+        ForceLayout.prototype.tick = tick;
+      }
     });
   });
 });

@@ -26,6 +26,8 @@ const LABEL_MAX_GRAPHEMES = 24;
 const LABEL_MAX_WIDTH = 180;
 const NODE_FONT_SIZE = 12;
 const EDGE_FONT_SIZE = 10;
+/** Nodes in view, highest priority first, that are tried for a label in one frame. */
+const MAX_LABEL_CANDIDATES = 1500;
 
 const measurer = new TextMeasurer();
 
@@ -41,7 +43,8 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
-  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId)) {
+  // Candidates past the cap would rarely find room, and measuring them costs time per frame.
+  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId).slice(0, MAX_LABEL_CANDIDATES)) {
     const text = fitLabel(node.label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
     const label = placer.place(
       {

@@ -3,9 +3,9 @@
  * inputs; the element decides when to call it (one animation frame at most per frame).
  *
  * Cost stays close to what is on screen: nodes and edges outside the viewport are skipped,
- * edges and nodes go to the canvas in one path per style, and detail drops with zoom. From
- * `LABEL_MIN_ZOOM` down labels are left out and edges become thin solid lines, written as
- * pixels when there are many (see `drawRasterLayers`). Below
+ * edges and nodes go to the canvas in one path per style, and detail drops with zoom. Below
+ * `EDGE_STYLE_MIN_ZOOM` edges become thin solid lines, written as pixels when there are many
+ * (see `drawRasterLayers`), and below `LABEL_MIN_ZOOM` labels are left out. Below
  * `ICON_MIN_ZOOM` kind icons and remediation badges are left out too. Below `DOT_ZOOM` nodes
  * become plain dots without rings, and edges lose their arrowheads. Edges are drawn in
  * draw-edges.ts, node shapes in draw-nodes.ts and labels in draw-labels.ts.
@@ -22,12 +22,16 @@ import type { Camera } from './geometry.js';
 import { LabelPlacer, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
 
-/** Node labels show from this zoom on, edge type labels from `EDGE_LABEL_MIN_ZOOM` on. */
-export const LABEL_MIN_ZOOM = 0.6;
+/**
+ * Node labels show from this zoom on, edge labels from `EDGE_LABEL_MIN_ZOOM` on. Labels are
+ * drawn at a fixed screen size and placed only where they overlap nothing, so they stay
+ * readable when a small incident is fitted at a low zoom.
+ */
+export const LABEL_MIN_ZOOM = 0.4;
 export const EDGE_LABEL_MIN_ZOOM = 1.5;
 
 /** Edges show their evidence role's dash pattern and width from this zoom on, thin solid lines below. */
-export const EDGE_STYLE_MIN_ZOOM = LABEL_MIN_ZOOM;
+export const EDGE_STYLE_MIN_ZOOM = 0.6;
 
 /** Kind icons and remediation badges show from this zoom on, where entities are 8 CSS pixels in radius. */
 export const ICON_MIN_ZOOM = 8 / ENTITY_RADIUS;

@@ -54,7 +54,7 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * the graph as `x` and `y`, so the same incident always looks the same, a host may save and
  * restore them, and moving the time cursor only hides nodes.
  *
- * Drawing follows the zoom. Node labels show from zoom 0.6, placed by priority (selected,
+ * Drawing follows the zoom. Node labels show from zoom 0.4, placed by priority (selected,
  * hovered, malicious, suspicious, alerts by severity, then the rest) where they overlap no
  * other label or node, and edge labels (a relation's type, an evidence edge's roles other than
  * contextual) show from zoom 1.5. Kind icons and remediation
