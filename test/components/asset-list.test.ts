@@ -159,6 +159,36 @@ describe('<il-asset-list>', () => {
       for (const link of links) expect(link.protocol).to.equal('mailto:');
     });
 
+    it('sorts devices by risk level', async () => {
+      const snapshot = entityKindsSnapshot();
+      const base = snapshot.entities.find((entity) => entity.id === KIND_IDS.device)!;
+      const levels = ['Low', 'High', undefined, 'Medium', 'None'];
+      snapshot.entities.push(
+        ...levels.map((riskScore, index) => ({
+          ...base,
+          id: `device:extra-${index}`,
+          displayName: `extra-${index}`,
+          properties: riskScore === undefined ? {} : { riskScore },
+        })),
+      );
+      const session = sessionOf(snapshot);
+      const el = await listFor(session);
+      el.category = 'devices';
+      await el.updateComplete;
+      const risks = (): Array<string | undefined> =>
+        rowIds(el).map((id) => session.snapshot!.entities.find((entity) => entity.id === id)!.properties.riskScore as string | undefined);
+
+      $(el, 'button[data-sort="riskScore"]').click();
+      await el.updateComplete;
+      const ascending = risks();
+      expect(ascending.filter((risk) => risk !== String(base.properties.riskScore))).to.deep.equal(['High', 'Medium', 'Low', 'None', undefined]);
+      expect($(el, 'button[data-sort="riskScore"]').closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+
+      $(el, 'button[data-sort="riskScore"]').click();
+      await el.updateComplete;
+      expect(risks().filter((risk) => risk !== String(base.properties.riskScore))).to.deep.equal(['None', 'Low', 'Medium', 'High', undefined]);
+    });
+
     it('pages a large category', async () => {
       const session = generatedSession(3000);
       const el = await listFor(session);

@@ -139,3 +139,33 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$
 export function mailtoUrl(address: string): string | undefined {
   return EMAIL.test(address) ? `mailto:${encodeURIComponent(address).replace('%40', '@')}` : undefined;
 }
+
+/** Levels of risk, exposure and threat as Microsoft Defender spells them, highest first, in lower case. */
+const LEVEL_ORDER = ['high', 'medium', 'low', 'informational', 'none'];
+
+/** Column keys whose values are levels, which sort from the highest level down. */
+const LEVEL_COLUMNS: ReadonlySet<string> = new Set(['riskScore', 'exposureLevel', 'threatLevel']);
+
+/** Sort key of the asset table: the name, the verdict, or a detail column's key. */
+export interface AssetSort {
+  key: string;
+  descending: boolean;
+}
+
+/**
+ * Compares two assets by one detail column. Levels sort from high to none, then any other value
+ * alphabetically. An empty detail sorts last.
+ */
+export function compareDetail(column: AssetColumn, a: Entity, b: Entity): number {
+  const left = column.read(a);
+  const right = column.read(b);
+  if (left === undefined || right === undefined) return (left === undefined ? 1 : 0) - (right === undefined ? 1 : 0);
+
+  if (LEVEL_COLUMNS.has(column.key)) {
+    const leftRank = LEVEL_ORDER.indexOf(left.toLowerCase());
+    const rightRank = LEVEL_ORDER.indexOf(right.toLowerCase());
+    if (leftRank >= 0 && rightRank >= 0) return leftRank - rightRank;
+    if (leftRank >= 0 || rightRank >= 0) return leftRank >= 0 ? -1 : 1;
+  }
+  return left.localeCompare(right, undefined, { numeric: true });
+}

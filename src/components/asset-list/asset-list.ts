@@ -3,7 +3,7 @@ import type { EntityRef, IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { Entity } from '../../model/types.js';
 import type { IncidentSession } from '../../session/session.js';
 import { kindIcon } from '../entity-flyout/kind-icons.js';
-import { sortEntities } from '../evidence-list/entity-order.js';
+import { sortEntities, verdictRank } from '../evidence-list/entity-order.js';
 import { entityListStyles } from '../evidence-list/list-styles.js';
 import { visibleEntities } from '../incident-filters/visible-entities.js';
 import { SelectionChangeEvent } from '../shared/events.js';
@@ -14,9 +14,11 @@ import {
   ASSET_CATEGORIES,
   CATEGORY_COLUMNS,
   categoryOf,
+  compareDetail,
   mailtoUrl,
   type AssetCategory,
   type AssetColumn,
+  type AssetSort,
 } from './asset-columns.js';
 import { assetListStyles } from './asset-list.styles.js';
 import { ASSET_STRINGS } from './asset-strings.js';
@@ -29,13 +31,17 @@ registerStrings(ASSET_STRINGS);
 /** Rows shown at first and added by "Show more", when `pageSize` is not set. */
 export const DEFAULT_ASSET_PAGE_SIZE = 100;
 
+/** The strongest verdict first, then by name. */
+const DEFAULT_ASSET_SORT: AssetSort = { key: 'verdict', descending: false };
+
 /**
  * The incident's assets by category: devices, users, mailboxes, apps (cloud and OAuth apps)
  * and cloud resources (with containers), each tab with its count. Each row shows the details
  * an analyst checks first for its category, as far as the entity's properties give them: a
  * device's risk and exposure levels and operating system, or a user's threat level, UPN,
- * account and contact details. Its verdict and remediation status follow, and the strongest
- * verdict comes first.
+ * account and contact details. Its verdict and remediation status follow. The strongest verdict
+ * comes first, and each column header sorts by its column: risk, exposure and threat levels
+ * from high to none, other details alphabetically, empty details last.
  *
  * The rows follow what `il-incident-graph` draws on the same session: the time cursor, the
  * time range and the noise-control filters apply, and `search` narrows them further. The
@@ -53,7 +59,8 @@ export const DEFAULT_ASSET_PAGE_SIZE = 100;
  *
  * Keyboard: the category tabs are one tab stop; Left and Right arrows move between them and
  * select, Home and End go to the first and last. Every other control is a native button,
- * checkbox or link in reading order. Escape closes an open confirmation.
+ * checkbox or link in reading order. Column headers are buttons that sort by their column; the
+ * header cell's `aria-sort` gives the order. Escape closes an open confirmation.
  *
  * @tagname il-asset-list
  * @summary Devices, users, mailboxes, apps and cloud resources of an incident, with counts,
@@ -102,6 +109,7 @@ export class AssetList extends LitElement {
     pageSize: { type: Number, attribute: 'page-size' },
     checked: { state: true },
     shownCount: { state: true },
+    sort: { state: true },
   };
 
   declare session: IncidentSession | undefined;
@@ -115,6 +123,7 @@ export class AssetList extends LitElement {
   declare private checked: ReadonlySet<string>;
   /** Rows shown; grows by `pageSize` with "Show more". */
   declare private shownCount: number;
+  declare private sort: AssetSort;
 
   private readonly sessions: SessionController;
   private readonly bulk: BulkActionController;
@@ -130,6 +139,7 @@ export class AssetList extends LitElement {
     this.pageSize = DEFAULT_ASSET_PAGE_SIZE;
     this.checked = new Set();
     this.shownCount = DEFAULT_ASSET_PAGE_SIZE;
+    this.sort = DEFAULT_ASSET_SORT;
     this.sessions = new SessionController(this, {
       keys: ['snapshot', 'loadState', 'time', 'range', 'filters', 'selection', 'entities'],
       onSessionChange: () => {
@@ -231,9 +241,9 @@ export class AssetList extends LitElement {
                 @change=${(event: Event) => this.checkRows(rows, (event.target as HTMLInputElement).checked)}
               />
             </th>
-            <th scope="col">${msg('assets.column.name')}</th>
-            ${columns.map((column) => html`<th scope="col">${msg(`assets.column.${column.key}`)}</th>`)}
-            <th scope="col">${msg('assets.column.verdict')}</th>
+            ${this.renderHeader('name')}
+            ${columns.map((column) => this.renderHeader(column.key))}
+            ${this.renderHeader('verdict')}
           </tr>
         </thead>
         <tbody>
@@ -241,6 +251,20 @@ export class AssetList extends LitElement {
         </tbody>
       </table>
     </div>`;
+  }
+
+  private renderHeader(key: string): TemplateResult {
+    const sorted = this.sort.key === key;
+    const direction = this.sort.descending ? 'descending' : 'ascending';
+    return html`<th scope="col" aria-sort=${sorted ? direction : 'none'}>
+      <button type="button" class="sort-button" data-sort=${key} data-sorted=${sorted ? direction : nothing} @click=${() => this.sortBy(key)}>
+        ${msg(`assets.column.${key}`)}
+      </button>
+    </th>`;
+  }
+
+  private sortBy(key: string): void {
+    this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: false };
   }
 
   private renderRow(entity: Entity, columns: readonly AssetColumn[], isSelected: boolean): TemplateResult {
@@ -271,17 +295,40 @@ export class AssetList extends LitElement {
     </tr>`;
   }
 
-  /** Returns the shown assets of each category, the strongest verdict first. */
+  /** Returns the shown assets of each category in the sort order. */
   private assetsByCategory(session: IncidentSession): Map<AssetCategory, Entity[]> {
     const byCategory = new Map<AssetCategory, Entity[]>(ASSET_CATEGORIES.map((category) => [category, []]));
     for (const entity of visibleEntities(session, this.search)) {
       const category = categoryOf(entity.kind);
       if (category) byCategory.get(category)!.push(entity);
     }
-    for (const [category, entities] of byCategory) {
-      byCategory.set(category, sortEntities(entities, { key: 'verdict', descending: false }));
-    }
+    for (const [category, entities] of byCategory) byCategory.set(category, this.sorted(category, entities));
     return byCategory;
+  }
+
+  /**
+   * Sorts one category's assets. Ties, and a detail column the category lacks, fall back to
+   * the strongest verdict and then the name.
+   */
+  private sorted(category: AssetCategory, entities: readonly Entity[]): Entity[] {
+    const byVerdict = sortEntities(entities, { key: 'verdict', descending: false });
+    const { key, descending } = this.sort;
+    if (key === 'name') return sortEntities(entities, { key: 'name', descending });
+
+    const sign = descending ? -1 : 1;
+    const column = CATEGORY_COLUMNS[category].find((item) => item.key === key);
+    if (key === 'verdict') {
+      return byVerdict.sort((a, b) => sign * (verdictRank(a.verdict) - verdictRank(b.verdict)));
+    }
+    if (!column) return byVerdict;
+    // Array.prototype.sort is stable, so equal details keep the verdict order. Empty details
+    // stay last in both directions.
+    return byVerdict.sort((a, b) => {
+      const aEmpty = column.read(a) === undefined;
+      const bEmpty = column.read(b) === undefined;
+      if (aEmpty !== bEmpty) return aEmpty ? 1 : -1;
+      return sign * compareDetail(column, a, b);
+    });
   }
 
   private currentCategory(byCategory: ReadonlyMap<AssetCategory, readonly Entity[]>): AssetCategory {
