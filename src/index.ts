@@ -58,7 +58,12 @@ export {
   type SearchChangeDetail,
 } from './components/incident-filters/events.js';
 export { IncidentGraphElement } from './components/incident-graph/incident-graph.js';
-export { LayoutEndEvent } from './components/incident-graph/events.js';
+export {
+  LayoutEndEvent,
+  LayoutProgressEvent,
+  type LayoutEndDetail,
+  type LayoutProgressDetail,
+} from './components/incident-graph/events.js';
 export { IncidentSummary } from './components/incident-summary/incident-summary.js';
 export { IncidentView } from './components/incident-view/incident-view.js';
 export { TabChangeEvent, type TabChangeDetail } from './components/incident-view/events.js';
