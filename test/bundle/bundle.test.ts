@@ -41,9 +41,29 @@ async function showIncident(api: BundleApi, payload: unknown): Promise<BundleVie
 describe('script-tag bundle', () => {
   it('registers every element', async () => {
     await loadBundle();
-    const tags = ['il-incident-view', 'il-incident-graph', 'il-alert-timeline', 'il-entity-flyout', 'il-hunt-results', 'il-verdict-badge'];
+    const tags = [
+      'il-incident-view',
+      'il-incident-graph',
+      'il-alert-timeline',
+      'il-entity-flyout',
+      'il-hunt-results',
+      'il-verdict-badge',
+      'il-incident-summary',
+      'il-alert-queue',
+      'il-asset-list',
+      'il-investigations',
+      'il-evidence-list',
+      'il-incident-filters',
+    ];
     for (const tag of tags) {
       expect(customElements.get(tag), tag).to.not.equal(undefined);
+    }
+  });
+
+  it('exports every format mapper', async () => {
+    const api = (await loadBundle()) as unknown as Record<string, unknown>;
+    for (const name of ['fromMicrosoftGraph', 'fromDefender', 'fromAdvancedHunting', 'fromSentinel', 'fromOcsf']) {
+      expect(api[name], name).to.be.a('function');
     }
   });
 
