@@ -1,0 +1,168 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
+import '../../src/components/incident-view/define.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { IncidentSession } from '../../src/session/session.js';
+import { viewSnapshot } from '../fixtures/view-snapshot.js';
+import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
+import { ResourceTracker, type LiveResources } from './resource-tracker.js';
+
+/** Mounts requested; the loop stops earlier when it reaches the time budget. */
+const MOUNT_TARGET = 1000;
+const TIME_BUDGET_MS = 15_000;
+/** Heap growth allowed after all mounts, in bytes; `performance.memory` is coarse without a forced GC. */
+const HEAP_ALLOWANCE = 8 * 1024 * 1024;
+
+interface ChromeMemory {
+  usedJSHeapSize: number;
+}
+
+function heapUsed(): number | undefined {
+  return (performance as Performance & { memory?: ChromeMemory }).memory?.usedJSHeapSize;
+}
+
+async function frames(count: number): Promise<void> {
+  for (let index = 0; index < count; index++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+function adapterFor(...snapshots: ReturnType<typeof viewSnapshot>[]): IncidentDataAdapter {
+  return {
+    async loadIncident(id) {
+      const snapshot = snapshots.find((item) => item.incident.id === id);
+      if (!snapshot) throw new Error(`Incident not found: "${id}".`);
+      return structuredClone(snapshot);
+    },
+  };
+}
+
+/** Mounts a view, waits until it is drawn, and removes it. */
+async function mountOnce(container: HTMLElement, adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
+  const view = document.createElement('il-incident-view');
+  view.style.height = '500px';
+  view.style.width = '900px';
+  view.adapter = adapter;
+  view.incidentId = incidentId;
+  container.append(view);
+  await view.loaded;
+  view.remove();
+}
+
+describe('lifecycle', () => {
+  it('tracker counts planted resources', () => {
+    const tracker = new ResourceTracker();
+    tracker.install();
+    const listener = (): void => undefined;
+    const observer = new ResizeObserver(listener);
+    let live: LiveResources;
+    let timeout = 0;
+    let interval = 0;
+    try {
+      timeout = setTimeout(listener, 60_000);
+      interval = setInterval(listener, 60_000);
+      requestAnimationFrame(listener);
+      observer.observe(document.body);
+      window.addEventListener('resize', listener);
+      document.addEventListener('keydown', listener);
+      live = tracker.live();
+    } finally {
+      tracker.uninstall();
+      clearTimeout(timeout);
+      clearInterval(interval);
+      observer.disconnect();
+      window.removeEventListener('resize', listener);
+      document.removeEventListener('keydown', listener);
+    }
+
+    expect(live).to.deep.equal({ workers: 0, timeouts: 1, intervals: 1, animationFrames: 1, observers: 1, windowListeners: 1, documentListeners: 1 });
+  });
+
+  it('leaves nothing running after mounts', async function () {
+    this.timeout(40_000);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const small = viewSnapshot('life-1');
+    // A second incident above the synchronous layout limit, so some mounts start a layout worker.
+    const large = generateIncidentSnapshot({ entityCount: 500, seed: 3 });
+    const adapter = adapterFor(small, large);
+
+    // Warm up code and caches so the baseline holds them.
+    for (let index = 0; index < 10; index++) await mountOnce(container, adapter, 'life-1');
+    await frames(3);
+
+    const tracker = new ResourceTracker();
+    tracker.install();
+    let mounts = 0;
+    let largeMounts = 0;
+    let live: LiveResources;
+    let heapBefore: number | undefined;
+    const started = performance.now();
+    try {
+      heapBefore = heapUsed();
+      while (mounts < MOUNT_TARGET && performance.now() - started < TIME_BUDGET_MS) {
+        const useLarge = mounts % 50 === 49;
+        await mountOnce(container, adapter, useLarge ? large.incident.id : 'life-1');
+        mounts++;
+        if (useLarge) largeMounts++;
+      }
+      // Timers the elements start for their own delays (a copied notice, a refine pass) may run
+      // out first; anything still live after that is a leak.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await frames(3);
+      live = tracker.live();
+    } finally {
+      tracker.uninstall();
+    }
+    const elapsed = performance.now() - started;
+    const heapAfter = heapUsed();
+
+    console.log(
+      `[lifecycle] ${mounts} mounts (${largeMounts} with 500 entities) in ${Math.round(elapsed)} ms; live after: ${JSON.stringify(live)}; ` +
+        `heap ${heapBefore === undefined ? 'n/a' : `${(heapBefore / 1048576).toFixed(1)} MB -> ${(heapAfter! / 1048576).toFixed(1)} MB`}`,
+    );
+    if (mounts < MOUNT_TARGET) console.log(`[lifecycle] stopped at ${mounts} mounts: the ${TIME_BUDGET_MS / 1000} s budget ran out`);
+
+    expect(mounts, 'mounts').to.be.greaterThan(50);
+    expect(live.workers, 'workers').to.equal(0);
+    expect(live.intervals, 'intervals').to.equal(0);
+    expect(live.timeouts, 'timeouts').to.equal(0);
+    expect(live.animationFrames, 'animation frames').to.equal(0);
+    expect(live.observers, 'observers').to.equal(0);
+    expect(live.windowListeners, 'window listeners').to.equal(0);
+    expect(live.documentListeners, 'document listeners').to.equal(0);
+    if (heapBefore !== undefined && heapAfter !== undefined) {
+      expect(heapAfter - heapBefore, 'heap growth in bytes').to.be.lessThan(HEAP_ALLOWANCE);
+    }
+  });
+
+  it('resumes after a move in the DOM', async () => {
+    const first = await fixture<HTMLDivElement>(html`<div><div class="a"></div><div class="b" style="width: 500px"></div></div>`);
+    const session = new IncidentSession();
+    const view = document.createElement('il-incident-view');
+    view.style.height = '520px';
+    view.session = session;
+    first.querySelector('.a')!.append(view);
+    await session.load(adapterFor(viewSnapshot('life-2')), 'life-2');
+    await view.loaded;
+    session.select({ entityIds: ['device:ws-042'] });
+    await view.updateComplete;
+    const graphBefore = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+
+    // Moving an element disconnects and connects it again in one task.
+    first.querySelector('.b')!.append(view);
+    await view.updateComplete;
+    await frames(2);
+
+    const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+    expect(graph, 'the same graph element').to.equal(graphBefore);
+    expect(session.selection.entityIds).to.deep.equal(['device:ws-042']);
+    expect(view.shadowRoot!.querySelector('il-entity-flyout'), 'flyout still shown').to.not.equal(null);
+    await graph.fit();
+
+    // The graph follows its new container's size, so its resize observer is attached again.
+    const canvas = graph.shadowRoot!.querySelector('canvas')!;
+    const widthBefore = canvas.width;
+    (first.querySelector('.b') as HTMLElement).style.width = '800px';
+    await frames(4);
+    expect(canvas.width, 'canvas width after the container grew').to.be.greaterThan(widthBefore);
+    expect(graph.toScreen('device:ws-042'), 'node position').to.not.equal(undefined);
+  });
+});
