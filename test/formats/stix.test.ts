@@ -37,7 +37,7 @@ function issueFields(snapshot: IncidentSnapshot, id: string): string[] {
   return snapshot.issues.filter((issue) => issue.id === id).map((issue) => issue.field);
 }
 
-/** A STIX identifier of `type` whose UUID ends with `n`, so hand-made objects get readable ids. */
+/** Builds a STIX identifier of `type` whose UUID ends with `n`, so hand-made objects get readable ids. */
 function sid(type: string, n: number): string {
   return `${type}--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
@@ -82,9 +82,9 @@ describe('fromStix', () => {
 
   describe('published payloads', () => {
     it('maps the APT1 report', async function () {
-      // 33 entity objects (1 intrusion-set, 5 threat-actors, 4 identities, 6 malware, 10 tools,
-      // 7 attack-patterns) and 12 objects named by the 12 indicator patterns (4 IPv4 ranges,
-      // 3 domains, 3 MD5 hashes, 2 certificates, none of them in the bundle): 45 entities.
+      // 33 entity objects: 1 intrusion-set, 5 threat-actors, 4 identities, 6 malware, 10 tools
+      // and 7 attack-patterns. The 12 indicator patterns name 12 objects that are not in the
+      // bundle: 4 IPv4 ranges, 3 domains, 3 MD5 hashes and 2 certificates. So 45 entities.
       // The 12 indicators are the alerts. Evidence: 12 pattern objects, plus the targets of the
       // 7 `indicates` relationships (4 malware, 3 threat actors): 19. The other 23 of the 30
       // relationships join two entities. The single report is the incident.
@@ -162,8 +162,8 @@ describe('fromStix', () => {
     });
 
     it('maps an indicator for a file hash', async function () {
-      // The malware and the file of the pattern's SHA-256: 2 entities; 1 alert whose evidence
-      // is the file (pattern) and the malware (indicates); no relation is left.
+      // The malware and the file of the pattern's SHA-256 are the 2 entities. The 1 alert
+      // involves the file (pattern) and the malware (indicates), so no relation is left.
       const payload = await readSharedJson(this, `${DATA}/cti-documentation_malware-indicator-for-file-hash.json`);
       const snapshot = only(fromStix(payload));
 
@@ -300,6 +300,13 @@ describe('fromStix', () => {
     it('gives one snapshot per bundle of an array', () => {
       const second = { ...bundle(sco('url', 2, { value: 'https://example.test/b' })), id: sid('bundle', 2) };
       expect(fromStix([bundle(url), second]).map((snapshot) => snapshot.incident.id)).to.deep.equal([sid('bundle', 1), sid('bundle', 2)]);
+    });
+
+    it('maps an empty bundle to an empty snapshot', () => {
+      const snapshot = only(fromStix(bundle()));
+      expect(snapshot.entities).to.deep.equal([]);
+      expect(snapshot.alerts).to.deep.equal([]);
+      expect(snapshot.incident.id).to.equal(sid('bundle', 1));
     });
 
     it('throws on a payload without STIX objects', () => {
@@ -447,7 +454,7 @@ describe('fromStix', () => {
       expect(relationsOf(snapshot, childId, 'runsAs').map((relation) => relation.target)).to.deep.equal([user.id]);
       expect(relationsOf(snapshot, childId, 'openedConnection').map((relation) => relation.target)).to.deep.equal([traffic.id]);
       expect(relationsOf(snapshot, source.id as string, 'communicatesWith').map((relation) => relation.target)).to.deep.equal([destination.id]);
-      expect(relationsOf(snapshot, traffic.id as string, 'src').map((relation) => relation.target)).to.deep.equal([source.id]);
+      expect(relationsOf(snapshot, traffic.id as string, 'source').map((relation) => relation.target)).to.deep.equal([source.id]);
 
       const mapped = entity(snapshot, childId);
       expect(mapped).to.deep.include({ kind: 'process', displayName: 'powershell.exe', firstSeen: Date.parse('2024-05-01T10:00:00Z') });

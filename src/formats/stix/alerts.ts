@@ -47,7 +47,9 @@ export function confidenceSeverity(raw: JsonRecord, id: string, issues: DataIssu
     return 'unknown';
   }
   if (confidence === 0) return 'unknown';
-  return confidence < 30 ? 'low' : confidence < 70 ? 'medium' : 'high';
+  if (confidence < 30) return 'low';
+  if (confidence < 70) return 'medium';
+  return 'high';
 }
 
 /** Returns the first kill chain phase name of an object, for example `initial-compromise`. */
@@ -111,8 +113,8 @@ export function addIndicator(scope: StixScope, object: StixObject): Alert {
 /**
  * Maps a sighting: what was sighted (`sighting_of_ref`, role `sightingOf`), the objects of its
  * `observed_data_refs` (role `observed`) and where it was sighted (`where_sighted_refs`, role
- * `whereSighted`). A sighting of an indicator involves what the indicator names and lists the
- * indicator's alert as related; observed objects get the verdict of what was sighted.
+ * `whereSighted`). A sighting of an indicator involves what the indicator names, and lists the
+ * indicator's alert as related. Observed objects get the verdict of what was sighted.
  */
 export function addSighting(scope: StixScope, object: StixObject): Alert {
   const { raw, id } = object;
@@ -155,7 +157,9 @@ export function addSighting(scope: StixScope, object: StixObject): Alert {
 
 function sightingSummary(raw: JsonRecord, sightedName: string | undefined, alert: Alert): string {
   const count = readNumber(raw.count);
-  const times = count === undefined ? '' : count === 1 ? ' once' : ` ${count} times`;
+  let times = '';
+  if (count === 1) times = ' once';
+  else if (count !== undefined) times = ` ${count} times`;
   return `${sightedName ?? 'An unknown object'} was sighted${times}.${alert.evidence.length === 0 ? ' No observed object is listed.' : ''}`;
 }
 

@@ -99,7 +99,7 @@ export function isEntityType(type: string): boolean {
 /**
  * Reads a payload into bundles. Accepts a bundle, an array of bundles, one STIX object, an
  * array of objects (read as one bundle), or the JSON or NDJSON text of any of these. Throws a
- * `TypeError` when the payload holds no STIX object.
+ * `TypeError` when the payload contains no STIX object.
  */
 export function readBundles(payload: unknown): StixBundle[] {
   const textIssues: DataIssue[] = [];
@@ -122,7 +122,7 @@ export function readBundles(payload: unknown): StixBundle[] {
     bundles.push(readObjects('bundle', looseObjects, 'objects'));
   }
 
-  if (bundles.length === 0 || bundles.every((bundle) => bundle.objects.length === 0 && bundle.issues.length === 0)) {
+  if (bundles.length === 0) {
     const got = payload === null ? 'null' : Array.isArray(payload) ? `an array of ${payload.length} items` : typeof payload;
     throw new TypeError(
       `fromStix: expected a STIX 2.1 bundle or STIX objects, each with a type (got ${got}). ` +

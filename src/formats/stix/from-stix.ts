@@ -26,7 +26,7 @@ import { StixScope } from './scope.js';
 /** Values of `opinion` (`opinion-enum`, a closed list). */
 const OPINIONS = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'];
 
-/** References that do not tie an object to an incident when a bundle holds several. */
+/** References that do not tie an object to an incident when a bundle contains several. */
 const UNLINKING_REFS: ReadonlySet<string> = new Set(['created_by_ref', 'object_marking_refs']);
 
 /**
@@ -34,7 +34,7 @@ const UNLINKING_REFS: ReadonlySet<string> = new Set(['created_by_ref', 'object_m
  *
  * Accepts a bundle, an array of bundles, a STIX object or an array of objects (read as one
  * bundle), or the JSON text of any of these. Each bundle gives one snapshot, or one per
- * `incident` object when it holds several. Indicators and sightings become alerts, and so does
+ * `incident` object when it contains several. Indicators and sightings become alerts, and so does
  * the activity of an incident's Incident Core Extension. Cyber-observables (SCOs) and the
  * domain objects an analyst looks at (malware, tools, threat actors, attack patterns,
  * identities, infrastructure …) become entities keyed by their STIX ids. Relationships and
@@ -188,7 +188,7 @@ function addAllEmbeddedRelations(scope: StixScope): void {
   }
 }
 
-/** A malware analysis gives its sample (`sample_ref`) the verdict of its `result`. */
+/** Gives the sample of a malware analysis (`sample_ref`) the verdict of its `result`. */
 function addAnalysisVerdict(scope: StixScope, object: StixObject): void {
   const result = readString(object.raw.result)?.toLowerCase();
   const verdict = result === undefined ? undefined : ANALYSIS_VERDICTS[result];
@@ -198,7 +198,7 @@ function addAnalysisVerdict(scope: StixScope, object: StixObject): void {
   }
 }
 
-/** The objects of an observed-data were seen from its `first_observed` on. */
+/** Moves the first seen of an observed-data's objects back to its `first_observed`. */
 function addObservedTimes(scope: StixScope, object: StixObject): void {
   const time = parseTimeField(object.raw.first_observed, scope.builder.issues, object.id, 'first_observed');
   const refs: unknown[] = Array.isArray(object.raw.object_refs) ? object.raw.object_refs : [];

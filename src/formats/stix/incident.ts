@@ -89,8 +89,9 @@ export function mapReport(scope: StixScope, object: StixObject): Incident {
  */
 export function bundleIncident(bundleId: string, alerts: readonly Alert[], sightingIds: readonly string[]): Incident {
   const sightings = alerts.filter((alert) => sightingIds.includes(alert.id));
-  const titled = sightings.length === 1 ? sightings[0] : alerts.length === 1 ? alerts[0] : undefined;
-  const title = titled?.title ?? `STIX bundle ${bundleId}`;
+  let title = `STIX bundle ${bundleId}`;
+  if (sightings.length === 1) title = sightings[0]!.title;
+  else if (alerts.length === 1) title = alerts[0]!.title;
   return incidentOfAlerts(bundleId, title, alerts);
 }
 

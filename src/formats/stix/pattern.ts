@@ -1,8 +1,8 @@
 /**
  * The observables a STIX pattern names. An indicator's pattern
- * (`[ipv4-addr:value = '10.0.0.0']`) describes what it matches; each equality comparison names
- * a value, and the comparisons joined by AND inside one observation expression (`[...]`)
- * describe one object together, such as a certificate's issuer and serial number.
+ * (`[ipv4-addr:value = '10.0.0.0']`) describes what it matches. Each equality comparison names
+ * a value. The comparisons joined by AND inside one observation expression (`[...]`) describe
+ * one object together, such as a certificate's issuer and serial number.
  *
  * Only `=` comparisons on plain property paths give values. Other operators (`MATCHES`,
  * `LIKE`, `IN`, `!=`, `<` …) and paths through references (`from_ref.value`) or lists
@@ -95,6 +95,7 @@ function observationExpressions(pattern: string): string[] {
 
 /** Splits `text` at each match of `separator` that is outside single quotes. */
 function splitOutsideQuotes(text: string, separator: RegExp): string[] {
+  const anchored = new RegExp(`^(?:${separator.source})`, separator.flags.replace('g', ''));
   const parts: string[] = [];
   let quoted = false;
   let start = 0;
@@ -109,7 +110,7 @@ function splitOutsideQuotes(text: string, separator: RegExp): string[] {
       quoted = true;
       continue;
     }
-    const match = new RegExp(`^(?:${separator.source})`, separator.flags.replace('g', '')).exec(text.slice(index));
+    const match = anchored.exec(text.slice(index));
     if (match !== null && /\s/.test(text[index - 1] ?? ' ')) {
       parts.push(text.slice(start, index));
       index += match[0].length - 1;

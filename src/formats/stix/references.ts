@@ -11,7 +11,7 @@ import { isRecord, readString, type JsonRecord } from '../shared/json-readers.js
 import { isEntityType, type StixObject } from './bundle.js';
 import type { StixScope } from './scope.js';
 
-/** How an embedded reference becomes a relation: its type, and whether it points from the target to the holder. */
+/** Relation of an embedded reference: its type, and whether it points from the target to the object with the reference. */
 interface RefRule {
   type: RelationType;
   reverse?: boolean;
@@ -33,6 +33,7 @@ const REF_RULES: Readonly<Record<string, Readonly<Record<string, RefRule>>>> = {
     sender_ref: { type: 'sentBy' },
     to_refs: { type: 'sentTo' },
   },
+  'network-traffic': { src_ref: { type: 'source' }, dst_ref: { type: 'destination' } },
   'email-addr': { belongs_to_ref: { type: 'mailboxOf' } },
   'ipv4-addr': { belongs_to_refs: { type: 'memberOf' }, resolves_to_refs: { type: 'resolvesTo' } },
   'ipv6-addr': { belongs_to_refs: { type: 'memberOf' }, resolves_to_refs: { type: 'resolvesTo' } },
@@ -41,7 +42,7 @@ const REF_RULES: Readonly<Record<string, Readonly<Record<string, RefRule>>>> = {
 
 /**
  * References that draw no relation: who created the object and its data markings describe the
- * report, not the incident, and `sample_ref` of a malware analysis is handled with its result.
+ * intelligence report, not the incident.
  */
 const IGNORED_REFS: ReadonlySet<string> = new Set(['created_by_ref', 'object_marking_refs']);
 
@@ -81,7 +82,7 @@ function addRefsOf(scope: StixScope, object: StixObject, record: JsonRecord, pre
   for (const [field, value] of Object.entries(record)) {
     if (IGNORED_REFS.has(field) || !/_refs?$/.test(field)) continue;
     const rule = REF_RULES[object.type]?.[field] ?? { type: refRelationType(field) };
-    const refs = field.endsWith('_refs') ? (Array.isArray(value) ? value : [value]) : [value];
+    const refs = field.endsWith('_refs') && Array.isArray(value) ? value : [value];
     refs.forEach((ref, index) => {
       const at = { id: object.id, field: `${prefix}${field}${field.endsWith('_refs') ? `[${index}]` : ''}` };
       for (const target of scope.entityIds(ref, at)) {
@@ -92,7 +93,7 @@ function addRefsOf(scope: StixScope, object: StixObject, record: JsonRecord, pre
   }
 }
 
-/** A connection's source communicates with its destination (the `src_ref` and `dst_ref` of `network-traffic`). */
+/** Relates the source of a `network-traffic` (`src_ref`) to its destination (`dst_ref`) by `communicatesWith`. */
 function addConnection(scope: StixScope, object: StixObject): void {
   const source = readString(object.raw.src_ref);
   const destination = readString(object.raw.dst_ref);
@@ -103,9 +104,9 @@ function addConnection(scope: StixScope, object: StixObject): void {
 
 /**
  * Maps a relationship object. Between two entities it becomes a relation of its
- * `relationship_type`. When one end is an alert (an indicator, a sighting or the incident), the entities at the
- * other end become evidence of that alert, with the relationship type as their role; between
- * two alerts, the source lists the target as related. A relationship with an end that is
+ * `relationship_type`. When one end is an alert (an indicator, a sighting or the incident),
+ * the entities at the other end become evidence of that alert, with the relationship type as
+ * their role. Between two alerts, the source lists the target as related. A relationship with an end that is
  * neither is reported and left out.
  */
 export function addRelationship(scope: StixScope, object: StixObject): void {

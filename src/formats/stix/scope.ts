@@ -1,7 +1,7 @@
 /**
- * The objects of one incident's snapshot while it is built: the bundle's objects by id, the
- * alerts made so far, and the resolution of references to entity ids, with a data issue for
- * each reference that names no object of the bundle.
+ * The state of one incident's snapshot while it is built: the bundle's objects by id and the
+ * alerts made so far. It resolves references to entity ids, and reports each reference that
+ * names no object of the bundle.
  */
 
 import type { Alert, Entity, Verdict } from '../../model/types.js';
@@ -11,7 +11,7 @@ import { isEntityType, isStixIdentifier, type StixObject } from './bundle.js';
 import { mapEntity, readHashes, type ObjectLookup } from './entities.js';
 import type { PatternObservable } from './pattern.js';
 
-/** Where a reference is written: the id of the object that holds it and the field's path. */
+/** Location of a reference: the id of the object that contains it and the field's path. */
 export interface RefLocation {
   id: string;
   field: string;
