@@ -57,8 +57,8 @@ describe('lifecycle', () => {
     let timeout = 0;
     let interval = 0;
     try {
-      timeout = setTimeout(listener, 60_000);
-      interval = setInterval(listener, 60_000);
+      timeout = window.setTimeout(listener, 60_000);
+      interval = window.setInterval(listener, 60_000);
       requestAnimationFrame(listener);
       observer.observe(document.body);
       window.addEventListener('resize', listener);
@@ -84,7 +84,7 @@ describe('lifecycle', () => {
     const large = generateIncidentSnapshot({ entityCount: 500, seed: 3 });
     const adapter = adapterFor(small, large);
 
-    // Warm up code and caches so the baseline holds them.
+    // Warm up code and caches, so the baseline includes them.
     for (let index = 0; index < 10; index++) await mountOnce(container, adapter, 'life-1');
     await frames(3);
 
@@ -103,8 +103,8 @@ describe('lifecycle', () => {
         mounts++;
         if (useLarge) largeMounts++;
       }
-      // Timers the elements start for their own delays (a copied notice, a refine pass) may run
-      // out first; anything still live after that is a leak.
+      // Timers that the elements start for their own delays (a copied notice, a refine pass)
+      // get time to run out. Anything still live after that is a leak.
       await new Promise((resolve) => setTimeout(resolve, 500));
       await frames(3);
       live = tracker.live();

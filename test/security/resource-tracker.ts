@@ -1,8 +1,8 @@
 /**
  * Counts what a page leaves running: workers, timers, animation frames, observers and window or
- * document listeners. It wraps the globals while installed, so it sees only what is started
- * through them after `install()`; a module that kept its own reference to a global before
- * (d3-timer keeps `requestAnimationFrame`) is not seen.
+ * document listeners. It wraps the globals while installed, so it counts only what is started
+ * through them after `install()`. A module that kept its own reference to a global before
+ * (d3-timer keeps `requestAnimationFrame`) is not counted.
  */
 
 export interface LiveResources {
