@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { fromStix, INCIDENT_CORE_EXTENSION } from '../../src/formats/index.js';
 import * as packageEntry from '../../src/index.js';
 import type { Alert, Entity, IncidentSnapshot, Relation } from '../../src/model/index.js';
+import { isStixRecord } from '../../src/formats/stix/index.js';
 import { readSharedJson } from '../helpers/shared-data.js';
 
 const DATA = 'stix';
@@ -300,6 +301,15 @@ describe('fromStix', () => {
     it('gives one snapshot per bundle of an array', () => {
       const second = { ...bundle(sco('url', 2, { value: 'https://example.test/b' })), id: sid('bundle', 2) };
       expect(fromStix([bundle(url), second]).map((snapshot) => snapshot.incident.id)).to.deep.equal([sid('bundle', 1), sid('bundle', 2)]);
+    });
+
+    it('recognises bundles and STIX objects', () => {
+      expect(isStixRecord(bundle())).to.equal(true);
+      expect(isStixRecord(url)).to.equal(true);
+      expect(isStixRecord({ type: 'bundle' })).to.equal(false);
+      expect(isStixRecord({ type: 'file', id: sid('url', 1) })).to.equal(false);
+      expect(isStixRecord({ '@odata.type': '#microsoft.graph.security.alert', id: 'da637', title: 'x' })).to.equal(false);
+      expect(isStixRecord({ type: 'Microsoft.SecurityInsights/entities', id: '/subscriptions/1/entities/2' })).to.equal(false);
     });
 
     it('maps an empty bundle to an empty snapshot', () => {

@@ -91,6 +91,18 @@ export function isStixIdentifier(value: unknown): value is string {
   return typeof value === 'string' && IDENTIFIER.test(value);
 }
 
+/**
+ * True for one record of STIX content: a bundle (`type` `bundle` with an `objects` array), or
+ * an object whose `id` is its `type`, two hyphens and a UUID. No other format this library maps
+ * writes ids of that shape.
+ */
+export function isStixRecord(record: JsonRecord): boolean {
+  const type = readString(record.type);
+  if (type === undefined) return false;
+  if (type === 'bundle') return Array.isArray(record.objects);
+  return isStixIdentifier(record.id) && record.id.startsWith(`${type}--`);
+}
+
 /** True when an object of `type` becomes an entity: an SCO, an entity SDO, or a custom (`x-`) or unknown type. */
 export function isEntityType(type: string): boolean {
   return !NON_ENTITY_TYPES.has(type);

@@ -2,3 +2,4 @@
 
 export { fromStix } from './from-stix.js';
 export { INCIDENT_CORE_EXTENSION } from './incident.js';
+export { isStixRecord } from './bundle.js';
