@@ -312,6 +312,11 @@ describe('fromStix', () => {
       expect(isStixRecord({ type: 'Microsoft.SecurityInsights/entities', id: '/subscriptions/1/entities/2' })).to.equal(false);
     });
 
+    it('reports an item beside the bundles', () => {
+      const snapshot = only(fromStix([bundle(url), 'stray']));
+      expect(snapshot.issues).to.deep.equal([{ id: 'payload', field: '[1]', problem: 'item "stray" is not a STIX bundle or object; it is left out' }]);
+    });
+
     it('maps an empty bundle to an empty snapshot', () => {
       const snapshot = only(fromStix(bundle()));
       expect(snapshot.entities).to.deep.equal([]);
@@ -552,6 +557,7 @@ describe('fromStix', () => {
             }),
             indicator(2, "[url:value = 'https://fine.test']", { indicator_types: ['benign'] }),
             indicator(3, "[url:value = 'https://other.test']", { indicator_types: [] }),
+            indicator(4, "[url:value = 'https://old.test']", { indicator_types: undefined, labels: ['anomalous-activity'] }),
           ),
         ),
       );
@@ -563,6 +569,7 @@ describe('fromStix', () => {
       ]);
       expect(snapshot.entities.find((item) => item.displayName === 'https://fine.test')!.verdict).to.equal('clean');
       expect(snapshot.entities.find((item) => item.displayName === 'https://other.test')!.verdict).to.equal(undefined);
+      expect(snapshot.entities.find((item) => item.displayName === 'https://old.test')!.verdict).to.equal('suspicious');
     });
 
     it('joins a pattern object to the same observable in the bundle', () => {

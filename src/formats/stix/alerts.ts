@@ -26,11 +26,11 @@ const INDICATOR_VERDICTS: ReadonlyArray<[string, Verdict]> = [
 
 /**
  * Returns the verdict an indicator gives the objects its pattern names: the strongest its
- * `indicator_types` state, else `undefined`. The vocabulary is open, so other types are not
- * reported.
+ * `indicator_types` state, else `undefined`. STIX 2.0 wrote these types in `labels`, so labels
+ * count too. The vocabulary is open, so other types are not reported.
  */
 export function indicatorVerdict(raw: JsonRecord): Verdict | undefined {
-  const types = new Set(readStringArray(raw.indicator_types).map((type) => type.toLowerCase()));
+  const types = new Set([...readStringArray(raw.indicator_types), ...readStringArray(raw.labels)].map((type) => type.toLowerCase()));
   return INDICATOR_VERDICTS.find(([type]) => types.has(type))?.[1];
 }
 

@@ -126,12 +126,23 @@ export function readBundles(payload: unknown): StixBundle[] {
 
   const bundles: StixBundle[] = [];
   const looseObjects: unknown[] = [];
-  for (const value of values) {
-    if (isRecord(value) && value.type === 'bundle') bundles.push(readBundle(value, bundles.length));
-    else looseObjects.push(value);
-  }
+  const looseIndexes: number[] = [];
+  values.forEach((value, index) => {
+    if (isRecord(value) && value.type === 'bundle') {
+      bundles.push(readBundle(value, bundles.length));
+    } else {
+      looseObjects.push(value);
+      looseIndexes.push(index);
+    }
+  });
+
   if (looseObjects.some((value) => isRecord(value) && readString(value.type) !== undefined)) {
     bundles.push(readObjects('bundle', looseObjects, 'objects'));
+  } else if (bundles.length > 0) {
+    // Items beside the bundles that are no STIX object: reported, so nothing is dropped silently.
+    for (const index of looseIndexes) {
+      textIssues.push({ id: 'payload', field: `[${index}]`, problem: `item ${describeValue(values[index])} is not a STIX bundle or object; it is left out` });
+    }
   }
 
   if (bundles.length === 0) {
