@@ -156,3 +156,22 @@ describe('il-incident-graph node moves', () => {
     expect(element.display.byId.get(id)!.verdict).to.equal('malicious');
   });
 });
+
+describe('il-incident-graph minimap of a large incident', () => {
+  it('draws its dots in a task after the frame', async () => {
+    const element = await fixture<IncidentGraphElement>(html`
+      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${griddedGraph(3000)}></il-incident-graph>
+    `);
+    await element.rendered;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const minimap = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.minimap')!;
+    const pixels = minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height).data;
+    const background = [...pixels.slice(0, 3)];
+    let dots = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i] !== background[0] || pixels[i + 1] !== background[1] || pixels[i + 2] !== background[2]) dots += 1;
+    }
+    expect(dots).to.be.greaterThan(100);
+  });
+});

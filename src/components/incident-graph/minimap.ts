@@ -65,12 +65,16 @@ interface MinimapLayer {
   transform: MinimapTransform | undefined;
 }
 
+/** Display models of more nodes than this get their minimap dots in a task after the frame. */
+export const DEFERRED_LAYER_MIN_NODES = 2000;
+
 export class Minimap {
   private readonly host: MinimapHost;
   private canvas: HTMLCanvasElement | undefined;
   private transform: MinimapTransform | undefined;
   private dragPointer: number | undefined;
   private layer: MinimapLayer | undefined;
+  private laterTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: MinimapHost) {
     this.host = host;
@@ -95,8 +99,13 @@ export class Minimap {
     ></canvas>`;
   }
 
-  /** Draws the whole graph and the main view's rectangle into the minimap canvas, if shown. */
-  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number, options: { reuse?: boolean } = {}): void {
+  /**
+   * Draws the whole graph and the main view's rectangle into the minimap canvas, if shown. The
+   * dots of a display model of more than `DEFERRED_LAYER_MIN_NODES` nodes are drawn in a task of
+   * their own after the frame, so they never delay the main picture, and until then the minimap
+   * shows the dots it had.
+   */
+  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number, options: { reuse?: boolean; now?: boolean } = {}): void {
     this.canvas = canvas ?? undefined;
     if (!canvas) return;
     const backingWidth = Math.round(MINIMAP_WIDTH * pixelRatio);
@@ -108,7 +117,20 @@ export class Minimap {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
 
-    const layer = this.nodeLayer(this.host.display, palette, pixelRatio, options.reuse === true);
+    const display = this.host.display;
+    let reuse = options.reuse === true;
+    if (!reuse && !options.now && this.layer?.display !== display && display.nodes.length > DEFERRED_LAYER_MIN_NODES) {
+      this.drawLater(palette, pixelRatio);
+      if (!this.layer) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.fillStyle = palette.background;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        this.transform = undefined;
+        return;
+      }
+      reuse = true;
+    }
+    const layer = this.nodeLayer(display, palette, pixelRatio, reuse);
     const transform = layer.transform;
     this.transform = transform;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -127,6 +149,15 @@ export class Minimap {
     ctx.strokeStyle = palette.selection;
     ctx.lineWidth = 1.5;
     ctx.strokeRect(view.x, view.y, view.width, view.height);
+  }
+
+  /** Draws the minimap again with fresh dots in a task of its own, once. */
+  private drawLater(palette: Palette, pixelRatio: number): void {
+    if (this.laterTimer !== undefined) return;
+    this.laterTimer = setTimeout(() => {
+      this.laterTimer = undefined;
+      if (this.canvas?.isConnected) this.draw(this.canvas, palette, pixelRatio, { now: true });
+    }, 0);
   }
 
   /**
