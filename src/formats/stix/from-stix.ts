@@ -85,8 +85,8 @@ function partitionByIncident(objects: StixObject[], incidents: StixObject[]): Ma
   for (const incident of incidents) {
     const members = new Set([incident.id]);
     const queue = [incident.id];
-    while (queue.length > 0) {
-      for (const next of neighbours.get(queue.shift()!) ?? []) {
+    for (let head = 0; head < queue.length; head++) {
+      for (const next of neighbours.get(queue[head]!) ?? []) {
         if (members.has(next) || incidentIds.has(next)) continue;
         members.add(next);
         queue.push(next);
