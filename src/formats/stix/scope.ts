@@ -4,7 +4,7 @@
  * names no object of the bundle.
  */
 
-import type { Alert, Entity, Verdict } from '../../model/types.js';
+import type { Alert, Verdict } from '../../model/types.js';
 import { readString, type JsonRecord } from '../shared/json-readers.js';
 import type { SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { isEntityType, isStixIdentifier, type StixObject } from './bundle.js';
@@ -70,7 +70,10 @@ export class StixScope {
     });
   }
 
-  /** Adds the entity of a bundle object (once) and returns its id. */
+  /**
+   * Adds the entity of an object once and returns its id. A `verdict` joins the entity's own by
+   * the merge rule (the strongest wins).
+   */
   addEntity(object: StixObject, verdict?: Verdict): string {
     const existing = this.builder.entities.get(object.id);
     if (existing === undefined) this.builder.addEntity(mapEntity(object, this.objects, this.builder.issues));
@@ -94,16 +97,13 @@ export class StixScope {
             type: observable.type,
             raw: { type: observable.type, ...observable.properties },
           };
-    const entity: Entity | undefined = this.builder.entities.get(object.id);
-    if (entity === undefined) this.builder.addEntity(mapEntity(object, this.objects, this.builder.issues));
-    if (verdict !== undefined) this.builder.addEntity({ ...this.builder.entities.get(object.id)!, verdict });
-    return object.id;
+    return this.addEntity(object, verdict);
   }
 }
 
 /**
- * Keys that identify an observable whichever way it is written: its type and value (ignoring
- * case where the value does), a registry key, a certificate serial number, or a file hash.
+ * Keys that identify an observable whichever way it is written: its type and value (lowercased,
+ * except for URLs), a registry key, a certificate serial number, or a file hash.
  */
 function matchKeys(type: string, raw: JsonRecord): string[] {
   const keys: string[] = [];
