@@ -42,9 +42,10 @@ const UNLINKING_REFS: ReadonlySet<string> = new Set(['created_by_ref', 'object_m
  *
  * STIX gives no remediation status, so none is set. Verdicts come only from what STIX states:
  * malware is malicious, an indicator's `indicator_types` give the verdict of what its pattern
- * names, and a malware analysis gives the verdict of its sample. Every other entity has none.
+ * names, a sighting gives its observed objects the verdict of what it sights, and a malware
+ * analysis gives the verdict of its sample. Every other entity has none.
  *
- * Throws a `TypeError` when the payload holds no STIX object.
+ * Throws a `TypeError` when the payload contains no STIX object.
  */
 export function fromStix(payload: unknown): IncidentSnapshot[] {
   return readBundles(payload).flatMap(mapBundle);
