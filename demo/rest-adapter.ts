@@ -47,7 +47,7 @@ export interface RestAdapterOptions {
   fetch?: typeof fetch;
 }
 
-/** A request the API answered with an error status. */
+/** An error status that the API returned for a request. */
 export class RestAdapterError extends Error {
   override name = 'RestAdapterError';
 
@@ -134,7 +134,7 @@ export function createRestAdapter(options: RestAdapterOptions): IncidentDataAdap
    * Polls the incident's changes until the returned function is called, which also aborts a
    * poll under way. A failed poll is logged and retried at the next interval.
    *
-   * NOTE: the first poll has no cursor, so the back end must answer it with its current cursor
+   * NOTE: the first poll has no cursor, so the back end must respond to it with its current cursor
    * and no patches. A change made between the load and that first poll is missed; an API that
    * returns a cursor with the incident closes that gap.
    */

@@ -20,7 +20,7 @@ interface Call {
 const BASE = 'https://soc.example.test/api/';
 const INCIDENT_ID = String((contosoPhishToMacro as { id?: unknown }).id);
 
-/** Returns a fake fetch that answers by path, and the calls it received. */
+/** Returns a fake fetch that responds by path, and the calls it received. */
 function fakeFetch(routes: Record<string, (call: Call) => Response | Promise<Response>>) {
   const calls: Call[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
