@@ -134,9 +134,9 @@ export function createRestAdapter(options: RestAdapterOptions): IncidentDataAdap
    * Polls the incident's changes until the returned function is called, which also aborts a
    * poll under way. A failed poll is logged and retried at the next interval.
    *
-   * NOTE: the first poll has no cursor, so the back end must respond to it with its current cursor
-   * and no patches. A change made between the load and that first poll is missed; an API that
-   * returns a cursor with the incident closes that gap.
+   * NOTE: the first poll has no cursor, so the back end must respond to it with its current
+   * cursor and no patches. A change made between the load and that first poll is missed; an API
+   * that returns a cursor with the incident closes that gap.
    */
   function pollChanges(id: string, onChange: (patch: IncidentPatch) => void): () => void {
     const controller = new AbortController();
