@@ -4,13 +4,12 @@
  * beside this module.
  */
 
-import { earliestTime } from '../../model/merge.js';
 import type { DataIssue, Incident, IncidentSnapshot } from '../../model/types.js';
 import { EntityIndex } from '../shared/entity-index.js';
 import { fileKey } from '../shared/entity-keys.js';
 import { highestSeverity } from '../shared/incident-fields.js';
 import { hashText, readString } from '../shared/json-readers.js';
-import { SnapshotBuilder } from '../shared/snapshot-builder.js';
+import { applyAlertFirstSeen, SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { mapHuntingAlert, mergeAlertInfo, reportMissingAlertId, type AlertRows } from './alerts.js';
 import { accountOfColumns, deviceOfRow, fileOfColumns } from './columns.js';
 import { mapEvidenceRow, registryKeyId, type MappedEvidenceRow } from './evidence.js';
@@ -222,22 +221,11 @@ function mapGroup(group: IncidentGroup, payloadIssues: DataIssue[], options: Adv
     }
   }
 
-  applyAlertFirstSeen(builder);
+  applyAlertFirstSeen(builder.alerts, builder.entities);
   const processFacts = group.processRows.flatMap((row) => addProcessEvent(row, builder));
   deriveRelations(evidenceItems, processFacts, builder);
 
   return builder.build(huntingIncident(group, builder, options));
-}
-
-/** Sets each entity's first seen to the earliest first activity of the alerts that involve it. */
-function applyAlertFirstSeen(builder: SnapshotBuilder): void {
-  for (const alert of builder.alerts) {
-    for (const { entityId } of alert.evidence) {
-      const entity = builder.entities.get(entityId)!;
-      const firstSeen = earliestTime(entity.firstSeen, alert.firstActivityTime);
-      if (firstSeen !== undefined) entity.firstSeen = firstSeen;
-    }
-  }
 }
 
 /**

@@ -5,13 +5,18 @@
  * beside this module.
  */
 
-import { earliestTime } from '../../model/merge.js';
 import type { Alert, DataIssue, IncidentSnapshot } from '../../model/types.js';
 import { EntityIndex } from '../shared/entity-index.js';
 import { userKey } from '../shared/entity-keys.js';
 import { entityFromRecord } from '../shared/entity-record.js';
 import { asRecord, isRecord, readRecordArray, readString, type JsonRecord } from '../shared/json-readers.js';
-import { incidentOfAlerts, SnapshotBuilder } from '../shared/snapshot-builder.js';
+import {
+  addLooseAlert,
+  groupFor,
+  reportIncidentMismatch,
+  type IncidentGroup,
+} from '../shared/incident-groups.js';
+import { applyAlertFirstSeen, incidentOfAlerts, SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { mapDefenderEntity } from './entity.js';
 import { mapDefenderIncident, mapMdeAlert, mapMdeDevice, mapXdrAlert, mapXdrDevice } from './incident.js';
 import { deriveDefenderRelations, type DefenderEntityItem } from './relations.js';
@@ -22,16 +27,6 @@ type AlertShape = 'xdr' | 'mde';
 interface GroupedAlert {
   raw: JsonRecord;
   shape: AlertShape;
-}
-
-/** The alerts of one incident, and the incident record when the payload has it. */
-interface IncidentGroup {
-  id: string;
-  incident: JsonRecord | undefined;
-  alerts: GroupedAlert[];
-  /** True when the id was generated for an alert that names no incident. */
-  generated: boolean;
-  issues: DataIssue[];
 }
 
 /**
@@ -53,7 +48,7 @@ interface IncidentGroup {
  */
 export function fromDefender(payload: unknown): IncidentSnapshot[] {
   const items = payloadItems(payload);
-  const groups = new Map<string, IncidentGroup>();
+  const groups = new Map<string, IncidentGroup<GroupedAlert>>();
   const looseAlerts: GroupedAlert[] = [];
   const skipped: DataIssue[] = [];
 
@@ -64,7 +59,7 @@ export function fromDefender(payload: unknown): IncidentSnapshot[] {
       group.incident = item;
       for (const alert of readRecordArray(item.alerts)) {
         group.alerts.push({ raw: alert, shape: alertShape(alert) ?? 'xdr' });
-        reportIncidentMismatch(alert, id, group.issues);
+        reportIncidentMismatch(alert, readString(alert.alertId) ?? readString(alert.id), id, group.issues);
       }
       return;
     }
@@ -80,12 +75,7 @@ export function fromDefender(payload: unknown): IncidentSnapshot[] {
 
   // Loose alerts join an incident of the payload when they name it, so an incident listed
   // before or after its alerts gets them either way.
-  for (const alert of looseAlerts) {
-    const incidentId = readString(alert.raw.incidentId);
-    const alertId = alertIdOf(alert);
-    if (incidentId !== undefined) groupFor(groups, incidentId, false).alerts.push(alert);
-    else groupFor(groups, `alert-${alertId ?? groups.size + 1}`, true).alerts.push(alert);
-  }
+  for (const alert of looseAlerts) addLooseAlert(groups, alert, readString(alert.raw.incidentId), alertIdOf(alert));
 
   const [first] = groups.values();
   if (first === undefined && skipped.length > 0) throw shapeError(`a list of ${skipped.length} other records`);
@@ -128,27 +118,7 @@ function alertIdOf(alert: GroupedAlert): string | undefined {
   return readString(alert.shape === 'xdr' ? alert.raw.alertId : alert.raw.id);
 }
 
-function groupFor(groups: Map<string, IncidentGroup>, id: string, generated: boolean): IncidentGroup {
-  let group = groups.get(id);
-  if (group === undefined) {
-    group = { id, incident: undefined, alerts: [], generated, issues: [] };
-    groups.set(id, group);
-  }
-  return group;
-}
-
-/** Reports an alert whose `incidentId` differs from the incident that contains it. */
-function reportIncidentMismatch(alert: JsonRecord, incidentId: string, issues: DataIssue[]): void {
-  const named = readString(alert.incidentId);
-  if (named === undefined || named === incidentId) return;
-  issues.push({
-    id: readString(alert.alertId) ?? readString(alert.id) ?? incidentId,
-    field: 'incidentId',
-    problem: `alert names incident ${named} but is listed in incident ${incidentId}; it is kept in ${incidentId}`,
-  });
-}
-
-function mapGroup(group: IncidentGroup): IncidentSnapshot {
+function mapGroup(group: IncidentGroup<GroupedAlert>): IncidentSnapshot {
   const builder = new SnapshotBuilder([...group.issues]);
   const issues = builder.issues;
   const items: DefenderEntityItem[] = [];
@@ -177,7 +147,7 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
   });
 
   // Ghost parents take their first seen from their children, so children need theirs first.
-  applyAlertFirstSeen(builder);
+  applyAlertFirstSeen(builder.alerts, builder.entities);
   deriveDefenderRelations(items, builder);
 
   const alerts = builder.alerts;
@@ -234,15 +204,4 @@ function addRelatedUser(raw: JsonRecord, alert: Alert, builder: SnapshotBuilder)
   const existing = new EntityIndex(builder.entities).user(account);
   if (existing === undefined) builder.addEntity(entityFromRecord(key, 'user', account.accountName!, {}, account, new Set()));
   builder.addEvidence(alert, { entityId: existing ?? key, roles: [] });
-}
-
-/** Sets each entity's first seen to the earliest first activity of the alerts that involve it. */
-function applyAlertFirstSeen(builder: SnapshotBuilder): void {
-  for (const alert of builder.alerts) {
-    for (const { entityId } of alert.evidence) {
-      const entity = builder.entities.get(entityId)!;
-      const firstSeen = earliestTime(entity.firstSeen, alert.firstActivityTime);
-      if (firstSeen !== undefined) entity.firstSeen = firstSeen;
-    }
-  }
 }

@@ -3,24 +3,16 @@
  * `/security/alerts_v2`) to incident snapshots.
  */
 
-import { earliestTime, mergeEntities } from '../../model/merge.js';
-import type { Alert, DataIssue, Entity, IncidentSnapshot } from '../../model/types.js';
+import { mergeEntities } from '../../model/merge.js';
+import type { Alert, Entity, IncidentSnapshot } from '../../model/types.js';
 import { validateSnapshot } from '../../model/validate.js';
+import { addLooseAlert, groupFor, reportIncidentMismatch, type IncidentGroup } from '../shared/incident-groups.js';
+import { applyAlertFirstSeen } from '../shared/snapshot-builder.js';
 import { incidentFromAlerts, mapAlert, mapIncident } from './alert.js';
 import { mapEvidence } from './evidence.js';
 import { deviceKey } from './keys.js';
 import { deriveRelations, type AlertEvidenceItem } from './relations.js';
 import { isRecord, odataTypeName, readRecordArray, readString, type JsonRecord } from './read.js';
-
-/** The alerts of one incident, and the incident record when the payload has it. */
-interface IncidentGroup {
-  id: string;
-  incident: JsonRecord | undefined;
-  alerts: JsonRecord[];
-  /** True when the id was generated for an alert that names no incident. */
-  generated: boolean;
-  issues: DataIssue[];
-}
 
 /**
  * Maps a Microsoft Graph payload to one snapshot per incident.
@@ -36,7 +28,7 @@ interface IncidentGroup {
  */
 export function fromMicrosoftGraph(payload: unknown): IncidentSnapshot[] {
   const items = payloadItems(payload);
-  const groups = new Map<string, IncidentGroup>();
+  const groups = new Map<string, IncidentGroup<JsonRecord>>();
   const looseAlerts: JsonRecord[] = [];
 
   items.forEach((item, index) => {
@@ -49,7 +41,7 @@ export function fromMicrosoftGraph(payload: unknown): IncidentSnapshot[] {
       group.incident = item;
       for (const alert of readRecordArray(item.alerts)) {
         group.alerts.push(alert);
-        reportIncidentMismatch(alert, id, group.issues);
+        reportIncidentMismatch(alert, readString(alert.id), id, group.issues);
       }
     } else if (isAlertRecord(item)) {
       looseAlerts.push(item);
@@ -59,10 +51,8 @@ export function fromMicrosoftGraph(payload: unknown): IncidentSnapshot[] {
   // Loose alerts join an incident of the payload when they name it, so an incident listed
   // before or after its alerts gets them either way.
   for (const alert of looseAlerts) {
-    const incidentId = readString(alert.incidentId);
     const alertId = readString(alert.id) ?? readString(alert.providerAlertId);
-    if (incidentId !== undefined) groupFor(groups, incidentId, false).alerts.push(alert);
-    else groupFor(groups, `alert-${alertId ?? groups.size + 1}`, true).alerts.push(alert);
+    addLooseAlert(groups, alert, readString(alert.incidentId), alertId);
   }
 
   return [...groups.values()].map(mapGroup);
@@ -93,27 +83,7 @@ function isAlertRecord(record: JsonRecord): boolean {
   return Array.isArray(record.evidence) || record.title !== undefined;
 }
 
-function groupFor(groups: Map<string, IncidentGroup>, id: string, generated: boolean): IncidentGroup {
-  let group = groups.get(id);
-  if (group === undefined) {
-    group = { id, incident: undefined, alerts: [], generated, issues: [] };
-    groups.set(id, group);
-  }
-  return group;
-}
-
-/** Reports an alert whose `incidentId` differs from the incident that contains it. */
-function reportIncidentMismatch(alert: JsonRecord, incidentId: string, issues: DataIssue[]): void {
-  const named = readString(alert.incidentId);
-  if (named === undefined || named === incidentId) return;
-  issues.push({
-    id: readString(alert.id) ?? incidentId,
-    field: 'incidentId',
-    problem: `alert names incident ${named} but is listed in incident ${incidentId}; it is kept in ${incidentId}`,
-  });
-}
-
-function mapGroup(group: IncidentGroup): IncidentSnapshot {
+function mapGroup(group: IncidentGroup<JsonRecord>): IncidentSnapshot {
   const issues = [...group.issues];
   const alerts: Alert[] = [];
   const entities = new Map<string, Entity>();
@@ -141,13 +111,7 @@ function mapGroup(group: IncidentGroup): IncidentSnapshot {
   });
 
   // Ghost parents take their first seen from their children, so children need theirs first.
-  for (const alert of alerts) {
-    for (const { entityId } of alert.evidence) {
-      const entity = entities.get(entityId)!;
-      const firstSeen = earliestTime(entity.firstSeen, alert.firstActivityTime);
-      if (firstSeen !== undefined) entity.firstSeen = firstSeen;
-    }
-  }
+  applyAlertFirstSeen(alerts, entities);
 
   const relations = deriveRelations(items, entities);
   const incident = group.incident

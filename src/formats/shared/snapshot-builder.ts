@@ -1,10 +1,10 @@
 /**
  * Assembly of one incident snapshot while a mapper reads its payload: entities merged by id,
- * evidence listed once per entity and alert, and relations without repeats. Mappers whose
- * formats name related entities explicitly (Sentinel, OCSF) build their snapshots with it.
+ * evidence listed once per entity and alert, and relations without repeats. The Sentinel, OCSF,
+ * Defender and advanced hunting mappers build their snapshots with it.
  */
 
-import { mergeEntities, mostUrgentRemediation, strongestVerdict } from '../../model/merge.js';
+import { earliestTime, mergeEntities, mostUrgentRemediation, strongestVerdict } from '../../model/merge.js';
 import { severityRank } from '../../model/severity.js';
 import type {
   Alert,
@@ -99,4 +99,15 @@ export function incidentOfAlerts(id: string, title: string, alerts: readonly Ale
   const created = alerts.map((alert) => alert.createdTime).filter((time): time is number => time !== undefined);
   if (created.length > 0) incident.createdTime = Math.min(...created);
   return incident;
+}
+
+/** Sets each entity's first seen to the earliest first activity of the alerts that involve it. */
+export function applyAlertFirstSeen(alerts: readonly Alert[], entities: ReadonlyMap<string, Entity>): void {
+  for (const alert of alerts) {
+    for (const { entityId } of alert.evidence) {
+      const entity = entities.get(entityId)!;
+      const firstSeen = earliestTime(entity.firstSeen, alert.firstActivityTime);
+      if (firstSeen !== undefined) entity.firstSeen = firstSeen;
+    }
+  }
 }
