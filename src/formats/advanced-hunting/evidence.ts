@@ -7,17 +7,9 @@
 import { describeValue, parseTimeField } from '../../model/time.js';
 import type { AlertEvidence, Entity, EntityKind } from '../../model/types.js';
 import { fileKey, ipKey, mailboxKey, processKey, urlKey, userKey } from '../shared/entity-keys.js';
-import { entityFromRecord, keyOrFallback, type EvidenceLocation } from '../shared/entity-record.js';
+import { entityFromRecord, keyOrFallback, otherEntityId, processDisplayName, type EvidenceLocation } from '../shared/entity-record.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
-import {
-  hashText,
-  isRecord,
-  otherFields,
-  readNumber,
-  readString,
-  stableStringify,
-  type JsonRecord,
-} from '../shared/json-readers.js';
+import { isRecord, otherFields, readNumber, readString, type JsonRecord } from '../shared/json-readers.js';
 import { accountOfColumns, deviceOfRow, fileOfColumns, hashColumnNames } from './columns.js';
 import { parseJsonColumn, type HuntingRow } from './rows.js';
 
@@ -92,7 +84,7 @@ function mapProcess(columns: JsonRecord, context: RowContext): Entity {
   const processCreationTime = parseTimeField(createdValue, issues, alertId, `${path}.${createdField}`);
   const commandLine = readString(columns.ProcessCommandLine) ?? readString(additional.CommandLine);
   const properties = fileProperties(image);
-  const name = readString(image.fileName) ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);
+  const name = processDisplayName(readString(image.fileName), commandLine, pid);
   const entity = entityOf(
     id,
     'process',
@@ -274,10 +266,6 @@ export function mapEvidenceRow(row: HuntingRow, alertId: string, issues: Evidenc
 
 /** Any entity type without a mapper: kind `other`, the type in `rawType`, the columns kept. */
 function mapOther(columns: JsonRecord, type: string, context: RowContext): Entity {
-  const fields = otherFields(columns, new Set(ALERT_COLUMNS));
-
-  // NOTE: an unknown type has no known identifier, so the id hashes all its columns: the same
-  // entity in two alerts merges, and any difference keeps them apart.
-  const id = `other:${type.toLowerCase()}:${hashText(stableStringify(fields))}`;
+  const id = otherEntityId(type.toLowerCase(), otherFields(columns, new Set(ALERT_COLUMNS)));
   return entityOf(id, 'other', type, columns, { rawType: type }, [], context);
 }

@@ -10,7 +10,7 @@
 import { parseTimeField } from '../../model/time.js';
 import type { DataIssue, Entity } from '../../model/types.js';
 import { processKey } from '../shared/entity-keys.js';
-import { entityFromRecord, keyOrFallback } from '../shared/entity-record.js';
+import { entityFromRecord, keyOrFallback, processDisplayName } from '../shared/entity-record.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
 import { isAbsent, isRecord, readNumber, readString, type JsonRecord } from '../shared/json-readers.js';
 import { addParentProcess } from '../shared/process-tree.js';
@@ -172,7 +172,7 @@ function processEntity(
   const parentCreatedTime = parseTimeField(parentCreated, issues, row.path, parentCreatedField);
   const commandLine = readString(columns.ProcessCommandLine);
   const file = fileProperties(image);
-  const name = readString(image.fileName) ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);
+  const name = processDisplayName(readString(image.fileName), commandLine, pid);
 
   const entity = entityFromRecord(
     id,

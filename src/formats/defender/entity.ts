@@ -18,7 +18,7 @@ import {
   urlKey,
   userKey,
 } from '../shared/entity-keys.js';
-import { entityFromRecord, keyOrFallback, type EvidenceLocation } from '../shared/entity-record.js';
+import { entityFromRecord, keyOrFallback, otherEntityId, processDisplayName, type EvidenceLocation } from '../shared/entity-record.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
 import {
   hashText,
@@ -26,7 +26,6 @@ import {
   otherFields,
   readNumber,
   readString,
-  stableStringify,
   type JsonRecord,
 } from '../shared/json-readers.js';
 
@@ -132,7 +131,7 @@ function mapProcess(raw: JsonRecord, context: DefenderEntityContext): Entity {
   const pid = readNumber(raw.processId);
   const commandLine = readString(raw.processCommandLine);
   const image = fileProperties(raw);
-  const name = readString(raw.fileName) ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);
+  const name = processDisplayName(readString(raw.fileName), commandLine, pid);
 
   const entity = entityOf(
     id,
@@ -306,10 +305,6 @@ function readDetectionStatus(value: unknown, at: EvidenceLocation): RemediationS
 
 /** Any entity type without a mapper: kind `other`, the type in `rawType`, the fields kept. */
 function mapOther(raw: JsonRecord, type: string): Entity {
-  const fields = otherFields(raw, new Set(EVIDENCE_FIELDS));
-
-  // NOTE: an unknown type has no known identifier, so the id hashes all its fields: the same
-  // record in two alerts merges, and any difference keeps them apart.
-  const id = `other:${type.toLowerCase()}:${hashText(stableStringify(fields))}`;
+  const id = otherEntityId(type.toLowerCase(), otherFields(raw, new Set(EVIDENCE_FIELDS)));
   return entityOf(id, 'other', type, raw, { rawType: type });
 }

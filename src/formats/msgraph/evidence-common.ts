@@ -4,7 +4,7 @@ import type { DataIssue, Entity, EntityKind } from '../../model/types.js';
 import { entityFromRecord } from '../shared/entity-record.js';
 import type { JsonRecord } from './read.js';
 
-export { keyOrFallback } from '../shared/entity-record.js';
+export { keyOrFallback, otherEntityId, processDisplayName } from '../shared/entity-record.js';
 
 /** Context of one evidence item: its alert, its path, and the issue list to report to. */
 export interface EvidenceContext {

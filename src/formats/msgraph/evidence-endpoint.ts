@@ -6,7 +6,7 @@
 import { parseTimeField } from '../../model/time.js';
 import type { Entity } from '../../model/types.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
-import { entityFrom, keyOrFallback, type EvidenceContext, type EvidenceMapper } from './evidence-common.js';
+import { entityFrom, keyOrFallback, processDisplayName, type EvidenceContext, type EvidenceMapper } from './evidence-common.js';
 import {
   accountOf,
   deviceKey,
@@ -133,7 +133,7 @@ function mapProcess(raw: JsonRecord, context: EvidenceContext): Entity {
   );
   const commandLine = readString(raw.processCommandLine);
   const pid = readNumber(raw.processId);
-  const name = readString(image?.fileName) ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);
+  const name = processDisplayName(readString(image?.fileName), commandLine, pid);
 
   const entity = entityFrom(
     id,

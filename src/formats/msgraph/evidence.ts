@@ -9,16 +9,14 @@ import type { AlertEvidence, Entity } from '../../model/types.js';
 import { CLOUD_EVIDENCE_MAPPERS } from './evidence-cloud.js';
 import { ENDPOINT_EVIDENCE_MAPPERS } from './evidence-endpoint.js';
 import { MAIL_EVIDENCE_MAPPERS } from './evidence-mail.js';
-import { COMMON_EVIDENCE_FIELDS, entityFrom, type EvidenceContext, type EvidenceMapper } from './evidence-common.js';
+import { COMMON_EVIDENCE_FIELDS, entityFrom, otherEntityId, type EvidenceContext, type EvidenceMapper } from './evidence-common.js';
 import {
-  hashText,
   odataTypeName,
   otherFields,
   readRemediationStatus,
   readString,
   readStringArray,
   readVerdict,
-  stableStringify,
   type JsonRecord,
 } from './read.js';
 
@@ -95,9 +93,5 @@ function mapOtherEvidence(raw: JsonRecord, type: string): Entity {
     readString(raw.resourceName) ??
     readString(raw.url) ??
     type;
-
-  // NOTE: unknown types have no known identifier, so the id hashes all their fields: the same
-  // item in two alerts merges, and any difference keeps them apart.
-  const id = `other:${type}:${hashText(stableStringify(fields))}`;
-  return entityFrom(id, 'other', name, raw, { rawType: type });
+  return entityFrom(otherEntityId(type, fields), 'other', name, raw, { rawType: type });
 }

@@ -7,7 +7,7 @@
 import { parseTimeField } from '../../model/time.js';
 import type { Entity, EntityKind } from '../../model/types.js';
 import { deviceKey, fileKey, filePath, ipKey, mailboxKey, processKey, urlKey, userKey } from '../shared/entity-keys.js';
-import { entityFromRecord, keyOrFallback, type EvidenceLocation } from '../shared/entity-record.js';
+import { entityFromRecord, keyOrFallback, processDisplayName, type EvidenceLocation } from '../shared/entity-record.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
 import { asRecord, readNumber, readRecordArray, readString, type JsonRecord } from '../shared/json-readers.js';
 import { HASH_ALGORITHM_IDS } from './enums.js';
@@ -155,7 +155,7 @@ export function addProcess(
     accountName: text(user?.name),
     domainName: text(user?.domain),
   };
-  const displayName = imageName ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);
+  const displayName = processDisplayName(imageName, commandLine, pid);
   const consumed = ['pid', 'cmd_line', 'created_time', 'created_time_dt', 'file', 'user', 'parent_process', 'name'];
   const entity = build(scope, raw, path, 'process', { value: key, field: 'pid' }, displayName, known, consumed);
   if (created !== undefined) entity.firstSeen = created;

@@ -8,7 +8,7 @@
 import { parseTimeField } from '../../model/time.js';
 import type { Entity, EntityKind } from '../../model/types.js';
 import { deviceKey, fileKey, filePath, ipKey, mailboxKey, processKey, urlKey, userKey } from '../shared/entity-keys.js';
-import { entityFromRecord, keyOrFallback } from '../shared/entity-record.js';
+import { entityFromRecord, keyOrFallback, processDisplayName } from '../shared/entity-record.js';
 import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
 import { hashText, readNumber, stableStringify, type JsonRecord } from '../shared/json-readers.js';
 import { fieldOf, normalizedType, stringOf, type SentinelEntityRecord } from './entity-records.js';
@@ -181,7 +181,7 @@ function mapProcess(fields: JsonRecord, context: KindContext): KindResult {
   return {
     key: processKey(hostEntityId?.replace(/^device:/, ''), pid, created),
     keyField: 'processId',
-    displayName: imageFileName ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`),
+    displayName: processDisplayName(imageFileName, commandLine, pid),
     known: {
       processId: pid,
       processCommandLine: commandLine,

@@ -5,7 +5,7 @@
  */
 
 import type { DataIssue, Entity, EntityKind } from '../../model/types.js';
-import { otherFields, type JsonRecord } from './json-readers.js';
+import { hashText, otherFields, stableStringify, type JsonRecord } from './json-readers.js';
 
 /** Location of an evidence record: its alert, its path in the payload, and the issue list to report to. */
 export interface EvidenceLocation {
@@ -63,4 +63,22 @@ export function entityFromRecord(
     if (!(key in properties)) properties[key] = value;
   }
   return { id, kind, displayName, properties };
+}
+
+/** Display name of a process: its image file name, else its command line, else its process id. */
+export function processDisplayName(
+  imageFileName: string | undefined,
+  commandLine: string | undefined,
+  pid: number | undefined,
+): string {
+  return imageFileName ?? commandLine ?? (pid === undefined ? 'Unnamed process' : `Process ${pid}`);
+}
+
+/**
+ * Id of an entity whose type has no mapper: `other:<type>:<hash of its fields>`. Such a type has
+ * no known identifier, so the id hashes all the fields: the same record in two alerts merges,
+ * and any difference keeps them apart.
+ */
+export function otherEntityId(type: string, fields: JsonRecord): string {
+  return `other:${type}:${hashText(stableStringify(fields))}`;
 }
