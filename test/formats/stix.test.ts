@@ -701,6 +701,15 @@ describe('fromStix', () => {
       expect(activity.story?.actionsTaken).to.deep.equal(['Disabled the account']);
     });
 
+    it('maps an incident without the extension', () => {
+      const snapshot = only(fromStix(bundle(sdo('incident', 1, { name: 'Plain', confidence: 40 }))));
+      expect(snapshot.incident).to.deep.include({ title: 'Plain', status: 'unknown', severity: 'medium', tags: [] });
+      expect(snapshot.incident.determination).to.equal(undefined);
+      const activity = snapshot.alerts[0]!;
+      expect(activity).to.deep.include({ id: `${sid('incident', 1)}/activity`, severity: 'medium', evidence: [] });
+      expect(activity.story).to.equal(undefined);
+    });
+
     it('splits a bundle with two incidents by what each references', () => {
       const first = sco('ipv4-addr', 3, { value: '10.0.0.1' });
       const second = sco('ipv4-addr', 4, { value: '10.0.0.2' });

@@ -5,7 +5,7 @@
  */
 
 import { parseTimeField } from '../../model/time.js';
-import type { Alert, AlertStoryEvent, Incident } from '../../model/types.js';
+import type { Alert, AlertStory, AlertStoryEvent, Incident } from '../../model/types.js';
 import { readKnownEnum } from '../shared/enum-field.js';
 import { highestSeverity, setString, setTime } from '../shared/incident-fields.js';
 import { isRecord, readRecordArray, readString, readStringArray, type JsonRecord } from '../shared/json-readers.js';
@@ -151,9 +151,11 @@ export function addIncidentAlert(scope: StixScope, object: StixObject): Alert {
     alert.lastActivityTime = Math.max(...times);
   }
   events.sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity));
-  alert.story = { relatedEvents: events };
-  if (actions.length > 0) alert.story.actionsTaken = actions;
-  if (alert.description !== undefined) alert.story.whatHappened = alert.description;
+  const story: AlertStory = {};
+  if (alert.description !== undefined) story.whatHappened = alert.description;
+  if (actions.length > 0) story.actionsTaken = actions;
+  if (events.length > 0) story.relatedEvents = events;
+  if (Object.keys(story).length > 0) alert.story = story;
   return alert;
 }
 
