@@ -16,7 +16,7 @@ import type { IncidentSnapshot } from '../../src/model/types.js';
 import { clickNode, findRendered, settleView, type ViewUnderTest } from './helpers.js';
 
 describe('Angular example', () => {
-  let application: ApplicationRef;
+  let application: ApplicationRef | undefined;
   let panel: ComponentRef<IncidentPanelComponent>;
   let container: HTMLElement;
   let snapshot: IncidentSnapshot;
@@ -29,20 +29,22 @@ describe('Angular example', () => {
     container.style.width = '1200px';
     document.body.append(container);
 
-    application = await createApplication();
+    const angularApp = await createApplication();
+    application = angularApp;
     panel = createComponent(IncidentPanelComponent, {
-      environmentInjector: application.injector,
+      environmentInjector: angularApp.injector,
       hostElement: container.appendChild(document.createElement('incident-panel')),
     });
     panel.setInput('snapshot', snapshot);
     panel.instance.selectionChange.subscribe((selection) => selections.push(selection));
-    application.attachView(panel.hostView);
+    angularApp.attachView(panel.hostView);
     panel.changeDetectorRef.detectChanges();
   });
 
   afterEach(() => {
-    application.destroy();
-    container.remove();
+    application?.destroy();
+    application = undefined;
+    container?.remove();
   });
 
   it('sets the adapter as a property', async () => {

@@ -34,7 +34,7 @@ describe('React example', () => {
   let reactDom: ReactDomClient;
   let panel: PanelModule;
   let container: HTMLElement;
-  let root: ReturnType<ReactDomClient['createRoot']>;
+  let root: ReturnType<ReactDomClient['createRoot']> | undefined;
   let snapshot: IncidentSnapshot;
   let selections: SelectionChangeDetail[];
 
@@ -60,8 +60,9 @@ describe('React example', () => {
   });
 
   afterEach(() => {
-    root.unmount();
-    container.remove();
+    root?.unmount();
+    root = undefined;
+    container?.remove();
   });
 
   it('sets the adapter as a property', async () => {

@@ -15,7 +15,7 @@ import type { IncidentSnapshot } from '../../src/model/types.js';
 import { clickNode, findRendered, settleView, type ViewUnderTest } from './helpers.js';
 
 describe('Vue example', () => {
-  let app: App;
+  let app: App | undefined;
   let container: HTMLElement;
   let snapshot: IncidentSnapshot;
   let selections: SelectionChangeDetail[];
@@ -26,16 +26,18 @@ describe('Vue example', () => {
     container = document.createElement('div');
     container.style.width = '1200px';
     document.body.append(container);
-    app = createApp(IncidentPanel, {
+    const vueApp = createApp(IncidentPanel, {
       snapshot,
       onSelectionChange: (selection: SelectionChangeDetail) => selections.push(selection),
     });
-    app.mount(container);
+    vueApp.mount(container);
+    app = vueApp;
   });
 
   afterEach(() => {
-    app.unmount();
-    container.remove();
+    app?.unmount();
+    app = undefined;
+    container?.remove();
   });
 
   it('sets the adapter as a property', async () => {
