@@ -40,10 +40,10 @@ const UNLINKING_REFS: ReadonlySet<string> = new Set(['created_by_ref', 'object_m
  * identities, infrastructure …) become entities keyed by their STIX ids. Relationships and
  * embedded references (`parent_ref`, `to_refs` …) become relations or alert evidence.
  *
- * STIX gives no remediation status, so none is set. Verdicts come only from what STIX states:
- * malware is malicious, an indicator's `indicator_types` give the verdict of what its pattern
- * names, a sighting gives its observed objects the verdict of what it sights, and a malware
- * analysis gives the verdict of its sample. Every other entity has none.
+ * STIX gives no remediation status, so none is set. Verdicts come only from what STIX states.
+ * Malware is malicious. An indicator's `indicator_types` give the verdict of what its pattern
+ * names. A sighting gives its observed objects the verdict of what it sights, and a malware
+ * analysis gives its sample the verdict of its result. Every other entity has none.
  *
  * Throws a `TypeError` when the payload contains no STIX object.
  */
