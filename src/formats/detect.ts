@@ -11,11 +11,13 @@ import { fromDefender } from './defender/index.js';
 import { fromMicrosoftGraph } from './msgraph/index.js';
 import { fromOcsf } from './ocsf/index.js';
 import { fromSentinel } from './sentinel/index.js';
+import { isTimelineBody } from './sentinel/timeline.js';
 import { isRecord, readString, type JsonRecord } from './shared/json-readers.js';
 import { parsePayloadText } from './shared/payload-text.js';
+import { fromStix, isStixRecord } from './stix/index.js';
 
 /** A payload format that `fromAnyFormat` can map. */
-export type PayloadFormat = 'microsoftGraph' | 'defender' | 'sentinel' | 'ocsf' | 'advancedHunting';
+export type PayloadFormat = 'microsoftGraph' | 'defender' | 'sentinel' | 'ocsf' | 'stix' | 'advancedHunting';
 
 interface FormatEntry {
   format: PayloadFormat;
@@ -28,11 +30,12 @@ interface FormatEntry {
 
 /**
  * The formats in the order they are tried on each record. The most specific tests come first:
- * OCSF's numeric `class_uid` and the Log Analytics `Type` column cannot be mistaken for
- * anything else, while Graph and Defender records share many field names.
+ * OCSF's numeric `class_uid`, STIX's `<type>--<UUID>` ids and the Log Analytics `Type` column
+ * cannot be mistaken for anything else, while Graph and Defender records share many field names.
  */
 const FORMATS: readonly FormatEntry[] = [
   { format: 'ocsf', label: 'OCSF', recognizes: isOcsfRecord, map: fromOcsf },
+  { format: 'stix', label: 'STIX 2.1', recognizes: isStixRecord, map: fromStix },
   { format: 'sentinel', label: 'Microsoft Sentinel', recognizes: isSentinelRecord, map: fromSentinel },
   { format: 'advancedHunting', label: 'Defender XDR advanced hunting', recognizes: isHuntingRow, map: (payload) => fromAdvancedHunting(payload) },
   { format: 'defender', label: 'Defender XDR / Defender for Endpoint API', recognizes: isDefenderRecord, map: fromDefender },
@@ -187,6 +190,7 @@ function isOcsfRecord(record: JsonRecord): boolean {
 }
 
 function isSentinelRecord(record: JsonRecord): boolean {
+  if (isTimelineBody(record)) return true;
   const tableType = readString(record.Type)?.toLowerCase();
   if (tableType === 'securityalert' || tableType === 'securityincident') return true;
   if (record.SystemAlertId !== undefined || record.IncidentNumber !== undefined) return true;

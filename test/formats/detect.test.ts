@@ -7,6 +7,7 @@ import {
   fromMicrosoftGraph,
   fromOcsf,
   fromSentinel,
+  fromStix,
   UnrecognizedPayloadError,
   type PayloadFormat,
 } from '../../src/formats/index.js';
@@ -20,6 +21,7 @@ const MAPPERS: Record<PayloadFormat, (payload: unknown) => IncidentSnapshot[]> =
   defender: fromDefender,
   sentinel: fromSentinel,
   ocsf: fromOcsf,
+  stix: fromStix,
   advancedHunting: (payload) => fromAdvancedHunting(payload),
 };
 
@@ -36,17 +38,27 @@ const PUBLISHED: ReadonlyArray<[path: string, format: PayloadFormat]> = [
   ['sentinel/sentinel-rest-2024-03-01_GetAllIncidentAlerts.example.json', 'sentinel'],
   ['sentinel/sentinel-rest-2024-01-01-preview_GetEntities.example.json', 'sentinel'],
   ['sentinel/sentinel-securityalert-row.eventhub.ndjson', 'sentinel'],
+  ['sentinel/sentinel-rest-2024-01-01-preview_PostTimelineEntity.example.json', 'sentinel'],
   ['ocsf/ocsf-1.1.0_detection-finding_aws-securityhub-guardduty.ocsf.json', 'ocsf'],
   ['ocsf/ocsf-1.3.0_detection-finding_okta.ocsf.json', 'ocsf'],
   ['ocsf/ocsf_security-finding-2001_securityscorecard.json', 'ocsf'],
   ['ocsf/ocsf-1.0.0-rc2_process-activity-1007_windows-4688.json', 'ocsf'],
+  ['stix/cti-documentation_apt1.json', 'stix'],
+  ['stix/cti-documentation_malware-indicator-for-file-hash.json', 'stix'],
+  ['stix/cti-documentation_sighting-of-an-indicator.json', 'stix'],
+  ['stix/cti-documentation_sighting-of-observed-data.json', 'stix'],
+  ['stix/cti-documentation_threat-actor-leveraging-attack-patterns-and-malware.json', 'stix'],
+  ['stix/cti-stix-common-objects_incident-core_incident-with-cyber-observables.json', 'stix'],
+  ['stix/cti-stix-common-objects_incident-core_incident_sample_activity.json', 'stix'],
+  ['stix/cti-stix2-json-schemas_indicators-for-C2-with-COA.json', 'stix'],
+  ['stix/cti-stix2-json-schemas_infrastructure.json', 'stix'],
+  ['stix/cti-stix2-json-schemas_malicious-email-indicator-with-attachment.json', 'stix'],
 ];
 
-/** Published payloads that no mapper reads: source events before an OCSF conversion, and a timeline. */
+/** Published payloads that no mapper reads: source events before their OCSF conversion. */
 const UNMAPPED = [
   'ocsf/ocsf-1.3.0_detection-finding_okta.raw.json',
   'ocsf/ocsf-1.1.0_detection-finding_aws-securityhub-guardduty.raw-asff.json',
-  'sentinel/sentinel-rest-2024-01-01-preview_PostTimelineEntity.example.json',
 ];
 
 describe('detectFormat', () => {
