@@ -10,8 +10,6 @@ import { ResourceTracker, type LiveResources } from './resource-tracker.js';
 /** Mounts requested; the loop stops earlier when it reaches the time budget. */
 const MOUNT_TARGET = 1000;
 const TIME_BUDGET_MS = 15_000;
-/** Heap growth allowed after all mounts, in bytes; `performance.memory` is coarse without a forced GC. */
-const HEAP_ALLOWANCE = 8 * 1024 * 1024;
 
 interface ChromeMemory {
   usedJSHeapSize: number;
@@ -19,6 +17,21 @@ interface ChromeMemory {
 
 function heapUsed(): number | undefined {
   return (performance as Performance & { memory?: ChromeMemory }).memory?.usedJSHeapSize;
+}
+
+/**
+ * Allocates and drops about 400 MB in 4 MB arrays, which makes V8 run collections; the page
+ * cannot start one itself.
+ */
+async function collectGarbage(): Promise<void> {
+  let sink = 0;
+  for (let round = 0; round < 100; round++) {
+    const block = new Float64Array(512 * 1024);
+    block[round] = round;
+    sink += block[round]!;
+    if (round % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  if (sink < 0) throw new Error('unreachable');
 }
 
 async function frames(count: number): Promise<void> {
@@ -35,8 +48,8 @@ function adapterFor(...snapshots: ReturnType<typeof viewSnapshot>[]): IncidentDa
   };
 }
 
-/** Mounts a view, waits until it is drawn, and removes it. */
-async function mountOnce(container: HTMLElement, adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
+/** Mounts a view, waits until it is drawn, removes it, and returns it. */
+async function mountOnce(container: HTMLElement, adapter: IncidentDataAdapter, incidentId: string): Promise<HTMLElement> {
   const view = document.createElement('il-incident-view');
   view.style.height = '500px';
   view.style.width = '900px';
@@ -45,6 +58,7 @@ async function mountOnce(container: HTMLElement, adapter: IncidentDataAdapter, i
   container.append(view);
   await view.loaded;
   view.remove();
+  return view;
 }
 
 describe('lifecycle', () => {
@@ -94,12 +108,13 @@ describe('lifecycle', () => {
     let largeMounts = 0;
     let live: LiveResources;
     let heapBefore: number | undefined;
+    const removed: Array<WeakRef<HTMLElement>> = [];
     const started = performance.now();
     try {
       heapBefore = heapUsed();
       while (mounts < MOUNT_TARGET && performance.now() - started < TIME_BUDGET_MS) {
         const useLarge = mounts % 50 === 49;
-        await mountOnce(container, adapter, useLarge ? large.incident.id : 'life-1');
+        removed.push(new WeakRef(await mountOnce(container, adapter, useLarge ? large.incident.id : 'life-1')));
         mounts++;
         if (useLarge) largeMounts++;
       }
@@ -113,10 +128,21 @@ describe('lifecycle', () => {
     }
     const elapsed = performance.now() - started;
     const heapAfter = heapUsed();
+    // A removed view that is still reachable after several rounds of collection is held by
+    // something. A WeakRef is cleared only once a full collection has run, so the rounds repeat.
+    const reachable = (): number => removed.filter((reference) => reference.deref() !== undefined).length;
+    let rounds = 0;
+    while (reachable() > 0 && rounds < 8) {
+      await collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rounds++;
+    }
+    const retained = reachable();
 
     console.log(
       `[lifecycle] ${mounts} mounts (${largeMounts} with 500 entities) in ${Math.round(elapsed)} ms; live after: ${JSON.stringify(live)}; ` +
-        `heap ${heapBefore === undefined ? 'n/a' : `${(heapBefore / 1048576).toFixed(1)} MB -> ${(heapAfter! / 1048576).toFixed(1)} MB`}`,
+        `removed views still reachable ${retained} of ${removed.length} after ${rounds} collection rounds; ` +
+        `heap without a forced collection ${heapBefore === undefined ? 'n/a' : `${(heapBefore / 1048576).toFixed(1)} MB -> ${(heapAfter! / 1048576).toFixed(1)} MB`}`,
     );
     if (mounts < MOUNT_TARGET) console.log(`[lifecycle] stopped at ${mounts} mounts: the ${TIME_BUDGET_MS / 1000} s budget ran out`);
 
@@ -128,9 +154,10 @@ describe('lifecycle', () => {
     expect(live.observers, 'observers').to.equal(0);
     expect(live.windowListeners, 'window listeners').to.equal(0);
     expect(live.documentListeners, 'document listeners').to.equal(0);
-    if (heapBefore !== undefined && heapAfter !== undefined) {
-      expect(heapAfter - heapBefore, 'heap growth in bytes').to.be.lessThan(HEAP_ALLOWANCE);
-    }
+    // NOTE: the page cannot force a garbage collection, and the allocations that provoke one
+    // show in `usedJSHeapSize`, so the heap figures are logged but not asserted. Collected
+    // WeakRefs to every removed view are the leak check instead.
+    expect(retained, 'removed views still reachable').to.equal(0);
   });
 
   it('resumes after a move in the DOM', async () => {
