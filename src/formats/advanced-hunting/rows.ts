@@ -9,7 +9,7 @@
 import { describeValue } from '../../model/time.js';
 import type { DataIssue } from '../../model/types.js';
 import { isRecord, readString, type FieldRef, type JsonRecord } from '../shared/json-readers.js';
-import { parsePayloadText } from '../shared/payload-text.js';
+import { parseJsonField, parsePayloadText } from '../shared/payload-text.js';
 
 /** The tables this mapper reads. */
 export const MAPPED_TABLES = ['AlertInfo', 'AlertEvidence', 'DeviceProcessEvents'] as const;
@@ -110,16 +110,6 @@ function tableOfColumns(columns: JsonRecord): MappedTable | undefined {
  * reported and gives `undefined`, so the caller can keep the text as it came.
  */
 export function parseJsonColumn(value: unknown, at: FieldRef): unknown {
-  if (typeof value !== 'string') return value ?? undefined;
-  if (value.trim() === '') return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch (error) {
-    at.issues.push({
-      id: at.id,
-      field: at.field,
-      problem: `invalid JSON text ${describeValue(value)} (${(error as Error).message}); the text is kept as it came`,
-    });
-    return undefined;
-  }
+  if (value === null) return undefined;
+  return parseJsonField(value, at, 'the text is kept as it came');
 }

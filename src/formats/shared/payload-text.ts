@@ -48,9 +48,10 @@ export function parsePayloadText(text: string): PayloadText {
 /**
  * Returns the value of a field that contains JSON text, parsed. A value that is not a string is
  * returned as it is, because some exports write the same field already parsed. A string that
- * is not JSON is reported and gives `undefined`.
+ * is not JSON is reported and gives `undefined`; `outcome` ends the issue's message and says
+ * what the caller does with the text.
  */
-export function parseJsonField(value: unknown, at: FieldRef): unknown {
+export function parseJsonField(value: unknown, at: FieldRef, outcome = 'it is left out'): unknown {
   if (typeof value !== 'string') return value;
   if (value.trim() === '') return undefined;
   try {
@@ -59,7 +60,7 @@ export function parseJsonField(value: unknown, at: FieldRef): unknown {
     at.issues.push({
       id: at.id,
       field: at.field,
-      problem: `invalid JSON text ${describeValue(value)} (${(error as Error).message}); it is left out`,
+      problem: `invalid JSON text ${describeValue(value)} (${(error as Error).message}); ${outcome}`,
     });
     return undefined;
   }
