@@ -2,13 +2,9 @@ import { expect } from '@open-wc/testing';
 import { fromAdvancedHunting } from '../../src/formats/index.js';
 import { buildIncidentGraph, type Entity, type IncidentSnapshot, type Relation } from '../../src/model/index.js';
 import { readSharedText } from '../helpers/shared-data.js';
+import { countBy, only } from '../helpers/snapshot-queries.js';
 
 const SAMPLE = 'defender/m365d-streaming_alertinfo-alertevidence-deviceprocessevents.ndjson';
-
-function only(snapshots: IncidentSnapshot[]): IncidentSnapshot {
-  expect(snapshots).to.have.length(1);
-  return snapshots[0]!;
-}
 
 function entityNamed(snapshot: IncidentSnapshot, kind: string, displayName: string, ghost = false): Entity {
   const matches = snapshot.entities.filter(
@@ -20,12 +16,6 @@ function entityNamed(snapshot: IncidentSnapshot, kind: string, displayName: stri
 
 function targetsOf(snapshot: IncidentSnapshot, source: string, type: string): string[] {
   return snapshot.relations.filter((relation: Relation) => relation.source === source && relation.type === type).map((relation) => relation.target);
-}
-
-function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return Object.fromEntries(counts);
 }
 
 /** Wraps a row in the streaming API envelope of `table`. */

@@ -1,34 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { fromDefender } from '../../src/formats/index.js';
-import { buildIncidentGraph, type Entity, type IncidentSnapshot, type Relation } from '../../src/model/index.js';
+import { buildIncidentGraph, type IncidentSnapshot } from '../../src/model/index.js';
 import { readSharedJson } from '../helpers/shared-data.js';
+import { countBy, entityNamed, evidenceCount, only, relationsOf } from '../helpers/snapshot-queries.js';
 
 const DATA = 'defender';
-
-function only(snapshots: IncidentSnapshot[]): IncidentSnapshot {
-  expect(snapshots).to.have.length(1);
-  return snapshots[0]!;
-}
-
-function entityNamed(snapshot: IncidentSnapshot, kind: string, displayName: string): Entity {
-  const matches = snapshot.entities.filter((entity) => entity.kind === kind && entity.displayName === displayName);
-  expect(matches, `${kind} ${displayName}`).to.have.length(1);
-  return matches[0]!;
-}
-
-function relationsOf(snapshot: IncidentSnapshot, source: string, type: string): Relation[] {
-  return snapshot.relations.filter((relation) => relation.source === source && relation.type === type);
-}
-
-function evidenceCount(snapshot: IncidentSnapshot): number {
-  return snapshot.alerts.reduce((sum, alert) => sum + alert.evidence.length, 0);
-}
-
-function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return Object.fromEntries(counts);
-}
 
 /** Builds a Defender entity record of `entityType` with `fields`; the other fields are null, as the API writes them. */
 function entity(entityType: string, fields: Record<string, unknown> = {}) {

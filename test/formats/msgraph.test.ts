@@ -1,25 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { fromMicrosoftGraph } from '../../src/formats/index.js';
-import type { Entity, IncidentSnapshot, Relation } from '../../src/model/index.js';
+import type { IncidentSnapshot } from '../../src/model/index.js';
 import { contosoPhishToMacro, publishedShape } from '../../demo/samples/index.js';
 import { readSharedJson } from '../helpers/shared-data.js';
+import { countBy, entityNamed, only, relationsOf } from '../helpers/snapshot-queries.js';
 
 const DATA = 'msgraph';
-
-function only(snapshots: IncidentSnapshot[]): IncidentSnapshot {
-  expect(snapshots).to.have.length(1);
-  return snapshots[0]!;
-}
-
-function entityNamed(snapshot: IncidentSnapshot, kind: string, displayName: string): Entity {
-  const matches = snapshot.entities.filter((entity) => entity.kind === kind && entity.displayName === displayName);
-  expect(matches, `${kind} ${displayName}`).to.have.length(1);
-  return matches[0]!;
-}
-
-function relationsOf(snapshot: IncidentSnapshot, source: string, type: string): Relation[] {
-  return snapshot.relations.filter((relation) => relation.source === source && relation.type === type);
-}
 
 /** Builds a Graph alert with the fields the mapper needs, overridden by `extra`. */
 function alert(id: string, incidentId: string | null, evidence: unknown[] = [], extra: Record<string, unknown> = {}) {
@@ -38,12 +24,6 @@ function alert(id: string, incidentId: string | null, evidence: unknown[] = [], 
 /** Builds a Graph evidence item of `type` (a short name such as `fileEvidence`) with `fields`. */
 function evidence(type: string, fields: Record<string, unknown> = {}) {
   return { '@odata.type': `#microsoft.graph.security.${type}`, roles: [], ...fields };
-}
-
-function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return Object.fromEntries(counts);
 }
 
 describe('fromMicrosoftGraph', () => {

@@ -1,29 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { fromOcsf } from '../../src/formats/index.js';
 import * as packageEntry from '../../src/index.js';
-import type { Entity, IncidentSnapshot, Relation } from '../../src/model/index.js';
 import { readSharedJson } from '../helpers/shared-data.js';
+import { entityNamed, evidenceCount, only, relationsOf } from '../helpers/snapshot-queries.js';
 
 const DATA = 'ocsf';
-
-function only(snapshots: IncidentSnapshot[]): IncidentSnapshot {
-  expect(snapshots).to.have.length(1);
-  return snapshots[0]!;
-}
-
-function entityNamed(snapshot: IncidentSnapshot, kind: string, displayName: string): Entity {
-  const matches = snapshot.entities.filter((entity) => entity.kind === kind && entity.displayName === displayName);
-  expect(matches, `${kind} ${displayName}`).to.have.length(1);
-  return matches[0]!;
-}
-
-function relationsOf(snapshot: IncidentSnapshot, source: string, type: string): Relation[] {
-  return snapshot.relations.filter((relation) => relation.source === source && relation.type === type);
-}
-
-function evidenceCount(snapshot: IncidentSnapshot): number {
-  return snapshot.alerts.reduce((sum, alert) => sum + alert.evidence.length, 0);
-}
 
 /** Builds a Detection Finding (OCSF 1.1) with the fields the mapper needs, overridden by `extra`. */
 function finding(uid: string, extra: Record<string, unknown> = {}) {

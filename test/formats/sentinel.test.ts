@@ -1,29 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { fromSentinel } from '../../src/formats/index.js';
 import * as packageEntry from '../../src/index.js';
-import type { Entity, IncidentSnapshot, Relation } from '../../src/model/index.js';
 import { readSharedJson, readSharedText } from '../helpers/shared-data.js';
+import { entityNamed, evidenceCount, only, relationsOf } from '../helpers/snapshot-queries.js';
 
 const DATA = 'sentinel';
-
-function only(snapshots: IncidentSnapshot[]): IncidentSnapshot {
-  expect(snapshots).to.have.length(1);
-  return snapshots[0]!;
-}
-
-function entityNamed(snapshot: IncidentSnapshot, kind: string, displayName: string): Entity {
-  const matches = snapshot.entities.filter((entity) => entity.kind === kind && entity.displayName === displayName);
-  expect(matches, `${kind} ${displayName}`).to.have.length(1);
-  return matches[0]!;
-}
-
-function relationsOf(snapshot: IncidentSnapshot, source: string, type: string): Relation[] {
-  return snapshot.relations.filter((relation) => relation.source === source && relation.type === type);
-}
-
-function evidenceCount(snapshot: IncidentSnapshot): number {
-  return snapshot.alerts.reduce((sum, alert) => sum + alert.evidence.length, 0);
-}
 
 /** Builds a `SecurityAlert` row with the fields the mapper needs, its `Entities` given as objects. */
 function alertRow(id: string, entities: unknown[], extra: Record<string, unknown> = {}) {
