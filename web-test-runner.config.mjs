@@ -1,5 +1,6 @@
 // Runs every test in Debian's headless Chromium: the default group at device scale factor 1,
 // and the `hidpi` group (files named *.hidpi.test.ts) at 2 for the canvas sharpness tests.
+import { commonJsPrebundle } from './scripts/commonjs-prebundle.mjs';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -124,6 +125,8 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [
     graphologyPlugin,
+    // React 19 ships CommonJS only; the framework examples' tests import it as ES modules.
+    commonJsPrebundle({ rootDir: root, packages: ['react', 'react-dom', 'react-dom/client'] }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
   ],
   browsers: [chromium()],

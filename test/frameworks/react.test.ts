@@ -4,8 +4,8 @@
  * once, and the view draws the incident.
  *
  * React 19 ships CommonJS only, which the test runner's dev server does not convert. The
- * `commonJsPrebundle` plugin (commonjs-prebundle.mjs beside this file) serves it as ES modules;
- * without that plugin in web-test-runner.config.mjs these tests are skipped.
+ * `commonJsPrebundle` plugin (scripts/commonjs-prebundle.mjs, set up in
+ * web-test-runner.config.mjs) serves it as ES modules.
  */
 
 import { expect, waitUntil } from '@open-wc/testing';
@@ -18,17 +18,6 @@ type ReactModule = typeof import('react');
 type ReactDomClient = typeof import('react-dom/client');
 type PanelModule = typeof import('../../demo/frameworks/react/incident-panel.js');
 
-/** Imports React, or skips the suite when the runner serves its CommonJS files unconverted. */
-async function importReact(context: Mocha.Context): Promise<ReactModule> {
-  try {
-    return await import('react');
-  } catch (error) {
-    console.info(`React example tests skipped: React could not be imported as an ES module (${String(error)}).`);
-    context.skip();
-    throw error;
-  }
-}
-
 describe('React example', () => {
   let react: ReactModule;
   let reactDom: ReactDomClient;
@@ -39,7 +28,7 @@ describe('React example', () => {
   let selections: SelectionChangeDetail[];
 
   before(async function () {
-    react = await importReact(this);
+    react = await import('react');
     reactDom = await import('react-dom/client');
     panel = await import('../../demo/frameworks/react/incident-panel.js');
   });
