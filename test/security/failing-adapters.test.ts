@@ -16,7 +16,7 @@ interface LoadCall {
   reject(error: unknown): void;
 }
 
-/** An adapter whose loads the test settles by hand. */
+/** Returns an adapter whose loads the test settles by hand. */
 function manualAdapter(): { adapter: IncidentDataAdapter; calls: LoadCall[] } {
   const calls: LoadCall[] = [];
   const adapter: IncidentDataAdapter = {
@@ -109,7 +109,7 @@ describe('failing adapters', () => {
 
     calls[1]!.resolve(viewSnapshot('view-2'));
     await settled(view);
-    // The first answer arrives after the incident changed; an adapter that ignores the signal.
+    // The first result arrives after the incident changed, from an adapter that ignores the signal.
     calls[0]!.resolve(viewSnapshot('view-1'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     await view.updateComplete;
@@ -176,9 +176,10 @@ describe('failing adapters', () => {
     expect(view.graph!.getNodeAttribute(DEVICE, 'label')).to.equal(`ws-042 rename ${total - 1}`);
     expect(view.graph!.hasNode(`file:flood-${total - 1}`)).to.equal(true);
     expect(view.graph!.order).to.equal(snapshot.entities.length + snapshot.alerts.length + total);
-    // NOTE: a one-second flood takes about 12 s here (Debian Chromium, 2 cores), with tasks of
-    // up to 0.5 s: each patch validates the whole snapshot again (1.4 s for 1,000 patches in the
-    // session alone) and each batch lays out the grown graph. This bound only catches a hang.
+    // NOTE: a one-second flood takes 9 to 12 s here (Debian Chromium, 2 cores), with tasks of up
+    // to 0.5 s. Each patch validates the whole snapshot again, which takes 1.4 s for 1,000
+    // patches in the session alone, and each batch lays out the grown graph. This bound only
+    // catches a hang.
     expect(elapsed, 'time to apply the flood').to.be.lessThan(30_000);
 
     session.reset();
@@ -210,7 +211,7 @@ describe('failing adapters', () => {
     button.click();
     button.click();
 
-    // The user moves on to another entity before the adapter answers.
+    // The user moves on to another entity before the adapter resolves the action.
     session.select({ entityIds: [USER] });
     await view.updateComplete;
     runs[0]!.resolve({ status: 'succeeded', remediationStatus: 'remediated' });
