@@ -193,8 +193,8 @@ export class DemoConsole {
 
   private renderIssues(issues: readonly DataIssue[]): void {
     const { issuesSummary, issuesList } = this.elements;
-    issuesSummary.textContent =
-      issues.length === 0 ? 'Everything in this incident was read.' : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the data could not be read:`;
+    const problems = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+    issuesSummary.textContent = issues.length === 0 ? 'Everything in this incident was read.' : `${problems} in the data could not be read:`;
 
     const items = issues.map((issue) => {
       const item = document.createElement('li');

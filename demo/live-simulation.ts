@@ -48,8 +48,10 @@ export function simulatedPatch(snapshot: IncidentSnapshot, sequence: number): In
     relations: [{ source: anchor.id, target: ip.id, type: 'communicatesWith', firstSeen: time }],
   };
 
-  const raised = sequence % 2 === 0 ? snapshot.entities.find((entity) => entity.verdict === undefined || entity.verdict === 'unknown') : undefined;
-  if (raised !== undefined) patch.entities!.push({ ...raised, verdict: 'suspicious' });
+  if (sequence % 2 === 0) {
+    const raised = snapshot.entities.find((entity) => entity.verdict === undefined || entity.verdict === 'unknown');
+    if (raised !== undefined) patch.entities!.push({ ...raised, verdict: 'suspicious' });
+  }
   return patch;
 }
 
@@ -62,6 +64,8 @@ function anchorEntity(snapshot: IncidentSnapshot, sequence: number): Entity | un
 }
 
 function latestTime(snapshot: IncidentSnapshot): number {
-  const times = snapshot.alerts.flatMap((alert) => [alert.firstActivityTime, alert.lastActivityTime]).filter((time): time is number => time !== undefined);
+  const times = snapshot.alerts
+    .flatMap((alert) => [alert.firstActivityTime, alert.lastActivityTime])
+    .filter((time): time is number => time !== undefined);
   return times.length === 0 ? Date.now() : Math.max(...times);
 }

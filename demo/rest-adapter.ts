@@ -92,7 +92,8 @@ export function createRestAdapter(options: RestAdapterOptions): IncidentDataAdap
       signal: init.signal,
     });
     if (!response.ok) {
-      throw new RestAdapterError(`RestAdapter: ${init.method ?? 'GET'} ${url.pathname} failed with HTTP ${response.status} ${response.statusText}.`, response.status);
+      const failed = `${init.method ?? 'GET'} ${url.pathname} failed with HTTP ${response.status} ${response.statusText}`;
+      throw new RestAdapterError(`RestAdapter: ${failed}.`, response.status);
     }
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
@@ -103,7 +104,9 @@ export function createRestAdapter(options: RestAdapterOptions): IncidentDataAdap
     async loadIncident(id: string, { signal }: AdapterCallOptions): Promise<IncidentSnapshot> {
       const payload = await request<unknown>(`incidents/${path(id)}`, { signal });
       const snapshot = fromMicrosoftGraph(payload).find((candidate) => candidate.incident.id === id);
-      if (snapshot === undefined) throw new RestAdapterError(`RestAdapter: the response for incident ${JSON.stringify(id)} contains another incident.`, 200);
+      if (snapshot === undefined) {
+        throw new RestAdapterError(`RestAdapter: the response for incident ${JSON.stringify(id)} contains another incident.`, 200);
+      }
       return snapshot;
     },
 
