@@ -1,29 +1,12 @@
 // Benchmarks <il-incident-graph> in headless Chromium on generated incidents and prints a table.
 // Usage: node bench/graph/run.mjs [--sizes 100,1000,10000,50000] [--timeout 300] [--frames 120]
 // bench/README.md explains each column. Figures, not pass or fail.
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, copyFile } from 'node:fs/promises';
-import { tmpdir, cpus } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--enable-precise-memory-info',
-  `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
-];
+import { describeMachine, root, startBench, VIEWPORT } from '../shared/driver.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -101,22 +84,6 @@ async function gzippedFileSize(path) {
   }
 }
 
-/** Serves the bench page and its bundle from `directory` on 127.0.0.1, on a free port. */
-async function serve(directory) {
-  const files = { '/': ['index.html', 'text/html'], '/index.html': ['index.html', 'text/html'], '/bench.js': ['bench.js', 'text/javascript'] };
-  const server = createServer(async (request, response) => {
-    const file = files[new URL(request.url, 'http://127.0.0.1').pathname];
-    if (!file) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' });
-    response.end(await readFile(join(directory, file[0])));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
 const kb = (bytes) => (bytes === undefined ? 'missing' : `${(bytes / 1024).toFixed(1)} KiB`);
 const fixed = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
 
@@ -180,50 +147,31 @@ function printRow(cells) {
   console.log(cells.map((cell, index) => (index === 0 ? cell.padEnd(9) : cell.padStart(Math.max(7, COLUMNS[index][0].length)))).join(' ').trimEnd());
 }
 
-const workDirectory = await mkdtemp(join(tmpdir(), 'incident-graph-bench-'));
-let server;
-let browser;
+// Each size has its own timeout below, so a single long evaluation may take all of it.
+const bench = await startBench('bench/graph', {
+  protocolTimeoutMs: timeoutMs + 60_000,
+  chromiumArgs: ['--enable-precise-memory-info'],
+});
 try {
   const bundleBytes = await gzippedFileSize(join(root, 'dist/incident-lens.bundle.js'));
-  const element = await gzippedBundleSizes(join(root, 'src/components/incident-graph/define.ts'), workDirectory);
+  const element = await gzippedBundleSizes(join(root, 'src/components/incident-graph/define.ts'), bench.workDirectory);
   console.log(`dist/incident-lens.bundle.js, gzipped: ${bundleBytes === undefined ? 'missing (run `npm run build`)' : kb(bundleBytes)}`);
   console.log(
     `il-incident-graph with its dependencies, minified and gzipped: ${kb(element.initial)} up front, ` +
       `${kb(element.onDemand)} more on the first layout of over 400 nodes (the inlined worker)`,
   );
-
-  await build({
-    entryPoints: [join(root, 'bench/graph/bench.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    outfile: join(workDirectory, 'bench.js'),
-    logLevel: 'warning',
-  });
-  await copyFile(join(root, 'bench/graph/index.html'), join(workDirectory, 'index.html'));
-  server = await serve(workDirectory);
-  const url = `http://127.0.0.1:${server.address().port}/`;
-
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    defaultViewport: VIEWPORT,
-    // Each size has its own timeout below, so a single long evaluation may take all of it.
-    protocolTimeout: timeoutMs + 60_000,
-  });
-  console.log(`${await browser.version()}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
+  console.log(await describeMachine(bench.browser));
   console.log(`viewport ${VIEWPORT.width}×${VIEWPORT.height}, pan and zoom over ${frames} frames, timeout ${timeoutMs / 1000} s per size`);
   console.log();
   printRow(COLUMNS.map(([title]) => title));
 
   for (const size of sizes) {
-    const page = await browser.newPage();
+    const page = await bench.browser.newPage();
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
     page.on('pageerror', (error) => console.error(`page error at ${size} entities: ${error.message}`));
     try {
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(bench.url, { waitUntil: 'load' });
       await page.waitForFunction(() => window.incidentGraphBench !== undefined);
       const measuring = measureSize(page, cdp, size);
       // After a timeout the measurement fails once its page closes; that failure is expected.
@@ -240,7 +188,5 @@ try {
     }
   }
 } finally {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-  await rm(workDirectory, { recursive: true, force: true });
+  await bench.close();
 }
