@@ -5,25 +5,13 @@
  * the scene.
  */
 
-import type { DisplayModel } from './display-model.js';
-import { drawScene } from './draw.js';
-import type { Camera } from './geometry.js';
+import { drawScene, type SceneState } from './draw.js';
 import type { Minimap } from './minimap.js';
 import { MotionCache, type SceneKey } from './motion-cache.js';
-import type { Palette } from './palette.js';
 import { drawSearchMatches } from './search.js';
 
-/** The content of one frame. */
-export interface FrameContent {
-  width: number;
-  height: number;
-  pixelRatio: number;
-  camera: Camera;
-  palette: Palette;
-  display: DisplayModel;
-  hoveredId: string | undefined;
-  activeId: string | undefined;
-  showActive: boolean;
+/** The content of one frame: the scene `drawScene` draws, and what is painted over it. */
+export interface FrameContent extends SceneState {
   /** Ids of the nodes the search matches, or undefined without a search. */
   searchMatches: ReadonlySet<string> | undefined;
   /** Draws nodes as dots whatever the zoom, as while a large layout runs. */
