@@ -172,19 +172,32 @@ describe('injection corpus', () => {
       await waitUntil(() => hunt.shadowRoot!.querySelector('[part~="table"]') !== null, 'no hunt results shown');
       huntRows += hunt.shadowRoot!.querySelectorAll('tbody tr').length;
     }
+    // Every tab of the view, with an audit after each, then back to the attack story.
+    const tabs = [...view.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const tabFindings: string[] = [];
+    for (const tab of tabs) {
+      tab.click();
+      await view.updateComplete;
+      await settle();
+      recorder.refresh(document.body);
+      for (const finding of auditDom(view).findings) tabFindings.push(`${tab.dataset.tab}: ${finding.where} ${finding.problem}`);
+    }
+    tabs[0]?.click();
+    await view.updateComplete;
     await settle();
     recorder.refresh(document.body);
 
     const report = auditDom(view);
     const suspicious = recorder.suspicious().map((element) => element.localName);
     console.log(
-      `[injection] ${alertsShown} alerts and ${entitiesShown} entities shown, 3 tooltips, ${huntRows} hunt rows; ` +
+      `[injection] ${alertsShown} alerts and ${entitiesShown} entities shown, 3 tooltips, ${huntRows} hunt rows, ${tabs.length} tabs; ` +
         `${report.elements} elements in ${report.shadowRoots} shadow roots, ${report.links} links, ` +
         `${recorder.added.length} elements added; canary calls ${canary.calls}, findings ${report.findings.length}`,
     );
 
     expect(canary.calls, 'canary calls').to.equal(0);
     expect(report.findings, 'elements or attributes made from data').to.deep.equal([]);
+    expect(tabFindings, 'elements or attributes made from data in the tabs').to.deep.equal([]);
     expect(suspicious, 'forbidden elements added while rendering').to.deep.equal([]);
     expect(huntRows, 'hunt rows drawn').to.be.greaterThan(0);
     expect(report.links, 'links made from the one valid https URL').to.be.greaterThan(0);
@@ -223,6 +236,11 @@ describe('injection corpus', () => {
     expect(hrefs.filter((href) => href !== '#' && href !== ''), 'links').to.deep.equal([]);
     expect(labels.some((label) => label.includes('<')), 'markup kept as label text').to.equal(true);
 
+    const viewSvg = await (await view.exportGraph('svg')).text();
+    expect(viewSvg, 'the view exports the graph SVG').to.equal(svgText);
+    const snapshotJson = JSON.parse(await view.exportSnapshot().text()) as { incident: { title: string } };
+    expect(snapshotJson.incident.title === hostile(1), 'the JSON export keeps the title as data').to.equal(true);
+
     const png = await graph.toPNG();
     expect(png.type).to.equal('image/png');
     expect(png.size).to.be.greaterThan(1000);
@@ -233,6 +251,37 @@ describe('injection corpus', () => {
     expect(labelsById.get('entity-0')).to.equal(session.snapshot!.entities[0]!.displayName);
     const longEntity = session.snapshot!.entities.find((entity) => entity.displayName === LONG_STRING)!;
     expect(labelsById.get(longEntity.id) === LONG_STRING, 'the 100,000-character label survives the JSON round trip').to.equal(true);
+  });
+
+  it('reads hostile URL fragments without effect', async () => {
+    const session = new IncidentSession();
+    await session.load(hostileAdapter(), 'hostile-incident');
+    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 640px; width: 1000px" .session=${session}></il-incident-view>`);
+    await view.loaded;
+    recorder.observe(document.body);
+
+    // Lone surrogates cannot be percent-encoded, so the encoded forms use well-formed copies.
+    const encode = (text: string): string => encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+    const fragments = HOSTILE_LIST.flatMap((text) => [text, `#${text}`, `#tab=${encode(text)}&entity=${encode(text)}&time=${encode(text)}`]);
+    fragments.push('#tab=%E0%A4%A', '#entity=%', '#time=%uD800', '#=&=&&&', `#${'a=b&'.repeat(10_000)}`);
+    let thrown = 0;
+    for (const fragment of fragments) {
+      try {
+        view.fromFragment(fragment);
+      } catch {
+        thrown++;
+      }
+    }
+    await view.updateComplete;
+    await settle();
+    recorder.refresh(document.body);
+    console.log(`[injection] ${fragments.length} hostile fragments read, ${thrown} threw`);
+
+    expect(thrown, 'fragments that threw').to.equal(0);
+    expect(view.loadState).to.equal('ready');
+    expect(auditDom(view).findings).to.deep.equal([]);
+    expect(recorder.suspicious()).to.deep.equal([]);
+    expect(canary.calls).to.equal(0);
   });
 
   it('shows a hostile error message as text', async () => {
