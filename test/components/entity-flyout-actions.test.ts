@@ -1,6 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ActionResult, IncidentDataAdapter } from '../../src/adapter/adapter.js';
+import type { ActionResult } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type {
@@ -14,35 +14,9 @@ import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
 import { newIdempotencyKey } from '../../src/components/entity-flyout/action-controller.js';
 import { scriptedAdapter, type ScriptedAdapter } from './entity-flyout-adapters.js';
+import { actionButton, actionItem, actionListed, deepActive, flyoutWith, root, settle } from './entity-flyout-helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function flyoutWith(
-  adapter: IncidentDataAdapter | undefined,
-  session: IncidentSession,
-  entityId?: string,
-): Promise<EntityFlyout> {
-  return fixture<EntityFlyout>(
-    html`<il-entity-flyout
-      style="width: 380px; height: 700px"
-      .session=${session}
-      .adapter=${adapter}
-      .entityId=${entityId}
-    ></il-entity-flyout>`,
-  );
-}
-
-function root(el: EntityFlyout): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function actionItem(el: EntityFlyout, actionId: string): HTMLElement | null {
-  return root(el).querySelector<HTMLElement>(`li[data-action-id="${actionId}"]`);
-}
-
-function actionButton(el: EntityFlyout, actionId: string): HTMLButtonElement {
-  return actionItem(el, actionId)!.querySelector<HTMLButtonElement>('.action-button')!;
-}
 
 function statusText(el: EntityFlyout, actionId: string): string {
   return actionItem(el, actionId)!.querySelector('.action-status')!.textContent!.replace(/\s+/g, ' ').trim();
@@ -53,17 +27,6 @@ async function listed(el: EntityFlyout): Promise<void> {
   await waitUntil(() => root(el).querySelector('[part~="actions"] .action-list'), 'the action list never showed');
 }
 
-/** Waits until the action with this id is listed, for example after another entity is shown. */
-async function actionListed(el: EntityFlyout, actionId: string): Promise<void> {
-  await waitUntil(() => actionItem(el, actionId), `the action "${actionId}" never showed`);
-}
-
-/** Lets the scripted adapter's results (one task away) arrive and the element render them. */
-async function settle(el: EntityFlyout): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  await el.updateComplete;
-}
-
 /** Records every action event `el` fires from now on. */
 function recordEvents(el: EntityFlyout): Event[] {
   const events: Event[] = [];
@@ -71,12 +34,6 @@ function recordEvents(el: EntityFlyout): Event[] {
     el.addEventListener(type, (event) => events.push(event));
   }
   return events;
-}
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 async function deviceFlyout(adapter?: ScriptedAdapter): Promise<{ el: EntityFlyout; adapter: ScriptedAdapter; session: IncidentSession }> {

@@ -5,31 +5,14 @@
  */
 
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
-import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
 import { scriptedAdapter, withPendingAction } from './entity-flyout-adapters.js';
-
-async function flyoutWith(adapter: IncidentDataAdapter | undefined, session: IncidentSession): Promise<EntityFlyout> {
-  return fixture<EntityFlyout>(
-    html`<il-entity-flyout style="width: 380px; height: 700px" .session=${session} .adapter=${adapter}></il-entity-flyout>`,
-  );
-}
+import { flyoutWith, stubClipboard } from './entity-flyout-helpers.js';
 
 function $(el: EntityFlyout, selector: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-function stubClipboard(writeText: (text: string) => Promise<void>): () => void {
-  const clipboard = navigator.clipboard;
-  const original = Object.getOwnPropertyDescriptor(clipboard, 'writeText');
-  Object.defineProperty(clipboard, 'writeText', { configurable: true, value: writeText });
-  return () => {
-    if (original) Object.defineProperty(clipboard, 'writeText', original);
-    else delete (clipboard as unknown as Record<string, unknown>).writeText;
-  };
 }
 
 describe('<il-entity-flyout> accessibility of further states', () => {

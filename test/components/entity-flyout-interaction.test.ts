@@ -4,15 +4,12 @@ import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot, longCommandLine } from '../fixtures/flyout-snapshot.js';
+import { longValue, root, stubClipboard } from './entity-flyout-helpers.js';
 
 async function flyoutFor(session: IncidentSession, entityId?: string, width = 360): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
     html`<il-entity-flyout style=${`width: ${width}px; height: 600px`} .session=${session} .entityId=${entityId}></il-entity-flyout>`,
   );
-}
-
-function root(el: EntityFlyout): ShadowRoot {
-  return el.shadowRoot!;
 }
 
 function alertButton(el: EntityFlyout, alertId: string): HTMLButtonElement {
@@ -21,11 +18,6 @@ function alertButton(el: EntityFlyout, alertId: string): HTMLButtonElement {
 
 function relatedButton(el: EntityFlyout, entityId: string): HTMLButtonElement {
   return root(el).querySelector<HTMLButtonElement>(`[part~="related"] button[data-entity-id="${CSS.escape(entityId)}"]`)!;
-}
-
-/** Returns the long value block of the field with this key. */
-function longValue(el: EntityFlyout, key: string): HTMLElement {
-  return root(el).querySelector<HTMLElement>(`.field[data-key="${key}"] .long-value`)!;
 }
 
 /** Returns the elements of the body whose box reaches past the body's right edge. */
@@ -43,16 +35,6 @@ function countSelectionEvents(el: EntityFlyout): { count: number; last: unknown 
     record.last = event.detail;
   });
   return record;
-}
-
-function stubClipboard(writeText: (text: string) => Promise<void>): () => void {
-  const clipboard = navigator.clipboard;
-  const original = Object.getOwnPropertyDescriptor(clipboard, 'writeText');
-  Object.defineProperty(clipboard, 'writeText', { configurable: true, value: writeText });
-  return () => {
-    if (original) Object.defineProperty(clipboard, 'writeText', original);
-    else delete (clipboard as unknown as Record<string, unknown>).writeText;
-  };
 }
 
 describe('<il-entity-flyout> interaction', () => {

@@ -7,6 +7,7 @@ import { ENTITY_KINDS } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { EXTRA_KIND_IDS, KIND_IDS, entityKindsSnapshot } from '../fixtures/entity-kinds-snapshot.js';
 import { readSharedJson } from '../helpers/shared-data.js';
+import { fieldText, longValue, root } from './entity-flyout-helpers.js';
 
 function sessionOn(snapshot: IncidentSnapshot, entityId: string): IncidentSession {
   const session = new IncidentSession();
@@ -19,27 +20,6 @@ async function flyoutFor(session: IncidentSession, width: number): Promise<Entit
   return fixture<EntityFlyout>(
     html`<il-entity-flyout style=${`display: flex; width: ${width}px; height: 640px`} .session=${session}></il-entity-flyout>`,
   );
-}
-
-function root(el: EntityFlyout): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-/** Text of the `dd` next to the `dt` with this label, with whitespace collapsed. */
-function fieldText(el: EntityFlyout, label: string): string | undefined {
-  const term = [...root(el).querySelectorAll('dt')].find((dt) => dt.textContent?.trim() === label);
-  const definition = term?.nextElementSibling as HTMLElement | null | undefined;
-  if (!definition) return undefined;
-  const code = definition.querySelectorAll('code');
-  const items = definition.querySelectorAll('li');
-  let text = definition.textContent;
-  if (code.length > 0) text = [...code].map((node) => node.textContent).join(' ');
-  else if (items.length > 0) text = [...items].map((node) => node.textContent).join(' ');
-  return text?.replace(/\s+/g, ' ').trim();
-}
-
-function longValue(el: EntityFlyout, key: string): HTMLElement {
-  return root(el).querySelector<HTMLElement>(`.field[data-key="${key}"] .long-value`)!;
 }
 
 function expandButton(el: EntityFlyout, key: string): HTMLButtonElement | null {

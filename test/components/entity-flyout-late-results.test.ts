@@ -4,7 +4,7 @@
  * reach the screen, the session or the host's event listeners.
  */
 
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type {
   ActionDescriptor,
   ActionRequest,
@@ -17,9 +17,9 @@ import type {
 } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
-import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
 import { DEVICE_ACTIONS, FILE_ACTIONS, pendingQuarantine, withPendingAction } from './entity-flyout-adapters.js';
+import { actionButton, actionItem, actionListed, flyoutWith, remediationOf, settle } from './entity-flyout-helpers.js';
 
 /** A call the test settles by hand. Its promise ignores the signal. */
 interface OpenCall<T> {
@@ -74,40 +74,12 @@ function signalIgnoringAdapter(autoList = true): SignalIgnoringAdapter {
   return adapter;
 }
 
-async function flyoutWith(adapter: IncidentDataAdapter, session: IncidentSession): Promise<EntityFlyout> {
-  return fixture<EntityFlyout>(
-    html`<il-entity-flyout style="width: 380px; height: 700px" .session=${session} .adapter=${adapter}></il-entity-flyout>`,
-  );
-}
-
-function actionItem(el: EntityFlyout, actionId: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(`li[data-action-id="${actionId}"]`);
-}
-
-function actionButton(el: EntityFlyout, actionId: string): HTMLButtonElement {
-  return actionItem(el, actionId)!.querySelector<HTMLButtonElement>('.action-button')!;
-}
-
-async function actionListed(el: EntityFlyout, actionId: string): Promise<void> {
-  await waitUntil(() => actionItem(el, actionId), `the action "${actionId}" never showed`);
-}
-
-/** Lets settled promises run their continuations and the element render. */
-async function settle(el: EntityFlyout): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  await el.updateComplete;
-}
-
 function recordEvents(el: EntityFlyout): string[] {
   const events: string[] = [];
   for (const type of ['il-action-request', 'il-action-complete', 'il-action-error'] as const) {
     el.addEventListener(type, (event) => events.push(event.type));
   }
   return events;
-}
-
-function remediationOf(session: IncidentSession, entityId: string): string | undefined {
-  return session.snapshot!.entities.find((entity) => entity.id === entityId)!.remediationStatus;
 }
 
 describe('<il-entity-flyout> late results', () => {

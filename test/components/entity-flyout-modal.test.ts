@@ -6,6 +6,7 @@ import type { FlyoutCloseEvent } from '../../src/components/entity-flyout/events
 import { tabbableElements } from '../../src/components/entity-flyout/modal-drawer.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
 import { scriptedAdapter } from './entity-flyout-adapters.js';
+import { deepActive } from './entity-flyout-helpers.js';
 
 interface Page {
   opener: HTMLButtonElement;
@@ -37,12 +38,6 @@ async function modalPage(entityId: string = FLYOUT_IDS.device): Promise<Page> {
 
 function dialog(el: EntityFlyout): HTMLDialogElement {
   return el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')!;
-}
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** Returns true when `node` is inside `host`'s shadow tree, also through nested shadow roots. */

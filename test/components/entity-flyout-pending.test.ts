@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ActionResult, IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
@@ -7,14 +7,9 @@ import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-ba
 import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
 import { pendingQuarantine, scriptedAdapter, withPendingAction, type ScriptedAdapter } from './entity-flyout-adapters.js';
+import { deepActive, flyoutWith, remediationOf, root, settle } from './entity-flyout-helpers.js';
 
 const PENDING_ID = pendingQuarantine().id;
-
-async function flyoutWith(adapter: IncidentDataAdapter | undefined, session: IncidentSession): Promise<EntityFlyout> {
-  return fixture<EntityFlyout>(
-    html`<il-entity-flyout style="width: 380px; height: 700px" .session=${session} .adapter=${adapter}></il-entity-flyout>`,
-  );
-}
 
 async function processFlyout(
   script: Parameters<typeof scriptedAdapter>[1] = {},
@@ -24,10 +19,6 @@ async function processFlyout(
   const adapter = scriptedAdapter(snapshot, script);
   const el = await flyoutWith(adapter, session);
   return { el, adapter, session };
-}
-
-function root(el: EntityFlyout): ShadowRoot {
-  return el.shadowRoot!;
 }
 
 function pendingItem(el: EntityFlyout): HTMLElement | null {
@@ -44,21 +35,6 @@ function statusText(el: EntityFlyout): string {
 
 function pendingStatus(session: IncidentSession): string | undefined {
   return session.snapshot!.pendingActions!.find((action) => action.id === PENDING_ID)?.status;
-}
-
-function remediationOf(session: IncidentSession, entityId: string): string | undefined {
-  return session.snapshot!.entities.find((entity) => entity.id === entityId)!.remediationStatus;
-}
-
-async function settle(el: EntityFlyout): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  await el.updateComplete;
-}
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 describe('<il-entity-flyout> pending actions', () => {

@@ -5,28 +5,12 @@ import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot, longCommandLine } from '../fixtures/flyout-snapshot.js';
+import { fieldText, root } from './entity-flyout-helpers.js';
 
 async function flyoutFor(session: IncidentSession | undefined, entityId?: string): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
     html`<il-entity-flyout style="width: 360px; height: 600px" .session=${session} .entityId=${entityId}></il-entity-flyout>`,
   );
-}
-
-function root(el: EntityFlyout): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-/** Text of the `dd` next to the `dt` with this label, with whitespace collapsed. */
-function fieldText(el: EntityFlyout, label: string): string | undefined {
-  const term = [...root(el).querySelectorAll('dt')].find((dt) => dt.textContent?.trim() === label);
-  const definition = term?.nextElementSibling as HTMLElement | null | undefined;
-  if (!definition) return undefined;
-  const code = definition.querySelectorAll('code');
-  const items = definition.querySelectorAll('li');
-  let text = definition.textContent;
-  if (code.length > 0) text = [...code].map((node) => node.textContent).join('\n');
-  else if (items.length > 0) text = [...items].map((node) => node.textContent).join(' ');
-  return text?.replace(/\s+/g, ' ').trim();
 }
 
 function title(el: EntityFlyout): string | undefined {
