@@ -11,7 +11,7 @@
 
 import type { EpochMs, Severity } from '../../model/types.js';
 import { severityRank } from '../../model/severity.js';
-import type { AlertMarker, TimeDomain } from './time-axis.js';
+import { partitionPoint, type AlertMarker, type TimeDomain } from './time-axis.js';
 
 /** Markers drawn together at one position: a stack, or a cluster when it is too tall. */
 export interface MarkerColumn {
@@ -78,14 +78,7 @@ export function groupMarkers(
 
 /** Returns the index of the first marker at or after `time`, by binary search. */
 function firstAtOrAfter(markers: readonly AlertMarker[], time: EpochMs): number {
-  let low = 0;
-  let high = markers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (markers[middle]!.time < time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(markers, (marker) => marker.time < time);
 }
 
 /** Returns the height of the tallest column: a cluster counts as one. */

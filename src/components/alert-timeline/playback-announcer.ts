@@ -7,7 +7,7 @@
 import type { EpochMs } from '../../model/types.js';
 import type { IncidentSession, SessionKey } from '../../session/session.js';
 import { msg } from '../shared/strings.js';
-import type { AlertMarker } from './time-axis.js';
+import { partitionPoint, type AlertMarker } from './time-axis.js';
 
 /** Wall-clock ms between two announcements while playing. */
 export const ANNOUNCE_INTERVAL = 2000;
@@ -66,12 +66,5 @@ export class PlaybackAnnouncer {
 
 /** Counts the markers (in time order) at or before `time`, by binary search. */
 function countMarkersAtOrBefore(markers: readonly AlertMarker[], time: EpochMs): number {
-  let low = 0;
-  let high = markers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (markers[middle]!.time <= time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(markers, (marker) => marker.time <= time);
 }

@@ -173,16 +173,24 @@ export function nextTime(times: readonly EpochMs[], time: EpochMs): EpochMs | un
   return times.find((candidate) => candidate > time);
 }
 
-/** Counts the ascending `times` at or before `time`, by binary search. */
-export function countTimesAtOrBefore(times: readonly EpochMs[], time: EpochMs): number {
+/**
+ * Returns the index of the first item for which `isBefore` is false, by binary search. The
+ * items must be ordered so that `isBefore` is true for a prefix of them and false for the rest.
+ */
+export function partitionPoint<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
   let low = 0;
-  let high = times.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (times[middle]! <= time) low = middle + 1;
+    if (isBefore(items[middle]!)) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/** Counts the ascending `times` at or before `time`, by binary search. */
+export function countTimesAtOrBefore(times: readonly EpochMs[], time: EpochMs): number {
+  return partitionPoint(times, (candidate) => candidate <= time);
 }
 
 /** Counts the ascending `times` in the half-open interval `(from, to]`: the alerts passed. */
