@@ -130,9 +130,10 @@ export const alertTimelineStyles = css`
     block-size: 100%;
   }
 
-  .marker {
+  /* A marker and a cluster are both a round button one marker wide, centred on its time. */
+  .marker,
+  .cluster {
     position: absolute;
-    inset-block-end: calc(6px + var(--_stack, 0) * var(--_marker-size));
     inset-inline-start: var(--_x);
     translate: -50% 0;
     display: grid;
@@ -141,8 +142,12 @@ export const alertTimelineStyles = css`
     inline-size: var(--_marker-size);
     block-size: var(--_marker-size);
     padding: 0;
-    border: 1px solid transparent;
     border-radius: 50%;
+  }
+
+  .marker {
+    inset-block-end: calc(6px + var(--_stack, 0) * var(--_marker-size));
+    border: 1px solid transparent;
     background: none;
     cursor: pointer;
   }
@@ -163,18 +168,8 @@ export const alertTimelineStyles = css`
   /* A cluster is exactly one marker wide, so columns one marker apart never overlap. Its
      border has the colour of its most severe alert, and its count stays in the text colour. */
   .cluster {
-    position: absolute;
     inset-block-end: 6px;
-    inset-inline-start: var(--_x);
-    translate: -50% 0;
-    display: grid;
-    place-items: center;
-    box-sizing: border-box;
-    inline-size: var(--_marker-size);
-    block-size: var(--_marker-size);
-    padding: 0;
     border: 3px solid currentColor;
-    border-radius: 50%;
     background: var(--_il-surface);
     cursor: zoom-in;
   }
