@@ -60,6 +60,20 @@ describe('<il-incident-graph> export', () => {
       expect(bounds.y + bounds.height).to.be.above(150 + 16);
     });
 
+    it('keeps every full label in a title of its node group', async () => {
+      const graph = createPositionedGraph();
+      const long = `C:\\Users\\jdoe\\AppData\\Local\\Temp\\${'x'.repeat(80)}\\invoice-final.docm`;
+      graph.setNodeAttribute('device', 'label', long);
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(element.toSVG());
+
+      const titles = [...svg.querySelectorAll('g > title')].map((title) => title.textContent);
+      expect(titles).to.include(long);
+      for (const node of element.display.nodes) expect(titles).to.include(node.label);
+      const drawn = [...svg.querySelectorAll('text')].map((text) => text.textContent);
+      expect(drawn).to.not.include(long);
+    });
+
     it('escapes a hostile label into text', async () => {
       const graph = createPositionedGraph();
       graph.setNodeAttribute('device', 'label', HOSTILE_LABEL);

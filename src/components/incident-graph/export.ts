@@ -196,7 +196,8 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
   let opacity = node.dimmed ? DIMMED_OPACITY : 1;
   if (node.ghost) opacity *= 0.55;
   const group = opacity < 1 ? `<g opacity="${round(opacity)}">` : '<g>';
-  return `${group}${shapes.join('')}</g>`;
+  // The full label, which the drawn text may shorten, as the node's tooltip and accessible name.
+  return `${group}<title>${escapeXml(node.label)}</title>${shapes.join('')}</g>`;
 }
 
 /** Returns a group node's count badge at its top right, like the canvas draws it. */
