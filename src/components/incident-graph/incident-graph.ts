@@ -325,8 +325,9 @@ export class IncidentGraphElement extends LitElement {
 
   /**
    * Returns the whole graph as an SVG document built from the visible nodes and their
-   * positions: kind icons, verdict rings, edges and labels as escaped text, with no script,
-   * event handler attribute or external reference.
+   * positions: kind icons, verdict rings, group badges, edges and labels as escaped text, each
+   * node's full label as the title of its group, with no script, event handler attribute or
+   * external reference.
    */
   toSVG(): string {
     this.processIfDirty();
