@@ -56,19 +56,27 @@ export function fitDisplay(
  * the whole graph can always be seen. The fitting zoom is kept per display model and viewport.
  */
 export class ZoomLimiter {
-  private kept: { display: DisplayModel; width: number; height: number; zoom: number } | undefined;
+  private kept: { display: DisplayModel; width: number; height: number; maxZoom: number; camera: Camera | undefined } | undefined;
 
   limitsFor(display: DisplayModel, viewport: { width: number; height: number }, minZoomValue: number, maxZoomValue: number): ZoomLimits {
     const limits = zoomLimitsOf(minZoomValue, maxZoomValue);
-    const { width, height } = viewport;
-    if (width === 0 || height === 0 || display.nodes.length === 0) return limits;
+    const zoom = this.wholeFit(display, viewport, limits.maxZoom)?.k;
+    return zoom !== undefined && zoom < limits.minZoom ? { ...limits, minZoom: zoom } : limits;
+  }
 
+  /**
+   * Returns the camera that fits every visible node, below no minimum zoom, computed once per
+   * display model and viewport: while a layout runs, each frame needs it both for the limits
+   * and for the automatic fit.
+   */
+  wholeFit(display: DisplayModel, viewport: { width: number; height: number }, maxZoom: number): Camera | undefined {
+    const { width, height } = viewport;
+    if (width === 0 || height === 0 || display.nodes.length === 0) return undefined;
     const kept = this.kept;
-    let zoom = kept && kept.display === display && kept.width === width && kept.height === height ? kept.zoom : undefined;
-    if (zoom === undefined) {
-      zoom = fitDisplay(display, {}, viewport, { minZoom: Number.MIN_VALUE, maxZoom: limits.maxZoom })?.k ?? limits.minZoom;
-      this.kept = { display, width, height, zoom };
-    }
-    return zoom < limits.minZoom ? { ...limits, minZoom: zoom } : limits;
+    if (kept && kept.display === display && kept.width === width && kept.height === height && kept.maxZoom === maxZoom) return kept.camera;
+
+    const camera = fitDisplay(display, {}, viewport, { minZoom: Number.MIN_VALUE, maxZoom });
+    this.kept = { display, width, height, maxZoom, camera };
+    return camera;
   }
 }

@@ -242,8 +242,10 @@ export function viewOfBase(base: BaseModel, input: DisplayInput): DisplayModel {
 export function moveNodes(
   display: DisplayModel,
   positionOf: (id: string) => { x: number; y: number } | undefined,
+  options: { groupsOnly?: boolean } = {},
 ): DisplayModel {
   for (const node of display.nodes) {
+    if (options.groupsOnly && !node.group) continue;
     const position = node.group ? centroidOf(node.group.memberIds, positionOf) : positionOf(node.id);
     if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
     node.x = position.x;

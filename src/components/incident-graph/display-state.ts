@@ -163,8 +163,9 @@ export class DisplayState {
     if (live !== this.run) this.run = undefined;
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
     // The base's nodes hidden now move too, so they show in the right place when they appear.
+    // The display's other nodes are the base's, so only its group nodes are left to move.
     if (this.base) moveNodes({ ...EMPTY_DISPLAY, nodes: this.base.nodes }, positionOf);
-    this.display = moveNodes(this.display, positionOf);
+    this.display = moveNodes(this.display, positionOf, { groupsOnly: this.base !== undefined });
     let pinsChanged = false;
     for (const node of graph ? (this.base?.nodes ?? []) : []) {
       const pinned = graph!.getNodeAttribute(node.id, 'fixed') === true;

@@ -498,7 +498,10 @@ export class IncidentGraphElement extends LitElement {
   fitNow(options: FitOptions = {}): boolean {
     this.processIfDirty();
     const viewport = { width: this.surface.width, height: this.surface.height };
-    const camera = fitDisplay(this.display, options, viewport, this.zoomLimits);
+    const limits = this.zoomLimits;
+    // Fitting every node with the default padding is what the zoom limits computed already.
+    const whole = !options.selection && !options.nodeIds && options.padding === undefined;
+    const camera = whole ? this.zoomLimiter.wholeFit(this.display, viewport, limits.maxZoom) : fitDisplay(this.display, options, viewport, limits);
     if (!camera) return false;
     this.zoomCamera.set(camera);
     return true;
