@@ -13,6 +13,9 @@ import type { DataIssue, Entity, EpochMs, IncidentPatch, IncidentSnapshot, Pendi
 import { validateSnapshot } from '../model/validate.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from './filters.js';
 
+/** Shortest time between two applications of live updates, in ms; see `receivePatch`. */
+export const PATCH_INTERVAL_MS = 50;
+
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Selected entities and alerts, by id. */
@@ -100,12 +103,17 @@ export class IncidentSession extends EventTarget {
   private loadGeneration = 0;
   /** Ends the adapter subscription of the current load; undefined when none is open. */
   private unsubscribe: (() => void) | undefined;
+  /** Patches from the subscription waiting for the next application, and its timer. */
+  private queuedPatches: IncidentPatch[] = [];
+  private patchTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastPatchAt = -Infinity;
 
   /**
    * Loads an incident through the adapter. A load that starts while another is under way
    * aborts the earlier one, and its result is discarded. Once loaded, the session subscribes
    * to the adapter's live updates, when it offers `subscribe`, and applies each patch (see
-   * `applyPatch`) until the next load, `setSnapshot` or `reset`.
+   * `applyPatch`; patches that come faster than every `PATCH_INTERVAL_MS` are applied together)
+   * until the next load, `setSnapshot` or `reset`.
    */
   async load(adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
     this.stopUpdates();
@@ -298,10 +306,18 @@ export class IncidentSession extends EventTarget {
    * or `pendingActions` when those changed. Returns false when no incident is open.
    */
   applyPatch(patch: IncidentPatch): boolean {
+    return this.applyPatches([patch]);
+  }
+
+  /**
+   * Applies several live updates in order, like `applyPatch` each, but validates the snapshot
+   * and changes the graph once, and emits one change.
+   */
+  applyPatches(patches: readonly IncidentPatch[]): boolean {
     const snapshot = this.snapshot;
     if (!snapshot || !this.graph) return false;
 
-    const next = validateSnapshot(applyIncidentPatch(snapshot, patch));
+    const next = validateSnapshot(patches.reduce(applyIncidentPatch, snapshot));
     syncIncidentGraph(this.graph, buildIncidentGraph(next));
     this.snapshot = next;
     const keys: SessionKey[] = ['entities', 'issues'];
@@ -354,7 +370,7 @@ export class IncidentSession extends EventTarget {
     let unsubscribe: (() => void) | undefined;
     try {
       unsubscribe = adapter.subscribe(incidentId, (patch) => {
-        if (open) this.applyPatch(patch);
+        if (open) this.receivePatch(patch);
       });
     } catch (error) {
       console.warn(`IncidentSession: the adapter's subscribe failed for incident ${JSON.stringify(incidentId)}, so the incident gets no live updates.`, error);
@@ -371,6 +387,36 @@ export class IncidentSession extends EventTarget {
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = undefined;
     unsubscribe?.();
+    clearTimeout(this.patchTimer);
+    this.patchTimer = undefined;
+    this.queuedPatches = [];
+  }
+
+  /**
+   * Applies a patch from the subscription at once when the last one was applied more than
+   * `PATCH_INTERVAL_MS` ago, else queues it and applies the queue together once that time has
+   * passed. A flood of patches then costs one validation and one graph change per interval
+   * instead of one per patch, and a lone patch still shows at once.
+   */
+  private receivePatch(patch: IncidentPatch): void {
+    this.queuedPatches.push(patch);
+    if (this.patchTimer !== undefined) return;
+    const wait = this.lastPatchAt + PATCH_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      this.flushPatches();
+      return;
+    }
+    this.patchTimer = setTimeout(() => {
+      this.patchTimer = undefined;
+      this.flushPatches();
+    }, wait);
+  }
+
+  private flushPatches(): void {
+    const patches = this.queuedPatches;
+    this.queuedPatches = [];
+    this.lastPatchAt = performance.now();
+    if (patches.length > 0) this.applyPatches(patches);
   }
 
   private clampTime(time: EpochMs): EpochMs {

@@ -5,7 +5,7 @@ import { applyIncidentPatch, syncIncidentGraph } from '../../src/model/apply-pat
 import { buildIncidentGraph } from '../../src/model/build-graph.js';
 import type { Alert, Entity, IncidentPatch } from '../../src/model/types.js';
 import { validateSnapshot } from '../../src/model/validate.js';
-import { IncidentSession, SessionChangeEvent, type SessionKey } from '../../src/session/session.js';
+import { IncidentSession, PATCH_INTERVAL_MS, SessionChangeEvent, type SessionKey } from '../../src/session/session.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 
 const START = Date.UTC(2026, 2, 14, 9, 0, 0);
@@ -144,6 +144,39 @@ describe('IncidentSession live updates', () => {
     expect(graph.hasNode('ip:198.51.100.7')).to.equal(true);
     expect(session.snapshot!.alerts).to.have.length(3);
     expect([...changes[0]!]).to.include.members(['entities', 'issues', 'time']);
+  });
+
+  it('applies a flood of patches in batches', async () => {
+    const adapter = createLiveStaticAdapter(viewSnapshot());
+    const session = new IncidentSession();
+    await session.load(adapter, 'view-1');
+    const changes = recordKeys(session);
+
+    adapter.push('view-1', { entities: [{ ...beaconIp(), id: 'ip:a', displayName: '198.51.100.1' }] });
+    adapter.push('view-1', { entities: [{ ...beaconIp(), id: 'ip:b', displayName: '198.51.100.2' }] });
+    adapter.push('view-1', { entities: [{ ...beaconIp(), id: 'ip:c', displayName: '198.51.100.3' }] });
+    expect(session.graph!.hasNode('ip:a'), 'the first patch at once').to.equal(true);
+    expect(session.graph!.hasNode('ip:c'), 'the others queued').to.equal(false);
+    expect(changes).to.have.length(1);
+
+    await new Promise((resolve) => setTimeout(resolve, PATCH_INTERVAL_MS + 20));
+    expect(session.graph!.hasNode('ip:b')).to.equal(true);
+    expect(session.graph!.hasNode('ip:c')).to.equal(true);
+    expect(changes, 'one change for the queued two').to.have.length(2);
+  });
+
+  it('drops queued patches when the session resets', async () => {
+    const adapter = createLiveStaticAdapter(viewSnapshot());
+    const session = new IncidentSession();
+    await session.load(adapter, 'view-1');
+    adapter.push('view-1', { entities: [{ ...beaconIp(), id: 'ip:a', displayName: '198.51.100.1' }] });
+    adapter.push('view-1', { entities: [{ ...beaconIp(), id: 'ip:b', displayName: '198.51.100.2' }] });
+
+    session.reset();
+    const changes = recordKeys(session);
+    await new Promise((resolve) => setTimeout(resolve, PATCH_INTERVAL_MS + 20));
+    expect(changes).to.deep.equal([]);
+    expect(session.snapshot).to.equal(undefined);
   });
 
   it('moves a time cursor at the end to the new end', async () => {
