@@ -3,7 +3,9 @@ import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { DisplayState, type DisplaySources } from '../../src/components/incident-graph/display-state.js';
 import { GroupingState } from '../../src/components/incident-graph/grouping.js';
-import { DOT_ZOOM, lastDrawStats } from '../../src/components/incident-graph/draw.js';
+import { COARSE_MAX_EDGES, DOT_ZOOM, drawScene, lastDrawStats } from '../../src/components/incident-graph/draw.js';
+import type { EdgeView, NodeView } from '../../src/components/incident-graph/display-model.js';
+import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
@@ -173,5 +175,32 @@ describe('il-incident-graph minimap of a large incident', () => {
       if (pixels[i] !== background[0] || pixels[i + 1] !== background[1] || pixels[i + 2] !== background[2]) dots += 1;
     }
     expect(dots).to.be.greaterThan(100);
+  });
+});
+
+describe('coarse frames of very many edges', () => {
+  it('draw the nodes alone', () => {
+    const node = (id: string, x: number): NodeView => ({
+      id, kind: 'device', label: id, alert: false, verdict: undefined, remediationStatus: undefined, severity: undefined,
+      ghost: false, firstSeen: undefined, x, y: 0, radius: 16, selected: false, dimmed: false,
+    });
+    const a = node('a', 0);
+    const b = node('b', 200);
+    const edges: EdgeView[] = Array.from({ length: COARSE_MAX_EDGES + 1 }, (_, index) => ({
+      id: `e${index}`, source: a, target: b, type: 'communicatesWith', evidence: false, roles: [], curve: 0, loopIndex: 0, dimmed: false,
+    }));
+    const display = { nodes: [a, b], edges, byId: new Map([[a.id, a], [b.id, b]]), alertCount: 0, entityCount: 2 };
+    const canvas = document.createElement('canvas');
+    canvas.width = 400;
+    canvas.height = 200;
+    const context = canvas.getContext('2d')!;
+    const scene = {
+      width: 400, height: 200, pixelRatio: 1, camera: { x: 100, y: 100, k: 1 }, palette: readPalette(document.body),
+      display, hoveredId: undefined, activeId: undefined, showActive: false,
+    };
+
+    expect(drawScene(context, { ...scene, coarse: true }).edgesDrawn).to.equal(0);
+    expect(drawScene(context, { ...scene, coarse: true }).nodesDrawn).to.equal(2);
+    expect(drawScene(context, scene).edgesDrawn).to.equal(COARSE_MAX_EDGES + 1);
   });
 });

@@ -202,13 +202,20 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
  * The flags are written on the base's shared objects, so only the latest view is valid.
  */
 export function viewOfBase(base: BaseModel, input: DisplayInput): DisplayModel {
+  return runToEnd(viewOfBaseSteps(base, input));
+}
+
+/** Returns the display model of a base like `viewOfBase`, in slices. */
+export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<DisplayModel> {
   const { graph } = base;
   const selectedKeys = selectedNodeKeys(graph, input.selection);
   const byId = new Map<string, NodeView>();
   const nodes: NodeView[] = [];
   let alertCount = 0;
 
+  let count = 0;
   for (const node of base.nodes) {
+    if (++count % SLICE_ITEMS === 0) yield;
     if (!input.existsNow(node.firstSeen)) continue;
     if (input.passes && !input.passes(node.id, graph.getNodeAttributes(node.id))) continue;
     node.selected = selectedKeys.has(node.id);
@@ -221,6 +228,7 @@ export function viewOfBase(base: BaseModel, input: DisplayInput): DisplayModel {
 
   const edges: EdgeView[] = [];
   for (const edge of base.edges) {
+    if (++count % SLICE_ITEMS === 0) yield;
     if (byId.get(edge.source.id) !== edge.source || byId.get(edge.target.id) !== edge.target) continue;
     if (!input.existsNow(edge.firstSeen)) continue;
     edge.dimmed = false;

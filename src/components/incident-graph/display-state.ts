@@ -8,7 +8,7 @@
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from '../../session/filters.js';
-import { baseModelSteps, EMPTY_DISPLAY, moveNodes, viewOfBase, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
+import { baseModelSteps, EMPTY_DISPLAY, moveNodes, viewOfBaseSteps, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
 import { HitIndex, type Point } from './geometry.js';
 import { positionInGraph, type GroupingState } from './grouping.js';
 import type { LivePositions } from './layout-runner.js';
@@ -37,6 +37,8 @@ export class DisplayState {
   private dirty = true;
   /** The base model the display is a view of; undefined when the graph's content changed. */
   private base: BaseModel | undefined;
+  /** Slots of the base's nodes in a run's coordinates; see `moveToLivePositions`. */
+  private liveSlots: { base: BaseModel; live: LivePositions; slots: Int32Array } | undefined;
   /** The build in slices under way, if any. */
   private build: Steps<void> | undefined;
   /** True when only positions changed since the model was built: a layout step or its end. */
@@ -127,7 +129,7 @@ export class DisplayState {
     }
     if (this.base?.graph !== graph) this.base = yield* baseModelSteps(graph, live);
 
-    const model = viewOfBase(this.base, {
+    const model = yield* viewOfBaseSteps(this.base, {
       graph,
       existsNow: session ? (firstSeen) => session.existsNow(firstSeen) : () => true,
       isNewNow: session ? (firstSeen) => session.isNewNow(firstSeen) : undefined,
@@ -141,6 +143,28 @@ export class DisplayState {
 
     this.display = display;
     this.searchMatchIds = applySearch(display, sources.search, labelOf);
+  }
+
+  /**
+   * Moves every node of the base to the run's current coordinates, through the slots of the
+   * run's coordinate array found once per base and run: at tens of thousands of nodes, a
+   * lookup by id per node and step would cost a large part of each layout frame.
+   */
+  private moveToLivePositions(base: BaseModel, live: LivePositions): void {
+    if (this.liveSlots?.base !== base || this.liveSlots.live !== live) {
+      this.liveSlots = { base, live, slots: Int32Array.from(base.nodes, (node) => live.slotOf(node.id)) };
+    }
+    const { slots } = this.liveSlots;
+    const coordinates = live.coordinatesNow;
+    base.nodes.forEach((node, index) => {
+      const slot = slots[index]!;
+      if (slot < 0) return;
+      const x = coordinates[slot * 2]!;
+      const y = coordinates[slot * 2 + 1]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      node.x = x;
+      node.y = y;
+    });
   }
 
   /** Returns the node under a point in world units. */
@@ -163,9 +187,16 @@ export class DisplayState {
     if (live !== this.run) this.run = undefined;
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
     // The base's nodes hidden now move too, so they show in the right place when they appear.
-    // The display's other nodes are the base's, so only its group nodes are left to move.
-    if (this.base) moveNodes({ ...EMPTY_DISPLAY, nodes: this.base.nodes }, positionOf);
-    this.display = moveNodes(this.display, positionOf, { groupsOnly: this.base !== undefined });
+    // The display's other nodes are the base's, so only its group nodes are left to move, to
+    // the centroid of their members' views.
+    if (this.base) {
+      if (live) this.moveToLivePositions(this.base, live);
+      else moveNodes({ ...EMPTY_DISPLAY, nodes: this.base.nodes }, positionOf);
+      const byId = this.base.byId;
+      this.display = moveNodes(this.display, (id) => byId.get(id) ?? positionOf(id), { groupsOnly: true });
+    } else {
+      this.display = moveNodes(this.display, positionOf);
+    }
     let pinsChanged = false;
     for (const node of graph ? (this.base?.nodes ?? []) : []) {
       const pinned = graph!.getNodeAttribute(node.id, 'fixed') === true;

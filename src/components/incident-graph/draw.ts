@@ -48,6 +48,9 @@ const CULL_MARGIN = 16;
 const NODE_REACH = RING_GAP + 16;
 /** Smallest dot on screen, in CSS pixels of radius. */
 const MIN_DOT_SCREEN_RADIUS = 1.5;
+/** A coarse frame (see `SceneState.coarse`) of more edges than this draws the nodes alone. */
+export const COARSE_MAX_EDGES = 60_000;
+
 /**
  * From this many visible edges on, unstyled edges are written as pixels instead of stroked.
  * At dot detail visible nodes count too, and the dots are written as pixels as well.
@@ -117,7 +120,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   // When everything is in view, as after a fit, testing each node and edge is skipped. A coarse
   // frame skips the tests too, since writing pixels clips to the canvas anyway.
   const whole = state.coarse === true || rectContains(view, sceneBounds(display));
-  const edges = whole ? display.edges : display.edges.filter((edge) => edgeInView(edge, view));
+  // A coarse frame of very many edges leaves them out: while a layout moves the nodes, the
+  // edges would cost most of each frame and show only as a haze.
+  const edgesLeftOut = state.coarse === true && display.edges.length > COARSE_MAX_EDGES;
+  const edges = edgesLeftOut ? [] : whole ? display.edges : display.edges.filter((edge) => edgeInView(edge, view));
   const nodes = whole ? display.nodes : display.nodes.filter((node) => nodeInView(node, view));
 
   // Dimmed things first, so what the selection emphasises is drawn on top of them.

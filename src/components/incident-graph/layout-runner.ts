@@ -71,6 +71,16 @@ export class LivePositions {
     this.coordinates = coordinates;
   }
 
+  /** Returns where the run keeps a node's coordinates (see `coordinatesNow`), or -1 for a node outside it. */
+  slotOf(id: string): number {
+    return this.index.get(id) ?? -1;
+  }
+
+  /** The current coordinates, x then y for each slot. */
+  get coordinatesNow(): ArrayLike<number> {
+    return this.coordinates;
+  }
+
   /** Returns the node's current position, or undefined for a node outside the run. */
   get(id: string): { x: number; y: number } | undefined {
     const position = this.index.get(id);
