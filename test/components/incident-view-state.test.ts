@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/incident-view/define.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import { viewStateFromFragment, viewStateToFragment, type IncidentViewState } from '../../src/components/incident-view/view-state.js';
 import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
@@ -17,12 +18,15 @@ async function viewOf(session: IncidentSession): Promise<IncidentView> {
   return view;
 }
 
-/** Sets filters on a session that has them; returns false for one that does not. */
-function setFilters(session: IncidentSession, filters: Record<string, string[]>): boolean {
-  const filterable = session as unknown as { setFilters?: (value: Record<string, string[]>) => void };
-  if (typeof filterable.setFilters !== 'function') return false;
-  filterable.setFilters(filters);
-  return true;
+/** Waits for two animation frames, so the graphs have drawn the latest session change. */
+async function nextFrames(): Promise<void> {
+  for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** Lists the nodes the view's graph draws, each id with its selected and dimmed flags. */
+function drawnNodes(view: IncidentView): string[] {
+  const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+  return graph.display.nodes.map((node) => `${node.id}${node.selected ? ' selected' : ''}${node.dimmed ? ' dimmed' : ''}`);
 }
 
 describe('<il-incident-view> view state', () => {
@@ -93,7 +97,7 @@ describe('<il-incident-view> view state', () => {
       first.select({ alertIds: [alert.id] });
       first.setTime(bounds.start + (bounds.end - bounds.start) / 2);
       first.setRange({ start: bounds.start, end: bounds.end - 1 });
-      const filtered = setFilters(first, { verdicts: ['malicious'] });
+      first.setFilters({ verdicts: ['malicious'] });
       source.tab = 'alerts';
       await source.updateComplete;
       const fragment = source.toFragment();
@@ -111,7 +115,7 @@ describe('<il-incident-view> view state', () => {
         expect(target.viewState).to.deep.equal(source.viewState);
         expect(target.tab).to.equal('alerts');
         expect(target.shadowRoot!.querySelector('#panel-alerts il-alert-queue')).to.not.equal(null);
-        if (filtered) expect(target.viewState.filters).to.deep.equal({ verdicts: ['malicious'] });
+        expect(target.viewState.filters).to.deep.equal({ verdicts: ['malicious'] });
 
         const queue = target.shadowRoot!.querySelector('il-alert-queue')!;
         await queue.updateComplete;
@@ -122,6 +126,41 @@ describe('<il-incident-view> view state', () => {
       }
     });
 
+    it('restores the drawn graph from a state object', async () => {
+      const snapshot = sampleSnapshots()[0]!;
+      const first = readySession(snapshot);
+      const source = await viewOf(first);
+      const bounds = first.timeBounds!;
+      first.select({ entityIds: [snapshot.entities[0]!.id] });
+      first.setTime(bounds.start + (bounds.end - bounds.start) * 0.75);
+      first.setFilters({ entityKinds: ['device', 'user', 'mailbox'], severities: ['high', 'medium'] });
+      source.tab = 'evidence';
+      await source.updateComplete;
+      const state = structuredClone(source.viewState);
+
+      const second = readySession(snapshot);
+      const target = await viewOf(second);
+      target.viewState = state;
+      await target.updateComplete;
+
+      expect(target.viewState).to.deep.equal(state);
+      expect(target.tab).to.equal('evidence');
+      expect(second.time).to.equal(first.time);
+      expect(second.filters).to.deep.equal(first.filters);
+      await nextFrames();
+      expect(drawnNodes(target)).to.deep.equal(drawnNodes(source));
+      expect(drawnNodes(target).length, 'the filters left some nodes').to.be.greaterThan(0);
+      expect(drawnNodes(target).length, 'the filters hid some nodes').to.be.lessThan(target.graph!.order);
+
+      const rows = (view: IncidentView): string[] => {
+        const list = view.shadowRoot!.querySelector('il-evidence-list')!;
+        return [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr')].map((row) => row.dataset.entityId!);
+      };
+      await target.shadowRoot!.querySelector('il-evidence-list')!.updateComplete;
+      await source.shadowRoot!.querySelector('il-evidence-list')!.updateComplete;
+      expect(rows(target)).to.deep.equal(rows(source));
+    });
+
     it('returns a pending state before the incident is ready', () => {
       const view = document.createElement('il-incident-view');
       view.viewState = { tab: 'summary', entityIds: ['x'], alertIds: [] };
@@ -129,6 +168,20 @@ describe('<il-incident-view> view state', () => {
     });
   });
 });
+
+/** A device name longer than the SVG export draws in full. */
+const LONG_DEVICE_NAME = 'ws-042.finance-department.eu-west.contoso.com';
+
+function parseSvg(text: string): Document {
+  const svg = new DOMParser().parseFromString(text, 'image/svg+xml');
+  expect(svg.querySelector('parsererror'), 'SVG parse error').to.equal(null);
+  return svg;
+}
+
+/** Returns the titles of the node groups, which are the visible nodes' full labels, without the document's own title. */
+function nodeTitles(svg: Document): string[] {
+  return [...svg.querySelectorAll('g > title')].map((title) => title.textContent!);
+}
 
 describe('<il-incident-view> export', () => {
   it('exports the snapshot as JSON with the changes since load', async () => {
@@ -149,14 +202,36 @@ describe('<il-incident-view> export', () => {
   });
 
   it('exports the graph as an SVG with every visible label', async () => {
-    const session = readySession(viewSnapshot());
-    const view = await viewOf(session);
+    const snapshot = viewSnapshot();
+    snapshot.entities[0]!.displayName = LONG_DEVICE_NAME;
+    const view = await viewOf(readySession(snapshot));
     const blob = await view.exportGraph('svg');
     expect(blob.type).to.equal('image/svg+xml');
-    const svg = new DOMParser().parseFromString(await blob.text(), 'image/svg+xml');
-    expect(svg.querySelector('parsererror')).to.equal(null);
-    const text = svg.documentElement.textContent!;
-    for (const label of ['ws-042.contoso.com', 'Jane Doe', 'powershell.exe']) expect(text).to.contain(label);
+    const svg = parseSvg(await blob.text());
+
+    const labels = [...view.graph!.nodes()].map((id) => view.graph!.getNodeAttribute(id, 'label'));
+    expect(labels).to.include(LONG_DEVICE_NAME);
+    expect(nodeTitles(svg)).to.have.members(labels);
+
+    // The drawn text shortens the long name in the middle, so only the title has it whole.
+    const drawn = [...svg.querySelectorAll('text')].map((text) => text.textContent);
+    expect(drawn).to.not.include(LONG_DEVICE_NAME);
+    expect(drawn.some((text) => text!.startsWith('ws-042') && text!.includes('…'))).to.equal(true);
+  });
+
+  it('exports only the nodes the filters leave', async () => {
+    const session = readySession(viewSnapshot());
+    const view = await viewOf(session);
+    session.setFilters({ entityKinds: ['device', 'user'] });
+    await view.updateComplete;
+
+    const titles = nodeTitles(parseSvg(await (await view.exportGraph('svg')).text()));
+    expect(titles).to.have.members([
+      'ws-042.contoso.com',
+      'Jane Doe',
+      'Suspicious PowerShell command line',
+      'Credential dumping with a known tool',
+    ]);
   });
 
   it('exports the graph at the time cursor', async () => {
