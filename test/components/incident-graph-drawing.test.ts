@@ -182,6 +182,18 @@ describe('<il-incident-graph> drawing', () => {
       expect(red).to.be.greaterThan(blue! + 60);
     });
 
+    it('clears the last frame under a see-through background', async () => {
+      const element = await mountGraph({ graph: gridGraph(2500, 60) });
+      element.style.setProperty('--il-incident-graph-background', 'transparent');
+      const stats = await showAt(element, { x: 20, y: 20, k: 0.1 });
+
+      expect(stats.raster).to.equal(true);
+      const [, , , dotAlpha] = pixelAt(element, element.toScreen('n0')!);
+      expect(dotAlpha).to.equal(255);
+      const [, , , emptyAlpha] = pixelAt(element, { x: 630, y: 395 });
+      expect(emptyAlpha).to.equal(0);
+    });
+
     it('writes many thin edges as pixels', async () => {
       const element = await mountGraph({ graph: gridGraph(4900, 30) });
       const stats = await showAt(element, { x: 20, y: 20, k: 0.3 });

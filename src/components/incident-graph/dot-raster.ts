@@ -90,32 +90,87 @@ export function packColor(color: string, alpha: number): number {
 }
 
 /**
+ * Returns a colour with its alpha multiplied by `alpha`, laid over an opaque `background` and
+ * packed like `packColor`, opaque. Such colours let `drawRaster` put its pixels straight onto
+ * the canvas.
+ */
+export function packColorOver(color: string, alpha: number, background: string): number {
+  const key = `${color}\u0000${alpha}\u0000${background}`;
+  let packed = packedColors.get(key);
+  if (packed !== undefined) return packed;
+
+  const [r, g, b, a] = rgbaOf(color);
+  const [br, bg, bb] = rgbaOf(background);
+  const weight = (a / 255) * alpha;
+  const mix = (front: number, back: number): number => Math.round(front * weight + back * (1 - weight));
+  packed = ((255 << 24) | (mix(b, bb) << 16) | (mix(g, bg) << 8) | mix(r, br)) >>> 0;
+  if (packedColors.size > 256) packedColors.clear();
+  packedColors.set(key, packed);
+  return packed;
+}
+
+/** True for a CSS colour without transparency, over which `packColorOver` colours can be put. */
+export function isOpaque(color: string): boolean {
+  return rgbaOf(color)[3] === 255;
+}
+
+/**
  * Draws the batch's one-pixel lines and then its discs of `radius` device pixels, later ones
  * over earlier ones, onto `ctx` at identity transform. Pixels are overwritten, not blended with
  * each other, and antialiasing is left out; neither shows at the sizes this is used for.
+ *
+ * With `background`, an opaque colour packed like the batch's, every pixel of the canvas is
+ * written straight (the batch's colours must then be opaque, from `packColorOver`), which saves
+ * a copy through an offscreen canvas. Without it, the batch is laid over what the canvas shows.
  */
-export function drawRaster(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number): void {
+export function drawRaster(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number, background?: number): void {
+  if (background !== undefined) {
+    drawRasterDirect(ctx, batch, radius, background);
+    return;
+  }
   if (batch.dotCount === 0 && batch.lineCount === 0) return;
-  // The whole canvas is written: finding the area the batch covers would take one more pass
-  // over every line, which costs more than clearing and copying the rest.
   const { width, height } = ctx.canvas;
-  const { lines, dots } = batch;
-  const left = 0;
-  const top = 0;
-  const right = width;
-  const bottom = height;
-  if (right <= left || bottom <= top) return;
+  if (width === 0 || height === 0) return;
 
-  const areaWidth = right - left;
-  const areaHeight = bottom - top;
-  const buffer = bufferFor(ctx, areaWidth, areaHeight);
+  const buffer = bufferFor(ctx, width, height);
   const { pixels } = buffer;
   const stride = buffer.image.width;
-  pixels.fill(0, 0, stride * areaHeight);
+  pixels.fill(0, 0, stride * height);
+  writeBatch(pixels, stride, width, height, batch, radius, 0, 0);
 
+  const buffered = buffer.canvas.getContext('2d')!;
+  buffered.putImageData(buffer.image, 0, 0, 0, 0, width, height);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.drawImage(buffer.canvas, 0, 0, width, height, 0, 0, width, height);
+  ctx.restore();
+}
+
+const directImages = new WeakMap<CanvasRenderingContext2D, { image: ImageData; pixels: Uint32Array }>();
+
+/** Writes the background, the lines and the discs into an image of the whole canvas and puts it there. */
+function drawRasterDirect(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number, background: number): void {
+  const { width, height } = ctx.canvas;
+  if (width === 0 || height === 0) return;
+  let buffer = directImages.get(ctx);
+  if (!buffer || buffer.image.width !== width || buffer.image.height !== height) {
+    const image = new ImageData(width, height);
+    buffer = { image, pixels: new Uint32Array(image.data.buffer) };
+    directImages.set(ctx, buffer);
+  }
+  const { image, pixels } = buffer;
+  pixels.fill(background);
+  writeBatch(pixels, width, width, height, batch, radius, 0, 0);
+  ctx.putImageData(image, 0, 0);
+}
+
+/** Writes a batch's lines, then its discs, into `pixels`, shifted by `left` and `top`. */
+function writeBatch(pixels: Uint32Array, stride: number, width: number, height: number, batch: RasterBatch, radius: number, left: number, top: number): void {
+  const { lines, dots } = batch;
   for (let i = 0; i < batch.lineCount; i++) {
     const at = i * 4;
-    writeLine(pixels, stride, areaWidth, areaHeight, lines[at]! - left, lines[at + 1]! - top, lines[at + 2]! - left, lines[at + 3]! - top, batch.lineColors[i]!);
+    writeLine(pixels, stride, width, height, lines[at]! - left, lines[at + 1]! - top, lines[at + 2]! - left, lines[at + 3]! - top, batch.lineColors[i]!);
   }
 
   const offsets = discOffsets(radius);
@@ -126,17 +181,9 @@ export function drawRaster(ctx: CanvasRenderingContext2D, batch: RasterBatch, ra
     for (let j = 0; j < offsets.length; j += 2) {
       const x = cx + offsets[j]!;
       const y = cy + offsets[j + 1]!;
-      if (x >= 0 && y >= 0 && x < areaWidth && y < areaHeight) pixels[y * stride + x] = color;
+      if (x >= 0 && y >= 0 && x < width && y < height) pixels[y * stride + x] = color;
     }
   }
-
-  const buffered = buffer.canvas.getContext('2d')!;
-  buffered.putImageData(buffer.image, 0, 0, 0, 0, areaWidth, areaHeight);
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.globalAlpha = 1;
-  ctx.drawImage(buffer.canvas, 0, 0, areaWidth, areaHeight, left, top, areaWidth, areaHeight);
-  ctx.restore();
 }
 
 /** Writes a one-pixel line by stepping along its longer axis, clipped to the area. */

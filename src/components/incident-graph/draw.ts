@@ -13,7 +13,7 @@
 
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { canRasterDots, drawRaster, packColor, RasterBatch } from './dot-raster.js';
+import { canRasterDots, drawRaster, isOpaque, packColor, packColorOver, RasterBatch } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
 import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
 import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
@@ -103,7 +103,9 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   const { camera, palette, display, pixelRatio } = state;
   const dots = camera.k < DOT_ZOOM || state.coarse === true;
 
+  // Cleared first, so a see-through background does not keep the last frame's drawing.
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.clearRect(0, 0, state.width, state.height);
   ctx.fillStyle = palette.background;
   ctx.fillRect(0, 0, state.width, state.height);
 
@@ -195,10 +197,15 @@ function drawRasterLayers(
   const offsetX = camera.x * pixelRatio;
   const offsetY = camera.y * pixelRatio;
 
+  // Over an opaque background, which the canvas has unless a host made it see-through, the
+  // colours are laid over it here and the pixels go straight onto the canvas.
+  const direct = isOpaque(palette.background);
+  const pack = (color: string, alpha: number): number =>
+    direct ? packColorOver(color, alpha, palette.background) : packColor(color, alpha);
   const batch = rasterBatch;
   batch.reset();
-  const dimmedEdge = packColor(palette.edge, DIMMED_ALPHA);
-  const edgeColor = packColor(palette.edge, 1);
+  const dimmedEdge = pack(palette.edge, DIMMED_ALPHA);
+  const edgeColor = pack(palette.edge, 1);
   for (const dimmed of [true, false]) {
     const color = dimmed ? dimmedEdge : edgeColor;
     for (const edge of edges) {
@@ -215,11 +222,12 @@ function drawRasterLayers(
     for (const node of layer) {
       const color = dotColor(node, palette);
       let value = packed.get(color);
-      if (value === undefined) packed.set(color, (value = packColor(color, alpha)));
+      if (value === undefined) packed.set(color, (value = pack(color, alpha)));
       batch.addDot(node.x * scale + offsetX, node.y * scale + offsetY, value);
     }
   });
-  drawRaster(ctx, batch, Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio);
+  const radius = Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio;
+  drawRaster(ctx, batch, radius, direct ? packColorOver(palette.background, 1, palette.background) : undefined);
 }
 
 /** Returns the world rectangle the viewport shows, grown by the cull margin. */

@@ -171,8 +171,11 @@ export class Minimap {
     if (kept && (kept.display === display || reuse) && kept.key === key) return kept;
 
     const canvas = kept?.canvas ?? document.createElement('canvas');
-    canvas.width = Math.round(MINIMAP_WIDTH * pixelRatio);
-    canvas.height = Math.round(MINIMAP_HEIGHT * pixelRatio);
+    const backingWidth = Math.round(MINIMAP_WIDTH * pixelRatio);
+    const backingHeight = Math.round(MINIMAP_HEIGHT * pixelRatio);
+    // Assigning a size clears and reallocates the canvas, so it happens only when it changed.
+    if (canvas.width !== backingWidth) canvas.width = backingWidth;
+    if (canvas.height !== backingHeight) canvas.height = backingHeight;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     ctx.fillStyle = palette.background;

@@ -112,6 +112,7 @@ export class MotionCache {
     this.reusedFrames += 1;
 
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
     ctx.fillStyle = background;
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingEnabled = scale < 1;
