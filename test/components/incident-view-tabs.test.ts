@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/incident-view/define.js';
 import type { TabChangeEvent } from '../../src/components/incident-view/events.js';
@@ -6,6 +6,7 @@ import type { IncidentView } from '../../src/components/incident-view/incident-v
 import { INCIDENT_VIEW_TABS } from '../../src/components/incident-view/tabs.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { listSnapshotOfSize, listStoryAdapter } from '../../stories/incident-lists-data.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { SHARED_GRAPH_PAYLOADS, readySession, sampleSnapshots, sharedSnapshots } from './incident-view-data.js';
 
@@ -38,6 +39,36 @@ describe('<il-incident-view> tabs', () => {
       it(`passes an accessibility check on the ${tab} tab`, async () => {
         const view = await viewOf(readySession(sampleSnapshots()[0]!), tab);
         await settle(view);
+        await expect(view).to.be.accessible();
+      });
+    }
+  });
+
+  describe('accessibility with response actions', () => {
+    // The typical incident loaded through an adapter that offers decisions, bulk actions and
+    // investigations, so the tabs show the controls a bare session leaves out.
+    for (const tab of INCIDENT_VIEW_TABS) {
+      it(`passes an accessibility check on the ${tab} tab`, async () => {
+        const snapshot = listSnapshotOfSize('typical');
+        const view = await fixture<IncidentView>(html`
+          <il-incident-view style="height: 720px; width: 1200px" tab=${tab} .adapter=${listStoryAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
+        `);
+        await view.loaded;
+        await settle(view);
+        const panel = openPanel(view);
+        if (tab === 'investigations') {
+          const element = panel.querySelector('il-investigations')!;
+          await waitUntil(() => element.shadowRoot!.querySelector('[part~="history"] li'), 'the investigations never loaded', { timeout: 3000 });
+        }
+        if (tab === 'evidence') {
+          const element = panel.querySelector('il-evidence-list')!;
+          expect(element.shadowRoot!.querySelector('.decision-button'), 'approve and reject buttons').to.not.equal(null);
+        }
+        if (tab === 'assets') {
+          const element = panel.querySelector('il-asset-list')!;
+          element.shadowRoot!.querySelector<HTMLInputElement>('tbody input[type="checkbox"]')!.click();
+          await waitUntil(() => element.shadowRoot!.querySelector('[part~="bulk-button"]'), 'the bulk actions never showed', { timeout: 3000 });
+        }
         await expect(view).to.be.accessible();
       });
     }
