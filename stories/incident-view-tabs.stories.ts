@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/incident-view/define.js';
 import type { IncidentViewTab } from '../src/components/incident-view/tabs.js';
+import { listSnapshotOfSize, listStoryAdapter } from './incident-lists-data.js';
 import { sessionOfSize, type IncidentSize } from './incident-page-data.js';
 
 interface TabArgs {
@@ -18,9 +19,14 @@ const meta: Meta<TabArgs> = {
     tab: { control: 'select', options: ['story', 'summary', 'alerts', 'assets', 'investigations', 'evidence'] },
     size: { control: 'inline-radio', options: ['small', 'typical', 'large'] },
   },
-  render: ({ tab, size }) => html`
-    <il-incident-view style="height: 760px" tab=${tab} .session=${sessionOfSize(size)}></il-incident-view>
-  `,
+  // The incidents carry pending actions and investigations, and the adapter decides, runs bulk
+  // actions and lists investigations, so the assets, investigations and evidence tabs have content.
+  render: ({ tab, size }) => {
+    const snapshot = listSnapshotOfSize(size);
+    return html`
+      <il-incident-view style="height: 760px" tab=${tab} .adapter=${listStoryAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
+    `;
+  },
 };
 
 export default meta;

@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import * as queueStories from '../../stories/alert-queue.stories.js';
 import * as summaryStories from '../../stories/incident-summary.stories.js';
 import * as tabStories from '../../stories/incident-view-tabs.stories.js';
@@ -53,7 +54,7 @@ describe('incident page stories', () => {
   }
 
   for (const name of storyNames(tabStories as unknown as StoryModule)) {
-    it(`il-incident-view ${name} opens its tab`, async () => {
+    it(`il-incident-view ${name} shows its tab`, async () => {
       const module = tabStories as unknown as StoryModule;
       const element = await renderStory(module, name);
       const view = element as HTMLElement & { loaded: Promise<void>; tab: string };
@@ -61,6 +62,60 @@ describe('incident page stories', () => {
       const expected = ((module[name] as Story).args?.tab as string | undefined) ?? (name === 'FromFragment' ? 'alerts' : 'story');
       expect(view.tab).to.equal(expected);
       expect(view.shadowRoot!.querySelector(`[role="tabpanel"]#panel-${expected}`)).to.not.equal(null);
+      await expectTabContent(view, expected);
+      // Axe over the large incident's thousands of rows takes longer than a test may.
+      if (!name.endsWith('Large')) await expect(view).to.be.accessible();
     });
   }
 });
+
+/** Checks that the open tab shows the incident: its alerts, rows, investigations or graph nodes. */
+async function expectTabContent(view: HTMLElement, tab: string): Promise<void> {
+  const root = view.shadowRoot!;
+  const graph = root.querySelector<IncidentGraphElement>('il-incident-graph')!;
+  const snapshot = graph.session!.snapshot!;
+  const panel = root.querySelector<HTMLElement>(`#panel-${tab}`)!;
+  const inner = (tag: string): HTMLElement & { updateComplete: Promise<unknown> } => {
+    const element = panel.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(tag);
+    expect(element, `${tag} in the ${tab} tab`).to.not.equal(null);
+    return element!;
+  };
+
+  if (tab === 'story') {
+    const drawn = graph.display.nodes.flatMap((node) => (node.group ? node.group.memberIds : [node.id]));
+    expect(drawn.length, 'nodes drawn').to.equal(graph.session!.graph!.order);
+    return;
+  }
+
+  const tags: Record<string, string> = {
+    summary: 'il-incident-summary',
+    alerts: 'il-alert-queue',
+    assets: 'il-asset-list',
+    investigations: 'il-investigations',
+    evidence: 'il-evidence-list',
+  };
+  const element = inner(tags[tab]!);
+  await element.updateComplete;
+  const shadow = element.shadowRoot!;
+
+  if (tab === 'summary') {
+    const heading = shadow.querySelector('#alerts-heading')!.textContent!;
+    expect(heading).to.contain(String(snapshot.alerts.length));
+  } else if (tab === 'alerts') {
+    // A story may restore a time window, and the queue lists only the alerts that start in it.
+    const range = graph.session!.range;
+    const inWindow = snapshot.alerts.filter((alert) => {
+      const time = alert.firstActivityTime;
+      return !range || time === undefined || (time >= range.start && time <= range.end);
+    });
+    expect(shadow.querySelectorAll('tbody tr').length).to.equal(Math.min(inWindow.length, 200));
+  } else if (tab === 'assets') {
+    expect(shadow.querySelectorAll('tbody tr').length).to.be.greaterThan(0);
+  } else if (tab === 'investigations') {
+    await waitUntil(() => shadow.querySelector('[part~="history"] li'), 'the investigations never loaded', { timeout: 8000 });
+    expect(shadow.querySelectorAll('[part~="investigation-button"]').length).to.equal(snapshot.investigations!.length);
+  } else if (tab === 'evidence') {
+    expect(shadow.querySelectorAll('tbody tr').length).to.equal(Math.min(snapshot.entities.length, 100));
+    expect(shadow.querySelector('.decision-button'), 'approve and reject buttons').to.not.equal(null);
+  }
+}
