@@ -189,8 +189,7 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
 
   // Spreading every parallel edge of the whole graph, not only those visible now, keeps each
   // edge's curve the same while the time cursor moves.
-  spreadParallelEdges(edges);
-  yield;
+  yield* spreadParallelEdges(edges);
 
   const nodes = yield* sortSteps([...byId.values()], compareNodes);
   return { graph, byId, nodes, edges };
@@ -310,7 +309,7 @@ function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefin
  * Bends parallel edges apart. Offsets are measured in the frame of the pair's lower id to its
  * higher id, so edges in opposite directions between the same nodes bend to opposite sides.
  */
-function spreadParallelEdges(edges: EdgeView[]): void {
+function* spreadParallelEdges(edges: EdgeView[]): Steps<void> {
   // Each node gets a number in order of appearance, kept on the node. Edges are bucketed by the
   // lower number of their pair (a counting sort), and a bucket of several edges is sorted by the
   // higher number, so edges of one pair end up next to each other. Typed arrays keep this free
@@ -329,6 +328,7 @@ function spreadParallelEdges(edges: EdgeView[]): void {
     lower[i] = a <= b ? a : b;
     higher[i] = a <= b ? b : a;
   }
+  yield;
 
   const bucketStart = new Int32Array(count + 1);
   for (let i = 0; i < total; i++) bucketStart[lower[i]! + 1]! += 1;
@@ -336,8 +336,10 @@ function spreadParallelEdges(edges: EdgeView[]): void {
   const order = new Int32Array(total);
   const next = bucketStart.slice(0, count);
   for (let i = 0; i < total; i++) order[next[lower[i]!]!++] = i;
+  yield;
 
   for (let b = 0; b < count; b++) {
+    if (b % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
     const from = bucketStart[b]!;
     const to = bucketStart[b + 1]!;
     if (to - from < 2) continue;

@@ -201,10 +201,18 @@ function writeLine(
   const dx = x1 - x0;
   const dy = y1 - y0;
 
-  // Clips the line to the area first (Liang–Barsky), so a line crossing far outside costs nothing there.
-  if (!clipToArea(dx, dy, x0, y0, width - 1, height - 1)) return;
-  const t0 = clipStart;
-  const t1 = clipEnd;
+  // Clips the line to the area first (Liang–Barsky), so a line crossing far outside costs
+  // nothing there. Most lines lie wholly inside and skip the clipping.
+  const right = width - 1;
+  const bottom = height - 1;
+  let t0 = 0;
+  let t1 = 1;
+  const inside = x0 >= 0 && x0 <= right && x1 >= 0 && x1 <= right && y0 >= 0 && y0 <= bottom && y1 >= 0 && y1 <= bottom;
+  if (!inside) {
+    if (!clipToArea(dx, dy, x0, y0, right, bottom)) return;
+    t0 = clipStart;
+    t1 = clipEnd;
+  }
 
   // After clipping every point lies inside the area, so the loop needs no bounds checks, and
   // adding 0.5 and truncating rounds the non-negative coordinates.

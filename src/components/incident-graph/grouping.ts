@@ -229,6 +229,7 @@ export function* collapseGroupsSteps(
   }
 
   const edges = yield* mergeEdgesSteps(model.edges, replacement);
+  yield;
   const groupNodes = [...new Set(replacement.values())].sort(compareNodes);
   const nodes = mergeSorted(model.nodes.filter((node) => !replacement.has(node.id)), groupNodes);
   return { ...model, nodes, edges, byId };
