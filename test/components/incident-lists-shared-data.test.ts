@@ -6,12 +6,12 @@ import { ASSET_CATEGORIES, categoryOf } from '../../src/components/asset-list/as
 import type { AssetList } from '../../src/components/asset-list/asset-list.js';
 import type { EvidenceList } from '../../src/components/evidence-list/evidence-list.js';
 import type { IncidentFiltersElement } from '../../src/components/incident-filters/incident-filters.js';
-import { fromDefender, fromMicrosoftGraph, fromOcsf, fromSentinel } from '../../src/formats/index.js';
+import { fromAdvancedHunting, fromDefender, fromMicrosoftGraph, fromOcsf, fromSentinel, fromStix } from '../../src/formats/index.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
-import { readSharedJson } from '../helpers/shared-data.js';
+import { readSharedJson, readSharedText } from '../helpers/shared-data.js';
 import { sessionOf } from './incident-lists-helpers.js';
 
-/** The JSON payloads of the shared data folder, each with the mapper that reads it. */
+/** Every payload of the shared data folder that a mapper reads, with that mapper. NDJSON goes in as text. */
 const PAYLOADS: Array<[string, (payload: unknown) => IncidentSnapshot[]]> = [
   ['msgraph/graph-v1.0_security-alert-get.response.json', fromMicrosoftGraph],
   ['msgraph/graph-v1.0_security-list-incidents-expand-alerts.response.json', fromMicrosoftGraph],
@@ -26,6 +26,19 @@ const PAYLOADS: Array<[string, (payload: unknown) => IncidentSnapshot[]]> = [
   ['ocsf/ocsf-1.3.0_detection-finding_okta.ocsf.json', fromOcsf],
   ['ocsf/ocsf_security-finding-2001_securityscorecard.json', fromOcsf],
   ['ocsf/ocsf-1.0.0-rc2_process-activity-1007_windows-4688.json', fromOcsf],
+  ['defender/m365d-streaming_alertinfo-alertevidence-deviceprocessevents.ndjson', (payload) => fromAdvancedHunting(payload)],
+  ['sentinel/sentinel-securityalert-row.eventhub.ndjson', fromSentinel],
+  ['sentinel/sentinel-rest-2024-01-01-preview_PostTimelineEntity.example.json', fromSentinel],
+  ['stix/cti-documentation_apt1.json', fromStix],
+  ['stix/cti-documentation_malware-indicator-for-file-hash.json', fromStix],
+  ['stix/cti-documentation_sighting-of-an-indicator.json', fromStix],
+  ['stix/cti-documentation_sighting-of-observed-data.json', fromStix],
+  ['stix/cti-documentation_threat-actor-leveraging-attack-patterns-and-malware.json', fromStix],
+  ['stix/cti-stix-common-objects_incident-core_incident-with-cyber-observables.json', fromStix],
+  ['stix/cti-stix-common-objects_incident-core_incident_sample_activity.json', fromStix],
+  ['stix/cti-stix2-json-schemas_indicators-for-C2-with-COA.json', fromStix],
+  ['stix/cti-stix2-json-schemas_infrastructure.json', fromStix],
+  ['stix/cti-stix2-json-schemas_malicious-email-indicator-with-attachment.json', fromStix],
 ];
 
 function tabCount(el: AssetList, category: string): number {
@@ -36,7 +49,8 @@ function tabCount(el: AssetList, category: string): number {
 describe('incident lists on published payloads', () => {
   for (const [path, map] of PAYLOADS) {
     it(`shows every entity of ${path.split('/')[1]}`, async function () {
-      const snapshots = map(await readSharedJson(this, path));
+      const payload = path.endsWith('.ndjson') ? await readSharedText(this, path) : await readSharedJson(this, path);
+      const snapshots = map(payload);
       expect(snapshots.length, 'snapshots').to.be.greaterThan(0);
 
       for (const [index, snapshot] of snapshots.entries()) {
