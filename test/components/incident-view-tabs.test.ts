@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/incident-view/define.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { TabChangeEvent } from '../../src/components/incident-view/events.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import { INCIDENT_VIEW_TABS } from '../../src/components/incident-view/tabs.js';
@@ -198,6 +199,14 @@ describe('<il-incident-view> tabs', () => {
       tabButton(view, 'story').click();
       await view.updateComplete;
       expect(view.shadowRoot!.querySelector('[part="alert-details"]')!.textContent).to.contain('Credential dumping');
+
+      // The graph highlights the alert and its entities, and dims the rest.
+      const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+      await waitUntil(() => graph.display.nodes.some((node) => node.selected), 'the graph never showed the selection', { timeout: 3000 });
+      const involved = ['view-1-alert-2', 'device:ws-042', 'user:jdoe'];
+      const undimmed = graph.display.nodes.filter((node) => !node.dimmed).map((node) => node.id);
+      expect(undimmed).to.include.members(involved);
+      expect(graph.display.nodes.find((node) => node.id === 'file:powershell')!.dimmed, 'an entity of the other alert').to.equal(true);
     });
   });
 
