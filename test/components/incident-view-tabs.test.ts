@@ -291,6 +291,28 @@ describe('<il-incident-view> alert story', () => {
     expect(view.shadowRoot!.querySelector('[part="alert-story"]')!.textContent).to.contain('no story');
   });
 
+  it('links alerts and entities over http too', async () => {
+    const snapshot = storySnapshot();
+    snapshot.alerts[1]!.webUrl = 'http://portal.example.com/alerts/2';
+    const session = readySession(snapshot);
+    session.select({ alertIds: ['view-1-alert-2'] });
+    const view = await viewOf(session);
+    const hrefs = [...view.shadowRoot!.querySelectorAll('[part="alert-details"] a')].map((link) => link.getAttribute('href'));
+    expect(hrefs).to.have.members(['http://portal.example.com/alerts/2', 'https://portal.example.com/users/jdoe']);
+  });
+
+  for (const webUrl of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.com/alert', 'vbscript:msgbox(1)', '//example.com/alert', 'not a url']) {
+    it(`makes no link of ${webUrl.split(':')[0]}`, async () => {
+      const snapshot = storySnapshot();
+      snapshot.alerts[1]!.webUrl = webUrl;
+      snapshot.entities[1]!.webUrl = webUrl;
+      const session = readySession(snapshot);
+      session.select({ alertIds: ['view-1-alert-2'] });
+      const view = await viewOf(session);
+      expect(view.shadowRoot!.querySelectorAll('[part="alert-details"] a').length).to.equal(0);
+    });
+  }
+
   it('links out over http and https only', async () => {
     const session = readySession(storySnapshot());
     session.select({ alertIds: ['view-1-alert-2'] });
