@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/incident-view/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
@@ -120,6 +121,23 @@ describe('<il-incident-view> noise controls', () => {
     await view.updateComplete;
     await waitUntil(() => !graph.display.nodes.some((node) => node.group), 'grouping off left a group', { timeout: 5000 });
     expect(drawnEntities(graph)).to.have.members(rows);
+  });
+
+  it('highlights in the graph what the lists find', async () => {
+    const view = await viewOf(readySession(viewSnapshot()));
+    const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+    bar(view).shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+    await sendKeys({ type: 'ws-042' });
+    await waitUntil(() => graph.display.nodes.some((node) => node.dimmed), 'the graph never dimmed a node', { timeout: 3000 });
+    const highlighted = graph.display.nodes.filter((node) => !node.alert && !node.dimmed).map((node) => node.id);
+    expect(highlighted).to.have.members(['device:ws-042', 'process:ws-042:4242']);
+
+    view.tab = 'evidence';
+    await view.updateComplete;
+    const list = view.shadowRoot!.querySelector('il-evidence-list')!;
+    await list.updateComplete;
+    const rows = [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr')].map((row) => row.dataset.entityId!);
+    expect(rows).to.have.members(highlighted);
   });
 
   it('filters graph alerts and the queue by severity', async () => {
