@@ -129,6 +129,26 @@ describe('<il-alert-queue>', () => {
       expect(rowIds(queue)).to.deep.equal(['view-1-alert-2', 'view-1-alert-4']);
       expect(queue.shadowRoot!.querySelector('[part="note"]')!.textContent).to.contain('3 alerts outside the selected time window are hidden');
     });
+
+    it('says how many alerts the shared severities hide', async () => {
+      const session = readySession(queueSnapshot());
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue .session=${session}></il-alert-queue>`);
+      session.setFilters({ severities: ['high', 'medium'] });
+      await queue.updateComplete;
+
+      expect(rowIds(queue)).to.have.members(['view-1-alert-0', 'view-1-alert-1', 'view-1-alert-2']);
+      const note = queue.shadowRoot!.querySelector('[part="note"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(note).to.contain('3 of 5 alerts');
+      expect(note).to.contain('2 alerts of other severities are hidden by the shared filters.');
+
+      session.setFilters({ severities: ['high', 'medium', 'low'] });
+      await queue.updateComplete;
+      expect(queue.shadowRoot!.querySelector('[part="note"]')!.textContent).to.contain('1 alert of another severity is hidden');
+
+      session.setFilters({});
+      await queue.updateComplete;
+      expect(queue.shadowRoot!.querySelector('[part="note"]')!.textContent).to.not.contain('shared filters');
+    });
   });
 
   describe('entities', () => {

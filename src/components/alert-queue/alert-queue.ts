@@ -44,7 +44,8 @@ function sessionSeverities(session: IncidentSession): readonly string[] | undefi
  *
  * When the session has a time window (`range`), the alerts whose first activity falls outside
  * it are hidden and a note says how many. The severities of the session's shared filters, if
- * any, apply too.
+ * any, apply too, and a second note says how many alerts they hide, since the queue's own
+ * filter bar does not show them.
  *
  * Selecting an alert selects it in the session, so the graph highlights its entities. Give the
  * element an `adapter` and an `incident-id`, or a `session`, or place it inside an element that
@@ -139,7 +140,7 @@ export class AlertQueue extends LitElement {
     const snapshot = session?.loadState === 'ready' ? session.snapshot : undefined;
     if (!session || !snapshot) return html`<p class="note" part="status" role="status">${msg('queue.empty')}</p>`;
 
-    const { alerts, outsideRange } = this.arrange(session, snapshot);
+    const { alerts, outsideRange, hiddenBySeverity } = this.arrange(session, snapshot);
     const rows = alerts.slice(0, this.rowLimit);
     const selected = new Set(session.selection.alertIds);
     const activeId = rows.some((alert) => alert.id === this.activeId)
@@ -153,6 +154,9 @@ export class AlertQueue extends LitElement {
         ${msg('queue.count', { shown: alerts.length, total: snapshot.alerts.length })}
         ${outsideRange > 0
           ? outsideRange === 1 ? msg('queue.outsideRange.one') : msg('queue.outsideRange', { count: outsideRange })
+          : nothing}
+        ${hiddenBySeverity > 0
+          ? hiddenBySeverity === 1 ? msg('queue.sharedSeverity.one') : msg('queue.sharedSeverity', { count: hiddenBySeverity })
           : nothing}
       </p>
       <div class="table-frame">
@@ -213,11 +217,15 @@ export class AlertQueue extends LitElement {
     `;
   }
 
-  private arrange(session: IncidentSession, snapshot: IncidentSnapshot): { alerts: Alert[]; outsideRange: number } {
+  private arrange(session: IncidentSession, snapshot: IncidentSnapshot): { alerts: Alert[]; outsideRange: number; hiddenBySeverity: number } {
     const shared = sessionSeverities(session);
     const source = shared && shared.length > 0 ? snapshot.alerts.filter((alert) => shared.includes(alert.severity)) : snapshot.alerts;
     const { alerts, outsideRange } = filterAlerts(source, this.filters, session.range);
-    return { alerts: sortAlerts(alerts, this.sortBy, this.sortDirection), outsideRange };
+    return {
+      alerts: sortAlerts(alerts, this.sortBy, this.sortDirection),
+      outsideRange,
+      hiddenBySeverity: snapshot.alerts.length - source.length,
+    };
   }
 
   private entitiesById(snapshot: IncidentSnapshot): Map<string, Entity> {

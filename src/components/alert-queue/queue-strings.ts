@@ -14,6 +14,8 @@ export const QUEUE_STRINGS: Record<string, string> = {
   'queue.count': '{shown} of {total} alerts',
   'queue.outsideRange': '{count} alerts outside the selected time window are hidden.',
   'queue.outsideRange.one': '1 alert outside the selected time window is hidden.',
+  'queue.sharedSeverity': '{count} alerts of other severities are hidden by the shared filters.',
+  'queue.sharedSeverity.one': '1 alert of another severity is hidden by the shared filters.',
   'queue.noMatch': 'No alert matches the filters.',
   'queue.column.time': 'First activity',
   'queue.column.severity': 'Severity',
