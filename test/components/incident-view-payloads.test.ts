@@ -5,49 +5,10 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import '../../src/components/incident-view/define.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import type { IncidentViewTab } from '../../src/components/incident-view/tabs.js';
-import {
-  fromAdvancedHunting,
-  fromDefender,
-  fromMicrosoftGraph,
-  fromOcsf,
-  fromSentinel,
-  fromStix,
-} from '../../src/formats/index.js';
+import { fromSentinel } from '../../src/formats/index.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
-import { readSharedJson, readSharedText } from '../helpers/shared-data.js';
-import { readySession, sampleSnapshots } from './incident-view-data.js';
-
-type Mapper = (payload: unknown) => IncidentSnapshot[];
-
-/** Every payload of the shared data folder that a mapper reads, with that mapper. NDJSON goes in as text. */
-const PAYLOADS: ReadonlyArray<[path: string, map: Mapper]> = [
-  ['msgraph/graph-v1.0_security-list-incidents-expand-alerts.response.json', fromMicrosoftGraph],
-  ['msgraph/graph-v1.0_security-incident-get.response.json', fromMicrosoftGraph],
-  ['msgraph/graph-v1.0_security-alert-get.response.json', fromMicrosoftGraph],
-  ['msgraph/graph-alerts_v2-list.xsoar-mock.json', fromMicrosoftGraph],
-  ['defender/defender-xdr-api_list-incidents.response.json', fromDefender],
-  ['defender/mde-api_list-alerts-expand-evidence.response.json', fromDefender],
-  ['defender/m365d-streaming_alertinfo-alertevidence-deviceprocessevents.ndjson', (payload) => fromAdvancedHunting(payload)],
-  ['sentinel/sentinel-rest-2024-03-01_GetIncidentById.example.json', fromSentinel],
-  ['sentinel/sentinel-rest-2024-03-01_GetAllIncidentAlerts.example.json', fromSentinel],
-  ['sentinel/sentinel-rest-2024-01-01-preview_GetEntities.example.json', fromSentinel],
-  ['sentinel/sentinel-securityalert-row.eventhub.ndjson', fromSentinel],
-  ['sentinel/sentinel-rest-2024-01-01-preview_PostTimelineEntity.example.json', fromSentinel],
-  ['ocsf/ocsf-1.1.0_detection-finding_aws-securityhub-guardduty.ocsf.json', fromOcsf],
-  ['ocsf/ocsf-1.3.0_detection-finding_okta.ocsf.json', fromOcsf],
-  ['ocsf/ocsf_security-finding-2001_securityscorecard.json', fromOcsf],
-  ['ocsf/ocsf-1.0.0-rc2_process-activity-1007_windows-4688.json', fromOcsf],
-  ['stix/cti-documentation_apt1.json', fromStix],
-  ['stix/cti-documentation_malware-indicator-for-file-hash.json', fromStix],
-  ['stix/cti-documentation_sighting-of-an-indicator.json', fromStix],
-  ['stix/cti-documentation_sighting-of-observed-data.json', fromStix],
-  ['stix/cti-documentation_threat-actor-leveraging-attack-patterns-and-malware.json', fromStix],
-  ['stix/cti-stix-common-objects_incident-core_incident-with-cyber-observables.json', fromStix],
-  ['stix/cti-stix-common-objects_incident-core_incident_sample_activity.json', fromStix],
-  ['stix/cti-stix2-json-schemas_indicators-for-C2-with-COA.json', fromStix],
-  ['stix/cti-stix2-json-schemas_infrastructure.json', fromStix],
-  ['stix/cti-stix2-json-schemas_malicious-email-indicator-with-attachment.json', fromStix],
-];
+import { readSharedJson } from '../helpers/shared-data.js';
+import { MAPPED_PAYLOADS, mappedSnapshots, readySession, sampleSnapshots } from './incident-view-data.js';
 
 /** The summary lists at most this many alerts and ranked assets, but the counts above the lists are not limited. */
 const SUMMARY_ALERT_LIMIT = 50;
@@ -60,11 +21,6 @@ const SCOPE_KINDS: Record<string, readonly string[]> = {
   mailboxes: ['mailbox'],
   apps: ['cloudApp', 'oauthApp'],
 };
-
-async function snapshotsOf(context: Mocha.Context, path: string, map: Mapper): Promise<IncidentSnapshot[]> {
-  const payload = path.endsWith('.ndjson') ? await readSharedText(context, path) : await readSharedJson(context, path);
-  return map(payload);
-}
 
 async function viewOf(snapshot: IncidentSnapshot): Promise<IncidentView> {
   const view = await fixture<IncidentView>(html`
@@ -174,10 +130,10 @@ describe('<il-incident-view> on every incident', () => {
     }
   });
 
-  for (const [path, map] of PAYLOADS) {
+  for (const [path, map] of MAPPED_PAYLOADS) {
     const file = path.split('/')[1]!;
     it(`shows ${file} in every tab`, async function () {
-      const snapshots = await snapshotsOf(this, path, map);
+      const snapshots = await mappedSnapshots(this, path, map);
       expect(snapshots.length, 'snapshots').to.be.greaterThan(0);
 
       for (const [index, snapshot] of snapshots.entries()) {
