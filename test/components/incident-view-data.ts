@@ -1,7 +1,6 @@
 /**
- * Incidents for the tests of the incident page elements: the project's sample incidents, the
- * published payloads of the shared data folder with the mapper that reads each, and generated
- * incidents of any size.
+ * Incidents for the tests of the incident page elements: the project's sample incidents and the
+ * published payloads of the shared data folder, each with the mapper that reads it.
  */
 
 import {
@@ -68,7 +67,7 @@ export const MAPPED_PAYLOADS: ReadonlyArray<[path: string, map: PayloadMapper]> 
   ['stix/cti-stix2-json-schemas_malicious-email-indicator-with-attachment.json', fromStix],
 ];
 
-/** Maps one payload of `MAPPED_PAYLOADS`; skips or fails the test when the file is missing. */
+/** Maps one payload of `MAPPED_PAYLOADS`. A missing file skips the test locally and fails it on CI. */
 export async function mappedSnapshots(context: Mocha.Context, path: string, map: PayloadMapper): Promise<IncidentSnapshot[]> {
   const payload = path.endsWith('.ndjson') ? await readSharedText(context, path) : await readSharedJson(context, path);
   return map(payload);
