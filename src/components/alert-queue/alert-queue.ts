@@ -44,7 +44,7 @@ function sessionSeverities(session: IncidentSession): readonly string[] | undefi
  *
  * When the session has a time window (`range`), the alerts whose first activity falls outside
  * it are hidden and a note says how many. The severities of the session's shared filters, if
- * any, apply too, and a second note says how many alerts they hide, since the queue's own
+ * any, apply too, and the note also says how many alerts they hide, since the queue's own
  * filter bar does not show them.
  *
  * Selecting an alert selects it in the session, so the graph highlights its entities. Give the
