@@ -8,4 +8,5 @@ export type {
   TimeRange,
 } from './session.js';
 export { sessionContext } from './context.js';
+export { entityMatchesSearch, normalizeSearch } from './search.js';
 export { filtersAreEmpty, nodePassesFilters, NOT_PROVIDED, type IncidentFilters } from './filters.js';

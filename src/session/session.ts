@@ -12,6 +12,7 @@ import { incidentTimeBounds } from '../model/time.js';
 import type { DataIssue, Entity, EpochMs, IncidentPatch, IncidentSnapshot, PendingAction } from '../model/types.js';
 import { validateSnapshot } from '../model/validate.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from './filters.js';
+import { entityMatchesSearch } from './search.js';
 
 /** Shortest time between two applications of live updates, in ms; see `receivePatch`. */
 export const PATCH_INTERVAL_MS = 50;
@@ -96,6 +97,8 @@ export class IncidentSession extends EventTarget {
   playing = false;
   speed = 1;
   selection: Selection = EMPTY_SELECTION;
+  /** The snapshot's entities by id, for `entityMatchesSearch`, made once per snapshot. */
+  private entityIndex: { snapshot: IncidentSnapshot; byId: Map<string, Entity> } | undefined;
   /** Noise controls shared by the graph and the lists; set through `setFilters`. */
   filters: IncidentFilters = {};
 
@@ -216,6 +219,20 @@ export class IncidentSession extends EventTarget {
     if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
     this.filters = next;
     this.emit('filters');
+  }
+
+  /**
+   * True when the entity of this id matches a search (see search.ts): its name, id or a
+   * property value contains `query`, which `normalizeSearch` made. False for an unknown id.
+   */
+  entityMatchesSearch(id: string, query: string): boolean {
+    const snapshot = this.snapshot;
+    if (!snapshot) return false;
+    if (this.entityIndex?.snapshot !== snapshot) {
+      this.entityIndex = { snapshot, byId: new Map(snapshot.entities.map((entity) => [entity.id, entity])) };
+    }
+    const entity = this.entityIndex.byId.get(id);
+    return entity !== undefined && entityMatchesSearch(entity, query);
   }
 
   /** True when the graph node of this id passes the filters; false for an unknown id. */

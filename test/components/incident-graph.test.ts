@@ -349,6 +349,23 @@ describe('<il-incident-graph>', () => {
     });
   });
 
+  describe('search by value', () => {
+    it('finds an entity by a property value through the session', async () => {
+      const session = new IncidentSession();
+      const snapshot = createFixtureSnapshot();
+      const index = snapshot.entities.findIndex((entity) => entity.id === 'file-payload');
+      snapshot.entities[index] = { ...snapshot.entities[index]!, properties: { sha256: 'AB12CD34EF' } };
+      session.setSnapshot(snapshot);
+      const element = await mountGraph({ session });
+
+      element.search = 'ab12cd';
+      await element.updateComplete;
+      await nextFrames();
+      expect(element.display.byId.get('file-payload')!.dimmed).to.equal(false);
+      expect(element.display.byId.get('device-ws042')!.dimmed).to.equal(true);
+    });
+  });
+
   describe('filters', () => {
     it('hide filtered nodes and their edges without moving the rest', async () => {
       const session = fixtureSession();

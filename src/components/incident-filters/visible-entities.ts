@@ -5,6 +5,7 @@
  * text narrows the rows further.
  */
 
+import { entityMatchesSearch, normalizeSearch } from '../../session/search.js';
 import type { Entity, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession } from '../../session/session.js';
 
@@ -13,11 +14,10 @@ export function entityShown(session: IncidentSession, entity: Entity): boolean {
   return session.existsNow(entity.firstSeen) && session.passesFilters(entity.id);
 }
 
-/** Returns true when `text` is blank or the entity's name or id contains it, ignoring case. */
+/** Returns true when `text` is blank or the entity matches it by name, id or a property value (see session/search.ts). */
 export function entityMatches(entity: Entity, text: string | undefined): boolean {
-  const needle = text?.trim().toLowerCase();
-  if (!needle) return true;
-  return entity.displayName.toLowerCase().includes(needle) || entity.id.toLowerCase().includes(needle);
+  const query = normalizeSearch(text);
+  return query === undefined || entityMatchesSearch(entity, query);
 }
 
 /** Returns the snapshot's entities that the graph draws and that match `search`, in snapshot order. */

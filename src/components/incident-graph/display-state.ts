@@ -142,7 +142,9 @@ export class DisplayState {
     const labelOf = (id: string): string | undefined => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
 
     this.display = display;
-    this.searchMatchIds = applySearch(display, sources.search, labelOf);
+    // With a session, a search also finds entities by their property values, as the lists do.
+    const valuesMatch = session ? (id: string, query: string): boolean => session.entityMatchesSearch(id, query) : undefined;
+    this.searchMatchIds = applySearch(display, sources.search, labelOf, valuesMatch);
   }
 
   /**

@@ -25,14 +25,18 @@ export function normalizeQuery(query: string | null | undefined): string | undef
 /** Returns the label of a graph node by id, for matching the members of a collapsed group. */
 export type LabelLookup = (id: string) => string | undefined;
 
+/** True when the node of this id matches the normalized query by a value beyond its label, as an entity property. */
+export type ValueMatcher = (id: string, query: string) => boolean;
+
 /**
- * True when the node's label or id contains the normalized query. A collapsed group node also
- * matches when one of its visible members does, so a search finds entities hidden in a group.
+ * True when the node's label or id contains the normalized query, or `valuesMatch` says one of
+ * its values does. A collapsed group node also matches when one of its visible members does, so
+ * a search finds entities hidden in a group.
  */
-export function matchesQuery(node: NodeView, query: string, labelOf?: LabelLookup): boolean {
-  if (containsQuery(node.label, node.id, query)) return true;
+export function matchesQuery(node: NodeView, query: string, labelOf?: LabelLookup, valuesMatch?: ValueMatcher): boolean {
+  if (containsQuery(node.label, node.id, query) || valuesMatch?.(node.id, query) === true) return true;
   if (!node.group || !labelOf) return false;
-  return node.group.visibleIds.some((id) => containsQuery(labelOf(id) ?? '', id, query));
+  return node.group.visibleIds.some((id) => containsQuery(labelOf(id) ?? '', id, query) || valuesMatch?.(id, query) === true);
 }
 
 function containsQuery(label: string, id: string, query: string): boolean {
@@ -44,10 +48,11 @@ export function searchMatches(
   display: DisplayModel,
   search: string | null | undefined,
   labelOf?: LabelLookup,
+  valuesMatch?: ValueMatcher,
 ): Set<string> | undefined {
   const query = normalizeQuery(search);
   if (query === undefined) return undefined;
-  return new Set(display.nodes.filter((node) => matchesQuery(node, query, labelOf)).map((node) => node.id));
+  return new Set(display.nodes.filter((node) => matchesQuery(node, query, labelOf, valuesMatch)).map((node) => node.id));
 }
 
 /**
@@ -59,8 +64,9 @@ export function applySearch(
   display: DisplayModel,
   search: string | null | undefined,
   labelOf?: LabelLookup,
+  valuesMatch?: ValueMatcher,
 ): Set<string> | undefined {
-  const matches = searchMatches(display, search, labelOf);
+  const matches = searchMatches(display, search, labelOf, valuesMatch);
   if (!matches) return undefined;
   for (const node of display.nodes) node.dimmed = !matches.has(node.id);
   for (const edge of display.edges) edge.dimmed = !(matches.has(edge.source.id) && matches.has(edge.target.id));
