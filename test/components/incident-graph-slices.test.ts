@@ -11,7 +11,7 @@ import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { HEIGHT, WIDTH } from './incident-graph-helpers.js';
 
-/** A generated incident of `entityCount` entities with every node on a grid, so no layout runs. */
+/** Returns a generated incident of `entityCount` entities with every node on a grid, so no layout runs. */
 function griddedGraph(entityCount: number): IncidentGraph {
   const graph = generateIncidentGraph({ entityCount });
   const columns = Math.ceil(Math.sqrt(graph.order));

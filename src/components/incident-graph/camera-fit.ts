@@ -51,12 +51,13 @@ export function fitDisplay(
 }
 
 /**
- * The zoom limits in effect for an element: `min-zoom` and `max-zoom`, with the minimum lowered
- * to the zoom that fits every visible node when the graph is too large to fit at `min-zoom`, so
- * the whole graph can always be seen. The fitting zoom is kept per display model and viewport.
+ * The zoom limits in effect for an element: `min-zoom` and `max-zoom`. When the graph is too
+ * large to fit at `min-zoom`, the minimum is lowered to the zoom that fits every visible node,
+ * so the whole graph can always be seen. The fitting camera is kept per display model and
+ * viewport.
  */
 export class ZoomLimiter {
-  private kept: { display: DisplayModel; width: number; height: number; maxZoom: number; camera: Camera | undefined } | undefined;
+  private fitted: { display: DisplayModel; width: number; height: number; maxZoom: number; camera: Camera | undefined } | undefined;
 
   limitsFor(display: DisplayModel, viewport: { width: number; height: number }, minZoomValue: number, maxZoomValue: number): ZoomLimits {
     const limits = zoomLimitsOf(minZoomValue, maxZoomValue);
@@ -72,11 +73,11 @@ export class ZoomLimiter {
   wholeFit(display: DisplayModel, viewport: { width: number; height: number }, maxZoom: number): Camera | undefined {
     const { width, height } = viewport;
     if (width === 0 || height === 0 || display.nodes.length === 0) return undefined;
-    const kept = this.kept;
-    if (kept && kept.display === display && kept.width === width && kept.height === height && kept.maxZoom === maxZoom) return kept.camera;
+    const fitted = this.fitted;
+    if (fitted && fitted.display === display && fitted.width === width && fitted.height === height && fitted.maxZoom === maxZoom) return fitted.camera;
 
     const camera = fitDisplay(display, {}, viewport, { minZoom: Number.MIN_VALUE, maxZoom });
-    this.kept = { display, width, height, maxZoom, camera };
+    this.fitted = { display, width, height, maxZoom, camera };
     return camera;
   }
 }

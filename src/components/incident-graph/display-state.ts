@@ -51,7 +51,7 @@ export class DisplayState {
 
   /**
    * Marks the model stale: the next `process` rebuilds it, dropping a build under way. `view`
-   * says that only the time cursor, the filters, the selection, the search or the grouping
+   * means that only the time cursor, the filters, the selection, the search or the grouping
    * changed, so the base model of the graph's content can stay.
    */
   invalidate(scope: 'all' | 'view' = 'all'): void {
@@ -71,7 +71,7 @@ export class DisplayState {
   }
 
   /**
-   * True when the base model holds a view of this node, so a change of its position alone only
+   * True when the base model has a view of this node, so a change of its position alone only
    * moves it. A node that had no position is not in the base and needs a rebuild to appear.
    */
   hasNode(id: string): boolean {
@@ -96,7 +96,7 @@ export class DisplayState {
    */
   processUntil(sources: DisplaySources, deadline: number): 'unchanged' | 'rebuilt' | 'pending' {
     if (!this.dirty) {
-      // A pin that changed alters what the listbox says, so it counts as a rebuild.
+      // A changed pin changes the listbox's text, so it counts as a rebuild.
       if (this.positionsDirty && this.moveToCurrentPositions(sources)) return 'rebuilt';
       return 'unchanged';
     }
@@ -149,7 +149,7 @@ export class DisplayState {
 
   /**
    * Moves every node of the base to the run's current coordinates, through the slots of the
-   * run's coordinate array found once per base and run: at tens of thousands of nodes, a
+   * run's coordinate array, found once per base and run. At tens of thousands of nodes, a
    * lookup by id per node and step would cost a large part of each layout frame.
    */
   private moveToLivePositions(base: BaseModel, live: LivePositions): void {

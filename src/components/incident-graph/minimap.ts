@@ -167,10 +167,10 @@ export class Minimap {
    */
   private nodeLayer(display: DisplayModel, palette: Palette, pixelRatio: number, reuse: boolean): MinimapLayer {
     const key = JSON.stringify([palette.background, palette.severity, palette.verdict, pixelRatio]);
-    const kept = this.layer;
-    if (kept && (kept.display === display || reuse) && kept.key === key) return kept;
+    const previous = this.layer;
+    if (previous && (previous.display === display || reuse) && previous.key === key) return previous;
 
-    const canvas = kept?.canvas ?? document.createElement('canvas');
+    const canvas = previous?.canvas ?? document.createElement('canvas');
     const backingWidth = Math.round(MINIMAP_WIDTH * pixelRatio);
     const backingHeight = Math.round(MINIMAP_HEIGHT * pixelRatio);
     // Assigning a size clears and reallocates the canvas, so it happens only when it changed.
