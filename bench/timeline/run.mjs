@@ -37,11 +37,17 @@ try {
   console.log(`viewport ${VIEWPORT.width}×${VIEWPORT.height}; medians and 95th percentiles over the samples shown`);
   console.log();
 
-  const page = await bench.browser.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(bench.url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.alertTimelineBench !== undefined);
-  page.setDefaultTimeout(timeoutMs);
+  // Each measurement runs on a fresh page, so the heap one leaves behind (100,000 alerts and
+  // their graph) does not slow the next one down with its garbage collection.
+  const freshPage = async () => {
+    const page = await bench.browser.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(bench.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.alertTimelineBench !== undefined);
+    page.setDefaultTimeout(timeoutMs);
+    return page;
+  };
+  let page = await freshPage();
 
   const index = await page.evaluate((count) => window.alertTimelineBench.measureIndex(count, 10), alerts);
   console.log(`time index, ${index.alerts} alerts (${index.times} distinct times): median ${ms(index.medianMs)}, p95 ${ms(index.p95Ms)} over ${index.samples} builds`);
@@ -56,10 +62,14 @@ try {
   console.log(`scrub step over ${alerts} alerts, cursor and the graph's visible set (${scrubIndex.nodes} nodes at the last step): median ${ms(scrubIndex.medianMs)}, p95 ${ms(scrubIndex.p95Ms)} over ${scrubIndex.samples} steps`);
   console.log(`  of which the cursor (key press to rendered timeline): median ${ms(scrubIndex.cursorMedianMs)}, p95 ${ms(scrubIndex.cursorP95Ms)}`);
 
+  await page.close();
+  page = await freshPage();
   const scrubGraph = await page.evaluate((entityCount, count) => window.alertTimelineBench.measureScrubGraph(entityCount, count), entities, steps);
   console.log(`scrub step, cursor to redrawn il-incident-graph of ${entities} entities (${scrubGraph.nodes} nodes): median ${ms(scrubGraph.medianMs)}, p95 ${ms(scrubGraph.p95Ms)} over ${scrubGraph.samples} steps`);
   console.log(`  medians of the parts: key press to rendered timeline ${ms(scrubGraph.pressMedianMs)}, graph frame ${ms(scrubGraph.redrawMedianMs)}`);
 
+  await page.close();
+  page = await freshPage();
   const playback = await page.evaluate((entityCount, count) => window.alertTimelineBench.measurePlayback(entityCount, count), entities, frames);
   console.log(`playback with il-incident-graph of ${entities} entities following: frame interval mean ${ms(playback.meanIntervalMs)}, p95 ${ms(playback.p95IntervalMs)} over ${playback.frames} frames`);
 } finally {
