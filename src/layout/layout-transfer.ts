@@ -8,7 +8,7 @@ import type { ForceLayoutOptions, LayoutEdgeInput, LayoutInput, LayoutNodeInput 
 
 /**
  * A layout input as transferable data. Nodes are unique, in the order they came; the engine
- * sorts them by id itself, and the worker answers in this order.
+ * sorts them by id itself, and the worker's messages use this order.
  */
 export interface EncodedLayoutInput {
   ids: string[];
@@ -114,7 +114,7 @@ export function transferablesOf(encoded: EncodedLayoutInput): ArrayBuffer[] {
 
 /**
  * Returns a function that puts coordinates in the engine's node order (`engineIds`) into the
- * order of the encoded input's `ids`, as the worker answers.
+ * order of the encoded input's `ids`, which the worker's messages use.
  */
 export function toInputOrder(inputIds: readonly string[], engineIds: readonly string[]): (coordinates: Float64Array) => Float64Array {
   const engineIndex = new Map(engineIds.map((id, index) => [id, index]));

@@ -115,8 +115,8 @@ export class IncidentSession extends EventTarget {
    * Loads an incident through the adapter. A load that starts while another is under way
    * aborts the earlier one, and its result is discarded. Once loaded, the session subscribes
    * to the adapter's live updates, when it offers `subscribe`, and applies each patch (see
-   * `applyPatch`; patches that come faster than every `PATCH_INTERVAL_MS` are applied together)
-   * until the next load, `setSnapshot` or `reset`.
+   * `applyPatch`) until the next load, `setSnapshot` or `reset`. Patches that come less than
+   * `PATCH_INTERVAL_MS` apart are applied together.
    */
   async load(adapter: IncidentDataAdapter, incidentId: string): Promise<void> {
     this.stopUpdates();

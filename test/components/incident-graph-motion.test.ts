@@ -30,7 +30,7 @@ function wait(ms: number): Promise<void> {
 const KEY: SceneKey = { display: {}, width: 400, height: 300, pixelRatio: 1, state: '' };
 
 describe('il-incident-graph motion cache', () => {
-  it('moves the kept picture while the camera moves, then redraws in full once it rests', async () => {
+  it('moves the picture, then redraws at rest', async () => {
     const element = await mountGraph({ graph: pairGraph() });
     element.motion.cheapDrawMs = -1;
     element.camera = { x: WIDTH / 2, y: HEIGHT / 2, k: 1 };
@@ -107,7 +107,7 @@ describe('il-incident-graph motion cache', () => {
       expect(cache.canReuse(KEY, { x: 20, y: 0, k: 1 }, 1001 + REFINE_DELAY_MS * 3)).to.equal(false);
     });
 
-    it('refuses once the camera rested, for another scene, a large zoom change or a copy that covers too little', () => {
+    it('refuses the unsuitable cases', () => {
       const cache = keptCache();
       expect(cache.canReuse(KEY, { x: 20, y: 0, k: 1 }, 1000 + REFINE_DELAY_MS)).to.equal(false);
       expect(cache.canReuse({ ...KEY, state: 'hovered' }, { x: 20, y: 0, k: 1 }, 1010)).to.equal(false);

@@ -101,8 +101,8 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * arrow key pans the view by 50 CSS pixels, and the view follows the active node. Escape
  * during a node drag puts the node back, and during a Shift drag selects nothing.
  *
- * `search` emphasises the nodes whose label or id contains its text, or, with a session, one of
- * whose entity property values does (a hash, a command line), and dims the rest; the
+ * `search` emphasises the nodes whose label or id contains its text and dims the rest. With a
+ * session, an entity also matches by a property value, such as a hash or a command line. The
  * listbox's name then says how many match. A minimap of the whole graph with the view's
  * rectangle shows in the bottom right corner for more than 150 visible nodes or with the
  * `minimap` attribute; a click or drag in it pans the view there. `toPNG()` and `toSVG()`

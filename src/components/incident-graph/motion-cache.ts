@@ -38,7 +38,7 @@ export class MotionCache {
   lastFullDrawMs = 0;
   /** Frames painted from the kept picture so far, for tests and diagnostics. */
   reusedFrames = 0;
-  /** Longest full redraw, in ms, that is repeated every frame. Tests set it below 0 to force reuse. */
+  /** Maximum duration of a full redraw, in ms, that is still repeated every frame. Tests set it below 0 to force reuse. */
   cheapDrawMs = CHEAP_DRAW_MS;
 
   private picture: HTMLCanvasElement | OffscreenCanvas | undefined;

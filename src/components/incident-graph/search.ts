@@ -29,8 +29,8 @@ export type LabelLookup = (id: string) => string | undefined;
 export type ValueMatcher = (id: string, query: string) => boolean;
 
 /**
- * True when the node's label or id contains the normalized query, or `valuesMatch` says one of
- * its values does. A collapsed group node also matches when one of its visible members does, so
+ * True when the node's label or id contains the normalized query, or `valuesMatch` reports that
+ * one of its values does. A collapsed group node also matches when one of its visible members does, so
  * a search finds entities hidden in a group.
  */
 export function matchesQuery(node: NodeView, query: string, labelOf?: LabelLookup, valuesMatch?: ValueMatcher): boolean {
