@@ -124,8 +124,8 @@ function logActionEvent(event: Event): void {
 }
 
 /**
- * A flyout on `entityId` whose adapter follows `script`. `drive` runs once the element is on
- * the page, to click it into the state the story shows.
+ * Builds a story of a flyout on `entityId` whose adapter follows `script`. `drive` runs once the
+ * element is on the page and clicks it into the state the story shows.
  */
 function actionStory(
   entityId: string,
@@ -174,7 +174,7 @@ async function clickDecision(root: ShadowRoot, decision: 'approve' | 'reject'): 
 
 const never = (): undefined => undefined;
 
-/** The actions the adapter offers for a device; "Isolate device" is destructive. */
+/** The actions the adapter offers for a device. "Isolate device" is destructive. */
 export const ActionsIdle: Story = actionStory(FLYOUT_IDS.device, {});
 
 /** The adapter has not listed the actions yet. */
@@ -182,16 +182,16 @@ export const ActionsLoading: Story = actionStory(FLYOUT_IDS.device, { actions: n
 
 /** The adapter could not list the actions. */
 export const ActionsUnavailable: Story = actionStory(FLYOUT_IDS.device, {
-  actions: () => new Error('The response service did not answer in 30 seconds.'),
+  actions: () => new Error('The response service timed out after 30 seconds.'),
 });
 
-/** A destructive action asks first and names its target. */
+/** A destructive action requests confirmation first and names its target. */
 export const ActionConfirming: Story = actionStory(FLYOUT_IDS.device, {}, (root) => clickAction(root, 'isolate'));
 
 /** An action under way: progress shows and the button ignores further clicks. */
 export const ActionRunning: Story = actionStory(FLYOUT_IDS.device, { run: never }, (root) => clickAction(root, 'av-scan'));
 
-/** The adapter's message after success; the remediation status comes from its answer. */
+/** The adapter's message after success. The remediation status comes from its result. */
 export const ActionSucceeded: Story = actionStory(
   FLYOUT_IDS.device,
   { run: () => ({ status: 'running', message: 'Antivirus scan started on ws-fin-07.contoso.com.', remediationStatus: 'running' }) },
@@ -211,21 +211,21 @@ export const PendingApproval: Story = actionStory(FLYOUT_IDS.process, {});
 /** An approval under way. */
 export const Approving: Story = actionStory(FLYOUT_IDS.process, { decide: never }, (root) => clickDecision(root, 'approve'));
 
-/** An approved pending action: the process's remediation status comes from the adapter's answer. */
+/** An approved pending action. The process's remediation status comes from the adapter's result. */
 export const Approved: Story = actionStory(
   FLYOUT_IDS.process,
   { decide: () => ({ status: 'succeeded', message: 'Approved. The process was stopped and its file quarantined.', remediationStatus: 'remediated' }) },
   (root) => clickDecision(root, 'approve'),
 );
 
-/** A rejected pending action: its status comes from the adapter's answer. */
+/** A rejected pending action. Its status comes from the adapter's result. */
 export const Rejected: Story = actionStory(
   FLYOUT_IDS.process,
   { decide: () => ({ status: 'succeeded', message: 'Rejected. The file stays in place.', remediationStatus: 'declined' }) },
   (root) => clickDecision(root, 'reject'),
 );
 
-/** An approval the adapter refused. */
+/** An approval that the adapter reports as failed. */
 export const ApprovalFailed: Story = actionStory(
   FLYOUT_IDS.process,
   { decide: () => ({ status: 'failed', message: 'This approval expired. Ask the investigation to request it again.' }) },

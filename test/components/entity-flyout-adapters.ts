@@ -1,8 +1,8 @@
 /**
  * Scripted adapters for the flyout's action tests and stories. Every call is recorded with
- * its signal and stays open until the script settles it, the test settles it, or its signal
- * aborts, so a test can make an adapter succeed, fail, hang until aborted, or answer calls
- * out of order.
+ * its signal. It stays open until the script settles it, the test settles it, or its signal
+ * aborts. So a test can make an adapter succeed, fail, hang until aborted, or settle calls out
+ * of order.
  */
 
 import type {
@@ -27,7 +27,7 @@ export interface AdapterScript {
   decide?: (pendingActionId: string, decision: PendingActionDecision) => ScriptedAnswer<ActionResult>;
 }
 
-/** One adapter call, open until answered. */
+/** One adapter call, open until it is resolved, rejected or aborted. */
 export interface RecordedCall<T> {
   signal: AbortSignal;
   settled: boolean;
@@ -68,7 +68,11 @@ export const FILE_ACTIONS: ActionDescriptor[] = [
   { id: 'stop-quarantine', label: 'Stop and quarantine file', destructive: true, requiresApproval: true },
 ];
 
-/** The default script: devices and processes offer actions, every action and decision succeeds. */
+/**
+ * Lists the actions of the default script: device actions for a device, file actions for a
+ * process or a file, none for other kinds. In the default script every action and decision
+ * succeeds.
+ */
 export function actionsFor(target: EntityRef): ActionDescriptor[] {
   if (target.kind === 'device') return DEVICE_ACTIONS;
   if (target.kind === 'process' || target.kind === 'file') return FILE_ACTIONS;
@@ -110,8 +114,8 @@ export function scriptedAdapter(snapshot: IncidentSnapshot, script: AdapterScrip
 }
 
 /**
- * Records a call and returns its promise. The script's answer arrives on a later task, like a
- * network answer; an abort rejects with the signal's reason at once.
+ * Records a call and returns its promise. The script's result arrives on a later task, like a
+ * network response. An abort rejects the promise with the signal's reason at once.
  */
 function open<T, C extends RecordedCall<T>>(
   signal: AbortSignal,
@@ -152,7 +156,7 @@ function open<T, C extends RecordedCall<T>>(
   });
 }
 
-/** A pending "stop and quarantine" on the fixture's process, waiting for approval. */
+/** Creates a pending "stop and quarantine" on the fixture's process, waiting for approval. */
 export function pendingQuarantine(): PendingAction {
   return {
     id: 'pa-quarantine-7424',
