@@ -27,7 +27,7 @@ function storyIncident(id: string, title: string, alerts: Alert[]): IncidentSnap
   };
 }
 
-/** One alert with an activity span of ten minutes. */
+/** Builds an incident of one alert with an activity span of ten minutes. */
 function oneAlertSnapshot(): IncidentSnapshot {
   return storyIncident('story-one', 'One alert', [
     timelineAlert('one-ransomware', 'Ransomware behaviour detected', 'high', TIMELINE_START, TIMELINE_START + 10 * MINUTE),
@@ -35,8 +35,8 @@ function oneAlertSnapshot(): IncidentSnapshot {
 }
 
 /**
- * A dense burst: 240 alerts in three minutes, between a handful of alerts before and after, as
- * a noisy detection rule produces. The burst aggregates into counted clusters.
+ * Builds a dense burst, as a noisy detection rule produces: 240 alerts in three minutes, with six
+ * alerts before and one after. The burst aggregates into counted clusters.
  */
 function denseBurstSnapshot(): IncidentSnapshot {
   const alerts: Alert[] = [];
@@ -52,7 +52,7 @@ function denseBurstSnapshot(): IncidentSnapshot {
   return storyIncident('story-burst', 'Dense burst of alerts', alerts);
 }
 
-/** Five days of a slow intrusion: one to four alerts a day, some with spans of hours. */
+/** Builds five days of a slow intrusion: one to three alerts a day, two of them with spans of hours or days. */
 function multiDaySnapshot(): IncidentSnapshot {
   const day = 24 * HOUR;
   const alerts: Alert[] = [
@@ -175,9 +175,9 @@ export const MultiDayIncident: Story = {
 };
 
 /**
- * Playing from the start, started by the host through the session, with loop on so it keeps
- * going. The time cursor sweeps (or steps, with reduced motion) and the live region announces
- * the time every two seconds.
+ * Playback from the start, which the host starts through the session. Loop is on, so playback
+ * keeps going. The time cursor sweeps (or steps, with reduced motion), and the live region
+ * announces the time at most every two seconds.
  */
 export const Playing: Story = {
   render: (args) =>

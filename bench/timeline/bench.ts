@@ -180,9 +180,9 @@ function pressOnSlider(timeline: AlertTimeline, key: string): void {
 }
 
 /**
- * Times `steps` scrub steps over an incident of `alertCount` alerts on `entityCount` entities:
- * each step moves the time cursor to the next alert time with the slider's Right key, renders
- * the timeline and builds the graph's visible set (the display model) at the new time.
+ * Times `steps` scrub steps over an incident of `alertCount` alerts on `entityCount` entities.
+ * Each step moves the time cursor to the next alert time with the slider's Right key and renders
+ * the timeline. It then builds the graph's visible set (the display model) at the new time.
  */
 async function measureScrubIndex(
   entityCount: number,
@@ -196,8 +196,8 @@ async function measureScrubIndex(
   session.setTime(session.timeBounds!.start);
   await timeline.updateComplete;
 
-  // The graph element builds the base model of every node once and, at each time step, only
-  // picks from it what exists now (see viewOfBase), so that is what a step costs here too.
+  // The graph element builds the base model of every node once. At each time step it only
+  // picks from it what exists now (see viewOfBase), so a step here costs the same work.
   const base = runToEnd(baseModelSteps(session.graph!, undefined));
   const samples: number[] = [];
   const cursorSamples: number[] = [];
@@ -236,7 +236,7 @@ async function measureScrubGraph(
   const redrawSamples: number[] = [];
   for (let step = 0; step < steps; step++) {
     await nextFrame();
-    // Animation frame callbacks run in the order they were requested: the first one below runs
+    // Animation frame callbacks run in the order they were requested. So the first one below runs
     // just before the graph's redraw, which the press requests, and the last one just after it.
     let redrawStart = 0;
     const [pressMs, redrawMs] = await new Promise<[number, number]>((resolve) => {

@@ -37,8 +37,8 @@ describe('il-incident-graph motion cache', () => {
     await wait(REFINE_DELAY_MS + 50);
     await nextFrames();
 
-    // A single jump redraws in full; the next move makes a motion, which moves the picture: the
-    // copy shows the right node 30 pixels further right.
+    // A single jump redraws in full. The next move makes a motion, so the cached picture moves,
+    // and the copy shows the right node 30 pixels further right.
     element.camera = { x: WIDTH / 2 + 15, y: HEIGHT / 2, k: 1 };
     await nextFrames();
     const fullStats = lastDrawStats(contextOf(element));
@@ -58,7 +58,7 @@ describe('il-incident-graph motion cache', () => {
     expect(lastDrawStats(contextOf(element))).to.not.equal(fullStats);
   });
 
-  it('redraws in full every frame when a full redraw is cheap', async () => {
+  it('redraws every frame when cheap', async () => {
     const element = await mountGraph({ graph: pairGraph() });
     element.motion.cheapDrawMs = 1000;
     const before = lastDrawStats(contextOf(element));
@@ -68,7 +68,7 @@ describe('il-incident-graph motion cache', () => {
     expect(lastDrawStats(contextOf(element))).to.not.equal(before);
   });
 
-  it('redraws in full when the scene changes during a motion', async () => {
+  it('redraws on scene change mid-motion', async () => {
     const element = await mountGraph({ graph: pairGraph() });
     element.motion.cheapDrawMs = -1;
     element.camera = { x: WIDTH / 2, y: HEIGHT / 2, k: 1 };
@@ -97,17 +97,19 @@ describe('il-incident-graph motion cache', () => {
       return cache;
     }
 
-    it('reuses the picture for a small move during a motion', () => {
+    it('reuses picture for small moves', () => {
       expect(keptCache().canReuse(KEY, { x: 20, y: -10, k: 1.2 }, 1010)).to.equal(true);
     });
 
-    it('refuses for a single jump of the camera', () => {
+    it('rejects a single camera jump', () => {
       const cache = keptCache();
       cache.noteCameraMove(1000 + REFINE_DELAY_MS * 3);
       expect(cache.canReuse(KEY, { x: 20, y: 0, k: 1 }, 1001 + REFINE_DELAY_MS * 3)).to.equal(false);
     });
 
-    it('refuses the unsuitable cases', () => {
+    it('rejects unsuitable reuse cases', () => {
+      // Too late after the last camera move, another scene state, a zoom out of range, and pans
+      // too far on each axis.
       const cache = keptCache();
       expect(cache.canReuse(KEY, { x: 20, y: 0, k: 1 }, 1000 + REFINE_DELAY_MS)).to.equal(false);
       expect(cache.canReuse({ ...KEY, state: 'hovered' }, { x: 20, y: 0, k: 1 }, 1010)).to.equal(false);

@@ -9,24 +9,24 @@ import type { IncidentSnapshot } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
 
-/** The sample incidents of the demo, mapped from their Microsoft Graph payloads. */
+/** Maps the demo's sample incidents from their Microsoft Graph payloads to snapshots. */
 export function sampleSnapshots(): IncidentSnapshot[] {
   return sampleIncidents.flatMap((payload) => fromMicrosoftGraph(payload));
 }
 
-/** A session with one snapshot loaded. */
+/** Creates a session with `snapshot` loaded. */
 export function sessionOf(snapshot: IncidentSnapshot): IncidentSession {
   const session = new IncidentSession();
   session.setSnapshot(snapshot);
   return session;
 }
 
-/** A session on the first sample incident. */
+/** Creates a session on the first sample incident. */
 export function sampleSession(): IncidentSession {
   return sessionOf(sampleSnapshots()[0]!);
 }
 
-/** A session on a generated incident of `entityCount` entities. */
+/** Creates a session on a generated incident of `entityCount` entities. */
 export function generatedSession(entityCount: number, seed = 1): IncidentSession {
   return sessionOf(generateIncidentSnapshot({ entityCount, seed }));
 }
@@ -46,7 +46,7 @@ export async function settle(el: { updateComplete: Promise<unknown> }): Promise<
   }
 }
 
-/** The element that has focus, looking through open shadow roots. */
+/** Returns the focused element, looking through open shadow roots. */
 export function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;

@@ -24,12 +24,15 @@ export const SHARED_GRAPH_PAYLOADS = [
   'msgraph/graph-alerts_v2-list.xsoar-mock.json',
 ] as const;
 
-/** Every snapshot of the project's sample incidents. */
+/** Maps the project's sample incidents to snapshots. */
 export function sampleSnapshots(): IncidentSnapshot[] {
   return sampleIncidents.flatMap((payload) => fromMicrosoftGraph(payload));
 }
 
-/** Every snapshot mapped from one shared payload; skips or fails the test when it is missing. */
+/**
+ * Maps one Microsoft Graph payload of the shared data folder to snapshots. A missing file skips
+ * the test locally and fails it on CI.
+ */
 export async function sharedSnapshots(context: Mocha.Context, path: string): Promise<IncidentSnapshot[]> {
   return fromMicrosoftGraph(await readSharedJson(context, path));
 }
@@ -73,7 +76,7 @@ export async function mappedSnapshots(context: Mocha.Context, path: string, map:
   return map(payload);
 }
 
-/** A ready session on a snapshot. */
+/** Creates a ready session on `snapshot`. */
 export function readySession(snapshot: IncidentSnapshot): IncidentSession {
   const session = new IncidentSession();
   session.setSnapshot(snapshot);

@@ -9,7 +9,10 @@ import type { IncidentSession } from '../../src/session/session.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { deepActiveElement } from './incident-lists-helpers.js';
 
-/** The small view incident with one pending action on the device and one investigation that requests it. */
+/**
+ * Builds the small view incident with one pending action on the device and one investigation
+ * that requests it.
+ */
 function responseSnapshot(): IncidentSnapshot {
   const snapshot = viewSnapshot();
   return {
@@ -27,7 +30,7 @@ function responseSnapshot(): IncidentSnapshot {
   };
 }
 
-/** An adapter that resolves at once and records every decision and bulk action. */
+/** Creates an adapter that resolves at once and records every decision and bulk action. */
 function recordingAdapter(snapshot: IncidentSnapshot) {
   const decisions: Array<{ id: string; decision: PendingActionDecision }> = [];
   const bulkRuns: BulkActionRequest[] = [];
@@ -59,17 +62,20 @@ function tabButton(view: IncidentView, tab: IncidentViewTab): HTMLButtonElement 
   return view.shadowRoot!.querySelector<HTMLButtonElement>(`[role="tab"][data-tab="${tab}"]`)!;
 }
 
-/** Presses Tab until the focused element, looking through shadow roots, matches `selector`, and returns that element. */
+/**
+ * Presses Tab until the focused element matches `selector`, and returns that element. The search
+ * for the focused element looks through open shadow roots.
+ */
 async function tabTo(selector: string, maxPresses = 40): Promise<HTMLElement> {
   for (let press = 0; press < maxPresses; press++) {
     await sendKeys({ press: 'Tab' });
     const active = deepActiveElement();
     if (active?.matches(selector)) return active as HTMLElement;
   }
-  throw new Error(`Tab never reached ${selector} within ${maxPresses} presses. The focus is on ${deepActiveElement()?.outerHTML.slice(0, 120)}.`);
+  throw new Error(`No element matching ${selector} got focus within ${maxPresses} Tab presses. Focus is on ${deepActiveElement()?.outerHTML.slice(0, 120)}.`);
 }
 
-/** Opens a tab from the keyboard: focus the open tab, move with arrows, press Enter. */
+/** Opens a tab from the keyboard: focuses the open tab, moves with the arrow keys and presses Enter. */
 async function openTabByKeyboard(view: IncidentView, tab: IncidentViewTab): Promise<void> {
   tabButton(view, view.tab).focus();
   for (let press = 0; press < 6 && view.shadowRoot!.activeElement !== tabButton(view, tab); press++) {
