@@ -133,12 +133,12 @@ export interface BulkActionResult {
 
 /** One entry of an automated investigation's history of actions taken. */
 export interface InvestigationActionRecord {
-  /** What was done, for example "Quarantined file" or "Collected investigation package". */
+  /** Action taken, for example "Quarantined file" or "Collected investigation package". */
   action: string;
   time?: EpochMs;
   /** The entity the action was about, if any. */
   entityId?: string;
-  /** Who or what took the action, for example "Automation" or an analyst's UPN. */
+  /** Actor that took the action, for example "Automation" or an analyst's UPN. */
   actor?: string;
   /** For example `completed`, `failed`, `approved`, `rejected`. */
   status?: string;

@@ -73,7 +73,7 @@ const POSITION_ATTRIBUTES = ['x', 'y', 'fixed'] as const;
  * Changes `graph` in place to have the nodes, edges and attributes of `target`, typically a
  * graph that `buildIncidentGraph` built from a patched snapshot. Nodes present in both keep
  * their position and pin (`x`, `y`, `fixed`). New nodes are added without a position, so the
- * layout places them beside their neighbours and holds every node that has one. Only what
+ * layout places them beside their neighbours and keeps every node that has one in place. Only what
  * differs is written, so an unchanged patch fires no graph event.
  */
 export function syncIncidentGraph(graph: IncidentGraph, target: IncidentGraph): void {

@@ -162,7 +162,7 @@ export function existsAt(firstSeen: EpochMs | undefined, time: EpochMs | undefin
   return firstSeen <= time;
 }
 
-/** What `compareByTime` reads of a record: an alert, or a graph node or list row built from one. */
+/** Sort fields of an alert, or of a graph node or list row built from one, for `compareByTime`. */
 export interface TimeOrderKey {
   /** First activity or first seen; `undefined` or a non-finite value sorts last. */
   time: EpochMs | undefined;

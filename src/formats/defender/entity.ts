@@ -285,8 +285,8 @@ export function mapDefenderEntity(raw: JsonRecord, context: DefenderEntityContex
 
 /**
  * Maps `detectionStatus` to a remediation status: `Blocked` and `Prevented` name one, and
- * `Detected` says nothing about remediation, so it gives none. Any other present value is
- * reported; it stays a property of the entity.
+ * `Detected` implies no remediation, so it gives none. Any other present value is reported and
+ * stays a property of the entity.
  */
 function readDetectionStatus(value: unknown, at: EvidenceLocation): RemediationStatus | undefined {
   const status = matchEnum(value, Object.keys(DETECTION_STATUSES));

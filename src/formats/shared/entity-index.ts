@@ -1,7 +1,7 @@
 /**
- * Lookups of an incident's entities by the identifiers that other evidence uses to name them:
- * a device by any of its ids or its DNS name, a user by any account identifier, a mailbox by
- * any of its addresses, and messages by network message id. Entities are read by their
+ * Lookups of an incident's entities by the identifiers that other evidence uses to name them.
+ * A device is found by any of its ids or its DNS name, a user by any account identifier, a
+ * mailbox by any of its addresses, and messages by network message id. Entities are read by their
  * well-known property names, so the index serves every format that writes those names.
  */
 

@@ -8,8 +8,8 @@ import { isAbsent, matchEnum, readNumber, readString, type FieldRef } from './js
 
 /**
  * Returns the spelling in `known` that equals `value` ignoring case. A present value outside
- * `known` is reported as an unknown `what` and returned as the source spelled it, so nothing
- * is lost. An absent value gives `undefined`.
+ * `known` is reported as an unknown `what` and returned trimmed, as the source spelled it. A
+ * value that is absent, blank, or neither a string nor a finite number gives `undefined`.
  */
 export function readKnownEnum(value: unknown, known: readonly string[], what: string, at: FieldRef): string | undefined {
   const text = readString(value)?.trim();

@@ -48,8 +48,8 @@ export function parsePayloadText(text: string): PayloadText {
 /**
  * Returns the value of a field that contains JSON text, parsed. A value that is not a string is
  * returned as it is, because some exports write the same field already parsed. A string that
- * is not JSON is reported and gives `undefined`; `outcome` ends the issue's message and says
- * what the caller does with the text.
+ * is not JSON is reported and gives `undefined`. `outcome` ends the issue's message and states
+ * what the caller does with the text, for example "it is left out".
  */
 export function parseJsonField(value: unknown, at: FieldRef, outcome = 'it is left out'): unknown {
   if (typeof value !== 'string') return value;

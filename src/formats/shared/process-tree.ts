@@ -1,7 +1,7 @@
 /**
  * Parent processes named by evidence. A process record names its parent by process id, creation
- * time and image file; when that parent is not itself evidence, it becomes a "ghost" node: named
- * by other evidence, drawn, but not evidence of any alert.
+ * time and image file. When that parent is not itself evidence, it becomes a "ghost" node: other
+ * evidence names it and the graph draws it, but it is not evidence of any alert.
  */
 
 import { earliestTime, mergeEntities } from '../../model/merge.js';
@@ -11,7 +11,7 @@ import { filePath, processKey } from './entity-keys.js';
 import { fileProperties } from './file-details.js';
 import { readString, type JsonRecord } from './json-readers.js';
 
-/** What a child process record says about its parent. */
+/** Reference from a child process record to its parent. */
 export interface ParentProcessReference {
   /** Entity id of the device both processes run on (`device:…`), if known. */
   deviceId: string | undefined;
