@@ -1,6 +1,6 @@
 /**
- * Late results from an adapter that ignores its abort signal: the promise of an aborted call
- * still settles, after the flyout moved on to another entity. Nothing of such a result may
+ * Late results from an adapter that ignores its abort signal. The promise of an aborted call
+ * still settles, after the flyout has moved on to another entity. No part of such a result may
  * reach the screen, the session or the host's event listeners.
  */
 
@@ -41,7 +41,7 @@ function openCall<T, C extends OpenCall<T>>(calls: C[], options: AdapterCallOpti
 }
 
 /**
- * An adapter whose calls stay open until the test settles them, even after their signal
+ * Creates an adapter whose calls stay open until the test settles them, even after their signal
  * aborts. With `autoList`, `listActions` resolves at once with the actions of the target's kind.
  */
 function signalIgnoringAdapter(autoList = true): SignalIgnoringAdapter {

@@ -27,7 +27,7 @@ function bar(view: IncidentView): HTMLElement {
 }
 
 describe('<il-incident-view> noise controls', () => {
-  it('shows the bar on the story, assets and evidence tabs only', async () => {
+  it('shows bar on story, assets, evidence only', async () => {
     const view = await viewOf(readySession(viewSnapshot()));
     const shown: string[] = [];
     for (const tab of ['story', 'summary', 'alerts', 'assets', 'investigations', 'evidence'] as const) {
@@ -38,7 +38,7 @@ describe('<il-incident-view> noise controls', () => {
     expect(shown).to.deep.equal(['story', 'assets', 'evidence']);
   });
 
-  it('passes the search text to the graph and the lists', async () => {
+  it('passes search to graph and lists', async () => {
     const view = await viewOf(readySession(viewSnapshot()));
     const input = bar(view).shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
     input.value = 'powershell';
@@ -123,7 +123,7 @@ describe('<il-incident-view> noise controls', () => {
     expect(drawnEntities(graph)).to.have.members(rows);
   });
 
-  it('highlights in the graph what the lists find', async () => {
+  it('highlights list matches in graph', async () => {
     const view = await viewOf(readySession(viewSnapshot()));
     const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
     bar(view).shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
@@ -140,7 +140,7 @@ describe('<il-incident-view> noise controls', () => {
     expect(rows).to.have.members(highlighted);
   });
 
-  it('filters graph alerts and the queue by severity', async () => {
+  it('filters graph and queue by severity', async () => {
     const session = readySession(generateIncidentSnapshot({ entityCount: 200, seed: 5 }));
     const view = await viewOf(session);
     const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;

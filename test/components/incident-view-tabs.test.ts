@@ -46,8 +46,8 @@ describe('<il-incident-view> tabs', () => {
   });
 
   describe('accessibility with response actions', () => {
-    // The typical incident loaded through an adapter that offers decisions, bulk actions and
-    // investigations, so the tabs show the controls a bare session leaves out.
+    // The typical incident, loaded through an adapter that offers decisions, bulk actions and
+    // investigations. So the tabs show the controls that a bare session leaves out.
     for (const tab of INCIDENT_VIEW_TABS) {
       it(`passes an accessibility check on the ${tab} tab`, async () => {
         const snapshot = listSnapshotOfSize('typical');
@@ -84,7 +84,7 @@ describe('<il-incident-view> tabs', () => {
       expect(openPanel(view).querySelector('il-alert-queue')).to.not.equal(null);
     });
 
-    it('keeps the story laid out but hidden under another tab', async () => {
+    it('keeps hidden story laid out', async () => {
       const view = await viewOf(readySession(viewSnapshot()), 'summary');
       const story = view.shadowRoot!.querySelector<HTMLElement>('#panel-story')!;
       expect(story.hasAttribute('inert')).to.equal(true);
@@ -98,9 +98,10 @@ describe('<il-incident-view> tabs', () => {
       expect(view.getAttribute('tab')).to.equal('story');
     });
 
-    it('shows a note for a tab whose element is not registered', async () => {
-      // The view's define module registers il-investigations, so the registry is made to say
-      // otherwise, as on a page that registers the view class alone.
+    it('notes an unregistered tab element', async () => {
+      // The view's define module registers il-investigations, so the test stubs
+      // `customElements.get` to return undefined for it, as on a page that registers the view
+      // class alone.
       const registry = window.customElements;
       const get = registry.get.bind(registry);
       registry.get = (name: string) => (name === 'il-investigations' ? undefined : get(name));
@@ -114,7 +115,7 @@ describe('<il-incident-view> tabs', () => {
   });
 
   describe('keyboard', () => {
-    it('moves focus with arrows, Home and End, and opens with Enter', async () => {
+    it('navigates by arrows, Home, End, Enter', async () => {
       const view = await viewOf(readySession(viewSnapshot()));
       const events: TabChangeEvent[] = [];
       view.addEventListener('il-tab-change', (event) => events.push(event));
@@ -149,7 +150,7 @@ describe('<il-incident-view> tabs', () => {
       expect(view.tab).to.equal('summary');
     });
 
-    it('reaches the summary and the alert list from the tabs', async () => {
+    it('tabs into summary and alert list', async () => {
       for (const [tab, selector] of [['summary', 'il-incident-summary'], ['alerts', 'il-alert-queue']] as const) {
         const view = await viewOf(readySession(viewSnapshot()), tab);
         await settle(view);
@@ -166,7 +167,7 @@ describe('<il-incident-view> tabs', () => {
   });
 
   describe('events', () => {
-    it('fires no tab change when the host sets the tab or view state', async () => {
+    it('fires no tab change on host updates', async () => {
       const view = await viewOf(readySession(viewSnapshot()));
       let fired = 0;
       view.addEventListener('il-tab-change', () => fired++);
@@ -178,7 +179,7 @@ describe('<il-incident-view> tabs', () => {
       expect(fired).to.equal(0);
     });
 
-    it('fires no tab change when the open tab is chosen again', async () => {
+    it('fires no change for the open tab', async () => {
       const view = await viewOf(readySession(viewSnapshot()));
       let fired = 0;
       view.addEventListener('il-tab-change', () => fired++);
@@ -188,7 +189,7 @@ describe('<il-incident-view> tabs', () => {
   });
 
   describe('selection across tabs', () => {
-    it('selects an alert in the queue for the graph and the story pane', async () => {
+    it('shares queue selection with graph, story', async () => {
       const session = readySession(viewSnapshot());
       const view = await viewOf(session, 'alerts');
       await settle(view);
@@ -202,7 +203,7 @@ describe('<il-incident-view> tabs', () => {
 
       // The graph highlights the alert and its entities, and dims the rest.
       const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
-      await waitUntil(() => graph.display.nodes.some((node) => node.selected), 'the graph never showed the selection', { timeout: 3000 });
+      await waitUntil(() => graph.display.nodes.some((node) => node.selected), 'the graph did not show the selection within 3 seconds', { timeout: 3000 });
       const involved = ['view-1-alert-2', 'device:ws-042', 'user:jdoe'];
       const undimmed = graph.display.nodes.filter((node) => !node.dimmed).map((node) => node.id);
       expect(undimmed).to.include.members(involved);
@@ -233,7 +234,7 @@ describe('<il-incident-view> tabs', () => {
   });
 });
 
-/** The view snapshot with a story, an entity portal link and a mailto alert link. */
+/** Builds the view snapshot with a story, an entity portal link and a mailto alert link. */
 function storySnapshot(): IncidentSnapshot {
   const snapshot = viewSnapshot();
   const alert = snapshot.alerts[1]!;
@@ -261,7 +262,7 @@ describe('<il-incident-view> alert story', () => {
     await expect(view).to.be.accessible();
   });
 
-  it('shows what happened, actions and events in time order', async () => {
+  it('shows story, actions, events in order', async () => {
     const session = readySession(storySnapshot());
     session.select({ alertIds: ['view-1-alert-2'] });
     const view = await viewOf(session);
@@ -284,7 +285,7 @@ describe('<il-incident-view> alert story', () => {
     expect(session.selection.entityIds).to.deep.equal(['user:jdoe']);
   });
 
-  it('says when the source gives no story', async () => {
+  it('notes a missing story', async () => {
     const session = readySession(viewSnapshot());
     session.select({ alertIds: ['view-1-alert-1'] });
     const view = await viewOf(session);
