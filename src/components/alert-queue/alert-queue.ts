@@ -37,14 +37,14 @@ function sessionSeverities(session: IncidentSession): readonly string[] | undefi
 /**
  * The incident's alerts as a table: first activity, severity, title, status, category, source,
  * and the entities each alert involves with the evidence roles that explain why it names them and
- * the source's reason for linking the alert to the incident. The alerts are in time order by
- * default (first activity, then severity, then id, as on the timeline); a column header sorts
- * by that column and a second press reverses it. The filter bar keeps the alerts of one
+ * the source's reason for linking the alert to the incident. By default the alerts are in time
+ * order: first activity, then severity, then id, as on the timeline. A column header sorts by
+ * that column, and a second press reverses it. The filter bar keeps the alerts of one
  * severity, status, source or category.
  *
  * When the session has a time window (`range`), the alerts whose first activity falls outside
- * it are hidden and a note says how many. The severities of the session's shared filters, if
- * any, apply too, and the note also says how many alerts they hide, since the queue's own
+ * it are hidden and a note shows how many. The severities of the session's shared filters, if
+ * any, apply too, and the note also shows how many alerts they hide, since the queue's own
  * filter bar does not show them.
  *
  * Selecting an alert selects it in the session, so the graph highlights its entities. Give the

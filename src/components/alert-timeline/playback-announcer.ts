@@ -1,7 +1,7 @@
 /**
- * The text of the alert timeline's polite live region: while playing, the time and the latest
- * alert at most once per `ANNOUNCE_INTERVAL` of wall time, and where playback paused or ended.
- * Announcing every frame would flood a screen reader.
+ * Text of the alert timeline's polite live region. While playing, it announces the time and the
+ * latest alert at most once per `ANNOUNCE_INTERVAL` of wall time. It also announces where
+ * playback paused or ended. Announcing every frame would flood a screen reader.
  */
 
 import type { EpochMs } from '../../model/types.js';

@@ -53,7 +53,7 @@ export function isAmbiguousLocalTime(time: EpochMs, zone: DisplayZone): boolean 
   for (const nearby of [time - TRANSITION_WINDOW, time + TRANSITION_WINDOW]) {
     const other = zoneOffsetAt(nearby, zone);
     if (other === offset) continue;
-    // The instant that the other offset maps to the same wall time, if that offset holds there.
+    // The instant that the other offset maps to the same wall time, if that offset applies there.
     const twin = wall - other * 60_000;
     if (twin !== time && zoneOffsetAt(twin, zone) === other) return true;
   }

@@ -53,7 +53,7 @@ const DEFAULT_ASSET_SORT: AssetSort = { key: 'verdict', descending: false };
  * including rows that "Show more" has not shown yet.
  * When the adapter (the `adapter` property, else the session's) has `listBulkActions` and
  * `runBulkAction`, a bar offers the actions for the checked entities that are shown. A
- * destructive action asks for confirmation first. Each request carries an idempotency key per
+ * destructive action requests confirmation first. Each request carries an idempotency key per
  * intent, reused on a retry after the call rejected. Remediation statuses in the result
  * update the session's entities.
  *

@@ -3,7 +3,7 @@
  * adapter's list of actions, each action's state, the calls under way and their results.
  *
  * All calls belong to the entity on screen. When the flyout shows another entity, or leaves
- * the page, every call under way is aborted and its late answer is discarded, so no answer
+ * the page, every call under way is aborted and its late result is discarded, so no result
  * ever lands on the wrong entity and no event reports it.
  */
 
@@ -214,7 +214,7 @@ export class ActionController implements ReactiveController {
   /**
    * Approves or rejects a pending action. Does nothing while a decision on it is under way.
    * The pending action's status and the entity's remediation status change only from the
-   * adapter's answer.
+   * adapter's result.
    */
   decide(scope: ActionScope, pendingAction: PendingAction, decision: PendingActionDecision): void {
     if (scope !== this.current || this.decisionState(pendingAction.id).phase === 'deciding') return;
@@ -277,7 +277,7 @@ export class ActionController implements ReactiveController {
       const result = await (answer ?? steps.call(signal) ?? Promise.reject(new Error(steps.missingMessage)));
       if (signal.aborted || scope !== this.current) return;
 
-      // The adapter answered, so the attempt is settled: a retry is a new intent.
+      // The adapter returned a result, so the attempt is settled and a retry is a new intent.
       this.unsettledKeys.delete(keyName);
       const failed = result.status === 'failed';
       const message = failed ? (result.message ?? steps.describeFailure()) : steps.describeSuccess(result);
@@ -345,7 +345,7 @@ export class ActionController implements ReactiveController {
 /** The parts of `perform` that differ between running an action and deciding on one. */
 interface PerformSteps {
   call: (signal: AbortSignal) => Promise<ActionResult> | undefined;
-  /** The failure when the adapter lacks the method and no listener answered. */
+  /** The failure when the adapter lacks the method and no listener responded. */
   missingMessage: string;
   onVeto: () => void;
   onAnswer: (result: ActionResult, message: string) => void;

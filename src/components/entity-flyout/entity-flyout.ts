@@ -61,17 +61,17 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * pane then shows it (unless `entityId` pins the pane) with focus on its name.
  *
  * Actions: when the adapter (the `adapter` property, else the session's) has `listActions`,
- * an "Actions" section lists what it offers for the entity. A destructive action first asks
- * for confirmation, naming the entity. A running action shows progress and ignores further
- * clicks until its answer comes, and the answer's message is shown next to it; a failed one
- * has a Retry button, which runs it again without a new confirmation. Pending actions that
+ * an "Actions" section lists what it offers for the entity. A destructive action first requests
+ * confirmation, naming the entity. A running action shows progress and ignores further clicks
+ * until its result arrives, and the result's message is shown next to it. A failed action has
+ * a Retry button, which runs it again without a new confirmation. Pending actions that
  * name the entity have Approve and Reject buttons when the adapter has `decidePendingAction`.
  * They act without a confirmation, because the pending action was requested already and each
  * button names it.
  * The entity's remediation status and the pending action's status change only from the
- * adapter's answer, through the session. Each request carries an idempotency key, one per
+ * adapter's result, through the session. Each request carries an idempotency key, one per
  * user intent: a retry after the call rejected reuses the key, because the action may have
- * run, and a retry after the adapter answered `failed` is a new intent with a new key.
+ * run, and a retry after the adapter returned `failed` is a new intent with a new key.
  * Showing another entity, or setting another adapter or session, aborts every call under way
  * and discards its result. An action always goes to the entity on screen.
  *

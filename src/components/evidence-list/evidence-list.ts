@@ -82,7 +82,7 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
  *
  * Pending actions of the snapshot have Approve and Reject in place when the adapter (the
  * `adapter` property, else the session's) has `decidePendingAction`. They behave as in
- * `il-entity-flyout`, with the same events: a request event a host can veto or answer, one
+ * `il-entity-flyout`, with the same events: a request event a host can veto or respond to, one
  * idempotency key per intent, and statuses that change only from the adapter's result.
  *
  * Choosing an entity's name selects it alone in the session, so the graph and the flyout

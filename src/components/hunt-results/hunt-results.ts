@@ -47,13 +47,13 @@ function errorMessage(error: unknown): string {
  *
  * The element shows nothing to run unless the adapter has `listHuntQueries` and `runHunt`, and
  * offers linking only when it has `linkToIncident`. Every adapter call gets an `AbortSignal`.
- * Changing `target` or `adapter` aborts the calls under way, and an answer that arrives after
+ * Changing `target` or `adapter` aborts the calls under way, and a result that arrives after
  * that (from an adapter that ignores the signal) is discarded. Running another query aborts
  * the running one, and so does the Cancel button.
  *
  * Keyboard: every control is a native button, checkbox or link in reading order, reached with
  * Tab and pressed with Enter or Space. Column headers are buttons that sort by their column,
- * ascending first; the header cell's `aria-sort` tells screen readers the order. The table's
+ * ascending first; the header cell's `aria-sort` gives screen readers the order. The table's
  * scrolling area takes focus, so it scrolls with the arrow keys.
  *
  * @tagname il-hunt-results

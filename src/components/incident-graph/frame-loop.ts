@@ -62,8 +62,8 @@ export class FrameLoop {
   }
 
   /**
-   * Draws, and when `draw` returns true, goes on in a new task right away rather than at the
-   * next animation frame: the work between is a slice of a build, and waiting for vsync would
+   * Draws, and when `draw` returns true, continues in a new task right away rather than at the
+   * next animation frame. The work between is a slice of a build, so waiting for vsync would
    * leave the main thread idle for part of every frame. Input events still run between tasks.
    */
   private run(): void {

@@ -59,9 +59,9 @@ export function relationLabel(type: string): string {
 }
 
 /**
- * Returns the label of an evidence edge: its roles, the contextual role left out since most
- * edges have it, joined by commas; empty when no other role remains. Unknown roles are shown as
- * they came, with camel case split into words.
+ * Returns the label of an evidence edge: its roles joined by commas. The contextual role is left
+ * out because most edges have it, so the label is empty when no other role remains. Unknown
+ * roles are shown as they came, with camel case split into words.
  */
 export function evidenceLabel(roles: readonly string[]): string {
   return roles

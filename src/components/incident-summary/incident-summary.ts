@@ -11,12 +11,13 @@ import { SUMMARY_STRINGS } from './summary-strings.js';
 registerStrings(SUMMARY_STRINGS);
 
 /**
- * The summary of one incident: its alerts by MITRE ATT&CK tactic in kill-chain order (how far
- * the attack progressed, with the alerts under each tactic and the categories that are not
- * tactics after them), the alerts in time order with their status, the scope (counts of
- * impacted devices, users, mailboxes and apps, and those assets ranked by verdict, then the
- * source's risk rating, then the number of alerts), the evidence count by verdict, and the
- * incident's status, severity, assignee, classification, determination, tags and times.
+ * The summary of one incident. Its alerts are grouped under MITRE ATT&CK tactics in kill-chain
+ * order, which shows how far the attack progressed, and the categories that are not tactics
+ * come after the tactics. The alerts are also listed in time order with their status. The scope
+ * counts the impacted devices, users, mailboxes and apps, and ranks those assets by verdict,
+ * then the source's risk rating, then the number of alerts. The element also shows the evidence
+ * count by verdict and the incident's status, severity, assignee, classification,
+ * determination, tags and times.
  *
  * It shows the whole incident, whatever the time cursor, range or filters of the session. A
  * ghost process (named by other evidence but not evidence itself) counts in no figure.

@@ -182,7 +182,7 @@ function riskRank(risk: string | undefined): number {
 
 /**
  * Ranks the impacted assets, the entities of the scope groups. Malicious comes first and a
- * missing verdict last; ties go by the source's risk rating, then by the number of alerts that
+ * missing verdict last. Ties go by the source's risk rating, then by the number of alerts that
  * involve the asset, then by name.
  */
 export function rankedAssets(snapshot: IncidentSnapshot): RankedEntity[] {

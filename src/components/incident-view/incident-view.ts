@@ -82,7 +82,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * ends), Home and End go to the first and last, and Enter or Space opens the focused tab. In the
  * attack story, Tab moves through the graph (arrow keys move between nodes, Enter selects), the
  * timeline controls and markers, then the details pane, which is a tab stop itself so that it
- * scrolls by keyboard; Escape in the graph clears the selection.
+ * scrolls by keyboard. Escape in the graph clears the selection.
  *
  * @tagname il-incident-view
  * @summary The incident investigation page: attack story, summary, alerts, assets, investigations, evidence.

@@ -69,7 +69,7 @@ function pendingActionsOf(investigation: AutomatedInvestigation, snapshot: Incid
  * else the session's), called once per incident with an `AbortSignal`. Without that method
  * they are the snapshot's `investigations`, which carry no name and no history. Decisions go
  * to the adapter's `decidePendingAction` with the flyout's events and guarantees: a request
- * event a host can veto or answer, one idempotency key per intent, and statuses that change
+ * event a host can veto or respond to, one idempotency key per intent, and statuses that change
  * only from the adapter's result.
  *
  * The investigation graph is a graph of its own. Selecting a node there selects it in the
@@ -77,7 +77,7 @@ function pendingActionsOf(investigation: AutomatedInvestigation, snapshot: Incid
  * session's noise-control filters apply to it, so it always shows the whole investigation.
  *
  * Keyboard: every control is a native button in reading order, reached with Tab and pressed
- * with Enter or Space; the investigation graph is keyboard operable as `il-incident-graph`
+ * with Enter or Space. The investigation graph is keyboard operable as `il-incident-graph`
  * documents. After a decision, focus moves to the pending action's name.
  *
  * @tagname il-investigations
