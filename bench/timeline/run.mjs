@@ -1,6 +1,6 @@
 // Benchmarks <il-alert-timeline> in headless Chromium and prints figures, not pass or fail.
 // Usage: node bench/timeline/run.mjs [--alerts 100000] [--entities 10000] [--steps 200] [--frames 120] [--timeout 300]
-// bench/README.md explains each figure.
+// The values shown are the defaults, and --timeout is in seconds. bench/README.md explains each figure.
 import { parseArgs } from 'node:util';
 import { describeMachine, startBench, VIEWPORT } from '../shared/driver.mjs';
 

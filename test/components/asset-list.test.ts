@@ -31,7 +31,10 @@ interface BulkAdapter extends IncidentDataAdapter {
   runs: BulkActionRequest[];
 }
 
-/** An adapter that offers `BULK_ACTIONS` and resolves each run with `answer`, or rejects with its Error. */
+/**
+ * Creates an adapter that offers `BULK_ACTIONS`. Each run resolves with the result of `answer`,
+ * or rejects when `answer` returns an Error.
+ */
 function bulkAdapter(answer: (request: BulkActionRequest) => BulkActionResult | Error = () => ({ status: 'succeeded' })): BulkAdapter {
   const adapter: BulkAdapter = {
     listed: [],

@@ -20,7 +20,7 @@ import {
 
 const EVENT_TYPES = ['il-selection-change', 'il-action-request', 'il-action-complete', 'il-action-error'] as const;
 
-/** The first sample incident with a pending action on its first two entities. */
+/** Builds the first sample incident with a pending action on its first two entities. */
 function pendingSnapshot(): IncidentSnapshot {
   const snapshot = sampleSnapshots()[0]!;
   const [first, second] = snapshot.entities;

@@ -733,7 +733,7 @@ describe('fromStix', () => {
       expect(snapshot.entities.map((item) => item.displayName)).to.deep.equal(['https://a.test']);
     });
 
-    it('reports an id that is not shaped like a STIX id, and another spec version', () => {
+    it('reports malformed id and other spec version', () => {
       const snapshot = only(fromStix(bundle({ type: 'url', id: 'url-1', value: 'https://a.test' }, sdo('tool', 1, { name: 't', spec_version: '2.0' }))));
       expect(issueFields(snapshot, 'url-1')).to.deep.equal(['id']);
       expect(issueFields(snapshot, sid('tool', 1))).to.deep.equal(['spec_version']);

@@ -1,7 +1,8 @@
 /**
- * Mounts the Vue 3 example (demo/frameworks/vue) and checks what a Vue host relies on: rich
- * data arrives as properties, a user's click reaches the `onIlSelectionChange` listener (what
- * a template's `@il-selection-change` compiles to) and the component's own event once, and the view draws the incident.
+ * Mounts the Vue 3 example (demo/frameworks/vue) and checks what a Vue host relies on. Rich
+ * data arrives as properties. A user's click reaches the `onIlSelectionChange` listener (what a
+ * template's `@il-selection-change` compiles to) and the component's own event once. The view
+ * draws the incident.
  */
 
 import './vue-build-flags.js';

@@ -1,12 +1,12 @@
 /**
  * An Angular standalone component that embeds `<il-incident-view>`. `CUSTOM_ELEMENTS_SCHEMA`
- * lets the template use the `il-` tags, `[adapter]` binds a DOM property (so the element gets
- * the object itself) and `(il-selection-change)` listens for the element's event.
+ * lets the template use the `il-` tags. `[adapter]` binds a DOM property, so the element gets
+ * the object itself, and `(il-selection-change)` listens for the element's event.
  *
  * The decorator is applied as a function call, because this project compiles without
  * TypeScript's legacy decorators. In an Angular CLI project, write `@Component({...})` above
  * the class. The template is compiled in the browser (JIT) when `@angular/compiler` is
- * loaded, as in the test; the CLI compiles it ahead of time instead.
+ * loaded, as in the test. The CLI compiles it ahead of time instead.
  */
 
 import { Component, CUSTOM_ELEMENTS_SCHEMA, EventEmitter } from '@angular/core';
