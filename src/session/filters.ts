@@ -14,9 +14,9 @@ export const NOT_PROVIDED = 'none';
 export interface IncidentFilters {
   /** Entity kinds to show. */
   entityKinds?: readonly EntityKind[];
-  /** Verdicts to show; `none` stands for entities without a verdict. */
+  /** Verdicts to show. `none` matches entities without a verdict. */
   verdicts?: ReadonlyArray<Verdict | typeof NOT_PROVIDED>;
-  /** Remediation statuses to show; `none` stands for entities without one. */
+  /** Remediation statuses to show. `none` matches entities without one. */
   remediationStatuses?: ReadonlyArray<RemediationStatus | typeof NOT_PROVIDED>;
   /** Evidence roles: an entity shows when an alert names it in one of them. */
   evidenceRoles?: readonly string[];

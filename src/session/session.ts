@@ -44,7 +44,7 @@ export type SessionKey =
   | 'pendingActions'
   | 'filters';
 
-/** The entity fields that `updateEntity` changes, for example after an adapter's answer. */
+/** The entity fields that `updateEntity` changes, for example after an adapter's result. */
 export type EntityUpdate = Partial<Pick<Entity, 'verdict' | 'remediationStatus'>>;
 
 /** The pending action fields that `updatePendingAction` changes. */

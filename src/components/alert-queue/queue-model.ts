@@ -37,7 +37,7 @@ export function alertSource(alert: Alert): string {
   return alert.serviceSource ?? alert.detectionSource ?? '';
 }
 
-/** Returns the value an alert has for a facet; '' stands for none. */
+/** Returns the value an alert has for a facet, or '' when it has none. */
 export function facetValue(alert: Alert, facet: AlertFacet): string {
   switch (facet) {
     case 'severities':

@@ -36,7 +36,7 @@ export interface TimelinePlaybackOptions {
   /** True when playback at the end starts again from the start instead of stopping. */
   loop?: () => boolean;
   /**
-   * True when the viewer asked for reduced motion: continuous playback then moves the time
+   * True when the viewer prefers reduced motion. Continuous playback then moves the time
    * cursor in steps, from one alert time to the next, instead of sweeping it.
    */
   reducedMotion?: () => boolean;

@@ -32,7 +32,7 @@ export class BulkActionRequestEvent extends CustomEvent<BulkActionRequestDetail>
   }
 
   /**
-   * Takes the work over from the adapter: `answer` stands for the adapter's result. Must be
+   * Takes the work over from the adapter: `answer` is used as the adapter's result. Must be
    * called while the event is dispatched, and it also calls `preventDefault()`.
    */
   respondWith(answer: Promise<BulkActionResult> | BulkActionResult): void {

@@ -19,7 +19,7 @@ export interface FlyoutCloseDetail {
 }
 
 /**
- * The user asked to close the flyout: with its close button, or in modal mode with Escape or a
+ * A user request to close the flyout: with its close button, or in modal mode with Escape or a
  * click on the backdrop. Docked, the event is only a request: the host decides whether to hide
  * the flyout, clear the selection, or do nothing. In modal mode the flyout closes itself
  * unless a listener calls `preventDefault()`.
@@ -47,7 +47,7 @@ export interface PendingDecisionWork {
   idempotencyKey: string;
 }
 
-/** The work a user asked for in the flyout: an action to run or a decision on a pending one. */
+/** The work a user requested in the flyout: an action to run or a decision on a pending one. */
 export type ActionWork = RunActionWork | PendingDecisionWork;
 
 export type ActionRequestDetail = ActionWork & {
@@ -73,8 +73,8 @@ export class ActionRequestEvent extends CustomEvent<ActionRequestDetail> {
   }
 
   /**
-   * Takes the work over from the adapter: `answer` stands for the adapter's result. Must be
-   * called while the event is dispatched; it also calls `preventDefault()`.
+   * Takes the work over from the adapter: `answer` is used as the adapter's result. Must be
+   * called while the event is dispatched, and it also calls `preventDefault()`.
    */
   respondWith(answer: Promise<ActionResult> | ActionResult): void {
     if (this.answer !== undefined) {
@@ -90,7 +90,7 @@ export type ActionCompleteDetail = ActionWork & {
   result: ActionResult;
 };
 
-/** The adapter accepted an action or a decision the user asked for. */
+/** The adapter accepted an action or a decision the user requested. */
 export class ActionCompleteEvent extends CustomEvent<ActionCompleteDetail> {
   static readonly eventName = 'il-action-complete';
   constructor(detail: ActionCompleteDetail) {
@@ -108,7 +108,7 @@ export type ActionErrorDetail = ActionWork & {
 };
 
 /**
- * An action or a decision the user asked for failed: the adapter returned `status: 'failed'`
+ * An action or a decision the user requested failed: the adapter returned `status: 'failed'`
  * or the call rejected. A call aborted because its result was no longer needed fires nothing.
  */
 export class ActionErrorEvent extends CustomEvent<ActionErrorDetail> {

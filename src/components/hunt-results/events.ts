@@ -33,7 +33,7 @@ export interface LinkToIncidentDetail {
 }
 
 /**
- * The user asked to link the selected rows to the incident. The event is cancelable: a host
+ * A user request to link the selected rows to the incident. The event is cancelable: a host
  * that calls `preventDefault()` vetoes the request or links the rows itself, and the element
  * then does not call the adapter's `linkToIncident`.
  */

@@ -51,7 +51,7 @@ export interface GroupsExpandDetail {
   expanded: boolean;
 }
 
-/** The user asked to expand or collapse every group. A host calls the graph's `expandAll()` or `collapseAll()`. */
+/** A user request to expand or collapse every group. A host calls the graph's `expandAll()` or `collapseAll()`. */
 export class GroupsExpandEvent extends CustomEvent<GroupsExpandDetail> {
   static readonly eventName = 'il-groups-expand';
   constructor(detail: GroupsExpandDetail) {

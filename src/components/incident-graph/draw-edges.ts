@@ -97,7 +97,7 @@ export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: 
   const length = Math.hypot(dx, dy) || 1;
 
   // A quadratic curve's apex lies halfway to its control point, so the control point sits at
-  // twice the wanted offset.
+  // twice the intended offset.
   const control = {
     x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
     y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,

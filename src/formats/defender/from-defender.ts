@@ -99,7 +99,10 @@ function shapeError(got: string): TypeError {
   );
 }
 
-/** Tells an XDR incident by `incidentName` or an `alerts` list, since its alerts carry `incidentId` too. */
+/**
+ * Returns true for an XDR incident record, which has `incidentName` or an `alerts` list. Its
+ * alerts carry `incidentId` too, so that field alone does not decide.
+ */
 function isIncidentRecord(record: JsonRecord): boolean {
   return record.incidentId !== undefined && (Array.isArray(record.alerts) || record.incidentName !== undefined);
 }

@@ -153,7 +153,7 @@ export function addRelationship(scope: StixScope, object: StixObject): void {
   });
 }
 
-/** Sets the first seen of a relation the builder holds; the builder keeps relations without times. */
+/** Records the first seen time of a relation. The builder stores relations without times, so the scope keeps them. */
 function setRelationFirstSeen(scope: StixScope, source: string, target: string, type: RelationType, time: number): void {
   scope.relationTimes.set(`${source}\u0000${type}\u0000${target}`, time);
 }

@@ -54,7 +54,7 @@ export class StixScope {
   }
 
   /**
-   * Returns the entity ids a reference stands for, adding the entities: the object itself when
+   * Returns the entity ids a reference resolves to, adding the entities: the object itself when
    * it is an entity, or the objects an `observed-data` lists. Any other object gives none.
    */
   entityIds(ref: unknown, at: RefLocation): string[] {
