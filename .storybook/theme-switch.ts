@@ -10,7 +10,7 @@ import { themeTokens } from '../src/components/shared/theme.js';
 /** The toolbar's choices: a forced theme, or the operating system's preference. */
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
-/** Attribute on the root element that names the forced theme; absent for `system`. */
+/** Attribute on the root element that names the forced theme. It is absent for `system`. */
 export const THEME_ATTRIBUTE = 'data-il-theme';
 
 const DARK_MEDIA = '@media (prefers-color-scheme: dark)';

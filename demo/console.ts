@@ -143,7 +143,10 @@ export class DemoConsole {
     history.replaceState(null, '', `#${encodeURIComponent(incidentId)}`);
   }
 
-  /** Sends the next simulated live update to the open incident; returns false when none is open. */
+  /**
+   * Sends the next simulated live update to the open incident. Returns false when no incident is
+   * open or the open incident has no entities to patch.
+   */
   sendLiveUpdate(): boolean {
     const entry = this.openId === undefined ? undefined : this.entries.get(this.openId);
     if (entry === undefined) return false;

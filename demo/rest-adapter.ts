@@ -41,9 +41,9 @@ export interface RestAdapterOptions {
   baseUrl: string;
   /** Headers of every request, for example an `Authorization` header with a fresh token. */
   headers?: () => HeadersInit | Promise<HeadersInit>;
-  /** Time between two polls for live updates, in milliseconds; 0 turns live updates off. Default 15000. */
+  /** Time between two polls for live updates, in milliseconds. 0 turns live updates off. Default 15000. */
   pollIntervalMs?: number;
-  /** The `fetch` to call; the global one by default. Tests pass a fake. */
+  /** The `fetch` to call, by default the global one. Tests pass a fake. */
   fetch?: typeof fetch;
 }
 
@@ -72,7 +72,7 @@ interface RequestInit {
   idempotencyKey?: string;
 }
 
-/** Creates the example REST adapter; see the module documentation for the API it expects. */
+/** Creates the example REST adapter. The module documentation describes the API it expects. */
 export function createRestAdapter(options: RestAdapterOptions): IncidentDataAdapter {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
@@ -157,7 +157,7 @@ export function createRestAdapter(options: RestAdapterOptions): IncidentDataAdap
         }
       } catch (error) {
         if (controller.signal.aborted) return;
-        console.warn(`RestAdapter: polling the changes of incident ${JSON.stringify(id)} failed; retrying in ${pollIntervalMs} ms.`, error);
+        console.warn(`RestAdapter: polling the changes of incident ${JSON.stringify(id)} failed. Retrying in ${pollIntervalMs} ms.`, error);
       }
       if (!controller.signal.aborted) timer = setTimeout(() => void poll(), pollIntervalMs);
     };

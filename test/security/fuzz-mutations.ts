@@ -24,7 +24,7 @@ export class Fuzzer {
     this.random = seededRandom(seed);
   }
 
-  /** A whole number in [0, count). */
+  /** Returns a random whole number in [0, count). */
   int(count: number): number {
     return Math.floor(this.random() * count);
   }
