@@ -1,7 +1,7 @@
 /**
  * A React 19 component that embeds `<il-incident-view>` through the typed wrapper and shows
- * what the user selected. Written with `React.createElement` so it runs without a JSX build
- * step; the README shows the same component in JSX.
+ * what the user selected. It is written with `React.createElement`, so it runs without a JSX
+ * build step. The README shows the same component in JSX.
  */
 
 import { createElement, useMemo, useState } from 'react';

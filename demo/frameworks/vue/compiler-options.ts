@@ -1,6 +1,6 @@
 /**
  * Vue template compiler options for pages that use incident-lens elements in templates or
- * single-file components: without `isCustomElement`, Vue tries to resolve `<il-incident-view>`
+ * single-file components. Without `isCustomElement`, Vue tries to resolve `<il-incident-view>`
  * as a Vue component and warns that it failed. Pass them to the compiler in the build setup,
  * for example `vue({ template: { compilerOptions: incidentLensCompilerOptions } })` with
  * `@vitejs/plugin-vue`. Render functions, as in incident-panel.ts, need no option.

@@ -19,7 +19,7 @@ export const IncidentPanel = defineComponent({
   },
 
   emits: {
-    /** The user changed the selection in the view; emitted once per change. */
+    /** Selection change by the user in the view, emitted once per change. */
     selectionChange: (selection: SelectionChangeDetail) => Array.isArray(selection.entityIds),
   },
 
