@@ -13,7 +13,8 @@ interface FilterArgs {
 
 /**
  * Renders the bar above a graph and an evidence list on one session, wired the way a host
- * wires it: search goes to the graph's and the list's `search`, grouping to the graph.
+ * wires it. The search text goes to the `search` property of the graph and of the list, and
+ * grouping goes to the graph.
  */
 function renderWired(size: ListIncidentSize) {
   const session = listSessionOfSize(size);

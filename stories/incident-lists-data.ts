@@ -1,7 +1,7 @@
 /**
  * Incidents of three sizes for the stories of the asset, investigation, evidence and filter
- * elements, each with pending actions and automated investigations, and an in-memory adapter
- * that approves, rejects, runs bulk actions and lists investigations after a short delay.
+ * elements, each with pending actions and automated investigations. An in-memory adapter
+ * approves, rejects, runs bulk actions and lists investigations after a short delay.
  */
 
 import type {
