@@ -40,7 +40,7 @@ export interface ActionDescriptor {
 export interface ActionRequest {
   actionId: string;
   target: EntityRef;
-  /** Unique per user intent; an adapter that receives the same key twice runs the action once. */
+  /** Unique per user intent. An adapter that receives the same key twice runs the action once. */
   idempotencyKey: string;
   comment?: string;
   parameters?: Record<string, unknown>;
@@ -67,7 +67,7 @@ export type PendingActionDecision = 'approve' | 'reject';
 export interface PendingDecisionOptions extends AdapterCallOptions {
   /**
    * Unique per user intent, like `ActionRequest.idempotencyKey`: an adapter that receives the
-   * same key twice applies the decision once. `il-entity-flyout` always sends one; a host that
+   * same key twice applies the decision once. `il-entity-flyout` always sends one. A host that
    * calls the adapter itself may leave it out.
    */
   idempotencyKey?: string;
@@ -103,7 +103,7 @@ export interface BulkActionRequest {
   actionId: string;
   /** The entities the user checked, all in one incident. */
   targets: EntityRef[];
-  /** Unique per user intent; an adapter that receives the same key twice runs the action once. */
+  /** Unique per user intent. An adapter that receives the same key twice runs the action once. */
   idempotencyKey: string;
   comment?: string;
   parameters?: Record<string, unknown>;
@@ -150,7 +150,7 @@ export interface InvestigationActionRecord {
  */
 export interface AutomatedInvestigation extends Investigation {
   name?: string;
-  /** Pending actions of this investigation; those named only in `pendingActionIds` are read from the snapshot. */
+  /** Pending actions of this investigation. Those named only in `pendingActionIds` are read from the snapshot. */
   pendingActions?: PendingAction[];
   /** Actions the investigation took, oldest first. */
   actionsTaken?: InvestigationActionRecord[];

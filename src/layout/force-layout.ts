@@ -32,7 +32,7 @@ export interface LayoutNodeInput {
   alert?: boolean;
   /** Radius of the node in world units, for collisions; 16 when omitted. */
   radius?: number;
-  /** A start position; a node without one starts near its alerts or its placed neighbours. */
+  /** A start position. A node without one starts near its alerts or its placed neighbours. */
   x?: number;
   y?: number;
   /** Holds the node at its start position, which must then be given. */
@@ -44,14 +44,14 @@ export interface LayoutEdgeInput {
   source: string;
   target: string;
   evidence?: boolean;
-  /** The target is the parent process of the source; the `tree` layout draws these in layers. */
+  /** The target is the parent process of the source. The `tree` layout draws these in layers. */
   parent?: boolean;
-  /** The target is the device the source process runs on; the `tree` layout hangs trees under it. */
+  /** The target is the device the source process runs on. The `tree` layout hangs trees under it. */
   host?: boolean;
 }
 
 /**
- * `force` places every node by the simulation; `tree` first draws process trees as top-down
+ * `force` places every node by the simulation. `tree` first draws process trees as top-down
  * layers under their device, holds them, and places every other node by the simulation.
  */
 export type LayoutKind = 'force' | 'tree';
@@ -76,7 +76,7 @@ export interface ForceLayoutOptions {
   /** Drawing of process trees: `force` (the default) or `tree`. */
   layout?: LayoutKind;
   /**
-   * Upper bound of ticks for one run; 600 by default. The simulation cools down in fewer: 90
+   * Upper bound of ticks for one run. 600 by default. The simulation cools down in fewer: 90
    * ticks up to 1,000 nodes, falling to 40 at 50,000 (see `coolingTicks`).
    */
   maxTicks?: number;

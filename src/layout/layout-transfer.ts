@@ -7,7 +7,7 @@
 import type { ForceLayoutOptions, LayoutEdgeInput, LayoutInput, LayoutNodeInput } from './force-layout.js';
 
 /**
- * A layout input as transferable data. Nodes are unique, in the order they came; the engine
+ * A layout input as transferable data. Nodes are unique, in the order they came. The engine
  * sorts them by id itself, and the worker's messages use this order.
  */
 export interface EncodedLayoutInput {
@@ -16,7 +16,7 @@ export interface EncodedLayoutInput {
   nodeFlags: Uint8Array;
   /** Per node: radius, or NaN for the default. */
   radii: Float64Array;
-  /** Per node: x0, y0, x1, y1, ...; NaN where a node has no start position. */
+  /** Per node: x0, y0, x1, y1 and so on, or NaN where a node has no start position. */
   coordinates: Float64Array;
   /** Per edge: source index, target index. */
   edgeEnds: Int32Array;
@@ -33,7 +33,7 @@ export type LayoutWorkerRequest =
   | { type: 'pause' }
   | { type: 'resume' };
 
-/** Messages from the worker to the page; `coordinates` follow the order of the input's `ids`. */
+/** Messages from the worker to the page. `coordinates` follow the order of the input's `ids`. */
 export type LayoutWorkerResponse =
   | { type: 'progress'; ticks: number; maxTicks: number; alpha: number; coordinates: Float64Array }
   | { type: 'end'; ticks: number; nodeCount: number; coordinates: Float64Array };

@@ -28,10 +28,10 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
  * Gives every node of `nodes` without a position one, in place. `neighbours` lists each
  * node's neighbours by index, `nodes` must be sorted by id, and `placed` marks the nodes
  * that already have a position (held or restored ones). Order of the passes:
- * 1. alerts with a placed neighbour start beside it; other alerts take slots of a spiral;
- * 2. entities start in the disc of their placed alerts, at the alerts' centroid;
- * 3. the rest start beside their placed neighbours, breadth first;
- * 4. what is still unplaced (no path to a placed node) takes a point hashed from its id.
+ * 1. Alerts with a placed neighbour start beside it. Other alerts take slots of a spiral.
+ * 2. Entities start in the disc of their placed alerts, at the alerts' centroid.
+ * 3. The rest start beside their placed neighbours, breadth first.
+ * 4. What is still unplaced (no path to a placed node) takes a point hashed from its id.
  */
 export function placeInitial(
   nodes: PlacedNode[],
@@ -97,7 +97,7 @@ function placeAroundAlerts(
     const alerts = neighbours[index]!.filter((other) => nodes[other]!.alert && snapshot[other]);
     if (alerts.length === 0) return;
 
-    // An alert's entities fill a disc about as large as their settled cluster; an entity of
+    // An alert's entities fill a disc about as large as their settled cluster. An entity of
     // several alerts sits between them, in a smaller disc.
     const clusterSize = alerts.length === 1 ? neighbours[alerts[0]!]!.length : 1;
     const radius = Math.sqrt((clusterSize * NODE_AREA) / Math.PI) + 30;

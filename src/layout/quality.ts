@@ -9,7 +9,7 @@ export interface LayoutQuality {
   /** Share of nodes, from 0 to 1, whose disc overlaps the disc of at least one other node. */
   overlapShare: number;
   /**
-   * Coefficient of variation of edge lengths (standard deviation over mean); 0 when all edges
+   * Coefficient of variation of edge lengths (standard deviation over mean). 0 when all edges
    * have one length or there is no edge. Lower means a more even picture.
    */
   edgeLengthCv: number;

@@ -18,7 +18,7 @@ export const TREE_SIBLING_GAP = 90;
 
 /**
  * Lays out the process trees of `nodes` in layers and holds their nodes, in place. `parents`
- * lists (child, parent) pairs and `hosts` (process, device) pairs, by node index; nodes are
+ * lists (child, parent) pairs and `hosts` (process, device) pairs, by node index. Nodes are
  * sorted by id, so the order of pairs does not change the result. A tree with a held node is
  * left to the forces, so a restored picture keeps its positions.
  */
@@ -30,7 +30,7 @@ export function placeTrees(
   const parentOf = new Map<number, number>();
   for (const [child, parent] of parents) {
     if (child === parent) continue;
-    // A process has one parent; of conflicting ones the first in id order wins.
+    // A process has one parent. Of conflicting ones the first in id order wins.
     const known = parentOf.get(child);
     if (known === undefined || parent < known) parentOf.set(child, parent);
   }
@@ -40,7 +40,7 @@ export function placeTrees(
   const hostOf = new Map<number, number[]>();
   for (const [process, device] of hosts) hostOf.set(process, [...(hostOf.get(process) ?? []), device]);
 
-  // Trees under one device sit side by side; trees with no known device sit where they start.
+  // Trees under one device sit side by side. Trees with no known device sit where they start.
   const byDevice = new Map<number, Tree[]>();
   for (const tree of trees) {
     if (tree.order.some((index) => isHeld(nodes[index]!))) continue;
@@ -98,7 +98,7 @@ function collectTrees(parentOf: ReadonlyMap<number, number>): Tree[] {
   return trees;
 }
 
-/** Returns the device most processes of `tree` run on; ties go to the lowest index. */
+/** Returns the device most processes of `tree` run on. Ties go to the lowest index. */
 function deviceOf(tree: Tree, hostOf: ReadonlyMap<number, number[]>): number | undefined {
   const counts = new Map<number, number>();
   for (const index of tree.order) {
@@ -123,7 +123,7 @@ function layGroup(nodes: TreeNode[], trees: readonly Tree[], anchor: { x: number
     for (const index of tree.order) {
       for (const child of tree.children.get(index)!) depthOf.set(child, depthOf.get(index)! + 1);
     }
-    // Leaves take columns left to right in depth-first order; then, children before parents,
+    // Leaves take columns left to right in depth-first order. Then, children before parents,
     // each parent takes the middle of its first and last child's columns.
     for (const index of tree.order) {
       if (tree.children.get(index)!.length === 0) columns.set(index, nextColumn++);

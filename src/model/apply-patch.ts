@@ -9,7 +9,7 @@ import type { IncidentPatch, IncidentSnapshot, Relation } from './types.js';
 import { relationId } from './validate.js';
 
 /**
- * Returns a new snapshot with the patch applied; `snapshot` is not changed. Records of the
+ * Returns a new snapshot with the patch applied. `snapshot` is not changed. Records of the
  * patch replace the records with the same id (relations: the same source, type and target) or
  * are added after the others. Removed alerts and entities are left out, and so are the
  * relations and evidence items that name a removed entity. Incident fields are merged, except

@@ -12,7 +12,7 @@ const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 // An epoch number whose magnitude is below this is read as seconds. As milliseconds it would
-// be before 3 March 1973; as seconds, 1e11 is in the year 5138. So every time a security
+// be before 3 March 1973. As seconds, 1e11 is in the year 5138. So every time a security
 // product reports falls clearly on one side.
 const EPOCH_SECONDS_LIMIT = 1e11;
 
@@ -164,7 +164,7 @@ export function existsAt(firstSeen: EpochMs | undefined, time: EpochMs | undefin
 
 /** Sort fields of an alert, or of a graph node or list row built from one, for `compareByTime`. */
 export interface TimeOrderKey {
-  /** First activity or first seen; `undefined` or a non-finite value sorts last. */
+  /** First activity or first seen. `undefined` or a non-finite value sorts last. */
   time: EpochMs | undefined;
   /** Alerts only: with equal times, high comes first and records without a severity last. */
   severity?: Severity | undefined;

@@ -2,7 +2,7 @@
  * Noise controls that the graph and the lists share through the session: which entity kinds,
  * verdicts, remediation statuses, evidence roles and alert severities to show. A facet left out
  * or empty shows everything. Entities are tested on kind, verdict, remediation status and
- * evidence roles, and alerts on severity; edges show when both of their ends show. DOM-free.
+ * evidence roles, and alerts on severity. Edges show when both of their ends show. DOM-free.
  */
 
 import type { IncidentGraph, IncidentNodeAttributes } from '../model/graph-types.js';

@@ -14,7 +14,7 @@ import { validateSnapshot } from '../model/validate.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from './filters.js';
 import { entityMatchesSearch } from './search.js';
 
-/** Shortest time between two applications of live updates, in ms; see `receivePatch`. */
+/** Shortest time between two applications of live updates, in ms. See `receivePatch`. */
 export const PATCH_INTERVAL_MS = 50;
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -99,12 +99,12 @@ export class IncidentSession extends EventTarget {
   selection: Selection = EMPTY_SELECTION;
   /** The snapshot's entities by id, for `entityMatchesSearch`, made once per snapshot. */
   private entityIndex: { snapshot: IncidentSnapshot; byId: Map<string, Entity> } | undefined;
-  /** Noise controls shared by the graph and the lists; set through `setFilters`. */
+  /** Noise controls shared by the graph and the lists. Set through `setFilters`. */
   filters: IncidentFilters = {};
 
   private loadController: AbortController | undefined;
   private loadGeneration = 0;
-  /** Ends the adapter subscription of the current load; undefined when none is open. */
+  /** Ends the adapter subscription of the current load. Undefined when none is open. */
   private unsubscribe: (() => void) | undefined;
   /** Patches from the subscription waiting for the next application, and its timer. */
   private queuedPatches: IncidentPatch[] = [];
@@ -211,7 +211,7 @@ export class IncidentSession extends EventTarget {
   }
 
   /**
-   * Sets the noise controls the graph and the lists apply (see filters.ts); an empty object or
+   * Sets the noise controls the graph and the lists apply (see filters.ts). An empty object or
    * `null` shows everything. Kept across loads of other incidents, like a user's preference.
    */
   setFilters(filters: IncidentFilters | null): void {
@@ -235,7 +235,7 @@ export class IncidentSession extends EventTarget {
     return entity !== undefined && entityMatchesSearch(entity, query);
   }
 
-  /** True when the graph node of this id passes the filters; false for an unknown id. */
+  /** True when the graph node of this id passes the filters. False for an unknown id. */
   passesFilters(id: string): boolean {
     const graph = this.graph;
     if (!graph?.hasNode(id)) return false;
@@ -375,7 +375,7 @@ export class IncidentSession extends EventTarget {
     return this.time === undefined || firstSeen <= this.time;
   }
 
-  /** Returns true when a record with this first-seen time is new at the current step; see `stepStart`. */
+  /** Returns true when a record with this first-seen time is new at the current step. See `stepStart`. */
   isNewNow(firstSeen: EpochMs | undefined): boolean {
     if (firstSeen === undefined || this.stepStart === undefined || this.time === undefined) return false;
     return firstSeen > this.stepStart && firstSeen <= this.time;

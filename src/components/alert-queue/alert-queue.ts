@@ -23,10 +23,10 @@ registerStrings(QUEUE_STRINGS);
 
 const SORT_MARKS: Record<SortDirection, string> = { ascending: '▲', descending: '▼' };
 
-/** Rows rendered at first and added by each "Show more"; keeps a huge incident's table quick. */
+/** Rows rendered at first and added by each "Show more". Keeps a huge incident's table quick. */
 const PAGE_SIZE = 200;
 
-// `filters` is the session's noise-control state; a session without it never emits the key.
+// `filters` is the session's noise-control state. A session without it never emits the key.
 const WATCHED_KEYS = ['loadState', 'snapshot', 'entities', 'selection', 'range', 'filters'] as readonly string[] as readonly SessionKey[];
 
 /** Returns the severities of the session's shared noise controls, when the session has them. */
@@ -88,16 +88,16 @@ export class AlertQueue extends LitElement {
   /** Id of the incident to load through `adapter`. */
   declare incidentId: string | undefined;
 
-  /** The session to show; wins over `adapter` and over a session from context. */
+  /** The session to show. Wins over `adapter` and over a session from context. */
   declare session: IncidentSession | undefined;
 
   /** Column the alerts are sorted by: `time` (the default), `severity`, `title`, `status`, `category` or `source`. */
   declare sortBy: AlertSortKey;
 
-  /** `ascending` (the default) or `descending`; descending severity puts high first. */
+  /** `ascending` (the default) or `descending`. Descending severity puts high first. */
   declare sortDirection: SortDirection;
 
-  /** The values the filter bar keeps, by facet; empty by default. The user's choices change it. */
+  /** The values the filter bar keeps, by facet. Empty by default. The user's choices change it. */
   declare filters: AlertQueueFilters;
 
   declare private rowLimit: number;

@@ -14,7 +14,7 @@ export type AlertSortKey = (typeof ALERT_SORT_KEYS)[number];
 
 export type SortDirection = 'ascending' | 'descending';
 
-/** Values each facet keeps; an empty or absent facet keeps every alert. */
+/** Values each facet keeps. An empty or absent facet keeps every alert. */
 export interface AlertQueueFilters {
   severities?: readonly string[];
   statuses?: readonly string[];

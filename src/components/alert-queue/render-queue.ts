@@ -43,7 +43,7 @@ export function renderFilterBar(
   `;
 }
 
-/** Returns the readable label of a facet value; '' reads "(none)". */
+/** Returns the readable label of a facet value. '' reads "(none)". */
 export function facetLabel(facet: AlertFacet, value: string): string {
   if (value === '') return msg('queue.filter.none');
   if (facet === 'severities') return severityLabel(value as Alert['severity']);

@@ -83,7 +83,7 @@ const MAX_STACK = 4;
  * an alert, and on a cluster zooms in. The time cursor is a slider. Left and Down step to the
  * previous alert time (or the start), and Right and Up to the next one (or the end). PageDown
  * and PageUp move by a tenth of the visible window, and Home and End go to the incident's start
- * and end. On the slider, + and - zoom around the cursor and 0 shows the whole incident;
+ * and end. On the slider, + and - zoom around the cursor and 0 shows the whole incident.
  * [ and ] set the start and end of the range at the cursor, and Escape clears the range.
  *
  * Playback that the host or another element starts (through `session.setPlayback`) is driven

@@ -51,7 +51,7 @@ export function renderRange(range: TimeRange | null, view: TimeDomain): Template
   return html`<div class="range" part="range" style=${styleProperties({ '--_x': percent(start), '--_width': percent(end - start) })}></div>`;
 }
 
-/** Renders the span bars of a stacked column; a cluster has none. */
+/** Renders the span bars of a stacked column. A cluster has none. */
 export function renderSpans(column: MarkerColumn, view: TimeDomain): Array<TemplateResult | typeof nothing> | typeof nothing {
   if (column.cluster) return nothing;
   return column.markers.map((marker, stack) => {

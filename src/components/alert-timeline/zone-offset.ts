@@ -34,7 +34,7 @@ export function zoneOffsetAt(time: EpochMs, zone: DisplayZone): number {
   }
 
   const name = format.formatToParts(time).find((part) => part.type === 'timeZoneName')?.value ?? '';
-  // `GMT` alone is offset 0; otherwise `GMT+05:30` or `GMT-04:00`.
+  // `GMT` alone is offset 0. Otherwise `GMT+05:30` or `GMT-04:00`.
   const match = /([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);

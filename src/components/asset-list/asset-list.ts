@@ -57,16 +57,16 @@ const DEFAULT_ASSET_SORT: AssetSort = { key: 'verdict', descending: false };
  * intent, reused on a retry after the call rejected. Remediation statuses in the result
  * update the session's entities.
  *
- * Keyboard: the category tabs are one tab stop; Left and Right arrows move between them and
+ * Keyboard: the category tabs are one tab stop. Left and Right arrows move between them and
  * select, Home and End go to the first and last. Every other control is a native button,
- * checkbox or link in reading order. Column headers are buttons that sort by their column; the
+ * checkbox or link in reading order. Column headers are buttons that sort by their column. The
  * header cell's `aria-sort` gives the order. Escape closes an open confirmation.
  *
  * @tagname il-asset-list
  * @summary Devices, users, mailboxes, apps and cloud resources of an incident, with counts,
  * first details, selection and bulk actions.
  *
- * @property {IncidentSession | undefined} session - The session to show; wins over `adapter` and context.
+ * @property {IncidentSession | undefined} session - The session to show. Wins over `adapter` and context.
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`, and runs bulk actions.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {AssetCategory | undefined} category - The category shown: `devices`, `users`, `mailboxes`, `apps` or `cloudResources`. Attribute `category`. Unset, the first category with rows.
@@ -76,7 +76,7 @@ const DEFAULT_ASSET_SORT: AssetSort = { key: 'verdict', descending: false };
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an asset. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {BulkActionRequestEvent} il-bulk-action-request - The user started an action on the checked assets. Cancelable, with `respondWith(answer)`. Detail: `BulkActionRequestDetail`, `{ action, request, signal }`.
  * @fires {BulkActionCompleteEvent} il-bulk-action-complete - The adapter accepted the bulk action. Detail: `BulkActionCompleteDetail`, `{ action, request, result }`.
- * @fires {BulkActionErrorEvent} il-bulk-action-error - The bulk action failed; an aborted call fires nothing. Detail: `BulkActionErrorDetail`, `{ action, request, result?, error?, message }`.
+ * @fires {BulkActionErrorEvent} il-bulk-action-error - The bulk action failed. An aborted call fires nothing. Detail: `BulkActionErrorDetail`, `{ action, request, result?, error?, message }`.
  *
  * @csspart tabs - The row of category tabs.
  * @csspart tab - Each category tab.
@@ -121,7 +121,7 @@ export class AssetList extends LitElement {
 
   /** Ids of the entities checked for bulk actions. */
   declare private checked: ReadonlySet<string>;
-  /** Rows shown; grows by `pageSize` with "Show more". */
+  /** Rows shown. Grows by `pageSize` with "Show more". */
   declare private shownCount: number;
   declare private sort: AssetSort;
 

@@ -1,4 +1,4 @@
-/** Default strings of `<il-asset-list>`; a host replaces them with `setStrings`. */
+/** Default strings of `<il-asset-list>`. A host replaces them with `setStrings`. */
 export const ASSET_STRINGS: Readonly<Record<string, string>> = {
   'assets.label': 'Assets',
   'assets.categories': 'Asset categories',

@@ -45,7 +45,7 @@ export class BulkActionRequestEvent extends CustomEvent<BulkActionRequestDetail>
 }
 
 export type BulkActionCompleteDetail = BulkActionWork & {
-  /** The adapter's result; its status is `succeeded`, `running` or `pending`. */
+  /** The adapter's result. Its status is `succeeded`, `running` or `pending`. */
   result: BulkActionResult;
 };
 

@@ -1,6 +1,6 @@
 /**
  * Renders the bar of bulk actions over the asset table. The state lives in the
- * `BulkActionController`; these functions draw it and route clicks back to it. Buttons stay
+ * `BulkActionController`. These functions draw it and route clicks back to it. Buttons stay
  * focusable while their action runs (`aria-disabled`), and each action has a live region that
  * exists before its text changes.
  */

@@ -96,13 +96,13 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {string | undefined} entityId - Entity to show instead of the selection. Attribute `entity-id`.
  * @property {FlyoutMode} mode - `docked` (default) or `modal`. Attribute `mode`, reflected.
- * @property {boolean} open - In modal mode, whether the drawer is shown; docked, it has no effect. Attribute `open`, reflected.
+ * @property {boolean} open - In modal mode, whether the drawer is shown. Docked, it has no effect. Attribute `open`, reflected.
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an alert or a related entity. Detail: `SelectionChangeDetail`, the new selection `{ entityIds, alertIds }`.
- * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button, or in modal mode Escape or the backdrop. Cancelable: docked, the host decides what closing means; modal, the drawer closes unless cancelled. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
+ * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button, or in modal mode Escape or the backdrop. Cancelable: docked, the host decides what closing means. Modal, the drawer closes unless cancelled. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
  * @fires {ActionRequestEvent} il-action-request - The user confirmed an action or approved or rejected a pending action. Cancelable: `preventDefault()` vetoes it, `respondWith(answer)` handles it instead of the adapter. Detail: `ActionRequestDetail`.
  * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted the action or decision. Detail: `ActionCompleteDetail`, with the adapter's `result`.
- * @fires {ActionErrorEvent} il-action-error - The adapter's result has status `failed` or the call rejected; an aborted call fires nothing. Detail: `ActionErrorDetail`, with `result` or `error` and the `message` shown.
+ * @fires {ActionErrorEvent} il-action-error - The adapter's result has status `failed` or the call rejected. An aborted call fires nothing. Detail: `ActionErrorDetail`, with `result` or `error` and the `message` shown.
  *
  * @csspart header - The header: kind, name, verdict badge, portal link and close button.
  * @csspart title - The entity's name (an `h2`).

@@ -86,7 +86,7 @@ export class ActionRequestEvent extends CustomEvent<ActionRequestDetail> {
 }
 
 export type ActionCompleteDetail = ActionWork & {
-  /** The adapter's result; its status is `succeeded`, `running` or `pending`. */
+  /** The adapter's result. Its status is `succeeded`, `running` or `pending`. */
   result: ActionResult;
 };
 

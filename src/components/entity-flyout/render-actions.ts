@@ -1,6 +1,6 @@
 /**
  * Render helpers for the flyout's "Actions" and "Pending actions" sections. The state lives
- * in the `ActionController`; these functions only draw it and route clicks back to it.
+ * in the `ActionController`. These functions only draw it and route clicks back to it.
  *
  * Buttons that start work stay in place and in the tab order while it runs: they are
  * `aria-disabled` rather than `disabled`, so focus never drops to the page, and the controller

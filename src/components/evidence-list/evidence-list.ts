@@ -78,7 +78,7 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
  * and by the "Show" menu: all evidence, pending approval, malicious or suspicious, not
  * remediated, or remediated. An entity decided in the list stays under "Pending approval" until
  * the session or the adapter changes. Columns sort by name, kind, verdict strength, remediation urgency or first
- * seen; by default the strongest verdict comes first.
+ * seen. By default the strongest verdict comes first.
  *
  * Pending actions of the snapshot have Approve and Reject in place when the adapter (the
  * `adapter` property, else the session's) has `decidePendingAction`. They behave as in
@@ -89,7 +89,7 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
  * follow.
  *
  * Keyboard: every control is a native button or select in reading order, reached with Tab and
- * pressed with Enter or Space. Column headers are buttons that sort by their column; the
+ * pressed with Enter or Space. Column headers are buttons that sort by their column. The
  * header cell's `aria-sort` gives the order. After a decision, focus moves to the pending
  * action's name, because its buttons go away.
  *
@@ -97,7 +97,7 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
  * @summary Every entity with its verdict and remediation status, filterable and sortable, with
  * approve and reject in place for pending actions.
  *
- * @property {IncidentSession | undefined} session - The session to show; wins over `adapter` and context.
+ * @property {IncidentSession | undefined} session - The session to show. Wins over `adapter` and context.
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`, and receives decisions.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {string} search - Shows only entities whose name or id contains this text, ignoring case. Attribute `search`.
@@ -107,7 +107,7 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an entity. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {ActionRequestEvent} il-action-request - The user approved or rejected a pending action. Cancelable, with `respondWith(answer)`. Detail: `ActionRequestDetail`.
  * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted the decision. Detail: `ActionCompleteDetail`.
- * @fires {ActionErrorEvent} il-action-error - The decision failed; an aborted call fires nothing. Detail: `ActionErrorDetail`.
+ * @fires {ActionErrorEvent} il-action-error - The decision failed. An aborted call fires nothing. Detail: `ActionErrorDetail`.
  *
  * @csspart toolbar - The row above the table: the "Show" menu and the count.
  * @csspart table - The table.
@@ -145,7 +145,7 @@ export class EvidenceList extends LitElement {
   declare pageSize: number;
 
   declare private sort: EntitySort;
-  /** Rows shown; grows by `pageSize` with "Show more". */
+  /** Rows shown. Grows by `pageSize` with "Show more". */
   declare private shownCount: number;
 
   private readonly sessions: SessionController;

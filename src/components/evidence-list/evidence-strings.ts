@@ -1,4 +1,4 @@
-/** Default strings of `<il-evidence-list>`; a host replaces them with `setStrings`. */
+/** Default strings of `<il-evidence-list>`. A host replaces them with `setStrings`. */
 export const EVIDENCE_STRINGS: Readonly<Record<string, string>> = {
   'evidence.label': 'Evidence and response',
   'evidence.caption': 'Evidence: {shown} of {total} entities',

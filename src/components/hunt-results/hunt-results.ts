@@ -53,7 +53,7 @@ function errorMessage(error: unknown): string {
  *
  * Keyboard: every control is a native button, checkbox or link in reading order, reached with
  * Tab and pressed with Enter or Space. Column headers are buttons that sort by their column,
- * ascending first; the header cell's `aria-sort` gives screen readers the order. The table's
+ * ascending first. The header cell's `aria-sort` gives screen readers the order. The table's
  * scrolling area takes focus, so it scrolls with the arrow keys.
  *
  * @tagname il-hunt-results
@@ -65,7 +65,7 @@ function errorMessage(error: unknown): string {
  * @property {number} pageSize - Rows per page, at least 1. Attribute `page-size`. Defaults to 20.
  * @property {number} headingLevel - Level of the element's heading, 1 to 6. Attribute `heading-level`. Defaults to 3, to sit under a level 2 heading such as the flyout's title.
  *
- * @fires {HuntCompleteEvent} il-hunt-complete - A hunt the user ran finished, with rows or with an error; not for a cancelled hunt. Detail: `HuntCompleteDetail`, `{ target, query, status, result?, error? }`.
+ * @fires {HuntCompleteEvent} il-hunt-complete - A hunt the user ran finished, with rows or with an error. Not for a cancelled hunt. Detail: `HuntCompleteDetail`, `{ target, query, status, result?, error? }`.
  * @fires {LinkToIncidentEvent} il-link-to-incident - The user asked to link the selected rows to the incident. Cancelable: `preventDefault()` keeps the element from calling the adapter. Detail: `LinkToIncidentDetail`, `{ incidentId, target, query, records }`.
  *
  * @csspart heading - The "Go hunt" heading.

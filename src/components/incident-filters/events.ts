@@ -18,7 +18,7 @@ export class FiltersChangeEvent extends CustomEvent<FiltersChangeDetail> {
 }
 
 export interface SearchChangeDetail {
-  /** The search text as typed; empty clears the search. */
+  /** The search text as typed. Empty clears the search. */
   search: string;
 }
 

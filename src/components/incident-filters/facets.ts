@@ -30,7 +30,7 @@ export interface FacetOption {
 /** Severities from the most to the least urgent, with `unknown` last. */
 const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'informational', 'unknown'];
 
-/** Returns the options of every facet for `snapshot`; without a snapshot, only the selected values. */
+/** Returns the options of every facet for `snapshot`. Without a snapshot, only the selected values. */
 export function facetOptions(
   snapshot: IncidentSnapshot | undefined,
   filters: IncidentFilters,
@@ -67,7 +67,7 @@ export function facetOptions(
     remediationStatuses: options(
       counts.remediationStatuses,
       filters.remediationStatuses,
-      // `none` is both a status of the contract and the value for "not provided"; it is listed once.
+      // `none` is both a status of the contract and the value for "not provided". It is listed once.
       REMEDIATION_STATUSES,
       (value) => remediationLabel(value),
     ),

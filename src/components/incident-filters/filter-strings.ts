@@ -1,4 +1,4 @@
-/** Default strings of `<il-incident-filters>`; a host replaces them with `setStrings`. */
+/** Default strings of `<il-incident-filters>`. A host replaces them with `setStrings`. */
 export const FILTER_STRINGS: Readonly<Record<string, string>> = {
   'filters.label': 'Noise controls',
   'filters.search': 'Search',

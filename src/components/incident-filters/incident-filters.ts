@@ -27,14 +27,14 @@ registerStrings(FILTER_STRINGS);
  * off), and on `il-groups-expand` it calls `expandAll()` or `collapseAll()`.
  *
  * Keyboard: every control is a native button, checkbox or text box in reading order, reached
- * with Tab. A facet's button opens its menu with Enter or Space; Space toggles a checked
- * option; Escape closes the open menu and returns focus to its button. Opening one menu closes
+ * with Tab. A facet's button opens its menu with Enter or Space. Space toggles a checked
+ * option. Escape closes the open menu and returns focus to its button. Opening one menu closes
  * the others, and so does a click outside the bar.
  *
  * @tagname il-incident-filters
  * @summary Noise controls shared by the graph and the lists: facet filters, search and grouping.
  *
- * @property {IncidentSession | undefined} session - The session whose filters the bar sets; wins over `adapter` and context.
+ * @property {IncidentSession | undefined} session - The session whose filters the bar sets. Wins over `adapter` and context.
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {string} search - Text of the search box. Attribute `search`. Setting it fires nothing.

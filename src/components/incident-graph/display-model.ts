@@ -21,7 +21,7 @@ export interface NodeView {
   remediationStatus: RemediationStatus | undefined;
   severity: Severity | undefined;
   ghost: boolean;
-  /** True for a node a user pinned by dragging (`fixed` in the graph); the layout holds it. */
+  /** True for a node a user pinned by dragging (`fixed` in the graph). The layout keeps it in place. */
   pinned?: boolean;
   firstSeen: EpochMs | undefined;
   /** World position and radius. */
@@ -33,7 +33,7 @@ export interface NodeView {
   dimmed: boolean;
   /** Set on a collapsed group node, which stands for several entities (see grouping.ts). */
   group?: NodeGroup;
-  /** True for a node first seen at the current playback step; it is drawn with a dotted ring. */
+  /** True for a node first seen at the current playback step. It is drawn with a dotted ring. */
   fresh?: boolean;
   /** @internal Scratch number that pairs parallel edges during a build; -1 until given. */
   slot?: number;
@@ -45,7 +45,7 @@ export interface NodeGroup {
   alertKey: string;
   /** Every member, whether or not it exists at the time cursor. */
   memberIds: readonly string[];
-  /** The members that exist at the time cursor, in list order; never empty. */
+  /** The members that exist at the time cursor, in list order. Never empty. */
   visibleIds: readonly string[];
 }
 
@@ -63,7 +63,7 @@ export interface EdgeView {
   dimmed: boolean;
   /** True for an edge first seen at the current playback step. */
   fresh?: boolean;
-  /** When the edge first appears; undefined for an edge that exists from the start. */
+  /** When the edge first appears. Undefined for an edge that exists from the start. */
   firstSeen?: EpochMs;
 }
 
@@ -83,7 +83,7 @@ export interface DisplayInput {
   /** True when something first seen at this time is new at the current playback step. */
   isNewNow?: (firstSeen: EpochMs | undefined) => boolean;
   selection: Selection;
-  /** True for a node that the noise controls let through; every node passes without it. */
+  /** True for a node that the noise controls let through. Every node passes without it. */
   passes?: (id: string, attributes: IncidentNodeAttributes) => boolean;
   /** Positions of a layout still running, which win over the graph's attributes. */
   livePositions?: PositionSource | undefined;

@@ -35,9 +35,9 @@ export class DisplayState {
   searchMatchIds: Set<string> | undefined;
 
   private dirty = true;
-  /** The base model the display is a view of; undefined when the graph's content changed. */
+  /** The base model the display is a view of. Undefined when the graph's content changed. */
   private base: BaseModel | undefined;
-  /** Slots of the base's nodes in a run's coordinates; see `moveToLivePositions`. */
+  /** Slots of the base's nodes in a run's coordinates. See `moveToLivePositions`. */
   private liveSlots: { base: BaseModel; live: LivePositions; slots: Int32Array } | undefined;
   /** The build in slices under way, if any. */
   private build: Steps<void> | undefined;
@@ -83,7 +83,7 @@ export class DisplayState {
     return run !== undefined && run === this.run;
   }
 
-  /** Brings the model up to date at once; returns true when it was rebuilt, which the listbox shows. */
+  /** Brings the model up to date at once. Returns true when it was rebuilt, which the listbox shows. */
   process(sources: DisplaySources): boolean {
     return this.processUntil(sources, Infinity) === 'rebuilt';
   }

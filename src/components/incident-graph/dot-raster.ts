@@ -67,7 +67,7 @@ const buffers = new WeakMap<CanvasRenderingContext2D, Buffer>();
 const packedColors = new Map<string, number>();
 let probe: OffscreenCanvasRenderingContext2D | null | undefined;
 
-/** True where the browser can draw raster dots; elsewhere callers draw arcs. */
+/** True where the browser can draw raster dots. Elsewhere callers draw arcs. */
 export function canRasterDots(): boolean {
   return typeof OffscreenCanvas !== 'undefined';
 }
@@ -117,7 +117,7 @@ export function isOpaque(color: string): boolean {
 /**
  * Draws the batch's one-pixel lines and then its discs of `radius` device pixels, later ones
  * over earlier ones, onto `ctx` at identity transform. Pixels are overwritten, not blended with
- * each other, and antialiasing is left out; neither shows at the sizes this is used for.
+ * each other, and antialiasing is left out. Neither shows at the sizes this is used for.
  *
  * With `background`, an opaque colour packed like the batch's, every pixel of the canvas is
  * written straight (the batch's colours must then be opaque, from `packColorOver`), which saves

@@ -29,7 +29,7 @@ export interface EdgeLayerOptions {
   alpha: number;
   /** Draws plain lines between centres, without arrowheads. */
   dots: boolean;
-  /** Draws each evidence role's dash pattern and width; otherwise every edge is a hairline. */
+  /** Draws each evidence role's dash pattern and width. Otherwise every edge is a hairline. */
   styled: boolean;
   view: WorldRect;
 }
@@ -109,7 +109,7 @@ export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: 
   };
 }
 
-/** Traces an edge's curve; a straight edge is clipped to the view first, so dashing stays cheap. */
+/** Traces an edge's curve. A straight edge is clipped to the view first, so dashing stays cheap. */
 function traceCurve(ctx: CanvasRenderingContext2D, edge: EdgeView, view: WorldRect): { tip: Point; from: Point } {
   const curve = edgeCurve(edge);
   if (edge.curve === 0) {
@@ -136,7 +136,7 @@ function pointInRect(point: Point, rect: WorldRect): boolean {
   return point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
 }
 
-/** Traces a self-loop as a circle above the node; later loops of the same node grow larger. */
+/** Traces a self-loop as a circle above the node. Later loops of the same node grow larger. */
 function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
   const node = edge.source;
   const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;

@@ -22,7 +22,7 @@ import { evidenceLabel, relationLabel } from './strings.js';
 
 const DIMMED_ALPHA = 0.18;
 const LABEL_MAX_GRAPHEMES = 24;
-/** Widest node label, in CSS pixels; longer text loses its middle. */
+/** Widest node label, in CSS pixels. Longer text loses its middle. */
 const LABEL_MAX_WIDTH = 180;
 const NODE_FONT_SIZE = 12;
 const EDGE_FONT_SIZE = 10;

@@ -19,7 +19,7 @@ interface RingStyle {
 }
 
 /**
- * Ring style per verdict: solid thick, dashed, thin, short dashes; no ring when not provided.
+ * Ring style per verdict: solid thick, dashed, thin, short dashes. No ring when not provided.
  * Caps are butt, because round-capped dots cost the software rasterizer several times as much.
  */
 const RING_STYLES: Record<Verdict, RingStyle> = {

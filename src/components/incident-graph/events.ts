@@ -18,13 +18,13 @@ export class LayoutEndEvent extends CustomEvent<LayoutEndDetail> {
 export interface LayoutProgressDetail {
   /** Simulation ticks run so far. */
   ticks: number;
-  /** Ticks the run takes at most; `ticks / maxTicks` is its progress. */
+  /** Ticks the run takes at most. `ticks / maxTicks` is its progress. */
   maxTicks: number;
   /** Temperature of the simulation, falling from 0.5 to 0.001 as it settles. */
   alpha: number;
 }
 
-/** A layout running in slices or in a worker moved its nodes; fired for graphs too big for one task. */
+/** A layout running in slices or in a worker moved its nodes. Fired for graphs too big for one task. */
 export class LayoutProgressEvent extends CustomEvent<LayoutProgressDetail> {
   static readonly eventName = 'il-layout-progress';
   constructor(detail: LayoutProgressDetail) {

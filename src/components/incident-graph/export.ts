@@ -17,9 +17,9 @@ import { middleEllipsis } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
-  /** Pixels per world unit (and per CSS pixel at zoom 1); 1 by default. */
+  /** Pixels per world unit (and per CSS pixel at zoom 1). 1 by default. */
   scale?: number;
-  /** Any CSS colour, `transparent` included; the graph's background by default. */
+  /** Any CSS colour, `transparent` included. The graph's background by default. */
   background?: string;
 }
 
@@ -32,7 +32,7 @@ export interface ExportBounds {
   height: number;
 }
 
-/** Largest side of an exported PNG, in pixels; Chromium's canvas limit is 32,767. */
+/** Largest side of an exported PNG, in pixels. Chromium's canvas limit is 32,767. */
 export const MAX_PNG_SIDE = 16_384;
 
 /** World units kept around each node for its verdict ring, badge and halo. */
@@ -257,7 +257,7 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** Characters XML 1.0 does not allow, and unpaired surrogates; they become U+FFFD. */
+/** Characters XML 1.0 does not allow, and unpaired surrogates. They become U+FFFD. */
 const INVALID_XML_CHARACTERS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -104,7 +104,7 @@ export class FrameLoop {
     });
   }
 
-  /** Returns the fits queued so far and empties the queue; the frame resolves them once drawn. */
+  /** Returns the fits queued so far and empties the queue. The frame resolves them once drawn. */
   takeFits(): PendingFit[] {
     const fits = this.pendingFits;
     this.pendingFits = [];

@@ -38,7 +38,7 @@ export interface FitOptions {
   /** Nodes to fit; every visible node when omitted. */
   nodeIds?: readonly string[];
   /**
-   * Fit the selected visible nodes instead of `nodeIds`; every visible node when none of them
+   * Fit the selected visible nodes instead of `nodeIds`. Every visible node when none of them
    * is selected.
    */
   selection?: boolean;

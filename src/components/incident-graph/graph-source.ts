@@ -29,7 +29,7 @@ export class GraphSource {
     return replaced ? 'replaced' : 'rebound';
   }
 
-  /** Removes the listeners; the graph stays the one followed, to bind again on `follow`. */
+  /** Removes the listeners. The graph stays the one followed, to bind again on `follow`. */
   release(): void {
     this.unbind?.();
     this.unbind = undefined;

@@ -102,7 +102,7 @@ export function describeGroup(node: NodeView): string {
   return msg('graph.option.group', { name: node.label, verdict: verdictLabel(node.verdict) });
 }
 
-/** Returns the threshold in effect: the element's, lowered for a large incident; 0 turns grouping off. */
+/** Returns the threshold in effect: the element's, lowered for a large incident. 0 turns grouping off. */
 export function effectiveGroupThreshold(threshold: number, nodeCount: number): number {
   if (!Number.isFinite(threshold) || threshold <= 0) return 0;
   const whole = Math.floor(threshold);
@@ -401,7 +401,7 @@ export class GroupingState {
     return true;
   }
 
-  /** Expands every group found now; a group that forms later starts collapsed. */
+  /** Expands every group found now. A group that forms later starts collapsed. */
   expandAll(graph: IncidentGraph | undefined, threshold: number): void {
     for (const group of this.groupsOf(graph, threshold)) this.expanded.add(group.id);
   }

@@ -33,7 +33,7 @@ import { UserSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
 
-/** Milliseconds of display model building per frame; a larger model is built over several frames. */
+/** Milliseconds of display model building per frame. A larger model is built over several frames. */
 const BUILD_SLICE_MS = 20;
 
 /** While a layout moves more visible nodes than this, they are drawn as dots (see `SceneState.coarse`). */
@@ -71,7 +71,7 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  *
  * Accessibility: the drawing area is one focusable listbox (`role="listbox"`, multi-select)
  * named with the visible counts, whose options mirror the visible nodes with kind, name and
- * verdict; the active option is announced through `aria-activedescendant`. Only the 50 options
+ * verdict. The active option is announced through `aria-activedescendant`. Only the 50 options
  * around the active one exist, each with `aria-setsize` and `aria-posinset`, so a screen reader
  * still announces each option's place in the whole list. Keyboard: arrow keys
  * move the active node to the nearest node in that direction (graph neighbours first), Home and
@@ -91,7 +91,7 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  *
  * Pointer: dragging empty space pans, the wheel or a pinch zooms around the pointer, within
  * `min-zoom` and `max-zoom`. Dragging a node moves it, writes its `x` and `y` into the graph and
- * pins it (`fixed: true`, so the layout holds it); double-click on a pinned node releases it
+ * pins it (`fixed: true`, so the layout keeps it there). Double-click on a pinned node releases it
  * (`fixed: false`). Click selects a node, Shift-click adds or removes one, and Shift with a
  * drag on empty space draws a rectangle that adds the nodes inside to the selection, in one
  * `il-selection-change`. Neither a node drag nor a Shift drag pans. The keyboard has a path for
@@ -105,7 +105,7 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * session, an entity also matches by a property value, such as a hash or a command line. The
  * listbox's name then says how many match. A minimap of the whole graph with the view's
  * rectangle shows in the bottom right corner for more than 150 visible nodes or with the
- * `minimap` attribute; a click or drag in it pans the view there. `toPNG()` and `toSVG()`
+ * `minimap` attribute. A click or drag in it pans the view there. `toPNG()` and `toSVG()`
  * export the whole graph, not only the part in view.
  *
  * @tagname il-incident-graph
@@ -154,7 +154,7 @@ export class IncidentGraphElement extends LitElement {
   /** Id of the incident to load through `adapter`. */
   declare incidentId: string | undefined;
   /**
-   * Smallest zoom factor the camera allows; 0.1 by default. A graph too large to fit in the view
+   * Smallest zoom factor the camera allows. 0.1 by default. A graph too large to fit in the view
    * at this zoom lowers it to the zoom that fits every visible node.
    */
   declare minZoom: number;
@@ -168,19 +168,19 @@ export class IncidentGraphElement extends LitElement {
   /** Shows the minimap even for a graph of up to 150 visible nodes, which has none by default. */
   declare minimap: boolean;
   /**
-   * Number of same-kind entities on one alert above which they form a group; 6 by default, and
+   * Number of same-kind entities on one alert above which they form a group. 6 by default, and
    * 0 turns grouping off. An incident of more than 2,000 nodes groups from 3 members on.
    */
   declare groupThreshold: number;
   /**
-   * Drawing of process trees: `force` (the default) places every node by the force layout;
+   * Drawing of process trees: `force` (the default) places every node by the force layout.
    * `tree` draws process trees as top-down layers under their device and places the rest
    * around them. Changing it lays the graph out again.
    */
   declare layout: LayoutKind;
   /**
    * URL of the layout worker script (dist/layout-worker.js of the package) for pages whose
-   * content security policy blocks `blob:` workers; by default the element starts an inlined
+   * content security policy blocks `blob:` workers. By default the element starts an inlined
    * copy from a Blob URL. Without any worker, large layouts run in slices on the main thread.
    */
   declare workerUrl: string | undefined;
@@ -258,7 +258,7 @@ export class IncidentGraphElement extends LitElement {
   private needsAutoFit = true;
   private readonly zoomLimiter = new ZoomLimiter();
   private appliedZoomLimits: ZoomLimits | undefined;
-  /** True once the user or the host moved the camera; until then a resize fits again. */
+  /** True once the user or the host moved the camera. Until then a resize fits again. */
   private cameraMoved = false;
   private canvas: HTMLCanvasElement | undefined;
 
@@ -301,7 +301,7 @@ export class IncidentGraphElement extends LitElement {
 
   /**
    * Moves the camera so every visible node (or those of `nodeIds`) fits in the view. A member of
-   * a collapsed group counts as its group. Resolves once the frame that shows it is drawn; for a
+   * a collapsed group counts as its group. Resolves once the frame that shows it is drawn. For a
    * hidden element, once it gets a size.
    */
   fit(options: FitOptions = {}): Promise<void> {
@@ -355,7 +355,7 @@ export class IncidentGraphElement extends LitElement {
   }
 
   /**
-   * Pauses the layout under way, leaving nodes where it has put them so far; `layoutSettled`
+   * Pauses the layout under way, leaving nodes where it has put them so far. `layoutSettled`
    * stays pending until `resumeLayout()`. A new run (new data, `relayout()`) starts unpaused.
    */
   pauseLayout(): void {
@@ -372,7 +372,7 @@ export class IncidentGraphElement extends LitElement {
     return this.layoutRunner.busy;
   }
 
-  /** The groups of the current graph, collapsed or expanded; grouping state never enters the graph. */
+  /** The groups of the current graph, collapsed or expanded. Grouping state never enters the graph. */
   get groups(): GroupInfo[] {
     return this.grouping.list(this.boundGraph, this.groupThreshold);
   }
@@ -528,7 +528,7 @@ export class IncidentGraphElement extends LitElement {
     this.frames.schedule();
   }
 
-  /** The zoom limits in effect; see `ZoomLimiter`. */
+  /** The zoom limits in effect. See `ZoomLimiter`. */
   private get zoomLimits(): ZoomLimits {
     return this.zoomLimiter.limitsFor(this.display, this.surface, this.minZoom, this.maxZoom);
   }
@@ -586,7 +586,7 @@ export class IncidentGraphElement extends LitElement {
     return state;
   }
 
-  /** Draws one frame; returns true to get another one, when the display model is still being built. */
+  /** Draws one frame. Returns true to get another one, when the display model is still being built. */
   private drawFrame(): boolean {
     // A large model is built over several frames, and drawn in the frame after the one that
     // finished it when that one has little time left, so no frame runs much past the budget.
@@ -601,7 +601,7 @@ export class IncidentGraphElement extends LitElement {
     this.applyZoomLimits();
 
     if (this.needsAutoFit) {
-      // While a layout runs, the view follows the growing picture; the last fit is at its end.
+      // While a layout runs, the view follows the growing picture. The last fit is at its end.
       if (!this.layoutRunner.busy) {
         if (this.fitNow()) this.needsAutoFit = false;
       } else if (this.layoutRunner.livePositions) {

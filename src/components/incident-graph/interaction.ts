@@ -27,7 +27,7 @@ export interface InteractionHost extends HTMLElement {
   nodeAt(point: Point): NodeView | undefined;
   selectByUser(nodeId: string | undefined, additive: boolean): void;
   selectNodesByUser(nodeKeys: readonly string[], additive: boolean): void;
-  /** Expands a collapsed group node or collapses the expanded group of a member; false for other nodes. */
+  /** Expands a collapsed group node or collapses the expanded group of a member. False for other nodes. */
   toggleGroupByUser(nodeId: string): boolean;
   fit(options?: FitOptions): Promise<void>;
   scheduleFrame(): void;
@@ -47,7 +47,7 @@ const TOOLTIP_OFFSET = 14;
 const TOOLTIP_ROOM = 200;
 /** Margin, in CSS pixels, that a node made active by the keyboard keeps from the view's edge. */
 const KEEP_IN_VIEW_MARGIN = 24;
-/** Distance, in CSS pixels, that Alt with an arrow key moves the active node; with Shift too, 1. */
+/** Distance, in CSS pixels, that Alt with an arrow key moves the active node. With Shift too, 1. */
 const NUDGE_STEP = 10;
 /** Distance, in CSS pixels, that Ctrl with an arrow key pans the view. */
 const PAN_STEP = 50;

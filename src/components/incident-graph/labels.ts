@@ -9,7 +9,7 @@ import type { NodeView } from './display-model.js';
 
 export type TextDirection = 'ltr' | 'rtl';
 
-/** Label position relative to its anchor; `center` centres the label on the anchor point. */
+/** Label position relative to its anchor. `center` centres the label on the anchor point. */
 export type Placement = 'below' | 'right' | 'left' | 'above' | 'center';
 
 /** Axis-aligned box in CSS pixels: left, top, width and height. */
@@ -190,7 +190,7 @@ export class LabelPlacer {
   private readonly bounds: Box;
   private visit = 0;
 
-  /** `bounds` is the viewport; labels entirely outside it are skipped. */
+  /** `bounds` is the viewport. Labels entirely outside it are skipped. */
   constructor(bounds: Box) {
     this.bounds = bounds;
   }
@@ -286,7 +286,7 @@ function insert(grid: Map<number, Obstacle[]>, obstacle: Obstacle): void {
   }
 }
 
-/** Keys of the grid cells a box covers; columns and rows are packed into one number. */
+/** Keys of the grid cells a box covers. Columns and rows are packed into one number. */
 function* cellKeys(box: Box): Generator<number> {
   const column0 = Math.floor(box.x / CELL_SIZE);
   const column1 = Math.floor((box.x + box.width) / CELL_SIZE);

@@ -3,7 +3,7 @@
  * synchronously, in one task. Larger ones run in a Web Worker, or, when the page cannot start
  * one (a content security policy without `blob:` in `worker-src`, say), in time slices on the
  * main thread. Requests made in one task are coalesced into one run. The graph's positions are
- * written only when a run ends; while it runs, `livePositions` holds the current ones.
+ * written only when a run ends. While it runs, `livePositions` contains the current ones.
  */
 
 import {
@@ -90,7 +90,7 @@ export class LivePositions {
 }
 
 export class LayoutRunner {
-  /** Positions of the run under way; undefined when none runs. */
+  /** Positions of the run under way. Undefined when none runs. */
   livePositions: LivePositions | undefined;
   /**
    * The positions of the run whose end is being written into the graph, set only while the
@@ -112,7 +112,7 @@ export class LayoutRunner {
     this.callbacks = callbacks;
   }
 
-  /** Resolves when no layout is pending or running; a paused run keeps it pending. */
+  /** Resolves when no layout is pending or running. A paused run keeps it pending. */
   get settled(): Promise<void> {
     return this.settledPromise;
   }
@@ -151,7 +151,7 @@ export class LayoutRunner {
     this.livePositions = undefined;
   }
 
-  /** Pauses the run under way, if any; the nodes stay where the run has put them so far. */
+  /** Pauses the run under way, if any. The nodes stay where the run has put them so far. */
   pause(): void {
     if (!this.current || this.isPaused) return;
     this.isPaused = true;

@@ -12,7 +12,7 @@ import type { DisplayModel, NodeView } from './display-model.js';
 import { searchSummary } from './search.js';
 import { countLabel } from './strings.js';
 
-/** Number of option elements rendered at most; a list this long or shorter renders whole. */
+/** Number of option elements rendered at most. A list this long or shorter renders whole. */
 export const OPTION_WINDOW = 50;
 
 /** Returns the start (inclusive) and end (exclusive) of the options to render around `activeIndex`. */
@@ -39,7 +39,7 @@ export function listboxName(display: DisplayModel, searchMatchCount: number | un
 }
 
 /**
- * Renders the listbox element with the window of options around the active node; the canvas
+ * Renders the listbox element with the window of options around the active node. The canvas
  * and anything else inside the listbox come in `content`.
  */
 export function renderListbox(options: {

@@ -1,7 +1,7 @@
 /**
  * The minimap of `il-incident-graph`: a small canvas in a corner that shows the whole graph as
  * dots and the main view as a rectangle. A click or a drag in it centres the main view on that
- * point. It is drawn for pointer users only; keyboard users move the view with the active node.
+ * point. It is drawn for pointer users only. Keyboard users move the view with the active node.
  */
 
 import { html, nothing, type TemplateResult } from 'lit';

@@ -49,7 +49,7 @@ export class MotionCache {
 
   /**
    * Notes that the user or the host moved the camera now. A second move within
-   * `REFINE_DELAY_MS` makes a motion; a single jump redraws in full at once.
+   * `REFINE_DELAY_MS` makes a motion. A single jump redraws in full at once.
    */
   noteCameraMove(now: number): void {
     this.previousMoveAt = this.lastMoveAt;

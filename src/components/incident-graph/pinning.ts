@@ -1,6 +1,6 @@
 /**
  * Pinning of graph nodes. A node the user dragged or moved with the keyboard gets its position
- * written into the graph as `x` and `y` with `fixed: true`, so the layout holds it there. A
+ * written into the graph as `x` and `y` with `fixed: true`, so the layout keeps it there. A
  * released node keeps its position with `fixed: false`, so a later layout run may move it.
  */
 
@@ -16,7 +16,7 @@ export function pinNodeAt(graph: IncidentGraph, nodeId: string, position: Point)
   graph.mergeNodeAttributes(nodeId, { x: position.x, y: position.y, fixed: true });
 }
 
-/** Releases a pinned node; returns false when it was not pinned. */
+/** Releases a pinned node. Returns false when it was not pinned. */
 export function releaseNode(graph: IncidentGraph, nodeId: string): boolean {
   if (!isPinned(graph, nodeId)) return false;
   graph.setNodeAttribute(nodeId, 'fixed', false);

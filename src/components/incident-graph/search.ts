@@ -56,7 +56,7 @@ export function searchMatches(
 }
 
 /**
- * Dims every node that does not match and every edge without a match at both ends; the
+ * Dims every node that does not match and every edge without a match at both ends. The
  * search's dimming replaces the selection's. Returns the matching ids, or undefined without a
  * search, in which case nothing changes.
  */

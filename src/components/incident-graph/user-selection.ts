@@ -72,7 +72,7 @@ export class UserSelection {
     this.local = EMPTY_SELECTION;
   }
 
-  /** Selects one node, or clears the selection for undefined; `additive` toggles the node in it. */
+  /** Selects one node, or clears the selection for undefined. `additive` toggles the node in it. */
   select(nodeId: string | undefined, additive: boolean): void {
     const { graph, grouping, groupThreshold } = this.context();
     if (!graph) return;

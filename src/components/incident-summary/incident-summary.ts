@@ -26,7 +26,7 @@ registerStrings(SUMMARY_STRINGS);
  * that provides one (such as `il-incident-view`). Clicking an alert or an asset selects it in
  * the session, so the graph and the other elements follow.
  *
- * Keyboard: Tab moves through the alert and asset buttons in reading order; Enter or Space
+ * Keyboard: Tab moves through the alert and asset buttons in reading order. Enter or Space
  * selects.
  *
  * @tagname il-incident-summary
@@ -34,7 +34,7 @@ registerStrings(SUMMARY_STRINGS);
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user selected an alert or an asset. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  *
- * @csspart section - Each section (card); each also has its own part: `categories`, `alerts`, `scope`, `evidence`, `information`.
+ * @csspart section - Each section (card). Each also has its own part: `categories`, `alerts`, `scope`, `evidence`, `information`.
  * @csspart kill-chain - The ordered list of tactics.
  * @csspart alert-list - The alerts in time order.
  * @csspart scope-counts - The counts of devices, users, mailboxes and apps.
@@ -60,7 +60,7 @@ export class IncidentSummary extends LitElement {
   /** Id of the incident to load through `adapter`. */
   declare incidentId: string | undefined;
 
-  /** The session to show; wins over `adapter` and over a session from context. */
+  /** The session to show. Wins over `adapter` and over a session from context. */
   declare session: IncidentSession | undefined;
 
   private readonly sessions: SessionController;

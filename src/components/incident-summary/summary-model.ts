@@ -43,7 +43,7 @@ export interface KillChain {
   others: CategoryGroup[];
 }
 
-/** The groups of assets the scope counts; apps are cloud and OAuth apps together. */
+/** The groups of assets the scope counts. Apps are cloud and OAuth apps together. */
 export const SCOPE_GROUPS = {
   devices: ['device'],
   users: ['user'],
@@ -89,7 +89,7 @@ export function alertsInTimeOrder(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort(compareAlertsByTime);
 }
 
-/** Groups alerts by tactic in kill-chain order; other categories follow in order of first alert. */
+/** Groups alerts by tactic in kill-chain order. Other categories follow in order of first alert. */
 export function killChain(alerts: readonly Alert[]): KillChain {
   const byTactic = new Map<AttackTactic, Alert[]>();
   const byOther = new Map<string, Alert[]>();
@@ -116,7 +116,7 @@ export function killChain(alerts: readonly Alert[]): KillChain {
   return { tactics, furthest, others };
 }
 
-/** True for an entity that is evidence of the incident; a ghost parent process is not. */
+/** True for an entity that is evidence of the incident. A ghost parent process is not. */
 export function isEvidence(entity: Entity): boolean {
   return entity.ghost !== true;
 }
@@ -140,7 +140,7 @@ export function scopeGroupOf(kind: EntityKind): ScopeGroup | undefined {
   return undefined;
 }
 
-/** Counts the evidence entities by verdict; every evidence entity is in exactly one bucket. */
+/** Counts the evidence entities by verdict. Every evidence entity is in exactly one bucket. */
 export function evidenceByVerdict(entities: readonly Entity[]): Record<VerdictBucket, number> {
   const counts = Object.fromEntries([...VERDICTS, 'notProvided'].map((bucket) => [bucket, 0])) as Record<VerdictBucket, number>;
   for (const entity of entities) {

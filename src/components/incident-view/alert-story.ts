@@ -49,7 +49,7 @@ export function renderAlertStory(
   `;
 }
 
-/** Returns the events in time order; events without a time keep their place after the timed ones. */
+/** Returns the events in time order. Events without a time keep their place after the timed ones. */
 function sortedEvents(events: readonly AlertStoryEvent[]): AlertStoryEvent[] {
   const timed = events.filter((event) => event.time !== undefined && Number.isFinite(event.time));
   const untimed = events.filter((event) => !(event.time !== undefined && Number.isFinite(event.time)));

@@ -3,7 +3,7 @@
 import { formatUtc } from '../shared/format-time.js';
 import { msg } from '../shared/strings.js';
 
-/** Formats epoch ms in the elements' one UTC format; undefined stays undefined. */
+/** Formats epoch ms in the elements' one UTC format. `undefined` stays `undefined`. */
 export function formatTime(time: number | undefined): string | undefined {
   return formatUtc(time);
 }

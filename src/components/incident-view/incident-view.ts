@@ -67,7 +67,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * session's filters, which the graph and those lists follow, and its search text and grouping
  * switches reach the graph and the lists.
  *
- * Give it an `adapter` and an `incident-id`, or a `session`; its children share the session
+ * Give it an `adapter` and an `incident-id`, or a `session`. Its children share the session
  * through context, so they agree on selection, time and filters. A selection made in any tab
  * shows in the graph. The attack story stays laid out while another tab is open, so the graph
  * keeps its camera and can be exported from every tab. The alert pane lists each involved
@@ -78,7 +78,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * the session's filters as a plain object, and `toFragment()` and `fromFragment()` do the same
  * with a URL fragment. A state set before the incident is loaded applies once it is.
  *
- * Keyboard: the tabs are one tab stop; Left and Right arrows move between them (wrapping at the
+ * Keyboard: the tabs are one tab stop. Left and Right arrows move between them (wrapping at the
  * ends), Home and End go to the first and last, and Enter or Space opens the focused tab. In the
  * attack story, Tab moves through the graph (arrow keys move between nodes, Enter selects), the
  * timeline controls and markers, then the details pane, which is a tab stop itself so that it
@@ -89,7 +89,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  *
  * @fires {TabChangeEvent} il-tab-change - The user opened another tab. Detail: `TabChangeDetail`, `{ tab }`.
  * @fires {LoadStateChangeEvent} il-load-state-change - The incident started loading, is ready or failed. Detail: `LoadStateChangeDetail`, `{ loadState, error? }`.
- * @fires {DataIssueEvent} il-data-issue - The loaded incident has data issues; fired once its graph is drawn. Detail: `DataIssueDetail`, `{ issues }`.
+ * @fires {DataIssueEvent} il-data-issue - The loaded incident has data issues. Fired once its graph is drawn. Detail: `DataIssueDetail`, `{ issues }`.
  * @fires {SelectionChangeEvent} il-selection-change - The user changed the selection in any part of the view. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {TimeChangeEvent} il-time-change - The user moved the time cursor on the timeline (fired by the inner `il-alert-timeline`). Detail: `TimeChangeDetail`, `{ time }`.
  * @fires {PlayStateChangeEvent} il-play-state-change - The user started or paused playback (fired by the inner `il-alert-timeline`). Detail: `PlayStateChangeDetail`, `{ playing, speed }`.
@@ -204,7 +204,7 @@ export class IncidentView extends LitElement {
   /**
    * The view as a plain object: tab, selected entity and alert ids, time cursor (absent at the
    * end of the incident), time range and the session's filters. Setting it fires no event.
-   * Ids the incident does not have are dropped; before the incident is ready, everything but
+   * Ids the incident does not have are dropped. Before the incident is ready, everything but
    * the tab waits and applies once it is.
    */
   get viewState(): IncidentViewState {
@@ -229,7 +229,7 @@ export class IncidentView extends LitElement {
     return viewStateToFragment(this.viewState);
   }
 
-  /** Restores the view from a URL fragment such as `location.hash`; see `viewState`. */
+  /** Restores the view from a URL fragment such as `location.hash`. See `viewState`. */
   fromFragment(fragment: string): void {
     this.viewState = viewStateFromFragment(fragment);
   }
@@ -391,7 +391,7 @@ export class IncidentView extends LitElement {
         downloadBlob(await this.exportGraph(kind), exportFileName(id, 'graph', kind));
       }
     } catch (error) {
-      // A PNG larger than the canvas limit rejects; the button has no other way to report it.
+      // A PNG larger than the canvas limit rejects. The button has no other way to report it.
       console.error(`incident-lens: <il-incident-view> could not export the ${kind} of incident "${id}".`, error, this);
     }
   }

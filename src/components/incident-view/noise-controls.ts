@@ -45,7 +45,7 @@ export class NoiseControls implements ReactiveController {
     return FILTERED_TABS.has(tab);
   }
 
-  /** Renders the bar for a tab it applies to; the grouping controls only where the graph shows. */
+  /** Renders the bar for a tab it applies to. The grouping controls only where the graph shows. */
   render(session: IncidentSession, tab: IncidentViewTab): TemplateResult | typeof nothing {
     if (!this.appliesTo(tab)) return nothing;
     return html`

@@ -20,7 +20,7 @@ export const OPTIONAL_TAB_ELEMENTS = {
   evidence: 'il-evidence-list',
 } as const satisfies Partial<Record<IncidentViewTab, string>>;
 
-/** Renders one tab's element; `search` is the noise-control bar's text, for the lists that search. */
+/** Renders one tab's element. `search` is the noise-control bar's text, for the lists that search. */
 export function renderTabPanel(tab: Exclude<IncidentViewTab, 'story'>, session: IncidentSession, search: string): TemplateResult {
   switch (tab) {
     case 'summary':

@@ -58,7 +58,7 @@ export function renderTabList(selected: IncidentViewTab, select: (tab: IncidentV
   `;
 }
 
-/** Moves the focus between tabs; the keys wrap around at both ends, as the pattern suggests. */
+/** Moves the focus between tabs. The keys wrap around at both ends, as the pattern suggests. */
 function handleTabKeydown(event: KeyboardEvent): void {
   const list = event.currentTarget as HTMLElement;
   const tabs = [...list.querySelectorAll<HTMLButtonElement>('[role="tab"]')];

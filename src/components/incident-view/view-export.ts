@@ -30,7 +30,7 @@ export function exportFileName(incidentId: string, suffix: string, extension: st
   return `incident-${safeId}-${suffix}.${extension}`;
 }
 
-/** How long the object URL of a download stays valid; the browser reads it when the click starts. */
+/** How long the object URL of a download stays valid. The browser reads it when the click starts. */
 const URL_LIFETIME_MS = 10_000;
 
 /** Saves a Blob as a file through a temporary link with a `download` attribute. */

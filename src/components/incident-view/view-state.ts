@@ -21,9 +21,9 @@ export interface IncidentViewState {
   entityIds: string[];
   /** Selected alert ids. */
   alertIds: string[];
-  /** The time cursor in epoch ms; absent means the end of the incident, where it starts. */
+  /** The time cursor in epoch ms. Absent means the end of the incident, where it starts. */
   time?: EpochMs;
-  /** The time window that restricts the graph and lists; absent or null for none. */
+  /** The time window that restricts the graph and lists. Absent or null for none. */
   range?: TimeRange | null;
   /** The session's noise-control filters, for a session that has them. */
   filters?: ViewFilters;

@@ -1,4 +1,4 @@
-/** Default strings of `<il-investigations>`; a host replaces them with `setStrings`. */
+/** Default strings of `<il-investigations>`. A host replaces them with `setStrings`. */
 export const INVESTIGATION_STRINGS: Readonly<Record<string, string>> = {
   'investigations.label': 'Automated investigations',
   'investigations.list': 'Investigations',

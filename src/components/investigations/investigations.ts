@@ -83,14 +83,14 @@ function pendingActionsOf(investigation: AutomatedInvestigation, snapshot: Incid
  * @tagname il-investigations
  * @summary Automated investigations with their state, pending actions, history and graph.
  *
- * @property {IncidentSession | undefined} session - The session to show; wins over `adapter` and context.
+ * @property {IncidentSession | undefined} session - The session to show. Wins over `adapter` and context.
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`, lists investigations and receives decisions.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
- * @property {string | undefined} investigationId - The investigation shown in detail; the first when unset or unknown. Attribute `investigation-id`.
+ * @property {string | undefined} investigationId - The investigation shown in detail. The first when unset or unknown. Attribute `investigation-id`.
  *
  * @fires {ActionRequestEvent} il-action-request - The user approved or rejected a pending action. Cancelable, with `respondWith(answer)`. Detail: `ActionRequestDetail`.
  * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted the decision. Detail: `ActionCompleteDetail`.
- * @fires {ActionErrorEvent} il-action-error - The decision failed; an aborted call fires nothing. Detail: `ActionErrorDetail`.
+ * @fires {ActionErrorEvent} il-action-error - The decision failed. An aborted call fires nothing. Detail: `ActionErrorDetail`.
  * @fires {SelectionChangeEvent} il-selection-change - From the investigation graph: the user selected nodes. Detail: `SelectionChangeDetail`.
  *
  * @csspart list - The list of investigations.

@@ -24,7 +24,7 @@ export interface MappedEvidenceRow {
   additional: JsonRecord;
 }
 
-/** Columns that describe the alert rather than the entity; the alert mapper reads them. */
+/** Columns that describe the alert rather than the entity. The alert mapper reads them. */
 const ALERT_COLUMNS = [
   'AlertId',
   'Title',

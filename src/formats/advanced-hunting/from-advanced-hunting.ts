@@ -20,11 +20,11 @@ import { MAPPED_TABLES, readRows, type HuntingRow } from './rows.js';
 export interface AdvancedHuntingOptions {
   /**
    * Id of the incident the rows belong to, for rows without an `IncidentId` column. The tables
-   * have no incident id of their own; without this option such rows form one incident with a
+   * have no incident id of their own. Without this option such rows form one incident with a
    * generated id.
    */
   incidentId?: string;
-  /** Title of that incident; by default the title of its only alert, or a count of its alerts. */
+  /** Title of that incident. By default the title of its only alert, or a count of its alerts. */
   title?: string;
 }
 
@@ -80,7 +80,7 @@ export function fromAdvancedHunting(payload: unknown, options: AdvancedHuntingOp
 /** The rows of a payload sorted by table: alerts by id, with the incident their rows name, and process rows. */
 interface SortedRows {
   alerts: AlertRows[];
-  /** `IncidentId` of each alert whose rows have one; the first one seen wins. */
+  /** `IncidentId` of each alert whose rows have one. The first one seen wins. */
   alertIncidents: Map<string, string>;
   processRows: HuntingRow[];
 }

@@ -50,7 +50,7 @@ const UNPREFIXED_COLUMNS = new Set([
   'LogonId',
 ]);
 
-/** Columns that become well-known properties; the rest are kept under their own names. */
+/** Columns that become well-known properties. The rest are kept under their own names. */
 const MAPPED_COLUMNS = [
   'ProcessId',
   'ProcessCommandLine',

@@ -47,7 +47,7 @@ export interface MappedDefenderEntity {
 /** Fields that describe the alert's view of the entity rather than the entity. */
 const EVIDENCE_FIELDS = ['entityType', 'evidenceCreationTime'];
 
-/** Remediation statuses of Defender for Endpoint's `detectionStatus` values; `Detected` gives none. */
+/** Remediation statuses of Defender for Endpoint's `detectionStatus` values. `Detected` gives none. */
 const DETECTION_STATUSES: Readonly<Record<string, RemediationStatus | undefined>> = {
   detected: undefined,
   blocked: 'blocked',

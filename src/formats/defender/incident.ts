@@ -65,7 +65,7 @@ function mapCommonAlertFields(raw: JsonRecord, id: string, issues: DataIssue[]):
   return alert;
 }
 
-/** Maps an alert of a Defender XDR incident (`incident.alerts[]`); its entities are mapped separately. */
+/** Maps an alert of a Defender XDR incident (`incident.alerts[]`). Its entities are mapped separately. */
 export function mapXdrAlert(raw: JsonRecord, id: string, issues: DataIssue[]): Alert {
   const alert = mapCommonAlertFields(raw, id, issues);
   setString(alert, 'serviceSource', raw.serviceSource);
@@ -76,7 +76,7 @@ export function mapXdrAlert(raw: JsonRecord, id: string, issues: DataIssue[]): A
   return alert;
 }
 
-/** Maps an alert of the Defender for Endpoint alerts API (`api/alerts`); its evidence is mapped separately. */
+/** Maps an alert of the Defender for Endpoint alerts API (`api/alerts`). Its evidence is mapped separately. */
 export function mapMdeAlert(raw: JsonRecord, id: string, issues: DataIssue[]): Alert {
   const alert = mapCommonAlertFields(raw, id, issues);
   setString(alert, 'threatDisplayName', raw.threatName);

@@ -21,7 +21,7 @@ import {
   type DeviceRef,
 } from './objects.js';
 
-/** Fields of an evidence item that hold entity objects; every other object field is reported. */
+/** Fields of an evidence item that contain entity objects. Every other object field is reported. */
 const ENTITY_FIELDS = new Set([
   'device',
   'actor',
@@ -45,7 +45,7 @@ export interface EvidenceOptions {
   device: DeviceRef | undefined;
   /** The finding's disposition as a remediation status, given to each entity of the item. */
   remediationStatus: RemediationStatus | undefined;
-  /** True for an evidence item, whose unknown object fields are reported; false for an event's own fields. */
+  /** True for an evidence item, whose unknown object fields are reported. False for an event's own fields. */
   reportUnknown: boolean;
 }
 
@@ -53,7 +53,7 @@ function join(path: string, field: string): string {
   return path === '' ? field : `${path}.${field}`;
 }
 
-/** Adds the entities of `item` (found at `path`) and their relations; returns the item's device. */
+/** Adds the entities of `item` (found at `path`) and their relations. Returns the item's device. */
 export function addEvidenceObjects(
   scope: FindingScope,
   item: JsonRecord,

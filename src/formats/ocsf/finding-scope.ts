@@ -28,7 +28,7 @@ export class FindingScope {
     return this.builder.issues;
   }
 
-  /** Adds an entity found at `path`; a non-ghost becomes evidence of the alert. */
+  /** Adds an entity found at `path`. A non-ghost becomes evidence of the alert. */
   add(entity: Entity, path: string, involvement: Involvement = {}): string {
     if (involvement.remediationStatus !== undefined) entity.remediationStatus = involvement.remediationStatus;
     const id = this.builder.addEntity(entity);

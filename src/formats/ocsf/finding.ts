@@ -1,7 +1,7 @@
 /**
  * Maps the fields of an OCSF finding or event to an alert, and an Incident Finding (class 2005)
  * to an incident. OCSF 1.0 keeps the finding's details in `finding`, 1.1 and later in
- * `finding_info`; both are read.
+ * `finding_info`. Both are read.
  */
 
 import { parseTimeField } from '../../model/time.js';
@@ -103,7 +103,7 @@ function readRemediation(remediation: JsonRecord | undefined): string | undefine
 
 /**
  * Maps a finding or an event to an alert. A finding's status is its workflow status
- * (`state_id` in the 1.0 Security Finding, `status_id` later); an event's is its outcome caption.
+ * (`state_id` in the 1.0 Security Finding, `status_id` later). An event's is its outcome caption.
  */
 export function mapAlert(event: JsonRecord, classUid: number, id: string, issues: DataIssue[]): Alert {
   const { info, field } = findingInfo(event);

@@ -79,7 +79,7 @@ function readText(payload: string, issues: DataIssue[]): unknown[] {
 
 /**
  * Reads a record's id and checks its version. The mapper reads OCSF 1.x (1.0 release
- * candidates included); a record without `metadata.version`, or of another major version, is
+ * candidates included). A record without `metadata.version`, or of another major version, is
  * reported and read as 1.x.
  */
 function readRecord(event: JsonRecord, classUid: number, index: number): OcsfRecord {

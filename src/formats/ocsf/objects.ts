@@ -122,7 +122,7 @@ export function addFile(
 
 /**
  * Adds a process with its image file, user and parent processes. `parent_process` is nested
- * to any depth; a parent known only from that nesting is a ghost, named but not evidence.
+ * to any depth. A parent known only from that nesting is a ghost, named but not evidence.
  */
 export function addProcess(
   scope: FindingScope,

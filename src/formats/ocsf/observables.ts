@@ -16,17 +16,17 @@ import { text } from './objects.js';
 
 /**
  * Attaches each observable to an entity, or adds one, in this order:
- * 1. the entity mapped from the object its `name` points at (the one holding the value, when
- *    the path matched several);
- * 2. any entity of the finding whose display name or a property equals the value;
- * 3. a new entity, for a type that names one (host name, IP address, user name, e-mail address,
- *    URL, file name, hash, resource id, registry key);
- * 4. the entity of another observable under the same first path segment
- *    (`infected_device.port` joins `infected_device.ip`);
- * 5. a new `other` entity whose `rawType` is the observable's type caption.
+ * 1. The entity mapped from the object its `name` points at (the one holding the value, when
+ *    the path matched several).
+ * 2. Any entity of the finding whose display name or a property equals the value.
+ * 3. A new entity, for a type that names one (host name, IP address, user name, e-mail address,
+ *    URL, file name, hash, resource id, registry key).
+ * 4. The entity of another observable under the same first path segment
+ *    (`infected_device.port` joins `infected_device.ip`).
+ * 5. A new `other` entity whose `rawType` is the observable's type caption.
  * The observable is listed in the entity's `observables` property, and its reputation becomes
  * the entity's verdict for this alert. A `type_id` that is not a non-negative integer is
- * reported; the observable is still attached by its value and path.
+ * reported. The observable is still attached by its value and path.
  */
 export function addObservables(scope: FindingScope, observables: JsonRecord[]): void {
   const bySegment = new Map<string, string>();

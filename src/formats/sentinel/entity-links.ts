@@ -11,13 +11,13 @@ import type { SnapshotBuilder } from '../shared/snapshot-builder.js';
 import { entityOfRecord } from './entity-kinds.js';
 import { normalizedType, type SentinelEntityRecord } from './entity-records.js';
 
-/** Relation type of a reference, by entity type and reference name; `reverse` draws it target to source. */
+/** Relation type of a reference, by entity type and reference name. `reverse` draws it target to source. */
 interface LinkRule {
   type: RelationType;
   reverse?: boolean;
 }
 
-/** Relation type of a Malware entity to the file or process it was found in; not a shared type. */
+/** Relation type of a Malware entity to the file or process it was found in. Not a shared type. */
 export const DETECTED_IN_RELATION = 'detectedIn';
 
 const LINK_RULES: Readonly<Record<string, Readonly<Record<string, LinkRule>>>> = {

@@ -51,7 +51,7 @@ interface IncidentGroup {
  * Table rows join the `SecurityIncident` whose `AlertIds` lists them, else each alert gets an
  * incident of its own with the id `alert-<SystemAlertId>`. REST alerts and entities carry no
  * incident id, so they join the payload's only incident, else one generated incident. Entities
- * of a `SecurityAlert` row are its evidence; REST entities belong to the incident but to no
+ * of a `SecurityAlert` row are its evidence. REST entities belong to the incident but to no
  * alert. Sentinel gives no verdict and no remediation status, so none is set.
  *
  * Throws a `TypeError` when the payload contains no Sentinel record.

@@ -179,7 +179,7 @@ export function readList(
 }
 
 /**
- * Maps a Sentinel alert's own fields; its entities are mapped separately. The category is the
+ * Maps a Sentinel alert's own fields. Its entities are mapped separately. The category is the
  * alert's tactics joined by commas, because the model has one category and Sentinel lists
  * several.
  */

@@ -10,7 +10,7 @@ import { fieldPath, type EvidenceLocation } from './entity-record.js';
 
 /**
  * Properties of a file, from a record with Graph's field names (`fileName`, `filePath`,
- * `sha256` …). A valid hash is lowercased; an invalid one is kept as it came
+ * `sha256` …). A valid hash is lowercased. An invalid one is kept as it came
  * (`reportInvalidHashes` reports it).
  */
 export function fileProperties(details: JsonRecord | undefined): JsonRecord {

@@ -33,7 +33,7 @@ export const DETERMINATIONS = [
 
 /**
  * Maps a Defender severity (`Informational`, `Low`, `Medium`, `High`, in any case). Defender for
- * Endpoint's `UnSpecified` is `unknown` and is not reported; any other unknown value is.
+ * Endpoint's `UnSpecified` is `unknown` and is not reported. Any other unknown value is.
  */
 export function readDefenderSeverity(value: unknown, at: FieldRef): Severity {
   if (matchEnum(value, ['unSpecified']) !== undefined) return 'unknown';

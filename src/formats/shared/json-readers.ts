@@ -44,7 +44,7 @@ export function readNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Returns the non-blank strings of an array; anything else gives an empty array. */
+/** Returns the non-blank strings of an array. Anything else gives an empty array. */
 export function readStringArray(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.map(readString).filter((item): item is string => item !== undefined);

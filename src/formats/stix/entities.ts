@@ -11,7 +11,7 @@ import { fileProperties, reportInvalidHashes } from '../shared/file-details.js';
 import { asRecord, readNumber, readString, readStringArray, type JsonRecord } from '../shared/json-readers.js';
 import { ENTITY_SDO_TYPES, SCO_TYPES, type StixObject } from './bundle.js';
 
-/** Entity kind of each STIX type that has a matching kind; every other type is `other`. */
+/** Entity kind of each STIX type that has a matching kind. Every other type is `other`. */
 const KINDS: Readonly<Record<string, EntityKind>> = {
   file: 'file',
   'ipv4-addr': 'ip',
@@ -61,7 +61,7 @@ export function entityKind(object: StixObject): EntityKind {
 
 /**
  * Maps a STIX object that becomes an entity. Its id is the STIX id. Malware is malicious by
- * definition, so a `malware` object gets that verdict; no other object states one.
+ * definition, so a `malware` object gets that verdict. No other object states one.
  */
 export function mapEntity(object: StixObject, objects: ObjectLookup, issues: DataIssue[]): Entity {
   const { raw, id, type } = object;

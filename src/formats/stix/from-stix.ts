@@ -113,7 +113,7 @@ function referencesIn(value: unknown, field = ''): string[] {
 
 /**
  * Maps the objects of one incident. `objects` is the whole bundle, so references reach objects
- * of another incident's group; `members` are the objects this snapshot is made of.
+ * of another incident's group. `members` are the objects this snapshot is made of.
  */
 function mapGroup(
   bundle: StixBundle,
@@ -230,7 +230,7 @@ function addAnnotation(scope: StixScope, object: StixObject, property: string, c
   });
 }
 
-/** Adds an opinion to what it is about; a value outside `opinion-enum` is reported and kept. */
+/** Adds an opinion to what it is about. A value outside `opinion-enum` is reported and kept. */
 function addOpinion(scope: StixScope, object: StixObject): void {
   const opinion = readString(object.raw.opinion);
   if (opinion === undefined || !OPINIONS.includes(opinion)) {

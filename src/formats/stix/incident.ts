@@ -159,7 +159,7 @@ export function addIncidentAlert(scope: StixScope, object: StixObject): Alert {
   return alert;
 }
 
-/** Returns the valid times of an activity; invalid ones are reported by `activityEvent`. */
+/** Returns the valid times of an activity. Invalid ones are reported by `activityEvent`. */
 function activityTimes(activity: JsonRecord): number[] {
   return [activity.time, activity.start_time, activity.end_time]
     .map((value) => parseTimeField(value, [], '', ''))

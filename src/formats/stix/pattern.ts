@@ -15,7 +15,7 @@ import { isRecord, type JsonRecord } from '../shared/json-readers.js';
 export interface PatternObservable {
   type: string;
   properties: JsonRecord;
-  /** Canonical text of the comparisons, for example `value=10.0.0.0`; stable across runs. */
+  /** Canonical text of the comparisons, for example `value=10.0.0.0`. Stable across runs. */
   canonical: string;
 }
 
