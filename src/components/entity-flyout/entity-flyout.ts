@@ -70,8 +70,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * button names it.
  * The entity's remediation status and the pending action's status change only from the
  * adapter's result, through the session. Each request carries an idempotency key, one per
- * user intent: a retry after the call rejected reuses the key, because the action may have
- * run, and a retry after the adapter returned `failed` is a new intent with a new key.
+ * user intent. A retry after the call rejected reuses the key, because the action may have
+ * run. A retry after the adapter returned `failed` is a new intent with a new key.
  * Showing another entity, or setting another adapter or session, aborts every call under way
  * and discards its result. An action always goes to the entity on screen.
  *

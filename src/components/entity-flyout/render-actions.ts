@@ -231,8 +231,8 @@ function renderDecisionStatus(pendingAction: PendingAction, state: DecisionState
 }
 
 /**
- * Returns true for the second click of a double-click (`detail` counts clicks in a row;
- * keyboard activation gives 0). It lands on whatever control took the first one's place.
+ * Returns true for the second click of a double-click (`detail` counts clicks in a row,
+ * and keyboard activation gives 0). It lands on whatever control took the first one's place.
  */
 function isRepeatClick(event: MouseEvent): boolean {
   return event.detail > 1;

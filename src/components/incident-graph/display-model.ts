@@ -35,7 +35,7 @@ export interface NodeView {
   group?: NodeGroup;
   /** True for a node first seen at the current playback step. It is drawn with a dotted ring. */
   fresh?: boolean;
-  /** @internal Scratch number that pairs parallel edges during a build; -1 until given. */
+  /** @internal Scratch number that pairs parallel edges during a build, or -1 until given. */
   slot?: number;
 }
 

@@ -80,7 +80,7 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * expands it.
  *
  * Grouping: the entities of one kind that only one alert involves and that have at most one
- * relation to another entity (typically files, IP addresses, URLs, registry values; never
+ * relation to another entity (typically files, IP addresses, URLs, registry values, but never
  * devices, users, mailboxes or processes) collapse into one group node ("14 files") when there
  * are more than `groupThreshold` of them. A member's relation then ends at the group node. The
  * group node sits at the centroid of its members, shows their strongest verdict and a count
