@@ -60,7 +60,7 @@ export interface ActionResult {
   pendingActionId?: string;
 }
 
-/** What an analyst decides about a pending action. */
+/** Analyst's decision on a pending action. */
 export type PendingActionDecision = 'approve' | 'reject';
 
 /** Options of `decidePendingAction`. */

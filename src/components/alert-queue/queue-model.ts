@@ -133,7 +133,7 @@ function sortText(alert: Alert, key: Exclude<AlertSortKey, 'time' | 'severity'>)
   }
 }
 
-/** Code-unit order, the same in every locale. */
+/** Compares in code-unit order, the same in every locale. */
 function compareText(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;

@@ -255,7 +255,7 @@ export class BulkActionController implements ReactiveController {
   }
 }
 
-/** Identity of a set of targets, independent of the order they were checked in. */
+/** Returns the identity of a set of targets, independent of the order they were checked in. */
 function targetsKeyOf(targets: readonly EntityRef[]): string {
   return targets
     .map((target) => `${target.incidentId}\n${target.entityId}`)

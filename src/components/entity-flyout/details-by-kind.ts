@@ -366,7 +366,10 @@ function inferValue(raw: unknown): DetailValue | undefined {
   return { type: 'code', text: scalarText(raw) };
 }
 
-/** Long strings and long unbroken tokens (paths, hashes, ids) read best in monospace. */
+/**
+ * Returns true for long strings and long unbroken tokens (paths, hashes, ids), which read best
+ * in monospace.
+ */
 function looksLikeCode(text: string): boolean {
   return text.length > 80 || (text.length >= 24 && !/\s/.test(text));
 }

@@ -28,7 +28,7 @@ type HuntState =
 
 type LinkState = ResultsLinkState;
 
-/** Identity of a target: a new object naming the same entity is the same target. */
+/** Returns the identity of a target, so a new object naming the same entity is the same target. */
 function targetKey(target: EntityRef | undefined): string | undefined {
   if (!target) return undefined;
   return JSON.stringify([target.incidentId, target.entityId, target.kind]);

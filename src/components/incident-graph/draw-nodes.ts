@@ -29,7 +29,7 @@ const RING_STYLES: Record<Verdict, RingStyle> = {
   unknown: { width: 2, dash: [1.5, 3] },
 };
 
-/** How much of each node a layer draws. */
+/** Level of detail at which a layer draws each node. */
 export interface NodeDetail {
   /** Draws every node as a plain dot in its verdict or severity colour. */
   dots: boolean;

@@ -145,7 +145,7 @@ export class TextMeasurer {
   }
 }
 
-/** Label priority of a node, where a lower rank is placed first. */
+/** Returns the label priority of a node, where a lower rank is placed first. */
 export function labelRank(node: NodeView, hoveredId: string | undefined, activeId: string | undefined): number {
   if (node.selected) return 0;
   if (node.id === hoveredId || node.id === activeId) return 1;

@@ -66,7 +66,7 @@ export interface RankedEntity {
 
 const TACTIC_BY_KEY = new Map<string, AttackTactic>(ATTACK_TACTICS.map((tactic) => [tacticKey(tactic), tactic]));
 
-/** Lower-case letters only, so `DefenseEvasion`, `Defense Evasion` and `defense_evasion` match. */
+/** Lowercases and keeps letters only, so `DefenseEvasion`, `Defense Evasion` and `defense_evasion` match. */
 function tacticKey(value: string): string {
   return value.toLowerCase().replace(/[^a-z]/g, '');
 }
@@ -207,7 +207,7 @@ export function rankedAssets(snapshot: IncidentSnapshot): RankedEntity[] {
   );
 }
 
-/** Code-unit order, the same in every locale. */
+/** Compares in code-unit order, the same in every locale. */
 function compareText(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;

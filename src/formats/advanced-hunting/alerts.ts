@@ -135,7 +135,7 @@ export function mapHuntingAlert(rows: AlertRows, issues: DataIssue[]): Alert {
   return alert;
 }
 
-/** Technique ids of the AlertInfo row and of every AlertEvidence row, without repeats. */
+/** Returns the technique ids of the AlertInfo row and of every AlertEvidence row, without repeats. */
 function alertTechniques(rows: AlertRows, issues: DataIssue[]): string[] {
   const ids = readTechniques(rows.info?.AttackTechniques, rows.id, 'AttackTechniques', issues);
   for (const row of rows.evidence) {

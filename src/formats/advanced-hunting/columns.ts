@@ -65,7 +65,7 @@ function folderOf(path: string | undefined, name: string | undefined): string | 
   return path;
 }
 
-/** Source names of the hash columns, for data issues about invalid hashes. */
+/** Returns the source names of the hash columns, for data issues about invalid hashes. */
 export function hashColumnNames(prefix = ''): { sha1: string; sha256: string; md5: string } {
   return { sha1: `${prefix}SHA1`, sha256: `${prefix}SHA256`, md5: `${prefix}MD5` };
 }

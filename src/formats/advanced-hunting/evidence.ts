@@ -264,7 +264,7 @@ export function mapEvidenceRow(row: HuntingRow, alertId: string, issues: Evidenc
   return { entity, evidence, row, type: mapper === undefined ? 'other' : type, additional };
 }
 
-/** Any entity type without a mapper: kind `other`, the type in `rawType`, the columns kept. */
+/** Maps any entity type without a mapper: kind `other`, the type in `rawType`, the columns kept. */
 function mapOther(columns: JsonRecord, type: string, context: RowContext): Entity {
   const id = otherEntityId(type.toLowerCase(), otherFields(columns, new Set(ALERT_COLUMNS)));
   return entityOf(id, 'other', type, columns, { rawType: type }, [], context);

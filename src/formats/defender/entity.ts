@@ -303,7 +303,7 @@ function readDetectionStatus(value: unknown, at: EvidenceLocation): RemediationS
   return undefined;
 }
 
-/** Any entity type without a mapper: kind `other`, the type in `rawType`, the fields kept. */
+/** Maps any entity type without a mapper: kind `other`, the type in `rawType`, the fields kept. */
 function mapOther(raw: JsonRecord, type: string): Entity {
   const id = otherEntityId(type.toLowerCase(), otherFields(raw, new Set(EVIDENCE_FIELDS)));
   return entityOf(id, 'other', type, raw, { rawType: type });

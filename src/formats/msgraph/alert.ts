@@ -20,7 +20,7 @@ import {
   type JsonRecord,
 } from './read.js';
 
-/** Custom tags first, then the older `tags` spelling, then system tags, without repeats. */
+/** Returns custom tags first, then the older `tags` spelling, then system tags, without repeats. */
 export function readTags(record: JsonRecord): string[] {
   return [
     ...new Set([

@@ -106,7 +106,7 @@ function mapFile(raw: JsonRecord, context: EvidenceContext): Entity {
   );
 }
 
-/** Device identifier a process or file evidence item runs on: its own, else the alert's device. */
+/** Returns the device identifier of a process or file evidence item: its own, else the alert's. */
 export function evidenceDeviceId(raw: JsonRecord, context: EvidenceContext): string | undefined {
   return readString(raw.mdeDeviceId) ?? context.alertDeviceId;
 }

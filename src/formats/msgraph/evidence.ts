@@ -84,7 +84,7 @@ export function mapEvidence(raw: JsonRecord, context: EvidenceContext): MappedEv
   return { entity, evidence, raw, type: type ?? 'unknown' };
 }
 
-/** Any evidence type without a mapper: kind `other`, the type name in `rawType`, fields kept. */
+/** Maps any evidence type without a mapper: kind `other`, the type name in `rawType`, fields kept. */
 function mapOtherEvidence(raw: JsonRecord, type: string): Entity {
   const fields = otherFields(raw, new Set([...COMMON_EVIDENCE_FIELDS, 'tags']));
   const name =

@@ -121,7 +121,7 @@ function mapGroup(group: IncidentGroup<JsonRecord>): IncidentSnapshot {
   return validateSnapshot({ incident, alerts, entities: [...entities.values()], relations, issues });
 }
 
-/** Entity id of the alert's device when the alert has exactly one distinct device. */
+/** Returns the entity id of the alert's device when the alert has exactly one distinct device. */
 function onlyDevice(evidence: JsonRecord[]): string | undefined {
   const devices = new Set(
     evidence

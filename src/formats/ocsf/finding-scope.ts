@@ -58,7 +58,10 @@ export class FindingScope {
   }
 }
 
-/** `evidences[0].process` gives `evidences[].process`, the form of an observable's `name`. */
+/**
+ * Replaces the array indexes of a path with `[]`, the form of an observable's `name`. For example
+ * `evidences[0].process` gives `evidences[].process`.
+ */
 export function pathPattern(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
 }

@@ -72,7 +72,7 @@ function readStatus(
   return [...table.values()].find((value) => value !== 'other' && value.toLowerCase() === compact) ?? caption;
 }
 
-/** MITRE ATT&CK technique and sub-technique ids of `attacks[]`, with the tactic names. */
+/** Reads the MITRE ATT&CK technique and sub-technique ids of `attacks[]`, with the tactic names. */
 function readAttacks(records: JsonRecord[]): { techniques: string[]; tactics: string[] } {
   const techniques = new Set<string>();
   const tactics = new Set<string>();
@@ -90,7 +90,7 @@ function readAttacks(records: JsonRecord[]): { techniques: string[]; tactics: st
   return { techniques: [...techniques], tactics: [...tactics] };
 }
 
-/** `remediation.desc` and its knowledge-base articles, one a line. */
+/** Returns `remediation.desc` and its knowledge-base articles, one a line. */
 function readRemediation(remediation: JsonRecord | undefined): string | undefined {
   if (remediation === undefined) return undefined;
   const articles = [

@@ -98,7 +98,7 @@ function namedEntity(scope: FindingScope, typeId: number | undefined, value: str
   return scope.add({ id, kind, displayName: value, properties }, path);
 }
 
-/** Kind, id and properties of the entity an observable of an entity-naming type adds. */
+/** Returns the kind, id and properties of the entity an observable of an entity-naming type adds. */
 function observableEntity(type: ObservableEntityType, value: string): [EntityKind, string, JsonRecord] {
   const lower = value.toLowerCase();
   switch (type) {

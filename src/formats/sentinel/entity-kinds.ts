@@ -121,7 +121,7 @@ function mapHost(fields: JsonRecord): KindResult {
   };
 }
 
-/** Hash properties of a file from its own fields and the FileHash entities it refers to. */
+/** Returns the hash properties of a file from its own fields and the FileHash entities it refers to. */
 function fileHashes(fields: JsonRecord, context: KindContext): JsonRecord {
   const hashes: JsonRecord = {};
   for (const hash of referenced(context, 'filehash')) {

@@ -55,7 +55,7 @@ export function referenceName(field: string): string {
   return name;
 }
 
-/** Normalised entity type: lowercase without separators, so `registry-key` and `RegistryKey` agree. */
+/** Normalises an entity type to lowercase without separators, so `registry-key` and `RegistryKey` agree. */
 export function normalizedType(type: string): string {
   return type.toLowerCase().replace(/[-_\s]/g, '');
 }

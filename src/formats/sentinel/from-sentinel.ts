@@ -202,7 +202,7 @@ function groupRecords(records: PayloadRecord[], issues: DataIssue[]): IncidentGr
   return list;
 }
 
-/** Time of a table row's version: `LastModifiedTime`, else `TimeGenerated`, else 0. */
+/** Returns the time of a table row's version: `LastModifiedTime`, else `TimeGenerated`, else 0. */
 function rowTime(row: JsonRecord): number {
   return parseTime(row.LastModifiedTime) ?? parseTime(row.TimeGenerated) ?? 0;
 }

@@ -156,7 +156,7 @@ export function mapIncident(source: SourceFields<IncidentFact>, id: string, issu
   return incident;
 }
 
-/** Label names of REST `labels` (`[{ labelName }]`), which the table also writes as JSON text. */
+/** Reads the label names of REST `labels` (`[{ labelName }]`), which the table also writes as JSON text. */
 function readLabels(value: unknown): string[] {
   const names = readRecordArray(value).map((label) => readString(label.labelName));
   return [...new Set([...names.filter((name): name is string => name !== undefined), ...readStringArray(value)])];

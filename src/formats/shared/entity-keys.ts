@@ -13,7 +13,7 @@ function lower(value: string | undefined): string | undefined {
   return value?.toLowerCase();
 }
 
-/** Device id from `mdeDeviceId`, else `azureAdDeviceId`, else `deviceDnsName`. */
+/** Returns the device id from `mdeDeviceId`, else `azureAdDeviceId`, else `deviceDnsName`. */
 export function deviceKey(evidence: JsonRecord): string | undefined {
   const identifier =
     readString(evidence.mdeDeviceId) ??
@@ -44,7 +44,7 @@ function accountIdentifier(account: JsonRecord): string | undefined {
   return (domain === undefined ? name : `${domain}\\${name}`).toLowerCase();
 }
 
-/** User id from the strongest identifier of the account. */
+/** Returns the user id from the strongest identifier of the account. */
 export function userKey(account: JsonRecord | undefined): string | undefined {
   const [identifier] = userIdentifiers(account);
   return identifier === undefined ? undefined : `user:${identifier}`;
@@ -76,7 +76,7 @@ export function fileKey(details: JsonRecord | undefined): string | undefined {
   return path === undefined ? undefined : `file:${path.toLowerCase()}`;
 }
 
-/** `filePath` joined with `fileName` by the separator the path uses. */
+/** Joins `filePath` and `fileName` with the separator the path uses. */
 export function filePath(details: JsonRecord): string | undefined {
   const name = readString(details.fileName);
   const folder = readString(details.filePath);
@@ -122,7 +122,7 @@ export function mailboxKey(address: unknown): string | undefined {
   return text === undefined ? undefined : `mailbox:${text.trim().toLowerCase()}`;
 }
 
-/** Registry key id from hive and key path, ignoring case as Windows does. */
+/** Returns the registry key id from hive and key path, ignoring case as Windows does. */
 export function registryKeyKey(evidence: JsonRecord): string | undefined {
   const path = registryPath(evidence);
   return path === undefined ? undefined : `registryKey:${path.toLowerCase()}`;

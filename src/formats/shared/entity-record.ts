@@ -65,7 +65,7 @@ export function entityFromRecord(
   return { id, kind, displayName, properties };
 }
 
-/** Display name of a process: its image file name, else its command line, else its process id. */
+/** Returns the display name of a process: its image file name, else its command line, else its process id. */
 export function processDisplayName(
   imageFileName: string | undefined,
   commandLine: string | undefined,

@@ -53,7 +53,7 @@ export function readHashes(value: unknown): { hashes: JsonRecord; sourceNames: R
   return { hashes, sourceNames };
 }
 
-/** Kind of the entity of a STIX type. An `identity` of an individual is a user. */
+/** Returns the entity kind of a STIX type. An `identity` of an individual is a user. */
 export function entityKind(object: StixObject): EntityKind {
   if (object.type === 'identity') return readString(object.raw.identity_class)?.toLowerCase() === 'individual' ? 'user' : 'other';
   return KINDS[object.type] ?? 'other';
@@ -172,7 +172,7 @@ function joined(values: Array<string | undefined>): string | undefined {
   return present.length === 0 ? undefined : present.join(', ');
 }
 
-/** Display name of an object: its name, value or key, else a description built from its fields. */
+/** Returns an object's display name: its name, value or key, else a description built from its fields. */
 export function displayName(object: StixObject, objects: ObjectLookup): string {
   const { raw, type } = object;
   const own = readString(raw.name) ?? readString(raw.value) ?? readString(raw.key) ?? readString(raw.path);
