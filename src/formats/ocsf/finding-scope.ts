@@ -47,7 +47,7 @@ export class FindingScope {
     return id;
   }
 
-  /** Entity ids mapped from the object at `path` (array indexes are ignored). */
+  /** Returns the entity ids mapped from the object at `path`, ignoring array indexes. */
   entitiesAt(path: string): string[] {
     return this.byPath.get(pathPattern(path)) ?? [];
   }

@@ -34,8 +34,9 @@ export function addResource(scope: FindingScope, raw: JsonRecord, path: string):
 }
 
 /**
- * Malware is kind `other` (the model has no malware kind), keyed by its name: the 1.0
- * Security Finding gives each sighting its own uid, and the same family should be one entity.
+ * Adds a malware entity of kind `other`, because the model has no malware kind, and returns its
+ * id. It is keyed by its name before its uid, because the 1.0 Security Finding gives each
+ * sighting its own uid and the same family should be one entity.
  */
 export function addMalware(scope: FindingScope, raw: JsonRecord, path: string): string {
   const name = text(raw.name);

@@ -309,8 +309,9 @@ function mapRegistryValue(fields: JsonRecord, context: KindContext): KindResult 
 }
 
 /**
- * Any other type (including Malware and NetworkConnection, which have no library kind): kind
- * `other`, the type in `rawType`, and an id from the REST GUID or a hash of the fields.
+ * Maps any other type, including Malware and NetworkConnection, which have no library kind. The
+ * entity gets kind `other`, the type in `rawType`, and an id from the REST GUID or a hash of the
+ * fields.
  */
 function mapOther(fields: JsonRecord, context: KindContext): KindResult {
   const type = normalizedType(context.record.type);

@@ -65,7 +65,7 @@ export function validHash(details: JsonRecord | undefined, field: HashField): st
 }
 
 /**
- * File id from `sha256`, else `sha1`, else the full path. A hash that is not hex of its length
+ * Returns the file id from `sha256`, else `sha1`, else the full path. A hash that is not hex of its length
  * is skipped, because it would merge files that only share a placeholder or a typo.
  */
 export function fileKey(details: JsonRecord | undefined): string | undefined {
@@ -107,9 +107,7 @@ export function ipKey(address: unknown): string | undefined {
   return text === undefined ? undefined : `ip:${text.trim().toLowerCase()}`;
 }
 
-/**
- * URL id. Only the scheme and host compare ignoring case, so the rest keeps its case.
- */
+/** Returns the URL id. Only the scheme and host compare ignoring case, so the rest keeps its case. */
 export function urlKey(url: unknown): string | undefined {
   const text = readString(url)?.trim();
   if (text === undefined) return undefined;

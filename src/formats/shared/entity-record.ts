@@ -75,9 +75,9 @@ export function processDisplayName(
 }
 
 /**
- * Id of an entity whose type has no mapper: `other:<type>:<hash of its fields>`. Such a type has
- * no known identifier, so the id hashes all the fields: the same record in two alerts merges,
- * and any difference keeps them apart.
+ * Returns the id of an entity whose type has no mapper: `other:<type>:<hash of its fields>`. Such
+ * a type has no known identifier, so the id hashes all the fields. The same record in two alerts
+ * merges, and any difference keeps them apart.
  */
 export function otherEntityId(type: string, fields: JsonRecord): string {
   return `other:${type}:${hashText(stableStringify(fields))}`;
