@@ -1,7 +1,7 @@
 /**
- * Dense periods of the alert timeline: markers closer than one marker width share a column,
- * and a column with more markers than fit in a stack becomes one counted cluster, which zooms
- * in when pressed. DOM-free.
+ * Dense periods of the alert timeline. Markers closer than one marker width share a column. A
+ * column with more markers than fit in a stack becomes one counted cluster, which zooms in when
+ * pressed. DOM-free.
  *
  * Columns are made by one sweep in time order. A marker joins the current column when it sits
  * less than `minGap` (a fraction of the axis) after the column's first marker, else it starts

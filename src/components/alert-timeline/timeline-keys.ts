@@ -32,9 +32,9 @@ export interface SliderKeyTarget {
 /**
  * Applies a key pressed on the slider, and returns false for a key it does not handle. Left and
  * Down step to the previous alert time, Right and Up to the next. PageDown and PageUp move by a
- * tenth of the visible window, Home and End go to the ends. + (or =) and - zoom around the
- * cursor, 0 shows the whole incident. [ and ] set the start and end of the range at the cursor,
- * and Escape clears the range, but only when there is one.
+ * tenth of the visible window, and Home and End go to the ends. + (or =) and - zoom around the
+ * cursor, and 0 shows the whole incident. [ and ] set the start and end of the range at the
+ * cursor. Escape clears the range, but only when there is one.
  */
 export function applySliderKey(key: string, target: SliderKeyTarget): boolean {
   const { time, bounds, range } = target;

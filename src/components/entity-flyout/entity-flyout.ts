@@ -47,8 +47,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * Details list the fields an analyst reads first for the entity's kind, then every other
  * non-empty property under "Other properties". Long values (paths, command lines, hashes)
  * truncate in the middle, expand on demand and have a copy button. Times are shown in UTC as
- * `2026-03-14 09:12:05 UTC`. Only an http(s) `webUrl` becomes a link; URLs found in the data
- * (an URL entity, a message's URLs) are shown as text, never as links, because they may be
+ * `2026-03-14 09:12:05 UTC`. Only an http(s) `webUrl` becomes a link. URLs found in the data
+ * (a URL entity, a message's URLs) are shown as text, never as links, because they may be
  * malicious.
  *
  * The alert list is in time order (earliest first activity first, then severity, then id), the
@@ -77,8 +77,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  *
  * Modes: docked (the default) is an ordinary block beside the graph, shown while the host
  * keeps it on the page. With `mode="modal"` the flyout is a drawer at the inline end of the
- * window, shown while `open` is set: the rest of the page is inert, Tab and Shift+Tab cycle
- * through the drawer, and focus returns on close to the element that had it when `open` was
+ * window, shown while `open` is set. The rest of the page is then inert, and Tab and Shift+Tab
+ * cycle through the drawer. On close, focus returns to the element that had it when `open` was
  * set. Escape, the close button and a click on the backdrop fire `il-flyout-close`, and the
  * drawer closes unless a listener calls `preventDefault()`.
  *

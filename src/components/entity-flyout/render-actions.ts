@@ -2,7 +2,7 @@
  * Render helpers for the flyout's "Actions" and "Pending actions" sections. The state lives
  * in the `ActionController`. These functions only draw it and route clicks back to it.
  *
- * Buttons that start work stay in place and in the tab order while it runs: they are
+ * Buttons that start work stay in place and in the tab order while it runs. They are
  * `aria-disabled` rather than `disabled`, so focus never drops to the page, and the controller
  * ignores them until the call settles. Each action and pending action has its own live
  * region, which exists before its text changes so that screen readers announce progress and

@@ -51,8 +51,8 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * to the session when there is one; without one the element keeps it itself.
  *
  * Positions are computed once for the whole incident by a seeded force layout and written into
- * the graph as `x` and `y`, so the same incident always looks the same, a host may save and
- * restore them, and moving the time cursor only hides nodes.
+ * the graph as `x` and `y`. So the same incident always looks the same, a host may save and
+ * restore the positions, and moving the time cursor only hides nodes.
  *
  * Drawing follows the zoom. Node labels show from zoom 0.4, placed by priority (selected,
  * hovered, malicious, suspicious, alerts by severity, then the rest) where they overlap no
@@ -73,10 +73,10 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * named with the visible counts, whose options mirror the visible nodes with kind, name and
  * verdict. The active option is announced through `aria-activedescendant`. Only the 50 options
  * around the active one exist, each with `aria-setsize` and `aria-posinset`, so a screen reader
- * still announces each option's place in the whole list. Keyboard: arrow keys
- * move the active node to the nearest node in that direction (graph neighbours first), Home and
- * End go to the first and last node, Enter or Space selects the active node (Shift adds it to
- * the selection), Escape clears the selection, + and - zoom, 0 fits the graph. Enter on a group
+ * still announces each option's place in the whole list. Keyboard: arrow keys move the active
+ * node to the nearest node in that direction (graph neighbours first). Home and End go to the
+ * first and last node. Enter or Space selects the active node, and Shift adds it to the
+ * selection. Escape clears the selection, + and - zoom, and 0 fits the graph. Enter on a group
  * expands it.
  *
  * Grouping: the entities of one kind that only one alert involves and that have at most one
@@ -95,9 +95,9 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * (`fixed: false`). Click selects a node, Shift-click adds or removes one, and Shift with a
  * drag on empty space draws a rectangle that adds the nodes inside to the selection, in one
  * `il-selection-change`. Neither a node drag nor a Shift drag pans. The keyboard has a path for
- * each: P pins or releases the active node, Alt with an arrow key moves it by 10 CSS pixels (1
- * with Shift too) and pins it, Shift+Enter adds it to the selection, Ctrl+A (Cmd+A) selects
- * every visible node, F fits the selection (every node when none is selected), Ctrl with an
+ * each. P pins or releases the active node. Alt with an arrow key moves it by 10 CSS pixels (1
+ * with Shift too) and pins it. Shift+Enter adds it to the selection, and Ctrl+A (Cmd+A) selects
+ * every visible node. F fits the selection (every node when none is selected). Ctrl with an
  * arrow key pans the view by 50 CSS pixels, and the view follows the active node. Escape
  * during a node drag puts the node back, and during a Shift drag selects nothing.
  *
