@@ -3,8 +3,8 @@
  * adapter's list of actions, each action's state, the calls under way and their results.
  *
  * All calls belong to the entity on screen. When the flyout shows another entity, or leaves
- * the page, every call under way is aborted and its late result is discarded, so no result
- * ever lands on the wrong entity and no event reports it.
+ * the page, every call under way is aborted and its late result is discarded. So no result
+ * ever lands on the wrong entity, and no event reports it.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

@@ -66,9 +66,9 @@ export class ZoomLimiter {
   }
 
   /**
-   * Returns the camera that fits every visible node, below no minimum zoom, computed once per
-   * display model and viewport: while a layout runs, each frame needs it both for the limits
-   * and for the automatic fit.
+   * Returns the camera that fits every visible node, below no minimum zoom. It is computed once
+   * per display model and viewport, because while a layout runs, each frame needs it both for
+   * the limits and for the automatic fit.
    */
   wholeFit(display: DisplayModel, viewport: { width: number; height: number }, maxZoom: number): Camera | undefined {
     const { width, height } = viewport;

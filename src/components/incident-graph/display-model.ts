@@ -241,10 +241,10 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
 
 /**
  * Moves the nodes of a display model to new positions in place, for a layout step that changes
- * no node, edge or state: each node takes `positionOf(id)`, or keeps its place when that is
- * undefined, and a group node goes to the centroid of its members. The edges hold the node
+ * no node, edge or state. Each node takes `positionOf(id)`, or keeps its place when that is
+ * undefined, and a group node goes to the centroid of its members. The edges reference the node
  * views, so they follow. Returns a new model object over the same nodes and edges, so caches
- * keyed by the model (the scene bounds, the hit index) know that the positions changed.
+ * keyed by the model (the scene bounds, the hit index) detect that the positions changed.
  */
 export function moveNodes(
   display: DisplayModel,

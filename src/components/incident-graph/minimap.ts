@@ -229,7 +229,7 @@ export class Minimap {
 
 /**
  * Writes each node as a square of about 3 CSS pixels in its verdict or severity colour, straight
- * into the canvas's pixels: for tens of thousands of nodes that is many times faster than
+ * into the canvas's pixels. For tens of thousands of nodes, that is many times faster than
  * filling rectangles on a software canvas.
  */
 function writeDots(
