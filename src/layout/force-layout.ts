@@ -125,7 +125,7 @@ const START_ALPHA = 0.5;
 const DEFAULT_THETA = 1.2;
 /**
  * Once the simulation settles, nodes closer than their radii plus this padding are moved apart
- * directly, in up to `OVERLAP_PASSES` passes: a short run leaves a few such pairs in a dense
+ * directly, in up to `OVERLAP_PASSES` passes. A short run leaves a few such pairs in a dense
  * graph, and resolving them by more ticks would cost the whole graph's forces each time.
  */
 const OVERLAP_PADDING = 6;
