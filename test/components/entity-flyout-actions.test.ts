@@ -12,7 +12,7 @@ import type {
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 import type { IncidentSession } from '../../src/session/session.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot } from '../fixtures/flyout-snapshot.js';
-import { newIdempotencyKey } from '../../src/components/entity-flyout/action-controller.js';
+import { newIdempotencyKey } from '../../src/components/shared/intent-keys.js';
 import { scriptedAdapter, type ScriptedAdapter } from './entity-flyout-adapters.js';
 import { actionButton, actionItem, actionListed, deepActive, flyoutWith, root, settle } from './entity-flyout-helpers.js';
 

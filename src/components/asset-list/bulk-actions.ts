@@ -16,7 +16,7 @@ import type {
   IncidentDataAdapter,
 } from '../../adapter/adapter.js';
 import type { IncidentSession } from '../../session/session.js';
-import { newIdempotencyKey } from '../entity-flyout/action-controller.js';
+import { IntentKeys } from '../shared/intent-keys.js';
 import { msg } from '../shared/strings.js';
 import { BulkActionCompleteEvent, BulkActionErrorEvent, BulkActionRequestEvent, type BulkActionWork } from './events.js';
 
@@ -68,7 +68,7 @@ export class BulkActionController implements ReactiveController {
    * discarded), by action and target set. A retry of the same action on the same entities
    * reuses the key, so an adapter that did run the first attempt runs nothing twice.
    */
-  private readonly unsettledKeys = new Map<string, string>();
+  private readonly intentKeys = new IntentKeys();
 
   constructor(host: ReactiveControllerHost & EventTarget) {
     this.host = host;
@@ -163,7 +163,7 @@ export class BulkActionController implements ReactiveController {
 
     const targets = scope.targets.map((target) => ({ ...target }));
     const keyName = `${action.id}\n${targetsKeyOf(targets)}`;
-    const request: BulkActionRequest = { actionId: action.id, targets, idempotencyKey: this.keyFor(keyName) };
+    const request: BulkActionRequest = { actionId: action.id, targets, idempotencyKey: this.intentKeys.keyFor(keyName) };
     this.setState(action.id, { phase: 'running', count: targets.length });
     // The confirmation goes away, so focus moves to the action's button, which stays while it runs.
     this.focusRequest = { actionId: action.id, control: 'main' };
@@ -181,7 +181,7 @@ export class BulkActionController implements ReactiveController {
     this.host.dispatchEvent(event);
 
     if (event.answer === undefined && event.defaultPrevented) {
-      this.unsettledKeys.delete(keyName);
+      this.intentKeys.settle(keyName);
       this.setState(work.action.id, IDLE);
       return;
     }
@@ -194,7 +194,7 @@ export class BulkActionController implements ReactiveController {
       const result = await (call ?? Promise.reject(new Error(msg('assets.bulk.unsupported'))));
       if (signal.aborted || scope.session !== this.scope?.session) return;
 
-      this.unsettledKeys.delete(keyName);
+      this.intentKeys.settle(keyName);
       const failed = result.status === 'failed';
       const message = result.message ?? msg(failed ? 'assets.bulk.failed' : `assets.bulk.${result.status}`, { action: label, count });
       this.setState(work.action.id, { phase: failed ? 'failed' : 'succeeded', message, count });
@@ -208,7 +208,7 @@ export class BulkActionController implements ReactiveController {
     } catch (error) {
       if (signal.aborted || scope.session !== this.scope?.session) return;
 
-      // NOTE: the key stays in `unsettledKeys`, because a rejected call may have reached the service.
+      // NOTE: the key stays unsettled in `intentKeys`, because a rejected call may have reached the service.
       const message = msg('assets.bulk.error', { action: label, reason: errorText(error) });
       this.setState(work.action.id, { phase: 'failed', message, count });
       this.host.dispatchEvent(new BulkActionErrorEvent({ ...work, error, message }));
@@ -238,14 +238,6 @@ export class BulkActionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private keyFor(keyName: string): string {
-    let key = this.unsettledKeys.get(keyName);
-    if (key === undefined) {
-      key = newIdempotencyKey();
-      this.unsettledKeys.set(keyName, key);
-    }
-    return key;
-  }
 
   private setState(actionId: string, state: BulkActionState): void {
     const next = new Map(this.states);

@@ -7,6 +7,7 @@
  * ever lands on the wrong entity, and no event reports it.
  */
 
+import { IntentKeys } from '../shared/intent-keys.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type {
   ActionDescriptor,
@@ -86,7 +87,7 @@ export class ActionController implements ReactiveController {
    * rejected, or its result was discarded. The next attempt of the same action on the same
    * entity reuses the key, so an adapter that did run the first attempt runs nothing twice.
    */
-  private readonly unsettledKeys = new Map<string, string>();
+  private readonly intentKeys = new IntentKeys();
 
   constructor(host: ReactiveControllerHost & EventTarget) {
     this.host = host;
@@ -193,7 +194,7 @@ export class ActionController implements ReactiveController {
     const work: RunActionWork = {
       type: 'run',
       action,
-      request: { actionId: action.id, target: { ...scope.target }, idempotencyKey: this.keyFor(keyName) },
+      request: { actionId: action.id, target: { ...scope.target }, idempotencyKey: this.intentKeys.keyFor(keyName) },
     };
 
     this.setActionState(action.id, { phase: 'running' });
@@ -220,7 +221,7 @@ export class ActionController implements ReactiveController {
     if (scope !== this.current || this.decisionState(pendingAction.id).phase === 'deciding') return;
 
     const keyName = `${scope.target.incidentId}\n${scope.target.entityId}\npending\n${pendingAction.id}\n${decision}`;
-    const idempotencyKey = this.keyFor(keyName);
+    const idempotencyKey = this.intentKeys.keyFor(keyName);
     const work: PendingDecisionWork = {
       type: 'decision',
       pendingAction,
@@ -266,7 +267,7 @@ export class ActionController implements ReactiveController {
     const answer = request.answer;
     if (answer === undefined && request.defaultPrevented) {
       // A veto ends the intent before anything was sent.
-      this.unsettledKeys.delete(keyName);
+      this.intentKeys.settle(keyName);
       steps.onVeto();
       this.host.requestUpdate();
       return;
@@ -278,7 +279,7 @@ export class ActionController implements ReactiveController {
       if (signal.aborted || scope !== this.current) return;
 
       // The adapter returned a result, so the attempt is settled and a retry is a new intent.
-      this.unsettledKeys.delete(keyName);
+      this.intentKeys.settle(keyName);
       const failed = result.status === 'failed';
       const message = failed ? (result.message ?? steps.describeFailure()) : steps.describeSuccess(result);
       steps.onAnswer(result, message);
@@ -292,7 +293,7 @@ export class ActionController implements ReactiveController {
     } catch (error) {
       if (signal.aborted || scope !== this.current) return;
 
-      // NOTE: the key stays in `unsettledKeys`: a rejected call may have reached the service.
+      // NOTE: the key stays unsettled in `intentKeys`: a rejected call may have reached the service.
       const message = msg('flyout.action.error', { failure: steps.describeFailure(), reason: errorText(error) });
       steps.onError(message);
       this.host.requestUpdate();
@@ -318,14 +319,6 @@ export class ActionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private keyFor(keyName: string): string {
-    let key = this.unsettledKeys.get(keyName);
-    if (key === undefined) {
-      key = newIdempotencyKey();
-      this.unsettledKeys.set(keyName, key);
-    }
-    return key;
-  }
 
   private setActionState(actionId: string, state: ActionState): void {
     const next = new Map(this.actionStates);
@@ -384,18 +377,4 @@ function errorText(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
   return msg('flyout.action.unknownError');
-}
-
-/**
- * Returns a random version 4 UUID. `crypto.randomUUID` exists only in secure contexts, so a
- * page served over plain http gets one built from `crypto.getRandomValues`.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
