@@ -125,7 +125,9 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   // A coarse frame of very many edges leaves them out: while a layout moves the nodes, the
   // edges would cost most of each frame and show only as a haze.
   const edgesLeftOut = state.coarse === true && display.edges.length > COARSE_MAX_EDGES;
-  const edges = edgesLeftOut ? [] : whole ? display.edges : display.edges.filter((edge) => edgeInView(edge, view));
+  let edges: readonly EdgeView[] = display.edges;
+  if (edgesLeftOut) edges = [];
+  else if (!whole) edges = display.edges.filter((edge) => edgeInView(edge, view));
   const nodes = whole ? display.nodes : display.nodes.filter((node) => nodeInView(node, view));
 
   // Dimmed things first, so what the selection emphasises is drawn on top of them.

@@ -62,7 +62,9 @@ export function renderKillChain(alerts: readonly Alert[], handlers: SummaryHandl
 
 function renderTactic(group: CategoryGroup, withinReach: boolean, handlers: SummaryHandlers): TemplateResult {
   const observed = group.alerts.length > 0;
-  const state = observed ? 'observed' : withinReach ? 'passed' : 'not-reached';
+  let state = 'not-reached';
+  if (observed) state = 'observed';
+  else if (withinReach) state = 'passed';
   return html`
     <li class="tactic" data-state=${state} data-tactic=${group.category}>
       <span class="tactic-name">${readableValue(group.category)}</span>
