@@ -36,7 +36,7 @@ export type LayoutWorkerRequest =
 /** Messages from the worker to the page. `coordinates` follow the order of the input's `ids`. */
 export type LayoutWorkerResponse =
   | { type: 'progress'; ticks: number; maxTicks: number; alpha: number; coordinates: Float64Array }
-  | { type: 'end'; ticks: number; nodeCount: number; coordinates: Float64Array };
+  | { type: 'end'; ticks: number; nodeCount: number; alpha: number; coordinates: Float64Array };
 
 /** Bits of `nodeFlags` and `edgeFlags`. */
 export const ALERT = 1;

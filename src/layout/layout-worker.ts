@@ -58,7 +58,7 @@ function run(engine: ForceLayout, inputIds: readonly string[]): void {
   });
   engine.on('end', ({ ticks, nodeCount }) => {
     const coordinates = reorder(engine.positions().coordinates);
-    scope.postMessage({ type: 'end', ticks, nodeCount, coordinates }, [coordinates.buffer]);
+    scope.postMessage({ type: 'end', ticks, nodeCount, alpha: engine.alpha, coordinates }, [coordinates.buffer]);
   });
 
   if (engine.settled) engine.runToCompletion();

@@ -117,17 +117,25 @@ describe('il-incident-graph layout', () => {
         details.push(event.detail);
       });
 
+      let endTicks: number | undefined;
+      element.addEventListener('il-layout-end', (event) => (endTicks = event.detail.ticks), { once: true });
+
       element.graph = graph;
       await element.updateComplete;
       await element.layoutSettled;
 
-      expect(details.length).to.be.greaterThan(0);
+      expect(details.length).to.be.greaterThan(1);
       for (const detail of details) {
         expect(detail.ticks).to.be.within(1, detail.maxTicks);
         expect(detail.alpha).to.be.within(0, 0.5);
       }
       const ticks = details.map((detail) => detail.ticks);
       expect(ticks).to.deep.equal([...ticks].sort((a, b) => a - b));
+
+      const last = details.at(-1)!;
+      expect(last.ticks, 'the last progress reaches its maximum').to.equal(last.maxTicks);
+      expect(last.ticks, 'the last progress counts the ticks of the end event').to.equal(endTicks);
+      expect(details.at(-2)!.ticks).to.be.below(details.at(-2)!.maxTicks);
     });
 
     it('fires no progress for a small graph', async () => {
@@ -200,11 +208,12 @@ describe('il-incident-graph layout', () => {
       expect(element.layoutRunning).to.be.true;
       expect(graph.getNodeAttribute('file-0', 'x')).to.equal(undefined);
 
+      const ticksAtPause = ticks[ticks.length - 1]!;
       element.resumeLayout();
       const endTicks = await ended;
       await element.layoutSettled;
       expect(element.layoutRunning).to.be.false;
-      expect(endTicks).to.be.greaterThan(ticks[ticks.length - 1]!);
+      expect(endTicks).to.be.greaterThan(ticksAtPause);
       expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
     });
 

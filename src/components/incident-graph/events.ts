@@ -18,7 +18,11 @@ export class LayoutEndEvent extends CustomEvent<LayoutEndDetail> {
 export interface LayoutProgressDetail {
   /** Simulation ticks run so far. */
   ticks: number;
-  /** Ticks the run takes at most. `ticks / maxTicks` is its progress. */
+  /**
+   * Ticks the run takes at most. `ticks / maxTicks` is its progress. The last event of a run,
+   * fired just before `il-layout-end`, has `maxTicks` equal to `ticks`, since a run that cools
+   * down early stops short of its limit.
+   */
   maxTicks: number;
   /** Temperature of the simulation, falling from 0.5 to 0.001 as it settles. */
   alpha: number;

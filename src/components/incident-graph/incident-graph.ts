@@ -217,9 +217,10 @@ export class IncidentGraphElement extends LitElement {
     onChange: (keys) => this.invalidateDisplay(keys.has('snapshot') ? 'all' : 'view'),
   });
   private readonly layoutRunner = new LayoutRunner({
-    onProgress: (detail) => {
-      if (this.displayState.follows(this.layoutRunner.livePositions)) this.invalidatePositions();
-      else this.invalidateDisplay();
+    onProgress: (detail, final) => {
+      // The final report moves nothing: the end writes the same positions into the graph.
+      if (!final && this.displayState.follows(this.layoutRunner.livePositions)) this.invalidatePositions();
+      else if (!final) this.invalidateDisplay();
       this.dispatchEvent(new LayoutProgressEvent(detail));
     },
     onEnd: (detail) => this.dispatchEvent(new LayoutEndEvent(detail)),

@@ -36,7 +36,8 @@ export interface LayoutRunSettings {
 
 export interface LayoutRunnerCallbacks {
   /** Positions changed while a run in slices or in a worker goes on. */
-  onProgress: (detail: LayoutProgressDetail) => void;
+  /** Reports a step of a run; `final` marks the report just before the end, whose positions `onEnd` follows. */
+  onProgress: (detail: LayoutProgressDetail, final: boolean) => void;
   /** A run ended and wrote its positions into the graph. */
   onEnd: (detail: LayoutEndDetail) => void;
   /** No run is pending or running any more. */
@@ -230,10 +231,11 @@ export class LayoutRunner {
       const response = event.data;
       if (response.type === 'progress') {
         this.takeProgress({ ids, coordinates: response.coordinates });
-        this.callbacks.onProgress({ ticks: response.ticks, maxTicks: response.maxTicks, alpha: response.alpha });
+        this.callbacks.onProgress({ ticks: response.ticks, maxTicks: response.maxTicks, alpha: response.alpha }, false);
         return;
       }
       worker.terminate();
+      this.callbacks.onProgress({ ticks: response.ticks, maxTicks: response.ticks, alpha: response.alpha }, true);
       this.finish(graph, { ids, coordinates: response.coordinates }, { nodeCount: response.nodeCount, ticks: response.ticks });
     });
     // A worker whose script cannot load or run fires an `error` event. The run then starts
@@ -270,10 +272,12 @@ export class LayoutRunner {
     engine.on('tick', ({ ticks, alpha }) => {
       if (this.current !== run || engine.settled) return;
       this.takeProgress(engine.positions());
-      this.callbacks.onProgress({ ticks, maxTicks: engine.maxTicks, alpha });
+      this.callbacks.onProgress({ ticks, maxTicks: engine.maxTicks, alpha }, false);
     });
     engine.on('end', () => {
-      if (this.current === run) this.finish(graph, engine.positions(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
+      if (this.current !== run) return;
+      this.callbacks.onProgress({ ticks: engine.ticks, maxTicks: engine.ticks, alpha: engine.alpha }, true);
+      this.finish(graph, engine.positions(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
     });
     if (!this.isPaused) engine.start();
   }
