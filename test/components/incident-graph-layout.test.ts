@@ -138,6 +138,33 @@ describe('il-incident-graph layout', () => {
       expect(details.at(-2)!.ticks).to.be.below(details.at(-2)!.maxTicks);
     });
 
+    it('draws final positions after progress', async function () {
+      this.timeout(30_000);
+      const graph = createLargeGraph(1200);
+      const element = await mount(createEmptyGraph());
+      let progress = 0;
+      element.addEventListener('il-layout-progress', () => progress++);
+      // No group folds entities away, so every node is compared.
+      element.groupThreshold = Number.MAX_SAFE_INTEGER;
+
+      element.graph = graph;
+      await element.updateComplete;
+      await element.layoutSettled;
+      await element.rendered;
+
+      expect(progress, 'the run reported progress, so the display followed it').to.be.greaterThan(1);
+      const { x, y, k } = element.camera;
+      let compared = 0;
+      graph.forEachNode((id, attributes) => {
+        const drawn = element.toScreen(id);
+        if (!drawn) return;
+        compared++;
+        expect(drawn.x, `x of ${id}`).to.be.closeTo(attributes.x! * k + x, 1e-6);
+        expect(drawn.y, `y of ${id}`).to.be.closeTo(attributes.y! * k + y, 1e-6);
+      });
+      expect(compared).to.equal(graph.order);
+    });
+
     it('fires no progress for a small graph', async () => {
       let progress = 0;
       const element = await mount(createEmptyGraph());

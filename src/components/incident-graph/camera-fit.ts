@@ -1,7 +1,7 @@
 /** Zoom limits and the camera that fits nodes of a display model in the view. DOM-free. */
 
 import type { DisplayModel } from './display-model.js';
-import { fitCamera, type Camera, type FitOptions } from './geometry.js';
+import { boundsOfCircles, fitBounds, type Camera, type FitOptions } from './geometry.js';
 import { nodeOrGroupOf } from './grouping.js';
 
 export const DEFAULT_MIN_ZOOM = 0.1;
@@ -42,12 +42,8 @@ export function fitDisplay(
   } else if (options.nodeIds) {
     nodes = options.nodeIds.map((id) => nodeOrGroupOf(display, id)).filter((node) => node !== undefined);
   }
-  return fitCamera(
-    nodes.map((node) => ({ x: node.x, y: node.y, radius: node.radius + FIT_NODE_MARGIN })),
-    viewport,
-    { ...limits, maxFitZoom: MAX_FIT_ZOOM },
-    options.padding ?? DEFAULT_FIT_PADDING,
-  );
+  // Node views are circles already, so the bounds need no copy of them.
+  return fitBounds(boundsOfCircles(nodes, FIT_NODE_MARGIN), viewport, { ...limits, maxFitZoom: MAX_FIT_ZOOM }, options.padding ?? DEFAULT_FIT_PADDING);
 }
 
 /**

@@ -43,6 +43,8 @@ export class DisplayState {
   private build: Steps<void> | undefined;
   /** True when only positions changed since the model was built: a layout step or its end. */
   private positionsDirty = false;
+  /** The run whose end moved the nodes, if that is what `positionsDirty` is for. */
+  private endedRun: LivePositions | undefined;
   /** The layout run whose live positions the model was built from, if any. */
   private run: LivePositions | undefined;
   private hitIndex = new HitIndex<NodeView>([]);
@@ -65,9 +67,14 @@ export class DisplayState {
     return this.build !== undefined;
   }
 
-  /** Marks the positions stale: the next `process` moves the nodes, unless it rebuilds anyway. */
-  invalidatePositions(): void {
+  /**
+   * Marks the positions stale: the next `process` moves the nodes, unless it rebuilds anyway.
+   * `endedRun` is a layout run that ended and whose final coordinates are being written into
+   * the graph: the nodes then move to that run's coordinates, with no read of the graph.
+   */
+  invalidatePositions(endedRun?: LivePositions): void {
     this.positionsDirty = true;
+    this.endedRun = endedRun;
   }
 
   /**
@@ -185,7 +192,8 @@ export class DisplayState {
   private moveToCurrentPositions(sources: DisplaySources): boolean {
     this.positionsDirty = false;
     const { graph } = sources;
-    const live = sources.livePositions;
+    const live = sources.livePositions ?? this.endedRun;
+    this.endedRun = undefined;
     if (live !== this.run) this.run = undefined;
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
     // The base's nodes hidden now move too, so they show in the right place when they appear.
@@ -199,6 +207,8 @@ export class DisplayState {
     } else {
       this.display = moveNodes(this.display, positionOf);
     }
+    // A layout step and a run's end change no pin, and reading every pin costs a lookup per node.
+    if (live) return false;
     let pinsChanged = false;
     for (const node of graph ? (this.base?.nodes ?? []) : []) {
       const pinned = graph!.getNodeAttribute(node.id, 'fixed') === true;

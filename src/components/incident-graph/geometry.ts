@@ -44,29 +44,42 @@ export interface FitOptions {
   selection?: boolean;
 }
 
-/**
- * Returns the camera that shows every circle inside a viewport of `width` × `height` CSS
- * pixels with `padding` around them, centred. The scale is clamped to the zoom limits and to
- * `maxFitZoom`, so fitting one node does not blow it up to the maximum zoom.
- */
-export function fitCamera(
-  circles: readonly Circle[],
-  viewport: { width: number; height: number },
-  limits: { minZoom: number; maxZoom: number; maxFitZoom: number },
-  padding: number,
-): Camera | undefined {
-  if (circles.length === 0 || viewport.width <= 0 || viewport.height <= 0) return undefined;
+/** World bounds of a set of circles. */
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
 
+/** Returns the bounds of circles, each grown by `margin`; empty bounds are infinite. */
+export function boundsOfCircles(circles: Iterable<Circle>, margin = 0): Bounds {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const circle of circles) {
-    minX = Math.min(minX, circle.x - circle.radius);
-    minY = Math.min(minY, circle.y - circle.radius);
-    maxX = Math.max(maxX, circle.x + circle.radius);
-    maxY = Math.max(maxY, circle.y + circle.radius);
+    const reach = circle.radius + margin;
+    if (circle.x - reach < minX) minX = circle.x - reach;
+    if (circle.y - reach < minY) minY = circle.y - reach;
+    if (circle.x + reach > maxX) maxX = circle.x + reach;
+    if (circle.y + reach > maxY) maxY = circle.y + reach;
   }
+  return { minX, minY, maxX, maxY };
+}
+
+/**
+ * Returns the camera that shows `bounds` inside a viewport of `width` × `height` CSS pixels with
+ * `padding` around them, centred, or undefined when either is empty. The scale is clamped to
+ * the zoom limits and to `maxFitZoom`, so fitting one node does not blow it up to the maximum zoom.
+ */
+export function fitBounds(
+  { minX, minY, maxX, maxY }: Bounds,
+  viewport: { width: number; height: number },
+  limits: { minZoom: number; maxZoom: number; maxFitZoom: number },
+  padding: number,
+): Camera | undefined {
+  if (!(minX <= maxX && minY <= maxY) || viewport.width <= 0 || viewport.height <= 0) return undefined;
 
   const availableWidth = Math.max(1, viewport.width - 2 * padding);
   const availableHeight = Math.max(1, viewport.height - 2 * padding);

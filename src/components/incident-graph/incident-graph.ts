@@ -23,7 +23,7 @@ import { Minimap } from './minimap.js';
 import { FramePainter } from './frame-painter.js';
 import type { MotionCache } from './motion-cache.js';
 import { renderListbox } from './listbox.js';
-import { LayoutRunner } from './layout-runner.js';
+import { LayoutRunner, type LivePositions } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
 import { incidentGraphStyles } from './styles.js';
@@ -242,8 +242,9 @@ export class IncidentGraphElement extends LitElement {
     onAttributes: (movedNode) => {
       // The end of a run the display already follows writes only positions, and so does a
       // drag of a node already drawn: both only move nodes.
-      const moved = movedNode !== undefined && this.displayState.hasNode(movedNode);
-      if (moved || this.displayState.follows(this.layoutRunner.writingRun)) this.invalidatePositions();
+      const writingRun = this.layoutRunner.writingRun;
+      if (this.displayState.follows(writingRun)) this.invalidatePositions(writingRun);
+      else if (movedNode !== undefined && this.displayState.hasNode(movedNode)) this.invalidatePositions();
       else this.invalidateDisplay();
     },
   });
@@ -509,9 +510,9 @@ export class IncidentGraphElement extends LitElement {
     return true;
   }
 
-  /** Marks the node positions stale, keeping the display model, and schedules a frame. */
-  private invalidatePositions(): void {
-    this.displayState.invalidatePositions();
+  /** Marks the node positions stale, keeping the display model, and schedules a frame. See `DisplayState.invalidatePositions`. */
+  private invalidatePositions(endedRun?: LivePositions): void {
+    this.displayState.invalidatePositions(endedRun);
     this.scheduleFrame();
   }
 

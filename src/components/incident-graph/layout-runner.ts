@@ -290,6 +290,9 @@ export class LayoutRunner {
   private finish(graph: IncidentGraph, positions: LayoutPositions, detail: LayoutEndDetail): void {
     this.current = undefined;
     this.isPaused = false;
+    // The run's coordinates become the final ones, so a display that follows the run moves
+    // from them rather than reading every node back from the graph.
+    if (this.livePositions) this.takeProgress(positions);
     this.writingRun = this.livePositions;
     this.livePositions = undefined;
     try {
