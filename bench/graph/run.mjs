@@ -96,8 +96,13 @@ async function taskDurationMs(cdp) {
 /** Runs every step for one size on `page` and returns one table row. */
 async function measureSize(page, cdp, size) {
   const layout = await page.evaluate((count) => window.incidentGraphBench.measureLayout(count), size);
-  const load = await page.evaluate((count) => window.incidentGraphBench.measureFirstFrame(count), size);
 
+  // The heap figure is the growth that loading one incident causes: from no element on the
+  // page (the bench's saved positions already held) to the loaded element and its graph.
+  await page.evaluate(() => window.incidentGraphBench.clear());
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapBefore = await cdp.send('Runtime.getHeapUsage');
+  const load = await page.evaluate((count) => window.incidentGraphBench.measureFirstFrame(count), size);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
 
@@ -119,7 +124,7 @@ async function measureSize(page, cdp, size) {
     frameP95Ms: gesture.p95IntervalMs,
     redrawMs: gesture.meanRedrawMs,
     cpuPerFrameMs: (busyAfter - busyBefore) / gesture.frames,
-    heapMb: heap.usedSize / 1024 / 1024,
+    heapMb: (heap.usedSize - heapBefore.usedSize) / 1024 / 1024,
     overlapPercent: layout.overlapShare * 100,
     edgeLengthCv: layout.edgeLengthCv,
   };
