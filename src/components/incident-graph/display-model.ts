@@ -5,7 +5,7 @@
  */
 
 import { ALERT_KEY_PREFIX } from '../../model/build-graph.js';
-import type { IncidentGraph, IncidentNodeAttributes, NodeKind } from '../../model/graph-types.js';
+import type { IncidentEdgeAttributes, IncidentGraph, IncidentNodeAttributes, NodeKind } from '../../model/graph-types.js';
 import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
 import { compareByTime } from '../../model/time.js';
 import type { Selection } from '../../session/session.js';
@@ -137,9 +137,21 @@ export interface BaseModel {
 export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSource | undefined): Steps<BaseModel> {
   const byId = new Map<string, NodeView>();
 
+  // The keys and attributes are gathered in one pass first: graphology's entry iterators
+  // allocate an object per node and edge, which costs more than the pass itself.
+  const nodeIds: string[] = [];
+  const nodeAttributes: IncidentNodeAttributes[] = [];
+  graph.forEachNode((id, attributes) => {
+    nodeIds.push(id);
+    nodeAttributes.push(attributes);
+  });
+  yield;
+
   let count = 0;
-  for (const { node: id, attributes } of graph.nodeEntries()) {
+  for (let index = 0; index < nodeIds.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
+    const id = nodeIds[index]!;
+    const attributes = nodeAttributes[index]!;
     const position = livePositions?.get(id) ?? attributes;
     if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
 
@@ -165,11 +177,23 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
     });
   }
 
+  const edgeIds: string[] = [];
+  const edgeAttributes: IncidentEdgeAttributes[] = [];
+  const edgeEnds: string[] = [];
+  graph.forEachEdge((id, attributes, sourceId, targetId) => {
+    edgeIds.push(id);
+    edgeAttributes.push(attributes);
+    edgeEnds.push(sourceId, targetId);
+  });
+  yield;
+
   const edges: EdgeView[] = [];
-  for (const { edge: id, attributes, source: sourceId, target: targetId } of graph.edgeEntries()) {
+  for (let index = 0; index < edgeIds.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
-    const source = byId.get(sourceId);
-    const target = byId.get(targetId);
+    const id = edgeIds[index]!;
+    const attributes = edgeAttributes[index]!;
+    const source = byId.get(edgeEnds[index * 2]!);
+    const target = byId.get(edgeEnds[index * 2 + 1]!);
     if (!source || !target) continue;
     edges.push({
       id,

@@ -122,31 +122,45 @@ export function findGroups(graph: IncidentGraph, threshold: number): GroupDefini
 /** Finds the groups like `findGroups`, in slices. */
 export function* findGroupsSteps(graph: IncidentGraph, threshold: number): Steps<GroupDefinition[]> {
   if (threshold <= 0) return [];
-  const buckets = new Map<string, GroupDefinition>();
+  // Groups by alert key, then by kind. Nested maps need no key string built per entity.
+  const buckets = new Map<string, Map<EntityKind, GroupDefinition>>();
+  const groups: GroupDefinition[] = [];
 
-  let count = 0;
-  for (const { node: id, attributes } of graph.nodeEntries()) {
-    if (++count % SLICE_ITEMS === 0) yield;
-    if (attributes.kind === 'alert' || UNGROUPED_KINDS.has(attributes.kind)) continue;
+  // Candidates are gathered in one pass: graphology's entry iterator allocates per node.
+  const candidates: string[] = [];
+  const kinds: EntityKind[] = [];
+  graph.forEachNode((id, attributes) => {
+    if (attributes.kind === 'alert' || UNGROUPED_KINDS.has(attributes.kind)) return;
+    candidates.push(id);
+    kinds.push(attributes.kind);
+  });
+  yield;
+
+  for (let index = 0; index < candidates.length; index++) {
+    if ((index + 1) % SLICE_ITEMS === 0) yield;
+    const id = candidates[index]!;
+    const kind = kinds[index]!;
     const alertKey = groupingAlertOf(graph, id);
     if (alertKey === undefined) continue;
 
-    const bucketKey = JSON.stringify([alertKey, attributes.kind]);
-    let group = buckets.get(bucketKey);
+    let byKind = buckets.get(alertKey);
+    if (!byKind) buckets.set(alertKey, (byKind = new Map()));
+    let group = byKind.get(kind);
     if (!group) {
       group = {
-        id: groupIdFor(graph, alertKey, attributes.kind),
+        id: groupIdFor(graph, alertKey, kind),
         alertKey,
         alertId: selectionRefOf(graph, alertKey).id,
-        kind: attributes.kind,
+        kind,
         memberIds: [],
       };
-      buckets.set(bucketKey, group);
+      byKind.set(kind, group);
+      groups.push(group);
     }
     group.memberIds.push(id);
   }
 
-  return [...buckets.values()].filter((group) => group.memberIds.length > threshold);
+  return groups.filter((group) => group.memberIds.length > threshold);
 }
 
 /**
@@ -285,16 +299,18 @@ function* mergeEdgesSteps(edges: readonly EdgeView[], replacement: ReadonlyMap<s
       continue;
     }
 
-    const next = { ...edge, source: source ?? edge.source, target: target ?? edge.target };
+    const from = source ?? edge.source;
+    const to = target ?? edge.target;
     // Length prefixes keep the key unambiguous for any id, at a fraction of JSON's cost.
-    const key = `${next.source.id.length}:${next.source.id}${next.target.id.length}:${next.target.id}${next.type}`;
+    const key = `${from.id.length}:${from.id}${to.id.length}:${to.id}${edge.type}`;
     const existing = merged.get(key);
     if (existing) {
-      existing.dimmed &&= next.dimmed;
-      existing.roles = [...new Set([...existing.roles, ...next.roles])];
+      // Most members' edges merge into one, so the roles are copied only when one is new.
+      existing.dimmed &&= edge.dimmed;
+      if (edge.roles.some((role) => !existing.roles.includes(role))) existing.roles = [...new Set([...existing.roles, ...edge.roles])];
       continue;
     }
-    const view: EdgeView = { ...next, id: `${next.source.id}->${next.target.id}:${next.type}`, curve: 0, loopIndex: 0 };
+    const view: EdgeView = { ...edge, source: from, target: to, id: `${from.id}->${to.id}:${edge.type}`, curve: 0, loopIndex: 0 };
     merged.set(key, view);
     result.push(view);
   }
