@@ -15,7 +15,7 @@ import type { NodeView } from './display-model.js';
 import { describeGroup } from './grouping.js';
 import { nearestInDirection, type Direction, type FitOptions, type Point } from './geometry.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
-import type { ZoomCamera } from './zoom-camera.js';
+import { capturePointer, type ZoomCamera } from './zoom-camera.js';
 import type { DisplayModel } from './display-model.js';
 
 /** The element members that the interaction uses. */
@@ -206,7 +206,7 @@ export class GraphInteraction {
     } else {
       return;
     }
-    this.viewport!.setPointerCapture(event.pointerId);
+    capturePointer(this.viewport!, event.pointerId);
   };
 
   private readonly handlePointerUp = (event: PointerEvent): void => {
