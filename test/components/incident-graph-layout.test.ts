@@ -331,6 +331,7 @@ describe('il-incident-graph layout', () => {
           onSettled: () => {},
           settings: () => ({ layout: 'force', workerUrl: undefined }),
           onWorkerFailure: (reason) => expect.fail(`worker failed: ${reason}`),
+          onEngineFailure: (reason) => expect.fail(`layout engine failed to load: ${reason}`),
         });
         runner.request(graph);
         await runner.settled;

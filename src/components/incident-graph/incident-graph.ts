@@ -228,6 +228,8 @@ export class IncidentGraphElement extends LitElement {
     settings: () => ({ layout: this.layout === 'tree' ? 'tree' : 'force', workerUrl: this.workerUrl || undefined }),
     onWorkerFailure: (reason) =>
       console.warn(`${this.localName}: the layout worker could not start (${reason}), so the layout runs on the main thread in slices.`),
+    onEngineFailure: (reason) =>
+      console.warn(`${this.localName}: the layout code failed to load (${reason}), so nodes without a saved position are not drawn. Check that the page can load the package's chunks.`, this),
   });
   private readonly interaction = new GraphInteraction(this);
   private readonly minimapView = new Minimap(this);

@@ -4,18 +4,14 @@
  * one (a content security policy without `blob:` in `worker-src`, say), in time slices on the
  * main thread. Requests made in one task are coalesced into one run. The graph's positions are
  * written only when a run ends. While it runs, `livePositions` contains the current ones.
+ *
+ * The main-thread engine (d3-force and the project's forces) is imported on first use, like the
+ * worker's code, so a page whose graphs come with saved positions never loads it. The first run
+ * that needs it waits for that import.
  */
 
-import {
-  encodeGraphForLayout,
-  ForceLayout,
-  isGraphPositioned,
-  layoutInputFromGraph,
-  writePositions,
-  type LayoutInput,
-  type LayoutKind,
-  type LayoutPositions,
-} from '../../layout/index.js';
+import { encodeGraphForLayout, isGraphPositioned, layoutInputFromGraph, writePositions } from '../../layout/graph-layout.js';
+import type { LayoutKind, LayoutPositions } from '../../layout/force-layout.js';
 import {
   transferablesOf,
   type LayoutWorkerRequest,
@@ -45,6 +41,8 @@ export interface LayoutRunnerCallbacks {
   settings: () => LayoutRunSettings;
   /** Reports that the worker could not start, once per runner. */
   onWorkerFailure: (reason: string) => void;
+  /** Reports that the main-thread engine could not be imported, so the run ended without positions. */
+  onEngineFailure: (reason: string) => void;
 }
 
 /** A run under way, in a worker or in slices. */
@@ -180,13 +178,44 @@ export class LayoutRunner {
 
     const settings = this.callbacks.settings();
     if (graph.order <= SYNC_LAYOUT_MAX_NODES) {
-      const engine = new ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
-      this.finish(graph, engine.runToCompletion(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
+      this.withEngine((module) => {
+        const engine = new module.ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
+        this.finish(graph, engine.runToCompletion(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
+      });
     } else if (this.workerFailed || typeof Worker === 'undefined') {
-      this.runSliced(graph, layoutInputFromGraph(graph, { rerun }), settings);
+      this.withEngine((module) => this.runSliced(module, graph, rerun, settings));
     } else {
       this.runInWorker(graph, rerun, settings);
     }
+  }
+
+  /**
+   * Calls `start` with the main-thread engine: at once when it is loaded, else once the import
+   * ends, unless the run was stopped or replaced meanwhile. Until then a placeholder run keeps
+   * the runner busy, and a pause is replayed by `runSliced`.
+   */
+  private withEngine(start: (module: LayoutEngineModule) => void): void {
+    if (loadedEngine) {
+      start(loadedEngine);
+      return;
+    }
+
+    const waiting: ActiveRun = { pause: () => {}, resume: () => {}, cancel: () => {} };
+    this.current = waiting;
+    loadLayoutEngine().then(
+      (module) => {
+        if (this.current !== waiting) return;
+        this.current = undefined;
+        start(module);
+      },
+      (error: unknown) => {
+        if (this.current !== waiting) return;
+        this.current = undefined;
+        this.isPaused = false;
+        this.callbacks.onEngineFailure(error instanceof Error ? error.message : String(error));
+        if (!this.scheduled) this.settle();
+      },
+    );
   }
 
   private runInWorker(graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): void {
@@ -257,11 +286,11 @@ export class LayoutRunner {
     this.current = undefined;
     if (!this.workerFailed) this.callbacks.onWorkerFailure(reason);
     this.workerFailed = true;
-    this.runSliced(graph, layoutInputFromGraph(graph, { rerun }), settings);
+    this.withEngine((module) => this.runSliced(module, graph, rerun, settings));
   }
 
-  private runSliced(graph: IncidentGraph, input: LayoutInput, settings: LayoutRunSettings): void {
-    const engine = new ForceLayout(input, { layout: settings.layout });
+  private runSliced(module: LayoutEngineModule, graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): void {
+    const engine = new module.ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
     const run: ActiveRun = {
       pause: () => engine.stop(),
       resume: () => engine.start(),
@@ -310,6 +339,24 @@ export class LayoutRunner {
     resolve?.();
     this.callbacks.onSettled();
   }
+}
+
+type LayoutEngineModule = typeof import('../../layout/force-layout.js');
+
+/** The main-thread engine's module once imported, so later runs start in the same task. */
+let loadedEngine: LayoutEngineModule | undefined;
+let engineImport: Promise<LayoutEngineModule> | undefined;
+
+/** Imports the main-thread engine once per page. A failed import is tried again by the next run. */
+function loadLayoutEngine(): Promise<LayoutEngineModule> {
+  engineImport ??= import('../../layout/force-layout.js').then(
+    (module) => (loadedEngine = module),
+    (error: unknown) => {
+      engineImport = undefined;
+      throw error;
+    },
+  );
+  return engineImport;
 }
 
 /** The Blob URL of the inlined worker script, made once per page. */
