@@ -1,67 +1,91 @@
 /**
- * The Storybook toolbar's theme switch. The library follows `prefers-color-scheme` by default.
- * A host forces a theme by setting the public `--il-*` tokens on an ancestor, because they
- * override the light and the dark defaults alike. This module reads both sets of defaults from
- * the library's own theme stylesheet, so the forced themes stay identical to the built-in ones.
+ * The Storybook toolbar's theme switch. The library follows `prefers-color-scheme` by default,
+ * and every element takes a `theme` attribute (`light` or `dark`) that forces a theme on it and
+ * on the elements it renders. The switch sets that attribute on each `il-*` element of the page,
+ * including those a story renders later, and colours the page behind the stories to match.
  */
 
-import { themeTokens } from '../src/components/shared/theme.js';
+import { THEME_TOKENS, themeValue, type ThemeName } from '../src/components/shared/theme.js';
 
 /** The toolbar's choices: a forced theme, or the operating system's preference. */
-export type ThemeChoice = 'light' | 'dark' | 'system';
+export type ThemeChoice = ThemeName | 'system';
 
-/** Attribute on the root element that names the forced theme. It is absent for `system`. */
+/** Attribute on the root element that names the forced theme, for the page's own colours. It is absent for `system`. */
 export const THEME_ATTRIBUTE = 'data-il-theme';
 
-const DARK_MEDIA = '@media (prefers-color-scheme: dark)';
-
 /**
- * Returns the public token values of the light and the dark theme, read from the defaults of
- * the theme stylesheet (`--_il-x: var(--il-x, <default>)`). Tokens without a dark default keep
- * their light one.
+ * Returns the public token values of the light and the dark theme, from the library's token
+ * list. Tokens without a dark default keep their light one.
  */
-export function themeValues(cssText: string = themeTokens.cssText): Record<'light' | 'dark', Map<string, string>> {
-  const darkStart = cssText.indexOf(DARK_MEDIA);
-  const light = readDefaults(darkStart < 0 ? cssText : cssText.slice(0, darkStart));
-  const dark = new Map([...light, ...(darkStart < 0 ? [] : readDefaults(cssText.slice(darkStart)))]);
-  return { light, dark };
+export function themeValues(): Record<ThemeName, Map<string, string>> {
+  const values = (theme: ThemeName): Map<string, string> =>
+    new Map(THEME_TOKENS.map((token) => [token.property, themeValue(token, theme)]));
+  return { light: values('light'), dark: values('dark') };
 }
 
-function readDefaults(cssText: string): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const match of cssText.matchAll(/--_il-[a-z0-9-]+:\s*var\((--il-[a-z0-9-]+),\s*([^;]+)\);/g)) {
-    values.set(match[1]!, match[2]!.trim());
-  }
-  return values;
-}
-
-/** Builds the stylesheet that forces each theme under `[data-il-theme]`, and colours the page to match. */
-export function forcedThemeCss(): string {
+/** Builds the stylesheet that colours the page behind the stories like the chosen theme. */
+export function pageThemeCss(): string {
   const { light, dark } = themeValues();
-  const block = (values: Map<string, string>): string => [...values].map(([name, value]) => `  ${name}: ${value};`).join('\n');
   const page = (values: Map<string, string>): string =>
     `background: ${values.get('--il-color-surface') ?? 'Canvas'}; color: ${values.get('--il-color-text') ?? 'CanvasText'};`;
 
   return [
-    `:root[${THEME_ATTRIBUTE}='light'] {\n  color-scheme: light;\n${block(light)}\n}`,
-    `:root[${THEME_ATTRIBUTE}='dark'] {\n  color-scheme: dark;\n${block(dark)}\n}`,
+    `:root[${THEME_ATTRIBUTE}='light'] { color-scheme: light; }`,
+    `:root[${THEME_ATTRIBUTE}='dark'] { color-scheme: dark; }`,
     `:root[${THEME_ATTRIBUTE}='light'] body { ${page(light)} }`,
     `:root[${THEME_ATTRIBUTE}='dark'] body { ${page(dark)} }`,
-    `${DARK_MEDIA} {\n  :root:not([${THEME_ATTRIBUTE}]) body { ${page(dark)} }\n}`,
+    `@media (prefers-color-scheme: dark) {\n  :root:not([${THEME_ATTRIBUTE}]) body { ${page(dark)} }\n}`,
   ].join('\n');
 }
 
 let installed = false;
+let choice: ThemeChoice = 'system';
+/** Elements whose `theme` the switch set, so `system` removes only those. */
+const themed = new WeakSet<Element>();
 
-/** Adds the forced-theme stylesheet to the document once, and applies `choice` to the root element. */
-export function applyTheme(choice: ThemeChoice, document: Document = globalThis.document): void {
+/** Sets or removes the forced theme on one `il-*` element, leaving a `theme` that a story set alone. */
+function applyToElement(element: Element): void {
+  if (!element.localName.startsWith('il-')) return;
+  if (element.hasAttribute('theme') && !themed.has(element)) return;
+
+  if (choice === 'system') {
+    element.removeAttribute('theme');
+    themed.delete(element);
+  } else {
+    element.setAttribute('theme', choice);
+    themed.add(element);
+  }
+}
+
+function applyToTree(root: ParentNode): void {
+  for (const element of root.querySelectorAll('*')) applyToElement(element);
+}
+
+/**
+ * Applies `choice` to every `il-*` element in the document and to those added later, and
+ * colours the page to match. The page's stylesheet and the observer of added elements are set
+ * up once.
+ */
+export function applyTheme(next: ThemeChoice, document: Document = globalThis.document): void {
+  choice = next;
   if (!installed) {
-    const style = document.createElement('style');
-    style.dataset.ilThemeSwitch = '';
-    style.textContent = forcedThemeCss();
-    document.head.append(style);
+    // A constructed stylesheet, which a Content Security Policy without 'unsafe-inline' allows.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(pageThemeCss());
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          applyToElement(node);
+          applyToTree(node);
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
     installed = true;
   }
-  if (choice === 'system') document.documentElement.removeAttribute(THEME_ATTRIBUTE);
-  else document.documentElement.setAttribute(THEME_ATTRIBUTE, choice);
+
+  if (next === 'system') document.documentElement.removeAttribute(THEME_ATTRIBUTE);
+  else document.documentElement.setAttribute(THEME_ATTRIBUTE, next);
+  applyToTree(document);
 }

@@ -177,7 +177,7 @@ describe('alert timeline axis', () => {
 
   describe('formatDateTime', () => {
     it('formats with seconds and the zone name', () => {
-      expect(formatDateTime(TIMELINE_START + 1000, 'UTC', 'en-US')).to.equal('2024-03-12 08:00:01 UTC');
+      expect(formatDateTime(TIMELINE_START + 1000, 'UTC', 'en-US')).to.equal('03/12/2024, 08:00:01 AM UTC');
     });
   });
 });

@@ -324,7 +324,7 @@ describe('<il-alert-timeline> player', () => {
       await runFrame(element, clock, 5000);
 
       // Two alerts start at 08:12:30: the last in time order (high before medium) is named.
-      expect(liveRegion(element).textContent).to.equal('2024-03-12 08:15:00 UTC: Hidden file attribute set');
+      expect(liveRegion(element).textContent).to.equal('03/12/2024, 08:15:00 AM UTC: Hidden file attribute set');
     });
 
     it('announces at most once per two seconds', async () => {
@@ -352,7 +352,7 @@ describe('<il-alert-timeline> player', () => {
       part(element, 'play-button').click();
       await element.updateComplete;
 
-      expect(liveRegion(element).textContent).to.equal('Paused at 2024-03-12 08:03:00 UTC');
+      expect(liveRegion(element).textContent).to.equal('Paused at 03/12/2024, 08:03:00 AM UTC');
     });
 
     it('stays quiet when not playing', async () => {

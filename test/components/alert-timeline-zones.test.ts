@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { clampView, panView, revealTime, zoomView } from '../../src/components/alert-timeline/axis-view.js';
 import { groupMarkers, tallestStack } from '../../src/components/alert-timeline/density.js';
 import { axisTicks, formatDateTime, layoutAlerts } from '../../src/components/alert-timeline/time-axis.js';
-import { formatOffset, isAmbiguousLocalTime, zoneOffsetAt } from '../../src/components/alert-timeline/zone-offset.js';
+import { formatOffset, isAmbiguousLocalTime, zoneOffsetAt } from '../../src/components/shared/zone-offset.js';
 import { timelineAlert } from '../fixtures/timeline-snapshot.js';
 
 const HOUR = 3_600_000;

@@ -77,7 +77,7 @@ describe('<il-entity-flyout> pending actions', () => {
       expect(root(el).querySelector('[part~="pending-actions"] h3')!.textContent).to.equal('Pending actions (1)');
       expect(text).to.contain('Stop and quarantine file');
       expect(text).to.contain('Requested by Automated investigation 12');
-      expect(text).to.contain('2026-03-14 09:08:00 UTC');
+      expect(text).to.contain('03/14/2026, 09:08:00 AM UTC');
       expect(text).to.contain('Status: pending');
       expect(decisionButton(el, 'approve')!.getAttribute('aria-label')).to.equal('Approve Stop and quarantine file');
       expect(decisionButton(el, 'reject')!.getAttribute('aria-label')).to.equal('Reject Stop and quarantine file');

@@ -143,7 +143,7 @@ describe('<il-entity-flyout>', () => {
           'Sender IP': '192.0.2.77',
           'Delivery action': 'delivered',
           'Delivery location': 'inbox',
-          Received: '2026-03-14 09:00:05 UTC',
+          Received: '03/14/2026, 09:00:05 AM UTC',
           URLs: 'https://contoso-invoices.example/pay?ref=88213',
           Attachments: '1',
           Threats: 'Phish',
@@ -169,9 +169,9 @@ describe('<il-entity-flyout>', () => {
         {
           'Command line': longCommandLine(600),
           'Process ID': '7424',
-          'Start time': '2026-03-14 09:05:05 UTC',
+          'Start time': '03/14/2026, 09:05:05 AM UTC',
           'Parent process ID': '3112',
-          'Parent process start time': '2026-03-14 09:04:00 UTC',
+          'Parent process start time': '03/14/2026, 09:04:00 AM UTC',
           'Image file name': 'powershell.exe',
           'Image file path': 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0',
           Account: 'CONTOSO\\alice.wong',
@@ -247,7 +247,7 @@ describe('<il-entity-flyout>', () => {
       const time = root(el).querySelector<HTMLTimeElement>('[part~="details"] time')!;
 
       // Validation moves first seen to the first activity of the earliest alert, 09:01:00.
-      expect(time.textContent).to.equal('2026-03-14 09:01:00 UTC');
+      expect(time.textContent).to.equal('03/14/2026, 09:01:00 AM UTC');
       expect(time.dateTime).to.equal('2026-03-14T09:01:00.000Z');
     });
 

@@ -3,6 +3,7 @@ import type { HuntColumn, HuntRecord } from '../../src/adapter/adapter.js';
 // The element module registers the strings that cell text uses.
 import '../../src/components/hunt-results/hunt-results.js';
 import { cellText, cellTime, nextSort, pageOf, resultColumns, sortedRowIndexes } from '../../src/components/hunt-results/hunt-table.js';
+import { localeFormat } from '../../src/components/shared/locale-controller.js';
 
 describe('hunt results table helpers', () => {
   describe('sortedRowIndexes', () => {
@@ -84,15 +85,25 @@ describe('hunt results table helpers', () => {
   });
 
   describe('cells', () => {
+    const english = localeFormat('en-US');
+    const german = localeFormat('de-DE');
+
     it('formats each column type', () => {
-      expect(cellText('2026-03-14T09:12:05Z', { name: 'T', type: 'datetime' })).to.equal('2026-03-14 09:12:05 UTC');
-      expect(cellText(Date.UTC(2026, 2, 14), { name: 'T', type: 'datetime' })).to.equal('2026-03-14 00:00:00 UTC');
-      expect(cellText('yesterday', { name: 'T', type: 'datetime' })).to.equal('yesterday');
-      expect(cellText(1234567, { name: 'N', type: 'number' })).to.equal(new Intl.NumberFormat().format(1234567));
-      expect(cellText(7424, { name: 'Pid' })).to.equal('7424');
-      expect(cellText(true, { name: 'B', type: 'boolean' })).to.equal('Yes');
-      expect(cellText({ a: [1] }, { name: 'O' })).to.equal('{"a":[1]}');
-      expect(cellText(null, { name: 'O' })).to.equal('');
+      expect(cellText('2026-03-14T09:12:05Z', { name: 'T', type: 'datetime' }, english)).to.equal('03/14/2026, 09:12:05 AM UTC');
+      expect(cellText(Date.UTC(2026, 2, 14), { name: 'T', type: 'datetime' }, english)).to.equal('03/14/2026, 12:00:00 AM UTC');
+      expect(cellText('yesterday', { name: 'T', type: 'datetime' }, english)).to.equal('yesterday');
+      expect(cellText(1234567, { name: 'N', type: 'number' }, english)).to.equal('1,234,567');
+      expect(cellText(7424, { name: 'Pid' }, english)).to.equal('7424');
+      expect(cellText(true, { name: 'B', type: 'boolean' }, english)).to.equal('Yes');
+      expect(cellText({ a: [1] }, { name: 'O' }, english)).to.equal('{"a":[1]}');
+      expect(cellText(null, { name: 'O' }, english)).to.equal('');
+    });
+
+    it('formats times and numbers in the locale', () => {
+      expect(cellText('2026-03-14T09:12:05Z', { name: 'T', type: 'datetime' }, german)).to.equal('14.03.2026, 09:12:05 UTC');
+      expect(cellText(new Date(Date.UTC(2026, 2, 14)), { name: 'T' }, german)).to.equal('14.03.2026, 00:00:00 UTC');
+      expect(cellText(1234567, { name: 'N', type: 'number' }, german)).to.equal('1.234.567');
+      expect(cellText(7424, { name: 'Pid' }, german)).to.equal('7424');
     });
 
     it('reads times from numbers and ISO strings', () => {

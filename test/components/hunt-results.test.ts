@@ -139,11 +139,11 @@ describe('<il-hunt-results>', () => {
       await resultsShown(el);
 
       expect($(el, '.row-count')!.textContent).to.equal('5 rows');
-      expect($(el, '.time-range')!.textContent).to.equal('From 2026-03-07 00:00:00 UTC to 2026-03-14 00:00:00 UTC');
+      expect($(el, '.time-range')!.textContent).to.equal('From 03/07/2026, 12:00:00 AM UTC to 03/14/2026, 12:00:00 AM UTC');
       expect($(el, '.time-range')!.dataset.start).to.equal(String(START));
       expect($(el, '.time-range')!.dataset.end).to.equal(String(END));
       expect($$(el, 'tbody tr')).to.have.length(5);
-      expect(columnText(el, 'Timestamp')[1]).to.equal('2026-03-07 00:01:00 UTC');
+      expect(columnText(el, 'Timestamp')[1]).to.equal('03/07/2026, 12:01:00 AM UTC');
       expect(columnText(el, 'IsSigned').slice(0, 2)).to.deep.equal(['Yes', 'No']);
     });
 
@@ -365,7 +365,7 @@ describe('<il-hunt-results>', () => {
       await el.updateComplete;
 
       expect(header(el, 'Timestamp').getAttribute('aria-sort')).to.equal('descending');
-      expect(columnText(el, 'Timestamp')[0]).to.equal('2026-03-07 00:02:00 UTC');
+      expect(columnText(el, 'Timestamp')[0]).to.equal('03/07/2026, 12:02:00 AM UTC');
     });
 
     it('pages through the rows', async () => {

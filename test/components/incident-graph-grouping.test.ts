@@ -8,6 +8,7 @@ import {
   LARGE_INCIDENT_NODE_COUNT,
   selectGroupMembers,
 } from '../../src/components/incident-graph/grouping.js';
+import { localeFormat } from '../../src/components/shared/locale-controller.js';
 import { buildIncidentGraph } from '../../src/model/build-graph.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
 import { EXTRA_FILE_IDS, GROUP_ID, groupedSnapshot } from './incident-graph-grouping-fixture.js';
@@ -76,11 +77,19 @@ describe('incident graph grouping', () => {
   });
 
   describe('groupLabel', () => {
+    const english = localeFormat('en-US');
+
     it('pluralises per kind', () => {
-      expect(groupLabel('file', 14)).to.equal('14 files');
-      expect(groupLabel('file', 1)).to.equal('1 file');
-      expect(groupLabel('ip', 3)).to.equal('3 IP addresses');
-      expect(groupLabel('registryValue', 7)).to.equal('7 registry values');
+      expect(groupLabel('file', 14, english)).to.equal('14 files');
+      expect(groupLabel('file', 1, english)).to.equal('1 file');
+      expect(groupLabel('ip', 3, english)).to.equal('3 IP addresses');
+      expect(groupLabel('registryValue', 7, english)).to.equal('7 registry values');
+    });
+
+    it('formats the count in the locale', () => {
+      expect(groupLabel('file', 1234, english)).to.equal('1,234 files');
+      expect(groupLabel('file', 1234, localeFormat('de-DE'))).to.equal('1.234 files');
+      expect(groupLabel('file', 1234, localeFormat('ar-EG'))).to.equal('١٬٢٣٤ files');
     });
   });
 

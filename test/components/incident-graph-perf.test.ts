@@ -66,7 +66,7 @@ describe('il-incident-graph performance', () => {
         ghost: false, firstSeen: undefined, x, y, radius: 10, selected: false, dimmed: false, group,
       });
       const alert = node('alert-1', 0, 0);
-      const group = node('group:alert-1:file', 0, 0, { alertKey: 'alert-1', memberIds: ['a', 'b', 'c'], visibleIds: ['a', 'b'] });
+      const group = node('group:alert-1:file', 0, 0, { alertKey: 'alert-1', memberIds: ['a', 'b', 'c'], visibleIds: ['a', 'b'], countLabel: '2' });
       const display = { nodes: [alert, group], edges: [], byId: new Map([[alert.id, alert], [group.id, group]]), alertCount: 1, entityCount: 1 };
       const positions = new Map([['alert-1', { x: 5, y: 6 }], ['a', { x: 0, y: 0 }], ['b', { x: 10, y: 20 }], ['c', { x: 20, y: 40 }]]);
 

@@ -7,6 +7,7 @@ import { COARSE_MAX_EDGES, DOT_ZOOM, drawScene, lastDrawStats } from '../../src/
 import type { EdgeView, NodeView } from '../../src/components/incident-graph/display-model.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
+import { localeFormat } from '../../src/components/shared/locale-controller.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { HEIGHT, WIDTH } from './incident-graph-helpers.js';
@@ -34,6 +35,7 @@ function sourcesOf(graph: IncidentGraph, grouping = new GroupingState()): Displa
     search: undefined,
     livePositions: undefined,
     filters: undefined,
+    format: localeFormat('en-US'),
   };
 }
 

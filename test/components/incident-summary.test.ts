@@ -129,7 +129,7 @@ describe('<il-incident-summary>', () => {
       snapshot.incident.updatedTime = Date.UTC(2026, 2, 14, 12, 0, 0);
       const summary = await summaryOf(snapshot);
       const text = summary.shadowRoot!.querySelector('[part="information"]')!.textContent!.replace(/\s+/g, ' ');
-      for (const expected of ['Active', 'High', 'analyst@contoso.com', 'True positive', 'Multi staged attack', 'Demo', '2026-03-14 09:00:00 UTC', '2026-03-14 12:00:00 UTC']) {
+      for (const expected of ['Active', 'High', 'analyst@contoso.com', 'True positive', 'Multi staged attack', 'Demo', '03/14/2026, 09:00:00 AM UTC', '03/14/2026, 12:00:00 PM UTC']) {
         expect(text).to.contain(expected);
       }
     });

@@ -1,6 +1,6 @@
 /**
- * The Storybook theme toolbar's switch, and the README's theming table: both follow the
- * defaults of the library's theme stylesheet.
+ * The Storybook theme toolbar's switch, which sets the elements' `theme` attribute, and the
+ * README's theming table: both follow the library's theme token list.
  */
 
 import { expect, fixture, html } from '@open-wc/testing';
@@ -9,9 +9,12 @@ import { applyTheme, THEME_ATTRIBUTE, themeValues } from '../../.storybook/theme
 import '../../src/components/verdict-badge/define.js';
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 
-async function surfaceOf(): Promise<string> {
-  const badge = await fixture<VerdictBadge>(html`<il-verdict-badge verdict="malicious"></il-verdict-badge>`);
-  return getComputedStyle(badge).getPropertyValue('--_il-surface').trim();
+async function badgeFixture(): Promise<VerdictBadge> {
+  return fixture<VerdictBadge>(html`<il-verdict-badge verdict="malicious"></il-verdict-badge>`);
+}
+
+function surfaceOf(element: Element): string {
+  return getComputedStyle(element).getPropertyValue('--_il-surface').trim();
 }
 
 describe('Storybook theme switch', () => {
@@ -32,24 +35,38 @@ describe('Storybook theme switch', () => {
     await emulateMedia({ colorScheme: 'light' });
     applyTheme('dark');
 
+    const badge = await badgeFixture();
     expect(document.documentElement.getAttribute(THEME_ATTRIBUTE)).to.equal('dark');
-    expect(await surfaceOf()).to.equal(dark.get('--il-color-surface'));
+    expect(badge.getAttribute('theme')).to.equal('dark');
+    expect(surfaceOf(badge)).to.equal(dark.get('--il-color-surface'));
   });
 
   it('forces light under a dark preference', async () => {
     await emulateMedia({ colorScheme: 'dark' });
+    const badge = await badgeFixture();
     applyTheme('light');
 
-    expect(await surfaceOf()).to.equal(light.get('--il-color-surface'));
+    expect(badge.getAttribute('theme')).to.equal('light');
+    expect(surfaceOf(badge)).to.equal(light.get('--il-color-surface'));
   });
 
   it('follows the preference on system', async () => {
-    applyTheme('dark');
-    applyTheme('system');
     await emulateMedia({ colorScheme: 'dark' });
+    const badge = await badgeFixture();
+    applyTheme('light');
+    applyTheme('system');
 
     expect(document.documentElement.hasAttribute(THEME_ATTRIBUTE)).to.equal(false);
-    expect(await surfaceOf()).to.equal(dark.get('--il-color-surface'));
+    expect(badge.hasAttribute('theme')).to.equal(false);
+    expect(surfaceOf(badge)).to.equal(dark.get('--il-color-surface'));
+  });
+
+  it('keeps a theme the story set', async () => {
+    const badge = await fixture<VerdictBadge>(html`<il-verdict-badge theme="light" verdict="clean"></il-verdict-badge>`);
+    applyTheme('dark');
+    applyTheme('system');
+
+    expect(badge.getAttribute('theme')).to.equal('light');
   });
 });
 

@@ -3,8 +3,10 @@ import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { Alert, Entity, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession, SessionKey } from '../../session/session.js';
 import { SelectionChangeEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
+import type { ThemeName } from '../shared/theme.js';
 import { alertQueueStyles } from './alert-queue.styles.js';
 import {
   ALERT_SORT_KEYS,
@@ -17,7 +19,7 @@ import {
   type SortDirection,
 } from './queue-model.js';
 import { QUEUE_STRINGS } from './queue-strings.js';
-import { renderEntities, renderFilterBar, renderSeverity, renderSource, renderText, renderTime } from './render-queue.js';
+import { renderEntities, renderFilterBar, renderFirstActivity, renderSeverity, renderSource, renderText } from './render-queue.js';
 
 registerStrings(QUEUE_STRINGS);
 
@@ -78,6 +80,7 @@ export class AlertQueue extends LitElement {
     sortBy: { type: String, attribute: 'sort-by', reflect: true },
     sortDirection: { type: String, attribute: 'sort-direction', reflect: true },
     filters: { attribute: false },
+    theme: { reflect: true },
     rowLimit: { state: true },
     activeId: { state: true },
   };
@@ -100,12 +103,19 @@ export class AlertQueue extends LitElement {
   /** The values the filter bar keeps, by facet. Empty by default. The user's choices change it. */
   declare filters: AlertQueueFilters;
 
+  /**
+   * Forces the `light` or the `dark` theme on the element. Absent or any other value follows
+   * `prefers-color-scheme`. Attribute `theme`, reflected.
+   */
+  declare theme: ThemeName | undefined;
+
   declare private rowLimit: number;
 
   /** Id of the alert whose row takes focus when Tab enters the rows. */
   declare private activeId: string | undefined;
 
   private readonly sessions: SessionController;
+  private readonly format = new LocaleController(this);
   private entityCache: { snapshot: IncidentSnapshot; byId: Map<string, Entity> } | undefined;
 
   constructor() {
@@ -116,6 +126,7 @@ export class AlertQueue extends LitElement {
     this.sortBy = 'time';
     this.sortDirection = 'ascending';
     this.filters = {};
+    this.theme = undefined;
     this.rowLimit = PAGE_SIZE;
     this.activeId = undefined;
     this.sessions = new SessionController(this, { keys: WATCHED_KEYS });
@@ -151,12 +162,12 @@ export class AlertQueue extends LitElement {
     return html`
       ${renderFilterBar(facetOptions(snapshot.alerts), this.filters, this.changeFilter, this.clearFilters)}
       <p class="note" part="note" role="status">
-        ${msg('queue.count', { shown: alerts.length, total: snapshot.alerts.length })}
+        ${this.format.msg('queue.count', { shown: alerts.length, total: snapshot.alerts.length })}
         ${outsideRange > 0
-          ? outsideRange === 1 ? msg('queue.outsideRange.one') : msg('queue.outsideRange', { count: outsideRange })
+          ? outsideRange === 1 ? msg('queue.outsideRange.one') : this.format.msg('queue.outsideRange', { count: outsideRange })
           : nothing}
         ${hiddenBySeverity > 0
-          ? hiddenBySeverity === 1 ? msg('queue.sharedSeverity.one') : msg('queue.sharedSeverity', { count: hiddenBySeverity })
+          ? hiddenBySeverity === 1 ? msg('queue.sharedSeverity.one') : this.format.msg('queue.sharedSeverity', { count: hiddenBySeverity })
           : nothing}
       </p>
       <div class="table-frame">
@@ -172,7 +183,7 @@ export class AlertQueue extends LitElement {
             ${rows.map(
               (alert) => html`
                 <tr part="row" data-alert-id=${alert.id} ?data-selected=${selected.has(alert.id)}>
-                  <td>${renderTime(alert)}</td>
+                  <td>${renderFirstActivity(alert, this.format)}</td>
                   <td>${renderSeverity(alert)}</td>
                   <td>
                     <button
@@ -188,7 +199,7 @@ export class AlertQueue extends LitElement {
                   <td>${renderText(alert.status)}</td>
                   <td>${renderText(alert.category)}</td>
                   <td>${renderSource(alert)}</td>
-                  <td>${renderEntities(alert, entities)}</td>
+                  <td>${renderEntities(alert, entities, this.format)}</td>
                 </tr>
               `,
             )}
@@ -198,7 +209,7 @@ export class AlertQueue extends LitElement {
       ${alerts.length === 0 ? html`<p class="note">${msg('queue.noMatch')}</p>` : nothing}
       ${alerts.length > rows.length
         ? html`<button type="button" class="text-button more" @click=${() => (this.rowLimit += PAGE_SIZE)}>
-            ${msg('queue.showMore', { count: Math.min(PAGE_SIZE, alerts.length - rows.length) })}
+            ${this.format.msg('queue.showMore', { count: Math.min(PAGE_SIZE, alerts.length - rows.length) })}
           </button>`
         : nothing}
     `;

@@ -2,7 +2,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, Entity } from '../../model/types.js';
-import { formatUtc } from '../shared/format-time.js';
+import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { readableValue } from '../shared/readable-value.js';
 import { kindLabel, msg, severityLabel } from '../shared/strings.js';
 import { ALERT_FACETS, alertSource, type AlertFacet, type AlertQueueFilters } from './queue-model.js';
@@ -50,8 +50,8 @@ export function facetLabel(facet: AlertFacet, value: string): string {
   return readableValue(value) ?? value;
 }
 
-export function renderTime(alert: Alert): TemplateResult {
-  return html`<span class="time">${formatUtc(alert.firstActivityTime) ?? msg('queue.noTime')}</span>`;
+export function renderFirstActivity(alert: Alert, format: LocaleFormat): TemplateResult {
+  return html`<span class="time">${renderTime(format, alert.firstActivityTime) ?? msg('queue.noTime')}</span>`;
 }
 
 export function renderSeverity(alert: Alert): TemplateResult {
@@ -70,7 +70,7 @@ export function renderSource(alert: Alert): TemplateResult {
  * Lists the entities the alert involves with their evidence roles, which explain why the alert
  * names them, and the reason the source gives for linking the alert to the incident.
  */
-export function renderEntities(alert: Alert, entities: ReadonlyMap<string, Entity>): TemplateResult {
+export function renderEntities(alert: Alert, entities: ReadonlyMap<string, Entity>, format: LocaleFormat): TemplateResult {
   const involved = alert.evidence.filter((evidence) => entities.has(evidence.entityId));
   const shown = involved.slice(0, ENTITIES_PER_ROW);
   return html`
@@ -88,7 +88,7 @@ export function renderEntities(alert: Alert, entities: ReadonlyMap<string, Entit
         `;
       })}
     </ul>
-    ${involved.length > shown.length ? html`<span class="muted">${msg('queue.moreEntities', { count: involved.length - shown.length })}</span>` : nothing}
+    ${involved.length > shown.length ? html`<span class="muted">${format.msg('queue.moreEntities', { count: involved.length - shown.length })}</span>` : nothing}
     ${alert.linkReason ? html`<div class="roles">${msg('queue.linkReason', { reason: alert.linkReason })}</div>` : nothing}
   `;
 }

@@ -4,9 +4,11 @@ import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { EpochMs, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession, TimeRange } from '../../session/session.js';
 import { RangeChangeEvent, SelectionChangeEvent } from '../shared/events.js';
+import { getTimeZone, isValidTimeZone, type DisplayZone } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { alertTimelineStyles } from './alert-timeline.styles.js';
 import { ZOOM_STEP } from './axis-view.js';
 import { AxisWindow } from './axis-window.js';
@@ -26,7 +28,6 @@ import {
   type AlertLayout,
   type AlertMarker,
   type TimeDomain,
-  type TimelineTimeZone,
 } from './time-axis.js';
 import { renderControls } from './timeline-controls.js';
 import { clusterId, percent, renderAxis, renderColumn, renderRange, renderSpans, renderUntimed } from './timeline-markers.js';
@@ -99,7 +100,8 @@ const MAX_STACK = 4;
  * @property {string | undefined} incidentId - Incident to load through `adapter`. Attribute `incident-id`.
  * @property {number} duration - Wall-clock milliseconds in which speed 1 plays the whole incident. Defaults to 20000, and a value that is not a positive number plays at 20000. Attribute `duration`.
  * @property {boolean} loop - Playback that reaches the end starts again from the start. Off by default. The loop button toggles it. Attribute `loop`.
- * @property {'local' | 'UTC'} timeZone - Zone of tick labels and readable times: `UTC` (the default, like every time the other elements show) or the viewer's zone (`local`), where a time in an hour that daylight saving repeats carries its UTC offset. Attribute `time-zone`.
+ * @property {DisplayZone | undefined} timeZone - Zone of tick labels and readable times: `UTC`, the viewer's zone (`local`) or an IANA zone such as `Europe/Paris`. Unset, the zone of `setTimeZone`, which is UTC by default, like every time the other elements show. Another value warns once and is ignored. A time in an hour that daylight saving repeats carries its UTC offset. Attribute `time-zone`.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  * @property {FrameClock} clock - Wall time and frame scheduling for playback and scrubbing. Defaults to `performance.now` and `requestAnimationFrame`. Tests set a manual clock. Property only.
  *
  * @fires {TimeChangeEvent} il-time-change - A user moved the time cursor by scrubbing, the slider keys, the step, start and end buttons, or playback they started. Scrubbing fires at most once per animation frame. Playback fires once per frame that passes one or more alert times, at each loop restart, and once at the end. Detail: `TimeChangeDetail`, `{ time }`.
@@ -148,6 +150,7 @@ export class AlertTimeline extends LitElement {
     duration: { type: Number },
     loop: { type: Boolean, reflect: true },
     timeZone: { attribute: 'time-zone' },
+    theme: { reflect: true },
     clock: { attribute: false },
     plotWidth: { state: true },
     activeMarkerId: { state: true },
@@ -158,7 +161,8 @@ export class AlertTimeline extends LitElement {
   declare incidentId: string | undefined;
   declare duration: number;
   declare loop: boolean;
-  declare timeZone: TimelineTimeZone;
+  declare timeZone: DisplayZone | undefined;
+  declare theme: ThemeName | undefined;
   declare clock: FrameClock;
   declare private plotWidth: number;
   declare private activeMarkerId: string | undefined;
@@ -171,6 +175,7 @@ export class AlertTimeline extends LitElement {
   private readonly tickSpacing: TickSpacing;
   private readonly announcer: PlaybackAnnouncer;
   private readonly resizeObserver: ResizeObserver;
+  private readonly format = new LocaleController(this);
   private readonly reducedMotionQuery: MediaQueryList | undefined;
   private observedPlot: Element | undefined;
   private cachedSnapshot: IncidentSnapshot | undefined;
@@ -178,6 +183,8 @@ export class AlertTimeline extends LitElement {
   private cachedLayout: AlertLayout = EMPTY_LAYOUT;
   private cachedDomain: TimeDomain | undefined;
   private cachedColumns: { key: string; columns: MarkerColumn[] } | undefined;
+  /** The invalid `timeZone` value warned about last, so each is reported once. */
+  private warnedZone: string | undefined;
 
   constructor() {
     super();
@@ -186,7 +193,8 @@ export class AlertTimeline extends LitElement {
     this.incidentId = undefined;
     this.duration = DEFAULT_PLAYBACK_DURATION;
     this.loop = false;
-    this.timeZone = 'UTC';
+    this.timeZone = undefined;
+    this.theme = undefined;
     this.clock = browserFrameClock;
     this.plotWidth = 0;
     this.activeMarkerId = undefined;
@@ -203,7 +211,7 @@ export class AlertTimeline extends LitElement {
     this.announcer = new PlaybackAnnouncer({
       now: () => this.clock.now(),
       markers: () => this.layout().layout.markers,
-      format: (time) => formatDateTime(time, this.timeZone),
+      format: (time) => this.formatTime(time),
     });
     this.sessions = new SessionController(this, {
       onChange: (keys, session) => {
@@ -285,10 +293,32 @@ export class AlertTimeline extends LitElement {
     return { layout: this.cachedLayout, domain: this.cachedDomain };
   }
 
-  /** Returns what the tick scale depends on: the visible span, the plot width and the zone. */
+  /** Returns what the tick scale depends on: the visible span, the plot width, the zone and the locale. */
   private axisScaleKey(): string {
     const view = this.axisWindow.visible;
-    return view ? `${view.end - view.start}|${this.plotWidth}|${this.timeZone}` : '';
+    return view ? `${view.end - view.start}|${this.plotWidth}|${this.displayZone()}|${this.format.locale}` : '';
+  }
+
+  /** Returns the zone in effect: `timeZone` when it names a zone, else the library's. */
+  private displayZone(): DisplayZone {
+    const zone = this.timeZone;
+    if (zone === undefined || zone === null || zone === '') return getTimeZone();
+    if (isValidTimeZone(zone)) return zone;
+
+    if (this.warnedZone !== zone) {
+      this.warnedZone = zone;
+      console.warn(
+        `${this.localName}: time-zone=${JSON.stringify(zone)} is not 'local', 'UTC' or an IANA zone that this browser supports, ` +
+          `so times show in ${getTimeZone()}. Use a zone name such as "Europe/Paris".`,
+        this,
+      );
+    }
+    return getTimeZone();
+  }
+
+  /** Formats a time for readouts and accessible names, in the zone and locale in effect. */
+  private formatTime(time: EpochMs): string {
+    return formatDateTime(time, this.displayZone(), this.format.locale);
   }
 
   private timeAtViewPosition(position: number): EpochMs | undefined {
@@ -325,9 +355,9 @@ export class AlertTimeline extends LitElement {
       <div role="group" aria-label=${label}>
         ${this.renderControlRow(session)}
         ${view && bounds
-          ? html`${this.renderTrack(session, layout, view, bounds)}${renderAxis(axisTicks(view, this.timeZone, count), this.handleAxisPointerDown)}`
+          ? html`${this.renderTrack(session, layout, view, bounds)}${renderAxis(axisTicks(view, this.displayZone(), count, this.format.locale), this.handleAxisPointerDown)}`
           : html`<p class="message" part="message">${msg('timeline.noTimes')}</p>`}
-        ${renderUntimed(layout.untimed, new Set(session.selection.alertIds), (id) => this.toggleAlert(id))}
+        ${renderUntimed(layout.untimed, new Set(session.selection.alertIds), (id) => this.toggleAlert(id), this.format.number(layout.untimed.length))}
         <div class="visually-hidden" role="status">${this.announcer.text}</div>
       </div>
     `;
@@ -340,7 +370,7 @@ export class AlertTimeline extends LitElement {
   private renderControlRow(session: IncidentSession): TemplateResult {
     const bounds = session.timeBounds;
     const range = session.range;
-    const format = (time: EpochMs): string => formatDateTime(time, this.timeZone);
+    const format = (time: EpochMs): string => this.formatTime(time);
     return renderControls(
       {
         playing: session.playing,
@@ -352,6 +382,7 @@ export class AlertTimeline extends LitElement {
         canZoomIn: this.axisWindow.canZoomIn,
         readout: session.time === undefined ? '' : format(session.time),
         range: range ? msg('timeline.range', { start: format(range.start), end: format(range.end) }) : undefined,
+        formatNumber: (value) => this.format.number(value),
       },
       {
         toStart: () => this.seekTo(bounds?.start),
@@ -384,7 +415,8 @@ export class AlertTimeline extends LitElement {
       selected,
       related: alertsOfEntities(layout.markers, session.selection.entityIds),
       activeId: this.rovingId(columns, selected),
-      format: (value: EpochMs) => formatDateTime(value, this.timeZone),
+      format: (value: EpochMs) => this.formatTime(value),
+      formatNumber: (value: number) => this.format.number(value),
       onFocus: (id: string) => (this.activeMarkerId = id),
       onSelect: (id: string) => this.toggleAlert(id),
       onZoomTo: (column: MarkerColumn) => this.axisWindow.zoomTo(column.start, column.end),
@@ -403,7 +435,7 @@ export class AlertTimeline extends LitElement {
             style=${styleProperties({ '--_x': percent(playheadPosition) })}>
             <div class="handle" part="handle" role="slider" tabindex="0" aria-label=${msg('timeline.playhead')}
               aria-orientation="horizontal" aria-valuemin=${bounds.start} aria-valuemax=${bounds.end}
-              aria-valuenow=${time} aria-valuetext=${formatDateTime(time, this.timeZone)}
+              aria-valuenow=${time} aria-valuetext=${this.formatTime(time)}
               @keydown=${this.handleSliderKeyDown}></div>
           </div>
         </div>

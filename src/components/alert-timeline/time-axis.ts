@@ -8,14 +8,8 @@ import { scaleTime, scaleUtc } from 'd3-scale';
 import type { Alert, EpochMs } from '../../model/types.js';
 import { severityRank } from '../../model/severity.js';
 import { compareByTime, type TimeOrderKey } from '../../model/time.js';
-import { formatUtc } from '../shared/format-time.js';
-import { formatOffset, intlZone, isAmbiguousLocalTime, type DisplayZone } from './zone-offset.js';
-
-/**
- * Zone in which the element shows times: `local` is the viewer's zone, as the browser reports
- * it. Placement never depends on it, but tick boundaries and labels do.
- */
-export type TimelineTimeZone = 'local' | 'UTC';
+import { FALLBACK_LOCALE, formatTime } from '../shared/locale.js';
+import { formatOffset, intlZone, isAmbiguousLocalTime, type DisplayZone } from '../shared/zone-offset.js';
 
 /** The time window the axis covers, in epoch ms, with `end > start`. */
 export interface TimeDomain {
@@ -215,29 +209,13 @@ function formatter(
   return format;
 }
 
-const FULL_DATE_TIME: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'short',
-};
-
 /**
- * Formats a time with date, seconds and zone name, for accessible names and readouts. UTC uses
- * the elements' one format (`2026-03-14 09:12:05 UTC`), another zone the locale's. In the hour
- * that daylight saving repeats, the zone name gives way to the UTC offset (`GMT-04:00`), because
- * some locales name both offsets alike.
+ * Formats a time with date, seconds and zone name, for accessible names and readouts: the
+ * elements' `formatTime` in `timeZone` and `locale`. Returns an empty string for an invalid time.
  */
-export function formatDateTime(time: EpochMs, timeZone: DisplayZone, locale?: string): string {
-  if (timeZone === 'UTC') return formatUtc(time) ?? '';
-  const options = isAmbiguousLocalTime(time, timeZone) ? FULL_DATE_TIME_WITH_OFFSET : FULL_DATE_TIME;
-  return formatter(timeZone, options, locale).format(time);
+export function formatDateTime(time: EpochMs, timeZone: DisplayZone, locale: string = FALLBACK_LOCALE): string {
+  return formatTime(time, locale, timeZone) ?? '';
 }
-
-const FULL_DATE_TIME_WITH_OFFSET: Intl.DateTimeFormatOptions = { ...FULL_DATE_TIME, timeZoneName: 'longOffset' };
 
 const DAY = 86_400_000;
 const DATE_ONLY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
@@ -282,12 +260,7 @@ export function axisTicks(
   const step = times.length > 1 ? times[1]! - times[0]! : domain.end - domain.start;
   const dateKey = formatter(timeZone, DATE_KEY, locale);
   const dateLabel = formatter(timeZone, DATE_ONLY, locale);
-  // UTC ticks use a 24-hour clock, like the elements' UTC times.
-  const timeLabel = formatter(
-    timeZone,
-    timeZone === 'UTC' ? { ...timeOptions(step), hourCycle: 'h23' } : timeOptions(step),
-    locale,
-  );
+  const timeLabel = formatter(timeZone, timeOptions(step), locale);
 
   let previousDay = '';
   return times.map((time) => {

@@ -23,6 +23,8 @@ export interface ControlsState {
   readout: string;
   /** The selected range as text, or undefined without one. */
   range: string | undefined;
+  /** Formats a number in the element's locale, for the speed menu. */
+  formatNumber: (value: number) => string;
 }
 
 export interface ControlsActions {
@@ -52,9 +54,9 @@ const ICON_LOOP = icon('M4 5h6V3l3 3-3 3V7H4v3H2V7a2 2 0 0 1 2-2zM12 11H6v2l-3-3
 const ICON_ZOOM_IN = icon('M7 2h2v5h5v2H9v5H7V9H2V7h5z');
 const ICON_ZOOM_OUT = icon('M2 7h12v2H2z');
 
-function speedLabel(speed: number): string {
+function speedLabel(speed: number, formatNumber: (value: number) => string): string {
   if (speed === ONE_ALERT_PER_SECOND) return msg('timeline.speedAlertPerSecond');
-  return msg('timeline.speedTimes', { speed });
+  return msg('timeline.speedTimes', { speed: formatNumber(speed) });
 }
 
 function iconButton(
@@ -83,7 +85,7 @@ export function renderControls(state: ControlsState, actions: ControlsActions): 
         <span class="visually-hidden">${msg('timeline.speed')}</span>
         <select part="speed-menu" title=${msg('timeline.speed')} ?disabled=${!state.canPlay}
           @change=${(event: Event) => actions.setSpeed(Number((event.target as HTMLSelectElement).value))}>
-          ${speeds.map((speed) => html`<option value=${speed} ?selected=${speed === state.speed}>${speedLabel(speed)}</option>`)}
+          ${speeds.map((speed) => html`<option value=${speed} ?selected=${speed === state.speed}>${speedLabel(speed, state.formatNumber)}</option>`)}
         </select>
       </label>
       <button class="control" part="loop-button" type="button" aria-label=${msg('timeline.loop')}

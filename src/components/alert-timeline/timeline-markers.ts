@@ -25,6 +25,8 @@ export interface MarkerView {
   /** The marker or cluster id that takes the tab stop. */
   activeId: string | undefined;
   format: (time: EpochMs) => string;
+  /** Formats a count in the element's locale. */
+  formatNumber: (value: number) => string;
   onFocus: (id: string) => void;
   onSelect: (alertId: string) => void;
   onZoomTo: (column: MarkerColumn) => void;
@@ -93,7 +95,7 @@ function renderMarker(marker: AlertMarker, column: MarkerColumn, stack: number, 
 function renderCluster(column: MarkerColumn, state: MarkerView): TemplateResult {
   const id = clusterId(column);
   const name = msg('timeline.cluster', {
-    count: column.markers.length,
+    count: state.formatNumber(column.markers.length),
     severity: severityLabel(column.severity),
     start: state.format(column.start),
     end: state.format(column.end),
@@ -103,7 +105,7 @@ function renderCluster(column: MarkerColumn, state: MarkerView): TemplateResult 
       data-cluster-id=${id} style=${styleProperties({ '--_x': percent(column.position) })} aria-label=${name}
       tabindex=${id === state.activeId ? 0 : -1}
       @focus=${() => state.onFocus(id)} @click=${() => state.onZoomTo(column)}>
-      <span class="cluster-count" aria-hidden="true">${column.markers.length}</span>
+      <span class="cluster-count" aria-hidden="true">${state.formatNumber(column.markers.length)}</span>
     </button>
   `;
 }
@@ -138,16 +140,20 @@ function tickAlignment(position: number): string {
   return '';
 }
 
-/** Renders the list of alerts without a time, or nothing when every alert has one. */
+/**
+ * Renders the list of alerts without a time, or nothing when every alert has one. `count` is
+ * their number, formatted for the heading.
+ */
 export function renderUntimed(
   alerts: readonly Alert[],
   selected: ReadonlySet<string>,
   onSelect: (alertId: string) => void,
+  count: string,
 ): TemplateResult | typeof nothing {
   if (alerts.length === 0) return nothing;
   return html`
     <section class="untimed" part="time-unknown">
-      <span class="untimed-heading" id="untimed-heading">${msg('timeline.timeUnknown', { count: alerts.length })}</span>
+      <span class="untimed-heading" id="untimed-heading">${msg('timeline.timeUnknown', { count })}</span>
       <ul aria-labelledby="untimed-heading">
         ${alerts.map((alert) => {
           const isSelected = selected.has(alert.id);

@@ -7,9 +7,10 @@ import { sortEntities, verdictRank } from '../evidence-list/entity-order.js';
 import { entityListStyles } from '../evidence-list/list-styles.js';
 import { visibleEntities } from '../incident-filters/visible-entities.js';
 import { SelectionChangeEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import {
   ASSET_CATEGORIES,
   CATEGORY_COLUMNS,
@@ -72,6 +73,7 @@ const DEFAULT_ASSET_SORT: AssetSort = { key: 'verdict', descending: false };
  * @property {AssetCategory | undefined} category - The category shown: `devices`, `users`, `mailboxes`, `apps` or `cloudResources`. Attribute `category`. Unset, the first category with rows.
  * @property {string} search - Shows only assets whose name or id contains this text, ignoring case. Attribute `search`.
  * @property {number} pageSize - Rows shown at first and added by "Show more". Attribute `page-size`. Defaults to 100.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an asset. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {BulkActionRequestEvent} il-bulk-action-request - The user started an action on the checked assets. Cancelable, with `respondWith(answer)`. Detail: `BulkActionRequestDetail`, `{ action, request, signal }`.
@@ -107,6 +109,7 @@ export class AssetList extends LitElement {
     category: { type: String },
     search: { type: String },
     pageSize: { type: Number, attribute: 'page-size' },
+    theme: { reflect: true },
     checked: { state: true },
     shownCount: { state: true },
     sort: { state: true },
@@ -118,6 +121,7 @@ export class AssetList extends LitElement {
   declare category: AssetCategory | undefined;
   declare search: string;
   declare pageSize: number;
+  declare theme: ThemeName | undefined;
 
   /** Ids of the entities checked for bulk actions. */
   declare private checked: ReadonlySet<string>;
@@ -127,6 +131,7 @@ export class AssetList extends LitElement {
 
   private readonly sessions: SessionController;
   private readonly bulk: BulkActionController;
+  private readonly format = new LocaleController(this);
   private focusTabAfterUpdate = false;
 
   constructor() {
@@ -137,6 +142,7 @@ export class AssetList extends LitElement {
     this.category = undefined;
     this.search = '';
     this.pageSize = DEFAULT_ASSET_PAGE_SIZE;
+    this.theme = undefined;
     this.checked = new Set();
     this.shownCount = DEFAULT_ASSET_PAGE_SIZE;
     this.sort = DEFAULT_ASSET_SORT;
@@ -146,7 +152,7 @@ export class AssetList extends LitElement {
         this.checked = new Set();
       },
     });
-    this.bulk = new BulkActionController(this);
+    this.bulk = new BulkActionController(this, this.format);
     this.addEventListener('keydown', this.handleKeydown);
   }
 
@@ -204,18 +210,18 @@ export class AssetList extends LitElement {
             tabindex=${selected ? 0 : -1}
             @click=${() => this.showCategory(category)}
           >
-            ${msg('assets.tab', { label: msg(`assets.category.${category}`), count: byCategory.get(category)?.length ?? 0 })}
+            ${this.format.msg('assets.tab', { label: msg(`assets.category.${category}`), count: byCategory.get(category)?.length ?? 0 })}
           </button>`;
         })}
       </div>
-      ${targetCount > 0 ? renderBulkBar(this.bulk, targetCount, this.clearChecked) : nothing}
+      ${targetCount > 0 ? renderBulkBar(this.bulk, targetCount, this.clearChecked, this.format) : nothing}
       <div part="panel" id="panel" role="tabpanel" aria-labelledby=${`tab-${current}`}>
         ${rows.length === 0
           ? html`<p class="hint">${msg('assets.empty', { label: label.toLowerCase() })}</p>`
           : this.renderTable(current, label, rows, new Set(session.selection.entityIds))}
         ${rows.length > this.shownCount
           ? html`<button part="more-button" type="button" class="text-button more" @click=${this.showMore}>
-              ${msg('assets.showMore', { count: Math.min(this.validPageSize(), rows.length - this.shownCount) })}
+              ${this.format.msg('assets.showMore', { count: Math.min(this.validPageSize(), rows.length - this.shownCount) })}
             </button>`
           : nothing}
       </div>
@@ -228,7 +234,7 @@ export class AssetList extends LitElement {
 
     return html`<div class="table-wrap">
       <table part="table">
-        <caption class="visually-hidden">${msg('assets.caption', { label, count: rows.length })}</caption>
+        <caption class="visually-hidden">${this.format.msg('assets.caption', { label, count: rows.length })}</caption>
         <thead>
           <tr>
             <th scope="col" class="check-cell">

@@ -17,6 +17,7 @@ import type {
 } from '../../adapter/adapter.js';
 import type { IncidentSession } from '../../session/session.js';
 import { IntentKeys } from '../shared/intent-keys.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
 import { BulkActionCompleteEvent, BulkActionErrorEvent, BulkActionRequestEvent, type BulkActionWork } from './events.js';
 
@@ -54,6 +55,8 @@ export class BulkActionController implements ReactiveController {
   listError: unknown = undefined;
 
   private readonly host: ReactiveControllerHost & EventTarget;
+  /** Formats of the host's locale, for the counts in result messages. */
+  private readonly format: LocaleFormat;
   private scope: BulkScope | undefined;
   private targetsKey = '';
   /** Aborts every call of the current session and adapter. */
@@ -70,8 +73,9 @@ export class BulkActionController implements ReactiveController {
    */
   private readonly intentKeys = new IntentKeys();
 
-  constructor(host: ReactiveControllerHost & EventTarget) {
+  constructor(host: ReactiveControllerHost & EventTarget, format: LocaleFormat) {
     this.host = host;
+    this.format = format;
     host.addController(this);
   }
 
@@ -196,7 +200,7 @@ export class BulkActionController implements ReactiveController {
 
       this.intentKeys.settle(keyName);
       const failed = result.status === 'failed';
-      const message = result.message ?? msg(failed ? 'assets.bulk.failed' : `assets.bulk.${result.status}`, { action: label, count });
+      const message = result.message ?? this.format.msg(failed ? 'assets.bulk.failed' : `assets.bulk.${result.status}`, { action: label, count });
       this.setState(work.action.id, { phase: failed ? 'failed' : 'succeeded', message, count });
       for (const outcome of result.results ?? []) {
         if (outcome.status === 'failed' || outcome.remediationStatus === undefined) continue;

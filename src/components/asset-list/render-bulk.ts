@@ -7,19 +7,28 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ActionDescriptor } from '../../adapter/adapter.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
 import type { BulkActionController, BulkActionState } from './bulk-actions.js';
 
-/** Renders the bar for `checkedCount` checked entities, with `onClear` behind its Clear button. */
-export function renderBulkBar(controller: BulkActionController, checkedCount: number, onClear: () => void): TemplateResult {
+/**
+ * Renders the bar for `checkedCount` checked entities, with `onClear` behind its Clear button
+ * and counts in the locale of `format`.
+ */
+export function renderBulkBar(
+  controller: BulkActionController,
+  checkedCount: number,
+  onClear: () => void,
+  format: LocaleFormat,
+): TemplateResult {
   return html`<div part="bulk-bar" class="bulk-bar" role="group" aria-label=${msg('assets.bulk.label')}>
-    <span class="checked-count">${msg('assets.checked', { count: checkedCount })}</span>
+    <span class="checked-count">${format.msg('assets.checked', { count: checkedCount })}</span>
     <button type="button" class="text-button" @click=${onClear}>${msg('assets.clearChecked')}</button>
-    ${controller.supported ? renderActionList(controller) : nothing}
+    ${controller.supported ? renderActionList(controller, format) : nothing}
   </div>`;
 }
 
-function renderActionList(controller: BulkActionController): TemplateResult {
+function renderActionList(controller: BulkActionController, format: LocaleFormat): TemplateResult {
   switch (controller.listStatus) {
     case 'initial':
     case 'pending':
@@ -29,12 +38,12 @@ function renderActionList(controller: BulkActionController): TemplateResult {
     case 'complete':
       if (controller.actions.length === 0) return html`<span class="hint" role="status">${msg('assets.bulk.none')}</span>`;
       return html`<ul class="bulk-actions">
-        ${controller.actions.map((action, index) => renderAction(controller, action, index))}
+        ${controller.actions.map((action, index) => renderAction(controller, action, index, format))}
       </ul>`;
   }
 }
 
-function renderAction(controller: BulkActionController, action: ActionDescriptor, index: number): TemplateResult {
+function renderAction(controller: BulkActionController, action: ActionDescriptor, index: number, format: LocaleFormat): TemplateResult {
   const state = controller.state(action.id);
   const base = `bulk-${index}`;
   return html`<li class="bulk-action" data-action-id=${action.id} data-phase=${state.phase}>
@@ -56,9 +65,9 @@ function renderAction(controller: BulkActionController, action: ActionDescriptor
       ${action.label}
     </button>
     <span id=${`${base}-confirm`} class="confirm" role="group" aria-labelledby=${`${base}-prompt`} ?hidden=${state.phase !== 'confirming'}>
-      ${state.phase === 'confirming' ? renderConfirmation(controller, action, state, base) : nothing}
+      ${state.phase === 'confirming' ? renderConfirmation(controller, action, state, base, format) : nothing}
     </span>
-    <span class="bulk-status" role="status" data-phase=${state.phase}>${statusText(action, state)}</span>
+    <span class="bulk-status" role="status" data-phase=${state.phase}>${statusText(action, state, format)}</span>
   </li>`;
 }
 
@@ -67,16 +76,17 @@ function renderConfirmation(
   action: ActionDescriptor,
   state: BulkActionState,
   base: string,
+  format: LocaleFormat,
 ): TemplateResult {
-  return html`<span id=${`${base}-prompt`}>${msg('assets.bulk.confirmPrompt', { action: action.label, count: state.count ?? 0 })}</span>
+  return html`<span id=${`${base}-prompt`}>${format.msg('assets.bulk.confirmPrompt', { action: action.label, count: state.count ?? 0 })}</span>
     <button type="button" class="button confirm-button" data-destructive @click=${() => controller.run(action)}>
       ${msg('assets.bulk.confirm')}
     </button>
     <button type="button" class="button cancel-button" @click=${() => controller.cancel(action.id)}>${msg('assets.bulk.cancel')}</button>`;
 }
 
-function statusText(action: ActionDescriptor, state: BulkActionState): string {
-  if (state.phase === 'running') return msg('assets.bulk.runningText', { action: action.label, count: state.count ?? 0 });
+function statusText(action: ActionDescriptor, state: BulkActionState, format: LocaleFormat): string {
+  if (state.phase === 'running') return format.msg('assets.bulk.runningText', { action: action.label, count: state.count ?? 0 });
   if (state.phase === 'succeeded' || state.phase === 'failed') return state.message ?? '';
   return '';
 }

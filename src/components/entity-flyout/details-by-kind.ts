@@ -6,7 +6,6 @@
 
 import type { Entity, EntityKind } from '../../model/types.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { formatBytes } from './format.js';
 
 /**
  * Labels of the fields this module reads besides those the flyout's string table names. They
@@ -37,11 +36,16 @@ const DETAIL_FIELD_STRINGS: Readonly<Record<string, string>> = {
 // A call, not a side-effect import, so that bundlers honouring `sideEffects` keep it.
 registerStrings(DETAIL_FIELD_STRINGS);
 
-/** A value as the flyout renders it. `code` values are long, monospace and copyable. */
+/**
+ * A value as the flyout renders it. `code` values are long, monospace and copyable. Times,
+ * counts and sizes are formatted in the element's locale when rendered.
+ */
 export type DetailValue =
   | { type: 'text'; text: string }
   | { type: 'code'; text: string }
   | { type: 'time'; time: number }
+  | { type: 'count'; count: number }
+  | { type: 'bytes'; bytes: number }
   | { type: 'list'; items: string[]; code: boolean };
 
 /** One labelled row of the details list. `key` is the property name, unique within the entity. */
@@ -51,7 +55,8 @@ export interface DetailRow {
   value: DetailValue;
 }
 
-type Format = 'text' | 'code' | 'number' | 'bytes' | 'time' | 'list' | 'codeList';
+/** How a field shows: `number` is an identifier such as a process id, `count` an amount. */
+type Format = 'text' | 'code' | 'number' | 'count' | 'bytes' | 'time' | 'list' | 'codeList';
 
 interface FieldSpec {
   /** The property read, and the label key `flyout.field.<key>`. */
@@ -176,8 +181,8 @@ const FIELDS_BY_KIND: Partial<Record<EntityKind, readonly FieldSpec[]>> = {
     field('antiSpamDirection'),
     field('receivedTime', 'time'),
     field('urls', 'codeList'),
-    field('urlCount', 'number'),
-    field('attachmentCount', 'number'),
+    field('urlCount', 'count'),
+    field('attachmentCount', 'count'),
     field('attachments', 'codeList'),
     field('threats', 'list'),
     field('threatDetectionMethods', 'list'),
@@ -188,7 +193,7 @@ const FIELDS_BY_KIND: Partial<Record<EntityKind, readonly FieldSpec[]>> = {
   mailCluster: [
     field('clusterBy'),
     field('clusterByValue'),
-    field('emailCount', 'number'),
+    field('emailCount', 'count'),
     field('query', 'code'),
     field('networkMessageIds', 'codeList'),
   ],
@@ -333,9 +338,9 @@ function formatValue(raw: unknown, format: Format): DetailValue | undefined {
     case 'time':
       return typeof raw === 'number' && Number.isFinite(raw) ? { type: 'time', time: raw } : inferValue(raw);
     case 'bytes':
-      return typeof raw === 'number' && Number.isFinite(raw)
-        ? { type: 'text', text: formatBytes(raw) }
-        : inferValue(raw);
+      return typeof raw === 'number' && Number.isFinite(raw) ? { type: 'bytes', bytes: raw } : inferValue(raw);
+    case 'count':
+      return typeof raw === 'number' && Number.isFinite(raw) ? { type: 'count', count: raw } : inferValue(raw);
     case 'list':
     case 'codeList': {
       const items = (Array.isArray(raw) ? raw : [raw]).filter((item) => !isEmpty(item)).map(scalarText);

@@ -3,9 +3,10 @@ import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { Entity, IncidentSnapshot } from '../../model/types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { SelectionChangeEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { kindLabel, msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { ActionController, type ActionScope, type FocusRequest } from './action-controller.js';
 import { alertsOfEntity, relatedEntities } from './entity-links.js';
 import { entityFlyoutStyles } from './entity-flyout.styles.js';
@@ -46,8 +47,10 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  *
  * Details list the fields an analyst reads first for the entity's kind, then every other
  * non-empty property under "Other properties". Long values (paths, command lines, hashes)
- * truncate in the middle, expand on demand and have a copy button. Times are shown in UTC as
- * `2026-03-14 09:12:05 UTC`. Only an http(s) `webUrl` becomes a link. URLs found in the data
+ * truncate in the middle, expand on demand and have a copy button. Times show date, time to the
+ * second and zone in the locale of the nearest `lang` attribute, in UTC unless `setTimeZone`
+ * chose another zone (`14.03.2026, 09:12:05 UTC` under `lang="de-DE"`), and counts and sizes
+ * use that locale's digits. Only an http(s) `webUrl` becomes a link. URLs found in the data
  * (a URL entity, a message's URLs) are shown as text, never as links, because they may be
  * malicious.
  *
@@ -97,6 +100,7 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * @property {string | undefined} entityId - Entity to show instead of the selection. Attribute `entity-id`.
  * @property {FlyoutMode} mode - `docked` (default) or `modal`. Attribute `mode`, reflected.
  * @property {boolean} open - In modal mode, whether the drawer is shown. Docked, it has no effect. Attribute `open`, reflected.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the flyout and the elements it renders. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an alert or a related entity. Detail: `SelectionChangeDetail`, the new selection `{ entityIds, alertIds }`.
  * @fires {FlyoutCloseEvent} il-flyout-close - The user pressed the close button, or in modal mode Escape or the backdrop. Cancelable: docked, the host decides what closing means. Modal, the drawer closes unless cancelled. Detail: `FlyoutCloseDetail`, `{ entityId, reason }`.
@@ -141,6 +145,7 @@ export class EntityFlyout extends LitElement {
     entityId: { type: String, attribute: 'entity-id' },
     mode: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
+    theme: { reflect: true },
     expandedValues: { state: true },
     copyStates: { state: true },
   };
@@ -151,6 +156,7 @@ export class EntityFlyout extends LitElement {
   declare entityId: string | undefined;
   declare mode: FlyoutMode;
   declare open: boolean;
+  declare theme: ThemeName | undefined;
 
   /** Ids of the long values the user expanded, for the entity shown. */
   declare private expandedValues: ReadonlySet<string>;
@@ -160,6 +166,7 @@ export class EntityFlyout extends LitElement {
   private readonly sessions: SessionController;
   private readonly actions: ActionController;
   private readonly drawer: ModalDrawerController;
+  private readonly format = new LocaleController(this);
   private readonly copyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private shownEntityId: string | undefined;
   private focusTitleAfterUpdate: boolean;
@@ -172,6 +179,7 @@ export class EntityFlyout extends LitElement {
     this.entityId = undefined;
     this.mode = 'docked';
     this.open = false;
+    this.theme = undefined;
     this.expandedValues = new Set();
     this.copyStates = new Map();
     this.shownEntityId = undefined;
@@ -257,6 +265,7 @@ export class EntityFlyout extends LitElement {
       onCopyValue: this.copyValue,
       onSelectAlert: this.selectAlert,
       onSelectEntity: this.selectEntity,
+      format: this.format,
     };
 
     const scope = this.actions.scope;
@@ -288,7 +297,7 @@ export class EntityFlyout extends LitElement {
       <div part="body">
         ${renderDetails(entity, context)}
         ${actionsShown ? renderActions(this.actions, scope) : nothing}
-        ${actionsShown ? renderPendingActions(this.actions, scope, pendingActions) : nothing}
+        ${actionsShown ? renderPendingActions(this.actions, scope, pendingActions, this.format) : nothing}
         ${renderAlerts(alertsOfEntity(snapshot, entity.id, session.range), context)}
         ${renderRelated(relatedEntities(snapshot, entity.id), context)}
         ${(this.adapter ?? session.adapter)?.listHuntQueries && (this.adapter ?? session.adapter)?.runHunt

@@ -1,20 +1,15 @@
-/** Value formatting for the flyout. Times use the elements' one UTC format. */
+/** Value formatting for the flyout: sizes in the element's locale and safe link targets. */
 
-import { msg } from '../shared/strings.js';
-
-export { formatUtc } from '../shared/format-time.js';
-
-/** Returns the ISO 8601 form for a `<time datetime>` attribute. */
-export function isoTime(time: number): string {
-  return new Date(time).toISOString();
-}
+import type { LocaleFormat } from '../shared/locale-controller.js';
 
 const UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
-/** Formats a size in bytes as the exact count, with a rounded size in larger units past 1 KB. */
-export function formatBytes(bytes: number): string {
-  const count = new Intl.NumberFormat().format(bytes);
-  if (Math.abs(bytes) < 1024) return msg('flyout.bytes', { count });
+/**
+ * Formats a size in bytes as the exact count, with a rounded size in larger units past 1 KB,
+ * both in the locale of `format`.
+ */
+export function formatBytes(bytes: number, format: LocaleFormat): string {
+  if (Math.abs(bytes) < 1024) return format.msg('flyout.bytes', { count: bytes });
 
   let size = bytes;
   let unit: (typeof UNITS)[number] = UNITS[0];
@@ -23,13 +18,13 @@ export function formatBytes(bytes: number): string {
     unit = next;
     if (Math.abs(size) < 1024) break;
   }
-  const rounded = new Intl.NumberFormat(undefined, {
+  const rounded = new Intl.NumberFormat(format.locale, {
     style: 'unit',
     unit,
     unitDisplay: 'short',
     maximumFractionDigits: 1,
   }).format(size);
-  return msg('flyout.bytesWithSize', { count, size: rounded });
+  return format.msg('flyout.bytesWithSize', { count: bytes, size: rounded });
 }
 
 /** Returns the URL when it is an absolute http(s) URL, the only kind the flyout makes a link. */

@@ -12,9 +12,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ActionDescriptor, PendingActionDecision } from '../../adapter/adapter.js';
 import type { PendingAction } from '../../model/types.js';
+import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { kindLabel, msg } from '../shared/strings.js';
 import type { ActionController, ActionScope, ActionState, DecisionState } from './action-controller.js';
-import { formatUtc, isoTime } from './format.js';
 
 /** Pending action statuses that still wait for a decision, compared in lower case. */
 const UNDECIDED_STATUSES = new Set(['pending', 'pendingapproval']);
@@ -161,13 +161,14 @@ export function renderPendingActions(
   controller: ActionController,
   scope: ActionScope,
   pendingActions: readonly PendingAction[],
+  format: LocaleFormat,
 ): TemplateResult | typeof nothing {
   if (pendingActions.length === 0) return nothing;
 
   return html`<section part="section pending-actions" aria-labelledby="pending-heading">
-    <h3 id="pending-heading">${msg('flyout.section.pending', { count: pendingActions.length })}</h3>
+    <h3 id="pending-heading">${format.msg('flyout.section.pending', { count: pendingActions.length })}</h3>
     <ul class="action-list">
-      ${pendingActions.map((pendingAction, index) => renderPendingAction(controller, scope, pendingAction, index))}
+      ${pendingActions.map((pendingAction, index) => renderPendingAction(controller, scope, pendingAction, index, format))}
     </ul>
   </section>`;
 }
@@ -177,12 +178,13 @@ function renderPendingAction(
   scope: ActionScope,
   pendingAction: PendingAction,
   index: number,
+  format: LocaleFormat,
 ): TemplateResult {
   const state = controller.decisionState(pendingAction.id);
   const deciding = state.phase === 'deciding';
   const canDecide = isUndecided(pendingAction) && scope.adapter?.decidePendingAction !== undefined;
   const nameId = `pending-${index}-name`;
-  const requested = formatUtc(pendingAction.requestedTime);
+  const requested = renderTime(format, pendingAction.requestedTime);
 
   const decisionButton = (decision: PendingActionDecision): TemplateResult => html`<button
     type="button"
@@ -204,7 +206,7 @@ function renderPendingAction(
     <p id=${nameId} class="item-title pending-name" tabindex="-1">${pendingAction.action}</p>
     <p class="item-meta">
       ${pendingAction.requestedBy ? html`<span>${msg('flyout.pending.requestedBy', { name: pendingAction.requestedBy })}</span>` : nothing}
-      ${requested ? html`<time datetime=${isoTime(pendingAction.requestedTime!)}>${requested}</time>` : nothing}
+      ${requested ?? nothing}
       <span>${msg('flyout.pending.status', { status: pendingAction.status })}</span>
     </p>
     ${canDecide

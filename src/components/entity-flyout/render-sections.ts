@@ -7,10 +7,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity } from '../../model/types.js';
 import type { Selection } from '../../session/session.js';
+import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { kindLabel, msg, severityLabel } from '../shared/strings.js';
 import { entityDetails, type DetailRow, type DetailValue } from './details-by-kind.js';
 import type { EntityAlert, RelatedEntity } from './entity-links.js';
-import { formatUtc, isoTime } from './format.js';
+import { formatBytes } from './format.js';
 import { kindIcon } from './kind-icons.js';
 import { renderLongValue, type CopyState } from './long-value.js';
 
@@ -23,18 +24,20 @@ export interface SectionContext {
   onCopyValue: (id: string, text: string) => void;
   onSelectAlert: (alertId: string) => void;
   onSelectEntity: (entityId: string) => void;
+  /** Formats of the element's locale, for times, counts and sizes. */
+  format: LocaleFormat;
 }
 
 export function renderDetails(entity: Entity, context: SectionContext): TemplateResult {
   const { primary, other } = entityDetails(entity);
-  const firstSeen = entity.firstSeen === undefined ? undefined : formatUtc(entity.firstSeen);
+  const firstSeen = renderTime(context.format, entity.firstSeen);
 
   const rows = [
     firstSeen === undefined
       ? nothing
       : html`<div class="field">
           <dt>${msg('flyout.firstSeen')}</dt>
-          <dd><time datetime=${isoTime(entity.firstSeen!)}>${firstSeen}</time></dd>
+          <dd>${firstSeen}</dd>
         </div>`,
     ...primary.map((row) => renderRow(row, context)),
   ];
@@ -61,10 +64,12 @@ function renderValue(value: DetailValue, row: DetailRow, context: SectionContext
   switch (value.type) {
     case 'text':
       return value.text;
-    case 'time': {
-      const text = formatUtc(value.time);
-      return text === undefined ? String(value.time) : html`<time datetime=${isoTime(value.time)}>${text}</time>`;
-    }
+    case 'time':
+      return renderTime(context.format, value.time) ?? String(value.time);
+    case 'count':
+      return context.format.number(value.count);
+    case 'bytes':
+      return formatBytes(value.bytes, context.format);
     case 'code':
       return longValue(row.key, row.label, value.text, context);
     case 'list':
@@ -92,7 +97,7 @@ function longValue(key: string, label: string, text: string, context: SectionCon
 }
 
 export function renderAlerts(alerts: readonly EntityAlert[], context: SectionContext): TemplateResult {
-  const heading = msg('flyout.section.alerts', { count: alerts.length });
+  const heading = context.format.msg('flyout.section.alerts', { count: alerts.length });
   return html`<section part="section alerts" aria-labelledby="alerts-heading">
     <h3 id="alerts-heading">${heading}</h3>
     ${alerts.length === 0
@@ -135,7 +140,7 @@ function renderAlert({ alert, evidence }: EntityAlert, context: SectionContext):
 }
 
 export function renderRelated(related: readonly RelatedEntity[], context: SectionContext): TemplateResult {
-  const heading = msg('flyout.section.related', { count: related.length });
+  const heading = context.format.msg('flyout.section.related', { count: related.length });
   return html`<section part="section related" aria-labelledby="related-heading">
     <h3 id="related-heading">${heading}</h3>
     ${related.length === 0

@@ -6,10 +6,10 @@ import { FLYOUT_STRINGS } from '../entity-flyout/flyout-strings.js';
 import { kindIcon } from '../entity-flyout/kind-icons.js';
 import { visibleEntities } from '../incident-filters/visible-entities.js';
 import { SelectionChangeEvent } from '../shared/events.js';
-import { formatUtc } from '../shared/format-time.js';
+import { LocaleController, renderTime } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { kindLabel, msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { nextEntitySort, remediationRank, sortEntities, verdictRank, type EntitySort, type EntitySortKey } from './entity-order.js';
 import { evidenceListStyles } from './evidence-list.styles.js';
 import { EVIDENCE_STRINGS } from './evidence-strings.js';
@@ -103,6 +103,7 @@ function pendingByEntity(snapshot: IncidentSnapshot): Map<string, PendingAction[
  * @property {string} search - Shows only entities whose name or id contains this text, ignoring case. Attribute `search`.
  * @property {EvidenceShow} show - `all` (default), `pendingApproval`, `malicious`, `unremediated` or `remediated`. Attribute `show`.
  * @property {number} pageSize - Rows shown at first and added by "Show more". Attribute `page-size`. Defaults to 100.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element and the badges it renders. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user chose an entity. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {ActionRequestEvent} il-action-request - The user approved or rejected a pending action. Cancelable, with `respondWith(answer)`. Detail: `ActionRequestDetail`.
@@ -133,6 +134,7 @@ export class EvidenceList extends LitElement {
     search: { type: String },
     show: { type: String },
     pageSize: { type: Number, attribute: 'page-size' },
+    theme: { reflect: true },
     sort: { state: true },
     shownCount: { state: true },
   };
@@ -143,6 +145,7 @@ export class EvidenceList extends LitElement {
   declare search: string;
   declare show: EvidenceShow;
   declare pageSize: number;
+  declare theme: ThemeName | undefined;
 
   declare private sort: EntitySort;
   /** Rows shown. Grows by `pageSize` with "Show more". */
@@ -150,6 +153,7 @@ export class EvidenceList extends LitElement {
 
   private readonly sessions: SessionController;
   private readonly decisions: PendingDecisions;
+  private readonly format = new LocaleController(this);
 
   constructor() {
     super();
@@ -159,6 +163,7 @@ export class EvidenceList extends LitElement {
     this.search = '';
     this.show = 'all';
     this.pageSize = DEFAULT_EVIDENCE_PAGE_SIZE;
+    this.theme = undefined;
     this.sort = DEFAULT_SORT;
     this.shownCount = DEFAULT_EVIDENCE_PAGE_SIZE;
     this.sessions = new SessionController(this);
@@ -206,6 +211,7 @@ export class EvidenceList extends LitElement {
     const rows = shown.slice(0, this.shownCount);
     const canDecide = typeof (this.adapter ?? session.adapter)?.decidePendingAction === 'function';
     const selected = new Set(session.selection.entityIds);
+    const caption = this.format.msg('evidence.caption', { shown: shown.length, total: snapshot.entities.length });
 
     return html`<section class="evidence" aria-label=${msg('evidence.label')}>
       <div part="toolbar" class="toolbar">
@@ -214,18 +220,18 @@ export class EvidenceList extends LitElement {
           <select @change=${this.handleShowChange}>
             ${SHOW_OPTIONS.map(
               (show) => html`<option value=${show} ?selected=${show === this.show}>
-                ${msg(`evidence.show.${show}`, { count: counts.get(show) ?? 0 })}
+                ${this.format.msg(`evidence.show.${show}`, { count: counts.get(show) ?? 0 })}
               </option>`,
             )}
           </select>
         </label>
-        <p class="count" role="status">${msg('evidence.caption', { shown: shown.length, total: snapshot.entities.length })}</p>
+        <p class="count" role="status">${caption}</p>
       </div>
       ${shown.length === 0
         ? html`<p class="hint">${msg('evidence.empty')}</p>`
         : html`<div class="table-wrap">
             <table part="table">
-              <caption class="visually-hidden">${msg('evidence.caption', { shown: shown.length, total: snapshot.entities.length })}</caption>
+              <caption class="visually-hidden">${caption}</caption>
               <thead>
                 <tr>
                   ${COLUMNS.map((key) => this.renderHeader(key))}
@@ -239,7 +245,7 @@ export class EvidenceList extends LitElement {
           </div>`}
       ${shown.length > rows.length
         ? html`<button part="more-button" type="button" class="text-button more" @click=${this.showMore}>
-            ${msg('evidence.showMore', { count: Math.min(this.validPageSize(), shown.length - rows.length) })}
+            ${this.format.msg('evidence.showMore', { count: Math.min(this.validPageSize(), shown.length - rows.length) })}
           </button>`
         : nothing}
     </section>`;
@@ -263,7 +269,6 @@ export class EvidenceList extends LitElement {
     canDecide: boolean,
     selected: ReadonlySet<string>,
   ): TemplateResult {
-    const firstSeen = formatUtc(entity.firstSeen);
     const isSelected = selected.has(entity.id);
     return html`<tr part="row" data-entity-id=${entity.id} ?data-selected=${isSelected}>
       <td>
@@ -281,7 +286,7 @@ export class EvidenceList extends LitElement {
       <td colspan="2">
         <il-verdict-badge .verdict=${entity.verdict} .remediationStatus=${entity.remediationStatus}></il-verdict-badge>
       </td>
-      <td>${firstSeen ? html`<time datetime=${new Date(entity.firstSeen!).toISOString()}>${firstSeen}</time>` : nothing}</td>
+      <td>${renderTime(this.format, entity.firstSeen) ?? nothing}</td>
       <td>${renderPendingActions(this.decisions, entity.id, pendingActions, canDecide, `row-${index}`)}</td>
     </tr>`;
   }

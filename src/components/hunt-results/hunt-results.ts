@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { EntityRef, HuntQuery, HuntResult, IncidentDataAdapter } from '../../adapter/adapter.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { HuntCompleteEvent, LinkToIncidentEvent } from './events.js';
 import { huntResultsStyles } from './hunt-results.styles.js';
 import { HUNT_STRINGS } from './hunt-strings.js';
@@ -64,6 +65,7 @@ function errorMessage(error: unknown): string {
  * @property {EntityRef | undefined} target - The entity to hunt for.
  * @property {number} pageSize - Rows per page, at least 1. Attribute `page-size`. Defaults to 20.
  * @property {number} headingLevel - Level of the element's heading, 1 to 6. Attribute `heading-level`. Defaults to 3, to sit under a level 2 heading such as the flyout's title.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element. Absent or any other value follows `prefers-color-scheme`, or the theme of an enclosing element such as `il-entity-flyout`. Attribute `theme`, reflected.
  *
  * @fires {HuntCompleteEvent} il-hunt-complete - A hunt the user ran finished, with rows or with an error. Not for a cancelled hunt. Detail: `HuntCompleteDetail`, `{ target, query, status, result?, error? }`.
  * @fires {LinkToIncidentEvent} il-link-to-incident - The user asked to link the selected rows to the incident. Cancelable: `preventDefault()` keeps the element from calling the adapter. Detail: `LinkToIncidentDetail`, `{ incidentId, target, query, records }`.
@@ -94,6 +96,7 @@ export class HuntResults extends LitElement {
     target: { attribute: false },
     pageSize: { type: Number, attribute: 'page-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    theme: { reflect: true },
     queriesState: { state: true },
     hunt: { state: true },
     sort: { state: true },
@@ -106,6 +109,7 @@ export class HuntResults extends LitElement {
   declare target: EntityRef | undefined;
   declare pageSize: number;
   declare headingLevel: number;
+  declare theme: ThemeName | undefined;
 
   declare private queriesState: QueriesState;
   declare private hunt: HuntState | undefined;
@@ -120,6 +124,7 @@ export class HuntResults extends LitElement {
   private linkRequest: AbortController | undefined;
   private loadedKey: string | undefined;
   private loadedAdapter: IncidentDataAdapter | undefined;
+  private readonly format = new LocaleController(this);
 
   constructor() {
     super();
@@ -127,6 +132,7 @@ export class HuntResults extends LitElement {
     this.target = undefined;
     this.pageSize = DEFAULT_PAGE_SIZE;
     this.headingLevel = 3;
+    this.theme = undefined;
     this.queriesState = { status: 'idle' };
     this.hunt = undefined;
     this.sort = undefined;
@@ -257,6 +263,7 @@ export class HuntResults extends LitElement {
       selected: this.selected,
       canLink: typeof this.adapter?.linkToIncident === 'function',
       link: this.link,
+      format: this.format,
       onSort: this.sortBy,
       onPage: this.showPage,
       onSelectRows: this.selectRows,

@@ -5,7 +5,7 @@
  */
 
 import type { HuntColumn, HuntRecord, HuntResult } from '../../adapter/adapter.js';
-import { formatUtc } from '../shared/format-time.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -37,20 +37,27 @@ export function cellTime(value: unknown): number | undefined {
   return undefined;
 }
 
-const numberFormat = new Intl.NumberFormat();
-
-/** Formats a cell as text. Times use the elements' UTC format, and objects are shown as JSON. */
-export function cellText(value: unknown, column: HuntColumn): string {
+/**
+ * Formats a cell as text in the locale of `format`. Times of a `datetime` column and `Date`
+ * values show with date, seconds and zone, numbers of a `number` column with the locale's digits
+ * and grouping, and objects as JSON.
+ */
+export function cellText(value: unknown, column: HuntColumn, format: LocaleFormat): string {
   if (value === undefined || value === null) return '';
 
-  if (column.type === 'datetime') {
-    const text = formatUtc(cellTime(value));
+  if (column.type === 'datetime' || value instanceof Date) {
+    const text = format.time(cellTime(value));
     if (text !== undefined) return text;
   }
-  if (typeof value === 'number') return column.type === 'number' ? numberFormat.format(value) : String(value);
+  if (typeof value === 'number') return column.type === 'number' ? format.number(value) : String(value);
+  return plainText(value);
+}
+
+/** Returns the text of a value that no locale changes: a string, a boolean, an invalid date or JSON. */
+function plainText(value: unknown): string {
   if (typeof value === 'boolean') return msg(value ? 'hunt.yes' : 'hunt.no');
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return formatUtc(value.getTime()) ?? String(value);
+  if (value instanceof Date) return String(value);
 
   try {
     return JSON.stringify(value);
@@ -79,7 +86,9 @@ function sortKey(value: unknown, column: HuntColumn): number | string | undefine
     case 'boolean':
       return value === true || value === 'true' ? 1 : 0;
     default:
-      return typeof value === 'number' ? value : cellText(value, column);
+      if (typeof value === 'number') return value;
+      if (value instanceof Date) return cellTime(value);
+      return plainText(value);
   }
 }
 

@@ -6,7 +6,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HuntColumn, HuntQuery, HuntResult } from '../../adapter/adapter.js';
-import { formatUtc } from '../shared/format-time.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
 import { cellText, pageOf, sortedRowIndexes, type Page, type SortState } from './hunt-table.js';
 
@@ -25,6 +25,8 @@ export interface ResultsView {
   selected: ReadonlySet<number>;
   canLink: boolean;
   link: ResultsLinkState;
+  /** Formats of the element's locale, for times, numbers and counts. */
+  format: LocaleFormat;
   onSort: (column: string) => void;
   onPage: (index: number) => void;
   onSelectRows: (indexes: readonly number[], selected: boolean) => void;
@@ -32,7 +34,7 @@ export interface ResultsView {
 }
 
 export function renderResults(view: ResultsView): TemplateResult {
-  const { result } = view;
+  const { result, format } = view;
   const columns = result.columns;
   const order = sortedRowIndexes(result.rows, columns, view.sort);
   const page = pageOf(order.length, view.pageSize, view.pageIndex);
@@ -40,10 +42,10 @@ export function renderResults(view: ResultsView): TemplateResult {
 
   return html`<div part="results" class="results" data-row-count=${result.rows.length}>
     <p class="summary">
-      <span class="row-count">${rowCount(result.rows.length)}</span>
-      ${renderTimeRange(result)}
+      <span class="row-count">${rowCount(result.rows.length, format)}</span>
+      ${renderTimeRange(result, format)}
       ${view.selected.size > 0
-        ? html`<span class="selected-count">${msg('hunt.selectedCount', { count: view.selected.size })}</span>`
+        ? html`<span class="selected-count">${format.msg('hunt.selectedCount', { count: view.selected.size })}</span>`
         : nothing}
     </p>
     ${result.rows.length === 0
@@ -53,14 +55,14 @@ export function renderResults(view: ResultsView): TemplateResult {
   </div>`;
 }
 
-function rowCount(count: number): string {
-  return count === 1 ? msg('hunt.rowCountOne') : msg('hunt.rowCount', { count: new Intl.NumberFormat().format(count) });
+function rowCount(count: number, format: LocaleFormat): string {
+  return count === 1 ? msg('hunt.rowCountOne') : format.msg('hunt.rowCount', { count });
 }
 
 /** Renders the time range the query covered. Each form is one whole string, so a translation can reorder it. */
-function renderTimeRange(result: HuntResult): TemplateResult {
-  const start = result.start === undefined ? undefined : formatUtc(result.start);
-  const end = result.end === undefined ? undefined : formatUtc(result.end);
+function renderTimeRange(result: HuntResult, format: LocaleFormat): TemplateResult {
+  const start = format.time(result.start);
+  const end = format.time(result.end);
   let text = msg('hunt.noTimeRange');
   if (start !== undefined && end !== undefined) text = msg('hunt.timeRange', { start, end });
   else if (start !== undefined) text = msg('hunt.timeFrom', { start });
@@ -121,13 +123,13 @@ function renderRow(index: number, columns: readonly HuntColumn[], view: ResultsV
     <td class="select-cell">
       <input
         type="checkbox"
-        aria-label=${msg('hunt.selectRow', { row: index + 1 })}
+        aria-label=${view.format.msg('hunt.selectRow', { row: index + 1 })}
         .checked=${selected}
         @change=${(event: Event) => view.onSelectRows([index], (event.target as HTMLInputElement).checked)}
       />
     </td>
     ${columns.map((column) => {
-      const text = cellText(row[column.name], column);
+      const text = cellText(row[column.name], column, view.format);
       return html`<td data-type=${column.type ?? 'string'}><span class="cell" title=${text || nothing}>${text}</span></td>`;
     })}
   </tr>`;
@@ -140,7 +142,7 @@ function renderPager(view: ResultsView, page: Page, rowTotal: number): TemplateR
       ${msg('hunt.previousPage')}
     </button>
     <span class="page-status" aria-live="polite"
-      >${msg('hunt.pageStatus', { first: page.start + 1, last: page.end, count: rowTotal })}</span
+      >${view.format.msg('hunt.pageStatus', { first: page.start + 1, last: page.end, count: rowTotal })}</span
     >
     <button type="button" class="button" ?disabled=${page.index >= page.count - 1} @click=${() => view.onPage(page.index + 1)}>
       ${msg('hunt.nextPage')}
@@ -154,8 +156,8 @@ function renderLink(view: ResultsView): TemplateResult {
   const linking = link.status === 'linking';
 
   let status = '';
-  if (link.status === 'linking') status = msg('hunt.linking', { count: link.count });
-  else if (link.status === 'linked') status = msg('hunt.linked', { count: link.count });
+  if (link.status === 'linking') status = view.format.msg('hunt.linking', { count: link.count });
+  else if (link.status === 'linked') status = view.format.msg('hunt.linked', { count: link.count });
   else if (link.status === 'failed') status = msg('hunt.linkFailed', { message: link.message });
 
   // aria-disabled keeps the button focusable while a link runs, so focus is not lost.

@@ -2,9 +2,10 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import { filtersAreEmpty, type IncidentFilters } from '../../session/filters.js';
 import type { IncidentSession } from '../../session/session.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { FiltersChangeEvent, GroupingChangeEvent, GroupsExpandEvent, SearchChangeEvent } from './events.js';
 import { FACETS, facetOptions, type Facet, type FacetOption } from './facets.js';
 import { FILTER_STRINGS } from './filter-strings.js';
@@ -40,6 +41,7 @@ registerStrings(FILTER_STRINGS);
  * @property {string} search - Text of the search box. Attribute `search`. Setting it fires nothing.
  * @property {boolean} ungrouped - The grouping toggle shows grouping as off. Attribute `ungrouped`, reflected.
  * @property {boolean} noGrouping - Hides the grouping controls, for a host without a graph. Attribute `no-grouping`.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  *
  * @fires {FiltersChangeEvent} il-filters-change - The user checked or cleared a filter, and the session contains the new filters already. Detail: `FiltersChangeDetail`, `{ filters }`.
  * @fires {SearchChangeEvent} il-search-change - The user typed in the search box. Detail: `SearchChangeDetail`, `{ search }`.
@@ -72,6 +74,7 @@ export class IncidentFiltersElement extends LitElement {
     search: { type: String },
     ungrouped: { type: Boolean, reflect: true },
     noGrouping: { type: Boolean, attribute: 'no-grouping' },
+    theme: { reflect: true },
   };
 
   declare session: IncidentSession | undefined;
@@ -80,8 +83,10 @@ export class IncidentFiltersElement extends LitElement {
   declare search: string;
   declare ungrouped: boolean;
   declare noGrouping: boolean;
+  declare theme: ThemeName | undefined;
 
   private readonly sessions: SessionController;
+  private readonly format = new LocaleController(this);
 
   constructor() {
     super();
@@ -91,6 +96,7 @@ export class IncidentFiltersElement extends LitElement {
     this.search = '';
     this.ungrouped = false;
     this.noGrouping = false;
+    this.theme = undefined;
     this.sessions = new SessionController(this, { keys: ['snapshot', 'loadState', 'entities', 'filters'] });
   }
 
@@ -138,7 +144,7 @@ export class IncidentFiltersElement extends LitElement {
     const selected: readonly string[] = filters[facet] ?? [];
     const name = msg(`filters.facet.${facet}`);
     const state =
-      selected.length === 0 ? msg('filters.all') : msg('filters.someSelected', { count: selected.length, total: options.length });
+      selected.length === 0 ? msg('filters.all') : this.format.msg('filters.someSelected', { count: selected.length, total: options.length });
 
     return html`<details part="facet" class="facet" data-facet=${facet} ?data-active=${selected.length > 0} @toggle=${this.handleToggle}>
       <summary part="facet-button" class="facet-button">
@@ -158,7 +164,7 @@ export class IncidentFiltersElement extends LitElement {
               @change=${(event: Event) => this.toggleOption(facet, option.value, (event.target as HTMLInputElement).checked)}
             />
             <span class="option-label">${option.label}</span>
-            <span class="count">${option.count}</span>
+            <span class="count">${this.format.number(option.count)}</span>
           </label>`,
         )}
         ${selected.length > 0

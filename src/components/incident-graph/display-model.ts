@@ -47,6 +47,8 @@ export interface NodeGroup {
   memberIds: readonly string[];
   /** The members that exist at the time cursor, in list order. Never empty. */
   visibleIds: readonly string[];
+  /** The number of `visibleIds`, formatted in the element's locale for the count badge. */
+  countLabel: string;
 }
 
 export interface EdgeView {

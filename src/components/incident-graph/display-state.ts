@@ -11,6 +11,7 @@ import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from '../../
 import { baseModelSteps, EMPTY_DISPLAY, moveNodes, viewOfBaseSteps, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
 import { HitIndex, type Point } from './geometry.js';
 import { positionInGraph, type GroupingState } from './grouping.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import type { LivePositions } from './layout-runner.js';
 import { applySearch } from './search.js';
 import type { Steps } from './slices.js';
@@ -27,6 +28,8 @@ export interface DisplaySources {
   livePositions: LivePositions | undefined;
   /** Noise controls: the element's own, else the session's. */
   filters: IncidentFilters | undefined;
+  /** Formats of the element's locale, for group labels and counts. */
+  format: LocaleFormat;
 }
 
 export class DisplayState {
@@ -145,7 +148,7 @@ export class DisplayState {
     });
     yield;
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
-    const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf);
+    const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf, sources.format);
     const labelOf = (id: string): string | undefined => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
 
     this.display = display;

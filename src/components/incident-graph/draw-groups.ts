@@ -24,7 +24,7 @@ export function drawGroupBadges(ctx: CanvasRenderingContext2D, nodes: readonly N
   for (const node of groups) {
     ctx.globalAlpha = node.dimmed ? DIMMED_ALPHA : 1;
     drawStackRim(ctx, node, palette);
-    drawCountBadge(ctx, node, String(node.group!.visibleIds.length), palette);
+    drawCountBadge(ctx, node, node.group!.countLabel, palette);
   }
   ctx.restore();
 }

@@ -202,7 +202,7 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
 
 /** Returns a group node's count badge at its top right, like the canvas draws it. */
 function groupBadgeSvg(node: NodeView, palette: Palette, color: (value: string) => string): string {
-  const text = String(node.group!.visibleIds.length);
+  const text = node.group!.countLabel;
   const height = 13;
   const width = Math.max(height, text.length * 6 + 8);
   const distance = node.radius + RING_GAP;
@@ -212,7 +212,7 @@ function groupBadgeSvg(node: NodeView, palette: Palette, color: (value: string) 
     `<rect x="${round(x - width / 2)}" y="${round(y - height / 2)}" width="${round(width)}" height="${height}" ` +
     `rx="${height / 2}" fill="${color(palette.label)}" stroke="${color(palette.background)}" stroke-width="1.5"/>` +
     `<text x="${round(x)}" y="${round(y)}" font-family="${escapeXml(palette.fontFamily)}" font-size="9" font-weight="600" ` +
-    `text-anchor="middle" dominant-baseline="central" fill="${color(palette.background)}">${text}</text>`
+    `text-anchor="middle" dominant-baseline="central" fill="${color(palette.background)}">${escapeXml(text)}</text>`
   );
 }
 

@@ -14,6 +14,7 @@ import { ENTITY_KINDS, VERDICTS, type EntityKind, type Verdict } from '../../mod
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Selection } from '../../session/session.js';
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
 import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 import { compareNodes, selectionRefOf, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
@@ -84,17 +85,15 @@ registerStrings({
   ),
 });
 
-const pluralRules = new Intl.PluralRules();
-
 /**
- * Returns the label of a group, such as "14 files". The plural category comes from
- * `Intl.PluralRules` in the default locale. A category without a string (`few`, `many`) falls
- * back to `other`, so a host that translates adds only the forms its language has.
+ * Returns the label of a group, such as "14 files", with the count and its plural category in
+ * the locale of `format`. A category without a string (`few`, `many`) falls back to `other`, so
+ * a host that translates adds only the forms its language has.
  */
-export function groupLabel(kind: EntityKind, count: number): string {
-  const key = `graph.group.${kind}.${pluralRules.select(count)}`;
-  const label = msg(key, { count });
-  return label === key ? msg(`graph.group.${kind}.other`, { count }) : label;
+export function groupLabel(kind: EntityKind, count: number, format: LocaleFormat): string {
+  const key = `graph.group.${kind}.${format.plural(count)}`;
+  const label = format.msg(key, { count });
+  return label === key ? format.msg(`graph.group.${kind}.other`, { count }) : label;
 }
 
 /** Returns the accessible text of a collapsed group node. */
@@ -205,16 +204,21 @@ export function collapseGroups(
   groups: readonly GroupDefinition[],
   expanded: ReadonlySet<string>,
   positionOf: (id: string) => { x: number; y: number } | undefined,
+  format: LocaleFormat,
 ): DisplayModel {
-  return runToEnd(collapseGroupsSteps(model, groups, expanded, positionOf));
+  return runToEnd(collapseGroupsSteps(model, groups, expanded, positionOf, format));
 }
 
-/** Collapses groups like `collapseGroups`, in slices. Changes the model's `byId` in place. */
+/**
+ * Collapses groups like `collapseGroups`, in slices. Changes the model's `byId` in place. Group
+ * labels and counts are formatted in the locale of `format`.
+ */
 export function* collapseGroupsSteps(
   model: DisplayModel,
   groups: readonly GroupDefinition[],
   expanded: ReadonlySet<string>,
   positionOf: (id: string) => { x: number; y: number } | undefined,
+  format: LocaleFormat,
 ): Steps<DisplayModel> {
   const collapsed = groups.filter((group) => !expanded.has(group.id));
   if (collapsed.length === 0) return model;
@@ -238,7 +242,7 @@ export function* collapseGroupsSteps(
     const centre = centroid(group.memberIds.map(positionOf));
     if (members.length === 0 || !centre) continue;
 
-    const node = groupNode(group, members, centre);
+    const node = groupNode(group, members, centre, format);
     byId.set(node.id, node);
     for (const member of members) replacement.set(member.id, node);
   }
@@ -261,12 +265,17 @@ function mergeSorted(a: readonly NodeView[], b: readonly NodeView[]): NodeView[]
   return merged;
 }
 
-function groupNode(group: GroupDefinition, members: readonly NodeView[], centre: { x: number; y: number }): NodeView {
+function groupNode(
+  group: GroupDefinition,
+  members: readonly NodeView[],
+  centre: { x: number; y: number },
+  format: LocaleFormat,
+): NodeView {
   const firstSeen = members.map((member) => member.firstSeen ?? -Infinity).reduce((a, b) => Math.min(a, b));
   return {
     id: group.id,
     kind: group.kind,
-    label: groupLabel(group.kind, members.length),
+    label: groupLabel(group.kind, members.length, format),
     alert: false,
     verdict: strongestVerdict(members.map((member) => member.verdict)),
     remediationStatus: undefined,
@@ -279,7 +288,12 @@ function groupNode(group: GroupDefinition, members: readonly NodeView[], centre:
     selected: members.some((member) => member.selected),
     dimmed: members.every((member) => member.dimmed),
     slot: -1,
-    group: { alertKey: group.alertKey, memberIds: group.memberIds, visibleIds: members.map((member) => member.id) },
+    group: {
+      alertKey: group.alertKey,
+      memberIds: group.memberIds,
+      visibleIds: members.map((member) => member.id),
+      countLabel: format.number(members.length),
+    },
   };
 }
 
@@ -445,14 +459,15 @@ export class GroupingState {
     return group ? { groupId: group.id, expand: false, activeId: group.id } : undefined;
   }
 
-  /** Applies the collapsed groups to a display model built without them. */
+  /** Applies the collapsed groups to a display model built without them, labelled in the locale of `format`. */
   apply(
     model: DisplayModel,
     graph: IncidentGraph | undefined,
     threshold: number,
     positionOf: (id: string) => { x: number; y: number } | undefined,
+    format: LocaleFormat,
   ): DisplayModel {
-    return runToEnd(this.applySteps(model, graph, threshold, positionOf));
+    return runToEnd(this.applySteps(model, graph, threshold, positionOf, format));
   }
 
   /** Applies the collapsed groups like `apply`, in slices. */
@@ -461,10 +476,11 @@ export class GroupingState {
     graph: IncidentGraph | undefined,
     threshold: number,
     positionOf: (id: string) => { x: number; y: number } | undefined,
+    format: LocaleFormat,
   ): Steps<DisplayModel> {
     // Before the layout places anything, no node is visible and finding groups can wait.
     if (model.nodes.length === 0) return model;
     const groups = yield* this.groupsOfSteps(graph, threshold);
-    return yield* collapseGroupsSteps(model, groups, this.expanded, positionOf);
+    return yield* collapseGroupsSteps(model, groups, this.expanded, positionOf, format);
   }
 }

@@ -5,8 +5,10 @@ import type { IncidentSession, Selection } from '../../session/session.js';
 import type { IncidentFilters } from '../../session/filters.js';
 import { SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
+import { ColorSchemeController } from './color-scheme.js';
 import { CanvasSurface } from './canvas-surface.js';
 import type { DisplayModel } from './display-model.js';
 import { DisplayState } from './display-state.js';
@@ -122,6 +124,12 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * @csspart selection-box - The rectangle drawn by Shift and a drag on empty space.
  * @csspart minimap - The minimap canvas.
  *
+ * Theme and locale: the canvas draws with the same `--il-*` tokens as the other elements, read
+ * from the element's computed style on each frame. It draws again when `theme` changes and when
+ * the operating system's colour scheme changes. A host that changes a token on an ancestor
+ * calls `requestUpdate()` to redraw. Counts in group labels, count badges and the listbox's
+ * name use the locale of the nearest `lang` attribute.
+ *
  * @cssprop --il-incident-graph-background - Background of the drawing area. Defaults to `--il-color-surface`.
  * @cssprop --il-incident-graph-label-color - Colour of node labels and icons. Defaults to `--il-color-text`.
  * @cssprop --il-incident-graph-edge-color - Colour of edges and arrowheads. Defaults to `--il-color-edge`.
@@ -141,6 +149,7 @@ export class IncidentGraphElement extends LitElement {
     layout: { type: String },
     workerUrl: { attribute: 'worker-url' },
     filters: { attribute: false },
+    theme: { reflect: true },
   };
 
   static override styles = [themeTokens, incidentGraphStyles, interactionStyles];
@@ -191,6 +200,12 @@ export class IncidentGraphElement extends LitElement {
    * elements apply too. Filtered nodes are hidden without moving the rest.
    */
   declare filters: IncidentFilters | undefined;
+
+  /**
+   * Forces the `light` or the `dark` theme on the element and its canvas. Absent or any other
+   * value follows `prefers-color-scheme`. Attribute `theme`, reflected.
+   */
+  declare theme: ThemeName | undefined;
 
   /** @internal The pictures kept for pan and zoom, which tests tune. */
   get motion(): MotionCache {
@@ -259,6 +274,8 @@ export class IncidentGraphElement extends LitElement {
     },
   );
   private readonly painter = new FramePainter(() => this.scheduleFrame());
+  // A new locale changes the group labels, so the display model is built again.
+  private readonly format = new LocaleController(this, () => this.invalidateDisplay('view'));
   private needsAutoFit = true;
   private readonly zoomLimiter = new ZoomLimiter();
   private appliedZoomLimits: ZoomLimits | undefined;
@@ -273,6 +290,8 @@ export class IncidentGraphElement extends LitElement {
     this.minimap = false;
     this.groupThreshold = DEFAULT_GROUP_THRESHOLD;
     this.layout = 'force';
+    this.theme = undefined;
+    new ColorSchemeController(this, () => this.scheduleFrame());
     this.zoomCamera.setLimits(DEFAULT_MIN_ZOOM, DEFAULT_MAX_ZOOM);
     this.upgradeOwnProperty('camera');
   }
@@ -440,6 +459,8 @@ export class IncidentGraphElement extends LitElement {
     }
     if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay('view');
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
+    // The palette is read on each frame, so a frame with the new theme's colours is enough.
+    if (changed.has('theme')) this.scheduleFrame();
     this.syncGraph();
 
     // The accessible name counts the search's matches, so it needs the new matches now.
@@ -465,6 +486,7 @@ export class IncidentGraphElement extends LitElement {
         searchMatchCount: this.displayState.searchMatchIds?.size,
         describe: (node) => this.interaction.describe(node),
         content: html`<canvas part="canvas" aria-hidden="true"></canvas>`,
+        format: this.format,
       })}
       ${this.boundGraph && display.nodes.length === 0 && !this.layoutRunner.busy
         ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>`
@@ -579,6 +601,7 @@ export class IncidentGraphElement extends LitElement {
         search: this.search,
         livePositions: this.layoutRunner.livePositions,
         filters: this.filters ?? session?.filters,
+        format: this.format,
       },
       deadline,
     );

@@ -7,6 +7,7 @@
 
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
 import type { DisplayModel, NodeView } from './display-model.js';
 import { searchSummary } from './search.js';
@@ -28,13 +29,16 @@ export function optionId(index: number): string {
   return `node-${index}`;
 }
 
-/** Returns the listbox's accessible name: the visible counts, and the search summary while searching. */
-export function listboxName(display: DisplayModel, searchMatchCount: number | undefined): string {
+/**
+ * Returns the listbox's accessible name: the visible counts, and the search summary while
+ * searching, with numbers in the locale of `format`.
+ */
+export function listboxName(display: DisplayModel, searchMatchCount: number | undefined, format: LocaleFormat): string {
   const counts = msg('graph.name', {
-    alerts: countLabel('alerts', display.alertCount),
-    entities: countLabel('entities', display.entityCount),
+    alerts: countLabel('alerts', display.alertCount, format),
+    entities: countLabel('entities', display.entityCount, format),
   });
-  const summary = searchSummary(searchMatchCount);
+  const summary = searchSummary(searchMatchCount, format);
   return summary ? `${counts}. ${summary}` : counts;
 }
 
@@ -48,6 +52,7 @@ export function renderListbox(options: {
   searchMatchCount: number | undefined;
   describe: (node: NodeView) => string;
   content: unknown;
+  format: LocaleFormat;
 }): TemplateResult {
   const { display, describe } = options;
   const nodes = display.nodes;
@@ -62,7 +67,7 @@ export function renderListbox(options: {
       role="listbox"
       tabindex="0"
       aria-multiselectable="true"
-      aria-label=${listboxName(display, options.searchMatchCount)}
+      aria-label=${listboxName(display, options.searchMatchCount, options.format)}
       aria-activedescendant=${ifDefined(activeIndex >= 0 ? optionId(activeIndex) : undefined)}
     >
       ${options.content}

@@ -4,6 +4,7 @@
  * listbox's accessible name says how many nodes match.
  */
 
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
 import type { DisplayModel, NodeView } from './display-model.js';
 import { RING_GAP } from './draw-nodes.js';
@@ -73,11 +74,14 @@ export function applySearch(
   return matches;
 }
 
-/** Returns the sentence that ends the accessible name while a search is set, else an empty string. */
-export function searchSummary(count: number | undefined): string {
+/**
+ * Returns the sentence that ends the accessible name while a search is set, else an empty
+ * string. The count is in the locale of `format`.
+ */
+export function searchSummary(count: number | undefined, format: LocaleFormat): string {
   if (count === undefined) return '';
   if (count === 0) return msg('graph.search.none');
-  return msg(count === 1 ? 'graph.search.one' : 'graph.search.other', { count });
+  return format.msg(count === 1 ? 'graph.search.one' : 'graph.search.other', { count });
 }
 
 /** Draws a ring around each matching node, over the scene the draw phase painted. */

@@ -1,6 +1,7 @@
 /** Default strings of `il-incident-graph`, registered under `graph.*`. */
 
 import { RELATION_TYPES } from '../../model/types.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
 
 const RELATION_LABELS: Record<(typeof RELATION_TYPES)[number], string> = {
@@ -46,9 +47,9 @@ registerStrings({
   ),
 });
 
-/** Returns "1 alert" or "N alerts", and the same for entities. */
-export function countLabel(area: 'alerts' | 'entities', count: number): string {
-  return msg(count === 1 ? `graph.${area}.one` : `graph.${area}.other`, { count });
+/** Returns "1 alert" or "N alerts", and the same for entities, with N in the locale of `format`. */
+export function countLabel(area: 'alerts' | 'entities', count: number, format: LocaleFormat): string {
+  return format.msg(count === 1 ? `graph.${area}.one` : `graph.${area}.other`, { count });
 }
 
 /** Returns the label of an edge type; a type the table does not know is shown as it came. */

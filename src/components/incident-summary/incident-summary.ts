@@ -2,8 +2,10 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentSession, SessionKey } from '../../session/session.js';
 import { SelectionChangeEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
+import type { ThemeName } from '../shared/theme.js';
 import { incidentSummaryStyles } from './incident-summary.styles.js';
 import { renderAlertList, renderEvidence, renderIncidentInformation, renderKillChain, renderScope, type SummaryHandlers } from './render-summary.js';
 import { SUMMARY_STRINGS } from './summary-strings.js';
@@ -52,6 +54,7 @@ export class IncidentSummary extends LitElement {
     adapter: { attribute: false },
     incidentId: { type: String, attribute: 'incident-id' },
     session: { attribute: false },
+    theme: { reflect: true },
   };
 
   /** The data adapter to load the incident from when no session is given. */
@@ -63,13 +66,21 @@ export class IncidentSummary extends LitElement {
   /** The session to show. Wins over `adapter` and over a session from context. */
   declare session: IncidentSession | undefined;
 
+  /**
+   * Forces the `light` or the `dark` theme on the element and the badges it renders. Absent or
+   * any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
+   */
+  declare theme: ThemeName | undefined;
+
   private readonly sessions: SessionController;
+  private readonly format = new LocaleController(this);
 
   constructor() {
     super();
     this.adapter = undefined;
     this.incidentId = undefined;
     this.session = undefined;
+    this.theme = undefined;
     this.sessions = new SessionController(this, {
       keys: ['loadState', 'snapshot', 'entities', 'selection'] satisfies SessionKey[],
     });
@@ -87,14 +98,15 @@ export class IncidentSummary extends LitElement {
       selectAlert: (id) => this.selectByUser({ entityIds: [], alertIds: [id] }),
       selectEntity: (id) => this.selectByUser({ entityIds: [id], alertIds: [] }),
       selectedIds: new Set([...entityIds, ...alertIds]),
+      format: this.format,
     };
 
     return html`
       <div class="grid" role="region" aria-label=${msg('summary.label')}>
         ${renderKillChain(snapshot.alerts, handlers)}
         ${renderScope(snapshot, handlers)}
-        ${renderEvidence(snapshot)}
-        ${renderIncidentInformation(snapshot.incident)}
+        ${renderEvidence(snapshot, this.format)}
+        ${renderIncidentInformation(snapshot.incident, this.format)}
         ${renderAlertList(snapshot.alerts, handlers)}
       </div>
     `;

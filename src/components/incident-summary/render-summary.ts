@@ -2,7 +2,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, Incident, IncidentSnapshot } from '../../model/types.js';
-import { formatUtc } from '../shared/format-time.js';
+import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { kindLabel, msg, severityLabel, verdictLabel } from '../shared/strings.js';
 import {
   ATTACK_TACTICS,
@@ -23,6 +23,8 @@ export interface SummaryHandlers {
   selectEntity(entityId: string): void;
   /** Ids of the selected alerts and entities, marked as current in the lists. */
   selectedIds: ReadonlySet<string>;
+  /** Formats of the element's locale, for times and counts. */
+  format: LocaleFormat;
 }
 
 /** Entities listed in the ranked scope before "N more". */
@@ -31,8 +33,8 @@ const RANKED_LIMIT = 10;
 /** Alerts listed in the time-ordered list before "N more". */
 const ALERT_LIMIT = 50;
 
-function alertCount(count: number): string {
-  return count === 1 ? msg('summary.alertCount.one') : msg('summary.alertCount', { count });
+function alertCount(count: number, format: LocaleFormat): string {
+  return count === 1 ? msg('summary.alertCount.one') : format.msg('summary.alertCount', { count });
 }
 
 export function renderKillChain(alerts: readonly Alert[], handlers: SummaryHandlers): TemplateResult {
@@ -45,7 +47,7 @@ export function renderKillChain(alerts: readonly Alert[], handlers: SummaryHandl
       <p class="note">
         ${chain.furthest < 0
           ? msg('summary.chain.none')
-          : msg('summary.chain.progress', { reached, total: ATTACK_TACTICS.length, furthest: readableValue(chain.tactics[chain.furthest]!.category) ?? '' })}
+          : handlers.format.msg('summary.chain.progress', { reached, total: ATTACK_TACTICS.length, furthest: readableValue(chain.tactics[chain.furthest]!.category) ?? '' })}
       </p>
       <ol class="chain" part="kill-chain">
         ${chain.tactics.map((group, index) => renderTactic(group, index <= chain.furthest, handlers))}
@@ -68,7 +70,7 @@ function renderTactic(group: CategoryGroup, withinReach: boolean, handlers: Summ
   return html`
     <li class="tactic" data-state=${state} data-tactic=${group.category}>
       <span class="tactic-name">${readableValue(group.category)}</span>
-      <span class="count">${observed ? alertCount(group.alerts.length) : msg('summary.notObserved')}</span>
+      <span class="count">${observed ? alertCount(group.alerts.length, handlers.format) : msg('summary.notObserved')}</span>
       ${observed ? renderAlertLinks(group.alerts, handlers) : nothing}
     </li>
   `;
@@ -78,7 +80,7 @@ function renderCategory(group: CategoryGroup, handlers: SummaryHandlers): Templa
   return html`
     <li data-category=${group.category}>
       <span class="tactic-name">${group.category === '' ? msg('summary.uncategorised') : readableValue(group.category)}</span>
-      <span class="count">${alertCount(group.alerts.length)}</span>
+      <span class="count">${alertCount(group.alerts.length, handlers.format)}</span>
       ${renderAlertLinks(group.alerts, handlers)}
     </li>
   `;
@@ -101,17 +103,18 @@ function renderAlertLinks(alerts: readonly Alert[], handlers: SummaryHandlers): 
 }
 
 export function renderAlertList(alerts: readonly Alert[], handlers: SummaryHandlers): TemplateResult {
+  const { format } = handlers;
   const ordered = alertsInTimeOrder(alerts);
   const shown = ordered.slice(0, ALERT_LIMIT);
   return html`
     <section class="card" part="section alerts" aria-labelledby="alerts-heading">
-      <h3 id="alerts-heading">${msg('summary.alerts', { count: alerts.length })}</h3>
+      <h3 id="alerts-heading">${format.msg('summary.alerts', { count: alerts.length })}</h3>
       ${alerts.length === 0 ? html`<p class="note">${msg('summary.noAlerts')}</p>` : nothing}
       <ol class="alert-list" part="alert-list">
         ${shown.map(
           (alert) => html`
             <li data-alert-id=${alert.id}>
-              <span class="time">${formatUtc(alert.firstActivityTime) ?? msg('summary.noTime')}</span>
+              <span class="time">${renderTime(format, alert.firstActivityTime) ?? msg('summary.noTime')}</span>
               <span class="severity-chip" data-severity=${alert.severity}>${severityLabel(alert.severity)}</span>
               <button type="button" class="link-button" aria-current=${handlers.selectedIds.has(alert.id) ? 'true' : 'false'} @click=${() => handlers.selectAlert(alert.id)}>
                 ${alert.title}
@@ -121,7 +124,7 @@ export function renderAlertList(alerts: readonly Alert[], handlers: SummaryHandl
           `,
         )}
       </ol>
-      ${ordered.length > shown.length ? html`<p class="note">${msg('summary.moreAlerts', { count: ordered.length - shown.length })}</p>` : nothing}
+      ${ordered.length > shown.length ? html`<p class="note">${format.msg('summary.moreAlerts', { count: ordered.length - shown.length })}</p>` : nothing}
     </section>
   `;
 }
@@ -134,6 +137,7 @@ const SCOPE_LABEL_KEYS: Record<ScopeGroup, string> = {
 };
 
 export function renderScope(snapshot: IncidentSnapshot, handlers: SummaryHandlers): TemplateResult {
+  const { format } = handlers;
   const counts = scopeCounts(snapshot.entities);
   const ranked = rankedAssets(snapshot);
   const shown = ranked.slice(0, RANKED_LIMIT);
@@ -143,7 +147,7 @@ export function renderScope(snapshot: IncidentSnapshot, handlers: SummaryHandler
       <h3 id="scope-heading">${msg('summary.scope')}</h3>
       <dl class="counts" part="scope-counts">
         ${(Object.keys(SCOPE_GROUPS) as ScopeGroup[]).map(
-          (group) => html`<div data-group=${group}><dt>${msg(SCOPE_LABEL_KEYS[group])}</dt><dd>${counts[group]}</dd></div>`,
+          (group) => html`<div data-group=${group}><dt>${msg(SCOPE_LABEL_KEYS[group])}</dt><dd>${format.number(counts[group])}</dd></div>`,
         )}
       </dl>
       <h4>${msg('summary.rankedAssets')}</h4>
@@ -158,25 +162,25 @@ export function renderScope(snapshot: IncidentSnapshot, handlers: SummaryHandler
               </button>
               <il-verdict-badge compact .verdict=${entity.verdict} .remediationStatus=${entity.remediationStatus}></il-verdict-badge>
               ${risk ? html`<span class="risk">${msg('summary.risk', { risk: readableValue(risk) ?? risk })}</span>` : nothing}
-              <span class="count">${alertCount(involvedIn)}</span>
+              <span class="count">${alertCount(involvedIn, format)}</span>
             </li>
           `,
         )}
       </ol>
-      ${ranked.length > shown.length ? html`<p class="note">${msg('summary.moreAssets', { count: ranked.length - shown.length })}</p>` : nothing}
+      ${ranked.length > shown.length ? html`<p class="note">${format.msg('summary.moreAssets', { count: ranked.length - shown.length })}</p>` : nothing}
     </section>
   `;
 }
 
 const VERDICT_BUCKETS: VerdictBucket[] = ['malicious', 'suspicious', 'unknown', 'clean', 'notProvided'];
 
-export function renderEvidence(snapshot: IncidentSnapshot): TemplateResult {
+export function renderEvidence(snapshot: IncidentSnapshot, format: LocaleFormat): TemplateResult {
   const counts = evidenceByVerdict(snapshot.entities);
   const total = VERDICT_BUCKETS.reduce((sum, bucket) => sum + counts[bucket], 0);
 
   return html`
     <section class="card" part="section evidence" aria-labelledby="evidence-heading">
-      <h3 id="evidence-heading">${msg('summary.evidence', { count: total })}</h3>
+      <h3 id="evidence-heading">${format.msg('summary.evidence', { count: total })}</h3>
       <dl class="counts" part="evidence-counts">
         ${VERDICT_BUCKETS.map(
           (bucket) => html`
@@ -185,7 +189,7 @@ export function renderEvidence(snapshot: IncidentSnapshot): TemplateResult {
                 <il-verdict-badge compact .verdict=${bucket === 'notProvided' ? undefined : bucket}></il-verdict-badge>
                 ${bucket === 'notProvided' ? verdictLabel(undefined) : verdictLabel(bucket)}
               </dt>
-              <dd>${counts[bucket]}</dd>
+              <dd>${format.number(counts[bucket])}</dd>
             </div>
           `,
         )}
@@ -194,15 +198,15 @@ export function renderEvidence(snapshot: IncidentSnapshot): TemplateResult {
   `;
 }
 
-export function renderIncidentInformation(incident: Incident): TemplateResult {
-  const rows: Array<[string, string | undefined]> = [
+export function renderIncidentInformation(incident: Incident, format: LocaleFormat): TemplateResult {
+  const rows: Array<[string, string | TemplateResult | undefined]> = [
     [msg('summary.info.status'), readableValue(incident.status)],
     [msg('summary.info.severity'), severityLabel(incident.severity)],
     [msg('summary.info.assignedTo'), incident.assignedTo ?? msg('summary.info.unassigned')],
     [msg('summary.info.classification'), readableValue(incident.classification) ?? msg('summary.info.notSet')],
     [msg('summary.info.determination'), readableValue(incident.determination) ?? msg('summary.info.notSet')],
-    [msg('summary.info.created'), formatUtc(incident.createdTime)],
-    [msg('summary.info.updated'), formatUtc(incident.updatedTime)],
+    [msg('summary.info.created'), renderTime(format, incident.createdTime)],
+    [msg('summary.info.updated'), renderTime(format, incident.updatedTime)],
   ];
 
   return html`

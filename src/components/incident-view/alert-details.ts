@@ -9,8 +9,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, Entity } from '../../model/types.js';
 import type { EntityUpdate } from '../../session/session.js';
 import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
+import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { renderAlertStory } from './alert-story.js';
-import { displayValue, formatTime, safeWebHref } from './format.js';
+import { displayValue, safeWebHref } from './format.js';
 
 /** The close icon, drawn like the entity flyout's. */
 export const CLOSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>`;
@@ -63,23 +64,27 @@ export interface AlertDetailsHandlers {
   close(): void;
 }
 
-/** Renders the alert pane; `entities` maps entity ids to entities for the involvement list. */
+/**
+ * Renders the alert pane; `entities` maps entity ids to entities for the involvement list, and
+ * `format` formats its times and counts.
+ */
 export function renderAlertDetails(
   alert: Alert,
   entities: ReadonlyMap<string, Entity>,
   alerts: ReadonlyMap<string, Alert>,
   handlers: AlertDetailsHandlers,
+  format: LocaleFormat,
 ): TemplateResult {
   const href = safeWebHref(alert.webUrl);
-  const rows: Array<[string, string | undefined]> = [
+  const rows: Array<[string, string | TemplateResult | undefined]> = [
     [msg('view.alert.status'), displayValue(alert.status)],
     [msg('view.alert.severity'), severityLabel(alert.severity)],
     [msg('view.alert.category'), displayValue(alert.category)],
     [msg('view.alert.techniques'), alert.mitreTechniques.join(', ') || undefined],
     [msg('view.alert.serviceSource'), displayValue(alert.serviceSource)],
     [msg('view.alert.detectionSource'), displayValue(alert.detectionSource)],
-    [msg('view.alert.firstActivity'), formatTime(alert.firstActivityTime)],
-    [msg('view.alert.lastActivity'), formatTime(alert.lastActivityTime)],
+    [msg('view.alert.firstActivity'), renderTime(format, alert.firstActivityTime)],
+    [msg('view.alert.lastActivity'), renderTime(format, alert.lastActivityTime)],
     [msg('view.alert.threat'), alert.threatDisplayName ?? alert.threatFamilyName],
     [msg('view.alert.actor'), alert.actorDisplayName],
     [msg('view.alert.assignedTo'), alert.assignedTo],
@@ -96,7 +101,7 @@ export function renderAlertDetails(
         <button class="icon-button" type="button" aria-label=${msg('view.alert.close')} title=${msg('view.alert.close')} @click=${handlers.close}>${CLOSE_ICON}</button>
       </header>
 
-      ${renderAlertStory(alert, entities, handlers)}
+      ${renderAlertStory(alert, entities, handlers, format)}
 
       <h4>${msg('view.alert.properties')}</h4>
       <dl class="properties">
@@ -118,7 +123,7 @@ export function renderAlertDetails(
         : nothing}
 
       ${renderCausedBy(alert, alerts, handlers)}
-      ${renderEntities(alert, entities, handlers)}
+      ${renderEntities(alert, entities, handlers, format)}
     </section>
   `;
 }
@@ -145,13 +150,14 @@ function renderEntities(
   alert: Alert,
   entities: ReadonlyMap<string, Entity>,
   handlers: AlertDetailsHandlers,
+  format: LocaleFormat,
 ): TemplateResult {
   const involved = alert.evidence
     .map((evidence) => ({ evidence, entity: entities.get(evidence.entityId) }))
     .filter((item): item is { evidence: typeof item.evidence; entity: Entity } => item.entity !== undefined);
 
   return html`
-    <h4>${msg('view.alert.entities', { count: involved.length })}</h4>
+    <h4>${format.msg('view.alert.entities', { count: involved.length })}</h4>
     <ul class="link-list">
       ${involved.map(({ evidence, entity }) => {
         // Show the alert's own verdict and status for the entity, unless a later change, such

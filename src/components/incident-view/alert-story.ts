@@ -5,8 +5,8 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Alert, AlertStoryEvent, Entity } from '../../model/types.js';
+import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { formatTime } from './format.js';
 
 registerStrings({
   'view.story.heading': 'Alert story',
@@ -25,6 +25,7 @@ export function renderAlertStory(
   alert: Alert,
   entities: ReadonlyMap<string, Entity>,
   handlers: AlertStoryHandlers,
+  format: LocaleFormat,
 ): TemplateResult {
   const story = alert.story;
   const actions = story?.actionsTaken?.filter((action) => action.trim() !== '') ?? [];
@@ -43,7 +44,7 @@ export function renderAlertStory(
         : nothing}
       ${events.length > 0
         ? html`<h5>${msg('view.story.relatedEvents')}</h5>
-            <ol class="events">${sortedEvents(events).map((event) => renderEvent(event, entities, handlers))}</ol>`
+            <ol class="events">${sortedEvents(events).map((event) => renderEvent(event, entities, handlers, format))}</ol>`
         : nothing}
     </section>
   `;
@@ -56,11 +57,16 @@ function sortedEvents(events: readonly AlertStoryEvent[]): AlertStoryEvent[] {
   return [...timed.sort((a, b) => a.time! - b.time!), ...untimed];
 }
 
-function renderEvent(event: AlertStoryEvent, entities: ReadonlyMap<string, Entity>, handlers: AlertStoryHandlers): TemplateResult {
+function renderEvent(
+  event: AlertStoryEvent,
+  entities: ReadonlyMap<string, Entity>,
+  handlers: AlertStoryHandlers,
+  format: LocaleFormat,
+): TemplateResult {
   const involved = (event.entityIds ?? []).map((id) => entities.get(id)).filter((entity) => entity !== undefined);
   return html`
     <li>
-      <span class="event-time">${formatTime(event.time) ?? msg('view.story.noTime')}</span>
+      <span class="event-time">${renderTime(format, event.time) ?? msg('view.story.noTime')}</span>
       <span>${event.title}</span>
       ${involved.map(
         (entity) => html`<button type="button" class="link-button" @click=${() => handlers.selectEntity(entity.id)}>${entity.displayName}</button>`,

@@ -2,6 +2,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataIssue } from '../../model/types.js';
+import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
 import { CLOSE_ICON } from './alert-details.js';
 
@@ -18,12 +19,13 @@ const MAX_LISTED = 50;
 export function renderDataIssues(
   issues: readonly DataIssue[],
   dismiss: () => void,
+  format: LocaleFormat,
 ): TemplateResult | typeof nothing {
   if (issues.length === 0) return nothing;
 
   const summary = issues.length === 1
     ? msg('view.issues.summaryOne')
-    : msg('view.issues.summary', { count: issues.length });
+    : format.msg('view.issues.summary', { count: issues.length });
 
   return html`
     <div class="issues" part="issues" role="status">

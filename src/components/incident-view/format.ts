@@ -1,12 +1,6 @@
-/** Formatting helpers for the incident view: times, source enum values and safe link targets. */
+/** Formatting helpers for the incident view: source enum values and safe link targets. */
 
-import { formatUtc } from '../shared/format-time.js';
 import { msg } from '../shared/strings.js';
-
-/** Formats epoch ms in the elements' one UTC format. `undefined` stays `undefined`. */
-export function formatTime(time: number | undefined): string | undefined {
-  return formatUtc(time);
-}
 
 /**
  * Returns a readable label for an enum value of the source, such as a status, a category or a

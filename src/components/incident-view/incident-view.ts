@@ -1,18 +1,21 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Alert, DataIssue, Entity } from '../../model/types.js';
 import { sessionContext } from '../../session/context.js';
 import type { EntityUpdate, IncidentSession, LoadState, SessionKey } from '../../session/session.js';
 import { DataIssueEvent, LoadStateChangeEvent, SelectionChangeEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings, severityLabel } from '../shared/strings.js';
+import type { ThemeName } from '../shared/theme.js';
 import { renderAlertDetails } from './alert-details.js';
 import { renderDataIssues } from './data-issues.js';
 import { TabChangeEvent } from './events.js';
-import { displayValue, formatTime } from './format.js';
+import { displayValue } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
 import { NoiseControls, type GroupingTarget } from './noise-controls.js';
 import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
@@ -128,6 +131,7 @@ export class IncidentView extends LitElement {
     incidentId: { type: String, attribute: 'incident-id', reflect: true },
     session: { attribute: false },
     tab: { type: String, reflect: true },
+    theme: { reflect: true },
     issuesDismissed: { state: true },
   };
 
@@ -146,11 +150,19 @@ export class IncidentView extends LitElement {
    */
   declare tab: IncidentViewTab;
 
+  /**
+   * Forces the `light` or the `dark` theme on the view and every element it renders, which
+   * also get this value as their own `theme`. Absent or any other value follows
+   * `prefers-color-scheme`. Attribute `theme`, reflected.
+   */
+  declare theme: ThemeName | undefined;
+
   declare private issuesDismissed: boolean;
 
   private readonly sessions: SessionController;
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly noise = new NoiseControls(this, () => this.graphElement());
+  private readonly format = new LocaleController(this);
 
   /** Verdict and remediation status of each entity when the snapshot was set, by entity id. */
   private loadedStatuses = new Map<string, EntityUpdate>();
@@ -169,6 +181,7 @@ export class IncidentView extends LitElement {
     this.incidentId = undefined;
     this.session = undefined;
     this.tab = 'story';
+    this.theme = undefined;
     this.issuesDismissed = false;
     this.resetLoaded();
     this.sessions = new SessionController(this, {
@@ -291,10 +304,11 @@ export class IncidentView extends LitElement {
     // Document order is the keyboard order: graph, timeline, then the details pane.
     const tab = this.tab;
     const storyOpen = tab === 'story';
+    const theme = this.theme;
     return html`
       ${this.renderHeader(session)}
-      ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true))}
-      ${this.noise.render(session, tab)}
+      ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true), this.format)}
+      ${this.noise.render(session, tab, theme)}
       <div class="panels">
         <div
           class=${classMap({ story: true, inactive: !storyOpen })}
@@ -304,14 +318,14 @@ export class IncidentView extends LitElement {
           aria-labelledby=${tabId('story')}
           ?inert=${!storyOpen}
         >
-          <il-incident-graph part="graph" .session=${session} .search=${this.noise.search}></il-incident-graph>
-          <il-alert-timeline part="timeline" .session=${session}></il-alert-timeline>
+          <il-incident-graph part="graph" theme=${ifDefined(theme)} .session=${session} .search=${this.noise.search}></il-incident-graph>
+          <il-alert-timeline part="timeline" theme=${ifDefined(theme)} .session=${session}></il-alert-timeline>
           <section class="pane" part="pane" tabindex="0" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
         </div>
         ${tab === 'story'
           ? nothing
           : html`<div class="panel" part="panel" role="tabpanel" tabindex="0" id=${panelId(tab)} aria-labelledby=${tabId(tab)}>
-              ${renderTabPanel(tab, session, this.noise.search)}
+              ${renderTabPanel(tab, session, this.noise.search, theme)}
             </div>`}
       </div>
     `;
@@ -335,7 +349,7 @@ export class IncidentView extends LitElement {
 
   private renderHeader(session: IncidentSession): TemplateResult {
     const incident = session.snapshot!.incident;
-    const created = formatTime(incident.createdTime);
+    const created = this.format.time(incident.createdTime);
     return html`
       <header class="header" part="header">
         <div class="title-row">
@@ -361,7 +375,7 @@ export class IncidentView extends LitElement {
   private renderPane(session: IncidentSession): TemplateResult {
     const { entityIds, alertIds } = session.selection;
     if (entityIds.length > 0) {
-      return html`<il-entity-flyout part="flyout" .session=${session} @il-flyout-close=${this.clearSelection}></il-entity-flyout>`;
+      return html`<il-entity-flyout part="flyout" theme=${ifDefined(this.theme)} .session=${session} @il-flyout-close=${this.clearSelection}></il-entity-flyout>`;
     }
 
     const snapshot = session.snapshot!;
@@ -373,7 +387,7 @@ export class IncidentView extends LitElement {
       selectAlert: (id) => this.selectByUser({ entityIds: [], alertIds: [id] }),
       changesSinceLoad: (entity) => changesSinceLoad(entity, this.loadedStatuses.get(entity.id)),
       close: this.clearSelection,
-    });
+    }, this.format);
   }
 
   private readonly selectTabByUser = (tab: IncidentViewTab): void => {

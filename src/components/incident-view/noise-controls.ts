@@ -6,7 +6,9 @@
  */
 
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { IncidentSession } from '../../session/session.js';
+import type { ThemeName } from '../shared/theme.js';
 import type { IncidentViewTab } from './tabs.js';
 
 /** The grouping methods and properties of `il-incident-graph` that the bar drives. */
@@ -45,12 +47,16 @@ export class NoiseControls implements ReactiveController {
     return FILTERED_TABS.has(tab);
   }
 
-  /** Renders the bar for a tab it applies to. The grouping controls only where the graph shows. */
-  render(session: IncidentSession, tab: IncidentViewTab): TemplateResult | typeof nothing {
+  /**
+   * Renders the bar for a tab it applies to, in the view's forced theme if any. The grouping
+   * controls show only where the graph shows.
+   */
+  render(session: IncidentSession, tab: IncidentViewTab, theme: ThemeName | undefined): TemplateResult | typeof nothing {
     if (!this.appliesTo(tab)) return nothing;
     return html`
       <il-incident-filters
         part="filters"
+        theme=${ifDefined(theme)}
         .session=${session}
         .search=${this.search}
         ?ungrouped=${this.ungrouped}

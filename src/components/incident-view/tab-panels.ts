@@ -5,8 +5,10 @@
  */
 
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { IncidentSession } from '../../session/session.js';
 import { msg, registerStrings } from '../shared/strings.js';
+import type { ThemeName } from '../shared/theme.js';
 import type { IncidentViewTab } from './tabs.js';
 
 registerStrings({
@@ -20,24 +22,32 @@ export const OPTIONAL_TAB_ELEMENTS = {
   evidence: 'il-evidence-list',
 } as const satisfies Partial<Record<IncidentViewTab, string>>;
 
-/** Renders one tab's element. `search` is the noise-control bar's text, for the lists that search. */
-export function renderTabPanel(tab: Exclude<IncidentViewTab, 'story'>, session: IncidentSession, search: string): TemplateResult {
+/**
+ * Renders one tab's element. `search` is the noise-control bar's text, for the lists that
+ * search, and `theme` the view's forced theme, if any.
+ */
+export function renderTabPanel(
+  tab: Exclude<IncidentViewTab, 'story'>,
+  session: IncidentSession,
+  search: string,
+  theme: ThemeName | undefined,
+): TemplateResult {
   switch (tab) {
     case 'summary':
-      return html`<il-incident-summary part="summary" .session=${session}></il-incident-summary>`;
+      return html`<il-incident-summary part="summary" theme=${ifDefined(theme)} .session=${session}></il-incident-summary>`;
     case 'alerts':
-      return html`<il-alert-queue part="alert-queue" .session=${session}></il-alert-queue>`;
+      return html`<il-alert-queue part="alert-queue" theme=${ifDefined(theme)} .session=${session}></il-alert-queue>`;
     case 'assets':
       return defined('assets')
-        ? html`<il-asset-list part="assets" .session=${session} .search=${search}></il-asset-list>`
+        ? html`<il-asset-list part="assets" theme=${ifDefined(theme)} .session=${session} .search=${search}></il-asset-list>`
         : unavailable();
     case 'investigations':
       return defined('investigations')
-        ? html`<il-investigations part="investigations" .session=${session}></il-investigations>`
+        ? html`<il-investigations part="investigations" theme=${ifDefined(theme)} .session=${session}></il-investigations>`
         : unavailable();
     case 'evidence':
       return defined('evidence')
-        ? html`<il-evidence-list part="evidence" .session=${session} .search=${search}></il-evidence-list>`
+        ? html`<il-evidence-list part="evidence" theme=${ifDefined(theme)} .session=${session} .search=${search}></il-evidence-list>`
         : unavailable();
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AutomatedInvestigation, IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Entity, IncidentSnapshot, PendingAction } from '../../model/types.js';
@@ -8,10 +9,10 @@ import { FLYOUT_STRINGS } from '../entity-flyout/flyout-strings.js';
 import { entityListStyles } from '../evidence-list/list-styles.js';
 import { PendingDecisions } from '../evidence-list/pending-decisions.js';
 import { focusPendingName, isUndecided, renderPendingActions } from '../evidence-list/render-pending.js';
-import { formatUtc } from '../shared/format-time.js';
+import { LocaleController, renderTime } from '../shared/locale-controller.js';
 import { SessionController } from '../shared/session-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { buildInvestigationGraph } from './investigation-graph.js';
 import { INVESTIGATION_STRINGS } from './investigation-strings.js';
 import { investigationsStyles } from './investigations.styles.js';
@@ -87,6 +88,7 @@ function pendingActionsOf(investigation: AutomatedInvestigation, snapshot: Incid
  * @property {IncidentDataAdapter | undefined} adapter - Loads an own session together with `incidentId`, lists investigations and receives decisions.
  * @property {string | undefined} incidentId - Incident the own session loads. Attribute `incident-id`.
  * @property {string | undefined} investigationId - The investigation shown in detail. The first when unset or unknown. Attribute `investigation-id`.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element and its investigation graph, which gets this value as its own `theme`. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  *
  * @fires {ActionRequestEvent} il-action-request - The user approved or rejected a pending action. Cancelable, with `respondWith(answer)`. Detail: `ActionRequestDetail`.
  * @fires {ActionCompleteEvent} il-action-complete - The adapter accepted the decision. Detail: `ActionCompleteDetail`.
@@ -116,6 +118,7 @@ export class Investigations extends LitElement {
     adapter: { attribute: false },
     incidentId: { type: String, attribute: 'incident-id' },
     investigationId: { type: String, attribute: 'investigation-id' },
+    theme: { reflect: true },
     list: { state: true },
   };
 
@@ -123,11 +126,13 @@ export class Investigations extends LitElement {
   declare adapter: IncidentDataAdapter | undefined;
   declare incidentId: string | undefined;
   declare investigationId: string | undefined;
+  declare theme: ThemeName | undefined;
 
   declare private list: ListState;
 
   private readonly sessions: SessionController;
   private readonly decisions: PendingDecisions;
+  private readonly format = new LocaleController(this);
   private listRequest: AbortController | undefined;
   private listKey: unknown[] | undefined;
   /** Investigation graphs by investigation id, for `graphSource`. */
@@ -140,6 +145,7 @@ export class Investigations extends LitElement {
     this.adapter = undefined;
     this.incidentId = undefined;
     this.investigationId = undefined;
+    this.theme = undefined;
     this.list = { status: 'initial' };
     this.sessions = new SessionController(this, { keys: ['snapshot', 'loadState', 'entities', 'pendingActions'] });
     this.decisions = new PendingDecisions(this);
@@ -219,14 +225,14 @@ export class Investigations extends LitElement {
       >
         <span class="investigation-name">${nameOf(investigation)}</span>
         <span class="state" data-state=${investigation.state}>${stateLabel(investigation.state)}</span>
-        ${pending > 0 ? html`<span class="pending-count">${msg('investigations.pending', { count: pending })}</span>` : nothing}
+        ${pending > 0 ? html`<span class="pending-count">${this.format.msg('investigations.pending', { count: pending })}</span>` : nothing}
       </button>
     </li>`;
   }
 
   private renderDetails(investigation: AutomatedInvestigation, session: IncidentSession, snapshot: IncidentSnapshot): TemplateResult {
-    const started = formatUtc(investigation.startTime);
-    const ended = formatUtc(investigation.endTime);
+    const started = this.format.time(investigation.startTime);
+    const ended = this.format.time(investigation.endTime);
     const pending = pendingActionsOf(investigation, snapshot);
     const history = investigation.actionsTaken ?? [];
     const entities = new Map(snapshot.entities.map((entity) => [entity.id, entity]));
@@ -239,11 +245,11 @@ export class Investigations extends LitElement {
         <span>${msg('investigations.state', { state: stateLabel(investigation.state) })}</span>
         ${started ? html`<span>${msg('investigations.started', { time: started })}</span>` : nothing}
         ${ended ? html`<span>${msg('investigations.ended', { time: ended })}</span>` : nothing}
-        <span>${msg('investigations.scope', { alerts: investigation.alertIds.length, entities: investigation.entityIds.length })}</span>
+        <span>${this.format.msg('investigations.scope', { alerts: investigation.alertIds.length, entities: investigation.entityIds.length })}</span>
       </p>
 
       <section part="pending-actions" aria-labelledby="pending-title">
-        <h4 id="pending-title">${msg('investigations.pending', { count: pending.length })}</h4>
+        <h4 id="pending-title">${this.format.msg('investigations.pending', { count: pending.length })}</h4>
         ${pending.length === 0
           ? html`<p class="hint">${msg('investigations.noPending')}</p>`
           : groupByEntity(pending).map(([entityId, actions], index) => {
@@ -256,7 +262,7 @@ export class Investigations extends LitElement {
       </section>
 
       <section aria-labelledby="history-title">
-        <h4 id="history-title">${msg('investigations.history', { count: history.length })}</h4>
+        <h4 id="history-title">${this.format.msg('investigations.history', { count: history.length })}</h4>
         ${history.length === 0
           ? html`<p class="hint">${msg('investigations.noHistory')}</p>`
           : html`<ol part="history" class="history">
@@ -266,16 +272,17 @@ export class Investigations extends LitElement {
 
       <section aria-labelledby="graph-title">
         <h4 id="graph-title">${msg('investigations.graph')}</h4>
-        ${graph ? html`<il-incident-graph part="graph" class="graph" group-threshold="0" .graph=${graph} .filters=${NO_FILTERS}></il-incident-graph>` : nothing}
+        ${graph
+          ? html`<il-incident-graph part="graph" class="graph" group-threshold="0" theme=${ifDefined(this.theme)} .graph=${graph} .filters=${NO_FILTERS}></il-incident-graph>`
+          : nothing}
       </section>
     </article>`;
   }
 
   private renderHistoryEntry(entry: NonNullable<AutomatedInvestigation['actionsTaken']>[number], entities: ReadonlyMap<string, Entity>): TemplateResult {
-    const time = formatUtc(entry.time);
     const entity = entry.entityId === undefined ? undefined : (entities.get(entry.entityId)?.displayName ?? entry.entityId);
     return html`<li class="history-entry">
-      ${time ? html`<time datetime=${new Date(entry.time!).toISOString()}>${time}</time>` : nothing}
+      ${renderTime(this.format, entry.time) ?? nothing}
       <span class="history-action">${entry.action}</span>
       ${entity ? html`<span>${msg('investigations.on', { entity })}</span>` : nothing}
       ${entry.actor ? html`<span class="muted">${msg('investigations.by', { actor: entry.actor })}</span>` : nothing}

@@ -7,7 +7,7 @@ import {
   type Verdict,
 } from '../../model/types.js';
 import { msg, registerStrings, remediationLabel, verdictLabel } from '../shared/strings.js';
-import { themeTokens } from '../shared/theme.js';
+import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { remediationIcon, verdictIcon } from './icons.js';
 import { verdictBadgeStyles } from './verdict-badge.styles.js';
 
@@ -53,6 +53,7 @@ const REMEDIATION_GROUPS: Record<KnownRemediationStatus, RemediationGroup> = {
  * @property {Verdict | undefined} verdict - Verdict to show; a string that is not a known verdict counts as not provided. Attribute `verdict`.
  * @property {RemediationStatus | undefined} remediationStatus - Remediation status to show, known or not. Attribute `remediation-status`.
  * @property {boolean} compact - Icons only, with the text as accessible name and tooltip. Attribute `compact`, reflected.
+ * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the badge. Absent or any other value follows `prefers-color-scheme`, or the theme of an enclosing element such as `il-evidence-list`. Attribute `theme`, reflected.
  *
  * @csspart verdict - The verdict: icon and label.
  * @csspart remediation - The remediation status: icon and label.
@@ -83,17 +84,20 @@ export class VerdictBadge extends LitElement {
     verdict: { type: String },
     remediationStatus: { type: String, attribute: 'remediation-status' },
     compact: { type: Boolean, reflect: true },
+    theme: { reflect: true },
   };
 
   declare verdict: Verdict | undefined;
   declare remediationStatus: RemediationStatus | undefined;
   declare compact: boolean;
+  declare theme: ThemeName | undefined;
 
   constructor() {
     super();
     this.verdict = undefined;
     this.remediationStatus = undefined;
     this.compact = false;
+    this.theme = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
