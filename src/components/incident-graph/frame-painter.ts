@@ -31,7 +31,13 @@ export class FramePainter {
   }
 
   /** Paints the frame on `canvas`, then the minimap. */
-  paint(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, content: FrameContent, minimap: Minimap, minimapCanvas: HTMLCanvasElement | null): void {
+  paint(
+    canvas: HTMLCanvasElement,
+    context: CanvasRenderingContext2D,
+    content: FrameContent,
+    minimap: Pick<Minimap, 'draw'>,
+    minimapCanvas: HTMLCanvasElement | null,
+  ): void {
     const { width, height, pixelRatio, camera, palette, display } = content;
     const key: SceneKey = {
       display,

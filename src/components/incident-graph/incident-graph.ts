@@ -21,7 +21,7 @@ import { GraphInteraction } from './interaction.js';
 import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './grouping.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
-import { Minimap } from './minimap.js';
+import { MinimapLoader } from './minimap-loader.js';
 import { FramePainter } from './frame-painter.js';
 import type { MotionCache } from './motion-cache.js';
 import { renderListbox } from './listbox.js';
@@ -107,8 +107,8 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * session, an entity also matches by a property value, such as a hash or a command line. The
  * listbox's name then says how many match. A minimap of the whole graph with the view's
  * rectangle shows in the bottom right corner for more than 150 visible nodes or with the
- * `minimap` attribute. A click or drag in it pans the view there. `toPNG()` and `toSVG()`
- * export the whole graph, not only the part in view.
+ * `minimap` attribute. A click or drag in it pans the view there. Its code loads the first
+ * time it shows. `toPNG()` and `toSVG()` export the whole graph, not only the part in view.
  *
  * @tagname il-incident-graph
  * @summary Attack-story graph of an incident: alerts and entities on a pannable canvas.
@@ -247,7 +247,7 @@ export class IncidentGraphElement extends LitElement {
       console.warn(`${this.localName}: the layout code failed to load (${reason}), so nodes without a saved position are not drawn. Check that the page can load the package's chunks.`, this),
   });
   private readonly interaction = new GraphInteraction(this);
-  private readonly minimapView = new Minimap(this);
+  private readonly minimapView = new MinimapLoader(this);
   private readonly grouping = new GroupingState();
   private readonly displayState = new DisplayState();
   private readonly source = new GraphSource({
@@ -312,7 +312,7 @@ export class IncidentGraphElement extends LitElement {
     this.zoomCamera.set(clampCamera(value, this.zoomLimits.minZoom, this.zoomLimits.maxZoom));
   }
 
-  /** Resolves after the first frame that shows the graph, once laid out and given a size. */
+  /** Resolves after the first frame that shows the graph and its minimap, if any, once laid out and given a size. */
   get rendered(): Promise<void> {
     return this.frames.rendered;
   }
@@ -660,7 +660,8 @@ export class IncidentGraphElement extends LitElement {
     );
 
     for (const fit of fits) fit.resolve();
-    if (this.boundGraph && !this.layoutRunner.busy) this.frames.markRendered();
+    // A minimap that shows counts as part of the graph's first frame, once its code is loaded.
+    if (this.boundGraph && !this.layoutRunner.busy && this.minimapView.ready(this.minimap)) this.frames.markRendered();
     return false;
   }
 

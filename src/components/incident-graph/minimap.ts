@@ -11,9 +11,10 @@ import type { Camera, Point } from './geometry.js';
 import type { Palette } from './palette.js';
 import { packColor } from './dot-raster.js';
 import { dotColor } from './draw-nodes.js';
+import { MINIMAP_NODE_THRESHOLD } from './minimap-loader.js';
 
-/** Graphs with more visible nodes than this show the minimap without the `minimap` attribute. */
-export const MINIMAP_NODE_THRESHOLD = 150;
+export { MINIMAP_NODE_THRESHOLD };
+
 /** Size of the minimap in CSS pixels. */
 export const MINIMAP_WIDTH = 160;
 export const MINIMAP_HEIGHT = 120;

@@ -1,0 +1,80 @@
+/**
+ * The minimap's place in `il-incident-graph`. It decides whether the minimap shows, and imports
+ * the minimap's code (minimap.ts) the first time it does. A page whose graphs stay small and
+ * that never sets `minimap` does not load that code. Once loaded, the minimap shows from the
+ * next frame on.
+ */
+
+import { nothing, type TemplateResult } from 'lit';
+import type { Minimap, MinimapHost } from './minimap.js';
+import type { Palette } from './palette.js';
+
+/** Graphs with more visible nodes than this show the minimap without the `minimap` attribute. */
+export const MINIMAP_NODE_THRESHOLD = 150;
+
+export interface MinimapLoaderHost extends MinimapHost {
+  readonly localName: string;
+  requestUpdate(): void;
+}
+
+type MinimapModule = typeof import('./minimap.js');
+
+/** The minimap module once imported, so the minimaps of later elements show from their first frame. */
+let loadedModule: MinimapModule | undefined;
+let minimapImport: Promise<MinimapModule> | undefined;
+
+export class MinimapLoader {
+  private readonly host: MinimapLoaderHost;
+  private minimap: Minimap | undefined;
+  private loading = false;
+  /** Set when the import failed, so the minimap stays away and `ready` no longer waits for it. */
+  private failed = false;
+
+  constructor(host: MinimapLoaderHost) {
+    this.host = host;
+  }
+
+  /** Returns true when the minimap shows: `requested`, or the graph has many visible nodes. */
+  shown(requested: boolean): boolean {
+    return requested || this.host.display.nodes.length > MINIMAP_NODE_THRESHOLD;
+  }
+
+  /** Returns true when the minimap does not show, or its code is loaded so frames draw it. */
+  ready(requested: boolean): boolean {
+    return !this.shown(requested) || this.minimap !== undefined || this.failed;
+  }
+
+  /** Renders the minimap's canvas when it shows, and starts importing its code on first need. */
+  render(requested: boolean): TemplateResult | typeof nothing {
+    if (!this.shown(requested)) return nothing;
+    if (!this.minimap && loadedModule) this.minimap = new loadedModule.Minimap(this.host);
+    if (this.minimap) return this.minimap.render(requested);
+    this.load();
+    return nothing;
+  }
+
+  /** Draws the minimap once its code is loaded. See `Minimap.draw`. */
+  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number, options: { reuse?: boolean; now?: boolean } = {}): void {
+    this.minimap?.draw(canvas, palette, pixelRatio, options);
+  }
+
+  private load(): void {
+    if (this.loading || this.failed) return;
+    this.loading = true;
+    minimapImport ??= import('./minimap.js');
+    minimapImport.then(
+      (module) => {
+        loadedModule = module;
+        this.minimap ??= new module.Minimap(this.host);
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        minimapImport = undefined;
+        this.failed = true;
+        this.loading = false;
+        console.warn(`${this.host.localName}: the minimap failed to load (${error instanceof Error ? error.message : String(error)}), so it is not shown.`, this.host);
+        this.host.scheduleFrame();
+      },
+    );
+  }
+}
