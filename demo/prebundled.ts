@@ -13,6 +13,4 @@ export const prebundled = [
   'd3-force',
   'd3-quadtree',
   'd3-scale',
-  'd3-selection',
-  'd3-zoom',
 ];

@@ -27,7 +27,7 @@ const DOM_DELTA_LINE = 1;
 /**
  * Returns the factor by which a wheel event zooms: 2 to the power of -deltaY times 0.002 per
  * pixel, 0.05 per line or 1 per page, times 10 for a trackpad pinch (Ctrl held). These are
- * d3-zoom's defaults, so one notch of a mouse wheel (100 pixels) zooms by about 0.87 or 1.15.
+ * d3-zoom's defaults, so a delta of 100 pixels zooms by a factor of about 0.87 or 1.15.
  */
 export function wheelZoomFactor(wheel: WheelDelta): number {
   let unit = 1;

@@ -559,7 +559,7 @@ export class IncidentGraphElement extends LitElement {
     return this.zoomLimiter.limitsFor(this.display, this.surface, this.minZoom, this.maxZoom);
   }
 
-  /** Passes the zoom limits in effect to d3-zoom when they changed, as after a new display model. */
+  /** Passes the zoom limits in effect to the camera's gestures when they changed, as after a new display model. */
   private applyZoomLimits(): void {
     const { minZoom, maxZoom } = this.zoomLimits;
     if (minZoom === this.appliedZoomLimits?.minZoom && maxZoom === this.appliedZoomLimits.maxZoom) return;
