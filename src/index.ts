@@ -93,4 +93,6 @@ export {
   type TimeChangeDetail,
 } from './components/shared/events.js';
 export { getStrings, msg, registerStrings, setStrings } from './components/shared/strings.js';
+export { getTimeZone, setTimeZone, type DisplayZone } from './components/shared/locale.js';
+export type { ThemeName } from './components/shared/theme.js';
 export { VERSION } from './components/shared/define-element.js';
