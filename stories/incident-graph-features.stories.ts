@@ -118,6 +118,45 @@ export const BoxSelectionAndFit: Story = {
 };
 
 /**
+ * With `selection-tool="lasso"`, Shift and a drag on empty space draw a freehand outline (the
+ * `selection-lasso` part) instead of a rectangle. Releasing adds the nodes whose centre lies
+ * inside to the selection, in one `il-selection-change`, and Escape while drawing cancels. An
+ * outline that crosses itself selects by the even-odd rule, as its fill shows. From the
+ * keyboard, Shift+Enter adds the active node and Ctrl+A selects every node. The radio buttons
+ * switch the tool.
+ */
+export const LassoSelection: Story = {
+  render: (args) => {
+    const graph = createRef<IncidentGraphElement>();
+    const detail = createRef<HTMLElement>();
+    const session = sessionOn(createFixtureSnapshot());
+    const onSelection = (event: HTMLElementEventMap['il-selection-change']): void => {
+      const { entityIds, alertIds } = event.detail;
+      showText(detail, `alerts: ${alertIds.length}, entities: ${entityIds.length} (${[...alertIds, ...entityIds].join(', ') || 'none'})`);
+    };
+    const onTool = (event: Event): void => {
+      if (graph.value) graph.value.selectionTool = (event.target as HTMLInputElement).value === 'box' ? 'box' : 'lasso';
+    };
+    return html`
+      <div style=${toolbarStyle} @change=${onTool}>
+        <span>Shift + drag draws</span>
+        <label><input type="radio" name="selection-tool" value="lasso" checked /> a lasso</label>
+        <label><input type="radio" name="selection-tool" value="box" /> a box</label>
+        <button type="button" @click=${() => graph.value?.fitSelection()}>Fit the selection</button>
+        <span>Selection: <output ${ref(detail)}>none</output></span>
+      </div>
+      <il-incident-graph
+        ${ref(graph)}
+        selection-tool="lasso"
+        style=${`height: ${args.height}px`}
+        .session=${session}
+        @il-selection-change=${onSelection}
+      ></il-incident-graph>
+    `;
+  },
+};
+
+/**
  * A generated incident of 2,000 entities and 200 alerts. Above 150 visible nodes the minimap
  * shows in the bottom right corner with the view's rectangle, and a click or drag in it pans there.
  */

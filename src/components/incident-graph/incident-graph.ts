@@ -18,6 +18,7 @@ import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, ZoomLimiter, type ZoomL
 import { GraphSource } from './graph-source.js';
 import { FrameLoop } from './frame-loop.js';
 import { GraphInteraction } from './interaction.js';
+import type { SelectionTool } from './selection-gesture.js';
 import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './grouping.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
@@ -34,6 +35,7 @@ import type { NodeView } from './display-model.js';
 import { UserSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
+export type { SelectionTool } from './selection-gesture.js';
 
 /** Milliseconds of display model building per frame. A larger model is built over several frames. */
 const BUILD_SLICE_MS = 20;
@@ -91,17 +93,26 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * `collapseGroup`, `expandAll` and `collapseAll` do the same for the host. Expanding is view
  * state, like the camera, and fires no event.
  *
- * Pointer: dragging empty space pans, the wheel or a pinch zooms around the pointer, within
- * `min-zoom` and `max-zoom`. Dragging a node moves it, writes its `x` and `y` into the graph and
- * pins it (`fixed: true`, so the layout keeps it there). Double-click on a pinned node releases it
- * (`fixed: false`). Click selects a node, Shift-click adds or removes one, and Shift with a
- * drag on empty space draws a rectangle that adds the nodes inside to the selection, in one
- * `il-selection-change`. Neither a node drag nor a Shift drag pans. The keyboard has a path for
- * each. P pins or releases the active node. Alt with an arrow key moves it by 10 CSS pixels (1
- * with Shift too) and pins it. Shift+Enter adds it to the selection, and Ctrl+A (Cmd+A) selects
- * every visible node. F fits the selection (every node when none is selected). Ctrl with an
- * arrow key pans the view by 50 CSS pixels, and the view follows the active node. Escape
- * during a node drag puts the node back, and during a Shift drag selects nothing.
+ * Pointer: dragging empty space pans with a mouse, a pen or one finger, once the pointer has
+ * moved 3 CSS pixels (10 for a finger), so a click that moves less still selects. The wheel, a
+ * trackpad pinch and a two-finger pinch zoom around the pointer or the fingers' midpoint,
+ * within `min-zoom` and `max-zoom`, and the wheel over the element does not scroll the page.
+ * Double-click does not zoom, and a press with a secondary button or with Ctrl does not pan.
+ * Dragging a node moves it, writes its `x` and `y` into the graph and pins it (`fixed: true`,
+ * so the layout keeps it there). Double-click on a pinned node releases it (`fixed: false`).
+ * Click selects a node, and Shift-click adds or removes one. Shift with a drag on empty space
+ * draws a shape and adds the nodes whose centre lies inside it to the selection, in one
+ * `il-selection-change`. The shape is a rectangle, or with `selection-tool="lasso"` a freehand
+ * outline that closes with a straight line back to its start. Where the outline crosses itself,
+ * its loops alternate between inside and outside (the even-odd rule). Neither a node drag nor
+ * a Shift drag pans. Escape during a node drag puts the node back, and during a Shift drag
+ * selects nothing.
+ *
+ * The keyboard has a path for each pointer action, so multi-select needs no pointer. P pins or
+ * releases the active node. Alt with an arrow key moves it by 10 CSS pixels (1 with Shift too)
+ * and pins it. Shift+Enter or Shift+Space adds it to the selection or removes it, and Ctrl+A
+ * (Cmd+A) selects every visible node. F fits the selection (every node when none is selected).
+ * Ctrl with an arrow key pans the view by 50 CSS pixels, and the view follows the active node.
  *
  * `search` emphasises the nodes whose label or id contains its text and dims the rest. With a
  * session, an entity also matches by a property value, such as a hash or a command line. The
@@ -121,7 +132,8 @@ const COARSE_LAYOUT_MIN_NODES = 2000;
  * @csspart canvas - The canvas the graph is drawn on.
  * @csspart tooltip - The tooltip naming the node under the pointer.
  * @csspart empty - The message shown when no node is visible.
- * @csspart selection-box - The rectangle drawn by Shift and a drag on empty space.
+ * @csspart selection-box - The rectangle drawn by Shift and a drag on empty space, with the default `selection-tool`.
+ * @csspart selection-lasso - The freehand outline, an SVG `polygon`, drawn by Shift and a drag on empty space with `selection-tool="lasso"`.
  * @csspart minimap - The minimap canvas.
  *
  * Theme and locale: the canvas draws with the same `--il-*` tokens as the other elements, read
@@ -147,6 +159,7 @@ export class IncidentGraphElement extends LitElement {
     minimap: { type: Boolean },
     groupThreshold: { type: Number, attribute: 'group-threshold' },
     layout: { type: String },
+    selectionTool: { attribute: 'selection-tool' },
     workerUrl: { attribute: 'worker-url' },
     filters: { attribute: false },
     theme: { reflect: true },
@@ -187,6 +200,11 @@ export class IncidentGraphElement extends LitElement {
    * around them. Changing it lays the graph out again.
    */
   declare layout: LayoutKind;
+  /**
+   * What Shift and a drag on empty space draw to add nodes to the selection: `box` (the
+   * default), a rectangle, or `lasso`, a freehand outline. Any other value draws a box.
+   */
+  declare selectionTool: SelectionTool;
   /**
    * URL of the layout worker script (dist/layout-worker.js of the package) for pages whose
    * content security policy blocks `blob:` workers. By default the element starts an inlined
@@ -290,6 +308,7 @@ export class IncidentGraphElement extends LitElement {
     this.minimap = false;
     this.groupThreshold = DEFAULT_GROUP_THRESHOLD;
     this.layout = 'force';
+    this.selectionTool = 'box';
     this.theme = undefined;
     new ColorSchemeController(this, () => this.scheduleFrame());
     this.zoomCamera.setLimits(DEFAULT_MIN_ZOOM, DEFAULT_MAX_ZOOM);

@@ -10,6 +10,25 @@ export const interactionStyles = css`
     pointer-events: none;
   }
 
+  .selection-lasso {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    overflow: visible;
+    pointer-events: none;
+  }
+
+  /* Even-odd, like the selection test, so the loops of a crossing outline show what they select. */
+  .selection-lasso polygon {
+    fill: color-mix(in srgb, var(--_il-accent) 12%, transparent);
+    fill-rule: evenodd;
+    stroke: var(--_il-accent);
+    stroke-width: 1;
+    stroke-dasharray: 4 3;
+    stroke-linejoin: round;
+  }
+
   .minimap {
     position: absolute;
     right: var(--_il-space, 8px);
@@ -32,6 +51,11 @@ export const interactionStyles = css`
     .selection-box {
       border-color: Highlight;
       background: transparent;
+    }
+
+    .selection-lasso polygon {
+      stroke: Highlight;
+      fill: none;
     }
   }
 `;

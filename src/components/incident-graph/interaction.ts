@@ -1,15 +1,15 @@
 /**
  * Pointer and keyboard interaction of `il-incident-graph`: click and shift-click selection, box
- * selection, dragging nodes to pin them and double-click to release them, the hover tooltip,
- * and the keyboard's active node (arrow keys, Home, End, Enter, Space, Escape, +, -, 0, F, P,
- * Alt with an arrow key, Ctrl+A). Panning and zooming with the pointer belong to d3-zoom
- * (zoom-camera.ts), which leaves alone the presses this class claims.
+ * and lasso selection, dragging nodes to pin them and double-click to release them, the hover
+ * tooltip, and the keyboard's active node (arrow keys, Home, End, Enter, Space, Escape, +, -, 0,
+ * F, P, Alt with an arrow key, Ctrl+A). Panning and zooming with the pointer belong to the
+ * camera (zoom-camera.ts), which leaves alone the presses this class claims.
  */
 
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { styleProperties } from '../shared/style-properties.js';
 import { kindLabel, msg, registerStrings, remediationLabel, severityLabel, verdictLabel } from '../shared/strings.js';
-import { nodesInRect, rectBetween, renderSelectionBox, type Rect } from './box-select.js';
+import { SelectionGesture, selectionToolOf } from './selection-gesture.js';
 import { isPinned, NodeDrag, pinNodeAt, releaseNode } from './pinning.js';
 import type { NodeView } from './display-model.js';
 import { describeGroup } from './grouping.js';
@@ -24,6 +24,8 @@ export interface InteractionHost extends HTMLElement {
   readonly boundGraph: IncidentGraph | undefined;
   readonly zoomCamera: ZoomCamera;
   readonly surface: { width: number; height: number };
+  /** The `selection-tool` value: `lasso`, or the box for anything else. */
+  readonly selectionTool: string | undefined;
   nodeAt(point: Point): NodeView | undefined;
   selectByUser(nodeId: string | undefined, additive: boolean): void;
   selectNodesByUser(nodeKeys: readonly string[], additive: boolean): void;
@@ -68,24 +70,23 @@ export class GraphInteraction {
   activeId: string | undefined;
   hoveredId: string | undefined;
   tooltip: TooltipState | undefined;
-  /** The selection rectangle being drawn, in CSS pixels of the element. */
-  selectionBox: Rect | undefined;
 
   private readonly host: InteractionHost;
   private viewport: HTMLElement | undefined;
   private focused = false;
   private keyboardMode = false;
   private drag: NodeDrag | undefined;
-  private boxStart: { point: { x: number; y: number }; pointerId: number } | undefined;
+  /** The rectangle or lasso that Shift and a drag on empty space are drawing. */
+  private selectionGesture: SelectionGesture | undefined;
   /** Set when a drag ended, so the click that follows it selects nothing. */
   private suppressClick = false;
 
   constructor(host: InteractionHost) {
     this.host = host;
-    host.zoomCamera.setPressFilter(() => this.drag !== undefined || this.boxStart !== undefined);
+    host.zoomCamera.setPressFilter(() => this.drag !== undefined || this.selectionGesture !== undefined);
   }
 
-  /** Renders what the pointer shows over the canvas: the tooltip and the selection rectangle. */
+  /** Renders what the pointer shows over the canvas: the tooltip and the selection shape being drawn. */
   renderOverlay(): unknown {
     const tooltip = this.tooltip;
     return html`
@@ -96,7 +97,7 @@ export class GraphInteraction {
         ?hidden=${!tooltip}
         style=${styleProperties({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
       >${tooltip?.text ?? ''}</div>
-      ${renderSelectionBox(this.selectionBox)}
+      ${this.selectionGesture?.render() ?? nothing}
     `;
   }
 
@@ -125,8 +126,7 @@ export class GraphInteraction {
     this.hoveredId = undefined;
     this.tooltip = undefined;
     this.drag = undefined;
-    this.boxStart = undefined;
-    this.selectionBox = undefined;
+    this.selectionGesture = undefined;
   }
 
   /** Drops the active and hovered nodes when they are no longer visible. */
@@ -189,7 +189,7 @@ export class GraphInteraction {
     this.host.selectByUser(node?.id, event.shiftKey);
   };
 
-  /** Claims a press on a node (a possible drag) and Shift with a press on empty space (a box). */
+  /** Claims a press on a node (a possible drag) and Shift with a press on empty space (a box or lasso). */
   private readonly handlePointerDown = (event: PointerEvent): void => {
     this.keyboardMode = false;
     this.suppressClick = false;
@@ -202,7 +202,7 @@ export class GraphInteraction {
     if (graph && node && !event.shiftKey) {
       this.drag = new NodeDrag(graph, node.id, event.pointerId, point, node, this.host.zoomCamera.camera);
     } else if (!node && event.shiftKey) {
-      this.boxStart = { point, pointerId: event.pointerId };
+      this.selectionGesture = new SelectionGesture(selectionToolOf(this.host.selectionTool), event.pointerId, point);
     } else {
       return;
     }
@@ -213,14 +213,12 @@ export class GraphInteraction {
     if (this.drag?.pointerId === event.pointerId) {
       this.suppressClick = this.drag.moved;
       this.drag = undefined;
-    } else if (this.boxStart?.pointerId === event.pointerId) {
-      const rect = this.selectionBox;
-      this.boxStart = undefined;
-      this.selectionBox = undefined;
-      if (rect) {
+    } else if (this.selectionGesture?.pointerId === event.pointerId) {
+      const gesture = this.selectionGesture;
+      this.selectionGesture = undefined;
+      if (gesture.drawn) {
         this.suppressClick = true;
-        const keys = nodesInRect(this.host.display.nodes, rect, this.host.zoomCamera.camera).map((node) => node.id);
-        this.host.selectNodesByUser(keys, true);
+        this.host.selectNodesByUser(gesture.nodeKeys(this.host.display.nodes, this.host.zoomCamera.camera), true);
       }
       this.host.requestUpdate();
     }
@@ -228,15 +226,14 @@ export class GraphInteraction {
 
   private readonly handlePointerCancel = (): void => this.cancelGesture();
 
-  /** Ends a node drag or box selection without effect: the node goes back, nothing is selected. */
+  /** Ends a node drag, box or lasso without effect: the node goes back, nothing is selected. */
   private cancelGesture(): void {
     const graph = this.host.boundGraph;
     if (this.drag && graph) this.drag.cancel(graph);
     // The click that ends the cancelled gesture selects nothing.
-    this.suppressClick = this.drag !== undefined || this.boxStart !== undefined;
+    this.suppressClick = this.drag !== undefined || this.selectionGesture !== undefined;
     this.drag = undefined;
-    this.boxStart = undefined;
-    this.selectionBox = undefined;
+    this.selectionGesture = undefined;
     this.host.requestUpdate();
   }
 
@@ -254,10 +251,9 @@ export class GraphInteraction {
       this.hideTooltip();
       return;
     }
-    if (this.boxStart?.pointerId === event.pointerId) {
-      this.selectionBox = rectBetween(this.boxStart.point, this.pointerPosition(event));
+    if (this.selectionGesture?.pointerId === event.pointerId) {
+      if (this.selectionGesture.move(this.pointerPosition(event))) this.host.requestUpdate();
       this.hideTooltip();
-      this.host.requestUpdate();
       return;
     }
     if (event.buttons !== 0) {
@@ -333,7 +329,7 @@ export class GraphInteraction {
       this.host.toggleGroupByUser(this.activeId);
     } else if ((event.key === 'Enter' || event.key === ' ') && this.activeId !== undefined) {
       this.host.selectByUser(this.activeId, event.shiftKey);
-    } else if (event.key === 'Escape' && (this.drag || this.boxStart)) {
+    } else if (event.key === 'Escape' && (this.drag || this.selectionGesture)) {
       this.cancelGesture();
     } else if (event.key === 'Escape') {
       this.host.selectByUser(undefined, false);
