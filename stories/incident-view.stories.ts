@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { IncidentDataAdapter } from '../src/adapter/adapter.js';
 import { createStaticAdapter } from '../src/adapter/static-adapter.js';
 import '../src/components/incident-view/define.js';
+import { styleProperties } from '../src/components/shared/style-properties.js';
 import { fromMicrosoftGraph } from '../src/formats/index.js';
 import { IncidentSession } from '../src/session/session.js';
 import { sampleIncidents } from '../demo/samples/index.js';
@@ -42,6 +43,16 @@ export const SampleIncident: Story = {};
 /** The second sample, written in the published payloads' shape (PascalCase enums, `tags`). */
 export const PublishedShape: Story = {
   args: { incidentId: snapshots[1]?.incident.id ?? '' },
+};
+
+/**
+ * `theme="dark"` on the view forces the dark theme on it and on everything it renders, the
+ * graph's canvas included, whatever the toolbar or the system prefers.
+ */
+export const ForcedDarkTheme: Story = {
+  render: ({ incidentId }) => html`
+    <il-incident-view theme="dark" style=${styleProperties({ height: '760px' })} .adapter=${adapter} incident-id=${incidentId}></il-incident-view>
+  `,
 };
 
 /** An entity selected: the flyout opens beside the graph. */

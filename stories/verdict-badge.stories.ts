@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/components/verdict-badge/define.js';
+import { styleProperties } from '../src/components/shared/style-properties.js';
 import { REMEDIATION_STATUSES, VERDICTS } from '../src/model/types.js';
 
 interface BadgeArgs {
@@ -40,6 +41,23 @@ export const Full: Story = {};
 
 export const Compact: Story = {
   args: { compact: true },
+};
+
+/**
+ * The `theme` attribute forces the light or the dark theme on a badge, whatever the toolbar or
+ * the system prefers. Each badge sits on its theme's surface colour.
+ */
+export const ForcedThemes: Story = {
+  render: (args) => html`${(['light', 'dark'] as const).map(
+    (theme) => html`<p style=${styleProperties({ padding: '8px', background: theme === 'light' ? '#ffffff' : '#18181c' })}>
+      <il-verdict-badge
+        theme=${theme}
+        .verdict=${args.verdict === NOT_PROVIDED ? undefined : args.verdict}
+        .remediationStatus=${args.remediationStatus === NOT_PROVIDED ? undefined : args.remediationStatus}
+        ?compact=${args.compact}
+      ></il-verdict-badge>
+    </p>`,
+  )}`,
 };
 
 /** An entity whose source gives no verdict and no remediation status. */
