@@ -71,7 +71,8 @@ function multiDaySnapshot(): IncidentSnapshot {
 
 interface TimelineArgs {
   duration: number;
-  timeZone: 'local' | 'UTC';
+  /** `local`, `UTC` or an IANA zone name. */
+  timeZone: string;
 }
 
 /** Returns a session on `snapshot`, after `prepare` moved its time or selection. */
@@ -95,7 +96,7 @@ const meta: Meta<TimelineArgs> = {
   args: { duration: 20_000, timeZone: 'local' },
   argTypes: {
     duration: { control: { type: 'number', min: 1000, step: 1000 } },
-    timeZone: { control: 'inline-radio', options: ['local', 'UTC'] },
+    timeZone: { control: 'inline-radio', options: ['local', 'UTC', 'Europe/Paris', 'Asia/Tokyo'] },
   },
   render: (args) => timeline(sessionOn(timelineSnapshot()), args),
 };
