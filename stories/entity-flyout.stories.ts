@@ -5,6 +5,7 @@ import type { IncidentDataAdapter } from '../src/adapter/adapter.js';
 import '../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../src/components/entity-flyout/entity-flyout.js';
 import type { IncidentSession } from '../src/session/session.js';
+import { styleProperties } from '../src/components/shared/style-properties.js';
 import { scriptedAdapter, withPendingAction, type AdapterScript } from '../test/components/entity-flyout-adapters.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot, longCommandLine } from '../test/fixtures/flyout-snapshot.js';
 
@@ -14,7 +15,7 @@ interface FlyoutArgs {
 
 function flyout(session: IncidentSession | undefined, args: FlyoutArgs, entityId?: string): TemplateResult {
   return html`<il-entity-flyout
-    style=${`width: ${args.width}px; height: 640px; border: 1px solid #8886`}
+    style=${styleProperties({ width: `${args.width}px`, height: '640px', border: '1px solid #8886' })}
     .session=${session}
     .entityId=${entityId}
     @il-flyout-close=${(event: Event) => console.info('il-flyout-close', (event as CustomEvent).detail)}
@@ -112,7 +113,7 @@ export const AlertSelected: Story = {
 /** Dark colours through the public custom properties. */
 export const Themed: Story = {
   render: (args) => html`<div
-    style="--il-color-surface: #15171c; --il-color-surface-raised: #22252d; --il-color-text: #e9eaee; --il-color-text-muted: #a1a4ad; --il-color-border: #393c45; --il-color-accent: #7fb0ff; --il-color-focus: #7fb0ff; --il-entity-flyout-code-font: 'Courier New', monospace; padding: 12px; background: #0d0e12"
+    style=${styleProperties({ '--il-color-surface': '#15171c', '--il-color-surface-raised': '#22252d', '--il-color-text': '#e9eaee', '--il-color-text-muted': '#a1a4ad', '--il-color-border': '#393c45', '--il-color-accent': '#7fb0ff', '--il-color-focus': '#7fb0ff', '--il-entity-flyout-code-font': "'Courier New', monospace", padding: '12px', background: '#0d0e12' })}
   >
     ${flyout(flyoutSession(FLYOUT_IDS.device), args)}
   </div>`,
@@ -138,7 +139,7 @@ function actionStory(
       const adapter: IncidentDataAdapter = scriptedAdapter(snapshot, script);
       let driven = false;
       return html`<il-entity-flyout
-        style=${`width: ${args.width}px; height: 640px; border: 1px solid #8886`}
+        style=${styleProperties({ width: `${args.width}px`, height: '640px', border: '1px solid #8886' })}
         .session=${flyoutSession(entityId, snapshot)}
         .adapter=${adapter}
         @il-action-request=${logActionEvent}

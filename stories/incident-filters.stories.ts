@@ -5,6 +5,7 @@ import '../src/components/evidence-list/define.js';
 import '../src/components/incident-filters/define.js';
 import '../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../src/components/incident-graph/incident-graph.js';
+import { styleProperties } from '../src/components/shared/style-properties.js';
 import { listSessionOfSize, type ListIncidentSize } from './incident-lists-data.js';
 
 interface FilterArgs {
@@ -22,7 +23,7 @@ function renderWired(size: ListIncidentSize) {
     (event.currentTarget as HTMLElement).querySelector('il-incident-graph')!;
 
   return html`<div
-    style="display: grid; gap: 8px"
+    style=${styleProperties({ display: 'grid', gap: '8px' })}
     @il-search-change=${(event: CustomEvent<{ search: string }>) => {
       graph(event).search = event.detail.search;
       (event.currentTarget as HTMLElement).querySelector('il-evidence-list')!.search = event.detail.search;
@@ -36,7 +37,7 @@ function renderWired(size: ListIncidentSize) {
     }}
   >
     <il-incident-filters .session=${session}></il-incident-filters>
-    <il-incident-graph style="height: 420px" .session=${session}></il-incident-graph>
+    <il-incident-graph style=${styleProperties({ height: '420px' })} .session=${session}></il-incident-graph>
     <il-evidence-list .session=${session} page-size="20"></il-evidence-list>
   </div>`;
 }

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/incident-view/define.js';
 import type { IncidentViewTab } from '../src/components/incident-view/tabs.js';
+import { styleProperties } from '../src/components/shared/style-properties.js';
 import { listSnapshotOfSize, listStoryAdapter } from './incident-lists-data.js';
 import { sessionOfSize, type IncidentSize } from './incident-page-data.js';
 
@@ -24,7 +25,7 @@ const meta: Meta<TabArgs> = {
   render: ({ tab, size }) => {
     const snapshot = listSnapshotOfSize(size);
     return html`
-      <il-incident-view style="height: 760px" tab=${tab} .adapter=${listStoryAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
+      <il-incident-view style=${styleProperties({ height: '760px' })} tab=${tab} .adapter=${listStoryAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
     `;
   },
 };
@@ -83,7 +84,7 @@ export const AlertStory: Story = {
       ],
     });
     session.select({ alertIds: [alert.id] });
-    return html`<il-incident-view style="height: 760px" .session=${session}></il-incident-view>`;
+    return html`<il-incident-view style=${styleProperties({ height: '760px' })} .session=${session}></il-incident-view>`;
   },
 };
 

@@ -8,6 +8,7 @@ import '../../src/components/alert-timeline/define.js';
 import type { AlertTimeline } from '../../src/components/alert-timeline/alert-timeline.js';
 import type { Alert, EpochMs, IncidentSnapshot } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { timelineAlert, timelineSnapshot } from '../fixtures/timeline-snapshot.js';
 import { FakeFrameClock } from './alert-timeline-fake-clock.js';
 
@@ -23,7 +24,7 @@ export async function setupTimeline(snapshot: IncidentSnapshot = timelineSnapsho
   session.setSnapshot(snapshot);
   const clock = new FakeFrameClock();
   const element = await fixture<AlertTimeline>(html`
-    <il-alert-timeline style="width: 800px" time-zone="UTC" .clock=${clock} .session=${session}></il-alert-timeline>
+    <il-alert-timeline style=${styleProperties({ width: '800px' })} time-zone="UTC" .clock=${clock} .session=${session}></il-alert-timeline>
   `);
   return { element, session, clock };
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { AlertTimeline } from '../../src/components/alert-timeline/alert-timeline.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { TIMELINE_START } from '../fixtures/timeline-snapshot.js';
 import * as stories from '../../stories/alert-timeline.stories.js';
 
@@ -14,7 +15,7 @@ async function renderStory(name: StoryName): Promise<AlertTimeline> {
   const render = story.render ?? meta.render;
   const wrapper = await fixture<HTMLElement>(
     // The wrapper fixes the width, so clusters and ticks are the same on every machine.
-    html`<div style="width: 900px">${render(meta.args, {})}</div>`,
+    html`<div style=${styleProperties({ width: '900px' })}>${render(meta.args, {})}</div>`,
   );
   const element = wrapper.querySelector('il-alert-timeline')!;
   await element.updateComplete;

@@ -4,6 +4,7 @@ import '../../src/components/alert-timeline/define.js';
 import type { AlertTimeline } from '../../src/components/alert-timeline/alert-timeline.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import {
   TIMELINE_END,
   TIMELINE_START,
@@ -28,7 +29,7 @@ async function setup(snapshot: IncidentSnapshot = timelineSnapshot()): Promise<S
   session.setSnapshot(snapshot);
   const clock = new FakeFrameClock();
   const element = await fixture<AlertTimeline>(html`
-    <il-alert-timeline style="width: 800px" time-zone="UTC" .clock=${clock} .session=${session}></il-alert-timeline>
+    <il-alert-timeline style=${styleProperties({ width: '800px' })} time-zone="UTC" .clock=${clock} .session=${session}></il-alert-timeline>
   `);
   return { element, session, clock };
 }

@@ -16,6 +16,7 @@ import type { BulkActionCompleteEvent, BulkActionRequestEvent } from '../../src/
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { SelectionChangeEvent } from '../../src/components/shared/events.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { KIND_IDS, entityKindsSnapshot } from '../fixtures/entity-kinds-snapshot.js';
 import { deepActiveElement, generatedSession, recordEvents, sampleSnapshots, sessionOf, settle } from './incident-lists-helpers.js';
 
@@ -228,7 +229,7 @@ describe('<il-asset-list>', () => {
     it('agrees with the graph under filters', async () => {
       const session = generatedSession(150);
       const container = await fixture<HTMLDivElement>(html`<div>
-        <il-incident-graph style="display: block; width: 600px; height: 400px" group-threshold="0" .session=${session}></il-incident-graph>
+        <il-incident-graph style=${styleProperties({ display: 'block', width: '600px', height: '400px' })} group-threshold="0" .session=${session}></il-incident-graph>
         <il-asset-list .session=${session} category="devices"></il-asset-list>
       </div>`);
       const graph = container.querySelector<IncidentGraphElement>('il-incident-graph')!;

@@ -14,6 +14,7 @@ import type { EntityFlyout } from '../../src/components/entity-flyout/entity-fly
 import { alertsOfEntity } from '../../src/components/entity-flyout/entity-links.js';
 import type { Alert, IncidentSnapshot, Severity } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { TIMELINE_START, timelineAlert } from '../fixtures/timeline-snapshot.js';
 import { mountGraph } from './incident-graph-helpers.js';
 
@@ -65,7 +66,7 @@ function sessionOn(snapshot: IncidentSnapshot): IncidentSession {
 
 async function timelineOrder(session: IncidentSession): Promise<string[]> {
   const element = await fixture<AlertTimeline>(html`
-    <il-alert-timeline style="width: 800px" time-zone="UTC" .session=${session}></il-alert-timeline>
+    <il-alert-timeline style=${styleProperties({ width: '800px' })} time-zone="UTC" .session=${session}></il-alert-timeline>
   `);
   const buttons = element.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.marker');
   return [...buttons].map((button) => button.dataset['alertId']!);
@@ -73,7 +74,7 @@ async function timelineOrder(session: IncidentSession): Promise<string[]> {
 
 async function flyoutOrder(session: IncidentSession): Promise<string[]> {
   const element = await fixture<EntityFlyout>(html`
-    <il-entity-flyout style="width: 360px; height: 600px" .session=${session} .entityId=${DEVICE}></il-entity-flyout>
+    <il-entity-flyout style=${styleProperties({ width: '360px', height: '600px' })} .session=${session} .entityId=${DEVICE}></il-entity-flyout>
   `);
   const buttons = element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="alerts"] button[data-alert-id]');
   return [...buttons].map((button) => button.dataset['alertId']!);
@@ -185,7 +186,7 @@ describe('<il-entity-flyout> time range', () => {
   it('hides alerts outside the session range', async () => {
     const session = sessionOn(orderSnapshot());
     const element = await fixture<EntityFlyout>(html`
-      <il-entity-flyout style="width: 360px; height: 600px" .session=${session} .entityId=${DEVICE}></il-entity-flyout>
+      <il-entity-flyout style=${styleProperties({ width: '360px', height: '600px' })} .session=${session} .entityId=${DEVICE}></il-entity-flyout>
     `);
     const listedIds = (): string[] =>
       [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="alerts"] button[data-alert-id]')].map(

@@ -8,6 +8,7 @@ import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 
 /** Mounts a 380 × 700 px flyout on `session` with `adapter`, showing `entityId` when given. */
 export async function flyoutWith(
@@ -17,7 +18,7 @@ export async function flyoutWith(
 ): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
     html`<il-entity-flyout
-      style="width: 380px; height: 700px"
+      style=${styleProperties({ width: '380px', height: '700px' })}
       .session=${session}
       .adapter=${adapter}
       .entityId=${entityId}

@@ -3,12 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot, longCommandLine } from '../fixtures/flyout-snapshot.js';
 import { longValue, root, stubClipboard } from './entity-flyout-helpers.js';
 
 async function flyoutFor(session: IncidentSession, entityId?: string, width = 360): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
-    html`<il-entity-flyout style=${`width: ${width}px; height: 600px`} .session=${session} .entityId=${entityId}></il-entity-flyout>`,
+    html`<il-entity-flyout style=${styleProperties({ width: `${width}px`, height: '600px' })} .session=${session} .entityId=${entityId}></il-entity-flyout>`,
   );
 }
 

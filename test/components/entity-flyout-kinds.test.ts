@@ -5,6 +5,7 @@ import { fromMicrosoftGraph } from '../../src/formats/msgraph/index.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import { ENTITY_KINDS } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { EXTRA_KIND_IDS, KIND_IDS, entityKindsSnapshot } from '../fixtures/entity-kinds-snapshot.js';
 import { readSharedJson } from '../helpers/shared-data.js';
 import { fieldText, longValue, root } from './entity-flyout-helpers.js';
@@ -18,7 +19,7 @@ function sessionOn(snapshot: IncidentSnapshot, entityId: string): IncidentSessio
 
 async function flyoutFor(session: IncidentSession, width: number): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
-    html`<il-entity-flyout style=${`display: flex; width: ${width}px; height: 640px`} .session=${session}></il-entity-flyout>`,
+    html`<il-entity-flyout style=${styleProperties({ display: 'flex', width: `${width}px`, height: '640px' })} .session=${session}></il-entity-flyout>`,
   );
 }
 

@@ -4,12 +4,13 @@ import type { EntityFlyout } from '../../src/components/entity-flyout/entity-fly
 import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { FLYOUT_IDS, flyoutSession, flyoutSnapshot, longCommandLine } from '../fixtures/flyout-snapshot.js';
 import { fieldText, root } from './entity-flyout-helpers.js';
 
 async function flyoutFor(session: IncidentSession | undefined, entityId?: string): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
-    html`<il-entity-flyout style="width: 360px; height: 600px" .session=${session} .entityId=${entityId}></il-entity-flyout>`,
+    html`<il-entity-flyout style=${styleProperties({ width: '360px', height: '600px' })} .session=${session} .entityId=${entityId}></il-entity-flyout>`,
   );
 }
 

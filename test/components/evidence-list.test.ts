@@ -8,6 +8,7 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import type { SelectionChangeEvent } from '../../src/components/shared/events.js';
 import type { IncidentSnapshot, PendingAction } from '../../src/model/types.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { scriptedAdapter, type ScriptedAdapter } from './entity-flyout-adapters.js';
 import {
   deepActiveElement,
@@ -134,7 +135,7 @@ describe('<il-evidence-list>', () => {
     it('agrees with the graph under filters and a range', async () => {
       const session = generatedSession(120);
       const container = await fixture<HTMLDivElement>(html`<div>
-        <il-incident-graph style="display: block; width: 600px; height: 400px" group-threshold="0" .session=${session}></il-incident-graph>
+        <il-incident-graph style=${styleProperties({ display: 'block', width: '600px', height: '400px' })} group-threshold="0" .session=${session}></il-incident-graph>
         <il-evidence-list .session=${session} page-size="1000"></il-evidence-list>
       </div>`);
       const graph = container.querySelector<IncidentGraphElement>('il-incident-graph')!;

@@ -6,11 +6,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/hunt-results/define.js';
 import type { HuntResults } from '../../src/components/hunt-results/hunt-results.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { TARGET, scriptedAdapter, type ScriptedAdapter } from './hunt-results-adapters.js';
 
 async function huntFor(adapter: ScriptedAdapter): Promise<HuntResults> {
   return fixture<HuntResults>(
-    html`<il-hunt-results style="display: block; width: 420px" .adapter=${adapter} .target=${TARGET}></il-hunt-results>`,
+    html`<il-hunt-results style=${styleProperties({ display: 'block', width: '420px' })} .adapter=${adapter} .target=${TARGET}></il-hunt-results>`,
   );
 }
 

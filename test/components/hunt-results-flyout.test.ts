@@ -5,12 +5,13 @@ import type { EntityFlyout } from '../../src/components/entity-flyout/entity-fly
 import type { HuntResults } from '../../src/components/hunt-results/hunt-results.js';
 import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { FLYOUT_IDS, flyoutSession } from '../fixtures/flyout-snapshot.js';
 import { scriptedAdapter } from './hunt-results-adapters.js';
 
 async function flyoutFor(session: IncidentSession, adapter: IncidentDataAdapter): Promise<EntityFlyout> {
   return fixture<EntityFlyout>(
-    html`<il-entity-flyout style="width: 420px; height: 900px" .session=${session} .adapter=${adapter}></il-entity-flyout>`,
+    html`<il-entity-flyout style=${styleProperties({ width: '420px', height: '900px' })} .session=${session} .adapter=${adapter}></il-entity-flyout>`,
   );
 }
 

@@ -4,6 +4,7 @@ import '../../src/components/hunt-results/define.js';
 import type { HuntResults } from '../../src/components/hunt-results/hunt-results.js';
 import type { HuntCompleteEvent, LinkToIncidentEvent } from '../../src/components/hunt-results/events.js';
 import type { EntityRef } from '../../src/adapter/adapter.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import {
   END,
   OTHER_TARGET,
@@ -17,7 +18,7 @@ import {
 
 async function huntFor(adapter: ScriptedAdapter | undefined, target: EntityRef | undefined = TARGET, pageSize = 20): Promise<HuntResults> {
   return fixture<HuntResults>(
-    html`<il-hunt-results style="display: block; width: 420px" .adapter=${adapter} .target=${target} .pageSize=${pageSize}></il-hunt-results>`,
+    html`<il-hunt-results style=${styleProperties({ display: 'block', width: '420px' })} .adapter=${adapter} .target=${target} .pageSize=${pageSize}></il-hunt-results>`,
   );
 }
 

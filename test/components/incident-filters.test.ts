@@ -15,6 +15,7 @@ import type {
   SearchChangeEvent,
 } from '../../src/components/incident-filters/events.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { deepActiveElement, generatedSession, recordEvents, sampleSession, settle } from './incident-lists-helpers.js';
 
 const EVENT_TYPES = ['il-filters-change', 'il-search-change', 'il-grouping-change', 'il-groups-expand'] as const;
@@ -159,7 +160,7 @@ describe('<il-incident-filters>', () => {
       const session = generatedSession(200);
       const container = await fixture<HTMLDivElement>(html`<div>
         <il-incident-filters .session=${session}></il-incident-filters>
-        <il-incident-graph style="display: block; width: 600px; height: 400px" group-threshold="0" .session=${session}></il-incident-graph>
+        <il-incident-graph style=${styleProperties({ display: 'block', width: '600px', height: '400px' })} group-threshold="0" .session=${session}></il-incident-graph>
         <il-evidence-list .session=${session} page-size="1000"></il-evidence-list>
         <il-asset-list .session=${session} category="users"></il-asset-list>
       </div>`);

@@ -7,6 +7,7 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import type { IncidentSession } from '../../src/session/session.js';
 import type { SelectionChangeDetail } from '../../src/components/shared/events.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 
 export const WIDTH = 640;
 export const HEIGHT = 400;
@@ -15,7 +16,7 @@ export const HEIGHT = 400;
 export async function mountGraph(source: { graph?: IncidentGraph; session?: IncidentSession }): Promise<IncidentGraphElement> {
   const element = await fixture<IncidentGraphElement>(html`
     <il-incident-graph
-      style=${`width: ${WIDTH}px; height: ${HEIGHT}px`}
+      style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })}
       .graph=${source.graph}
       .session=${source.session}
     ></il-incident-graph>

@@ -10,6 +10,7 @@ import type {
   IncidentGraphAttributes,
   IncidentNodeAttributes,
 } from '../../src/model/graph-types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { mountGraph, nextFrames, pixelAt, recordSelectionEvents } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 
@@ -180,7 +181,7 @@ describe('<il-incident-graph> view interaction', () => {
 
     it('shows with the minimap attribute', async () => {
       const element = await fixture<IncidentGraphElement>(html`
-        <il-incident-graph minimap style="width: 640px; height: 400px" .graph=${createPositionedGraph()}></il-incident-graph>
+        <il-incident-graph minimap style=${styleProperties({ width: '640px', height: '400px' })} .graph=${createPositionedGraph()}></il-incident-graph>
       `);
       await element.rendered;
       await element.updateComplete;
@@ -223,7 +224,7 @@ describe('<il-incident-graph> view interaction', () => {
 
     it('passes an audit with a search set', async () => {
       const element = await fixture<IncidentGraphElement>(html`
-        <il-incident-graph minimap search="jdoe" style="width: 640px; height: 400px" .graph=${createPositionedGraph()}></il-incident-graph>
+        <il-incident-graph minimap search="jdoe" style=${styleProperties({ width: '640px', height: '400px' })} .graph=${createPositionedGraph()}></il-incident-graph>
       `);
       await element.rendered;
       await element.updateComplete;
@@ -232,7 +233,7 @@ describe('<il-incident-graph> view interaction', () => {
 
     it('draws the viewport rectangle', async () => {
       const element = await fixture<IncidentGraphElement>(html`
-        <il-incident-graph minimap style="width: 640px; height: 400px" .graph=${createPositionedGraph()}></il-incident-graph>
+        <il-incident-graph minimap style=${styleProperties({ width: '640px', height: '400px' })} .graph=${createPositionedGraph()}></il-incident-graph>
       `);
       await element.rendered;
       await element.updateComplete;

@@ -7,6 +7,7 @@ import { ForceLayout, layoutInputFromGraph, type LayoutPositions } from '../../s
 import { TREE_LAYER_GAP } from '../../src/layout/tree-placement.js';
 import { LAYOUT_WORKER_SOURCE } from '../../src/layout/worker-source.generated.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { createEmptyGraph, createFixtureGraph } from '../fixtures/graph-snapshot.js';
 
 /** Builds an incident graph of `entityCount` files spread over alerts of 20, each alert on one of 10 devices. */
@@ -39,7 +40,7 @@ function graphCoordinates(graph: IncidentGraph, ids: readonly string[]): number[
 async function mount(graph: IncidentGraph, attributes: { workerUrl?: string; layout?: string } = {}): Promise<IncidentGraphElement> {
   return fixture<IncidentGraphElement>(html`
     <il-incident-graph
-      style="width: 480px; height: 320px"
+      style=${styleProperties({ width: '480px', height: '320px' })}
       worker-url=${attributes.workerUrl ?? ''}
       layout=${attributes.layout ?? 'force'}
       .graph=${graph}

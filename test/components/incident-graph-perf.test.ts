@@ -3,13 +3,14 @@ import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { moveNodes, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { HEIGHT, nextFrames, WIDTH } from './incident-graph-helpers.js';
 
 async function mountEmpty(): Promise<IncidentGraphElement> {
   return fixture<IncidentGraphElement>(html`
-    <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`}></il-incident-graph>
+    <il-incident-graph style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })}></il-incident-graph>
   `);
 }
 

@@ -9,6 +9,7 @@ import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
 import { localeFormat } from '../../src/components/shared/locale-controller.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { HEIGHT, WIDTH } from './incident-graph-helpers.js';
 
@@ -105,7 +106,7 @@ describe('il-incident-graph work in slices', () => {
 
   it('draws a large incident after building it over several frames', async () => {
     const element = await fixture<IncidentGraphElement>(html`
-      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${griddedGraph(20000)}></il-incident-graph>
+      <il-incident-graph style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${griddedGraph(20000)}></il-incident-graph>
     `);
     await element.rendered;
 
@@ -119,7 +120,7 @@ describe('il-incident-graph while a large layout runs', () => {
     this.timeout(60_000);
     const graph = generateIncidentGraph({ entityCount: 3000 });
     const element = await fixture<IncidentGraphElement>(html`
-      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${graph}></il-incident-graph>
+      <il-incident-graph style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${graph}></il-incident-graph>
     `);
     const canvas = element.shadowRoot!.querySelector('canvas')!;
     const context = canvas.getContext('2d')!;
@@ -143,7 +144,7 @@ describe('il-incident-graph node moves', () => {
   it('moves a dragged node without building the model again', async () => {
     const graph = griddedGraph(300);
     const element = await fixture<IncidentGraphElement>(html`
-      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${graph}></il-incident-graph>
+      <il-incident-graph style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${graph}></il-incident-graph>
     `);
     await element.rendered;
     const id = element.display.nodes.find((node) => !node.group && !node.alert)!.id;
@@ -164,7 +165,7 @@ describe('il-incident-graph node moves', () => {
 describe('il-incident-graph minimap of a large incident', () => {
   it('draws its dots in a task after the frame', async () => {
     const element = await fixture<IncidentGraphElement>(html`
-      <il-incident-graph style=${`width: ${WIDTH}px; height: ${HEIGHT}px`} .graph=${griddedGraph(3000)}></il-incident-graph>
+      <il-incident-graph style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${griddedGraph(3000)}></il-incident-graph>
     `);
     await element.rendered;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { ForceLayout, layoutInputFromGraph, positionOf } from '../../src/layout/index.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import {
   createEmptyGraph,
   createFixtureGraph,
@@ -109,8 +110,8 @@ describe('<il-incident-graph>', () => {
 
     it('renders and fits once a hidden container gets a size', async () => {
       const container = await fixture<HTMLDivElement>(html`
-        <div style="display: none">
-          <il-incident-graph style="width: 400px; height: 300px" .graph=${createFixtureGraph()}></il-incident-graph>
+        <div style=${styleProperties({ display: 'none' })}>
+          <il-incident-graph style=${styleProperties({ width: '400px', height: '300px' })} .graph=${createFixtureGraph()}></il-incident-graph>
         </div>
       `);
       const element = container.querySelector('il-incident-graph')!;
@@ -272,7 +273,7 @@ describe('<il-incident-graph>', () => {
       const snapshot = createFixtureSnapshot();
       const adapter = { loadIncident: async () => snapshot };
       const element = await fixture<IncidentGraphElement>(html`
-        <il-incident-graph style="width: 400px; height: 300px" .adapter=${adapter} incident-id="incident-fixture"></il-incident-graph>
+        <il-incident-graph style=${styleProperties({ width: '400px', height: '300px' })} .adapter=${adapter} incident-id="incident-fixture"></il-incident-graph>
       `);
       await element.rendered;
       expect(element.display.nodes).to.have.length(15);

@@ -3,13 +3,14 @@ import '../../src/components/incident-view/define.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { scriptedAdapter } from './entity-flyout-adapters.js';
 
 const DEVICE = 'device:ws-042';
 
 async function viewWithSession(session: IncidentSession): Promise<IncidentView> {
-  const view = await fixture<IncidentView>(html`<il-incident-view style="height: 700px; width: 1200px" .session=${session}></il-incident-view>`);
+  const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '700px', width: '1200px' })} .session=${session}></il-incident-view>`);
   await view.loaded;
   return view;
 }
@@ -86,7 +87,7 @@ describe('<il-incident-view> after actions', () => {
       run: () => ({ status: 'succeeded', message: 'Scan finished.', remediationStatus: 'remediated' }),
     });
     const view = await fixture<IncidentView>(html`
-      <il-incident-view style="height: 700px; width: 1200px" .adapter=${adapter} incident-id=${snapshot.incident.id}></il-incident-view>
+      <il-incident-view style=${styleProperties({ height: '700px', width: '1200px' })} .adapter=${adapter} incident-id=${snapshot.incident.id}></il-incident-view>
     `);
     await view.loaded;
     // The view passes the session it loaded to its inner elements.

@@ -4,6 +4,7 @@ import '../../src/components/incident-view/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
 import { groupedSnapshot } from './incident-graph-grouping-fixture.js';
@@ -16,7 +17,7 @@ interface GraphProbe extends HTMLElement {
 
 async function viewOf(session: IncidentSession, tab = 'story'): Promise<IncidentView> {
   const view = await fixture<IncidentView>(html`
-    <il-incident-view style="height: 720px; width: 1200px" tab=${tab} .session=${session}></il-incident-view>
+    <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} tab=${tab} .session=${session}></il-incident-view>
   `);
   await view.loaded;
   return view;

@@ -6,6 +6,7 @@ import type { IncidentView } from '../../src/components/incident-view/incident-v
 import type { IncidentViewTab } from '../../src/components/incident-view/tabs.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { deepActiveElement } from './incident-lists-helpers.js';
 
@@ -52,7 +53,7 @@ function recordingAdapter(snapshot: IncidentSnapshot) {
 
 async function loadedView(adapter: IncidentDataAdapter, tab: IncidentViewTab = 'story'): Promise<IncidentView> {
   const view = await fixture<IncidentView>(html`
-    <il-incident-view style="height: 720px; width: 1200px" tab=${tab} .adapter=${adapter} incident-id="view-1"></il-incident-view>
+    <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} tab=${tab} .adapter=${adapter} incident-id="view-1"></il-incident-view>
   `);
   await view.loaded;
   return view;

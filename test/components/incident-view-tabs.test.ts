@@ -7,13 +7,14 @@ import type { IncidentView } from '../../src/components/incident-view/incident-v
 import { INCIDENT_VIEW_TABS } from '../../src/components/incident-view/tabs.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { listSnapshotOfSize, listStoryAdapter } from '../../stories/incident-lists-data.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { SHARED_GRAPH_PAYLOADS, readySession, sampleSnapshots, sharedSnapshots } from './incident-view-data.js';
 
 async function viewOf(session: IncidentSession, tab = 'story'): Promise<IncidentView> {
   const view = await fixture<IncidentView>(html`
-    <il-incident-view style="height: 720px; width: 1200px" tab=${tab} .session=${session}></il-incident-view>
+    <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} tab=${tab} .session=${session}></il-incident-view>
   `);
   await view.loaded;
   await view.updateComplete;
@@ -52,7 +53,7 @@ describe('<il-incident-view> tabs', () => {
       it(`passes an accessibility check on the ${tab} tab`, async () => {
         const snapshot = listSnapshotOfSize('typical');
         const view = await fixture<IncidentView>(html`
-          <il-incident-view style="height: 720px; width: 1200px" tab=${tab} .adapter=${listStoryAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
+          <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} tab=${tab} .adapter=${listStoryAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
         `);
         await view.loaded;
         await settle(view);

@@ -5,6 +5,7 @@ import type { IncidentView } from '../../src/components/incident-view/incident-v
 import type { DataIssueEvent, LoadStateChangeEvent } from '../../src/components/shared/events.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 
 interface Deferred<T> {
@@ -48,7 +49,7 @@ function staticAdapter(...snapshots: IncidentSnapshot[]): IncidentDataAdapter {
 
 async function readyView(snapshot = viewSnapshot()): Promise<IncidentView> {
   const view = await fixture<IncidentView>(html`
-    <il-incident-view style="height: 640px" .adapter=${staticAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
+    <il-incident-view style=${styleProperties({ height: '640px' })} .adapter=${staticAdapter(snapshot)} incident-id=${snapshot.incident.id}></il-incident-view>
   `);
   await view.loaded;
   return view;
@@ -94,7 +95,7 @@ describe('<il-incident-view>', () => {
 
     it('fires load state changes in order', async () => {
       const { adapter, requests } = manualAdapter();
-      const view = await fixture<IncidentView>(html`<il-incident-view style="height: 600px"></il-incident-view>`);
+      const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '600px' })}></il-incident-view>`);
       const states: string[] = [];
       view.addEventListener('il-load-state-change', (event) => states.push(event.detail.loadState));
 
@@ -110,7 +111,7 @@ describe('<il-incident-view>', () => {
     it('shows an error with a retry that loads again', async () => {
       const { adapter, requests } = manualAdapter();
       const view = await fixture<IncidentView>(html`
-        <il-incident-view style="height: 600px" .adapter=${adapter} incident-id="view-1"></il-incident-view>
+        <il-incident-view style=${styleProperties({ height: '600px' })} .adapter=${adapter} incident-id="view-1"></il-incident-view>
       `);
       const loaded = view.loaded;
       requests[0]!.answer.reject(new Error('Service unavailable (HTTP 503)'));
@@ -133,7 +134,7 @@ describe('<il-incident-view>', () => {
     it('aborts a superseded load and discards its late answer', async () => {
       const { adapter, requests } = manualAdapter();
       const view = await fixture<IncidentView>(html`
-        <il-incident-view style="height: 600px" .adapter=${adapter} incident-id="first"></il-incident-view>
+        <il-incident-view style=${styleProperties({ height: '600px' })} .adapter=${adapter} incident-id="first"></il-incident-view>
       `);
       view.incidentId = 'second';
       await view.updateComplete;
@@ -212,7 +213,7 @@ describe('<il-incident-view>', () => {
       const snapshot = viewSnapshot();
       const session = new IncidentSession();
       session.setSnapshot(snapshot);
-      const view = await fixture<IncidentView>(html`<il-incident-view style="height: 600px" .session=${session}></il-incident-view>`);
+      const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '600px' })} .session=${session}></il-incident-view>`);
       await view.loaded;
       session.select({ alertIds: ['view-1-alert-2'] });
       await view.updateComplete;
@@ -272,7 +273,7 @@ describe('<il-incident-view> layout', () => {
   it('lets the graph fill the space above the timeline', async () => {
     const session = new IncidentSession();
     session.setSnapshot(viewSnapshot());
-    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 900px; width: 1200px" .session=${session}></il-incident-view>`);
+    const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '900px', width: '1200px' })} .session=${session}></il-incident-view>`);
     await view.loaded;
 
     const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
@@ -288,7 +289,7 @@ describe('<il-incident-view> layout', () => {
   it('puts the pane under the timeline when narrow', async () => {
     const session = new IncidentSession();
     session.setSnapshot(viewSnapshot());
-    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 700px; width: 640px" .session=${session}></il-incident-view>`);
+    const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '700px', width: '640px' })} .session=${session}></il-incident-view>`);
     await view.loaded;
 
     const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();
@@ -302,7 +303,7 @@ describe('<il-incident-view> layout', () => {
   it('keeps its layout when the page sets display: block', async () => {
     const session = new IncidentSession();
     session.setSnapshot(viewSnapshot());
-    const view = await fixture<IncidentView>(html`<il-incident-view style="display: block; height: 800px; width: 1200px" .session=${session}></il-incident-view>`);
+    const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ display: 'block', height: '800px', width: '1200px' })} .session=${session}></il-incident-view>`);
     await view.loaded;
 
     const graph = view.shadowRoot!.querySelector('il-incident-graph')!.getBoundingClientRect();

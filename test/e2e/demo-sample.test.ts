@@ -11,6 +11,7 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import '../../src/components/incident-view/define.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import { fromMicrosoftGraph } from '../../src/formats/index.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { contosoPhishToMacro } from '../../demo/samples/index.js';
 
 describe('demo sample end to end', () => {
@@ -22,7 +23,7 @@ describe('demo sample end to end', () => {
     const commandLine = String(process.properties.processCommandLine);
 
     const view = await fixture<IncidentView>(html`
-      <il-incident-view style="height: 720px; width: 1200px" .adapter=${createStaticAdapter(snapshot!)} incident-id=${snapshot!.incident.id}></il-incident-view>
+      <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} .adapter=${createStaticAdapter(snapshot!)} incident-id=${snapshot!.incident.id}></il-incident-view>
     `);
     await view.loaded;
 

@@ -4,6 +4,7 @@ import '../../src/components/incident-view/define.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import type { IncidentPatch, IncidentSnapshot } from '../../src/model/types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 
 const DEVICE = 'device:ws-042';
@@ -28,7 +29,7 @@ function manualAdapter(): { adapter: IncidentDataAdapter; calls: LoadCall[] } {
 }
 
 async function mount(adapter: IncidentDataAdapter, incidentId: string): Promise<IncidentView> {
-  return fixture<IncidentView>(html`<il-incident-view style="height: 640px; width: 1100px" .adapter=${adapter} incident-id=${incidentId}></il-incident-view>`);
+  return fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '640px', width: '1100px' })} .adapter=${adapter} incident-id=${incidentId}></il-incident-view>`);
 }
 
 function statusOf(view: IncidentView): HTMLElement | null {
@@ -145,7 +146,7 @@ describe('failing adapters', () => {
       },
     };
     const session = new IncidentSession();
-    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 640px; width: 1100px" .session=${session}></il-incident-view>`);
+    const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '640px', width: '1100px' })} .session=${session}></il-incident-view>`);
     await session.load(adapter, 'view-1');
     await view.loaded;
 
@@ -198,7 +199,7 @@ describe('failing adapters', () => {
         return new Promise((resolve) => runs.push({ request, options, resolve }));
       },
     };
-    const view = await fixture<IncidentView>(html`<il-incident-view style="height: 640px; width: 1100px" .session=${session}></il-incident-view>`);
+    const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '640px', width: '1100px' })} .session=${session}></il-incident-view>`);
     await session.load(adapter, 'view-1');
     await view.loaded;
     const before = { device: session.snapshot!.entities.find((entity) => entity.id === DEVICE)!.remediationStatus, user: session.snapshot!.entities.find((entity) => entity.id === USER)!.remediationStatus };

@@ -3,6 +3,7 @@ import Graph from 'graphology';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { IncidentEdgeAttributes, IncidentGraph, IncidentGraphAttributes, IncidentNodeAttributes } from '../../src/model/graph-types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 
 function emptyGraph(): IncidentGraph {
   return new Graph<IncidentNodeAttributes, IncidentEdgeAttributes, IncidentGraphAttributes>({ multi: true, type: 'directed', allowSelfLoops: true });
@@ -52,8 +53,8 @@ function expectZoomWithinLimits(element: IncidentGraphElement, zoom: number): vo
   expect(zoom, 'zoom').to.be.within(element.minZoom, element.maxZoom);
 }
 
-async function mountGraph(graph: IncidentGraph, style = 'width: 600px; height: 400px'): Promise<IncidentGraphElement> {
-  return fixture<IncidentGraphElement>(html`<il-incident-graph style=${style} .graph=${graph}></il-incident-graph>`);
+async function mountGraph(graph: IncidentGraph): Promise<IncidentGraphElement> {
+  return fixture<IncidentGraphElement>(html`<il-incident-graph style=${styleProperties({ width: '600px', height: '400px' })} .graph=${graph}></il-incident-graph>`);
 }
 
 describe('layout robustness', () => {
@@ -111,15 +112,19 @@ describe('layout robustness', () => {
     expect(element.toSVG()).to.include('<svg');
   });
 
-  for (const hiddenStyle of ['display: none', 'width: 0; height: 0']) {
+  const hiddenStyles: Record<string, Record<string, string>> = {
+    'display: none': { display: 'none' },
+    'width: 0; height: 0': { width: '0', height: '0' },
+  };
+  for (const [hiddenStyle, hiddenProperties] of Object.entries(hiddenStyles)) {
     it(`fits once shown after ${hiddenStyle}`, async () => {
       const graph = starGraph(3, 8);
-      const wrapper = await fixture<HTMLDivElement>(html`<div style=${hiddenStyle}><il-incident-graph style="width: 100%; height: 100%" .graph=${graph}></il-incident-graph></div>`);
+      const wrapper = await fixture<HTMLDivElement>(html`<div style=${styleProperties(hiddenProperties)}><il-incident-graph style=${styleProperties({ width: '100%', height: '100%' })} .graph=${graph}></il-incident-graph></div>`);
       const element = wrapper.querySelector<IncidentGraphElement>('il-incident-graph')!;
       await element.layoutSettled;
       const hiddenCamera = element.camera;
 
-      wrapper.setAttribute('style', 'width: 640px; height: 420px');
+      wrapper.style.cssText = 'width: 640px; height: 420px';
       await element.rendered;
       await element.fit();
       const result = check(element, graph);

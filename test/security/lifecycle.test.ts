@@ -3,6 +3,7 @@ import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/incident-view/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
 import { ResourceTracker, type LiveResources } from './resource-tracker.js';
@@ -160,7 +161,7 @@ describe('lifecycle', () => {
   });
 
   it('resumes after a move in the DOM', async () => {
-    const first = await fixture<HTMLDivElement>(html`<div><div class="a"></div><div class="b" style="width: 500px"></div></div>`);
+    const first = await fixture<HTMLDivElement>(html`<div><div class="a"></div><div class="b" style=${styleProperties({ width: '500px' })}></div></div>`);
     const session = new IncidentSession();
     const view = document.createElement('il-incident-view');
     view.style.height = '520px';
