@@ -4,11 +4,12 @@ import { middleEllipsis } from '../../src/components/incident-graph/labels.js';
 import { mountGraph, nextFrames } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
+import { parseMarkup } from '../helpers/parse-markup.js';
 
 const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
 
 function parseSvg(text: string): Document {
-  const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const document = parseMarkup(text, 'image/svg+xml');
   expect(document.querySelector('parsererror'), 'the SVG parses as XML').to.be.null;
   return document;
 }

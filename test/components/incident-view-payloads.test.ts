@@ -7,8 +7,10 @@ import type { IncidentView } from '../../src/components/incident-view/incident-v
 import type { IncidentViewTab } from '../../src/components/incident-view/tabs.js';
 import { fromSentinel } from '../../src/formats/index.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { readSharedJson } from '../helpers/shared-data.js';
 import { MAPPED_PAYLOADS, mappedSnapshots, readySession, sampleSnapshots } from './incident-view-data.js';
+import { parseMarkup } from '../helpers/parse-markup.js';
 
 /** The summary lists at most this many alerts and ranked assets, but the counts above the lists are not limited. */
 const SUMMARY_ALERT_LIMIT = 50;
@@ -24,7 +26,7 @@ const SCOPE_KINDS: Record<string, readonly string[]> = {
 
 async function viewOf(snapshot: IncidentSnapshot): Promise<IncidentView> {
   const view = await fixture<IncidentView>(html`
-    <il-incident-view style="height: 720px; width: 1200px" .session=${readySession(snapshot)}></il-incident-view>
+    <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} .session=${readySession(snapshot)}></il-incident-view>
   `);
   await view.loaded;
   return view;
@@ -112,7 +114,7 @@ async function checkGraph(view: IncidentView, label: string): Promise<void> {
   }
   expect([...drawn], `graph nodes of ${label}`).to.have.members(view.graph!.nodes());
 
-  const svg = new DOMParser().parseFromString(await (await view.exportGraph('svg')).text(), 'image/svg+xml');
+  const svg = parseMarkup(await (await view.exportGraph('svg')).text(), 'image/svg+xml');
   expect(svg.querySelector('parsererror'), `SVG of ${label}`).to.equal(null);
   const titles = [...svg.querySelectorAll('g > title')].map((title) => title.textContent);
   expect(titles, `SVG node titles of ${label}`).to.have.members(graph.display.nodes.map((node) => node.label));

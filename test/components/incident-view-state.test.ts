@@ -6,14 +6,16 @@ import { viewStateFromFragment, viewStateToFragment, type IncidentViewState } fr
 import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import type { IncidentSession } from '../../src/session/session.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
 import { readySession, sampleSnapshots } from './incident-view-data.js';
+import { parseMarkup } from '../helpers/parse-markup.js';
 
 const minute = 60_000;
 
 async function viewOf(session: IncidentSession): Promise<IncidentView> {
-  const view = await fixture<IncidentView>(html`<il-incident-view style="height: 720px; width: 1200px" .session=${session}></il-incident-view>`);
+  const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} .session=${session}></il-incident-view>`);
   await view.loaded;
   return view;
 }
@@ -173,7 +175,7 @@ describe('<il-incident-view> view state', () => {
 const LONG_DEVICE_NAME = 'ws-042.finance-department.eu-west.contoso.com';
 
 function parseSvg(text: string): Document {
-  const svg = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const svg = parseMarkup(text, 'image/svg+xml');
   expect(svg.querySelector('parsererror'), 'SVG parse error').to.equal(null);
   return svg;
 }

@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define-all.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { DemoConsole } from '../../demo/console.js';
 import { readSharedText } from '../helpers/shared-data.js';
 
@@ -15,13 +16,30 @@ const HUNTING_ROWS = 'defender/m365d-streaming_alertinfo-alertevidence-devicepro
 
 let demo: DemoConsole | undefined;
 
+/**
+ * Fetches demo/index.html as an inert document. XMLHttpRequest parses it without a Trusted
+ * Types sink, which `DOMParser` would be on these pages.
+ */
+function fetchDemoPage(): Promise<Document> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', '/demo/index.html');
+    request.responseType = 'document';
+    request.addEventListener('load', () => {
+      if (request.status === 200 && request.responseXML) resolve(request.responseXML);
+      else reject(new Error(`GET /demo/index.html failed with HTTP ${request.status}.`));
+    });
+    request.addEventListener('error', () => reject(new Error('GET /demo/index.html failed.')));
+    request.send();
+  });
+}
+
 /** Mounts the body of demo/index.html, without its script, and starts a console on it. */
 async function mountDemo(): Promise<{ root: HTMLElement; demo: DemoConsole }> {
-  const page = await (await fetch('/demo/index.html')).text();
-  const body = new DOMParser().parseFromString(page, 'text/html').body;
+  const body = (await fetchDemoPage()).body;
   for (const script of body.querySelectorAll('script')) script.remove();
 
-  const root = await fixture<HTMLElement>(html`<div style="height: 800px; width: 1280px; display: flex; flex-direction: column"></div>`);
+  const root = await fixture<HTMLElement>(html`<div style=${styleProperties({ height: '800px', width: '1280px', display: 'flex', flexDirection: 'column' })}></div>`);
   root.append(...[...body.childNodes].map((node) => document.importNode(node, true)));
   demo = new DemoConsole(root);
   return { root, demo };
