@@ -55,10 +55,13 @@ Component({
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   inputs: ['snapshot'],
   outputs: ['selectionChange'],
+  // Style bindings set properties through the CSSOM, which a Content Security Policy without
+  // 'unsafe-inline' in style-src allows. A static style attribute would be blocked.
   template: `
     <section class="incident-panel">
       <il-incident-view
-        style="display: block; height: 640px"
+        [style.display]="'block'"
+        [style.height.px]="640"
         [adapter]="adapter"
         [incidentId]="snapshot?.incident?.id"
         (il-selection-change)="handleSelectionChange($event)"
