@@ -1,6 +1,10 @@
 // Runs every test in Debian's headless Chromium: the default group at device scale factor 1,
 // and the `hidpi` group (files named *.hidpi.test.ts) at 2 for the canvas sharpness tests.
+// Every test page runs under a strict Content Security Policy. The `bundle`, `vue` and
+// `angular` groups differ from the default one only in the policy they need.
 import { commonJsPrebundle } from './scripts/commonjs-prebundle.mjs';
+import { contentSecurityPolicy, LIBRARY_TRUSTED_TYPES } from './scripts/content-security-policy.mjs';
+import { strictTestPages } from './scripts/strict-test-pages.mjs';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -110,20 +114,77 @@ const summaryReporter = {
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
+// Every test page runs under the policy the README documents, plus the Trusted Types policy with
+// which test/helpers/parse-markup.ts parses the SVG exports that tests inspect. A file that
+// needs more gets a named policy and a group of its own below. A violation fails its test file.
+const testTrustedTypes = [...LIBRARY_TRUSTED_TYPES, 'il-test-markup'];
+const testPagePolicies = strictTestPages({
+  rootDir: root,
+  defaultPolicy: 'strict',
+  policies: {
+    strict: contentSecurityPolicy({ trustedTypes: testTrustedTypes }),
+    // The script-tag bundle carries its own copy of Lit, and @open-wc/testing loads another,
+    // so the page creates two `lit-html` policies, as any page with two copies of Lit does.
+    bundle: contentSecurityPolicy({ trustedTypes: [...testTrustedTypes, "'allow-duplicates'"] }),
+    // Vue's runtime creates a `vue` policy for the static markup it inserts.
+    vue: contentSecurityPolicy({ trustedTypes: [...testTrustedTypes, 'vue'] }),
+    // The Angular example compiles its component in the page (JIT), and the compiler runs the
+    // generated code with `new Function` on a TrustedScript of its `angular#unsafe-jit` policy.
+    // 'trusted-types-eval' allows that eval only for TrustedScript values, unlike 'unsafe-eval'.
+    angular: contentSecurityPolicy({
+      trustedTypes: [...testTrustedTypes, 'angular', 'angular#unsafe-jit'],
+      scriptSources: ["'trusted-types-eval'"],
+    }),
+  },
+});
+
+// Serves the flags of the test page, set in Node: with `window.__IL_CI__` true, tests that need
+// the shared data folder fail without it instead of skipping.
+const testPageFlags = {
+  name: 'test-page-flags',
+  serve(context) {
+    if (context.path === '/__il/test-page-flags.js') return { body: `window.__IL_CI__ = ${JSON.stringify(ci)};\n`, type: 'js' };
+  },
+};
+
+/** Returns the `testRunnerHtml` of a group whose pages run under the policy named `policy`. */
+function testPage(policy) {
+  return (testFramework) => `<!doctype html>
+<html lang="en" data-il-policy="${policy}">
+  <head>
+    <meta charset="utf-8">
+    <script src="/test/page/violation-listener.ts"></script>
+  </head>
+  <body>
+    <script src="/__il/test-page-flags.js"></script>
+    <script type="module" src="${testFramework}"></script>
+    <script type="module" src="/test/page/violation-hooks.ts"></script>
+  </body>
+</html>`;
+}
+
 export default {
   rootDir: root,
-  files: ['test/**/*.test.ts', '!test/**/*.hidpi.test.ts'],
+  files: [
+    'test/**/*.test.ts',
+    '!test/**/*.hidpi.test.ts',
+    '!test/bundle/bundle.test.ts',
+    '!test/frameworks/vue.test.ts',
+    '!test/frameworks/angular.test.ts',
+  ],
   nodeResolve: { browser: true },
   concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
-  reporters: [defaultReporter(), summaryReporter],
-  middleware: [sharedDataMiddleware],
+  reporters: [defaultReporter(), summaryReporter, testPagePolicies.reporter],
+  middleware: [testPagePolicies.middleware, sharedDataMiddleware],
   // Lit announces its development build once per page; every other browser log is kept.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [
+    testPagePolicies.plugin,
+    testPageFlags,
     graphologyPlugin,
     // React 19 ships CommonJS only; the framework examples' tests import it as ES modules.
     commonJsPrebundle({ rootDir: root, packages: ['react', 'react-dom', 'react-dom/client'] }),
@@ -136,13 +197,9 @@ export default {
       files: 'test/**/*.hidpi.test.ts',
       browsers: [chromium({ deviceScaleFactor: 2 })],
     },
+    { name: 'bundle', files: 'test/bundle/bundle.test.ts', testRunnerHtml: testPage('bundle') },
+    { name: 'vue', files: 'test/frameworks/vue.test.ts', testRunnerHtml: testPage('vue') },
+    { name: 'angular', files: 'test/frameworks/angular.test.ts', testRunnerHtml: testPage('angular') },
   ],
-  testRunnerHtml: (testFramework) => `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"></head>
-  <body>
-    <script>window.__IL_CI__ = ${JSON.stringify(ci)};</script>
-    <script type="module" src="${testFramework}"></script>
-  </body>
-</html>`,
+  testRunnerHtml: testPage('strict'),
 };

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { documentedPolicies } from '../helpers/documented-policy.js';
 import type { StrictPageRecord } from './strict-page-listen.js';
 
 interface StrictPageResult {
@@ -10,9 +11,8 @@ interface StrictPageResult {
 }
 
 /**
- * The policy the library must work under: no inline or evaluated script or style, and Trusted
- * Types required for every script sink. `blob:` workers are allowed, as a page that wants the
- * layout worker must allow them or host a same-origin copy.
+ * The documented policy without its `trusted-types` directive: no inline or evaluated script or
+ * style, and Trusted Types required for every script sink, whatever the policies are named.
  */
 const STRICT_POLICY = [
   "default-src 'self'",
@@ -24,20 +24,21 @@ const STRICT_POLICY = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
-/** The strict policy without `blob:` workers, so the layout falls back to the main thread. */
-const NO_BLOB_WORKER_POLICY = STRICT_POLICY.replace("worker-src 'self' blob:", "worker-src 'self'");
-
-/** Loads the strict page in a frame under `policy` and resolves with what it reported. */
-async function runStrictPage(policy: string): Promise<StrictPageResult> {
+/**
+ * Loads the strict page in a frame under `policy` and resolves with what it reported. `main` is
+ * the page's main script, and `workerUrl` goes to it as the `worker-url` query parameter.
+ */
+async function runStrictPage(policy: string, { main = 'strict-page-main.ts', workerUrl }: { main?: string; workerUrl?: string } = {}): Promise<StrictPageResult> {
   const frame = document.createElement('iframe');
   frame.style.width = '1200px';
   frame.style.height = '800px';
-  // The policy comes in a meta element, so it covers everything after it: both module scripts.
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<script type="module" src="/test/security/strict-page-listen.ts"></script>
-<script type="module" src="/test/security/strict-page-main.ts"></script>
-</head><body></body></html>`;
+  // The test server sends `policy` as the frame's Content-Security-Policy header, so the frame
+  // runs under it alone. A srcdoc frame would inherit the policy of this page as well.
+  const query = new URLSearchParams({ policy });
+  query.append('script', '/test/security/strict-page-listen.ts');
+  query.append('script', `/test/security/${main}`);
+  if (workerUrl) query.append('worker-url', workerUrl);
+  frame.src = `/__il/policy-frame?${query}`;
 
   const result = new Promise<StrictPageResult>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -82,22 +83,38 @@ describe('strict page', () => {
 
   it('falls back without blob workers', async function () {
     this.timeout(40_000);
-    const result = await runStrictPage(NO_BLOB_WORKER_POLICY);
-    console.log(`[strict] without blob: workers: ${summary(result)}`);
+    const [, withoutBlobWorkers] = await documentedPolicies();
+    const result = await runStrictPage(withoutBlobWorkers!);
+    console.log(`[strict] ${withoutBlobWorkers}\n[strict] ${summary(result)}`);
     for (const warning of result.record.warnings) console.log(`[strict] warning ${warning}`);
 
     expect(result.error, 'error in the strict page').to.equal(undefined);
     expect(result.loadState).to.equal('ready');
-    expect(result.record.warnings.some((warning) => warning.includes('layout worker could not start')), 'fallback warning').to.equal(true);
+    expect(result.nodes).to.be.greaterThan(400);
+    expect(result.record.warnings.filter((warning) => warning.includes('layout worker could not start')), 'fallback warnings').to.have.length(1);
     const directives = result.record.violations.map((violation) => violation.directive);
-    expect(directives.filter((directive) => directive !== 'worker-src'), 'violations other than the refused worker').to.deep.equal([]);
+    expect(directives, 'violations: the refused worker only').to.deep.equal(['worker-src']);
   });
 
-  it('runs with a trusted-types allow list', async function () {
+  it('starts a same-origin worker without blob', async function () {
     this.timeout(40_000);
-    const policy = `${STRICT_POLICY}; trusted-types lit-html incident-lens`;
-    const result = await runStrictPage(policy);
-    console.log(`[strict] with trusted-types lit-html incident-lens: ${summary(result)}`);
+    const [, withoutBlobWorkers] = await documentedPolicies();
+    const result = await runStrictPage(withoutBlobWorkers!, { main: 'strict-worker-main.ts', workerUrl: '/dist/layout-worker.js' });
+    console.log(`[strict] ${withoutBlobWorkers} with worker-url /dist/layout-worker.js\n[strict] ${summary(result)}`);
+
+    expect(result.error, 'error in the strict page').to.equal(undefined);
+    expect(result.nodes).to.be.greaterThan(400);
+    expect(result.record.violations, 'policy violations').to.deep.equal([]);
+    expect(result.record.workerErrors, 'worker errors').to.deep.equal([]);
+    expect(result.record.workersStarted, 'workers started').to.equal(1);
+    expect(result.record.warnings.filter((warning) => warning.includes('layout worker')), 'worker warnings').to.deep.equal([]);
+  });
+
+  it('runs under the documented policy', async function () {
+    this.timeout(40_000);
+    const [policy] = await documentedPolicies();
+    const result = await runStrictPage(policy!);
+    console.log(`[strict] ${policy}\n[strict] ${summary(result)}`);
 
     expect(result.error, 'error in the strict page').to.equal(undefined);
     expect(result.loadState).to.equal('ready');
