@@ -4,6 +4,7 @@
 // `angular` groups differ from the default one only in the policy they need.
 import { commonJsPrebundle } from './scripts/commonjs-prebundle.mjs';
 import { contentSecurityPolicy, LIBRARY_TRUSTED_TYPES } from './scripts/content-security-policy.mjs';
+import { demoUnderPolicy } from './scripts/demo-under-policy.mjs';
 import { strictTestPages } from './scripts/strict-test-pages.mjs';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -185,6 +186,8 @@ export default {
   plugins: [
     testPagePolicies.plugin,
     testPageFlags,
+    // Serves the demo from Vite for test/e2e/demo-policy.test.ts.
+    demoUnderPolicy({ rootDir: root, cacheDir }),
     graphologyPlugin,
     // React 19 ships CommonJS only; the framework examples' tests import it as ES modules.
     commonJsPrebundle({ rootDir: root, packages: ['react', 'react-dom', 'react-dom/client'] }),
