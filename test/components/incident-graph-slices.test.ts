@@ -204,6 +204,8 @@ describe('coarse frames of very many edges', () => {
 
     expect(drawScene(context, { ...scene, coarse: true }).edgesDrawn).to.equal(0);
     expect(drawScene(context, { ...scene, coarse: true }).nodesDrawn).to.equal(2);
-    expect(drawScene(context, scene).edgesDrawn).to.equal(COARSE_MAX_EDGES + 1);
+    // Zoomed out to dots, the full frame writes its lines as pixels; stroking 60,000 curves
+    // would take seconds on a busy machine.
+    expect(drawScene(context, { ...scene, camera: { x: 100, y: 100, k: 0.2 } }).edgesDrawn).to.equal(COARSE_MAX_EDGES + 1);
   });
 });

@@ -141,11 +141,12 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
 
   // The keys and attributes are gathered in one pass first: graphology's entry iterators
   // allocate an object per node and edge, which costs more than the pass itself.
-  const nodeIds: string[] = [];
-  const nodeAttributes: IncidentNodeAttributes[] = [];
+  const nodeIds = new Array<string>(graph.order);
+  const nodeAttributes = new Array<IncidentNodeAttributes>(graph.order);
+  let gathered = 0;
   graph.forEachNode((id, attributes) => {
-    nodeIds.push(id);
-    nodeAttributes.push(attributes);
+    nodeIds[gathered] = id;
+    nodeAttributes[gathered++] = attributes;
   });
   yield;
 
@@ -179,13 +180,15 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
     });
   }
 
-  const edgeIds: string[] = [];
-  const edgeAttributes: IncidentEdgeAttributes[] = [];
-  const edgeEnds: string[] = [];
+  const edgeIds = new Array<string>(graph.size);
+  const edgeAttributes = new Array<IncidentEdgeAttributes>(graph.size);
+  const edgeEnds = new Array<string>(graph.size * 2);
+  gathered = 0;
   graph.forEachEdge((id, attributes, sourceId, targetId) => {
-    edgeIds.push(id);
-    edgeAttributes.push(attributes);
-    edgeEnds.push(sourceId, targetId);
+    edgeIds[gathered] = id;
+    edgeAttributes[gathered] = attributes;
+    edgeEnds[gathered * 2] = sourceId;
+    edgeEnds[gathered++ * 2 + 1] = targetId;
   });
   yield;
 
@@ -239,8 +242,10 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
   let alertCount = 0;
 
   let count = 0;
-  for (const node of base.nodes) {
+  // Indexed loops: `for...of` inside a generator allocates an iterator result per item.
+  for (let index = 0; index < base.nodes.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
+    const node = base.nodes[index]!;
     if (!input.existsNow(node.firstSeen)) continue;
     if (input.passes && !input.passes(node.id, graph.getNodeAttributes(node.id))) continue;
     node.selected = selectedKeys.has(node.id);
@@ -252,8 +257,9 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
   }
 
   const edges: EdgeView[] = [];
-  for (const edge of base.edges) {
+  for (let index = 0; index < base.edges.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
+    const edge = base.edges[index]!;
     if (byId.get(edge.source.id) !== edge.source || byId.get(edge.target.id) !== edge.target) continue;
     if (!input.existsNow(edge.firstSeen)) continue;
     edge.dimmed = false;

@@ -7,24 +7,33 @@
  */
 
 /**
- * Lines and dots to write, in device pixels of the canvas, each with its colour packed as in a
- * little-endian `Uint32Array`. Typed arrays that grow as needed and are reused frame after frame,
- * so a frame of a hundred thousand lines allocates no object per line.
+ * Lines and dots to write, in whole device pixels of the canvas, each with its colour packed as
+ * in a little-endian `Uint32Array`. Typed arrays that grow as needed and are reused frame after
+ * frame, so a frame of a hundred thousand lines allocates no object per line. Coordinates are
+ * rounded when added: whole numbers pass between functions without being boxed.
  */
 export class RasterBatch {
   lineCount = 0;
   dotCount = 0;
   /** x0, y0, x1, y1 of each line. */
-  lines = new Float64Array(4 * 1024);
+  lines = new Int32Array(4 * 1024);
   lineColors = new Uint32Array(1024);
   /** x, y of each dot. */
-  dots = new Float64Array(2 * 1024);
+  dots = new Int32Array(2 * 1024);
   dotColors = new Uint32Array(1024);
 
-  /** Empties the batch, keeping its memory. */
-  reset(): void {
+  /** Empties the batch, keeping its memory, and makes room for this many lines and dots. */
+  reset(lines = 0, dots = 0): void {
     this.lineCount = 0;
     this.dotCount = 0;
+    if (lines > this.lineColors.length) {
+      this.lines = new Int32Array(4 * lines);
+      this.lineColors = new Uint32Array(lines);
+    }
+    if (dots > this.dotColors.length) {
+      this.dots = new Int32Array(2 * dots);
+      this.dotColors = new Uint32Array(dots);
+    }
   }
 
   addLine(x0: number, y0: number, x1: number, y1: number, color: number): void {
@@ -33,10 +42,10 @@ export class RasterBatch {
       this.lineColors = grown(this.lineColors);
     }
     const at = this.lineCount * 4;
-    this.lines[at] = x0;
-    this.lines[at + 1] = y0;
-    this.lines[at + 2] = x1;
-    this.lines[at + 3] = y1;
+    this.lines[at] = toPixel(x0);
+    this.lines[at + 1] = toPixel(y0);
+    this.lines[at + 2] = toPixel(x1);
+    this.lines[at + 3] = toPixel(y1);
     this.lineColors[this.lineCount++] = color;
   }
 
@@ -45,13 +54,24 @@ export class RasterBatch {
       this.dots = grown(this.dots);
       this.dotColors = grown(this.dotColors);
     }
-    this.dots[this.dotCount * 2] = x;
-    this.dots[this.dotCount * 2 + 1] = y;
+    this.dots[this.dotCount * 2] = toPixel(x);
+    this.dots[this.dotCount * 2 + 1] = toPixel(y);
     this.dotColors[this.dotCount++] = color;
   }
 }
 
-function grown<T extends Float64Array | Uint32Array>(array: T): T {
+/** Far outside any canvas, and well inside the 32-bit range, so clipping still sees the direction. */
+const PIXEL_LIMIT = 1 << 28;
+
+/** Rounds a coordinate to a whole pixel, clamped to `PIXEL_LIMIT`. */
+function toPixel(value: number): number {
+  const pixel = Math.round(value);
+  if (pixel > PIXEL_LIMIT) return PIXEL_LIMIT;
+  if (pixel < -PIXEL_LIMIT) return -PIXEL_LIMIT;
+  return pixel;
+}
+
+function grown<T extends Int32Array | Uint32Array>(array: T): T {
   const next = new (array.constructor as new (length: number) => T)(array.length * 2);
   next.set(array);
   return next;
@@ -175,8 +195,8 @@ function writeBatch(pixels: Uint32Array, stride: number, width: number, height: 
 
   const offsets = discOffsets(radius);
   for (let i = 0; i < batch.dotCount; i++) {
-    const cx = Math.round(dots[i * 2]!) - left;
-    const cy = Math.round(dots[i * 2 + 1]!) - top;
+    const cx = dots[i * 2]! - left;
+    const cy = dots[i * 2 + 1]! - top;
     const color = batch.dotColors[i]!;
     for (let j = 0; j < offsets.length; j += 2) {
       const x = cx + offsets[j]!;

@@ -205,7 +205,7 @@ function drawRasterLayers(
   const pack = (color: string, alpha: number): number =>
     direct ? packColorOver(color, alpha, palette.background) : packColor(color, alpha);
   const batch = rasterBatch;
-  batch.reset();
+  batch.reset(edges.length, layers.reduce((count, layer) => count + layer.length, 0));
   const dimmedEdge = pack(palette.edge, DIMMED_ALPHA);
   const edgeColor = pack(palette.edge, 1);
   for (const dimmed of [true, false]) {
@@ -255,20 +255,21 @@ function sceneBounds(display: DisplayModel): WorldRect {
   let bounds = boundsByDisplay.get(display);
   if (bounds) return bounds;
 
-  bounds = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  // Locals, not the object's fields: a number written into a field is boxed on each write.
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
   for (const node of display.nodes) {
     const reach = node.radius + NODE_REACH;
-    bounds.left = Math.min(bounds.left, node.x - reach);
-    bounds.top = Math.min(bounds.top, node.y - reach);
-    bounds.right = Math.max(bounds.right, node.x + reach);
-    bounds.bottom = Math.max(bounds.bottom, node.y + reach);
+    if (node.x - reach < left) left = node.x - reach;
+    if (node.y - reach < top) top = node.y - reach;
+    if (node.x + reach > right) right = node.x + reach;
+    if (node.y + reach > bottom) bottom = node.y + reach;
   }
   let edgeReach = 0;
   for (const edge of display.edges) edgeReach = Math.max(edgeReach, edgeReachOf(edge));
-  bounds.left -= edgeReach;
-  bounds.top -= edgeReach;
-  bounds.right += edgeReach;
-  bounds.bottom += edgeReach;
+  bounds = { left: left - edgeReach, top: top - edgeReach, right: right + edgeReach, bottom: bottom + edgeReach };
   boundsByDisplay.set(display, bounds);
   return bounds;
 }

@@ -303,9 +303,10 @@ function* mergeEdgesSteps(edges: readonly EdgeView[], replacement: ReadonlyMap<s
   const merged = new Map<string, EdgeView>();
   const result: EdgeView[] = [];
 
-  let count = 0;
-  for (const edge of edges) {
-    if (++count % SLICE_ITEMS === 0) yield;
+  // An indexed loop: `for...of` inside a generator allocates an iterator result per edge.
+  for (let index = 0; index < edges.length; index++) {
+    if ((index + 1) % SLICE_ITEMS === 0) yield;
+    const edge = edges[index]!;
     const source = replacement.get(edge.source.id);
     const target = replacement.get(edge.target.id);
     if (!source && !target) {
