@@ -4,6 +4,8 @@
  * after its last test with the list of them.
  */
 
+// A module, so its names stay out of the global scope it would otherwise share with the
+// listener script.
 export {};
 
 const violations = window.__ilPolicyViolations;
