@@ -13,6 +13,10 @@ import type { DataIssue, Entity, EpochMs, IncidentPatch, IncidentSnapshot, Pendi
 import { validateSnapshot } from '../model/validate.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from './filters.js';
 import { entityMatchesSearch } from './search.js';
+import { SessionChangeEvent, type SessionKey } from './session-change.js';
+import { registerSessionClass } from './session-loader.js';
+
+export { SessionChangeEvent, type SessionKey } from './session-change.js';
 
 /** Shortest time between two applications of live updates, in ms. See `receivePatch`. */
 export const PATCH_INTERVAL_MS = 50;
@@ -31,33 +35,11 @@ export interface TimeRange {
   end: EpochMs;
 }
 
-/** Names of the session state that a change can touch. */
-export type SessionKey =
-  | 'loadState'
-  | 'snapshot'
-  | 'time'
-  | 'range'
-  | 'playback'
-  | 'selection'
-  | 'issues'
-  | 'entities'
-  | 'pendingActions'
-  | 'filters';
-
 /** The entity fields that `updateEntity` changes, for example after an adapter's result. */
 export type EntityUpdate = Partial<Pick<Entity, 'verdict' | 'remediationStatus'>>;
 
 /** The pending action fields that `updatePendingAction` changes. */
 export type PendingActionUpdate = Partial<Pick<PendingAction, 'status'>>;
-
-/** Fired by a session, not composed: it never reaches the DOM. */
-export class SessionChangeEvent extends Event {
-  static readonly type = 'change';
-
-  constructor(readonly keys: ReadonlySet<SessionKey>) {
-    super(SessionChangeEvent.type);
-  }
-}
 
 const EMPTY_SELECTION: Selection = Object.freeze({
   entityIds: Object.freeze([]) as unknown as string[],
@@ -459,3 +441,5 @@ function sameRange(a: TimeRange | null, b: TimeRange | null): boolean {
   if (a === null || b === null) return a === b;
   return a.start === b.start && a.end === b.end;
 }
+
+registerSessionClass(IncidentSession);

@@ -2,13 +2,16 @@
  * Resolves the session an element works on and re-renders the element when that session
  * changes. The most explicit source wins: the element's `session` property, then a session of
  * its own loaded from its `adapter` and `incidentId`, then an ancestor's session from context.
+ * A session of its own may wait for the session code to load (see session-loader.ts).
  */
 
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import { sessionContext } from '../../session/context.js';
-import { IncidentSession, SessionChangeEvent, type SessionKey } from '../../session/session.js';
+import type { IncidentSession } from '../../session/session.js';
+import { SessionChangeEvent, type SessionKey } from '../../session/session-change.js';
+import { loadSessionClass, sessionClassNow } from '../../session/session-loader.js';
 
 /** The properties an element exposes to choose its session. */
 export interface SessionSource {
@@ -36,6 +39,8 @@ export class SessionController implements ReactiveController {
   private loadedAdapter: IncidentDataAdapter | undefined;
   private loadedIncidentId: string | undefined;
   private current: IncidentSession | undefined;
+  /** True while the session code is being imported for a session of the element's own. */
+  private waitingForSessionCode = false;
 
   constructor(host: SessionHost, options: SessionControllerOptions = {}) {
     this.host = host;
@@ -88,13 +93,36 @@ export class SessionController implements ReactiveController {
     const { adapter, incidentId } = this.host;
     if (!adapter || !incidentId) return undefined;
 
-    this.ownSession ??= new IncidentSession();
+    if (!this.ownSession) {
+      const SessionClass = sessionClassNow();
+      if (!SessionClass) {
+        this.loadSessionCode();
+        return undefined;
+      }
+      this.ownSession = new SessionClass();
+    }
     if (adapter !== this.loadedAdapter || incidentId !== this.loadedIncidentId) {
       this.loadedAdapter = adapter;
       this.loadedIncidentId = incidentId;
       void this.ownSession.load(adapter, incidentId);
     }
     return this.ownSession;
+  }
+
+  /** Imports the session code, then resolves again, which creates the session. */
+  private loadSessionCode(): void {
+    if (this.waitingForSessionCode) return;
+    this.waitingForSessionCode = true;
+    loadSessionClass().then(
+      () => {
+        this.waitingForSessionCode = false;
+        this.resolve();
+      },
+      (error: unknown) => {
+        this.waitingForSessionCode = false;
+        console.error(`${this.host.localName}: the session code failed to load, so the adapter's incident cannot be shown.`, error);
+      },
+    );
   }
 
   private readonly handleChange = (event: Event): void => {
