@@ -185,41 +185,12 @@ function edgeLengthCv(graph: IncidentGraph): number {
   return mean === 0 ? 0 : Math.sqrt(variance) / mean;
 }
 
-let prepared: { size: number; positioned: boolean; graph: IncidentGraph } | undefined;
-
-/**
- * Generates the incident of `size` entities for the next measurement, with the positions of the
- * last `measureLayout(size)` on every node when `positioned` is set. The generated graph stands
- * for the data a host has parsed: the driver collects the garbage of generating it before the
- * measurement starts, since the timings count from the hand-over of parsed data.
- */
-function prepare(size: number, positioned: boolean): void {
-  const positions = savedPositions.get(size);
-  if (positioned && !positions) throw new Error(`No positions for ${size} entities: run measureLayout(${size}) first.`);
-  const graph = generateIncidentGraph({ entityCount: size });
-  if (positioned) {
-    graph.forEachNode((node) => {
-      const position = positions!.get(node);
-      if (position) graph.mergeNodeAttributes(node, position);
-    });
-  }
-  prepared = { size, positioned, graph };
-}
-
-/** Returns the graph `prepare` made for this step, or generates one when none was prepared. */
-function takePrepared(size: number, positioned: boolean): IncidentGraph {
-  if (prepared?.size !== size || prepared.positioned !== positioned) prepare(size, positioned);
-  const { graph } = prepared!;
-  prepared = undefined;
-  return graph;
-}
-
 /**
  * Lays out a generated incident of `size` entities on a fresh element and times it until
  * `layoutSettled`. The positions are kept for `measureFirstFrame`.
  */
 async function measureLayout(size: number): Promise<LayoutFigures> {
-  const graph = takePrepared(size, false);
+  const graph = generateIncidentGraph({ entityCount: size });
   const element = freshElement();
   let ticks: number | undefined;
   element.addEventListener('il-layout-end', (event) => (ticks = event.detail.ticks));
@@ -254,7 +225,13 @@ async function measureLayout(size: number): Promise<LayoutFigures> {
  * `measureLayout(size)` on every node, and times it from setting `graph` until `rendered`.
  */
 async function measureFirstFrame(size: number): Promise<FirstFrameFigures> {
-  const graph = takePrepared(size, true);
+  const positions = savedPositions.get(size);
+  if (!positions) throw new Error(`No positions for ${size} entities: run measureLayout(${size}) first.`);
+  const graph = generateIncidentGraph({ entityCount: size });
+  graph.forEachNode((node) => {
+    const position = positions.get(node);
+    if (position) graph.mergeNodeAttributes(node, position);
+  });
   const element = freshElement();
   await nextFrames();
 
@@ -320,7 +297,7 @@ async function measurePanZoom(frames: number): Promise<GestureFigures> {
   };
 }
 
-const bench = { prepare, measureLayout, measureFirstFrame, measurePanZoom, clear };
+const bench = { measureLayout, measureFirstFrame, measurePanZoom, clear };
 
 declare global {
   interface Window {

@@ -39,9 +39,15 @@ export class MinimapLoader {
     return requested || this.host.display.nodes.length > MINIMAP_NODE_THRESHOLD;
   }
 
-  /** Returns true when the minimap does not show, or its code is loaded so frames draw it. */
+  /**
+   * Returns true when the minimap does not show, or its code is loaded so frames draw it. With
+   * the code loaded, the minimap is created here rather than at the next render, so the frame
+   * that asks does not wait for another one.
+   */
   ready(requested: boolean): boolean {
-    return !this.shown(requested) || this.minimap !== undefined || this.failed;
+    if (!this.shown(requested)) return true;
+    if (!this.minimap && loadedModule) this.minimap = new loadedModule.Minimap(this.host);
+    return this.minimap !== undefined || this.failed;
   }
 
   /** Renders the minimap's canvas when it shows, and starts importing its code on first need. */
