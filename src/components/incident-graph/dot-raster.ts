@@ -333,8 +333,17 @@ function discOffsets(radius: number): Int16Array {
   return offsets;
 }
 
-/** Resolves a CSS colour to RGBA bytes through a one-pixel canvas. */
-function rgbaOf(color: string): [number, number, number, number] {
+const resolvedColors = new Map<string, readonly [number, number, number, number]>();
+
+/**
+ * Resolves a CSS colour to RGBA bytes through a one-pixel canvas. Results are cached, because
+ * every frame asks for the palette's colours and reading pixels back from a canvas is slow
+ * (it showed as milliseconds per frame in a CPU profile of a layout with software rendering).
+ */
+function rgbaOf(color: string): readonly [number, number, number, number] {
+  const cached = resolvedColors.get(color);
+  if (cached) return cached;
+
   probe ??= canRasterDots() ? new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true }) : null;
   if (!probe) return [0, 0, 0, 255];
   probe.clearRect(0, 0, 1, 1);
@@ -342,5 +351,8 @@ function rgbaOf(color: string): [number, number, number, number] {
   probe.fillStyle = color;
   probe.fillRect(0, 0, 1, 1);
   const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
-  return [r!, g!, b!, a!];
+  const rgba = [r!, g!, b!, a!] as const;
+  if (resolvedColors.size > 256) resolvedColors.clear();
+  resolvedColors.set(color, rgba);
+  return rgba;
 }

@@ -250,16 +250,19 @@ export function* collapseGroupsSteps(
   const edges = yield* mergeEdgesSteps(model.edges, replacement);
   yield;
   const groupNodes = [...new Set(replacement.values())].sort(compareNodes);
-  const nodes = mergeSorted(model.nodes.filter((node) => !replacement.has(node.id)), groupNodes);
+  const nodes = yield* mergeSortedSteps(model.nodes.filter((node) => !replacement.has(node.id)), groupNodes);
   return { ...model, nodes, edges, byId };
 }
 
-/** Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. */
-function mergeSorted(a: readonly NodeView[], b: readonly NodeView[]): NodeView[] {
+/** Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. Yields between slices. */
+function* mergeSortedSteps(a: readonly NodeView[], b: readonly NodeView[]): Steps<NodeView[]> {
   const merged: NodeView[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.push(compareNodes(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length && j < b.length) {
+    merged.push(compareNodes(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+    if (merged.length % SLICE_ITEMS === 0) yield;
+  }
   while (i < a.length) merged.push(a[i++]!);
   while (j < b.length) merged.push(b[j++]!);
   return merged;

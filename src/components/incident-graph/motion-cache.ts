@@ -42,6 +42,12 @@ export class MotionCache {
   cheapDrawMs = CHEAP_DRAW_MS;
 
   private picture: HTMLCanvasElement | OffscreenCanvas | undefined;
+  /**
+   * The canvas that still shows the last full redraw, until the first frame that reuses it
+   * copies it into `picture`. Copying only then saves a full-canvas copy on every redraw that
+   * no motion follows, such as each step of a running layout.
+   */
+  private uncopied: HTMLCanvasElement | undefined;
   private camera: Camera | undefined;
   private key: SceneKey | undefined;
   private lastMoveAt = -Infinity;
@@ -60,6 +66,7 @@ export class MotionCache {
   clear(): void {
     this.camera = undefined;
     this.key = undefined;
+    this.uncopied = undefined;
   }
 
   /** Returns the ms left until the camera counts as resting, or 0 once it rests. */
@@ -85,27 +92,39 @@ export class MotionCache {
     return uncoveredX <= key.width * MAX_UNCOVERED_SHARE && uncoveredY <= key.height * MAX_UNCOVERED_SHARE;
   }
 
-  /** Keeps a copy of the canvas as drawn for `camera`, with the time the full redraw took. */
+  /**
+   * Keeps the canvas as drawn for `camera`, with the time the full redraw took. The canvas is
+   * copied by the first frame that moves the picture, since nothing else draws on it before.
+   */
   keep(canvas: HTMLCanvasElement, key: SceneKey, camera: Camera, drawMs: number): void {
     this.lastFullDrawMs = drawMs;
     if (drawMs <= this.cheapDrawMs) {
       this.clear();
       return;
     }
-    if (!this.picture || this.picture.width !== canvas.width || this.picture.height !== canvas.height) {
-      this.picture = createPicture(canvas.width, canvas.height);
-    }
-    const context = this.picture.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-    if (!context) return;
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(canvas, 0, 0);
+    this.uncopied = canvas;
     this.camera = { ...camera };
     this.key = key;
   }
 
+  /** Copies the canvas of the last full redraw into the picture, before a frame paints over it. */
+  private copyPicture(): boolean {
+    const canvas = this.uncopied;
+    if (!canvas) return this.picture !== undefined;
+    this.uncopied = undefined;
+    if (!this.picture || this.picture.width !== canvas.width || this.picture.height !== canvas.height) {
+      this.picture = createPicture(canvas.width, canvas.height);
+    }
+    const context = this.picture.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (!context) return false;
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(canvas, 0, 0);
+    return true;
+  }
+
   /** Paints the kept picture moved and scaled to `camera`, over the background colour. */
   paint(ctx: CanvasRenderingContext2D, camera: Camera, key: SceneKey, background: string): void {
-    if (!this.picture || !this.camera) return;
+    if (!this.camera || !this.copyPicture()) return;
     const { pixelRatio, width, height } = key;
     const scale = camera.k / this.camera.k;
     const { left, top } = this.offsetFor(camera);
@@ -116,7 +135,7 @@ export class MotionCache {
     ctx.fillStyle = background;
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingEnabled = scale < 1;
-    ctx.drawImage(this.picture, left, top, width * scale, height * scale);
+    ctx.drawImage(this.picture!, left, top, width * scale, height * scale);
     ctx.imageSmoothingEnabled = true;
   }
 
