@@ -57,15 +57,22 @@ let current: IncidentGraphElement | undefined;
  */
 class TaskMonitor {
   private longestTask = 0;
+  private startedAt = 0;
   private longestDrift = 0;
   private observer: PerformanceObserver | undefined;
   private timer = 0;
   private expected = 0;
 
   start(): void {
+    // Entries arrive after their task, so one of a task that ended before the start, such as
+    // generating the graph, can still reach the observer and is left out.
+    const startedAt = performance.now();
+    this.startedAt = startedAt;
     if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
       this.observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) this.longestTask = Math.max(this.longestTask, entry.duration);
+        for (const entry of list.getEntries()) {
+          if (entry.startTime >= startedAt) this.longestTask = Math.max(this.longestTask, entry.duration);
+        }
       });
       this.observer.observe({ type: 'longtask' });
     }
@@ -90,7 +97,7 @@ class TaskMonitor {
     window.clearTimeout(this.timer);
     await new Promise((resolve) => window.setTimeout(resolve, LONG_TASK_REPORT_DELAY_MS));
 
-    const pending = (this.observer?.takeRecords() ?? []).filter((entry) => entry.startTime < stoppedAt);
+    const pending = (this.observer?.takeRecords() ?? []).filter((entry) => entry.startTime >= this.startedAt && entry.startTime < stoppedAt);
     for (const entry of pending) this.longestTask = Math.max(this.longestTask, entry.duration);
     this.observer?.disconnect();
     return this.longestTask > 0 ? this.longestTask : this.longestDrift;
