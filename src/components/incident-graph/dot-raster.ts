@@ -60,7 +60,7 @@ export class RasterBatch {
   }
 }
 
-/** Far outside any canvas, and well inside the 32-bit range, so clipping still sees the direction. */
+/** Far outside any canvas, and well inside the 32-bit range, so clipping still gets each line's direction. */
 const PIXEL_LIMIT = 1 << 28;
 
 /** Rounds a coordinate to a whole pixel, clamped to `PIXEL_LIMIT`. */
@@ -337,7 +337,7 @@ const resolvedColors = new Map<string, readonly [number, number, number, number]
 
 /**
  * Resolves a CSS colour to RGBA bytes through a one-pixel canvas. Results are cached, because
- * every frame asks for the palette's colours and reading pixels back from a canvas is slow
+ * every frame reads the palette's colours and reading pixels back from a canvas is slow
  * (it showed as milliseconds per frame in a CPU profile of a layout with software rendering).
  */
 function rgbaOf(color: string): readonly [number, number, number, number] {
