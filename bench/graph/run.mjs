@@ -97,7 +97,7 @@ async function taskDurationMs(cdp) {
 async function measureSize(page, cdp, size) {
   // The timed steps run one after the other with no forced garbage collection between them:
   // a forced collection shrinks the heap's limits, so the next step would pay for a full
-  // collection that a page rarely sees.
+  // collection that rarely happens on a page.
   const layout = await page.evaluate((count) => window.incidentGraphBench.measureLayout(count), size);
   const load = await page.evaluate((count) => window.incidentGraphBench.measureFirstFrame(count), size);
 

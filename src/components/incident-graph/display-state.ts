@@ -73,7 +73,7 @@ export class DisplayState {
   /**
    * Marks the positions stale: the next `process` moves the nodes, unless it rebuilds anyway.
    * `endedRun` is a layout run that ended and whose final coordinates are being written into
-   * the graph: the nodes then move to that run's coordinates, with no read of the graph.
+   * the graph, so the nodes move to that run's coordinates with no read of the graph.
    */
   invalidatePositions(endedRun?: LivePositions): void {
     this.positionsDirty = true;

@@ -42,7 +42,7 @@ export class MinimapLoader {
   /**
    * Returns true when the minimap does not show, or its code is loaded so frames draw it. With
    * the code loaded, the minimap is created here rather than at the next render, so the frame
-   * that asks does not wait for another one.
+   * that calls this does not wait for another one.
    */
   ready(requested: boolean): boolean {
     if (!this.shown(requested)) return true;
