@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { documentedPolicies } from '../helpers/documented-policy.js';
 import type { StrictPageRecord } from './strict-page-listen.js';
+import { frameReport } from './policy-frame.js';
 
 interface StrictPageResult {
   type: 'il-strict-page';
@@ -40,25 +41,11 @@ async function runStrictPage(policy: string, { main = 'strict-page-main.ts', wor
   if (workerUrl) query.append('worker-url', workerUrl);
   frame.src = `/__il/policy-frame?${query}`;
 
-  const result = new Promise<StrictPageResult>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const record = (frame.contentWindow as (Window & { __ilStrictPage?: StrictPageRecord }) | null)?.__ilStrictPage;
-      const text = record ? `stage ${record.stage}, errors ${JSON.stringify(record.errors)}, warnings ${JSON.stringify(record.warnings)}, ${record.violations.length} violations` : 'nothing';
-      reject(new Error(`The strict page did not report within 30 s; it recorded ${text}.`));
-    }, 30_000);
-    window.addEventListener('message', function listen(event: MessageEvent<StrictPageResult>) {
-      if (event.source !== frame.contentWindow || event.data?.type !== 'il-strict-page') return;
-      clearTimeout(timer);
-      window.removeEventListener('message', listen);
-      resolve(event.data);
-    });
+  return frameReport<StrictPageResult>(frame, 'il-strict-page', 30_000, () => {
+    const record = (frame.contentWindow as (Window & { __ilStrictPage?: StrictPageRecord }) | null)?.__ilStrictPage;
+    const text = record ? `stage ${record.stage}, errors ${JSON.stringify(record.errors)}, warnings ${JSON.stringify(record.warnings)}, ${record.violations.length} violations` : 'nothing';
+    return `The strict page did not report within 30 s; it recorded ${text}.`;
   });
-  document.body.append(frame);
-  try {
-    return await result;
-  } finally {
-    frame.remove();
-  }
 }
 
 function summary(result: StrictPageResult): string {

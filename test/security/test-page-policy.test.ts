@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { documentedPolicies } from '../helpers/documented-policy.js';
 import { MARKUP_POLICY_NAME } from '../helpers/parse-markup.js';
 import type { ProbeResult } from './policy-probe.js';
+import { frameReport } from './policy-frame.js';
 
 /** Returns the Content-Security-Policy header of this test page. */
 async function pagePolicy(): Promise<string> {
@@ -25,21 +26,7 @@ async function runProbe(policy: string): Promise<ProbeResult> {
   const frame = document.createElement('iframe');
   const query = new URLSearchParams({ policy, script: '/test/security/policy-probe.ts' });
   frame.src = `/__il/policy-frame?${query}`;
-  const result = new Promise<ProbeResult>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The probe frame did not report within 10 s.')), 10_000);
-    window.addEventListener('message', function listen(event: MessageEvent<ProbeResult>) {
-      if (event.source !== frame.contentWindow || event.data?.type !== 'il-policy-probe') return;
-      clearTimeout(timer);
-      window.removeEventListener('message', listen);
-      resolve(event.data);
-    });
-  });
-  document.body.append(frame);
-  try {
-    return await result;
-  } finally {
-    frame.remove();
-  }
+  return frameReport<ProbeResult>(frame, 'il-policy-probe', 10_000, () => 'The probe frame did not report within 10 s.');
 }
 
 describe('test page policy', () => {
