@@ -3,6 +3,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { lastDrawStats } from '../../src/components/incident-graph/draw.js';
 import { MINIMAP_NODE_THRESHOLD } from '../../src/components/incident-graph/minimap.js';
 import type {
   IncidentEdgeAttributes,
@@ -195,6 +196,22 @@ describe('<il-incident-graph> view interaction', () => {
       const element = await mountGraph({ graph: createGridGraph(MINIMAP_NODE_THRESHOLD + 1) });
       await element.updateComplete;
       expect(element.shadowRoot!.querySelector('[part="minimap"]')).to.exist;
+    });
+
+    it('draws itself without redrawing the main canvas', async () => {
+      const element = await mountGraph({ graph: createGridGraph(MINIMAP_NODE_THRESHOLD + 1) });
+      await element.rendered;
+      const mainContext = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="canvas"]')!.getContext('2d')!;
+      const statsAfterFirstFrame = lastDrawStats(mainContext);
+      await element.updateComplete;
+      await nextFrames();
+
+      const minimap = element.shadowRoot!.querySelector<HTMLCanvasElement>('[part="minimap"]')!;
+      const pixels = new Uint32Array(minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height).data.buffer);
+      const background = pixels[0];
+      const drawn = pixels.filter((pixel) => pixel !== background).length;
+      expect(drawn, 'pixels of the minimap other than its background').to.be.greaterThan(0);
+      expect(lastDrawStats(mainContext), 'the main scene was not drawn again').to.equal(statsAfterFirstFrame);
     });
 
     it('centres the main view where it is clicked', async () => {

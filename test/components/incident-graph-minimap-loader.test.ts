@@ -19,6 +19,7 @@ function hostOf(display: DisplayModel): { host: MinimapLoaderHost; updated: Prom
     surface: { width: 640, height: 400 },
     zoomCamera: { camera: { x: 0, y: 0, k: 1 }, panBy: () => {} },
     scheduleFrame: () => {},
+    drawMinimap: () => {},
     requestUpdate: () => resolveUpdated(),
   };
   return { host, updated };

@@ -111,6 +111,11 @@ export class FrameLoop {
     return fits;
   }
 
+  /** True once `rendered` has resolved. */
+  get isRendered(): boolean {
+    return this.renderedResolved;
+  }
+
   /** Resolves `rendered`, the first time only. */
   markRendered(): void {
     if (this.renderedResolved) return;

@@ -568,6 +568,16 @@ export class IncidentGraphElement extends LitElement {
     this.scheduleFrame();
   }
 
+  /**
+   * @internal Draws the minimap on its canvas, just rendered, without the main canvas. Before
+   * `rendered` resolves, a frame follows, since the first frame may have waited for the
+   * minimap's code.
+   */
+  drawMinimap(canvas: HTMLCanvasElement): void {
+    this.minimapView.draw(canvas, readPalette(this), this.surface.pixelRatio);
+    if (!this.frames.isRendered) this.scheduleFrame();
+  }
+
   /** @internal Schedules one animation frame, unless one is pending or being drawn. */
   scheduleFrame(): void {
     this.frames.schedule();

@@ -32,6 +32,8 @@ export interface MinimapHost {
   readonly surface: { width: number; height: number };
   readonly zoomCamera: { camera: Camera; panBy(dx: number, dy: number): void };
   scheduleFrame(): void;
+  /** Draws the minimap alone on `canvas`, leaving the main canvas as it is. */
+  drawMinimap(canvas: HTMLCanvasElement): void;
 }
 
 /** Returns the transform that fits every node into the minimap, centred. */
@@ -206,9 +208,13 @@ export class Minimap {
     this.host.zoomCamera.panBy(width / 2 - (world.x * camera.k + camera.x), height / 2 - (world.y * camera.k + camera.y));
   }
 
-  /** Draws a minimap canvas as soon as it is rendered, without waiting for the next change. */
+  /**
+   * Draws a minimap canvas as soon as it is rendered, without waiting for the next change. Only
+   * the minimap is drawn: the main picture is up to date, and redrawing it would cost a full
+   * frame of a large graph.
+   */
   private readonly handleCanvas = (element: Element | undefined): void => {
-    if (element) this.host.scheduleFrame();
+    if (element instanceof HTMLCanvasElement) this.host.drawMinimap(element);
   };
 
   private readonly handlePointerDown = (event: PointerEvent): void => {
