@@ -3,7 +3,7 @@
 // Every test page runs under a strict Content Security Policy. The `bundle`, `vue` and
 // `angular` groups differ from the default one only in the policy they need.
 import { commonJsPrebundle } from './scripts/commonjs-prebundle.mjs';
-import { contentSecurityPolicy, LIBRARY_TRUSTED_TYPES } from './scripts/content-security-policy.mjs';
+import { contentSecurityPolicy, frameworkContentSecurityPolicy, LIBRARY_TRUSTED_TYPES } from './scripts/content-security-policy.mjs';
 import { demoUnderPolicy } from './scripts/demo-under-policy.mjs';
 import { strictTestPages } from './scripts/strict-test-pages.mjs';
 import { build } from 'esbuild';
@@ -127,15 +127,9 @@ const testPagePolicies = strictTestPages({
     // The script-tag bundle carries its own copy of Lit, and @open-wc/testing loads another,
     // so the page creates two `lit-html` policies, as any page with two copies of Lit does.
     bundle: contentSecurityPolicy({ trustedTypes: [...testTrustedTypes, "'allow-duplicates'"] }),
-    // Vue's runtime creates a `vue` policy for the static markup it inserts.
-    vue: contentSecurityPolicy({ trustedTypes: [...testTrustedTypes, 'vue'] }),
-    // The Angular example compiles its component in the page (JIT), and the compiler runs the
-    // generated code with `new Function` on a TrustedScript of its `angular#unsafe-jit` policy.
-    // 'trusted-types-eval' allows that eval only for TrustedScript values, unlike 'unsafe-eval'.
-    angular: contentSecurityPolicy({
-      trustedTypes: [...testTrustedTypes, 'angular', 'angular#unsafe-jit'],
-      scriptSources: ["'trusted-types-eval'"],
-    }),
+    // The Vue and Angular examples get the allowances that the demo server also sends them.
+    vue: frameworkContentSecurityPolicy('vue', { trustedTypes: testTrustedTypes }),
+    angular: frameworkContentSecurityPolicy('angular', { trustedTypes: testTrustedTypes }),
   },
 });
 

@@ -1,4 +1,4 @@
-// Types of content-security-policy.mjs, for demo/vite.config.ts.
+// Types of content-security-policy.mjs, for demo/vite.config.ts and the tests.
 
 export declare const LIBRARY_TRUSTED_TYPES: string[];
 
@@ -12,3 +12,9 @@ export interface ContentSecurityPolicyOptions {
 }
 
 export declare function contentSecurityPolicy(options?: ContentSecurityPolicyOptions): string;
+
+export type FrameworkExample = 'vue' | 'angular';
+
+export declare const FRAMEWORK_POLICY_OPTIONS: Record<FrameworkExample, { trustedTypes: string[]; scriptSources: string[] }>;
+
+export declare function frameworkContentSecurityPolicy(framework: FrameworkExample, options?: { trustedTypes?: string[] }): string;

@@ -8,7 +8,9 @@
 // on the report it returns. The listener of the tab is added through the DevTools protocol
 // before the demo's own scripts, so the demo is served unchanged.
 //
-// Payload: { server: 'dev' | 'build', paste: { text }, drop: { name, text } }.
+// Payload: { server: 'dev' | 'build', paste: { text }, drop: { name, text } }, or
+// { server, frameworkExample: '/frameworks/vue/' } to open one framework example and wait for
+// its incident view instead.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, createServer, preview } from 'vite';
@@ -113,6 +115,38 @@ async function walkThroughDemo(page, url, { paste, drop }) {
   return record;
 }
 
+/**
+ * Opens the framework example at `path` (such as `/frameworks/angular/`) of the demo server at
+ * `url` and returns its policy header, its violations and errors, and its incident view's state.
+ */
+async function openFrameworkExample(page, url, path) {
+  const record = { url: new URL(path, url).href, policy: '', violations: [], errors: [], view: undefined };
+  page.on('pageerror', (error) => record.errors.push(String(error.message ?? error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.errors.push(`${message.text()} (${message.location()?.url ?? 'no URL'})`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    window.__ilDemoViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__ilDemoViolations.push({ directive: event.effectiveDirective, blockedURI: event.blockedURI, source: `${event.sourceFile}:${event.lineNumber}`, sample: event.sample });
+    }, true);
+  });
+  await page.setViewport({ width: 1400, height: 900 });
+
+  const response = await page.goto(record.url, { waitUntil: 'load' });
+  record.policy = response?.headers()['content-security-policy'] ?? '';
+  record.view = await waitInPage(page, `the incident view of ${path} to be ready`, async () => {
+    const view = document.querySelector('il-incident-view');
+    if (!view || view.loadState !== 'ready') return undefined;
+    await view.shadowRoot.querySelector('il-incident-graph')?.layoutSettled;
+    return { id: view.incidentId, loadState: view.loadState, nodes: view.graph?.order ?? 0 };
+  });
+
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  record.violations = await page.evaluate(() => window.__ilDemoViolations);
+  return record;
+}
+
 /** Creates the plugin. The demo is built into `cacheDir` for the `build` server. */
 export function demoUnderPolicy({ rootDir, cacheDir }) {
   const configFile = join(rootDir, 'demo/vite.config.ts');
@@ -148,9 +182,13 @@ export function demoUnderPolicy({ rootDir, cacheDir }) {
       if (payload?.server !== 'dev' && payload?.server !== 'build') {
         throw new Error(`${DEMO_COMMAND}: payload.server must be "dev" or "build" (got ${JSON.stringify(payload?.server)}).`);
       }
+      if (payload.frameworkExample !== undefined && !/^\/frameworks\/[a-z]+\/$/.test(payload.frameworkExample)) {
+        throw new Error(`${DEMO_COMMAND}: payload.frameworkExample must be a path like "/frameworks/vue/" (got ${JSON.stringify(payload.frameworkExample)}).`);
+      }
       const url = await serverUrl(payload.server);
       const page = await session.browser.getPage(session.id).browserContext().newPage();
       try {
+        if (payload.frameworkExample !== undefined) return await openFrameworkExample(page, url, payload.frameworkExample);
         return await walkThroughDemo(page, url, payload);
       } finally {
         await page.close();

@@ -4,10 +4,14 @@
  * in a tab of its own and goes through every sample, a pasted payload, a dropped file, a click
  * on a graph node and the live updates (scripts/demo-under-policy.mjs). This file checks that
  * the page carried the documented policy, that every step worked and that no violation was seen.
+ * The Vue and Angular examples under /frameworks/ get their framework's allowances on top of
+ * that policy, and must render their incident view with no violation either.
  */
 
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { frameworkContentSecurityPolicy } from '../../scripts/content-security-policy.mjs';
+import { sampleSnapshot } from '../../demo/frameworks/sample.js';
 import { documentedPolicies } from '../helpers/documented-policy.js';
 import { readSharedText } from '../helpers/shared-data.js';
 
@@ -31,6 +35,14 @@ interface DemoReport {
   drop: IncidentState & { status: string };
   entity: { id: string; label: string; flyoutShowsLabel: boolean };
   live: { nodesBefore: number; nodesAfter: number };
+}
+
+interface FrameworkExampleReport {
+  url: string;
+  policy: string;
+  violations: DemoReport['violations'];
+  errors: string[];
+  view: IncidentState;
 }
 
 async function walkThroughDemo(context: Mocha.Context, server: 'dev' | 'build'): Promise<DemoReport> {
@@ -70,4 +82,20 @@ describe('demo under its policy', () => {
     const [policy] = await documentedPolicies();
     expectDemoWorked(await walkThroughDemo(this, 'build'), policy);
   });
+
+  for (const example of ['angular', 'vue'] as const) {
+    it(`renders the ${example} example on the dev server`, async function () {
+      this.timeout(120_000);
+      const report = (await executeServerCommand('demo-under-policy', { server: 'dev', frameworkExample: `/frameworks/${example}/` })) as FrameworkExampleReport;
+      console.log(`[demo dev] ${report.url}: ${report.view.nodes} nodes; ${report.violations.length} violations, ${report.errors.length} errors`);
+
+      expect(report.policy, 'Content-Security-Policy header of the example page').to.equal(frameworkContentSecurityPolicy(example));
+      expect(report.policy, 'Trusted Types stay required').to.contain("require-trusted-types-for 'script'");
+      expect(report.policy, 'no plain eval').not.to.contain("'unsafe-eval'");
+      expect(report.violations, 'policy violations').to.deep.equal([]);
+      expect(report.errors, 'page errors and console errors').to.deep.equal([]);
+      expect(report.view.id, 'incident of the example').to.equal(sampleSnapshot().incident.id);
+      expect(report.view.nodes, 'graph nodes of the example').to.be.greaterThan(0);
+    });
+  }
 });
