@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import Graph from 'graphology';
+import { fixture, html } from '@open-wc/testing';
+import { lastDrawStats } from '../../src/components/incident-graph/draw.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import type { IncidentEdgeAttributes, IncidentGraph, IncidentGraphAttributes, IncidentNodeAttributes } from '../../src/model/graph-types.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { HEIGHT, mountGraph, nextFrames, recordSelectionEvents, WIDTH } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 
@@ -132,5 +137,53 @@ describe('<il-incident-graph> keyboard interaction', () => {
     await sendKeys({ press: 'Enter' });
 
     expect(changes).to.equal(0);
+  });
+
+  it('shows the active ring when focused with Tab', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <button>before</button>
+      <il-incident-graph style=${styleProperties({ display: 'block', width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${createPositionedGraph()}></il-incident-graph>
+    </div>`);
+    const element = container.querySelector<IncidentGraphElement>('il-incident-graph')!;
+    await element.rendered;
+    container.querySelector('button')!.focus();
+
+    await sendKeys({ press: 'Tab' });
+    await element.updateComplete;
+    await nextFrames();
+
+    const context = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="canvas"]')!.getContext('2d')!;
+    expect(lastDrawStats(context)!.activeRing).to.equal(activeNodeId(element));
+  });
+
+  it('hides the active ring when focused by a click', async () => {
+    const element = await mountGraph({ graph: createPositionedGraph() });
+    const listbox = element.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+    listbox.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    listbox.focus({ focusVisible: false } as FocusOptions);
+    await element.updateComplete;
+    await nextFrames();
+
+    const context = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="canvas"]')!.getContext('2d')!;
+    expect(lastDrawStats(context)!.activeRing).to.equal(undefined);
+  });
+
+  it('moves to a node off to the side when none is ahead', async () => {
+    const graph: IncidentGraph = new Graph<IncidentNodeAttributes, IncidentEdgeAttributes, IncidentGraphAttributes>({ multi: true, type: 'directed' });
+    graph.addNode('first', { kind: 'device', label: 'first', firstSeen: 1, x: 0, y: 0 });
+    graph.addNode('steep', { kind: 'file', label: 'steep', firstSeen: 2, x: 20, y: 120 });
+    graph.addNode('behind', { kind: 'ip', label: 'behind', firstSeen: 3, x: -80, y: 0 });
+    const element = await mountGraph({ graph });
+    element.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!.focus();
+    await element.updateComplete;
+    expect(activeNodeId(element)).to.equal('first');
+
+    await sendKeys({ press: 'ArrowRight' });
+    await element.updateComplete;
+    expect(activeNodeId(element)).to.equal('steep');
+
+    await sendKeys({ press: 'ArrowRight' });
+    await element.updateComplete;
+    expect(activeNodeId(element), 'no node lies ahead of the right-most one').to.equal('steep');
   });
 });

@@ -88,6 +88,8 @@ export interface DrawStats {
   /** Node labels in CSS pixels, in the order they were placed. */
   labels: PlacedLabel[];
   edgeLabels: PlacedLabel[];
+  /** Id of the node drawn with the keyboard's active ring, if any. */
+  activeRing: string | undefined;
 }
 
 const statsByContext = new WeakMap<CanvasRenderingContext2D, DrawStats>();
@@ -169,7 +171,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   if (!dots) drawGroupBadges(ctx, nodes, palette);
 
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  const stats: DrawStats = { nodesDrawn: nodes.length, edgesDrawn: edges.length, dots, raster: rastered, labels: [], edgeLabels: [] };
+  const activeRing = state.showActive && state.activeId !== undefined && state.display.byId.has(state.activeId) ? state.activeId : undefined;
+  const stats: DrawStats = { nodesDrawn: nodes.length, edgesDrawn: edges.length, dots, raster: rastered, labels: [], edgeLabels: [], activeRing };
   if (!dots && camera.k >= LABEL_MIN_ZOOM) {
     const placer = new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height });
     for (const node of nodes) {

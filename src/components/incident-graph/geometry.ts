@@ -98,11 +98,13 @@ export function fitBounds(
  * Returns the candidate nearest to `from` in a direction: among those inside the 90° cone
  * around it, the one with the smallest distance, where sideways offset counts double so the
  * node straight ahead wins over a closer one off to the side. Undefined when the cone is empty.
+ * With `anyAhead`, the cone widens to the whole half-plane ahead.
  */
 export function nearestInDirection<T extends Point>(
   from: Point,
   candidates: Iterable<T>,
   direction: Direction,
+  options: { anyAhead?: boolean } = {},
 ): T | undefined {
   const [dx, dy] = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] }[direction];
   let best: T | undefined;
@@ -111,7 +113,7 @@ export function nearestInDirection<T extends Point>(
   for (const candidate of candidates) {
     const along = (candidate.x - from.x) * dx + (candidate.y - from.y) * dy;
     const across = Math.abs((candidate.x - from.x) * dy - (candidate.y - from.y) * dx);
-    if (along <= 0 || across > along) continue;
+    if (along <= 0 || (across > along && !options.anyAhead)) continue;
     const score = along + 2 * across;
     if (score < bestScore) {
       bestScore = score;

@@ -281,6 +281,8 @@ export class GraphInteraction {
 
   private readonly handleFocus = (): void => {
     this.focused = true;
+    // Focus that the browser would ring, as from Tab, shows the active node's ring at once.
+    if (this.viewport?.matches(':focus-visible')) this.keyboardMode = true;
     if (this.activeId === undefined) {
       const nodes = this.host.display.nodes;
       const first = nodes.find((node) => node.selected) ?? nodes[0];
@@ -364,9 +366,13 @@ export class GraphInteraction {
     const neighbours = neighbourIds
       .map((id) => display.byId.get(id))
       .filter((node): node is NodeView => node !== undefined && node !== from);
+    const others = display.nodes.filter((node) => node !== from);
+    // A node off to the side still beats no move at all, so the last try takes any node
+    // ahead in that direction.
     const next =
       nearestInDirection(from, neighbours, direction) ??
-      nearestInDirection(from, display.nodes.filter((node) => node !== from), direction);
+      nearestInDirection(from, others, direction) ??
+      nearestInDirection(from, others, direction, { anyAhead: true });
     if (next) this.setActive(next.id, { reveal: true });
   }
 
