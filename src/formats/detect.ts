@@ -82,6 +82,9 @@ export function detectFormat(payload: unknown): PayloadFormat | undefined {
  * Text is parsed as one JSON document, else as NDJSON, and lines that are not JSON become data
  * issues.
  *
+ * An empty OData list (`{ "value": [] }`, as Microsoft Graph and the Defender APIs return for
+ * a query with no match) loads as a result with no snapshots.
+ *
  * Throws an `UnrecognizedPayloadError` that names what was found when no record is recognised,
  * and passes on the `TypeError` a mapper raises for a payload it cannot read.
  */
@@ -95,6 +98,8 @@ export function fromAnyFormat(payload: unknown): LoadedPayload {
   }
 
   const detection = detectRecords([parsed]);
+  const emptyListFormat = detection.format === undefined ? odataEmptyListFormat(parsed) : undefined;
+  if (emptyListFormat !== undefined) return { format: emptyListFormat, snapshots: [], issues };
   if (detection.format === undefined) {
     throw new UnrecognizedPayloadError(
       `fromAnyFormat: the payload is in no recognised format (found ${describeContent(parsed, issues)}). ` +
@@ -175,11 +180,14 @@ function flattenRecords(values: readonly unknown[], depth = 0): JsonRecord[] {
   return records;
 }
 
+/** Fields that contain the records of a list envelope. */
+const ENVELOPE_LIST_FIELDS = ['value', 'records', 'Results', 'results', 'entities'] as const;
+
 /** Returns the content of an envelope: a list of records or an example file's response body. */
 function envelopeContent(record: JsonRecord): unknown {
   const responses = record.responses;
   if (isRecord(responses) && isRecord(responses['200']) && responses['200'].body !== undefined) return responses['200'].body;
-  for (const field of ['value', 'records', 'Results', 'results', 'entities']) {
+  for (const field of ENVELOPE_LIST_FIELDS) {
     if (Array.isArray(record[field])) return record[field];
   }
   return undefined;
@@ -231,10 +239,29 @@ function isGraphRecord(record: JsonRecord): boolean {
   return Array.isArray(record.evidence) && record.evidence.some((item) => isRecord(item) && readString(item['@odata.type']) !== undefined);
 }
 
+/**
+ * Returns the format of an OData list response with no records (`{ "value": [] }`), which has
+ * no record to recognise. Microsoft Graph and the Defender APIs both return it for a query with no match
+ * this way. The `@odata.context` URL names the API when it is present. Without it, the list is
+ * read as Microsoft Graph, and either way it holds no incident.
+ */
+function odataEmptyListFormat(parsed: unknown): PayloadFormat | undefined {
+  if (!isRecord(parsed) || !Array.isArray(parsed.value) || parsed.value.length > 0) return undefined;
+  const context = readString(parsed['@odata.context'])?.toLowerCase() ?? '';
+  return DEFENDER_API_HOSTS.some((host) => context.includes(host)) ? 'defender' : 'microsoftGraph';
+}
+
+/** Hosts of the Defender XDR and Defender for Endpoint APIs, as they appear in `@odata.context`. */
+const DEFENDER_API_HOSTS = ['api.security.microsoft.com', 'securitycenter.microsoft.com', 'securitycenter.windows.com'];
+
 /** Describes a payload no format recognised, for the error message. */
 function describeContent(parsed: unknown, issues: readonly DataIssue[]): string {
   if (Array.isArray(parsed) && parsed.length === 0) {
     return issues.length > 0 ? `no JSON: ${issues.length} line(s) could not be parsed` : 'no records';
+  }
+  if (isRecord(parsed)) {
+    const emptyList = ENVELOPE_LIST_FIELDS.find((field) => Array.isArray(parsed[field]) && (parsed[field] as unknown[]).length === 0);
+    if (emptyList !== undefined) return `an empty "${emptyList}" list`;
   }
   const [first] = flattenRecords([parsed]);
   if (first === undefined) return `a JSON ${parsed === null ? 'null' : typeof parsed}`;

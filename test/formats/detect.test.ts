@@ -145,6 +145,57 @@ describe('fromAnyFormat', () => {
     expect(() => fromAnyFormat('<html><body>hello</body></html>')).to.throw(UnrecognizedPayloadError, /found no JSON: 1 line\(s\) could not be parsed/);
   });
 
+  it('loads an empty Graph list', () => {
+    const loaded = fromAnyFormat('{"value": []}');
+
+    expect(loaded.format).to.equal('microsoftGraph');
+    expect(loaded.snapshots).to.deep.equal([]);
+    expect(loaded.issues).to.deep.equal([]);
+    expect(fromMicrosoftGraph({ value: [] }), 'same as the mapper').to.deep.equal([]);
+  });
+
+  it('reads the API of an empty list from its context', () => {
+    const graph = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#security/incidents', value: [] };
+    const xdr = { '@odata.context': 'https://api.security.microsoft.com/api/$metadata#Incidents', value: [] };
+    const mde = { '@odata.context': 'https://api.securitycenter.microsoft.com/api/$metadata#Alerts', value: [] };
+
+    expect(fromAnyFormat(graph).format, 'Graph').to.equal('microsoftGraph');
+    expect(fromAnyFormat(xdr).format, 'Defender XDR').to.equal('defender');
+    expect(fromAnyFormat(mde).format, 'Defender for Endpoint').to.equal('defender');
+    expect(fromAnyFormat(mde).snapshots).to.deep.equal([]);
+  });
+
+  it('names an empty list of another envelope', () => {
+    expect(() => fromAnyFormat({ records: [] })).to.throw(UnrecognizedPayloadError, /no recognised format \(found an empty "records" list\)/);
+  });
+
+  it('prefixes its errors like the mappers', () => {
+    const messages = [
+      () => fromAnyFormat({ colour: 'red' }),
+      () => fromMicrosoftGraph(42),
+      () => fromDefender(42),
+      () => fromSentinel(42),
+      () => fromOcsf(42),
+      () => fromStix(42),
+    ].map((load) => {
+      try {
+        load();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    });
+
+    expect(messages.map((message) => message.split(':')[0])).to.deep.equal([
+      'fromAnyFormat',
+      'fromMicrosoftGraph',
+      'fromDefender',
+      'fromSentinel',
+      'fromOcsf',
+      'fromStix',
+    ]);
+  });
+
   it('rejects empty text', () => {
     expect(() => fromAnyFormat('')).to.throw(UnrecognizedPayloadError, /found no records/);
   });
