@@ -241,9 +241,9 @@ function isGraphRecord(record: JsonRecord): boolean {
 
 /**
  * Returns the format of an OData list response with no records (`{ "value": [] }`), which has
- * no record to recognise. Microsoft Graph and the Defender APIs both return it for a query with no match
- * this way. The `@odata.context` URL names the API when it is present. Without it, the list is
- * read as Microsoft Graph, and either way it holds no incident.
+ * no record to recognise. Microsoft Graph and the Defender APIs both return it for a query with
+ * no match. The `@odata.context` URL names the API when it is present. Without it, the list is
+ * read as Microsoft Graph, and either way it contains no incident.
  */
 function odataEmptyListFormat(parsed: unknown): PayloadFormat | undefined {
   if (!isRecord(parsed) || !Array.isArray(parsed.value) || parsed.value.length > 0) return undefined;
