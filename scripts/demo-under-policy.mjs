@@ -1,7 +1,7 @@
 // A test-runner plugin that opens the demo the way `npm start` and `vite preview` serve it, with
 // the Content Security Policy of demo/vite.config.ts. It goes through what an analyst does:
-// every sample incident, a pasted payload, a dropped file, a click on a graph node and the
-// simulated live updates. It runs in Node and drives a new tab of the test browser, because the
+// every sample incident, a pasted payload, a dropped file, a chosen file that fails to load, a
+// click on a graph node and the simulated live updates. It runs in Node and drives a new tab of the test browser, because the
 // demo comes from a Vite server on another origin than the test page.
 //
 // The browser test calls it with `executeServerCommand('demo-under-policy', payload)` and asserts
@@ -41,7 +41,7 @@ function openIncident(page, expectedId) {
 
 /** Goes through the demo in `page` at `url` and returns what it saw. */
 async function walkThroughDemo(page, url, { paste, drop }) {
-  const record = { url, policy: '', violations: [], errors: [], warnings: [], samples: [], paste: undefined, drop: undefined, entity: undefined, live: undefined };
+  const record = { url, policy: '', violations: [], errors: [], warnings: [], samples: [], paste: undefined, drop: undefined, fileError: undefined, entity: undefined, live: undefined };
   page.on('pageerror', (error) => record.errors.push(String(error.message ?? error)));
   page.on('console', (message) => {
     if (message.type() === 'error') record.errors.push(message.text());
@@ -84,6 +84,24 @@ async function walkThroughDemo(page, url, { paste, drop }) {
   }, drop);
   await waitInPage(page, 'the dropped file to load', (name) => document.querySelector('#load-status').textContent.includes(name), drop.name);
   record.drop = { ...(await openIncident(page)), status: await page.$eval('#load-status', (element) => element.textContent) };
+
+  // A chosen file of no known format fails to load, and its error must show where the user
+  // acted even with a queue longer than the window: inside the viewport and not covered.
+  await page.evaluate(() => {
+    const input = document.querySelector('#payload-file');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['{"colour": "red"}'], 'colour.json'));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await waitInPage(page, 'the file error to show', () => document.querySelector('#load-status').textContent.includes('colour.json'));
+  record.fileError = await page.evaluate(() => {
+    const status = document.querySelector('#load-status');
+    const box = status.getBoundingClientRect();
+    const inViewport = box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return { status: status.textContent, isError: status.classList.contains('error'), inViewport, uncovered: hit !== null && status.contains(hit) };
+  });
 
   // A click on an entity node opens the flyout, which renders the entity's details.
   const target = await page.evaluate(async () => {

@@ -33,6 +33,7 @@ interface DemoReport {
   samples: IncidentState[];
   paste: IncidentState & { status: string };
   drop: IncidentState & { status: string };
+  fileError: { status: string; isError: boolean; inViewport: boolean; uncovered: boolean };
   entity: { id: string; label: string; flyoutShowsLabel: boolean };
   live: { nodesBefore: number; nodesAfter: number };
 }
@@ -66,6 +67,10 @@ function expectDemoWorked(report: DemoReport, policy: string): void {
   expect(report.paste.status).to.contain('read as Defender XDR');
   expect(report.drop.status).to.contain('alerts.ndjson, read as Microsoft Sentinel');
   expect(report.drop.nodes, 'graph nodes of the dropped file').to.be.greaterThan(0);
+  expect(report.fileError.status, 'status after a file of no known format').to.contain('Could not load colour.json');
+  expect(report.fileError.isError, 'file error styled as an error').to.equal(true);
+  expect(report.fileError.inViewport, 'file error inside the viewport').to.equal(true);
+  expect(report.fileError.uncovered, 'file error not covered by another element').to.equal(true);
   expect(report.entity.flyoutShowsLabel, `flyout names ${report.entity.label}`).to.equal(true);
   expect(report.live.nodesAfter, 'nodes after a live update').to.be.greaterThan(report.live.nodesBefore);
 }
