@@ -4,6 +4,7 @@ import '../../src/components/alert-queue/define.js';
 import type { AlertQueue } from '../../src/components/alert-queue/alert-queue.js';
 import { sortAlerts } from '../../src/components/alert-queue/queue-model.js';
 import type { SelectionChangeEvent } from '../../src/components/shared/events.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import type { Alert, IncidentSnapshot } from '../../src/model/types.js';
 import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
@@ -42,6 +43,25 @@ async function choose(queue: AlertQueue, facet: string, label: string): Promise<
 }
 
 describe('<il-alert-queue>', () => {
+  describe('layout', () => {
+    it('keeps titles whole beside long entity names', async () => {
+      const snapshot = viewSnapshot();
+      const longUrl = `https://cdn.example/${'segment/'.repeat(40)}payload.docm`;
+      snapshot.entities.push({ id: 'url:long', kind: 'url', displayName: longUrl, properties: { url: longUrl } } as IncidentSnapshot['entities'][number]);
+      snapshot.alerts[0]!.title = 'Email messages containing malicious URL removed after delivery';
+      snapshot.alerts[0]!.evidence.unshift({ entityId: 'url:long', roles: [] });
+      const session = readySession(snapshot);
+      const queue = await fixture<AlertQueue>(html`<il-alert-queue style=${styleProperties({ display: 'block', width: '1100px' })} .session=${session}></il-alert-queue>`);
+      await queue.updateComplete;
+
+      const title = queue.shadowRoot!.querySelector<HTMLElement>(`.title-button[data-alert-id="${snapshot.alerts[0]!.id}"]`)!;
+      const fontSize = parseFloat(getComputedStyle(title).fontSize);
+      expect(title.getBoundingClientRect().width, 'title width in px').to.be.at.least(12 * fontSize - 1);
+      const table = queue.shadowRoot!.querySelector('table')!;
+      expect(table.getBoundingClientRect().width, 'the table fits the queue').to.be.at.most(1100);
+    });
+  });
+
   describe('accessibility', () => {
     it('passes an accessibility check', async () => {
       const queue = await queueOf(queueSnapshot());

@@ -116,7 +116,10 @@ export const alertQueueStyles = [
       font: inherit;
       text-align: start;
       cursor: pointer;
-      overflow-wrap: anywhere;
+      /* break-word, not anywhere: a title keeps whole words and its column at least the width
+         of its longest word, while a single overlong word still wraps. */
+      overflow-wrap: break-word;
+      min-width: 12em;
     }
 
     tr[data-selected] .title-button {
@@ -140,6 +143,12 @@ export const alertQueueStyles = [
       flex-wrap: wrap;
       gap: 4px;
       align-items: center;
+    }
+
+    /* Long URLs and paths wrap anywhere, so they do not take the width of the other columns. */
+    .entities li > span {
+      min-width: 0;
+      overflow-wrap: anywhere;
     }
 
     .roles {
