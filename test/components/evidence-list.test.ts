@@ -267,6 +267,20 @@ describe('<il-evidence-list>', () => {
     });
   });
 
+  describe('counts', () => {
+    it('counts every entity, parent processes inferred from trees too', async () => {
+      const snapshot = pendingSnapshot();
+      const ghost = { ...snapshot.entities[0]!, id: 'process:ghost-parent', displayName: 'explorer.exe', kind: 'process' as const, ghost: true };
+      snapshot.entities.push(ghost);
+      const el = await listFor(sessionOf(snapshot));
+      await settle(el);
+
+      const options = $$(el, 'option').map((option) => option.textContent!.trim());
+      expect(options[0]).to.equal(`All entities (${snapshot.entities.length})`);
+      expect(rowIds(el)).to.include('process:ghost-parent');
+    });
+  });
+
   describe('keyboard', () => {
     it('sorts and approves with the keyboard', async () => {
       const snapshot = pendingSnapshot();

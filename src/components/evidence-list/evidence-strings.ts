@@ -3,7 +3,7 @@ export const EVIDENCE_STRINGS: Readonly<Record<string, string>> = {
   'evidence.label': 'Evidence and response',
   'evidence.caption': 'Evidence: {shown} of {total} entities',
   'evidence.show': 'Show',
-  'evidence.show.all': 'All evidence ({count})',
+  'evidence.show.all': 'All entities ({count})',
   'evidence.show.pendingApproval': 'Pending approval ({count})',
   'evidence.show.malicious': 'Malicious or suspicious ({count})',
   'evidence.show.unremediated': 'Not remediated ({count})',
