@@ -290,6 +290,26 @@ describe('<il-alert-timeline> range and zoom', () => {
       expect(markerButtons(element)).to.have.length(13);
     });
 
+    it('overlaps a tall stack within its maximum height', async () => {
+      const { element } = await setupTimeline(sameTimeSnapshot(12));
+      const track = part(element, 'track');
+      expect(track.getBoundingClientRect().height, 'track height in px').to.be.at.most(144 + 20 + 2);
+
+      const places = markerButtons(element).map((button) => {
+        const box = button.getBoundingClientRect();
+        return `${Math.round(box.left)},${Math.round(box.top)}`;
+      });
+      expect(new Set(places).size, 'each marker has its own place').to.equal(places.length);
+      for (const button of markerButtons(element)) {
+        const box = button.getBoundingClientRect();
+        // A marker higher in the stack covers the top of the one below it, so each one's
+        // bottom edge stays visible. Compared as a boolean: chai would print the whole element
+        // tree on a failure.
+        const hit = element.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.bottom - 3);
+        expect(hit !== null && button.contains(hit), `the bottom of ${button.dataset['alertId']} shows`).to.be.true;
+      }
+    });
+
     it('opens a cluster from the keyboard', async () => {
       const { element } = await setupTimeline(snapshotOf('dense', spreadAlerts(300, TIMELINE_START, SPAN)));
       const first = clusterButtons(element)[0]!;

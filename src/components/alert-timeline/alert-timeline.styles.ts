@@ -8,6 +8,9 @@ export const alertTimelineStyles = css`
     --_playhead: var(--il-alert-timeline-playhead-color, var(--_il-accent));
     --_range: var(--il-alert-timeline-range-color, color-mix(in srgb, var(--_il-accent) 18%, transparent));
     --_marker-size: 24px;
+    /* A stack taller than this overlaps its markers, each still showing its bottom part, so
+       one instant of many alerts does not squeeze what sits beside the timeline. */
+    --_max-stack-height: var(--il-alert-timeline-max-stack-height, 144px);
     --_inset: 16px;
     display: block;
     font-family: var(--_il-font);
@@ -111,10 +114,15 @@ export const alertTimelineStyles = css`
   }
 
   .track {
+    /* Set here, where the stack count is known, and inherited by the markers. */
+    --_row-step: min(
+      var(--_marker-size),
+      calc((var(--_max-stack-height) - var(--_marker-size)) / max(1, var(--_stack-count, 1) - 1))
+    );
     position: relative;
     box-sizing: border-box;
     block-size: var(--_height);
-    min-block-size: calc(var(--_stack-count, 1) * var(--_marker-size) + 20px);
+    min-block-size: calc(min(var(--_stack-count, 1) * var(--_marker-size), var(--_max-stack-height)) + 20px);
     padding-inline: var(--_inset);
     background: var(--_track);
     border: 1px solid var(--_il-border);
@@ -146,7 +154,7 @@ export const alertTimelineStyles = css`
   }
 
   .marker {
-    inset-block-end: calc(6px + var(--_stack, 0) * var(--_marker-size));
+    inset-block-end: calc(6px + var(--_stack, 0) * var(--_row-step));
     border: 1px solid transparent;
     background: none;
     cursor: pointer;
@@ -236,7 +244,7 @@ export const alertTimelineStyles = css`
 
   .span {
     position: absolute;
-    inset-block-end: calc(6px + var(--_stack, 0) * var(--_marker-size) + var(--_marker-size) / 2 - 2px);
+    inset-block-end: calc(6px + var(--_stack, 0) * var(--_row-step) + var(--_marker-size) / 2 - 2px);
     inset-inline-start: var(--_x);
     inline-size: var(--_width);
     block-size: 4px;

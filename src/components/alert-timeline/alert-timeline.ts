@@ -136,6 +136,7 @@ const MAX_STACK = 4;
  * @csspart message - The text shown instead of the axis when there is nothing to place.
  *
  * @cssprop --il-alert-timeline-height - Minimum height of the track, which grows with the highest stack of alerts. Defaults to 72px.
+ * @cssprop --il-alert-timeline-max-stack-height - Height that a stack of alerts grows to at most; a taller stack overlaps its markers, each keeping its bottom part visible. Defaults to 144px.
  * @cssprop --il-alert-timeline-track-color - Background of the track. Defaults to `--il-color-surface-raised`.
  * @cssprop --il-alert-timeline-playhead-color - Colour of the playhead and its handle. Defaults to `--il-color-accent`.
  * @cssprop --il-alert-timeline-range-color - Background of the selected range. Defaults to a translucent `--il-color-accent`.
