@@ -16,6 +16,13 @@ registerStrings({
   'value.microsoftSentinel': 'Microsoft Sentinel',
   'value.customTi': 'Custom threat intelligence',
   'value.automatedInvestigation': 'Automated investigation',
+  // Detection sources as the Defender for Endpoint and Defender XDR APIs write them.
+  'value.EDR': 'EDR',
+  'value.MCAS': 'Microsoft Defender for Cloud Apps',
+  'value.OfficeATP': 'Microsoft Defender for Office 365',
+  'value.WindowsDefenderAtp': 'Microsoft Defender for Endpoint',
+  'value.WindowsDefenderAv': 'Microsoft Defender Antivirus',
+  'value.smartScreen': 'SmartScreen',
 });
 
 /**

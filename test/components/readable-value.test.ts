@@ -1,0 +1,27 @@
+import { expect } from '@open-wc/testing';
+import { readableValue } from '../../src/components/shared/readable-value.js';
+
+describe('readableValue', () => {
+  const cases: Array<[string, string]> = [
+    ['CredentialAccess', 'Credential access'],
+    ['truePositive', 'True positive'],
+    ['microsoftDefenderForEndpoint', 'Microsoft Defender for Endpoint'],
+    ['EDR', 'EDR'],
+    ['MCAS', 'Microsoft Defender for Cloud Apps'],
+    ['OfficeATP', 'Microsoft Defender for Office 365'],
+    ['WindowsDefenderAtp', 'Microsoft Defender for Endpoint'],
+    ['WindowsDefenderAv', 'Microsoft Defender Antivirus'],
+    ['antivirus', 'Antivirus'],
+    ['smartScreen', 'SmartScreen'],
+  ];
+  for (const [value, expected] of cases) {
+    it(`reads ${value}`, () => {
+      expect(readableValue(value)).to.equal(expected);
+    });
+  }
+
+  it('returns undefined for an empty value', () => {
+    expect(readableValue('  ')).to.equal(undefined);
+    expect(readableValue(undefined)).to.equal(undefined);
+  });
+});
