@@ -257,7 +257,10 @@ export class IncidentGraphElement extends LitElement {
       this.dispatchEvent(new LayoutProgressEvent(detail));
     },
     onEnd: (detail) => this.dispatchEvent(new LayoutEndEvent(detail)),
-    onSettled: () => this.scheduleFrame(),
+    onSettled: () => {
+      this.scheduleFrame();
+      this.syncEmptyMessage();
+    },
     settings: () => ({ layout: this.layout === 'tree' ? 'tree' : 'force', workerUrl: this.workerUrl || undefined }),
     onWorkerFailure: (reason) =>
       console.warn(`${this.localName}: the layout worker could not start (${reason}), so the layout runs on the main thread in slices.`),
@@ -295,6 +298,8 @@ export class IncidentGraphElement extends LitElement {
   // A new locale changes the group labels, so the display model is built again.
   private readonly format = new LocaleController(this, () => this.invalidateDisplay('view'));
   private needsAutoFit = true;
+  /** Whether the last render showed the empty message. */
+  private renderedEmpty = false;
   private readonly zoomLimiter = new ZoomLimiter();
   private appliedZoomLimits: ZoomLimits | undefined;
   /** True once the user or the host moved the camera. Until then a resize fits again. */
@@ -497,6 +502,7 @@ export class IncidentGraphElement extends LitElement {
 
   protected override render(): unknown {
     const display = this.display;
+    this.renderedEmpty = this.isEmpty;
 
     return html`
       ${renderListbox({
@@ -507,9 +513,7 @@ export class IncidentGraphElement extends LitElement {
         content: html`<canvas part="canvas" aria-hidden="true"></canvas>`,
         format: this.format,
       })}
-      ${this.boundGraph && display.nodes.length === 0 && !this.layoutRunner.busy
-        ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>`
-        : nothing}
+      ${this.renderedEmpty ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>` : nothing}
       ${this.interaction.renderOverlay()}
       ${this.minimapView.render(this.minimap)}
     `;
@@ -642,6 +646,19 @@ export class IncidentGraphElement extends LitElement {
     return state;
   }
 
+  /** True when a graph is bound, has no node to draw and no layout is pending or running. */
+  private get isEmpty(): boolean {
+    return this.boundGraph !== undefined && this.display.nodes.length === 0 && !this.layoutRunner.busy;
+  }
+
+  /**
+   * Renders again when the empty message is out of date. A graph that stays empty changes no
+   * display model, so nothing else would render the message once its layout settles.
+   */
+  private syncEmptyMessage(): void {
+    if (this.isEmpty !== this.renderedEmpty) this.requestUpdate();
+  }
+
   /** Draws one frame. Returns true to get another one, when the display model is still being built. */
   private drawFrame(): boolean {
     // A large model is built over several frames, and drawn in the frame after the one that
@@ -649,6 +666,7 @@ export class IncidentGraphElement extends LitElement {
     const started = performance.now();
     const state = this.processUntil(started + BUILD_SLICE_MS);
     if (state === 'pending') return true;
+    this.syncEmptyMessage();
     if (state === 'rebuilt' && performance.now() - started > BUILD_SLICE_MS / 2) return true;
 
     const { width, height, pixelRatio } = this.surface;
