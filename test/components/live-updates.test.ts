@@ -4,6 +4,7 @@
  */
 
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createLiveStaticAdapter } from '../../src/adapter/static-adapter.js';
 import '../../src/components/alert-queue/define.js';
 import type { AlertQueue } from '../../src/components/alert-queue/alert-queue.js';
@@ -85,6 +86,41 @@ describe('live updates in the elements', () => {
     const device = graph.getNodeAttributes('device:ws-042');
     expect(Math.hypot(alert.x! - device.x!, alert.y! - device.y!), 'alert to device').to.be.below(span);
     expect(Math.hypot(ip.x! - alert.x!, ip.y! - alert.y!), 'ip to alert').to.be.below(span);
+  });
+
+  it('fits new nodes until the user moves the view', async () => {
+    const { adapter, session } = await loadedSession();
+    const element = await mountGraph({ session });
+    const graph = session.graph!;
+    // A node placed far away by the host, as a live update with its own position could.
+    const farEntity: Entity = { id: 'ip:203.0.113.99', kind: 'ip', displayName: '203.0.113.99', properties: { ipAddress: '203.0.113.99' } };
+    adapter.push('view-1', { entities: [farEntity] });
+    await element.layoutSettled;
+    graph.mergeNodeAttributes(farEntity.id, { x: 5000, y: 5000, fixed: true });
+    graph.addNode('marker-structure-change', { kind: 'ip', label: 'marker', x: -5000, y: -5000 });
+    await element.layoutSettled;
+    await nextFrames();
+    await nextFrames();
+
+    for (const id of [farEntity.id, 'marker-structure-change']) {
+      const point = element.toScreen(id)!;
+      expect(point, `${id} drawn`).to.not.equal(undefined);
+      expect(point.x, `${id} x inside the view`).to.be.within(0, element.clientWidth);
+      expect(point.y, `${id} y inside the view`).to.be.within(0, element.clientHeight);
+    }
+
+    // Once the user has moved the camera, a new node leaves the view where the user put it.
+    element.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ up: 'Control' });
+    await nextFrames();
+    const moved = element.camera;
+    graph.addNode('after-user-move', { kind: 'ip', label: 'after', x: 20000, y: 20000 });
+    await element.layoutSettled;
+    await nextFrames();
+    await nextFrames();
+    expect(element.camera).to.deep.equal(moved);
   });
 
   it('shows a changed verdict in the open flyout', async () => {

@@ -274,6 +274,9 @@ export class IncidentGraphElement extends LitElement {
   private readonly source = new GraphSource({
     onStructure: () => {
       this.grouping.invalidate();
+      // Until the user moves the camera, the view keeps the whole graph in sight as it grows,
+      // as with live updates.
+      if (!this.cameraMoved) this.needsAutoFit = true;
       this.layoutRunner.request(this.boundGraph);
       this.invalidateDisplay();
     },
