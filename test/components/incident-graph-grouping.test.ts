@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { buildDisplayModel, compareNodes } from '../../src/components/incident-graph/display-model.js';
 import {
+  collapseGroups,
   DEFAULT_GROUP_THRESHOLD,
   effectiveGroupThreshold,
   findGroups,
@@ -11,6 +13,7 @@ import {
 import { localeFormat } from '../../src/components/shared/locale-controller.js';
 import { buildIncidentGraph } from '../../src/model/build-graph.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
+import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { EXTRA_FILE_IDS, GROUP_ID, groupedSnapshot } from './incident-graph-grouping-fixture.js';
 
 describe('incident graph grouping', () => {
@@ -103,6 +106,24 @@ describe('incident graph grouping', () => {
         entityIds: ['a'],
         alertIds: [],
       });
+    });
+  });
+
+  describe('collapseGroups', () => {
+    it('keeps the list order with group nodes', () => {
+      const graph = generateIncidentGraph({ entityCount: 600 });
+      let index = 0;
+      graph.forEachNode((node) => graph.mergeNodeAttributes(node, { x: (index % 40) * 50, y: Math.floor(index++ / 40) * 50 }));
+      const model = buildDisplayModel({ graph, existsNow: () => true, selection: { entityIds: [], alertIds: [] } });
+      const groups = findGroups(graph, 1);
+      expect(groups.length, 'groups in the generated incident').to.be.greaterThan(1);
+
+      const positionOf = (id: string): { x: number; y: number } => ({ x: graph.getNodeAttribute(id, 'x')!, y: graph.getNodeAttribute(id, 'y')! });
+      const collapsed = collapseGroups(model, groups, new Set(), positionOf, localeFormat('en-US'));
+      const groupNodes = collapsed.nodes.filter((node) => node.group);
+      expect(groupNodes.length).to.equal(groups.length);
+      const sorted = [...collapsed.nodes].sort(compareNodes);
+      expect(collapsed.nodes.map((node) => node.id)).to.deep.equal(sorted.map((node) => node.id));
     });
   });
 });

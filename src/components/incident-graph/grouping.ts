@@ -254,17 +254,29 @@ export function* collapseGroupsSteps(
   return { ...model, nodes, edges, byId };
 }
 
-/** Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. Yields between slices. */
+/**
+ * Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. The
+ * group nodes `b` are few, so each finds its place in `a` by binary search and the nodes
+ * between are copied without comparing. On equal nodes `a` comes first. Yields between slices.
+ */
 function* mergeSortedSteps(a: readonly NodeView[], b: readonly NodeView[]): Steps<NodeView[]> {
   const merged: NodeView[] = [];
   let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    merged.push(compareNodes(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-    if (merged.length % SLICE_ITEMS === 0) yield;
+  for (const node of b) {
+    let low = i;
+    let high = a.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareNodes(a[middle]!, node) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (; i < low; i++) {
+      merged.push(a[i]!);
+      if (merged.length % SLICE_ITEMS === 0) yield;
+    }
+    merged.push(node);
   }
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
+  for (; i < a.length; i++) merged.push(a[i]!);
   return merged;
 }
 
