@@ -1,7 +1,7 @@
 /**
  * An incident with no alerts and no entities, such as the Microsoft Graph `incident-get`
- * response without `$expand=alerts`: the view's graph says that there is nothing to show
- * instead of leaving a blank area.
+ * response without `$expand=alerts`: the view's graph shows a message that there is nothing
+ * to show instead of leaving a blank area.
  */
 
 import { expect, fixture, html } from '@open-wc/testing';
@@ -38,8 +38,10 @@ function expectEmptyMessage(graph: IncidentGraphElement, label: string): void {
   const box = message!.getBoundingClientRect();
   const area = graph.getBoundingClientRect();
   expect(box.width * box.height, `area of the empty message of ${label}`).to.be.greaterThan(0);
-  expect(box.top >= area.top && box.bottom <= area.bottom, `empty message of ${label} inside the graph vertically`).to.equal(true);
-  expect(box.left >= area.left && box.right <= area.right, `empty message of ${label} inside the graph horizontally`).to.equal(true);
+  expect(box.top, `top of the empty message of ${label}`).to.be.at.least(area.top);
+  expect(box.bottom, `bottom of the empty message of ${label}`).to.be.at.most(area.bottom);
+  expect(box.left, `left of the empty message of ${label}`).to.be.at.least(area.left);
+  expect(box.right, `right of the empty message of ${label}`).to.be.at.most(area.right);
   const style = getComputedStyle(message!);
   expect(style.visibility, `visibility of the empty message of ${label}`).to.equal('visible');
   expect(Number(style.opacity), `opacity of the empty message of ${label}`).to.be.greaterThan(0);

@@ -55,7 +55,7 @@ export interface DetailRow {
   value: DetailValue;
 }
 
-/** How a field shows: `number` is an identifier such as a process id, `count` an amount. */
+/** Display format of a field: `number` is an identifier such as a process id, `count` an amount. */
 type Format = 'text' | 'code' | 'number' | 'count' | 'bytes' | 'time' | 'list' | 'codeList';
 
 interface FieldSpec {

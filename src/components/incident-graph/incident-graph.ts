@@ -201,7 +201,7 @@ export class IncidentGraphElement extends LitElement {
    */
   declare layout: LayoutKind;
   /**
-   * What Shift and a drag on empty space draw to add nodes to the selection: `box` (the
+   * Shape that Shift and a drag on empty space draw to add nodes to the selection: `box` (the
    * default), a rectangle, or `lasso`, a freehand outline. Any other value draws a box.
    */
   declare selectionTool: SelectionTool;

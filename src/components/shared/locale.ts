@@ -3,8 +3,9 @@
  *
  * An element's locale is the `lang` attribute of the element or its nearest ancestor that has a
  * valid one, looking through shadow roots to their hosts. Without one it is the browser's
- * `navigator.language`, and without that `en-US`. An empty or invalid tag (`en_US`) is skipped,
- * so formatting never throws for bad markup. Unicode extensions apply as `Intl` reads them:
+ * `navigator.language`, and without that `en-US`. An empty tag is skipped, and so is an invalid
+ * one (`en_US`), with one warning per tag.
+ * Unicode extensions apply as `Intl` reads them:
  * `fa-u-ca-gregory` keeps Persian digits with the Gregorian calendar, `en-GB-u-hc-h12` a
  * 12-hour clock.
  *
