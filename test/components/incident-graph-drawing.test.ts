@@ -1,12 +1,14 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import Graph from 'graphology';
 import { clipRange } from '../../src/components/incident-graph/dot-raster.js';
 import { DOT_ZOOM, ICON_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
 import { EDGE_STYLES, edgeStyleOf } from '../../src/components/incident-graph/edge-styles.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import {
+  CORE_RATIO,
   fitLabel,
   graphemes,
+  hubIds,
   intersects,
   LabelPlacer,
   middleEllipsis,
@@ -22,6 +24,11 @@ import type {
   IncidentNodeAttributes,
 } from '../../src/model/graph-types.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
+import { fromMicrosoftGraph } from '../../src/formats/index.js';
+import { ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
+import { contosoPhishToMacro } from '../../demo/samples/index.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { mountGraph, nextFrames, pixelAt } from './incident-graph-helpers.js';
 
 const VERDICTS = ['malicious', 'suspicious', 'clean', 'unknown', undefined] as const;
@@ -86,6 +93,43 @@ describe('<il-incident-graph> drawing', () => {
 
       expect(stats.labels[0]!.ownerId).to.equal('n109');
       expect(stats.labels[0]!.text).to.equal('host-109.fin…oso.example');
+    });
+
+    it('keeps hub labels in a crowded centre', async () => {
+      // The demo sample's device and user sit at the centre of the story, every side taken by
+      // their neighbours' circles. The size is that of the demo's graph in a 1400 × 900 window.
+      const [snapshot] = fromMicrosoftGraph(contosoPhishToMacro);
+      const device = snapshot!.entities.find((entity) => entity.kind === 'device')!;
+      const user = snapshot!.entities.find((entity) => entity.kind === 'user' && entity.displayName === 'Alex Morgan')!;
+      const session = new IncidentSession();
+      await session.load(createStaticAdapter(snapshot!), snapshot!.incident.id);
+      const element = await fixture<IncidentGraphElement>(html`
+        <il-incident-graph style=${styleProperties({ width: '754px', height: '484px' })} .session=${session}></il-incident-graph>
+      `);
+      await element.layoutSettled;
+      await element.fit();
+      await nextFrames();
+      const stats = lastDrawStats(contextOf(element))!;
+      expect(element.camera.k, 'icons show at this zoom').to.be.at.least(ICON_MIN_ZOOM);
+
+      const hubLabels = stats.labels.filter((label) => label.ownerId === device.id || label.ownerId === user.id);
+      expect(hubLabels.map((label) => label.text)).to.have.members(['ws-042.contoso.com', 'Alex Morgan']);
+      for (let i = 0; i < stats.labels.length; i++) {
+        for (let j = i + 1; j < stats.labels.length; j++) {
+          expect(intersects(stats.labels[i]!.box, stats.labels[j]!.box), `${stats.labels[i]!.text} / ${stats.labels[j]!.text}`).to.equal(false);
+        }
+      }
+      // No hub label covers the icon of another node: half an entity's radius around its centre.
+      const iconReach = (ENTITY_RADIUS / 2) * element.camera.k;
+      for (const label of hubLabels) {
+        for (const nodeId of session.graph!.nodes()) {
+          if (nodeId === label.ownerId) continue;
+          const centre = element.toScreen(nodeId)!;
+          const dx = Math.max(label.box.x - centre.x, 0, centre.x - (label.box.x + label.box.width));
+          const dy = Math.max(label.box.y - centre.y, 0, centre.y - (label.box.y + label.box.height));
+          expect(Math.hypot(dx, dy), `${label.text} over ${nodeId}`).to.be.at.least(iconReach);
+        }
+      }
     });
 
     it('draws right-to-left text with direction rtl', async () => {
@@ -302,6 +346,31 @@ describe('label priority', () => {
     const order = sortByLabelPriority(nodes, 'hovered', undefined).map((node) => node.id);
     expect(order).to.deep.equal(['selected', 'hovered', 'malicious', 'dimmed-malicious', 'suspicious', 'high', 'low', 'plain']);
   });
+
+  it('puts hubs, then busier nodes first', () => {
+    const nodes = [
+      view('malicious-leaf', { verdict: 'malicious' }),
+      view('malicious-busy', { verdict: 'malicious' }),
+      view('hub', { verdict: 'suspicious' }),
+      view('selected', { selected: true }),
+      ...Array.from({ length: 8 }, (_, index) => view(`leaf-${index}`)),
+    ];
+    const degrees = new Map([['malicious-leaf', 1], ['malicious-busy', 3], ['hub', 8], ['selected', 1]]);
+
+    const order = sortByLabelPriority(nodes, undefined, undefined, degrees).map((node) => node.id);
+    expect(order.slice(0, 4)).to.deep.equal(['selected', 'hub', 'malicious-busy', 'malicious-leaf']);
+  });
+
+  it('takes hubs at six edges and twice the mean', () => {
+    const nodes = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => view(id));
+    // 30 edge ends over 8 nodes: a mean degree of 3.75, so a hub needs 7.5 edges.
+    const degrees = new Map([['a', 12], ['b', 7], ['c', 6], ['d', 1], ['e', 1], ['f', 1], ['g', 1], ['h', 1]]);
+    expect([...hubIds(nodes, degrees)]).to.deep.equal(['a']);
+
+    const sparse = new Map([['a', 5], ['b', 1]]);
+    expect(hubIds(nodes, sparse).size, 'five edges make no hub').to.equal(0);
+    expect(hubIds([], degrees).size).to.equal(0);
+  });
 });
 
 describe('LabelPlacer', () => {
@@ -337,6 +406,35 @@ describe('LabelPlacer', () => {
       'ltr',
     );
     expect(label!.placement).to.equal('below');
+  });
+
+  it('lets a hub label cover rims, not cores', () => {
+    // A neighbour on every side. The one below reaches into the label's box with its rim only.
+    const neighbours = [[100, 138], [150, 100], [50, 100], [100, 62]] as const;
+    const surrounded = (): LabelPlacer => {
+      const placer = new LabelPlacer(bounds);
+      for (const [x, y] of neighbours) placer.addCircle({ x, y, radius: 12 }, `${x},${y}`);
+      return placer;
+    };
+    const candidate = { text: 'hub', anchor: { x: 100, y: 100, radius: 10 }, ownerId: 'hub', placements: NODE_LABEL_PLACEMENTS };
+
+    expect(surrounded().place(candidate, size, 'ltr'), 'no position is clear of every circle').to.equal(undefined);
+    const label = surrounded().place({ ...candidate, coversRims: true }, size, 'ltr');
+    expect(label!.placement).to.equal('below');
+    const core = { x: 100 - 12 * CORE_RATIO, y: 138 - 12 * CORE_RATIO, width: 24 * CORE_RATIO, height: 24 * CORE_RATIO };
+    expect(intersects(label!.box, core)).to.equal(false);
+  });
+
+  it('keeps a hub label off every core', () => {
+    const placer = new LabelPlacer(bounds);
+    for (const [x, y] of [[100, 118], [128, 100], [72, 100], [100, 82]] as const) placer.addCircle({ x, y, radius: 12 }, `${x},${y}`);
+
+    const label = placer.place(
+      { text: 'hub', anchor: { x: 100, y: 100, radius: 10 }, ownerId: 'hub', placements: NODE_LABEL_PLACEMENTS, coversRims: true },
+      size,
+      'ltr',
+    );
+    expect(label).to.equal(undefined);
   });
 });
 

@@ -6,11 +6,12 @@
 import { RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
-import type { EdgeView, NodeView } from './display-model.js';
+import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import {
   boxCentre,
   fitLabel,
+  hubIds,
   LabelPlacer,
   NODE_LABEL_PLACEMENTS,
   sortByLabelPriority,
@@ -31,9 +32,41 @@ const MAX_LABEL_CANDIDATES = 1500;
 
 const measurer = new TextMeasurer();
 
+/** Degrees and hubs of one display model, with its list lengths to notice lists changed in place. */
+interface Connectedness {
+  nodeCount: number;
+  edgeCount: number;
+  /** Number of visible edges at each node, self-loops left out. */
+  degrees: Map<string, number>;
+  hubs: Set<string>;
+}
+
+/** Degrees and hubs per display model, so a frame of an unchanged model counts no edges. */
+const connectednessCache = new WeakMap<DisplayModel, Connectedness>();
+
+/**
+ * Returns the degrees and hubs of the whole display model, not only of the nodes in view, so
+ * panning does not change which nodes are hubs.
+ */
+function connectednessOf(display: DisplayModel): Connectedness {
+  const cached = connectednessCache.get(display);
+  if (cached !== undefined && cached.nodeCount === display.nodes.length && cached.edgeCount === display.edges.length) return cached;
+
+  const degrees = new Map<string, number>();
+  for (const edge of display.edges) {
+    if (edge.source === edge.target) continue;
+    degrees.set(edge.source.id, (degrees.get(edge.source.id) ?? 0) + 1);
+    degrees.set(edge.target.id, (degrees.get(edge.target.id) ?? 0) + 1);
+  }
+  const connectedness = { nodeCount: display.nodes.length, edgeCount: display.edges.length, degrees, hubs: hubIds(display.nodes, degrees) };
+  connectednessCache.set(display, connectedness);
+  return connectedness;
+}
+
 /**
  * Places node labels in priority order and draws those that fit. Selected, hovered and active
- * nodes always get their label, even over a node circle.
+ * nodes always get their label, even over a node circle. Hubs (see `hubIds`) come next, and
+ * the label of a hub that is not dimmed may cover the rim of a neighbour's circle but not its icon.
  */
 export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
   const { camera, palette } = state;
@@ -41,10 +74,12 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
   const measure = (text: string): number => measurer.width(ctx, text);
   const activeId = state.showActive ? state.activeId : undefined;
 
+  const { degrees, hubs } = connectednessOf(state.display);
+
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
   // Candidates past the cap would rarely find room, and measuring them costs time per frame.
-  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId).slice(0, MAX_LABEL_CANDIDATES)) {
+  for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId, degrees, hubs).slice(0, MAX_LABEL_CANDIDATES)) {
     const text = fitLabel(node.label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
     const label = placer.place(
       {
@@ -53,6 +88,7 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
         ownerId: node.id,
         placements: NODE_LABEL_PLACEMENTS,
         forced: node.selected || node.id === state.hoveredId || node.id === activeId,
+        coversRims: hubs.has(node.id) && !node.dimmed,
       },
       { width: measure(text), height: NODE_FONT_SIZE + 2 },
       textDirection(text),

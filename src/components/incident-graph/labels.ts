@@ -34,6 +34,12 @@ export interface LabelCandidate {
    * label placed before them when they can, but may overlap each other.
    */
   forced?: boolean;
+  /**
+   * Lets the label cover the rim of other node circles when no position is clear of them, but
+   * never a circle's core (the inner `CORE_RATIO` of its radius, where its icon is). Meant for
+   * hubs, whose neighbours often surround them on every side.
+   */
+  coversRims?: boolean;
 }
 
 export interface PlacedLabel {
@@ -46,6 +52,9 @@ export interface PlacedLabel {
 
 /** Node label positions in the order they are tried. */
 export const NODE_LABEL_PLACEMENTS: readonly Placement[] = ['below', 'right', 'left', 'above'];
+
+/** Share of a node circle's radius that a `coversRims` label never covers. */
+export const CORE_RATIO = 0.6;
 
 /** Space between a node's circle and its label, and padding around the text, in CSS pixels. */
 const LABEL_GAP = 2;
@@ -145,25 +154,64 @@ export class TextMeasurer {
   }
 }
 
-/** Returns the label priority of a node, where a lower rank is placed first. */
-export function labelRank(node: NodeView, hoveredId: string | undefined, activeId: string | undefined): number {
-  if (node.selected) return 0;
-  if (node.id === hoveredId || node.id === activeId) return 1;
-  if (node.verdict === 'malicious') return 2;
-  if (node.verdict === 'suspicious') return 3;
-  if (node.alert) {
-    return 4 + { high: 0, medium: 1, low: 2, informational: 3, unknown: 4 }[node.severity ?? 'unknown'];
+/** Minimum number of edges of a hub, whatever the graph's mean degree. */
+const HUB_MIN_DEGREE = 6;
+
+/**
+ * Returns the ids of the hubs among `nodes`: nodes with at least `HUB_MIN_DEGREE` edges and at
+ * least twice the mean degree. `degrees` maps node ids to their number of edges, and a node
+ * missing from it has none. The thresholds are a heuristic: in the demo's phishing sample they
+ * pick the device and the user that most alerts share (22 and 11 edges, mean 4.6), and no process.
+ */
+export function hubIds(nodes: readonly NodeView[], degrees: ReadonlyMap<string, number>): Set<string> {
+  const hubs = new Set<string>();
+  if (nodes.length === 0) return hubs;
+
+  let total = 0;
+  for (const node of nodes) total += degrees.get(node.id) ?? 0;
+  const threshold = Math.max(HUB_MIN_DEGREE, (2 * total) / nodes.length);
+  for (const node of nodes) {
+    if ((degrees.get(node.id) ?? 0) >= threshold) hubs.add(node.id);
   }
-  return 9;
+  return hubs;
 }
 
 /**
- * Returns the nodes in label order: selected, hovered or active, malicious, suspicious, alerts
- * by severity, then the rest. Dimmed nodes follow the others of their rank, and ties keep their order.
+ * Returns the label priority of a node, where a lower rank is placed first. A hub ranks right
+ * after the selected, hovered and active nodes, because it is what the rest of the story hangs off.
  */
-export function sortByLabelPriority(nodes: readonly NodeView[], hoveredId: string | undefined, activeId: string | undefined): NodeView[] {
-  const keyed = nodes.map((node, index) => ({ node, index, rank: labelRank(node, hoveredId, activeId) * 2 + Number(node.dimmed) }));
-  keyed.sort((a, b) => a.rank - b.rank || a.index - b.index);
+export function labelRank(node: NodeView, hoveredId: string | undefined, activeId: string | undefined, hub = false): number {
+  if (node.selected) return 0;
+  if (node.id === hoveredId || node.id === activeId) return 1;
+  if (hub) return 2;
+  if (node.verdict === 'malicious') return 3;
+  if (node.verdict === 'suspicious') return 4;
+  if (node.alert) {
+    return 5 + { high: 0, medium: 1, low: 2, informational: 3, unknown: 4 }[node.severity ?? 'unknown'];
+  }
+  return 10;
+}
+
+/**
+ * Returns the nodes in label order: selected, hovered or active, hubs, malicious, suspicious,
+ * alerts by severity, then the rest. Dimmed nodes follow the others of their rank. Within a
+ * rank, nodes with more edges in `degrees` come first, and ties keep their order. Without
+ * `degrees`, no node is a hub.
+ */
+export function sortByLabelPriority(
+  nodes: readonly NodeView[],
+  hoveredId: string | undefined,
+  activeId: string | undefined,
+  degrees: ReadonlyMap<string, number> = new Map(),
+  hubs: ReadonlySet<string> = hubIds(nodes, degrees),
+): NodeView[] {
+  const keyed = nodes.map((node, index) => ({
+    node,
+    index,
+    rank: labelRank(node, hoveredId, activeId, hubs.has(node.id)) * 2 + Number(node.dimmed),
+    degree: degrees.get(node.id) ?? 0,
+  }));
+  keyed.sort((a, b) => a.rank - b.rank || b.degree - a.degree || a.index - b.index);
   return keyed.map((entry) => entry.node);
 }
 
@@ -205,6 +253,7 @@ export class LabelPlacer {
   place(candidate: LabelCandidate, size: { width: number; height: number }, direction: TextDirection): PlacedLabel | undefined {
     let firstInView: { box: Box; placement: Placement } | undefined;
     let firstClearOfLabels: { box: Box; placement: Placement } | undefined;
+    let firstClearOfCores: { box: Box; placement: Placement } | undefined;
     for (const placement of candidate.placements) {
       const box = boxAt(candidate.anchor, placement, size);
       if (!intersects(box, this.bounds)) continue;
@@ -213,9 +262,12 @@ export class LabelPlacer {
 
       if (!this.collides(this.cells, box, candidate.ownerId)) return this.accept(candidate, box, placement, direction);
       firstClearOfLabels ??= { box, placement };
+      if (candidate.coversRims && firstClearOfCores === undefined && !this.collides(this.cells, box, candidate.ownerId, CORE_RATIO)) {
+        firstClearOfCores = { box, placement };
+      }
     }
 
-    const fallback = candidate.forced ? (firstClearOfLabels ?? firstInView) : undefined;
+    const fallback = candidate.forced ? (firstClearOfCores ?? firstClearOfLabels ?? firstInView) : firstClearOfCores;
     return fallback ? this.accept(candidate, fallback.box, fallback.placement, direction) : undefined;
   }
 
@@ -226,7 +278,8 @@ export class LabelPlacer {
     return label;
   }
 
-  private collides(grid: Map<number, Obstacle[]>, box: Box, ownerId: string | undefined): boolean {
+  /** Returns true when `box` overlaps an obstacle of `grid`, testing circles at `circleScale` of their radius. */
+  private collides(grid: Map<number, Obstacle[]>, box: Box, ownerId: string | undefined, circleScale = 1): boolean {
     this.visit += 1;
     for (const key of cellKeys(box)) {
       const obstacles = grid.get(key);
@@ -236,7 +289,7 @@ export class LabelPlacer {
         obstacle.visit = this.visit;
         if (ownerId !== undefined && obstacle.ownerId === ownerId) continue;
         if (!intersects(box, obstacle.box)) continue;
-        if (!obstacle.circle || circleIntersectsBox(obstacle.circle, box)) return true;
+        if (!obstacle.circle || circleIntersectsBox(obstacle.circle, box, circleScale)) return true;
       }
     }
     return false;
@@ -272,10 +325,10 @@ export function intersects(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-function circleIntersectsBox(circle: Circle, box: Box): boolean {
+function circleIntersectsBox(circle: Circle, box: Box, scale: number): boolean {
   const nearestX = Math.max(box.x, Math.min(circle.x, box.x + box.width));
   const nearestY = Math.max(box.y, Math.min(circle.y, box.y + box.height));
-  return (circle.x - nearestX) ** 2 + (circle.y - nearestY) ** 2 < circle.radius ** 2;
+  return (circle.x - nearestX) ** 2 + (circle.y - nearestY) ** 2 < (circle.radius * scale) ** 2;
 }
 
 function insert(grid: Map<number, Obstacle[]>, obstacle: Obstacle): void {
