@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import type { IncidentDataAdapter } from '../../adapter/adapter.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
@@ -6,42 +6,32 @@ import type { IncidentFilters } from '../../session/filters.js';
 import { SelectionChangeEvent } from '../shared/events.js';
 import { SessionController } from '../shared/session-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { msg } from '../shared/strings.js';
 import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { ColorSchemeController } from './color-scheme.js';
 import { CanvasSurface } from './canvas-surface.js';
-import type { DisplayModel } from './display-model.js';
-import { DisplayState } from './display-state.js';
-import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
-import { clampCamera, type Camera, type FitOptions, type Point } from './geometry.js';
-import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, fitDisplay, ZoomLimiter, type ZoomLimits } from './camera-fit.js';
-import { GraphSource } from './graph-source.js';
+import type { DisplayModel, NodeView } from './display-model.js';
+import type { Camera, FitOptions, Point } from './geometry.js';
+import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM } from './camera-fit.js';
+import { CameraControl } from './camera-control.js';
+import { GraphBinding } from './graph-binding.js';
 import { FrameLoop } from './frame-loop.js';
+import { FrameDrawer } from './frame-drawer.js';
+import { renderGraphView } from './graph-template.js';
 import { GraphInteraction } from './interaction.js';
 import type { SelectionTool } from './selection-gesture.js';
-import { DEFAULT_GROUP_THRESHOLD, GroupingState, type GroupInfo } from './grouping.js';
+import { DEFAULT_GROUP_THRESHOLD, type GroupInfo } from './grouping.js';
 import { interactionStyles } from './interaction-styles.js';
 import { exportPng, exportSvg, type PngOptions } from './export.js';
 import { MinimapLoader } from './minimap-loader.js';
-import { FramePainter } from './frame-painter.js';
 import type { MotionCache } from './motion-cache.js';
-import { renderListbox } from './listbox.js';
-import { LayoutRunner, type LivePositions } from './layout-runner.js';
 import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
 import { incidentGraphStyles } from './styles.js';
 import { ZoomCamera } from './zoom-camera.js';
-import type { NodeView } from './display-model.js';
 import { UserSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
 export type { SelectionTool } from './selection-gesture.js';
-
-/** Milliseconds of display model building per frame. A larger model is built over several frames. */
-const BUILD_SLICE_MS = 20;
-
-/** While a layout moves more visible nodes than this, they are drawn as dots (see `SceneState.coarse`). */
-const COARSE_LAYOUT_MIN_NODES = 2000;
 
 /**
  * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
@@ -227,17 +217,17 @@ export class IncidentGraphElement extends LitElement {
 
   /** @internal The pictures kept for pan and zoom, which tests tune. */
   get motion(): MotionCache {
-    return this.painter.motion;
+    return this.drawer.motion;
   }
 
   /** @internal */
   get display(): DisplayModel {
-    return this.displayState.display;
+    return this.binding.display;
   }
 
   /** @internal */
   get boundGraph(): IncidentGraph | undefined {
-    return this.source.graph;
+    return this.binding.graph;
   }
 
   /** @internal */
@@ -249,65 +239,49 @@ export class IncidentGraphElement extends LitElement {
     keys: ['snapshot', 'time', 'range', 'selection', 'filters'],
     onChange: (keys) => this.invalidateDisplay(keys.has('snapshot') ? 'all' : 'view'),
   });
-  private readonly layoutRunner = new LayoutRunner({
-    onProgress: (detail, final) => {
-      // The final report moves nothing: the end writes the same positions into the graph.
-      if (!final && this.displayState.follows(this.layoutRunner.livePositions)) this.invalidatePositions();
-      else if (!final) this.invalidateDisplay();
-      this.dispatchEvent(new LayoutProgressEvent(detail));
+  // A new locale changes the group labels, so the display model is built again.
+  private readonly format = new LocaleController(this, () => this.invalidateDisplay('view'));
+  private readonly binding: GraphBinding = new GraphBinding(this, {
+    session: () => this.sessions.session,
+    selection: () => this.currentSelection(),
+    format: this.format,
+    graphReplaced: () => {
+      this.userSelection.reset();
+      this.interaction.reset();
+      this.cameraControl.resetForNewGraph();
     },
-    onEnd: (detail) => this.dispatchEvent(new LayoutEndEvent(detail)),
-    onSettled: () => {
-      this.scheduleFrame();
-      this.syncEmptyMessage();
+    // Until the user moves the camera, the view keeps the whole graph in sight as it grows, as
+    // with live updates.
+    structureChanged: () => this.cameraControl.refitUnlessMoved(),
+    layoutSettled: () => this.syncEmptyMessage(),
+    displayRebuilt: () => {
+      this.interaction.displayChanged();
+      // The listbox renders a window of options, so rendering it again after a rebuild is cheap.
+      // Layout steps move nodes without a rebuild and leave it alone.
+      this.requestUpdate();
     },
-    settings: () => ({ layout: this.layout === 'tree' ? 'tree' : 'force', workerUrl: this.workerUrl || undefined }),
-    onWorkerFailure: (reason) =>
-      console.warn(`${this.localName}: the layout worker could not start (${reason}), so the layout runs on the main thread in slices.`),
-    onEngineFailure: (reason) =>
-      console.warn(`${this.localName}: the layout code failed to load (${reason}), so nodes without a saved position are not drawn. Check that the page can load the package's chunks.`, this),
   });
   private readonly interaction = new GraphInteraction(this);
   private readonly minimapView = new MinimapLoader(this);
-  private readonly grouping = new GroupingState();
-  private readonly displayState = new DisplayState();
-  private readonly source = new GraphSource({
-    onStructure: () => {
-      this.grouping.invalidate();
-      // Until the user moves the camera, the view keeps the whole graph in sight as it grows,
-      // as with live updates.
-      if (!this.cameraMoved) this.needsAutoFit = true;
-      this.layoutRunner.request(this.boundGraph);
-      this.invalidateDisplay();
-    },
-    onAttributes: (movedNode) => {
-      // The end of a run the display already follows writes only positions, and so does a
-      // drag of a node already drawn: both only move nodes.
-      const writingRun = this.layoutRunner.writingRun;
-      if (this.displayState.follows(writingRun)) this.invalidatePositions(writingRun);
-      else if (movedNode !== undefined && this.displayState.hasNode(movedNode)) this.invalidatePositions();
-      else this.invalidateDisplay();
-    },
-  });
-  private readonly frames = new FrameLoop(this, () => this.drawFrame());
+  private readonly frames = new FrameLoop(this, () => this.drawer.draw());
   private readonly userSelection = new UserSelection(
-    () => ({ graph: this.boundGraph, session: this.sessions.session, grouping: this.grouping, groupThreshold: this.groupThreshold }),
+    () => ({ graph: this.boundGraph, session: this.sessions.session, grouping: this.binding.grouping, groupThreshold: this.groupThreshold }),
     (next) => {
       this.invalidateDisplay('view');
       this.dispatchEvent(new SelectionChangeEvent(next));
     },
   );
-  private readonly painter = new FramePainter(() => this.scheduleFrame());
-  // A new locale changes the group labels, so the display model is built again.
-  private readonly format = new LocaleController(this, () => this.invalidateDisplay('view'));
-  private needsAutoFit = true;
+  private readonly cameraControl = new CameraControl(this, () => this.binding.processIfDirty());
+  private readonly drawer: FrameDrawer = new FrameDrawer(this, {
+    binding: this.binding,
+    camera: this.cameraControl,
+    interaction: this.interaction,
+    minimapView: this.minimapView,
+    frames: this.frames,
+    syncEmptyMessage: () => this.syncEmptyMessage(),
+  });
   /** Whether the last render showed the empty message. */
   private renderedEmpty = false;
-  private readonly zoomLimiter = new ZoomLimiter();
-  private appliedZoomLimits: ZoomLimits | undefined;
-  /** True once the user or the host moved the camera. Until then a resize fits again. */
-  private cameraMoved = false;
-  private canvas: HTMLCanvasElement | undefined;
 
   constructor() {
     super();
@@ -333,10 +307,7 @@ export class IncidentGraphElement extends LitElement {
   }
 
   set camera(value: Camera) {
-    this.needsAutoFit = false;
-    this.cameraMoved = true;
-    this.painter.motion.noteCameraMove(performance.now());
-    this.zoomCamera.set(clampCamera(value, this.zoomLimits.minZoom, this.zoomLimits.maxZoom));
+    this.cameraControl.setByHost(value);
   }
 
   /** Resolves after the first frame that shows the graph and its minimap, if any, once laid out and given a size. */
@@ -346,7 +317,7 @@ export class IncidentGraphElement extends LitElement {
 
   /** Resolves when no layout is pending or running for the current graph. */
   get layoutSettled(): Promise<void> {
-    return this.layoutRunner.settled;
+    return this.binding.layoutRunner.settled;
   }
 
   /**
@@ -370,7 +341,7 @@ export class IncidentGraphElement extends LitElement {
    * 16,384 pixels.
    */
   toPNG(options: PngOptions = {}): Promise<Blob> {
-    this.processIfDirty();
+    this.binding.processIfDirty();
     return exportPng(this.display, readPalette(this), options);
   }
 
@@ -381,7 +352,7 @@ export class IncidentGraphElement extends LitElement {
    * external reference.
    */
   toSVG(): string {
-    this.processIfDirty();
+    this.binding.processIfDirty();
     return exportSvg(this.display, readPalette(this), this.boundGraph?.getAttribute('title'));
   }
 
@@ -391,17 +362,14 @@ export class IncidentGraphElement extends LitElement {
    * collapsed group. It also takes a group's id.
    */
   toScreen(nodeId: string): Point | undefined {
-    this.processIfDirty();
+    this.binding.processIfDirty();
     const node = this.display.byId.get(nodeId);
-    if (!node) return undefined;
-    const { x, y, k } = this.zoomCamera.camera;
-    return { x: node.x * k + x, y: node.y * k + y };
+    return node ? this.cameraControl.toScreen(node) : undefined;
   }
 
   /** Lays out every node again from scratch, ignoring saved positions, and resolves when done. */
   relayout(): Promise<void> {
-    this.layoutRunner.request(this.boundGraph, { rerun: true });
-    return this.layoutRunner.settled;
+    return this.binding.relayout();
   }
 
   /**
@@ -409,43 +377,43 @@ export class IncidentGraphElement extends LitElement {
    * stays pending until `resumeLayout()`. A new run (new data, `relayout()`) starts unpaused.
    */
   pauseLayout(): void {
-    this.layoutRunner.pause();
+    this.binding.layoutRunner.pause();
   }
 
   /** Resumes a paused layout. */
   resumeLayout(): void {
-    this.layoutRunner.resume();
+    this.binding.layoutRunner.resume();
   }
 
   /** True while a layout runs, paused or not. */
   get layoutRunning(): boolean {
-    return this.layoutRunner.busy;
+    return this.binding.layoutRunner.busy;
   }
 
   /** The groups of the current graph, collapsed or expanded. Grouping state never enters the graph. */
   get groups(): GroupInfo[] {
-    return this.grouping.list(this.boundGraph, this.groupThreshold);
+    return this.binding.grouping.list(this.boundGraph, this.groupThreshold);
   }
 
   /** Shows the members of a group in place of its node. Fires no event. */
   expandGroup(groupId: string): void {
-    if (this.grouping.setExpanded(groupId, true)) this.invalidateDisplay('view');
+    if (this.binding.grouping.setExpanded(groupId, true)) this.invalidateDisplay('view');
   }
 
   /** Draws a group's members as one node again. Fires no event. */
   collapseGroup(groupId: string): void {
-    if (this.grouping.setExpanded(groupId, false)) this.invalidateDisplay('view');
+    if (this.binding.grouping.setExpanded(groupId, false)) this.invalidateDisplay('view');
   }
 
   /** Expands every group of the current graph. Fires no event. */
   expandAll(): void {
-    this.grouping.expandAll(this.boundGraph, this.groupThreshold);
+    this.binding.grouping.expandAll(this.boundGraph, this.groupThreshold);
     this.invalidateDisplay('view');
   }
 
   /** Collapses every group. Fires no event. */
   collapseAll(): void {
-    this.grouping.collapseAll();
+    this.binding.grouping.collapseAll();
     this.invalidateDisplay('view');
   }
 
@@ -455,9 +423,10 @@ export class IncidentGraphElement extends LitElement {
    * keyboard's active node moves to the first member, or back to the group.
    */
   toggleGroupByUser(nodeId: string): boolean {
-    const target = this.grouping.toggleTarget(this.boundGraph, this.groupThreshold, this.display.byId.get(nodeId));
+    const grouping = this.binding.grouping;
+    const target = grouping.toggleTarget(this.boundGraph, this.groupThreshold, this.display.byId.get(nodeId));
     if (!target) return false;
-    this.grouping.setExpanded(target.groupId, target.expand);
+    grouping.setExpanded(target.groupId, target.expand);
     if (this.interaction.activeId === nodeId) this.interaction.activeId = target.activeId;
     this.invalidateDisplay('view');
     this.requestUpdate();
@@ -472,18 +441,13 @@ export class IncidentGraphElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.source.release();
-    this.layoutRunner.stop();
+    this.binding.release();
     this.frames.cancel();
-    this.painter.dispose();
+    this.drawer.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('minZoom') || changed.has('maxZoom')) {
-      this.applyZoomLimits();
-      const { minZoom, maxZoom } = this.zoomLimits;
-      this.zoomCamera.set(clampCamera(this.zoomCamera.camera, minZoom, maxZoom));
-    }
+    if (changed.has('minZoom') || changed.has('maxZoom')) this.cameraControl.clampToLimits();
     if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay('view');
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     // The palette is read on each frame, so a frame with the new theme's colours is enough.
@@ -491,35 +455,23 @@ export class IncidentGraphElement extends LitElement {
     this.syncGraph();
 
     // The accessible name counts the search's matches, so it needs the new matches now.
-    if (changed.has('search')) this.processIfDirty();
+    if (changed.has('search')) this.binding.processIfDirty();
   }
 
   protected override firstUpdated(): void {
-    this.canvas = this.renderRoot.querySelector('canvas') ?? undefined;
+    const canvas = this.renderRoot.querySelector('canvas') ?? undefined;
+    this.drawer.attach(canvas);
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport')!;
     this.zoomCamera.attach(viewport);
     this.interaction.attach(viewport);
-    this.surface.attach(this.canvas!, viewport);
+    this.surface.attach(canvas!, viewport);
     this.scheduleFrame();
   }
 
   protected override render(): unknown {
-    const display = this.display;
-    this.renderedEmpty = this.isEmpty;
-
-    return html`
-      ${renderListbox({
-        display,
-        activeId: this.interaction.activeId,
-        searchMatchCount: this.displayState.searchMatchIds?.size,
-        describe: (node) => this.interaction.describe(node),
-        content: html`<canvas part="canvas" aria-hidden="true"></canvas>`,
-        format: this.format,
-      })}
-      ${this.renderedEmpty ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>` : nothing}
-      ${this.interaction.renderOverlay()}
-      ${this.minimapView.render(this.minimap)}
-    `;
+    this.renderedEmpty = this.binding.isEmpty;
+    const { binding, interaction, minimapView, format, minimap } = this;
+    return renderGraphView({ binding, interaction, minimapView, format, minimap, empty: this.renderedEmpty });
   }
 
   /** @internal The selection in effect: the session's, or the element's own without a session. */
@@ -542,28 +494,13 @@ export class IncidentGraphElement extends LitElement {
 
   /** @internal Returns the visible node under a point in CSS pixels. */
   nodeAt(point: Point): NodeView | undefined {
-    this.processIfDirty();
-    const { x, y, k } = this.zoomCamera.camera;
-    return this.displayState.nodeAt({ x: (point.x - x) / k, y: (point.y - y) / k });
+    this.binding.processIfDirty();
+    return this.binding.nodeAt(this.cameraControl.toWorld(point));
   }
 
   /** @internal Applies `fit` at once, when the element has a size. */
   fitNow(options: FitOptions = {}): boolean {
-    this.processIfDirty();
-    const viewport = { width: this.surface.width, height: this.surface.height };
-    const limits = this.zoomLimits;
-    // Fitting every node with the default padding is what the zoom limits computed already.
-    const whole = !options.selection && !options.nodeIds && options.padding === undefined;
-    const camera = whole ? this.zoomLimiter.wholeFit(this.display, viewport, limits.maxZoom) : fitDisplay(this.display, options, viewport, limits);
-    if (!camera) return false;
-    this.zoomCamera.set(camera);
-    return true;
-  }
-
-  /** Marks the node positions stale, keeping the display model, and schedules a frame. See `DisplayState.invalidatePositions`. */
-  private invalidatePositions(endedRun?: LivePositions): void {
-    this.displayState.invalidatePositions(endedRun);
-    this.scheduleFrame();
+    return this.cameraControl.fit(options);
   }
 
   /**
@@ -571,8 +508,7 @@ export class IncidentGraphElement extends LitElement {
    * of the graph's content, for a change of time, selection, filters, search or grouping.
    */
   invalidateDisplay(scope: 'all' | 'view' = 'all'): void {
-    this.displayState.invalidate(scope);
-    this.scheduleFrame();
+    this.binding.invalidate(scope);
   }
 
   /**
@@ -590,68 +526,10 @@ export class IncidentGraphElement extends LitElement {
     this.frames.schedule();
   }
 
-  /** The zoom limits in effect. See `ZoomLimiter`. */
-  private get zoomLimits(): ZoomLimits {
-    return this.zoomLimiter.limitsFor(this.display, this.surface, this.minZoom, this.maxZoom);
-  }
-
-  /** Passes the zoom limits in effect to the camera's gestures when they changed, as after a new display model. */
-  private applyZoomLimits(): void {
-    const { minZoom, maxZoom } = this.zoomLimits;
-    if (minZoom === this.appliedZoomLimits?.minZoom && maxZoom === this.appliedZoomLimits.maxZoom) return;
-    this.appliedZoomLimits = { minZoom, maxZoom };
-    this.zoomCamera.setLimits(minZoom, maxZoom);
-  }
-
   /** Follows the graph of the most explicit source, rebinding listeners when it changes. */
   private syncGraph(): void {
     if (!this.isConnected) return;
-    const change = this.source.follow(this.graph ?? this.sessions.session?.graph);
-    if (change === 'unchanged') return;
-
-    if (change === 'replaced') {
-      this.userSelection.reset();
-      this.interaction.reset();
-      this.grouping.reset();
-      this.needsAutoFit = true;
-      this.cameraMoved = false;
-    }
-    this.layoutRunner.request(this.boundGraph);
-    this.invalidateDisplay();
-  }
-
-  private processIfDirty(): void {
-    this.processUntil(Infinity);
-  }
-
-  /** Brings the display model up to date, building it in slices until `deadline` for a frame. */
-  private processUntil(deadline: number): 'unchanged' | 'rebuilt' | 'pending' {
-    const session = this.sessions.session;
-    const state = this.displayState.processUntil(
-      {
-        graph: this.boundGraph,
-        session: session !== undefined && session.graph === this.boundGraph ? session : undefined,
-        selection: this.currentSelection(),
-        grouping: this.grouping,
-        groupThreshold: this.groupThreshold,
-        search: this.search,
-        livePositions: this.layoutRunner.livePositions,
-        filters: this.filters ?? session?.filters,
-        format: this.format,
-      },
-      deadline,
-    );
-    if (state !== 'rebuilt') return state;
-    this.interaction.displayChanged();
-    // The listbox renders a window of options, so rendering it again after a rebuild is cheap.
-    // Layout steps move nodes without a rebuild and leave it alone.
-    this.requestUpdate();
-    return state;
-  }
-
-  /** True when a graph is bound, has no node to draw and no layout is pending or running. */
-  private get isEmpty(): boolean {
-    return this.boundGraph !== undefined && this.display.nodes.length === 0 && !this.layoutRunner.busy;
+    this.binding.follow(this.graph ?? this.sessions.session?.graph);
   }
 
   /**
@@ -659,72 +537,17 @@ export class IncidentGraphElement extends LitElement {
    * display model, so nothing else would render the message once its layout settles.
    */
   private syncEmptyMessage(): void {
-    if (this.isEmpty !== this.renderedEmpty) this.requestUpdate();
-  }
-
-  /** Draws one frame. Returns true to get another one, when the display model is still being built. */
-  private drawFrame(): boolean {
-    // A large model is built over several frames, and drawn in the frame after the one that
-    // finished it when that one has little time left, so no frame runs much past the budget.
-    const started = performance.now();
-    const state = this.processUntil(started + BUILD_SLICE_MS);
-    if (state === 'pending') return true;
-    this.syncEmptyMessage();
-    if (state === 'rebuilt' && performance.now() - started > BUILD_SLICE_MS / 2) return true;
-
-    const { width, height, pixelRatio } = this.surface;
-    const context = this.canvas?.getContext('2d');
-    if (!context || width === 0 || height === 0) return false;
-    this.applyZoomLimits();
-
-    if (this.needsAutoFit) {
-      // While a layout runs, the view follows the growing picture. The last fit is at its end.
-      if (!this.layoutRunner.busy) {
-        if (this.fitNow()) this.needsAutoFit = false;
-      } else if (this.layoutRunner.livePositions) {
-        this.fitNow();
-      }
-    }
-    const fits = this.frames.takeFits();
-    for (const fit of fits) this.fitNow(fit.options);
-
-    this.painter.paint(
-      this.canvas!,
-      context,
-      {
-        width,
-        height,
-        pixelRatio,
-        camera: this.zoomCamera.camera,
-        palette: readPalette(this),
-        display: this.display,
-        hoveredId: this.interaction.hoveredId,
-        activeId: this.interaction.activeId,
-        showActive: this.interaction.showsActive,
-        searchMatches: this.displayState.searchMatchIds,
-        coarse: this.layoutRunner.livePositions !== undefined && this.display.nodes.length > COARSE_LAYOUT_MIN_NODES,
-        exact: fits.length > 0,
-      },
-      this.minimapView,
-      this.renderRoot.querySelector('canvas.minimap'),
-    );
-
-    for (const fit of fits) fit.resolve();
-    // A minimap that shows counts as part of the graph's first frame, once its code is loaded.
-    if (this.boundGraph && !this.layoutRunner.busy && this.minimapView.ready(this.minimap)) this.frames.markRendered();
-    return false;
+    if (this.binding.isEmpty !== this.renderedEmpty) this.requestUpdate();
   }
 
   private handleResize(): void {
-    if (!this.cameraMoved) this.needsAutoFit = true;
+    this.cameraControl.refitUnlessMoved();
     this.scheduleFrame();
   }
 
   private handleCameraChange(byUser: boolean): void {
     if (byUser) {
-      this.painter.motion.noteCameraMove(performance.now());
-      this.needsAutoFit = false;
-      this.cameraMoved = true;
+      this.cameraControl.noteUserMove();
       this.interaction.hideTooltip();
     }
     this.scheduleFrame();

@@ -1,0 +1,134 @@
+/**
+ * The camera rules of `il-incident-graph` above the gestures of zoom-camera.ts. They cover the
+ * zoom limits in effect and the automatic fit, which keeps a new or growing graph in view until
+ * the user or the host moves the camera. They also convert points for `fit()`, `toScreen()` and
+ * hit testing.
+ */
+
+import { fitDisplay, ZoomLimiter, type ZoomLimits } from './camera-fit.js';
+import type { DisplayModel } from './display-model.js';
+import { clampCamera, type Camera, type FitOptions, type Point } from './geometry.js';
+import type { LivePositions } from './layout-runner.js';
+import type { MotionCache } from './motion-cache.js';
+import type { ZoomCamera } from './zoom-camera.js';
+
+/** The element members that the camera rules read. */
+export interface CameraControlHost {
+  readonly display: DisplayModel;
+  readonly surface: { readonly width: number; readonly height: number };
+  readonly zoomCamera: ZoomCamera;
+  readonly motion: MotionCache;
+  /** The `min-zoom` and `max-zoom` values as set, before a large graph lowers the minimum. */
+  readonly minZoom: number;
+  readonly maxZoom: number;
+}
+
+/** The layout state that the automatic fit follows. */
+export interface LayoutProgressState {
+  readonly busy: boolean;
+  readonly livePositions: LivePositions | undefined;
+}
+
+export class CameraControl {
+  private readonly host: CameraControlHost;
+  /** Brings the display model up to date before the camera is fitted to it. */
+  private readonly processDisplay: () => void;
+  private readonly zoomLimiter = new ZoomLimiter();
+  private appliedZoomLimits: ZoomLimits | undefined;
+  /** True while the next frame should fit the whole graph in view. */
+  private needsAutoFit = true;
+  /** True once the user or the host moved the camera. Until then a resize fits again. */
+  private cameraMoved = false;
+
+  constructor(host: CameraControlHost, processDisplay: () => void) {
+    this.host = host;
+    this.processDisplay = processDisplay;
+  }
+
+  /** The zoom limits in effect. See `ZoomLimiter`. */
+  get limits(): ZoomLimits {
+    const { display, surface, minZoom, maxZoom } = this.host;
+    return this.zoomLimiter.limitsFor(display, surface, minZoom, maxZoom);
+  }
+
+  /** Passes the zoom limits in effect to the camera's gestures when they changed, as after a new display model. */
+  applyLimits(): void {
+    const { minZoom, maxZoom } = this.limits;
+    if (minZoom === this.appliedZoomLimits?.minZoom && maxZoom === this.appliedZoomLimits.maxZoom) return;
+    this.appliedZoomLimits = { minZoom, maxZoom };
+    this.host.zoomCamera.setLimits(minZoom, maxZoom);
+  }
+
+  /** Applies new `min-zoom` or `max-zoom` values, clamping the current camera to them. */
+  clampToLimits(): void {
+    this.applyLimits();
+    const { minZoom, maxZoom } = this.limits;
+    const { zoomCamera } = this.host;
+    zoomCamera.set(clampCamera(zoomCamera.camera, minZoom, maxZoom));
+  }
+
+  /** Moves the camera to a value the host set, clamped to the zoom limits, and ends the automatic fit. */
+  setByHost(value: Camera): void {
+    this.needsAutoFit = false;
+    this.cameraMoved = true;
+    this.host.motion.noteCameraMove(performance.now());
+    this.host.zoomCamera.set(clampCamera(value, this.limits.minZoom, this.limits.maxZoom));
+  }
+
+  /** Records a pan or zoom by the user, which ends the automatic fit. */
+  noteUserMove(): void {
+    this.host.motion.noteCameraMove(performance.now());
+    this.needsAutoFit = false;
+    this.cameraMoved = true;
+  }
+
+  /** Fits the next frame to a new graph, whatever the camera did for the previous one. */
+  resetForNewGraph(): void {
+    this.needsAutoFit = true;
+    this.cameraMoved = false;
+  }
+
+  /** Fits the next frame again, as for a resize or a graph that grew, unless the camera was moved. */
+  refitUnlessMoved(): void {
+    if (!this.cameraMoved) this.needsAutoFit = true;
+  }
+
+  /**
+   * Applies the automatic fit of a frame. While a layout runs, the view follows the growing
+   * picture, and the last fit is at its end.
+   */
+  autoFit(layout: LayoutProgressState): void {
+    if (!this.needsAutoFit) return;
+    if (!layout.busy) {
+      if (this.fit()) this.needsAutoFit = false;
+    } else if (layout.livePositions) {
+      this.fit();
+    }
+  }
+
+  /** Moves the camera to fit `options` at once. Returns false when the element has no size or nothing to fit. */
+  fit(options: FitOptions = {}): boolean {
+    this.processDisplay();
+    const { display, surface, zoomCamera } = this.host;
+    const viewport = { width: surface.width, height: surface.height };
+    const limits = this.limits;
+    // Fitting every node with the default padding is what the zoom limits computed already.
+    const whole = !options.selection && !options.nodeIds && options.padding === undefined;
+    const camera = whole ? this.zoomLimiter.wholeFit(display, viewport, limits.maxZoom) : fitDisplay(display, options, viewport, limits);
+    if (!camera) return false;
+    zoomCamera.set(camera);
+    return true;
+  }
+
+  /** Returns where a world point is drawn, in CSS pixels of the element. */
+  toScreen(point: Point): Point {
+    const { x, y, k } = this.host.zoomCamera.camera;
+    return { x: point.x * k + x, y: point.y * k + y };
+  }
+
+  /** Returns the world point drawn at a point in CSS pixels of the element. */
+  toWorld(point: Point): Point {
+    const { x, y, k } = this.host.zoomCamera.camera;
+    return { x: (point.x - x) / k, y: (point.y - y) / k };
+  }
+}
