@@ -269,7 +269,67 @@ describe('<il-incident-view>', () => {
   });
 });
 
+/** Returns the offsets in the text of `element` at which a new line starts, from the layout of each character. */
+function lineStarts(element: Element): number[] {
+  const starts: number[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0;
+  let lastTop: number | undefined;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    for (let index = 0; index < node.textContent!.length; index++) {
+      range.setStart(node, index);
+      range.setEnd(node, index + 1);
+      const top = range.getBoundingClientRect().top;
+      if (lastTop !== undefined && top > lastTop + 1) starts.push(offset + index);
+      lastTop = top;
+    }
+    offset += node.textContent!.length;
+  }
+  return starts;
+}
+
+/** Shows the first alert of a view snapshot assigned to `assignedTo`, and returns its "Assigned to" value. */
+async function assignedToValue(assignedTo: string): Promise<HTMLElement> {
+  const snapshot = viewSnapshot();
+  snapshot.alerts[0]!.assignedTo = assignedTo;
+  const session = new IncidentSession();
+  session.setSnapshot(snapshot);
+  const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '800px', width: '1200px' })} .session=${session}></il-incident-view>`);
+  await view.loaded;
+  session.select({ alertIds: [snapshot.alerts[0]!.id] });
+  await view.updateComplete;
+
+  const terms = [...view.shadowRoot!.querySelectorAll('[part="alert-details"] dt')];
+  const term = terms.find((candidate) => candidate.textContent === 'Assigned to');
+  if (!term) throw new Error('The alert pane has no "Assigned to" property.');
+  return term.nextElementSibling as HTMLElement;
+}
+
 describe('<il-incident-view> layout', () => {
+  it('wraps an e-mail address after its @', async () => {
+    const address = 'security.operations@finance.contoso.example';
+    const value = await assignedToValue(address);
+    const starts = lineStarts(value);
+
+    expect(value.textContent).to.equal(address);
+    expect(starts.length, 'the address is wider than its column').to.be.greaterThan(0);
+    expect(address.slice(0, starts[0])).to.equal('security.operations@');
+    for (const start of starts.slice(1)) expect(address[start], `line start ${start}`).to.equal('.');
+    expect(value.scrollWidth).to.be.at.most(value.clientWidth);
+  });
+
+  it('keeps an overlong address in its column', async () => {
+    const address = `${'mailbox'.repeat(12)}@contoso.com`;
+    const value = await assignedToValue(address);
+
+    expect(lineStarts(value).length).to.be.greaterThan(1);
+    expect(value.scrollWidth).to.be.at.most(value.clientWidth);
+    const pane = value.closest('[part="alert-details"]')!.getBoundingClientRect();
+    expect(value.getBoundingClientRect().right).to.be.at.most(pane.right);
+  });
+
+
   it('lets the graph fill the space above the timeline', async () => {
     const session = new IncidentSession();
     session.setSnapshot(viewSnapshot());

@@ -11,7 +11,7 @@ import type { EntityUpdate } from '../../session/session.js';
 import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
 import { renderTime, type LocaleFormat } from '../shared/locale-controller.js';
 import { renderAlertStory } from './alert-story.js';
-import { displayValue, safeWebHref } from './format.js';
+import { breakableAddresses, displayValue, safeWebHref } from './format.js';
 
 /** The close icon, drawn like the entity flyout's. */
 export const CLOSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3.5 3.5l9 9m0-9l-9 9" /></svg>`;
@@ -107,7 +107,7 @@ export function renderAlertDetails(
       <dl class="properties">
         ${rows
           .filter(([, value]) => value !== undefined && value !== '')
-          .map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
+          .map(([name, value]) => html`<dt>${name}</dt><dd>${typeof value === 'string' ? breakableAddresses(value) : value}</dd>`)}
       </dl>
 
       ${href
@@ -169,7 +169,7 @@ function renderEntities(
           <li>
             <button type="button" class="link-button" @click=${() => handlers.selectEntity(entity.id)}>
               <span class="entity-kind">${kindLabel(entity.kind)}</span>
-              <span class="entity-name">${entity.displayName}</span>
+              <span class="entity-name">${breakableAddresses(entity.displayName)}</span>
             </button>
             ${evidence.roles.length > 0 ? html`<span class="roles">${evidence.roles.join(', ')}</span>` : nothing}
             <il-verdict-badge compact .verdict=${verdict} .remediationStatus=${remediationStatus}></il-verdict-badge>

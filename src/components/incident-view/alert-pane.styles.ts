@@ -35,6 +35,11 @@ export const alertPaneStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The two halves of an e-mail address that breakableAddresses renders. A line breaks between them before it breaks inside one. */
+  .address-part {
+    display: inline-block;
+  }
+
   h4 {
     margin: calc(var(--_il-space) * 1.5) 0 4px;
     font-size: 0.95em;
