@@ -1,10 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { buildDisplayModel, compareNodes } from '../../src/components/incident-graph/display-model.js';
+import { baseModelSteps, buildDisplayModel, compareNodes } from '../../src/components/incident-graph/display-model.js';
+import { runToEnd } from '../../src/components/incident-graph/slices.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
 import {
   collapseGroups,
   DEFAULT_GROUP_THRESHOLD,
   effectiveGroupThreshold,
   findGroups,
+  findGroupsSteps,
   groupLabel,
   LARGE_INCIDENT_GROUP_THRESHOLD,
   LARGE_INCIDENT_NODE_COUNT,
@@ -57,6 +60,34 @@ describe('incident graph grouping', () => {
       }
 
       expect(findGroups(graph, 1)).to.deep.equal([]);
+    });
+
+    it('finds the same groups from a base model of the whole graph as from the graph', () => {
+      const withPositions = (graph: IncidentGraph): IncidentGraph => {
+        graph.forEachNode((id, attributes) => graph.mergeNodeAttributes(id, { x: attributes.label.length * 7, y: graph.degree(id) * 5 }));
+        return graph;
+      };
+      const grouped = withPositions(buildIncidentGraph(groupedSnapshot()));
+      // A self-loop counts as one relation; evidence from a second alert makes a file shared.
+      grouped.addDirectedEdge(EXTRA_FILE_IDS[0]!, EXTRA_FILE_IDS[0]!, { type: 'relatedTo', roles: [] });
+      grouped.addDirectedEdge(EXTRA_FILE_IDS[1]!, EXTRA_FILE_IDS[1]!, { type: 'relatedTo', roles: [] });
+      grouped.addDirectedEdge(EXTRA_FILE_IDS[1]!, 'ip-extra-0', { type: 'relatedTo', roles: [] });
+      const otherAlert = grouped.filterNodes((_id, attributes) => attributes.kind === 'alert').find((id) => id !== 'alert-c2')!;
+      grouped.addDirectedEdge(otherAlert, EXTRA_FILE_IDS[2]!, { type: 'evidence', roles: [] });
+      const generated = withPositions(generateIncidentGraph({ entityCount: 3000 }));
+
+      for (const graph of [grouped, generated]) {
+        const base = runToEnd(baseModelSteps(graph, undefined));
+        for (const threshold of [1, 2, DEFAULT_GROUP_THRESHOLD]) {
+          const fromBase = runToEnd(findGroupsSteps(graph, threshold, base));
+          if (threshold === 1) expect(fromBase.length).to.be.greaterThan(0);
+          expect(fromBase).to.deep.equal(findGroups(graph, threshold));
+        }
+      }
+      const members = findGroups(grouped, 1).flatMap((group) => group.memberIds);
+      expect(members).to.include(EXTRA_FILE_IDS[0]);
+      expect(members).not.to.include(EXTRA_FILE_IDS[1]);
+      expect(members).not.to.include(EXTRA_FILE_IDS[2]);
     });
 
     it('finds nothing with threshold 0', () => {

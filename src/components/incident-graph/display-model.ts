@@ -7,10 +7,10 @@
 import { ALERT_KEY_PREFIX } from '../../model/build-graph.js';
 import type { IncidentEdgeAttributes, IncidentGraph, IncidentNodeAttributes, NodeKind } from '../../model/graph-types.js';
 import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
-import { compareByTime } from '../../model/time.js';
+import { severityRank } from '../../model/severity.js';
 import type { Selection } from '../../session/session.js';
 import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
-import { runToEnd, SLICE_ITEMS, sortSteps, type Steps } from './slices.js';
+import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 
 export interface NodeView {
   id: string;
@@ -37,6 +37,13 @@ export interface NodeView {
   fresh?: boolean;
   /** @internal Scratch number that pairs parallel edges during a build, or -1 until given. */
   slot?: number;
+  /** @internal Place of the node in the graph's own order, for per-node typed arrays; -1 for a group node. */
+  graphIndex?: number;
+  /** @internal Number of the last view that shows this node. See `viewOfBaseSteps`. */
+  shownIn?: number;
+  /** @internal Number of the last collapse that put this node in a group, and that group's node. */
+  collapsedIn?: number;
+  groupNode?: NodeView;
 }
 
 /** The entities a collapsed group node stands for. */
@@ -129,6 +136,7 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
  */
 export interface BaseModel {
   graph: IncidentGraph;
+  /** Every node view by id, in the graph's order: a node's `graphIndex` is its place here. */
   byId: ReadonlyMap<string, NodeView>;
   /** In list order: alerts first, then entities, each by first seen, label and id. */
   nodes: NodeView[];
@@ -177,6 +185,7 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
       dimmed: false,
       fresh: false,
       slot: -1,
+      graphIndex: byId.size,
     });
   }
 
@@ -220,9 +229,12 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
   // edge's curve the same while the time cursor moves.
   yield* spreadParallelEdges(edges);
 
-  const nodes = yield* sortSteps([...byId.values()], compareNodes);
+  const nodes = yield* sortNodesSteps([...byId.values()]);
   return { graph, byId, nodes, edges };
 }
+
+/** Views built so far, which numbers each view for `NodeView.shownIn`. */
+let viewCount = 0;
 
 /**
  * Returns the display model of a base for the time cursor, the filters and the selection: the
@@ -238,6 +250,8 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
   const { graph } = base;
   const selectedKeys = selectedNodeKeys(graph, input.selection);
   const byId = new Map<string, NodeView>();
+  // Nodes shown are stamped with the view's number, so an edge tests its ends without a lookup.
+  const view = ++viewCount;
   const nodes: NodeView[] = [];
   let alertCount = 0;
 
@@ -251,6 +265,7 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
     node.selected = selectedKeys.has(node.id);
     node.dimmed = false;
     node.fresh = input.isNewNow?.(node.firstSeen) === true;
+    node.shownIn = view;
     nodes.push(node);
     byId.set(node.id, node);
     if (node.alert) alertCount += 1;
@@ -260,7 +275,7 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
   for (let index = 0; index < base.edges.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
     const edge = base.edges[index]!;
-    if (byId.get(edge.source.id) !== edge.source || byId.get(edge.target.id) !== edge.target) continue;
+    if (edge.source.shownIn !== view || edge.target.shownIn !== view) continue;
     if (!input.existsNow(edge.firstSeen)) continue;
     edge.dimmed = false;
     edge.fresh = input.isNewNow?.(edge.firstSeen) === true;
@@ -433,17 +448,67 @@ function dimUnrelated(
 }
 
 /**
+ * Sorts nodes by `compareNodes` in place. Entities are bucketed by first seen, and each bucket
+ * is sorted on its own. Entities take the times of their alerts, so most buckets are small and
+ * need few label comparisons. Entities without a time share one bucket, which can be large.
+ */
+export function* sortNodesSteps(nodes: NodeView[]): Steps<NodeView[]> {
+  const alerts: NodeView[] = [];
+  const buckets = new Map<number, NodeView[]>();
+  for (let index = 0; index < nodes.length; index++) {
+    if ((index + 1) % SLICE_ITEMS === 0) yield;
+    const node = nodes[index]!;
+    if (node.alert) {
+      alerts.push(node);
+      continue;
+    }
+    const time = node.firstSeen ?? -Infinity;
+    const bucket = buckets.get(time);
+    if (bucket) bucket.push(node);
+    else buckets.set(time, [node]);
+  }
+  alerts.sort(compareAlerts);
+  yield;
+
+  const times = Float64Array.from(buckets.keys()).sort();
+  let written = 0;
+  for (; written < alerts.length; written++) nodes[written] = alerts[written]!;
+  for (let index = 0; index < times.length; index++) {
+    const bucket = buckets.get(times[index]!)!;
+    if (bucket.length > 1) bucket.sort(compareNodes);
+    for (let item = 0; item < bucket.length; item++) nodes[written++] = bucket[item]!;
+    if ((index + 1) % SLICE_ITEMS === 0) yield;
+  }
+  return nodes;
+}
+
+/**
  * Orders nodes as the list shows them: alerts first, then by first seen, label and id. Alerts
  * first seen at the same time follow the timeline's order instead: severity (high first), then id.
  */
 export function compareNodes(a: NodeView, b: NodeView): number {
   if (a.alert !== b.alert) return a.alert ? -1 : 1;
-  // Alerts follow the timeline's order, where an alert without a time comes last.
-  if (a.alert) return compareByTime({ time: a.firstSeen, severity: a.severity, id: a.id }, { time: b.firstSeen, severity: b.severity, id: b.id });
+  if (a.alert) return compareAlerts(a, b);
   const timeA = a.firstSeen ?? -Infinity;
   const timeB = b.firstSeen ?? -Infinity;
   if (timeA !== timeB) return timeA - timeB;
   if (a.label !== b.label) return a.label < b.label ? -1 : 1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}
+
+/**
+ * Compares alerts in the timeline's order, as `compareByTime` does, so an alert without a time
+ * comes last. It reads the views directly: with thousands of alerts, building two key objects
+ * per comparison would cost more than the comparisons.
+ */
+function compareAlerts(a: NodeView, b: NodeView): number {
+  const timeA = a.firstSeen !== undefined && Number.isFinite(a.firstSeen) ? a.firstSeen : Infinity;
+  const timeB = b.firstSeen !== undefined && Number.isFinite(b.firstSeen) ? b.firstSeen : Infinity;
+  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+  const rankA = a.severity === undefined ? Infinity : severityRank(a.severity);
+  const rankB = b.severity === undefined ? Infinity : severityRank(b.severity);
+  if (rankA !== rankB) return rankA < rankB ? -1 : 1;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;
 }

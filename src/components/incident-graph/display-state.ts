@@ -148,7 +148,7 @@ export class DisplayState {
     });
     yield;
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
-    const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf, sources.format);
+    const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf, sources.format, this.base);
     const labelOf = (id: string): string | undefined => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
 
     this.display = display;
