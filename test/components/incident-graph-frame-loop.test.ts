@@ -32,6 +32,36 @@ describe('FrameLoop', () => {
     expect(calls).to.equal(1);
   });
 
+  it('starts soon in a task, replacing the frame already requested', async () => {
+    let calls = 0;
+    let callsAtNextFrame = -1;
+    const loop = new FrameLoop({ isConnected: true }, () => {
+      calls += 1;
+      return false;
+    });
+    // This callback runs before any frame callback the loop requests after it.
+    requestAnimationFrame(() => (callsAtNextFrame = calls));
+    loop.schedule();
+    loop.startSoon();
+    await nextFrame();
+    await nextFrame();
+    expect(callsAtNextFrame).to.equal(1);
+    expect(calls).to.equal(1);
+  });
+
+  it('requests no frame while a task that draws is posted', async () => {
+    let calls = 0;
+    const loop = new FrameLoop({ isConnected: true }, () => {
+      calls += 1;
+      return false;
+    });
+    loop.startSoon();
+    loop.schedule();
+    await nextFrame();
+    await nextFrame();
+    expect(calls).to.equal(1);
+  });
+
   it('draws nothing for a host that left the page', async () => {
     let calls = 0;
     const loop = new FrameLoop({ isConnected: false }, () => ++calls > 0);

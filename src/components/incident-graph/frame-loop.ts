@@ -36,13 +36,28 @@ export class FrameLoop {
     this.rendered = new Promise<void>((resolve) => (this.resolveRendered = resolve));
   }
 
-  /** Schedules one animation frame, unless one is pending or being drawn, or the host is detached. */
+  /**
+   * Schedules one animation frame, unless one is pending or being drawn, a continuation task
+   * will draw, or the host is detached.
+   */
   schedule(): void {
-    if (this.handle || this.drawing || !this.host.isConnected) return;
+    if (this.handle || this.drawing || this.continuing || !this.host.isConnected) return;
     this.handle = requestAnimationFrame(() => {
       this.handle = 0;
       this.run();
     });
+  }
+
+  /**
+   * Starts a frame in a new task instead of at the next animation frame, for new data. Its model
+   * can take longer to build than a frame lasts, so the build starts up to a frame sooner, and
+   * the picture is painted when it ends. A pending animation frame is cancelled.
+   */
+  startSoon(): void {
+    if (this.drawing || !this.host.isConnected) return;
+    if (this.handle) cancelAnimationFrame(this.handle);
+    this.handle = 0;
+    this.continue();
   }
 
   /** Cancels the pending frame, if any. */
@@ -80,6 +95,12 @@ export class FrameLoop {
       this.closeChannel();
       return;
     }
+    this.continue();
+  }
+
+  /** Posts the task that draws next, unless one is posted already. */
+  private continue(): void {
+    if (this.continuing) return;
     this.continuing = true;
     this.channel ??= this.createChannel();
     this.channel.port2.postMessage(null);

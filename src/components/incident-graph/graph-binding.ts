@@ -26,6 +26,8 @@ export interface GraphBindingHost extends EventTarget {
   readonly search: string | undefined;
   readonly filters: IncidentFilters | undefined;
   scheduleFrame(): void;
+  /** Starts the next frame in a task now rather than at the next animation frame. */
+  startFrameSoon(): void;
 }
 
 /** The element state that the binding reads, and the element's reactions to its changes. */
@@ -126,7 +128,9 @@ export class GraphBinding {
       this.grouping.reset();
     }
     this.layoutRunner.request(this.graph);
-    this.invalidate();
+    // The model of new data starts building at once, not at the next animation frame.
+    this.displayState.invalidate();
+    this.host.startFrameSoon();
   }
 
   /** Removes the graph's listeners and stops its layout, for an element leaving the page. */

@@ -526,6 +526,11 @@ export class IncidentGraphElement extends LitElement {
     this.frames.schedule();
   }
 
+  /** @internal Starts the next frame in a task now, for new data. See `FrameLoop.startSoon`. */
+  startFrameSoon(): void {
+    this.frames.startSoon();
+  }
+
   /** Follows the graph of the most explicit source, rebinding listeners when it changes. */
   private syncGraph(): void {
     if (!this.isConnected) return;
