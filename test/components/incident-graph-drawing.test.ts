@@ -26,7 +26,7 @@ import type {
 import { IncidentSession } from '../../src/session/session.js';
 import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
 import { fromMicrosoftGraph } from '../../src/formats/index.js';
-import { ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
+import { ALERT_RADIUS, ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
 import { contosoPhishToMacro } from '../../demo/samples/index.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { mountGraph, nextFrames, pixelAt } from './incident-graph-helpers.js';
@@ -178,6 +178,47 @@ describe('<il-incident-graph> drawing', () => {
       expect(texts).to.not.include('contextual');
       expect(texts).to.not.include('');
     });
+  });
+
+  describe('dimming', () => {
+    /**
+     * Counts the pixels of the icon box of the alert at `centre` that differ from the alert's
+     * fill by at least `threshold` in some channel. The fill is read inside the square's corner.
+     */
+    function iconPixels(element: IncidentGraphElement, centre: { x: number; y: number }, iconSide: number, threshold: number): number {
+      const fill = pixelAt(element, { x: centre.x - iconSide / 2 - 1.5, y: centre.y - iconSide / 2 - 1.5 });
+      const canvas = element.shadowRoot!.querySelector('canvas')!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const side = Math.round(iconSide * ratio);
+      const data = contextOf(element).getImageData(Math.round((centre.x - iconSide / 2) * ratio), Math.round((centre.y - iconSide / 2) * ratio), side, side).data;
+      let count = 0;
+      for (let index = 0; index < data.length; index += 4) {
+        const difference = Math.max(...[0, 1, 2].map((channel) => Math.abs(data[index + channel]! - fill[channel]!)));
+        if (difference >= threshold) count += 1;
+      }
+      return count;
+    }
+
+    for (const theme of ['light', 'dark'] as const) {
+      it(`keeps dimmed alert icons, ${theme} theme`, async () => {
+        const graph = gridGraph(2, 200);
+        graph.addNode('alert-far', { kind: 'alert', label: 'Far alert', severity: 'high', x: 100, y: -200 });
+        graph.addEdge('alert-far', 'n1', { type: 'evidence', roles: ['attacker'] });
+        const session = new IncidentSession();
+        const element = await mountGraph({ graph, session });
+        element.setAttribute('theme', theme);
+        // n0 is not next to the alert, so selecting it dims the alert.
+        session.select({ entityIds: ['n0'] });
+        await showAt(element, { x: 100, y: 300, k: 1 });
+        expect(element.display.byId.get('alert-far')!.dimmed).to.equal(true);
+        expect(pixelAt(element, { x: 2, y: 2 })[0]! < 128, 'the background follows the theme').to.equal(theme === 'dark');
+
+        // The alert square is 1.7 radii wide and its icon 0.68 of that, in CSS pixels at zoom 1.
+        const iconSide = ALERT_RADIUS * 1.7 * 0.68;
+        const visible = iconPixels(element, element.toScreen('alert-far')!, iconSide, 24);
+        expect(visible).to.be.greaterThan(30);
+      });
+    }
   });
 
   describe('level of detail', () => {

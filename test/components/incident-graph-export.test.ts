@@ -5,6 +5,7 @@ import { mountGraph, nextFrames } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
+import { IncidentSession } from '../../src/session/session.js';
 
 const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
 
@@ -45,6 +46,26 @@ describe('<il-incident-graph> export', () => {
       const texts = [...svg.querySelectorAll('text')].map((text) => text.textContent);
       expect(texts).to.include(String(group.group!.visibleIds.length));
       expect(texts).to.include(group.label);
+    });
+
+    it('keeps a dimmed alert icon visible', async () => {
+      const graph = createPositionedGraph();
+      graph.addNode('mail', { kind: 'mailMessage', label: 'Invoice overdue', x: 400, y: 75 });
+      const session = new IncidentSession();
+      const element = await mountGraph({ graph, session });
+      // The mail shares no edge with the alert, so selecting it dims the alert.
+      session.select({ entityIds: ['mail'] });
+      await nextFrames();
+      expect(element.display.byId.get('alert-1')!.dimmed).to.equal(true);
+
+      const svg = parseSvg(element.toSVG());
+      const iconFill = (label: string): string | null => {
+        const group = [...svg.querySelectorAll('g')].find((candidate) => candidate.querySelector(':scope > title')?.textContent === label);
+        return group!.querySelector('path')!.getAttribute('fill');
+      };
+      // A dimmed alert's faint fill is close to the background, so its icon takes the entity icon colour.
+      expect(iconFill('Macro started PowerShell')).to.equal(iconFill('WS-01'));
+      expect(iconFill('Macro started PowerShell')).to.not.equal(null);
     });
 
     it('sizes the document to the whole graph', async () => {

@@ -155,7 +155,7 @@ export function drawNodeLayer(
       ctx.stroke();
     });
     if (detail.icons) {
-      for (const node of alerts) drawIcon(ctx, node, node.radius * 1.7 * 0.68, palette.alertIcon);
+      for (const node of alerts) drawIcon(ctx, node, node.radius * 1.7 * 0.68, alertIconColor(node, palette));
     }
   }
 
@@ -281,7 +281,15 @@ function drawAlertShape(ctx: CanvasRenderingContext2D, node: NodeView, palette: 
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = palette.background;
   ctx.stroke();
-  drawIcon(ctx, node, side * 0.68, palette.alertIcon);
+  drawIcon(ctx, node, side * 0.68, alertIconColor(node, palette));
+}
+
+/**
+ * Returns the icon colour of an alert. A dimmed alert's faint fill is close to the background,
+ * where the icon colour chosen for the full fill would vanish, so it gets the entity icon colour.
+ */
+export function alertIconColor(node: NodeView, palette: Palette): string {
+  return node.dimmed ? palette.icon : palette.alertIcon;
 }
 
 function drawIcon(ctx: CanvasRenderingContext2D, node: NodeView, size: number, color: string): void {

@@ -11,7 +11,7 @@ import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
-import { RING_GAP } from './draw-nodes.js';
+import { alertIconColor, RING_GAP } from './draw-nodes.js';
 import type { Point } from './geometry.js';
 import { middleEllipsis } from './labels.js';
 import type { Palette } from './palette.js';
@@ -169,7 +169,7 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
         `height="${round(side)}" rx="${round(side * 0.22)}" fill="${color(palette.severity[node.severity ?? 'unknown'])}" ` +
         `stroke="${color(palette.background)}" stroke-width="1.5"/>`,
     );
-    shapes.push(iconSvg(node, side * 0.68, color(palette.alertIcon)));
+    shapes.push(iconSvg(node, side * 0.68, color(alertIconColor(node, palette))));
   } else {
     const dash = node.ghost ? ' stroke-dasharray="3 2.5"' : '';
     shapes.push(
