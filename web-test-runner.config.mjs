@@ -90,6 +90,20 @@ const sharedDataMiddleware = (context, next) => {
   return undefined;
 };
 
+// Serves dist/ at /__il/bundle-without-element-chunks/ with every element chunk missing (404),
+// so test/bundle/ can load a copy of the script-tag bundle whose elements fail to load.
+const BUNDLE_WITHOUT_ELEMENTS = '/__il/bundle-without-element-chunks/';
+const bundleWithoutElementsMiddleware = (context, next) => {
+  if (!context.path.startsWith(BUNDLE_WITHOUT_ELEMENTS)) return next();
+  const relative = context.path.slice(BUNDLE_WITHOUT_ELEMENTS.length);
+  if (/^bundle\/il-[a-z-]+\.js$/.test(relative)) {
+    context.status = 404;
+    return undefined;
+  }
+  context.url = `/dist/${relative}`;
+  return next();
+};
+
 /** Counts passed, failed and skipped tests in a suite tree of test results. */
 function countTests(suite, counts) {
   for (const test of suite?.tests ?? []) {
@@ -163,7 +177,7 @@ export default {
   files: [
     'test/**/*.test.ts',
     '!test/**/*.hidpi.test.ts',
-    '!test/bundle/bundle.test.ts',
+    '!test/bundle/**/*.test.ts',
     '!test/frameworks/vue.test.ts',
     '!test/frameworks/angular.test.ts',
   ],
@@ -174,7 +188,7 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter, testPagePolicies.reporter],
-  middleware: [testPagePolicies.middleware, sharedDataMiddleware],
+  middleware: [testPagePolicies.middleware, sharedDataMiddleware, bundleWithoutElementsMiddleware],
   // Lit announces its development build once per page; every other browser log is kept.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [
@@ -194,7 +208,7 @@ export default {
       files: 'test/**/*.hidpi.test.ts',
       browsers: [chromium({ deviceScaleFactor: 2 })],
     },
-    { name: 'bundle', files: 'test/bundle/bundle.test.ts', testRunnerHtml: testPage('bundle') },
+    { name: 'bundle', files: 'test/bundle/**/*.test.ts', testRunnerHtml: testPage('bundle') },
     { name: 'vue', files: 'test/frameworks/vue.test.ts', testRunnerHtml: testPage('vue') },
     { name: 'angular', files: 'test/frameworks/angular.test.ts', testRunnerHtml: testPage('angular') },
   ],

@@ -1,0 +1,43 @@
+/**
+ * Main script of the bundle's graph page (test/bundle/layout-worker.test.ts): loads only the
+ * script-tag bundle and mounts `<il-incident-graph>` on a generated incident large enough for
+ * the layout worker, with `worker-url` from the page's query, then posts what
+ * test/security/strict-page-listen.ts recorded to the parent page.
+ */
+
+import type * as Bundle from '../../src/bundle.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
+
+const record = window.__ilStrictPage;
+const bundleUrl = '/dist/incident-lens.bundle.js';
+
+async function run(): Promise<void> {
+  record.stage = 'started';
+  const api = (await import(/* @vite-ignore */ bundleUrl)) as typeof Bundle;
+  const snapshot = generateIncidentSnapshot({ entityCount: 600, seed: 7 });
+  const session = new api.IncidentSession();
+  await session.load(api.createStaticAdapter(snapshot), snapshot.incident.id);
+
+  const graph = document.createElement('il-incident-graph') as IncidentGraphElement;
+  graph.style.width = '1000px';
+  graph.style.height = '700px';
+  graph.workerUrl = new URLSearchParams(location.search).get('worker-url') ?? undefined;
+  graph.session = session;
+  document.body.append(graph);
+  await customElements.whenDefined('il-incident-graph');
+  record.stage = 'mounted';
+  // The session set before the upgrade reaches the element's session controller only in its
+  // first update, so the layout starts later than for a session set on a defined element, and
+  // `layoutSettled` right after the first update can resolve before it. `rendered` waits for
+  // the graph to be drawn, which needs the layout to have started.
+  await graph.rendered;
+  await graph.layoutSettled;
+  record.stage = 'settled';
+
+  parent.postMessage({ type: 'il-strict-page', loadState: 'ready', nodes: session.graph?.order ?? 0, record }, parent.location.origin);
+}
+
+run().catch((error: unknown) => {
+  parent.postMessage({ type: 'il-strict-page', error: String(error), record }, parent.location.origin);
+});
