@@ -1,7 +1,7 @@
 // Benchmarks <il-incident-graph> in headless Chromium on generated incidents and prints a table.
 // Usage: node bench/graph/run.mjs [--sizes 100,1000,10000,50000] [--timeout 300] [--frames 120]
 // bench/README.md explains each column. Figures, not pass or fail.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -73,6 +73,44 @@ async function gzippedBundleSizes(entry, directory) {
     else onDemand += bytes;
   }
   return { initial, onDemand };
+}
+
+/**
+ * Returns the gzipped bytes of the script-tag bundle: its entry alone, the entry with the chunks
+ * it imports statically (what a page loads before any element appears), and the entry with
+ * every chunk in dist/bundle/. esbuild reads the built files' imports and writes nothing.
+ */
+async function scriptTagBundleSizes(directory) {
+  const entryPath = join(root, 'dist/incident-lens.bundle.js');
+  const entry = await gzippedFileSize(entryPath);
+  if (entry === undefined) return undefined;
+
+  const result = await build({
+    entryPoints: [entryPath],
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    outdir: join(directory, 'script-tag-bundle'),
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = result.metafile.inputs;
+  const upFront = new Set();
+  const visit = (path) => {
+    if (upFront.has(path)) return;
+    upFront.add(path);
+    for (const imported of inputs[path].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(Object.keys(inputs).find((path) => resolve(path) === entryPath));
+
+  let initial = 0;
+  for (const path of upFront) initial += await gzippedFileSize(resolve(path));
+  const chunkFolder = join(root, 'dist/bundle');
+  const chunks = (await readdir(chunkFolder)).filter((name) => name.endsWith('.js'));
+  let total = entry;
+  for (const name of chunks) total += await gzippedFileSize(join(chunkFolder, name));
+  return { entry, initial, total, chunks: chunks.length };
 }
 
 async function gzippedFileSize(path) {
@@ -166,9 +204,14 @@ const bench = await startBench('bench/graph', {
   chromiumArgs: ['--enable-precise-memory-info'],
 });
 try {
-  const bundleBytes = await gzippedFileSize(join(root, 'dist/incident-lens.bundle.js'));
+  const bundle = await scriptTagBundleSizes(bench.workDirectory);
   const element = await gzippedBundleSizes(join(root, 'src/components/incident-graph/define.ts'), bench.workDirectory);
-  console.log(`dist/incident-lens.bundle.js, gzipped: ${bundleBytes === undefined ? 'missing (run `npm run build`)' : kb(bundleBytes)}`);
+  console.log(
+    bundle === undefined
+      ? 'dist/incident-lens.bundle.js: missing (run `npm run build`)'
+      : `dist/incident-lens.bundle.js, gzipped: ${kb(bundle.entry)} entry, ${kb(bundle.initial)} with the chunks it imports up front, ` +
+          `${kb(bundle.total)} with all ${bundle.chunks} chunks of dist/bundle/ (each element's chunk loads when its tag first appears)`,
+  );
   console.log(
     `il-incident-graph with its dependencies, minified and gzipped: ${kb(element.initial)} up front, ` +
       `${kb(element.onDemand)} more on first use (the main-thread layout engine for a graph without saved ` +
