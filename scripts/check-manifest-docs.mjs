@@ -1,7 +1,9 @@
 // Checks that Storybook's docs pages will be complete: every element in custom-elements.json
 // has a description, and so has each of its public attributes, members, events, slots, CSS
 // parts and CSS custom properties. Every element also needs a stories file with autodocs
-// (`component: '<tag>'` and `tags: ['autodocs']`), since that file is its docs page.
+// (`component: '<tag>'` and `tags: ['autodocs']`), since that file is its docs page. Every
+// stories file of an element is titled `Elements/<tag>` or `Elements/<tag>/<facet>`, so the
+// sidebar lists the elements in one group.
 // Run after `npm run analyze`; exits with status 1 and lists what is missing.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,8 +49,27 @@ function tagsWithDocsPages() {
   return tags;
 }
 
+/**
+ * Returns a problem for each stories file whose meta names an element as its `component` but
+ * whose `title` is not `Elements/<tag>` or `Elements/<tag>/<facet>`. The meta's fields are read
+ * at two spaces of indentation, where the stories files declare them.
+ */
+function misplacedStories() {
+  const problems = [];
+  const folder = join(root, 'stories');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.stories.ts'))) {
+    const source = readFileSync(join(folder, file), 'utf8');
+    const tag = /^ {2}component:\s*'(il-[a-z0-9-]+)'/m.exec(source)?.[1];
+    if (tag === undefined) continue;
+    const title = /^ {2}title:\s*'([^']*)'/m.exec(source)?.[1];
+    if (title === `Elements/${tag}` || title?.startsWith(`Elements/${tag}/`)) continue;
+    problems.push(`stories/${file}: title ${JSON.stringify(title ?? '(none)')} of ${tag} stories; expected "Elements/${tag}" or "Elements/${tag}/<facet>"`);
+  }
+  return problems;
+}
+
 const docsPages = tagsWithDocsPages();
-const problems = [];
+const problems = misplacedStories();
 let elements = 0;
 for (const module of manifest.modules ?? []) {
   for (const declaration of module.declarations ?? []) {

@@ -10,7 +10,7 @@ interface QueueArgs {
 }
 
 const meta: Meta<QueueArgs> = {
-  title: 'Components/il-alert-queue',
+  title: 'Elements/il-alert-queue',
   component: 'il-alert-queue',
   tags: ['autodocs'],
   args: { size: 'typical', sortBy: 'time', sortDirection: 'ascending' },

@@ -90,7 +90,7 @@ function timeline(session: IncidentSession, args: TimelineArgs): ReturnType<type
 }
 
 const meta: Meta<TimelineArgs> = {
-  title: 'Components/il-alert-timeline',
+  title: 'Elements/il-alert-timeline',
   component: 'il-alert-timeline',
   tags: ['autodocs'],
   args: { duration: 20_000, timeZone: 'local' },

@@ -30,7 +30,7 @@ function kindStory(kind: EntityKind): StoryObj<KindArgs> {
 }
 
 const meta: Meta<KindArgs> = {
-  title: 'Components/il-entity-flyout/Entity kinds',
+  title: 'Elements/il-entity-flyout/Entity kinds',
   component: 'il-entity-flyout',
   args: { width: 380 },
   argTypes: { width: { control: { type: 'range', min: 200, max: 900, step: 10 } } },

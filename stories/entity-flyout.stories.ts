@@ -28,7 +28,7 @@ function entityStory(entityId: string): StoryObj<FlyoutArgs> {
 }
 
 const meta: Meta<FlyoutArgs> = {
-  title: 'Components/il-entity-flyout',
+  title: 'Elements/il-entity-flyout',
   component: 'il-entity-flyout',
   tags: ['autodocs'],
   args: { width: 380 },

@@ -156,7 +156,7 @@ async function selectRows(element: HuntResults, count: number): Promise<void> {
 }
 
 const meta: Meta<HuntArgs> = {
-  title: 'Components/il-hunt-results',
+  title: 'Elements/il-hunt-results',
   component: 'il-hunt-results',
   tags: ['autodocs'],
   args: { width: 520, pageSize: 10 },

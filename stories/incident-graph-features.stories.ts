@@ -25,7 +25,7 @@ function showText(target: Ref<HTMLElement>, text: string): void {
 const toolbarStyle = 'display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-block-end: 8px; font: 14px system-ui, sans-serif';
 
 const meta: Meta<FeatureArgs> = {
-  title: 'Components/il-incident-graph/Features',
+  title: 'Elements/il-incident-graph/Features',
   component: 'il-incident-graph',
   tags: ['autodocs'],
   args: { height: 480, search: '', minimap: false, layout: 'force', groupThreshold: 6 },

@@ -33,7 +33,7 @@ function graphView(source: { session?: IncidentSession; graph?: IncidentGraph },
 }
 
 const meta: Meta<GraphArgs> = {
-  title: 'Components/il-incident-graph',
+  title: 'Elements/il-incident-graph',
   component: 'il-incident-graph',
   tags: ['autodocs'],
   args: { minZoom: 0.1, maxZoom: 8, height: 480 },

@@ -8,7 +8,7 @@ interface SummaryArgs {
 }
 
 const meta: Meta<SummaryArgs> = {
-  title: 'Components/il-incident-summary',
+  title: 'Elements/il-incident-summary',
   component: 'il-incident-summary',
   tags: ['autodocs'],
   args: { size: 'typical' },

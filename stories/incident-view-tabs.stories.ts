@@ -12,7 +12,7 @@ interface TabArgs {
 }
 
 const meta: Meta<TabArgs> = {
-  title: 'Compositions/il-incident-view/Tabs',
+  title: 'Elements/il-incident-view/Tabs',
   component: 'il-incident-view',
   parameters: { layout: 'fullscreen' },
   args: { tab: 'summary', size: 'typical' },

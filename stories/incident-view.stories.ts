@@ -17,7 +17,7 @@ interface ViewArgs {
 }
 
 const meta: Meta<ViewArgs> = {
-  title: 'Compositions/il-incident-view',
+  title: 'Elements/il-incident-view',
   component: 'il-incident-view',
   tags: ['autodocs'],
   parameters: { layout: 'fullscreen' },

@@ -21,7 +21,7 @@ function badge({ verdict, remediationStatus, compact }: BadgeArgs): TemplateResu
 }
 
 const meta: Meta<BadgeArgs> = {
-  title: 'Components/il-verdict-badge',
+  title: 'Elements/il-verdict-badge',
   component: 'il-verdict-badge',
   tags: ['autodocs'],
   args: { verdict: 'malicious', remediationStatus: 'remediated', compact: false },
