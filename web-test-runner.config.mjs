@@ -90,6 +90,13 @@ const sharedDataMiddleware = (context, next) => {
   return undefined;
 };
 
+// Sends the plain HTML example under the policy the README documents, as a site that follows
+// it would, so test/frameworks/plain.test.ts shows that the page runs under it.
+const plainExamplePolicy = (context, next) => {
+  if (context.path.startsWith('/demo/frameworks/plain/')) context.set('content-security-policy', contentSecurityPolicy());
+  return next();
+};
+
 // Serves dist/ at /__il/bundle-without-element-chunks/ with every element chunk missing (404),
 // so test/bundle/ can load a copy of the script-tag bundle whose elements fail to load.
 const BUNDLE_WITHOUT_ELEMENTS = '/__il/bundle-without-element-chunks/';
@@ -188,7 +195,7 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter, testPagePolicies.reporter],
-  middleware: [testPagePolicies.middleware, sharedDataMiddleware, bundleWithoutElementsMiddleware],
+  middleware: [testPagePolicies.middleware, sharedDataMiddleware, bundleWithoutElementsMiddleware, plainExamplePolicy],
   // Lit announces its development build once per page; every other browser log is kept.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [

@@ -1,12 +1,15 @@
 /**
  * Opens the plain HTML example (demo/frameworks/plain/index.html) in an iframe, as a browser
  * would: its one module script loads dist/incident-lens.bundle.js, which `npm test` builds
- * before the tests run. Checks that the page sets rich data as properties, that a user's click
- * reaches its `il-selection-change` listener once, and that the view draws the incident.
+ * before the tests run. The test server sends the page the Content Security Policy of the
+ * README. Checks that the page runs under it, that it sets rich data as properties, that a
+ * user's click reaches its `il-selection-change` listener once, and that the view draws the
+ * incident.
  */
 
 import { expect, waitUntil } from '@open-wc/testing';
 import type { IncidentSnapshot } from '../../src/model/types.js';
+import { documentedPolicies } from '../helpers/documented-policy.js';
 import { clickNode, findRendered, settleView, type ViewUnderTest } from './helpers.js';
 
 interface PageAdapter {
@@ -40,6 +43,25 @@ describe('plain HTML example', () => {
 
   afterEach(() => {
     frame.remove();
+  });
+
+  it('runs under the documented policy', async () => {
+    const [policy] = await documentedPolicies();
+    const response = await fetch('/demo/frameworks/plain/index.html');
+    expect(response.headers.get('content-security-policy')).to.equal(policy);
+
+    const page = frame.contentDocument!;
+    const violations: string[] = [];
+    page.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    expect(page.querySelectorAll('script:not([src])'), 'inline scripts').to.have.length(0);
+    expect(page.querySelectorAll('style, [style]'), 'inline styles').to.have.length(0);
+
+    // The policy blocks inline styles, so the height comes from the page's stylesheet.
+    const graph = await settleView(view);
+    expect(frame.contentWindow!.getComputedStyle(view).height).to.equal('640px');
+    await clickNode(graph, 'device-1', frame);
+    await waitUntil(() => view.shadowRoot!.querySelector('il-entity-flyout') !== null, 'the flyout never opened');
+    expect(violations).to.deep.equal([]);
   });
 
   it('sets the adapter as a property', async () => {
