@@ -13,6 +13,7 @@ const ELEMENT_SELECTOR = ELEMENT_TAGS.join(',');
 const loads = new Map<ElementTag, Promise<void>>();
 
 let observer: MutationObserver | undefined;
+let started = false;
 
 /**
  * Imports the chunk that defines `tag`, once per page. Rejects with an error naming the tag and
@@ -42,18 +43,28 @@ function loadElement(tag: ElementTag): Promise<void> {
   return load;
 }
 
-/** Returns the element tags used in `root`, the root itself included when it is an element. */
-function tagsIn(root: ParentNode): Set<ElementTag> {
+/**
+ * Returns the element tags used in `root` that `selector` matches, the root itself included
+ * when it is an element.
+ */
+function tagsIn(root: ParentNode, selector: string): Set<ElementTag> {
   const tags = new Set<ElementTag>();
-  const name = root instanceof Element ? root.localName : '';
-  if (isElementTag(name)) tags.add(name);
-  for (const element of root.querySelectorAll(ELEMENT_SELECTOR)) tags.add(element.localName as ElementTag);
+  if (root instanceof Element && isElementTag(root.localName) && root.matches(selector)) tags.add(root.localName);
+  for (const element of root.querySelectorAll(selector)) tags.add(element.localName as ElementTag);
   return tags;
 }
 
-/** Starts loading the tags used in `root` and swallows failures, which `loadElement` logged. */
-function loadTagsIn(root: ParentNode): Promise<void>[] {
-  return [...tagsIn(root)].map((tag) => {
+/** Returns a selector of the tags not requested yet, which the observer still looks for. */
+function unrequestedSelector(): string {
+  return ELEMENT_TAGS.filter((tag) => !loads.has(tag)).join(',');
+}
+
+/**
+ * Starts loading the tags used in `root` that `selector` matches, and swallows failures, which
+ * `loadElement` logged.
+ */
+function loadTagsIn(root: ParentNode, selector = ELEMENT_SELECTOR): Promise<void>[] {
+  return [...tagsIn(root, selector)].map((tag) => {
     const load = loadElement(tag);
     load.catch(() => undefined);
     return load;
@@ -70,14 +81,17 @@ function stopWatching(): void {
  * bundle calls it when it loads; a second call does nothing.
  */
 export function startAutoloader(): void {
-  if (observer || loads.size > 0 || typeof document === 'undefined') return;
+  if (started || typeof document === 'undefined') return;
+  started = true;
   loadTagsIn(document);
   if (loads.size === ELEMENT_TAGS.length) return;
 
   observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node instanceof Element) loadTagsIn(node);
+        // Stops when the last tag was requested, which also disconnects the observer.
+        if (!observer) return;
+        if (node instanceof Element) loadTagsIn(node, unrequestedSelector());
       }
     }
   });

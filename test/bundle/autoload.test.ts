@@ -141,6 +141,16 @@ describe('script-tag bundle autoloader', () => {
     expect((error as TypeError).message).to.contain('"il-incident-graf"');
   });
 
+  it('shares its core under another URL', async () => {
+    const api = await loadBundle();
+    const copyUrl = `${bundleUrl}?copy`;
+    const copy = (await import(/* @vite-ignore */ copyUrl)) as typeof Bundle;
+
+    expect(copy === api, 'one module record for both URLs').to.equal(false);
+    expect(copy.setStrings === api.setStrings, 'one string table').to.equal(true);
+    expect(copy.discover === api.discover, 'one loader').to.equal(true);
+  });
+
   it('names the tag and URL of a missing chunk', async function () {
     this.timeout(20_000);
     const [policy] = await documentedPolicies();
