@@ -41,15 +41,18 @@ interface Connectedness {
   hubs: Set<string>;
 }
 
-/** Degrees and hubs per display model, so a frame of an unchanged model counts no edges. */
-const connectednessCache = new WeakMap<DisplayModel, Connectedness>();
+/**
+ * Degrees and hubs per edge list. A layout step moves the nodes of a model into a new model
+ * object over the same lists, so keying by the list keeps a layout's frames from counting again.
+ */
+const connectednessCache = new WeakMap<readonly EdgeView[], Connectedness>();
 
 /**
  * Returns the degrees and hubs of the whole display model, not only of the nodes in view, so
  * panning does not change which nodes are hubs.
  */
 function connectednessOf(display: DisplayModel): Connectedness {
-  const cached = connectednessCache.get(display);
+  const cached = connectednessCache.get(display.edges);
   if (cached !== undefined && cached.nodeCount === display.nodes.length && cached.edgeCount === display.edges.length) return cached;
 
   const degrees = new Map<string, number>();
@@ -59,7 +62,7 @@ function connectednessOf(display: DisplayModel): Connectedness {
     degrees.set(edge.target.id, (degrees.get(edge.target.id) ?? 0) + 1);
   }
   const connectedness = { nodeCount: display.nodes.length, edgeCount: display.edges.length, degrees, hubs: hubIds(display.nodes, degrees) };
-  connectednessCache.set(display, connectedness);
+  connectednessCache.set(display.edges, connectedness);
   return connectedness;
 }
 
