@@ -7,7 +7,7 @@
  */
 
 import { noChange, type AttributePart } from 'lit';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 
 /** CSS properties by name: custom properties (`--_x`) and hyphenated or camel-case names. */
 export type StyleProperties = Readonly<Record<string, string | number | undefined | null>>;
@@ -54,4 +54,7 @@ function cssName(name: string): string {
  * Sets the element's inline style properties through the CSSOM, so it works under a policy
  * without `'unsafe-inline'` for style attributes. Use it in place of `styleMap`.
  */
-export const styleProperties = directive(StylePropertiesDirective);
+// The type is written out so the declaration imports it from `lit`, a dependency, and not from
+// `lit-html`, which the compiler would name otherwise.
+export const styleProperties: (properties: StyleProperties) => DirectiveResult<typeof StylePropertiesDirective> =
+  directive(StylePropertiesDirective);
