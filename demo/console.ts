@@ -4,12 +4,11 @@
  * a payload reaches the page through `textContent` or Lit text bindings, never as HTML.
  */
 
-import { createLiveStaticAdapter, type LiveStaticAdapter } from '../src/adapter/index.js';
 import type { IncidentView } from '../src/components/incident-view/incident-view.js';
 import { FORMAT_LABELS, fromAnyFormat, type PayloadFormat } from '../src/formats/index.js';
-import { applyIncidentPatch } from '../src/model/apply-patch.js';
 import type { DataIssue, IncidentSnapshot } from '../src/model/types.js';
 import { validateSnapshot } from '../src/model/validate.js';
+import { createDemoAdapter, type DemoAdapter } from './demo-adapter.js';
 import { simulatedPatch } from './live-simulation.js';
 
 /** Time between two simulated live updates, in milliseconds. */
@@ -17,8 +16,8 @@ export const LIVE_UPDATE_INTERVAL_MS = 4000;
 
 /** One incident of the queue and where it came from. */
 interface QueueEntry {
-  snapshot: IncidentSnapshot;
-  adapter: LiveStaticAdapter;
+  /** The incident's adapter, which also keeps the incident with its live updates and decisions. */
+  adapter: DemoAdapter;
   /** Origin of the incident: "Sample" or the file name, with the detected format. */
   source: string;
   /** Number of simulated live updates sent so far. */
@@ -139,7 +138,7 @@ export class DemoConsole {
     for (const button of this.elements.list.querySelectorAll<HTMLButtonElement>('button[data-incident-id]')) {
       button.setAttribute('aria-current', String(button.dataset.incidentId === incidentId));
     }
-    this.renderIssues(validateSnapshot(entry.snapshot).issues);
+    this.renderIssues(validateSnapshot(entry.adapter.snapshot).issues);
     history.replaceState(null, '', `#${encodeURIComponent(incidentId)}`);
   }
 
@@ -151,12 +150,11 @@ export class DemoConsole {
     const entry = this.openId === undefined ? undefined : this.entries.get(this.openId);
     if (entry === undefined) return false;
 
-    const patch = simulatedPatch(entry.snapshot, entry.updates + 1);
+    const patch = simulatedPatch(entry.adapter.snapshot, entry.updates + 1);
     if (patch === undefined) return false;
     entry.updates++;
-    entry.snapshot = applyIncidentPatch(entry.snapshot, patch);
-    entry.adapter.push(entry.snapshot.incident.id, patch);
-    this.renderIssues(validateSnapshot(entry.snapshot).issues);
+    entry.adapter.push(entry.adapter.snapshot.incident.id, patch);
+    this.renderIssues(validateSnapshot(entry.adapter.snapshot).issues);
     return true;
   }
 
@@ -169,7 +167,7 @@ export class DemoConsole {
 
   private addEntry(snapshot: IncidentSnapshot, source: string): void {
     const id = snapshot.incident.id;
-    this.entries.set(id, { snapshot, adapter: createLiveStaticAdapter(snapshot), source, updates: 0 });
+    this.entries.set(id, { adapter: createDemoAdapter(snapshot), source, updates: 0 });
 
     const { list } = this.elements;
     list.querySelector(`button[data-incident-id="${CSS.escape(id)}"]`)?.closest('li')?.remove();

@@ -5,6 +5,7 @@ import { publishedShape } from './published-shape.js';
 
 export type { GraphPayload } from './contoso-phish-to-macro.js';
 export { contosoPhishToMacro, publishedShape };
+export { samplePendingActions, withSamplePendingActions } from './pending-actions.js';
 
 /** Every sample payload: the phishing-to-credential-theft incident first. */
 export const sampleIncidents: GraphPayload[] = [contosoPhishToMacro, publishedShape];
