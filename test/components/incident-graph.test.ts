@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { IncidentGraphElement as IncidentGraphClass, type IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { ForceLayout, layoutInputFromGraph, positionOf } from '../../src/layout/index.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
@@ -347,6 +347,30 @@ describe('<il-incident-graph>', () => {
       session.setRange(null);
       await nextFrames();
       expect(positionsOf(element)).to.deep.equal(before);
+    });
+  });
+
+  describe('session before the upgrade', () => {
+    it('binds the session graph in the first update', async () => {
+      // An element in the page before its tag is defined, as with the script-tag bundle, whose
+      // session is set while it is still undefined.
+      const tag = 'il-incident-graph-upgraded-late';
+      const host = await fixture<HTMLDivElement>(html`<div class="stage"></div>`);
+      host.style.setProperty('width', `${WIDTH}px`);
+      host.style.setProperty('height', `${HEIGHT}px`);
+      const element = document.createElement(tag) as IncidentGraphElement;
+      element.style.setProperty('display', 'block');
+      element.style.setProperty('height', '100%');
+      host.append(element);
+      const session = fixtureSession();
+      Object.assign(element, { session });
+
+      customElements.define(tag, class extends IncidentGraphClass {});
+      await element.updateComplete;
+      expect(element.boundGraph === session.graph).to.equal(true);
+      await element.layoutSettled;
+      await element.rendered;
+      expect(element.display.nodes.length).to.equal(session.graph!.order);
     });
   });
 

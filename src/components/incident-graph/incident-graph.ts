@@ -238,6 +238,9 @@ export class IncidentGraphElement extends LitElement {
   private readonly sessions = new SessionController(this, {
     keys: ['snapshot', 'time', 'range', 'selection', 'filters'],
     onChange: (keys) => this.invalidateDisplay(keys.has('snapshot') ? 'all' : 'view'),
+    // A session found during an update, after `willUpdate` synced the graph, is followed now:
+    // the update it requests would be lost inside the current one.
+    onSessionChange: () => this.syncGraph(),
   });
   // A new locale changes the group labels, so the display model is built again.
   private readonly format = new LocaleController(this, () => this.invalidateDisplay('view'));
