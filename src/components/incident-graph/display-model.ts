@@ -167,6 +167,8 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
     if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
 
     const alert = attributes.kind === 'alert';
+    // Every node view is made with the same fields in the same order (see `groupNode` too), so
+    // the loops that draw and hit test tens of thousands of them see one object shape.
     byId.set(id, {
       id,
       kind: attributes.kind,
@@ -183,9 +185,13 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
       radius: alert ? ALERT_RADIUS : ENTITY_RADIUS,
       selected: false,
       dimmed: false,
+      group: undefined,
       fresh: false,
       slot: -1,
       graphIndex: byId.size,
+      shownIn: 0,
+      collapsedIn: 0,
+      groupNode: undefined,
     });
   }
 
@@ -209,6 +215,7 @@ export function* baseModelSteps(graph: IncidentGraph, livePositions: PositionSou
     const source = byId.get(edgeEnds[index * 2]!);
     const target = byId.get(edgeEnds[index * 2 + 1]!);
     if (!source || !target) continue;
+    // Made with the same fields in the same order as the merged edges of `mergeEdgesSteps`.
     edges.push({
       id,
       source,

@@ -374,19 +374,26 @@ function groupNode(
     remediationStatus: undefined,
     severity: undefined,
     ghost: members.every((member) => member.ghost),
+    pinned: false,
     firstSeen: Number.isFinite(firstSeen) ? firstSeen : undefined,
     x: centre.x,
     y: centre.y,
     radius: GROUP_RADIUS,
     selected: members.some((member) => member.selected),
     dimmed: members.every((member) => member.dimmed),
-    slot: -1,
     group: {
       alertKey: group.alertKey,
       memberIds: group.memberIds,
       visibleIds: members.map((member) => member.id),
       countLabel: format.number(members.length),
     },
+    // The fields below keep the shape of the base model's node views.
+    fresh: false,
+    slot: -1,
+    graphIndex: -1,
+    shownIn: 0,
+    collapsedIn: 0,
+    groupNode: undefined,
   };
 }
 
@@ -417,7 +424,20 @@ function* mergeEdgesSteps(edges: readonly EdgeView[], collapse: number): Steps<E
       if (edge.roles.some((role) => !existing.roles.includes(role))) existing.roles = [...new Set([...existing.roles, ...edge.roles])];
       continue;
     }
-    const view: EdgeView = { ...edge, source: from, target: to, id: `${from.id}->${to.id}:${edge.type}`, curve: 0, loopIndex: 0 };
+    // The fields and their order are those of the base model's edge views.
+    const view: EdgeView = {
+      id: `${from.id}->${to.id}:${edge.type}`,
+      source: from,
+      target: to,
+      type: edge.type,
+      evidence: edge.evidence,
+      roles: edge.roles,
+      firstSeen: edge.firstSeen,
+      curve: 0,
+      loopIndex: 0,
+      dimmed: edge.dimmed,
+      fresh: edge.fresh,
+    };
     merged.set(key, view);
     result.push(view);
   }
