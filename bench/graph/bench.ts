@@ -125,9 +125,13 @@ function idle(): Promise<void> {
   return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 }));
 }
 
-/** Waits for two animation frames, so the element has its size before a timer starts. */
+/**
+ * Waits for two animation frames, so the element has its size before a timer starts, and then
+ * for a task: a host hands over data from a task (a network response, a message), not from an
+ * animation frame callback, after which the browser still renders the frame.
+ */
 function nextFrames(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 function readPositions(graph: IncidentGraph): Positions {
