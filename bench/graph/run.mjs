@@ -1,5 +1,5 @@
 // Benchmarks <il-incident-graph> in headless Chromium on generated incidents and prints a table.
-// Usage: node bench/graph/run.mjs [--sizes 100,1000,10000,50000] [--timeout 300] [--frames 120]
+// Usage: node bench/graph/run.mjs [--sizes 100,1000,10000,50000] [--timeout 300] [--frames 120] [--loads 5]
 // bench/README.md explains each column. Figures, not pass or fail.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,17 +13,19 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '100,1000,10000,50000' },
     timeout: { type: 'string', default: '300' },
     frames: { type: 'string', default: '120' },
+    loads: { type: 'string', default: '5' },
   },
 });
 const sizes = options.sizes.split(',').map((size) => Number(size.trim()));
 const timeoutMs = Number(options.timeout) * 1000;
 const frames = Number(options.frames);
+const loads = Number(options.loads);
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) {
   console.error(`bench: invalid --sizes "${options.sizes}". Give positive whole numbers separated by commas, for example 100,1000.`);
   process.exit(2);
 }
-if (!(timeoutMs > 0) || !(frames > 1)) {
-  console.error('bench: --timeout (seconds) must be positive and --frames must be at least 2.');
+if (!(timeoutMs > 0) || !(frames > 1) || !Number.isInteger(loads) || loads < 1) {
+  console.error('bench: --timeout (seconds) must be positive, --frames at least 2 and --loads a whole number of at least 1.');
   process.exit(2);
 }
 
@@ -122,6 +124,12 @@ async function gzippedFileSize(path) {
   }
 }
 
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 const kb = (bytes) => (bytes === undefined ? 'missing' : `${(bytes / 1024).toFixed(1)} KiB`);
 const fixed = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
 
@@ -137,7 +145,15 @@ async function measureSize(page, cdp, size) {
   // a forced collection shrinks the heap's limits, so the next step would pay for a full
   // collection that rarely happens on a page.
   const layout = await page.evaluate((count) => window.incidentGraphBench.measureLayout(count), size);
-  const load = await page.evaluate((count) => window.incidentGraphBench.measureFirstFrame(count), size);
+  // One load's figures vary widely with garbage collection (38 to 106 ms for the first frame at
+  // 10,000 entities in one run), so the first frame and its longest task are medians of loads.
+  const firstFrames = [];
+  const loadTasks = [];
+  for (let index = 0; index < loads; index++) {
+    const load = await page.evaluate((count) => window.incidentGraphBench.measureFirstFrame(count), size);
+    firstFrames.push(load.firstFrameMs);
+    loadTasks.push(load.longestTaskMs);
+  }
 
   const busyBefore = await taskDurationMs(cdp);
   const gesture = await page.evaluate((count) => window.incidentGraphBench.measurePanZoom(count), frames);
@@ -161,8 +177,10 @@ async function measureSize(page, cdp, size) {
     entities: size,
     nodes: layout.nodes,
     edges: layout.edges,
-    firstFrameMs: load.firstFrameMs,
-    loadLongestMs: load.longestTaskMs,
+    firstFrameMs: median(firstFrames),
+    firstFrameRange: [Math.min(...firstFrames), Math.max(...firstFrames)],
+    loadLongestMs: median(loadTasks),
+    loadLongestMax: Math.max(...loadTasks),
     layoutMs: layout.layoutMs,
     ticks: layout.ticks,
     layoutLongestMs: layout.longestTaskMs,
@@ -218,10 +236,14 @@ try {
       `positions of up to 400 nodes or when workers are blocked, the minimap, the inlined worker for larger layouts)`,
   );
   console.log(await describeMachine(bench.browser));
-  console.log(`viewport ${VIEWPORT.width}×${VIEWPORT.height}, pan and zoom over ${frames} frames, timeout ${timeoutMs / 1000} s per size`);
+  console.log(
+    `viewport ${VIEWPORT.width}×${VIEWPORT.height}, pan and zoom over ${frames} frames, first frame and load task ` +
+      `the medians of ${loads} loads, timeout ${timeoutMs / 1000} s per size`,
+  );
   console.log();
   printRow(COLUMNS.map(([title]) => title));
 
+  const rows = [];
   for (const size of sizes) {
     const page = await bench.browser.newPage();
     const cdp = await page.createCDPSession();
@@ -235,6 +257,7 @@ try {
       measuring.catch(() => undefined);
       const row = await withTimeout(measuring, timeoutMs, `${size} entities`);
       printRow(COLUMNS.map(([, , format]) => format(row)));
+      rows.push(row);
     } catch (error) {
       const protocolTimedOut = error instanceof Error && error.name === 'ProtocolError' && /timed out/.test(error.message);
       if (!(error instanceof TimeoutError) && !protocolTimedOut) throw error;
@@ -242,6 +265,14 @@ try {
     } finally {
       // A page stuck in a long task may not close quickly, so the next size does not wait for it.
       await withTimeout(page.close(), 10_000, 'closing the page').catch(() => undefined);
+    }
+  }
+
+  if (loads > 1 && rows.length > 0) {
+    console.log();
+    for (const row of rows) {
+      const [fastest, slowest] = row.firstFrameRange;
+      console.log(`${row.entities} entities: first frame ${fixed(fastest)} to ${fixed(slowest)} ms over ${loads} loads, longest load task up to ${fixed(row.loadLongestMax)} ms`);
     }
   }
 } finally {
