@@ -101,6 +101,22 @@ describe('<il-incident-graph>', () => {
       expect(canvas.height).to.equal(Math.round(200 * window.devicePixelRatio));
     });
 
+    it('shows no blank canvas between a resize and its frame', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      const background = pixelAt(element, { x: 2, y: 2 });
+      element.style.setProperty('width', '300px');
+
+      // The resize observer runs in the rendering step after the frame callbacks, and the frame
+      // it requests comes one frame later. A task after the first frame sees what it showed.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      expect(pixelAt(element, { x: 2, y: 2 })).to.deep.equal(background);
+
+      await nextFrames();
+      const canvas = element.shadowRoot!.querySelector('canvas')!;
+      expect(canvas.width).to.equal(Math.round(300 * window.devicePixelRatio));
+      expect(pixelAt(element, { x: 2, y: 2 })).to.deep.equal(background);
+    });
+
     it('draws nodes where toScreen puts them', async () => {
       const element = await mountGraph({ graph: createFixtureGraph() });
       const background = pixelAt(element, { x: 2, y: 2 });

@@ -2,7 +2,9 @@
  * Keeps a canvas's backing store at its CSS size times `devicePixelRatio`, so drawing stays
  * sharp: it watches the host's size with a ResizeObserver and the pixel ratio with a
  * `(resolution: Xdppx)` media query, which stops matching when the window moves to another
- * screen or the page is zoomed.
+ * screen or the page is zoomed. The backing store is resized only right before a frame is
+ * painted (`applySize`), since resizing clears it: until then the browser shows the last
+ * picture scaled rather than a blank canvas.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -20,6 +22,8 @@ export class CanvasSurface implements ReactiveController {
   private measured: HTMLElement | undefined;
   private observer: ResizeObserver | undefined;
   private resolutionQuery: MediaQueryList | undefined;
+  /** True once the backing store has had a visible size, so it may hold a picture. */
+  private sized = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, onResize: () => void) {
     this.host = host;
@@ -68,10 +72,22 @@ export class CanvasSurface implements ReactiveController {
     this.width = width;
     this.height = height;
     this.pixelRatio = pixelRatio;
-    // Assigning a canvas's size clears it, so this happens only when the size changed.
-    this.canvas.width = backingWidth;
-    this.canvas.height = backingHeight;
+    // A hidden canvas shows nothing, and one never drawn on has no picture to keep.
+    if (width === 0 || height === 0 || !this.sized) this.applySize();
     this.onResize();
+  }
+
+  /**
+   * Gives the backing store the size measured last, right before a frame is painted on it.
+   * Assigning a canvas's size clears it, so this happens only when the size changed.
+   */
+  applySize(): void {
+    if (!this.canvas) return;
+    const backingWidth = Math.round(this.width * this.pixelRatio);
+    const backingHeight = Math.round(this.height * this.pixelRatio);
+    if (this.canvas.width !== backingWidth) this.canvas.width = backingWidth;
+    if (this.canvas.height !== backingHeight) this.canvas.height = backingHeight;
+    this.sized = this.width > 0 && this.height > 0;
   }
 
   private watchPixelRatio(): void {

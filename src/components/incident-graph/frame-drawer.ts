@@ -25,7 +25,7 @@ export interface FrameDrawerHost extends HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** The `minimap` attribute. */
   readonly minimap: boolean;
-  readonly surface: { readonly width: number; readonly height: number; readonly pixelRatio: number };
+  readonly surface: { readonly width: number; readonly height: number; readonly pixelRatio: number; applySize(): void };
   readonly zoomCamera: ZoomCamera;
   scheduleFrame(): void;
 }
@@ -83,6 +83,7 @@ export class FrameDrawer {
     const { width, height, pixelRatio } = this.host.surface;
     const context = this.canvas?.getContext('2d');
     if (!context || width === 0 || height === 0) return false;
+    this.host.surface.applySize();
     camera.applyLimits();
 
     camera.autoFit(binding.layoutRunner);
