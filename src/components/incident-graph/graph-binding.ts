@@ -17,6 +17,9 @@ import { GraphSource } from './graph-source.js';
 import { GroupingState } from './grouping.js';
 import { LayoutRunner, type LivePositions } from './layout-runner.js';
 
+/** A new graph of more nodes than this starts building its display model in a task at once. */
+const BUILD_AT_ONCE_MIN_NODES = 2000;
+
 /** The element members that the binding reads. Layout events are dispatched on the host. */
 export interface GraphBindingHost extends EventTarget {
   readonly localName: string;
@@ -128,9 +131,12 @@ export class GraphBinding {
       this.grouping.reset();
     }
     this.layoutRunner.request(this.graph);
-    // The model of new data starts building at once, not at the next animation frame.
     this.displayState.invalidate();
-    this.host.startFrameSoon();
+    // The model of a large graph takes several frames to build, so it starts at once rather
+    // than at the next animation frame. A small one is built and drawn in that frame, in step
+    // with the rest of the page.
+    if ((this.graph?.order ?? 0) > BUILD_AT_ONCE_MIN_NODES) this.host.startFrameSoon();
+    else this.host.scheduleFrame();
   }
 
   /** Removes the graph's listeners and stops its layout, for an element leaving the page. */
