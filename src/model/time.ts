@@ -178,14 +178,29 @@ export interface TimeOrderKey {
  * locale. A record without a usable time sorts after every timed one.
  */
 export function compareByTime(a: TimeOrderKey, b: TimeOrderKey): number {
-  const timeA = a.time !== undefined && Number.isFinite(a.time) ? a.time : Infinity;
-  const timeB = b.time !== undefined && Number.isFinite(b.time) ? b.time : Infinity;
-  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+  return compareTimeOrder(a.time, a.severity, a.id, b.time, b.severity, b.id);
+}
 
-  const rankA = a.severity === undefined ? Infinity : severityRank(a.severity);
-  const rankB = b.severity === undefined ? Infinity : severityRank(b.severity);
+/**
+ * Compares two records in the order of `compareByTime`, given their fields, for a sort of many
+ * records that have them under other names: it builds no key object per comparison.
+ */
+export function compareTimeOrder(
+  timeA: EpochMs | undefined,
+  severityA: Severity | undefined,
+  idA: string,
+  timeB: EpochMs | undefined,
+  severityB: Severity | undefined,
+  idB: string,
+): number {
+  const usableA = timeA !== undefined && Number.isFinite(timeA) ? timeA : Infinity;
+  const usableB = timeB !== undefined && Number.isFinite(timeB) ? timeB : Infinity;
+  if (usableA !== usableB) return usableA < usableB ? -1 : 1;
+
+  const rankA = severityA === undefined ? Infinity : severityRank(severityA);
+  const rankB = severityB === undefined ? Infinity : severityRank(severityB);
   if (rankA !== rankB) return rankA < rankB ? -1 : 1;
 
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
+  if (idA === idB) return 0;
+  return idA < idB ? -1 : 1;
 }
