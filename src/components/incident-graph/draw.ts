@@ -270,11 +270,26 @@ function sceneBounds(display: DisplayModel): WorldRect {
     if (node.x + reach > right) right = node.x + reach;
     if (node.y + reach > bottom) bottom = node.y + reach;
   }
-  let edgeReach = 0;
-  for (const edge of display.edges) edgeReach = Math.max(edgeReach, edgeReachOf(edge));
+  const edgeReach = edgeReachOfAll(display.edges);
   bounds = { left: left - edgeReach, top: top - edgeReach, right: right + edgeReach, bottom: bottom + edgeReach };
   boundsByDisplay.set(display, bounds);
   return bounds;
+}
+
+/**
+ * Edge reach per edge list. Bends and loops do not change when nodes move, and a layout step
+ * gives the display a new model over the same list, so its frames skip a pass over every edge.
+ */
+const edgeReachByList = new WeakMap<readonly EdgeView[], number>();
+
+/** Returns the largest reach of any edge of a list (see `edgeReachOf`). */
+function edgeReachOfAll(edges: readonly EdgeView[]): number {
+  let reach = edgeReachByList.get(edges);
+  if (reach !== undefined) return reach;
+  reach = 0;
+  for (const edge of edges) reach = Math.max(reach, edgeReachOf(edge));
+  edgeReachByList.set(edges, reach);
+  return reach;
 }
 
 function rectContains(outer: WorldRect, inner: WorldRect): boolean {
