@@ -7,6 +7,7 @@ import {
   createEmptyGraph,
   createFixtureGraph,
   createFixtureSnapshot,
+  INCIDENT_START,
   LATE_NODE_IDS,
   MID_INCIDENT,
 } from '../fixtures/graph-snapshot.js';
@@ -538,6 +539,24 @@ describe('<il-incident-graph>', () => {
 
       const kept = element.display.nodes.filter((node) => !node.dimmed).map((node) => node.id).sort();
       expect(kept).to.deep.equal(['alert-c2', 'dns-c2', 'ip-c2', 'process-payload']);
+    });
+
+    it('dims nothing until the selection or a neighbour appears', async () => {
+      const session = fixtureSession();
+      const element = await mountGraph({ session });
+      // The DNS name, its IP address and its alert all appear after the middle of the incident.
+      session.select({ entityIds: ['dns-c2'] });
+      session.setTime(MID_INCIDENT);
+      await nextFrames();
+
+      expect(element.display.nodes.length).to.be.greaterThan(0);
+      expect(element.display.nodes.filter((node) => node.dimmed).map((node) => node.id)).to.deep.equal([]);
+      expect(element.display.edges.filter((edge) => edge.dimmed).length).to.equal(0);
+
+      session.setTime(INCIDENT_START + 24 * 60 * 60_000);
+      await nextFrames();
+      const kept = element.display.nodes.filter((node) => !node.dimmed).map((node) => node.id).sort();
+      expect(kept).to.deep.equal(['alert-c2', 'dns-c2', 'ip-c2']);
     });
   });
 });

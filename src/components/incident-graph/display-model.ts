@@ -444,6 +444,16 @@ function dimUnrelated(
     }
   }
 
+  // While the time cursor is before the selection and everything it touches, dimming would
+  // leave nothing in view to stand out, so nothing is dimmed until one of them appears.
+  let anyKeptShown = false;
+  for (const id of keptNodes) {
+    if (!byId.has(id)) continue;
+    anyKeptShown = true;
+    break;
+  }
+  if (!anyKeptShown) return;
+
   for (const node of byId.values()) node.dimmed = !keptNodes.has(node.id);
   for (const edge of edges) {
     const touchesSelection = selectedKeys.has(edge.source.id) || selectedKeys.has(edge.target.id);
