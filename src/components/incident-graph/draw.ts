@@ -27,7 +27,7 @@ import type { Palette } from './palette.js';
  * drawn at a fixed screen size and placed only where they overlap nothing, so they stay
  * readable when a small incident is fitted at a low zoom.
  */
-export const LABEL_MIN_ZOOM = 0.4;
+export const LABEL_MIN_ZOOM = 0.3;
 export const EDGE_LABEL_MIN_ZOOM = 1.5;
 
 /** Edges show their evidence role's dash pattern and width from this zoom on, thin solid lines below. */
