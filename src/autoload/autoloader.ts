@@ -100,11 +100,17 @@ export function startAutoloader(): void {
 
 /**
  * Loads the incident-lens elements used in `root`, a shadow root or a tree that is not in the
- * document, which the document's observer cannot see. Resolves once each of them is defined
- * and upgraded, or rejects with an error naming the tag and URL of a chunk that did not load.
+ * document, which the document's observer cannot see, or the document when left out. Resolves
+ * once each of them is defined and upgraded, or rejects with an error naming the tag and URL
+ * of a chunk that did not load, or a `TypeError` for a root that is not a node with children.
  * Call it again after adding elements with new tags to the same root.
  */
-export async function discover(root: ParentNode): Promise<void> {
+export async function discover(root: ParentNode = document): Promise<void> {
+  if (!(root instanceof Document || root instanceof DocumentFragment || root instanceof Element)) {
+    throw new TypeError(
+      `discover: invalid root (got ${root === null ? 'null' : typeof root}). Pass a shadow root, an element, a fragment or the document, for example discover(host.shadowRoot).`,
+    );
+  }
   await Promise.all(loadTagsIn(root));
   // Connected elements upgrade when their tag is defined; detached ones only on request.
   if (root instanceof Node) customElements.upgrade(root);

@@ -118,6 +118,18 @@ describe('script-tag bundle autoloader', () => {
     expect(list.isConnected).to.equal(false);
   });
 
+  it('rejects a root that is not a node', async () => {
+    const api = await loadBundle();
+    const invalid = [null, 'il-incident-view', {}] as unknown as ParentNode[];
+
+    for (const root of invalid) {
+      let error: unknown;
+      await api.discover(root).catch((caught: unknown) => (error = caught));
+      expect(error instanceof TypeError, String(root)).to.equal(true);
+      expect((error as Error).message).to.match(/^discover: invalid root/);
+    }
+  });
+
   it('defines elements ahead of use', async () => {
     const api = await loadBundle();
 
