@@ -212,8 +212,9 @@ const COLUMNS = [
   ['edge CV', 'edgeLengthCv', (row) => fixed(row.edgeLengthCv, 2)],
 ];
 
+/** Prints one row with columns three spaces apart, so titles of several words stay apart. */
 function printRow(cells) {
-  console.log(cells.map((cell, index) => (index === 0 ? cell.padEnd(9) : cell.padStart(Math.max(7, COLUMNS[index][0].length)))).join(' ').trimEnd());
+  console.log(cells.map((cell, index) => (index === 0 ? cell.padEnd(8) : cell.padStart(Math.max(5, COLUMNS[index][0].length)))).join('   ').trimEnd());
 }
 
 // Each size has its own timeout below, so a single long evaluation may take all of it.
