@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import type { IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/incident-view/define.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
@@ -306,6 +306,21 @@ async function assignedToValue(assignedTo: string): Promise<HTMLElement> {
   return term.nextElementSibling as HTMLElement;
 }
 
+/**
+ * Returns a loaded view 676 px wide, the width of the demo's incident column in a 700 px window,
+ * with a title and tags as long as the demo's first incident has, so the header wraps.
+ */
+async function narrowView(height: number): Promise<IncidentView> {
+  const snapshot = viewSnapshot();
+  snapshot.incident.title = 'Multi-stage incident involving Initial access & Credential access on one endpoint';
+  snapshot.incident.tags = ['Finance', 'Phishing wave 2026-03', 'Defender Experts'];
+  const session = new IncidentSession();
+  session.setSnapshot(snapshot);
+  const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: `${height}px`, width: '676px' })} .session=${session}></il-incident-view>`);
+  await view.loaded;
+  return view;
+}
+
 describe('<il-incident-view> layout', () => {
   it('wraps an e-mail address after its @', async () => {
     const address = 'security.operations@finance.contoso.example';
@@ -358,6 +373,76 @@ describe('<il-incident-view> layout', () => {
     expect(graph.width).to.be.closeTo(640, 2);
     expect(pane.top).to.be.closeTo(timeline.bottom, 1);
     expect(graph.height).to.be.greaterThan(239);
+  });
+
+  for (const height of [480, 800]) {
+    it(`keeps the tab row clear when ${height} px tall and narrow`, async () => {
+      const view = await narrowView(height);
+      const root = view.shadowRoot!;
+      const header = root.querySelector<HTMLElement>('[part="header"]')!;
+      const tabs = root.querySelector('[part="tabs"]')!.getBoundingClientRect();
+      const filters = root.querySelector('[part="filters"]')!.getBoundingClientRect();
+
+      expect(header.scrollHeight, 'header content height').to.be.at.most(header.clientHeight);
+      expect(tabs.bottom, 'bottom of the tab row').to.be.at.most(filters.top + 0.5);
+      expect(tabs.bottom, 'bottom of the tab row').to.be.at.most(header.getBoundingClientRect().bottom + 0.5);
+    });
+
+    it(`scrolls the stack when ${height} px tall and narrow`, async () => {
+      const view = await narrowView(height);
+      const root = view.shadowRoot!;
+      const frame = root.querySelector<HTMLElement>('.frame')!;
+      const graph = root.querySelector('il-incident-graph')!;
+      const timeline = root.querySelector('il-alert-timeline')!;
+
+      expect(graph.getBoundingClientRect().height, 'graph height').to.be.at.least(280);
+      expect(getComputedStyle(frame).overflowY).to.equal('auto');
+      frame.scrollTop = frame.scrollHeight;
+      await nextFrame();
+      const bottom = view.getBoundingClientRect().bottom;
+      expect(timeline.getBoundingClientRect().bottom, 'timeline bottom after scrolling').to.be.at.most(bottom + 0.5);
+      expect(root.querySelector('[part="pane"]')!.getBoundingClientRect().bottom, 'pane bottom after scrolling').to.be.at.most(bottom + 0.5);
+    });
+
+    it(`opens the details as a sheet when ${height} px tall and narrow`, async () => {
+      const view = await narrowView(height);
+      const root = view.shadowRoot!;
+      const frame = root.querySelector<HTMLElement>('.frame')!;
+      const session = view.session!;
+      session.select({ entityIds: [session.snapshot!.entities[0]!.id] });
+      await view.updateComplete;
+
+      const box = view.getBoundingClientRect();
+      const pane = root.querySelector('[part="pane"]')!.getBoundingClientRect();
+      const flyout = root.querySelector('il-entity-flyout')!.getBoundingClientRect();
+      expect(pane.bottom, 'sheet bottom').to.be.closeTo(box.bottom, 1.5);
+      expect(pane.height, 'sheet height').to.be.closeTo(box.height * 0.55, 2);
+      expect(pane.width, 'sheet width').to.be.closeTo(box.width, 2);
+      expect(flyout.top, 'flyout top').to.be.at.least(pane.top);
+      expect(flyout.bottom, 'flyout bottom').to.be.at.most(box.bottom + 0.5);
+
+      // The sheet stays put while the stack scrolls, and the timeline can scroll clear of it.
+      frame.scrollTop = frame.scrollHeight;
+      await nextFrame();
+      expect(root.querySelector('[part="pane"]')!.getBoundingClientRect().top, 'sheet top after scrolling').to.be.closeTo(pane.top, 0.5);
+      expect(root.querySelector('il-alert-timeline')!.getBoundingClientRect().bottom, 'timeline bottom').to.be.at.most(pane.top + 1.5);
+    });
+  }
+
+  it('closes the narrow sheet with its close button', async () => {
+    const view = await narrowView(480);
+    const root = view.shadowRoot!;
+    const session = view.session!;
+    session.select({ alertIds: [session.snapshot!.alerts[0]!.id] });
+    await view.updateComplete;
+    expect(root.querySelector('[part="pane"]')!.classList.contains('open')).to.equal(true);
+
+    root.querySelector<HTMLButtonElement>('[part="alert-details"] button[aria-label="Close alert details"]')!.click();
+    await view.updateComplete;
+    const pane = root.querySelector('[part="pane"]')!;
+    const timeline = root.querySelector('il-alert-timeline')!.getBoundingClientRect();
+    expect(pane.classList.contains('open')).to.equal(false);
+    expect(pane.getBoundingClientRect().top, 'hint under the timeline').to.be.closeTo(timeline.bottom, 1);
   });
 
   it('keeps its layout when the page sets display: block', async () => {

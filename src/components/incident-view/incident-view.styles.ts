@@ -9,7 +9,11 @@ export const incidentViewStyles = [
     :host {
       --_pane-width: var(--il-incident-view-pane-width, 360px);
       --_timeline-height: var(--il-incident-view-timeline-height, auto);
+      --_graph-min-height: var(--il-incident-view-graph-min-height, 280px);
+      --_sheet-height: var(--il-incident-view-sheet-height, 55%);
       display: block;
+      /* The details sheet of a narrow view is placed against the element, outside the scrolling frame. */
+      position: relative;
       box-sizing: border-box;
       height: var(--il-incident-view-height, 100%);
       min-height: 480px;
@@ -277,19 +281,58 @@ export const incidentViewStyles = [
       color: var(--_il-accent);
     }
 
-    /* On a narrow view the pane goes under the timeline, so the graph keeps the full width. */
+    /*
+     * A narrow view stacks the graph, the timeline and the pane, and the whole frame scrolls, so
+     * the header rows keep their height and the graph keeps its minimum height however short the
+     * view is. A selection opens the pane as a sheet over the bottom of the view. The sheet
+     * stays in place while the frame scrolls because its containing block is the host.
+     */
     @container (max-width: 899px) {
-      /* A short view scrolls the story rather than squeeze the pane below a few lines. */
+      .frame {
+        overflow-y: auto;
+      }
+
+      .frame > * {
+        flex-shrink: 0;
+      }
+
+      .header {
+        max-height: none;
+        overflow: visible;
+      }
+
+      .panels {
+        flex: 1 0 auto;
+      }
+
+      .panels.story-open {
+        position: static;
+      }
+
       .story {
+        flex: 1 0 auto;
         grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(240px, 1fr) var(--_timeline-height) minmax(160px, 35%);
+        grid-template-rows: minmax(var(--_graph-min-height), 1fr) var(--_timeline-height) auto;
         grid-template-areas: 'graph' 'timeline' 'pane';
-        overflow: auto;
       }
 
       .pane {
         border-left: none;
         border-top: 1px solid var(--_il-border);
+      }
+
+      .pane.open {
+        position: absolute;
+        inset: auto 0 0;
+        z-index: 1;
+        height: var(--_sheet-height);
+        box-shadow: 0 -4px 16px rgb(0 0 0 / 0.25);
+      }
+
+      /* Room at the end of the frame, so everything can scroll above the sheet. */
+      .frame.sheet-open::after {
+        content: '';
+        flex: 0 0 var(--_sheet-height);
       }
 
       .hint {
@@ -300,7 +343,8 @@ export const incidentViewStyles = [
     @media (forced-colors: active) {
       .severity-chip,
       .tag,
-      .text-button {
+      .text-button,
+      .pane {
         border-color: CanvasText;
         color: CanvasText;
       }

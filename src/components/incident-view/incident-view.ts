@@ -77,6 +77,12 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * entity with the verdict and remediation status the alert gave it, or with the entity's own
  * value once that changed after load, for example through an action in the flyout.
  *
+ * When the view itself is narrower than 900 px (a container query, so the page's width does not
+ * matter), it stacks the graph, the timeline and the details pane. The whole view then scrolls
+ * inside its box, so the header rows wrap at full height and the graph keeps a minimum height.
+ * A selected entity or alert opens the details pane as a full-width sheet over the bottom of the
+ * view. The sheet stays in place while the view scrolls, and its close button clears the selection.
+ *
  * `viewState` reads and restores the tab, the selection, the time cursor, the time range and
  * the session's filters as a plain object, and `toFragment()` and `fromFragment()` do the same
  * with a URL fragment. A state set before the incident is loaded applies once it is.
@@ -108,7 +114,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * @csspart filters - The `il-incident-filters` noise-control bar, shown on the attack story, assets, and evidence and response tabs.
  * @csspart graph - The `il-incident-graph` element.
  * @csspart timeline - The `il-alert-timeline` element.
- * @csspart pane - The side pane with entity or alert details.
+ * @csspart pane - The side pane with entity or alert details. In a narrow view it is a sheet over the bottom while something is selected.
  * @csspart flyout - The `il-entity-flyout` element.
  * @csspart alert-details - The alert details in the side pane.
  * @csspart alert-story - The alert's story in the alert details.
@@ -122,6 +128,8 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * @cssprop [--il-incident-view-height=100%] - Height of the view; it needs a definite height to lay out the graph.
  * @cssprop [--il-incident-view-pane-width=360px] - Width of the side pane.
  * @cssprop [--il-incident-view-timeline-height=auto] - Height of the timeline row; by default it fits the timeline.
+ * @cssprop [--il-incident-view-graph-min-height=280px] - Minimum height of the graph when the view is narrower than 900 px.
+ * @cssprop [--il-incident-view-sheet-height=55%] - Height of the details sheet, as a share of the view's height, when the view is narrower than 900 px.
  */
 export class IncidentView extends LitElement {
   static override styles = incidentViewStyles;
@@ -291,7 +299,9 @@ export class IncidentView extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="frame">${this.renderContent()}</div>`;
+    const session = this.sessions.session;
+    const sheetOpen = this.tab === 'story' && session?.loadState === 'ready' && hasPaneContent(session);
+    return html`<div class=${classMap({ frame: true, 'sheet-open': sheetOpen })}>${this.renderContent()}</div>`;
   }
 
   private renderContent(): TemplateResult {
@@ -309,7 +319,7 @@ export class IncidentView extends LitElement {
       ${this.renderHeader(session)}
       ${this.issuesDismissed ? nothing : renderDataIssues(session.issues, () => (this.issuesDismissed = true), this.format)}
       ${this.noise.render(session, tab, theme)}
-      <div class="panels">
+      <div class=${classMap({ panels: true, 'story-open': storyOpen })}>
         <div
           class=${classMap({ story: true, inactive: !storyOpen })}
           part="panel"
@@ -320,7 +330,7 @@ export class IncidentView extends LitElement {
         >
           <il-incident-graph part="graph" theme=${ifDefined(theme)} .session=${session} .search=${this.noise.search}></il-incident-graph>
           <il-alert-timeline part="timeline" theme=${ifDefined(theme)} .session=${session}></il-alert-timeline>
-          <section class="pane" part="pane" tabindex="0" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
+          <section class=${classMap({ pane: true, open: hasPaneContent(session) })} part="pane" tabindex="0" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
         </div>
         ${tab === 'story'
           ? nothing
@@ -373,13 +383,12 @@ export class IncidentView extends LitElement {
   }
 
   private renderPane(session: IncidentSession): TemplateResult {
-    const { entityIds, alertIds } = session.selection;
-    if (entityIds.length > 0) {
+    if (session.selection.entityIds.length > 0) {
       return html`<il-entity-flyout part="flyout" theme=${ifDefined(this.theme)} .session=${session} @il-flyout-close=${this.clearSelection}></il-entity-flyout>`;
     }
 
     const snapshot = session.snapshot!;
-    const alert = alertIds.length > 0 ? snapshot.alerts.find((item) => item.id === alertIds[0]) : undefined;
+    const alert = selectedAlert(session);
     if (!alert) return html`<p class="hint">${msg('view.hint')}</p>`;
 
     return renderAlertDetails(alert, entityIndex(snapshot.entities), alertIndex(snapshot.alerts), {
@@ -490,6 +499,17 @@ function changesSinceLoad(entity: Entity, loaded: EntityUpdate | undefined): Ent
   if (entity.verdict !== loaded.verdict) changes.verdict = entity.verdict;
   if (entity.remediationStatus !== loaded.remediationStatus) changes.remediationStatus = entity.remediationStatus;
   return changes;
+}
+
+/** Returns the first selected alert, if the incident has it. */
+function selectedAlert(session: IncidentSession): Alert | undefined {
+  const id = session.selection.alertIds[0];
+  return id === undefined ? undefined : session.snapshot?.alerts.find((alert) => alert.id === id);
+}
+
+/** True when the details pane shows an entity or an alert rather than the hint. */
+function hasPaneContent(session: IncidentSession): boolean {
+  return session.selection.entityIds.length > 0 || selectedAlert(session) !== undefined;
 }
 
 function entityIndex(entities: readonly Entity[]): Map<string, Entity> {
