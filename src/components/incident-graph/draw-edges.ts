@@ -89,7 +89,25 @@ export function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly Edg
   ctx.restore();
 }
 
-/** Returns the quadratic curve of an edge from the source's rim to the target's rim. */
+/**
+ * Relation types whose arrow is drawn from the edge's target to its source. `parentProcess`
+ * runs from a child process to its parent in the data, and an arrow drawn that way reads as
+ * "the child started its parent". So the arrow points from the parent to the processes it
+ * created. Only the drawing turns round. The edge, its curve, hit testing and the layout keep
+ * the data's direction.
+ */
+const REVERSED_RELATIONS: ReadonlySet<string> = new Set(['parentProcess']);
+
+/** Returns true when an edge's arrow points at its source rather than its target. */
+export function drawnReversed(edge: EdgeView): boolean {
+  return REVERSED_RELATIONS.has(edge.type);
+}
+
+/**
+ * Returns the quadratic curve of an edge from the rim of the node its arrow leaves to the rim of
+ * the node its arrow points at: source to target, or target to source for a reversed relation
+ * (see `drawnReversed`). Either way the curve bends to the same side, so only the arrowhead moves.
+ */
 export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
   const { source, target } = edge;
   const dx = target.x - source.x;
@@ -102,10 +120,11 @@ export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: 
     x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
     y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,
   };
+  const [tail, head] = drawnReversed(edge) ? [target, source] : [source, target];
   return {
-    start: towards(source, control, source.radius),
+    start: towards(tail, control, tail.radius),
     control,
-    end: towards(target, control, target.radius + RING_GAP + 1),
+    end: towards(head, control, head.radius + RING_GAP + 1),
   };
 }
 

@@ -4,8 +4,13 @@ import { RELATION_TYPES } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
 
+/**
+ * Edge labels, which read along the drawn arrow: "powershell.exe runs on WS-01". A
+ * `parentProcess` arrow points from the parent to the child (see `drawnReversed`), so its label
+ * is the parent's act, "created", rather than the relation's name, which would read backwards.
+ */
 const RELATION_LABELS: Record<(typeof RELATION_TYPES)[number], string> = {
-  parentProcess: 'parent process',
+  parentProcess: 'created',
   imageFile: 'image file',
   runsOn: 'runs on',
   runsAs: 'runs as',
