@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { ActionResult, IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
@@ -227,6 +228,49 @@ describe('<il-entity-flyout> pending actions', () => {
 
       const sections = [...root(el).querySelectorAll('[part~="section"]')].map((node) => node.getAttribute('part'));
       expect(sections.indexOf('section actions')).to.be.lessThan(sections.indexOf('section pending-actions'));
+    });
+
+    it('puts both before the details', async () => {
+      const { el } = await processFlyout();
+      await waitUntil(() => root(el).querySelector('li[data-action-id="stop-quarantine"]'));
+
+      const sections = [...root(el).querySelectorAll('[part~="section"]')].map((node) => node.getAttribute('part'));
+      expect(sections.indexOf('section pending-actions'), 'pending actions').to.be.lessThan(sections.indexOf('section details'));
+      expect(sections.indexOf('section actions'), 'actions').to.be.lessThan(sections.indexOf('section details'));
+    });
+
+    it('shows Approve without scrolling', async () => {
+      const { el } = await processFlyout();
+      await waitUntil(() => root(el).querySelector('li[data-action-id="stop-quarantine"]'));
+      const body = root(el).querySelector<HTMLElement>('[part="body"]')!;
+      const approve = decisionButton(el, 'approve')!.getBoundingClientRect();
+      const reject = decisionButton(el, 'reject')!.getBoundingClientRect();
+
+      expect(body.scrollHeight, 'the body scrolls at all').to.be.greaterThan(body.clientHeight);
+      expect(body.scrollTop).to.equal(0);
+      expect(approve.top, 'Approve top').to.be.at.least(body.getBoundingClientRect().top);
+      expect(approve.bottom, 'Approve bottom').to.be.at.most(body.getBoundingClientRect().bottom);
+      expect(reject.bottom, 'Reject bottom').to.be.at.most(body.getBoundingClientRect().bottom);
+    });
+
+    it('reaches Approve by Tab before the details', async () => {
+      const { el } = await processFlyout();
+      await waitUntil(() => root(el).querySelector('li[data-action-id="stop-quarantine"]'));
+      root(el).querySelector<HTMLElement>('[part="close-button"]')!.focus();
+      const details = root(el).querySelector('[part~="details"]')!;
+
+      const reached: Element[] = [];
+      for (let step = 0; step < 6 && !details.contains(root(el).activeElement); step++) {
+        await sendKeys({ press: 'Tab' });
+        reached.push(root(el).activeElement!);
+      }
+
+      const approveAt = reached.indexOf(decisionButton(el, 'approve')!);
+      const rejectAt = reached.indexOf(decisionButton(el, 'reject')!);
+      const detailsAt = reached.findIndex((control) => details.contains(control));
+      expect(approveAt, 'Approve reached').to.be.at.least(0);
+      expect(rejectAt, 'Reject right after Approve').to.equal(approveAt + 1);
+      expect(detailsAt, 'details reached after Reject').to.be.greaterThan(rejectAt);
     });
   });
 });

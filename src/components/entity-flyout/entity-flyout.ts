@@ -45,6 +45,10 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * session comes from the `session` property, else from the element's own `adapter` and
  * `incidentId`, else from an ancestor through context.
  *
+ * Under the header with the verdict and remediation status, the body shows the actions and the
+ * pending actions first, so a decision waiting on the analyst is in sight without scrolling.
+ * The details, the alerts, the related entities and the hunting queries follow.
+ *
  * Details list the fields an analyst reads first for the entity's kind, then every other
  * non-empty property under "Other properties". Long values (paths, command lines, hashes)
  * truncate in the middle, expand on demand and have a copy button. Times show date, time to the
@@ -295,9 +299,9 @@ export class EntityFlyout extends LitElement {
         ${this.renderCloseButton()}
       </header>
       <div part="body">
-        ${renderDetails(entity, context)}
         ${actionsShown ? renderActions(this.actions, scope) : nothing}
         ${actionsShown ? renderPendingActions(this.actions, scope, pendingActions, this.format) : nothing}
+        ${renderDetails(entity, context)}
         ${renderAlerts(alertsOfEntity(snapshot, entity.id, session.range), context)}
         ${renderRelated(relatedEntities(snapshot, entity.id), context)}
         ${(this.adapter ?? session.adapter)?.listHuntQueries && (this.adapter ?? session.adapter)?.runHunt
