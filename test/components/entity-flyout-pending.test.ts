@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ActionResult, IncidentDataAdapter } from '../../src/adapter/adapter.js';
 import '../../src/components/entity-flyout/define.js';
+import { followDecidedActions } from '../../src/components/entity-flyout/entity-links.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type { ActionErrorEvent, ActionRequestEvent } from '../../src/components/entity-flyout/events.js';
 import type { VerdictBadge } from '../../src/components/verdict-badge/verdict-badge.js';
@@ -32,6 +33,15 @@ function decisionButton(el: EntityFlyout, decision: 'approve' | 'reject'): HTMLB
 
 function statusText(el: EntityFlyout): string {
   return pendingItem(el)!.querySelector('.action-status')!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** Returns the alert row of the flyout's "Alerts" section for this alert id. */
+function alertRow(el: EntityFlyout, alertId: string): HTMLButtonElement {
+  return root(el).querySelector<HTMLButtonElement>(`[part~="alerts"] button[data-alert-id="${alertId}"]`)!;
+}
+
+function alertRowRemediation(el: EntityFlyout, alertId: string): string | undefined {
+  return alertRow(el, alertId).querySelector<VerdictBadge>('il-verdict-badge')!.remediationStatus;
 }
 
 function pendingStatus(session: IncidentSession): string | undefined {
@@ -272,5 +282,71 @@ describe('<il-entity-flyout> pending actions', () => {
       expect(rejectAt, 'Reject right after Approve').to.equal(approveAt + 1);
       expect(detailsAt, 'details reached after Reject').to.be.greaterThan(rejectAt);
     });
+  });
+
+  describe('alert rows', () => {
+    it('follow an approved action', async () => {
+      const { el } = await processFlyout({ decide: () => ({ status: 'succeeded', remediationStatus: 'remediated' }) });
+      expect(alertRowRemediation(el, FLYOUT_IDS.alertPowerShell), 'before').to.equal('pendingApproval');
+      expect(alertRow(el, FLYOUT_IDS.alertPowerShell).textContent).to.contain('waiting for approval');
+
+      decisionButton(el, 'approve')!.click();
+      await settle(el);
+
+      expect(alertRowRemediation(el, FLYOUT_IDS.alertPowerShell), 'after').to.equal('remediated');
+      expect(alertRow(el, FLYOUT_IDS.alertPowerShell).textContent).to.not.contain('waiting for approval');
+      expect(alertRowRemediation(el, FLYOUT_IDS.alertPersistence), 'an alert that recorded no wait').to.equal('running');
+    });
+
+    it('follow a rejected action', async () => {
+      const { el } = await processFlyout({ decide: () => ({ status: 'succeeded', remediationStatus: 'declined' }) });
+      decisionButton(el, 'reject')!.click();
+      await settle(el);
+
+      expect(alertRowRemediation(el, FLYOUT_IDS.alertPowerShell)).to.equal('declined');
+    });
+
+    it('keep the wait without a new entity status', async () => {
+      const { el } = await processFlyout({ decide: () => ({ status: 'succeeded' }) });
+      decisionButton(el, 'approve')!.click();
+      await settle(el);
+
+      expect(alertRowRemediation(el, FLYOUT_IDS.alertPowerShell)).to.equal('pendingApproval');
+      expect(alertRow(el, FLYOUT_IDS.alertPowerShell).textContent).to.contain('waiting for approval');
+    });
+  });
+});
+
+describe('followDecidedActions', () => {
+  const evidence = {
+    entityId: FLYOUT_IDS.process,
+    roles: ['attacker'],
+    remediationStatus: 'pendingApproval',
+    remediationStatusDetails: 'Waiting for approval in the Action center',
+  } as const;
+  const remediated = { ...flyoutSnapshot().entities.find((entity) => entity.id === FLYOUT_IDS.process)!, remediationStatus: 'remediated' as const };
+  const approved = { ...pendingQuarantine(), status: 'approved' };
+
+  it('takes the status once every action is decided', () => {
+    const followed = followDecidedActions({ ...evidence, roles: [...evidence.roles] }, remediated, [approved]);
+    expect(followed.remediationStatus).to.equal('remediated');
+    expect(followed.remediationStatusDetails).to.equal(undefined);
+    expect(followed.roles).to.deep.equal(['attacker']);
+  });
+
+  it('waits while another action is undecided', () => {
+    const undecided = { ...pendingQuarantine(), id: 'pa-second', status: 'pendingApproval' };
+    const waiting = followDecidedActions({ ...evidence, roles: [] }, remediated, [approved, undecided]);
+    expect(waiting.remediationStatus).to.equal('pendingApproval');
+    expect(waiting.remediationStatusDetails).to.equal(evidence.remediationStatusDetails);
+  });
+
+  it('keeps the record without pending actions', () => {
+    expect(followDecidedActions({ ...evidence, roles: [] }, remediated, []).remediationStatus).to.equal('pendingApproval');
+  });
+
+  it('keeps any other recorded status', () => {
+    const running = { entityId: FLYOUT_IDS.process, roles: [], remediationStatus: 'running' } as const;
+    expect(followDecidedActions({ ...running, roles: [] }, remediated, [approved]).remediationStatus).to.equal('running');
   });
 });

@@ -60,7 +60,10 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  *
  * The alert list is in time order (earliest first activity first, then severity, then id), the
  * order of the timeline and the graph. With a time range in the session, it leaves out alerts
- * first active outside the range, as the graph does, and keeps alerts without a time.
+ * first active outside the range, as the graph does, and keeps alerts without a time. Each row
+ * shows the verdict and remediation status the alert gave the entity. A row whose alert records
+ * a wait for approval shows the entity's own remediation status instead, once every pending
+ * action of the entity is decided and that status has changed from `pendingApproval`.
  *
  * Choosing an alert keeps the entity selected and makes that alert the selected alert, so the
  * pane stays on the entity while the other views highlight the alert. Choosing the selected

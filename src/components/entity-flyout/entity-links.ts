@@ -4,9 +4,10 @@
  */
 
 import { compareByTime, type TimeOrderKey } from '../../model/time.js';
-import type { Alert, AlertEvidence, Entity, EpochMs, IncidentSnapshot, Relation } from '../../model/types.js';
+import type { Alert, AlertEvidence, Entity, EpochMs, IncidentSnapshot, PendingAction, Relation } from '../../model/types.js';
 import type { TimeRange } from '../../session/session.js';
 import { msg } from '../shared/strings.js';
+import { isUndecided } from './render-actions.js';
 
 /** An alert that involves the entity, with how it does. */
 export interface EntityAlert {
@@ -23,12 +24,17 @@ export interface EntityAlert {
  * With a `range`, alerts first active outside it are left out, as the graph leaves out records
  * first seen outside the session's range. An alert without a time is kept, because it cannot
  * be placed outside a window (the graph keeps records without a time too).
+ *
+ * The evidence keeps the verdict and remediation status the alert gave the entity, with one
+ * exception: see `followDecidedActions`.
  */
 export function alertsOfEntity(
   snapshot: IncidentSnapshot,
   entityId: string,
   range?: TimeRange | null,
 ): EntityAlert[] {
+  const entity = snapshot.entities.find((candidate) => candidate.id === entityId);
+  const pendingActions = (snapshot.pendingActions ?? []).filter((action) => action.entityId === entityId);
   const result: EntityAlert[] = [];
   for (const alert of snapshot.alerts) {
     if (range && !inRange(alert.firstActivityTime, range)) continue;
@@ -37,10 +43,32 @@ export function alertsOfEntity(
 
     const [first, ...rest] = matches as [AlertEvidence, ...AlertEvidence[]];
     const roles = [...new Set([first, ...rest].flatMap((evidence) => evidence.roles ?? []))];
-    result.push({ alert, evidence: { ...first, roles } });
+    result.push({ alert, evidence: followDecidedActions({ ...first, roles }, entity, pendingActions) });
   }
 
   return result.sort((a, b) => compareByTime(alertOrderKey(a.alert), alertOrderKey(b.alert)));
+}
+
+/**
+ * Returns the evidence with the entity's own remediation status when the alert still records a
+ * wait for approval that is over. The wait is over when the entity has pending actions, every
+ * one of them is decided, and the entity's status has changed from `pendingApproval`. A
+ * decision updates the entity and the pending action but not the alert's record, which would
+ * otherwise keep showing the wait. The status details are dropped too, because they describe
+ * the wait.
+ */
+export function followDecidedActions(
+  evidence: AlertEvidence,
+  entity: Entity | undefined,
+  pendingActions: readonly PendingAction[],
+): AlertEvidence {
+  if (evidence.remediationStatus !== 'pendingApproval' || !entity) return evidence;
+  if (entity.remediationStatus === undefined || entity.remediationStatus === 'pendingApproval') return evidence;
+  if (pendingActions.length === 0 || pendingActions.some(isUndecided)) return evidence;
+
+  const followed: AlertEvidence = { ...evidence, remediationStatus: entity.remediationStatus };
+  delete followed.remediationStatusDetails;
+  return followed;
 }
 
 function alertOrderKey(alert: Alert): TimeOrderKey {
