@@ -31,3 +31,19 @@ export function incidentOf(title: string, entities: Entity[], relations: Relatio
     issues: [],
   };
 }
+
+/**
+ * Returns a ransomware alert on one device, `fileCount` encrypted files and `ipCount` IP
+ * addresses, none of them linked to anything else. Above a group threshold each kind collapses
+ * into one group node that hangs off the alert.
+ */
+export function ransomwareSnapshot(fileCount: number, ipCount = 0): IncidentSnapshot {
+  const entities: Entity[] = [{ id: 'device-grouped', kind: 'device', displayName: 'WS-FIN-007', verdict: 'malicious', properties: {} }];
+  for (let index = 0; index < fileCount; index++) {
+    entities.push({ id: `file-${index}`, kind: 'file', displayName: `encrypted_${index}.locked`, verdict: index < 3 ? 'malicious' : 'suspicious', properties: {} });
+  }
+  for (let index = 0; index < ipCount; index++) {
+    entities.push({ id: `ip-${index}`, kind: 'ip', displayName: `198.51.100.${index + 10}`, properties: {} });
+  }
+  return incidentOf(`Ransomware encrypted ${fileCount} files`, entities, [], entities.map((entity) => entity.id));
+}

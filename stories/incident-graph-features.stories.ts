@@ -5,7 +5,7 @@ import '../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../src/components/incident-graph/incident-graph.js';
 import type { LayoutKind } from '../src/layout/index.js';
 import type { Entity, IncidentSnapshot, Relation } from '../src/model/types.js';
-import { incidentOf, sessionOn } from './graph-story-data.js';
+import { incidentOf, ransomwareSnapshot, sessionOn } from './graph-story-data.js';
 import { createFixtureGraph, createFixtureSnapshot } from '../test/fixtures/graph-snapshot.js';
 import { generateIncidentSnapshot } from '../test/fixtures/generated-incident.js';
 
@@ -260,14 +260,7 @@ export const TreeLayout: Story = {
 export const GroupedWithExpandAll: Story = {
   args: { groupThreshold: 10 },
   render: (args) => {
-    const entities: Entity[] = [{ id: 'device-grouped', kind: 'device', displayName: 'WS-FIN-007', verdict: 'malicious', properties: {} }];
-    for (let index = 0; index < 20; index++) {
-      entities.push({ id: `file-${index}`, kind: 'file', displayName: `encrypted_${index}.locked`, verdict: index < 3 ? 'malicious' : 'suspicious', properties: {} });
-    }
-    for (let index = 0; index < 12; index++) {
-      entities.push({ id: `ip-${index}`, kind: 'ip', displayName: `198.51.100.${index + 10}`, properties: {} });
-    }
-    const session = sessionOn(incidentOf('Ransomware encrypted 20 files', entities, [], entities.map((entity) => entity.id)));
+    const session = sessionOn(ransomwareSnapshot(20, 12));
     const graph = createRef<IncidentGraphElement>();
     const status = createRef<HTMLElement>();
     const report = (): void => {

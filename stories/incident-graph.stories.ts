@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/components/incident-graph/define.js';
 import type { IncidentGraph } from '../src/model/graph-types.js';
 import { IncidentSession } from '../src/session/session.js';
-import { incidentOf, sessionOn } from './graph-story-data.js';
+import { incidentOf, ransomwareSnapshot, sessionOn } from './graph-story-data.js';
 import {
   createEmptyGraph,
   createFixtureGraph,
@@ -202,11 +202,7 @@ export const Hub: Story = {
  */
 export const GroupedIncident: Story = {
   render: (args) => {
-    const entities: Entity[] = [{ id: 'device-grouped', kind: 'device', displayName: 'WS-FIN-007', verdict: 'malicious', properties: {} }];
-    for (let index = 0; index < 20; index++) {
-      entities.push({ id: `file-${index}`, kind: 'file', displayName: `encrypted_${index}.locked`, verdict: index < 3 ? 'malicious' : 'suspicious', properties: {} });
-    }
-    const session = sessionOn(incidentOf('Ransomware encrypted 20 files', entities, [], entities.map((entity) => entity.id)));
+    const session = sessionOn(ransomwareSnapshot(20));
     return html`
       <il-incident-graph
         style=${`height: ${args.height}px`}

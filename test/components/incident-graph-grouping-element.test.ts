@@ -69,16 +69,20 @@ describe('<il-incident-graph> grouping', () => {
     expect(name).to.equal('Incident graph: 3 alerts, 25 entities');
   });
 
-  it('places the group at its members centroid', async () => {
+  it('places the group near its members centroid', async () => {
     const session = groupedSession();
     const element = await mountGraph({ session });
     const graph = session.graph!;
     const xs = EXTRA_FILE_IDS.map((id) => graph.getNodeAttribute(id, 'x')!);
     const ys = EXTRA_FILE_IDS.map((id) => graph.getNodeAttribute(id, 'y')!);
+    const centroid = { x: xs.reduce((a, b) => a + b) / xs.length, y: ys.reduce((a, b) => a + b) / ys.length };
     const node = element.display.byId.get(GROUP_ID)!;
 
-    expect(node.x).to.be.closeTo(xs.reduce((a, b) => a + b) / xs.length, 1e-9);
-    expect(node.y).to.be.closeTo(ys.reduce((a, b) => a + b) / ys.length, 1e-9);
+    // The fixture's centroid overlaps another node, so the group node moves to a clear place
+    // nearby (see group-placement.ts, at most 80 world units away).
+    const shift = Math.hypot(node.x - centroid.x, node.y - centroid.y);
+    expect(shift).to.be.above(0);
+    expect(shift).to.be.at.most(80);
   });
 
   it('expands members at their positions', async () => {

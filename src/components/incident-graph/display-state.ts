@@ -201,14 +201,17 @@ export class DisplayState {
     const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
     // The base's nodes hidden now move too, so they show in the right place when they appear.
     // The display's other nodes are the base's, so only its group nodes are left to move, to
-    // the centroid of their members' views.
+    // their places among the base's nodes (see `placeGroupNodes`).
     if (this.base) {
       if (live) this.moveToLivePositions(this.base, live);
       else moveNodes({ ...EMPTY_DISPLAY, nodes: this.base.nodes }, positionOf);
       const byId = this.base.byId;
-      this.display = moveNodes(this.display, (id) => byId.get(id) ?? positionOf(id), { groupsOnly: true });
+      const positionInBase = (id: string): { x: number; y: number } | undefined => byId.get(id) ?? positionOf(id);
+      const running = sources.livePositions !== undefined;
+      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.base.nodes, positionInBase, running);
     } else {
       this.display = moveNodes(this.display, positionOf);
+      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.display.nodes, positionOf);
     }
     // A layout step and a run's end change no pin, and reading every pin costs a lookup per node.
     if (live) return false;

@@ -13,10 +13,10 @@
 import { ENTITY_KINDS, VERDICTS, type EntityKind, type Verdict } from '../../model/types.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { Selection } from '../../session/session.js';
-import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
 import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
+import { GROUP_RADIUS, placeGroupNodes } from './group-placement.js';
 import { compareNodes, selectionRefOf, type BaseModel, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
 
 /** Kinds that never group: the skeleton of the attack story. */
@@ -31,8 +31,7 @@ export const LARGE_INCIDENT_NODE_COUNT = 2000;
 /** Threshold used for a large incident when the element's threshold is higher. */
 export const LARGE_INCIDENT_GROUP_THRESHOLD = 2;
 
-/** Radius of a group node, in world units, larger than an entity's so it reads as several. */
-export const GROUP_RADIUS = ENTITY_RADIUS * 1.25;
+export { GROUP_RADIUS } from './group-placement.js';
 
 /** One group, as the element's `groups` property lists it. */
 export interface GroupInfo {
@@ -256,10 +255,13 @@ function groupIdFor(graph: IncidentGraph, alertKey: string, kind: EntityKind): s
 /**
  * Replaces the members of each collapsed group in a display model by one group node, and their
  * edges by edges to that node (one per other end and edge type). The group node sits at the
- * centroid of every member's position, visible or not, so it stays put while the time cursor
- * moves. It counts the members that exist now and is left out when none does. It is selected
- * when a visible member is, and dimmed when every visible member is. Counts stay those of the
- * entities, since the listbox name counts entities, not drawn circles.
+ * centroid of every member's position, visible or not, or at the nearest clear place when that
+ * would overlap another node (see `placeGroupNodes`). `allNodes` are the nodes to keep
+ * clear of, visible or not, so the group node stays put while the time cursor moves. Without
+ * them, the model's nodes count. The group node counts the members that exist now and is left
+ * out when none does. It is selected when a visible member is, and dimmed when every visible
+ * member is. Counts stay those of the entities, since the listbox name counts entities, not
+ * drawn circles.
  */
 export function collapseGroups(
   model: DisplayModel,
@@ -267,13 +269,17 @@ export function collapseGroups(
   expanded: ReadonlySet<string>,
   positionOf: (id: string) => { x: number; y: number } | undefined,
   format: LocaleFormat,
+  allNodes?: readonly NodeView[],
 ): DisplayModel {
-  return runToEnd(collapseGroupsSteps(model, groups, expanded, positionOf, format));
+  return runToEnd(collapseGroupsSteps(model, groups, expanded, positionOf, format, allNodes));
 }
+
+type Placements = ReadonlyMap<string, { x: number; y: number }>;
 
 /**
  * Collapses groups like `collapseGroups`, in slices. Changes the model's `byId` in place. Group
- * labels and counts are formatted in the locale of `format`.
+ * labels and counts are formatted in the locale of `format`. `placements` are the group nodes'
+ * positions by group id, when `placeGroupNodes` has already found them.
  */
 export function* collapseGroupsSteps(
   model: DisplayModel,
@@ -281,9 +287,15 @@ export function* collapseGroupsSteps(
   expanded: ReadonlySet<string>,
   positionOf: (id: string) => { x: number; y: number } | undefined,
   format: LocaleFormat,
+  allNodes: readonly NodeView[] = model.nodes,
+  placements?: Placements,
 ): Steps<DisplayModel> {
   const collapsed = groups.filter((group) => !expanded.has(group.id));
   if (collapsed.length === 0) return model;
+  if (!placements) {
+    placements = placeGroupNodes(collapsed, allNodes, positionOf);
+    yield;
+  }
 
   // The model is a fresh view of the base (see `viewOfBase`), so its map is changed in place
   // rather than copied: at ten thousand nodes the copy would cost a scrub step a millisecond.
@@ -304,7 +316,7 @@ export function* collapseGroupsSteps(
       .filter((node): node is NodeView => node !== undefined)
       .sort(compareNodes);
     for (const member of members) byId.delete(member.id);
-    const centre = centroid(group.memberIds.map(positionOf));
+    const centre = placements.get(group.id);
     if (members.length === 0 || !centre) continue;
 
     const node = groupNode(group, members, centre, format);
@@ -456,19 +468,6 @@ export function positionInGraph(graph: IncidentGraph | undefined, id: string): {
   return x === undefined || y === undefined ? undefined : { x, y };
 }
 
-function centroid(points: ReadonlyArray<{ x: number; y: number } | undefined>): { x: number; y: number } | undefined {
-  let x = 0;
-  let y = 0;
-  let count = 0;
-  for (const point of points) {
-    if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y)) continue;
-    x += point.x;
-    y += point.y;
-    count += 1;
-  }
-  return count === 0 ? undefined : { x: x / count, y: y / count };
-}
-
 function strongestVerdict(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {
   return VERDICTS.find((verdict) => verdicts.includes(verdict));
 }
@@ -495,16 +494,30 @@ export function selectGroupMembers(current: Selection, memberIds: readonly strin
 export class GroupingState {
   private readonly expanded = new Set<string>();
   private cache: { graph: IncidentGraph; threshold: number; groups: GroupDefinition[] } | undefined;
+  /** Counts changes of `expanded`, which change where group nodes go. */
+  private expandedVersion = 0;
+  /**
+   * The group nodes' last positions, and the node list, groups and `expandedVersion` they were
+   * found for. Moving the time cursor keeps all three, so it takes the positions from here. The
+   * nodes' positions change in place, so `moveGroupNodes`, which follows every such move,
+   * replaces or drops this.
+   */
+  private placed:
+    | { nodes: readonly NodeView[]; groups: readonly GroupDefinition[]; expandedVersion: number; placements: Placements }
+    | undefined;
 
   /** Forgets the groups found, after the graph's nodes or edges changed. */
   invalidate(): void {
     this.cache = undefined;
+    this.placed = undefined;
   }
 
   /** Forgets everything, for a new graph: every group starts collapsed. */
   reset(): void {
     this.cache = undefined;
+    this.placed = undefined;
     this.expanded.clear();
+    this.expandedVersion += 1;
   }
 
   groupsOf(graph: IncidentGraph | undefined, threshold: number): readonly GroupDefinition[] {
@@ -541,16 +554,19 @@ export class GroupingState {
     if (this.expanded.has(groupId) === expanded) return false;
     if (expanded) this.expanded.add(groupId);
     else this.expanded.delete(groupId);
+    this.expandedVersion += 1;
     return true;
   }
 
   /** Expands every group found now. A group that forms later starts collapsed. */
   expandAll(graph: IncidentGraph | undefined, threshold: number): void {
     for (const group of this.groupsOf(graph, threshold)) this.expanded.add(group.id);
+    this.expandedVersion += 1;
   }
 
   collapseAll(): void {
     this.expanded.clear();
+    this.expandedVersion += 1;
   }
 
   /**
@@ -595,6 +611,46 @@ export class GroupingState {
     // Before the layout places anything, no node is visible and finding groups can wait.
     if (model.nodes.length === 0) return model;
     const groups = yield* this.groupsOfSteps(graph, threshold, base);
-    return yield* collapseGroupsSteps(model, groups, this.expanded, positionOf, format);
+    const placed = this.placed;
+    const current = base !== undefined && placed?.nodes === base.nodes && placed.groups === groups && placed.expandedVersion === this.expandedVersion;
+    let placements = current ? placed.placements : undefined;
+    if (!placements && base) {
+      const collapsed = groups.filter((group) => !this.expanded.has(group.id));
+      placements = placeGroupNodes(collapsed, base.nodes, positionOf);
+      this.placed = { nodes: base.nodes, groups, expandedVersion: this.expandedVersion, placements };
+      yield;
+    }
+    return yield* collapseGroupsSteps(model, groups, this.expanded, positionOf, format, base?.nodes, placements);
+  }
+
+  /**
+   * Moves the group nodes of a display model to their places for the current positions, as
+   * `collapseGroups` places them, after a layout step or a drag moved nodes. `allNodes` are
+   * every node view with a position, visible or not. While `layoutRunning`, group nodes take
+   * their members' centroid, which costs far less per frame, and find their place once the
+   * layout ends. Returns a new model object over the same nodes, so caches keyed by the model
+   * see the change.
+   */
+  moveGroupNodes(
+    model: DisplayModel,
+    graph: IncidentGraph | undefined,
+    threshold: number,
+    allNodes: readonly NodeView[],
+    positionOf: (id: string) => { x: number; y: number } | undefined,
+    layoutRunning = false,
+  ): DisplayModel {
+    this.placed = undefined;
+    if (!model.nodes.some((node) => node.group)) return { ...model };
+    const groups = this.groupsOf(graph, threshold);
+    const collapsed = groups.filter((group) => !this.expanded.has(group.id));
+    const placements = placeGroupNodes(collapsed, allNodes, positionOf, { centroids: layoutRunning });
+    if (!layoutRunning) this.placed = { nodes: allNodes, groups, expandedVersion: this.expandedVersion, placements };
+    for (const node of model.nodes) {
+      const place = node.group ? placements.get(node.id) : undefined;
+      if (!place) continue;
+      node.x = place.x;
+      node.y = place.y;
+    }
+    return { ...model };
   }
 }

@@ -36,7 +36,9 @@ export type { SelectionTool } from './selection-gesture.js';
 /**
  * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
  * icons, verdict rings and remediation marks, directed relation and evidence edges, pan and
- * zoom, selection with highlight, and the session's time cursor.
+ * zoom, selection with highlight, and the session's time cursor. An edge's arrow points from its
+ * source to its target, except a `parentProcess` relation's: the data links a child process to
+ * its parent, and the arrow points from the parent to the child it created.
  *
  * The data comes from the most explicit source given: the `graph` property (a graphology
  * incident graph whose mutations are followed), else the `session` property, else a session of
@@ -51,7 +53,8 @@ export type { SelectionTool } from './selection-gesture.js';
  * Drawing follows the zoom. Node labels show from zoom 0.3, placed by priority (selected,
  * hovered or active, hubs with many more edges than most, malicious, suspicious, alerts by
  * severity, then the rest) where they overlap no other label or node, and edge labels (a relation's type, an evidence edge's roles other than
- * contextual) show from zoom 1.5. Kind icons and remediation
+ * contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
+ * `parentProcess` edge reads "created". Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
  * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin
@@ -77,7 +80,9 @@ export type { SelectionTool } from './selection-gesture.js';
  * relation to another entity (typically files, IP addresses, URLs, registry values, but never
  * devices, users, mailboxes or processes) collapse into one group node ("14 files") when there
  * are more than `groupThreshold` of them. A member's relation then ends at the group node. The
- * group node sits at the centroid of its members, shows their strongest verdict and a count
+ * group node sits at the centroid of its members or, where that would overlap another node, at
+ * the nearest clear place within 80 world units, tried first outward from its alert. The time
+ * cursor and the filters never move it. It shows its members' strongest verdict and a count
  * badge, and stands for the members in selection and in the listbox. Double-click or Enter
  * expands a group, and double-click on one of its members collapses it again. `expandGroup`,
  * `collapseGroup`, `expandAll` and `collapseAll` do the same for the host. Expanding is view

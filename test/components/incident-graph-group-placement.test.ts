@@ -1,0 +1,180 @@
+import { expect } from '@open-wc/testing';
+import { placeGroupNodes, GROUP_RADIUS } from '../../src/components/incident-graph/group-placement.js';
+import type { NodeView } from '../../src/components/incident-graph/display-model.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import { RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
+import { ALERT_RADIUS, ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
+import { IncidentSession } from '../../src/session/session.js';
+import { ransomwareSnapshot, sessionOn } from '../../stories/graph-story-data.js';
+import { at, GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
+import { mountGraph, nextFrames } from './incident-graph-helpers.js';
+
+type Point = { x: number; y: number };
+
+/** Returns a node view with the fields placement reads. */
+function nodeAt(id: string, x: number, y: number, alert = false): NodeView {
+  return { id, x, y, alert, radius: alert ? ALERT_RADIUS : ENTITY_RADIUS } as NodeView;
+}
+
+/**
+ * Returns the distance from a node's centre to the outside of its drawn shape: an alert's
+ * corner, an entity's ring, or a group node's stack rim (3 units out from a centre 3 units down
+ * and left, stroked 1.5 wide).
+ */
+function drawnReach(node: { alert: boolean; radius: number; group?: unknown }): number {
+  if (node.alert) return (node.radius * 1.7) / Math.SQRT2;
+  if (node.group) return node.radius + RING_GAP + 3 + 3 * Math.SQRT2 + 0.75;
+  return node.radius + RING_GAP;
+}
+
+/** Returns "a overlaps b" for each pair of a group node and another drawn node that overlap. */
+function overlaps(nodes: readonly NodeView[]): string[] {
+  const found: string[] = [];
+  for (const group of nodes.filter((node) => node.group)) {
+    for (const other of nodes) {
+      if (other === group) continue;
+      if (Math.hypot(group.x - other.x, group.y - other.y) < drawnReach(group) + drawnReach(other)) found.push(`${group.id} overlaps ${other.id}`);
+    }
+  }
+  return found;
+}
+
+/** Returns `count` points on a circle of `radius` around `centre`, the first at angle 0. */
+function ring(centre: Point, radius: number, count: number): Point[] {
+  return Array.from({ length: count }, (_, index) => {
+    const angle = (index / count) * 2 * Math.PI;
+    return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+  });
+}
+
+/** Mounts a session and waits for the layout, with `threshold` as the group threshold when given. */
+async function mountSession(session: IncidentSession, threshold?: number): Promise<IncidentGraphElement> {
+  const element = await mountGraph({ session });
+  if (threshold !== undefined) {
+    element.groupThreshold = threshold;
+    await element.updateComplete;
+    await nextFrames();
+  }
+  return element;
+}
+
+describe('placeGroupNodes', () => {
+  const alert = nodeAt('alert', 0, 0, true);
+
+  it('keeps a clear centroid', () => {
+    const members = ring({ x: 300, y: 0 }, 40, 8);
+    const positions = new Map(members.map((point, index) => [`m${index}`, point]));
+    const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: [...positions.keys()] }], [alert], (id) => (id === 'alert' ? alert : positions.get(id)));
+
+    expect(placed.get('g')!.x).to.be.closeTo(300, 1e-9);
+    expect(placed.get('g')!.y).to.be.closeTo(0, 1e-9);
+  });
+
+  it('moves a centroid off its alert along the mean offset', () => {
+    // Members all round the alert, a little further on the right: the centroid lies 10 units right of the alert.
+    const members = ring({ x: 10, y: 0 }, 100, 20);
+    const positions = new Map(members.map((point, index) => [`m${index}`, point]));
+    const memberNodes = members.map((point, index) => nodeAt(`m${index}`, point.x, point.y));
+    const placed = placeGroupNodes(
+      [{ id: 'g', alertKey: 'alert', memberIds: [...positions.keys()] }],
+      [alert, ...memberNodes],
+      (id) => (id === 'alert' ? alert : positions.get(id)),
+    )!.get('g')!;
+
+    expect(placed.y, 'on the line from the alert through the centroid').to.be.closeTo(0, 1e-9);
+    expect(placed.x, 'right of the alert').to.be.above(0);
+    expect(placed.x, 'clear of the alert').to.be.at.least(drawnReach(alert) + GROUP_RADIUS + RING_GAP);
+  });
+
+  it('points down from a centroid exactly on its alert', () => {
+    const members = [{ x: 0, y: 0 }, { x: 0, y: 0 }];
+    const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: ['m0', 'm1'] }], [alert], (id) =>
+      id === 'alert' ? alert : members[Number(id.slice(1))],
+    ).get('g')!;
+
+    expect(placed.x).to.be.closeTo(0, 1e-9);
+    expect(placed.y).to.be.above(drawnReach(alert) + GROUP_RADIUS);
+  });
+
+  it('keeps two groups of one alert apart', () => {
+    const files = ring({ x: 1, y: 0 }, 100, 12);
+    const addresses = ring({ x: 2, y: 0 }, 120, 12);
+    const positions = new Map([
+      ...files.map((point, index): [string, Point] => [`f${index}`, point]),
+      ...addresses.map((point, index): [string, Point] => [`i${index}`, point]),
+    ]);
+    const groups = [
+      { id: 'files', alertKey: 'alert', memberIds: files.map((_, index) => `f${index}`) },
+      { id: 'addresses', alertKey: 'alert', memberIds: addresses.map((_, index) => `i${index}`) },
+    ];
+    const placed = placeGroupNodes(groups, [alert], (id) => (id === 'alert' ? alert : positions.get(id)));
+    const first = placed.get('files')!;
+    const second = placed.get('addresses')!;
+
+    expect(Math.hypot(first.x - second.x, first.y - second.y)).to.be.at.least(2 * (GROUP_RADIUS + RING_GAP));
+    expect(Math.hypot(first.x, first.y)).to.be.at.least(drawnReach(alert) + GROUP_RADIUS + RING_GAP);
+    expect(Math.hypot(second.x, second.y)).to.be.at.least(drawnReach(alert) + GROUP_RADIUS + RING_GAP);
+  });
+
+  it('skips a group without positions', () => {
+    const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: ['m0'] }], [alert], (id) => (id === 'alert' ? alert : undefined));
+    expect(placed.has('g')).to.equal(false);
+  });
+});
+
+describe('<il-incident-graph> group placement', () => {
+  it('overlaps no node in the grouped fixture', async () => {
+    const element = await mountSession(groupedSession());
+    expect(element.display.byId.has(GROUP_ID)).to.equal(true);
+    expect(overlaps(element.display.nodes)).to.deep.equal([]);
+  });
+
+  it('overlaps no node in the grouped story', async () => {
+    const element = await mountSession(sessionOn(ransomwareSnapshot(20)), 10);
+    expect(element.display.nodes.filter((node) => node.group)).to.have.length(1);
+    expect(overlaps(element.display.nodes)).to.deep.equal([]);
+  });
+
+  it('keeps two story groups apart', async () => {
+    const element = await mountSession(sessionOn(ransomwareSnapshot(20, 12)), 10);
+    expect(element.display.nodes.filter((node) => node.group)).to.have.length(2);
+    expect(overlaps(element.display.nodes)).to.deep.equal([]);
+  });
+
+  it('stays put while the time cursor moves', async () => {
+    const session = groupedSession();
+    const element = await mountSession(session);
+    const { x, y } = element.display.byId.get(GROUP_ID)!;
+
+    for (const minutes of [36, 38, 41, 44]) {
+      session.setTime(at(minutes));
+      await nextFrames();
+      const node = element.display.byId.get(GROUP_ID)!;
+      expect(node.x, `x at minute ${minutes}`).to.equal(x);
+      expect(node.y, `y at minute ${minutes}`).to.equal(y);
+      expect(overlaps(element.display.nodes), `overlaps at minute ${minutes}`).to.deep.equal([]);
+    }
+  });
+
+  it('moves clear when a node moves onto it', async () => {
+    const session = groupedSession();
+    const element = await mountSession(session);
+    const graph = session.graph!;
+    const group = element.display.byId.get(GROUP_ID)!;
+    const alertKey = group.group!.alertKey;
+    const place = { x: group.x, y: group.y };
+    // A host moves the alert onto the group node, as a drag writes `x` and `y`.
+    graph.mergeNodeAttributes(alertKey, place);
+    await nextFrames();
+
+    const alert = element.display.byId.get(alertKey)!;
+    expect(alert.x).to.equal(place.x);
+    expect(alert.y).to.equal(place.y);
+    expect(overlaps(element.display.nodes)).to.deep.equal([]);
+
+    // Moving the time cursor then places the group for the new positions, not the old ones.
+    session.setTime(at(44));
+    await nextFrames();
+    expect(overlaps(element.display.nodes), 'overlaps after the time cursor moved').to.deep.equal([]);
+  });
+});
