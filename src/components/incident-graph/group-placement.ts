@@ -44,6 +44,12 @@ const STEP = GROUP_RADIUS / 2;
  * the alert it belongs to.
  */
 const MAX_SHIFT = 8 * STEP;
+/**
+ * Above this many nodes, a blocked group node tries only the points outward from its alert, one
+ * per ring. Such graphs are packed so tightly that a search all round rarely finds a clear place,
+ * and at 50,000 entities it cost the first frame about 50 ms.
+ */
+const ROUND_SEARCH_MAX_NODES = 2000;
 
 /** Returns the distance from a node's centre to the outside of what is drawn for it. */
 function reachOf(node: { alert: boolean; radius: number }): number {
@@ -77,11 +83,12 @@ export function placeGroupNodes(
   const members = new Set<string>();
   for (const group of groups) for (const id of group.memberIds) members.add(id);
   const obstacles = new ObstacleGrid(nodes, (node) => !members.has(node.id));
+  const allRound = nodes.length <= ROUND_SEARCH_MAX_NODES;
 
   for (const group of groups) {
     const centre = centroid(group.memberIds, positionOf);
     if (!centre) continue;
-    const placed = obstacles.clearance(centre) >= 0 ? centre : nearestClear(group, centre, obstacles, positionOf);
+    const placed = obstacles.clearance(centre) >= 0 ? centre : nearestClear(group, centre, obstacles, positionOf, allRound);
     placements.set(group.id, placed);
     obstacles.add(placed, GROUP_REACH);
   }
@@ -93,9 +100,15 @@ export function placeGroupNodes(
  * `MAX_SHIFT` away. Each ring tries first the point on the ray from the group's alert through
  * the centroid, then points ever further round on either side. With the centroid on the alert,
  * the ray runs towards the first member placed apart from the alert, or straight down when there
- * is none.
+ * is none. Without `allRound`, each ring tries only the point on that ray.
  */
-function nearestClear(group: PlacedGroup, centre: Point, obstacles: ObstacleGrid, positionOf: (id: string) => Point | undefined): Point {
+function nearestClear(
+  group: PlacedGroup,
+  centre: Point,
+  obstacles: ObstacleGrid,
+  positionOf: (id: string) => Point | undefined,
+  allRound: boolean,
+): Point {
   const alert = positionOf(group.alertKey) ?? centre;
   let dx = centre.x - alert.x;
   let dy = centre.y - alert.y;
@@ -110,7 +123,8 @@ function nearestClear(group: PlacedGroup, centre: Point, obstacles: ObstacleGrid
   let bestClearance = obstacles.clearance(centre);
   for (let distance = STEP; distance <= MAX_SHIFT; distance += STEP) {
     const count = Math.max(6, Math.ceil((2 * Math.PI * distance) / STEP));
-    for (let index = 0; index < count; index++) {
+    const tried = allRound ? count : 1;
+    for (let index = 0; index < tried; index++) {
       // 0, +1, -1, +2, -2, ... steps round from the outward direction.
       const turn = index % 2 === 1 ? (index + 1) / 2 : -index / 2;
       const angle = outward + (turn * 2 * Math.PI) / count;
