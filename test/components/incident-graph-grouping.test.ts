@@ -3,7 +3,6 @@ import { baseModelSteps, buildDisplayModel, compareNodes } from '../../src/compo
 import { runToEnd } from '../../src/components/incident-graph/slices.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import {
-  collapseGroups,
   DEFAULT_GROUP_THRESHOLD,
   effectiveGroupThreshold,
   findGroups,
@@ -13,6 +12,7 @@ import {
   LARGE_INCIDENT_NODE_COUNT,
   selectGroupMembers,
 } from '../../src/components/incident-graph/grouping.js';
+import { collapseGroups } from '../../src/components/incident-graph/group-collapse.js';
 import { localeFormat } from '../../src/components/shared/locale-controller.js';
 import { buildIncidentGraph } from '../../src/model/build-graph.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { DisplayState, type DisplaySources } from '../../src/components/incident-graph/display-state.js';
-import { GroupingState } from '../../src/components/incident-graph/grouping.js';
+import { GroupingState } from '../../src/components/incident-graph/grouping-state.js';
 import { COARSE_MAX_EDGES, DOT_ZOOM, drawScene, lastDrawStats } from '../../src/components/incident-graph/draw.js';
 import type { EdgeView, NodeView } from '../../src/components/incident-graph/display-model.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';

@@ -296,17 +296,16 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
 /**
  * Moves the nodes of a display model to new positions in place, for a layout step that changes
  * no node, edge or state. Each node takes `positionOf(id)`, or keeps its place when that is
- * undefined, and a group node goes to the centroid of its members. The edges reference the node
+ * undefined, and a group node goes to the centroid of its members, from where
+ * `GroupingState.moveGroupNodes` finds it a clear place. The edges reference the node
  * views, so they follow. Returns a new model object over the same nodes and edges, so caches
  * keyed by the model (the scene bounds, the hit index) detect that the positions changed.
  */
 export function moveNodes(
   display: DisplayModel,
   positionOf: (id: string) => { x: number; y: number } | undefined,
-  options: { groupsOnly?: boolean } = {},
 ): DisplayModel {
   for (const node of display.nodes) {
-    if (options.groupsOnly && !node.group) continue;
     const position = node.group ? centroidOf(node.group.memberIds, positionOf) : positionOf(node.id);
     if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
     node.x = position.x;

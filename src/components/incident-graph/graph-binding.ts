@@ -14,7 +14,7 @@ import { DisplayState } from './display-state.js';
 import { LayoutEndEvent, LayoutProgressEvent } from './events.js';
 import type { Point } from './geometry.js';
 import { GraphSource } from './graph-source.js';
-import { GroupingState } from './grouping.js';
+import { GroupingState } from './grouping-state.js';
 import { LayoutRunner, type LivePositions } from './layout-runner.js';
 
 /** A new graph of more nodes than this starts building its display model in a task at once. */

@@ -8,7 +8,8 @@ import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { selectionOfNodes } from './box-select.js';
 import { selectionRefOf } from './display-model.js';
-import { selectGroupMembers, type GroupingState } from './grouping.js';
+import { selectGroupMembers } from './grouping.js';
+import type { GroupingState } from './grouping-state.js';
 
 export const EMPTY_SELECTION: Selection = { entityIds: [], alertIds: [] };
 
