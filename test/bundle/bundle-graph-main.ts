@@ -27,12 +27,11 @@ async function run(): Promise<void> {
   document.body.append(graph);
   await customElements.whenDefined('il-incident-graph');
   record.stage = 'mounted';
-  // The session set before the upgrade reaches the element's session controller only in its
-  // first update, so the layout starts later than for a session set on a defined element, and
-  // `layoutSettled` right after the first update can resolve before it. `rendered` waits for
-  // the graph to be drawn, which needs the layout to have started.
-  await graph.rendered;
+  // The session, set before the upgrade, is followed in the element's first update, so its
+  // layout is under way once that update is complete.
+  await graph.updateComplete;
   await graph.layoutSettled;
+  await graph.rendered;
   record.stage = 'settled';
 
   parent.postMessage({ type: 'il-strict-page', loadState: 'ready', nodes: session.graph?.order ?? 0, record }, parent.location.origin);

@@ -108,7 +108,7 @@ describe('<il-incident-graph>', () => {
       element.style.setProperty('width', '300px');
 
       // The resize observer runs in the rendering step after the frame callbacks, and the frame
-      // it requests comes one frame later. A task after the first frame sees what it showed.
+      // it requests comes one frame later. A task after the first frame reads what it showed.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       expect(pixelAt(element, { x: 2, y: 2 })).to.deep.equal(background);
 

@@ -68,8 +68,8 @@ function reachOf(node: { alert: boolean; radius: number }): number {
  * members of `groups` are left out of the obstacles, since collapsed they are not drawn. Groups
  * are placed in the order given, each clear of the ones before. A group none of whose members
  * has a position gets no entry. With `centroids`, every group node takes its centroid, which
- * is much cheaper, for the frames of a layout that is still moving the nodes; so it does in a
- * graph of more than `PLACEMENT_MAX_NODES` nodes.
+ * is much cheaper, for the frames of a layout that is still moving the nodes. In a graph of
+ * more than `PLACEMENT_MAX_NODES` nodes every group node takes its centroid too.
  */
 export function placeGroupNodes(
   groups: readonly PlacedGroup[],
