@@ -11,6 +11,7 @@ import { compareTimeOrder } from '../../model/time.js';
 import type { Selection } from '../../session/session.js';
 import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
+import { centroid } from './group-placement.js';
 
 export interface NodeView {
   id: string;
@@ -306,29 +307,12 @@ export function moveNodes(
   positionOf: (id: string) => { x: number; y: number } | undefined,
 ): DisplayModel {
   for (const node of display.nodes) {
-    const position = node.group ? centroidOf(node.group.memberIds, positionOf) : positionOf(node.id);
+    const position = node.group ? centroid(node.group.memberIds, positionOf) : positionOf(node.id);
     if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
     node.x = position.x;
     node.y = position.y;
   }
   return { ...display };
-}
-
-function centroidOf(
-  ids: readonly string[],
-  positionOf: (id: string) => { x: number; y: number } | undefined,
-): { x: number; y: number } | undefined {
-  let x = 0;
-  let y = 0;
-  let count = 0;
-  for (const id of ids) {
-    const position = positionOf(id);
-    if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
-    x += position.x;
-    y += position.y;
-    count += 1;
-  }
-  return count === 0 ? undefined : { x: x / count, y: y / count };
 }
 
 /** Returns the graph keys of the selected nodes; an alert whose id clashes with an entity is keyed with a prefix. */

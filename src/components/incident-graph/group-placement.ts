@@ -150,7 +150,8 @@ function nearestClear(
   return best;
 }
 
-function centroid(ids: readonly string[], positionOf: (id: string) => Point | undefined): Point | undefined {
+/** Returns the mean position of the nodes `ids` that have a finite one, or undefined when none has. */
+export function centroid(ids: readonly string[], positionOf: (id: string) => Point | undefined): Point | undefined {
   let x = 0;
   let y = 0;
   let count = 0;
