@@ -82,9 +82,9 @@ function coreChunk(id, { getModuleInfo }) {
 }
 
 /**
- * Empties dist/bundle/ before a build, so chunks of earlier builds (their names carry a content
- * hash) do not pile up, clears the core modules of an earlier build, and fails the build unless every element of src/components has its
- * chunk, named after its tag.
+ * Empties dist/bundle/ and the core modules of an earlier build before a build, so hashed chunks
+ * of earlier builds do not pile up. Fails the build unless every element of src/components has
+ * its chunk, named after its tag.
  */
 function bundleChunkFolder() {
   return {

@@ -127,8 +127,8 @@ function idle(): Promise<void> {
 
 /**
  * Waits for two animation frames, so the element has its size before a timer starts, and then
- * for a task: a host hands over data from a task (a network response, a message), not from an
- * animation frame callback, after which the browser still renders the frame.
+ * for a task. A host hands over data from a task, such as a network response or a message. It
+ * does not do so from an animation frame callback, which the browser's rendering would follow.
  */
 function nextFrames(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));

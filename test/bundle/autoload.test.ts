@@ -1,8 +1,8 @@
 /**
- * How the script-tag bundle loads its elements: nothing before an element appears, the chunk
- * of a tag once it appears in the document, elements of a shadow root or detached tree after
- * `discover`, properties set before the upgrade kept, and a chunk that fails to load reported
- * with its tag and URL. Each test uses tags that no earlier test loaded, because the page keeps
+ * How the script-tag bundle loads its elements. Nothing loads before an element appears, and a
+ * tag's chunk loads once the tag is in the document. `discover` defines the elements of a
+ * shadow root or detached tree. Properties set before the upgrade are kept, and a chunk that
+ * fails to load is reported with its tag and URL. Each test uses tags that no earlier test loaded, because the page keeps
  * what the bundle defined. `npm test` builds the bundle before it runs the tests.
  */
 

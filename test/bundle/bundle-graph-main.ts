@@ -1,7 +1,7 @@
 /**
- * Main script of the bundle's graph page (test/bundle/layout-worker.test.ts): loads only the
- * script-tag bundle and mounts `<il-incident-graph>` on a generated incident large enough for
- * the layout worker, with `worker-url` from the page's query, then posts what
+ * Main script of the bundle's graph page, which test/bundle/layout-worker.test.ts frames. It
+ * loads only the script-tag bundle and mounts `<il-incident-graph>` on an incident large enough
+ * for the layout worker, with `worker-url` from the page's query. Then it posts what
  * test/security/strict-page-listen.ts recorded to the parent page.
  */
 

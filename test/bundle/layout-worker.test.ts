@@ -1,8 +1,7 @@
 /**
- * The layout worker of the script-tag bundle, whose source is a chunk loaded on first use and
- * started from a `blob:` URL: it starts under the README's policy, the layout falls back to the
- * main thread where `blob:` workers are refused, and `worker-url` starts dist/layout-worker.js
- * instead. Each case runs test/bundle/bundle-graph-main.ts in a frame under its policy.
+ * The layout worker of the script-tag bundle. Its source is a chunk loaded on first use, and it
+ * starts from a `blob:` URL under the README's policy. Where `blob:` workers are blocked, the
+ * layout falls back to the main thread, and `worker-url` starts dist/layout-worker.js instead. Each case runs test/bundle/bundle-graph-main.ts in a frame under its policy.
  */
 
 import { expect } from '@open-wc/testing';

@@ -50,10 +50,10 @@ export type { SelectionTool } from './selection-gesture.js';
  * the graph as `x` and `y`. So the same incident always looks the same, a host may save and
  * restore the positions, and moving the time cursor only hides nodes.
  *
- * Drawing follows the zoom. Node labels show from zoom 0.3, placed by priority (selected,
- * hovered or active, hubs with many more edges than most, malicious, suspicious, alerts by
- * severity, then the rest) where they overlap no other label or node, and edge labels (a relation's type, an evidence edge's roles other than
- * contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
+ * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
+ * label or node. They are placed by priority: selected, hovered or active, hubs with many more
+ * edges than most, malicious, suspicious, alerts by severity, then the rest. Edge labels (a
+ * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
  * `parentProcess` edge reads "created". Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
