@@ -1,10 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { DisplayState, type DisplaySources } from '../../src/components/incident-graph/display-state.js';
 import { GroupingState } from '../../src/components/incident-graph/grouping-state.js';
 import { COARSE_MAX_EDGES, DOT_ZOOM, drawScene, lastDrawStats } from '../../src/components/incident-graph/draw.js';
-import type { EdgeView, NodeView } from '../../src/components/incident-graph/display-model.js';
+import { compareNodes, type EdgeView, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
 import { localeFormat } from '../../src/components/shared/locale-controller.js';
@@ -22,6 +22,14 @@ function griddedGraph(entityCount: number): IncidentGraph {
     const position = { x: (index % columns) * 40, y: Math.floor(index / columns) * 40 };
     index += 1;
     return { ...attributes, ...position };
+  });
+  return graph;
+}
+
+/** Adds a second edge beside each of the graph's first three edges, so some edges run in parallel. */
+function withParallelEdges(graph: IncidentGraph): IncidentGraph {
+  graph.edges().slice(0, 3).forEach((edge) => {
+    graph.addEdgeWithKey(`${edge}-again`, graph.source(edge), graph.target(edge), { ...graph.getEdgeAttributes(edge) });
   });
   return graph;
 }
@@ -91,6 +99,28 @@ describe('il-incident-graph work in slices', () => {
       expect(state.building).to.equal(true);
     });
 
+    it('finishes a large base in the next build for a frame', () => {
+      const graph = withParallelEdges(griddedGraph(20000));
+      const state = new DisplayState();
+      const sources = sourcesOf(graph);
+      const deadline = performance.now() + 600_000;
+
+      expect(graph.order).to.be.greaterThan(20000);
+      expect(state.processUntil(sources, deadline)).to.equal('rebuilt');
+      expect(state.stale).to.equal(true);
+      expect(state.processUntil(sources, Infinity)).to.equal('unchanged');
+      expect(state.stale).to.equal(true);
+      expect(state.processUntil(sources, deadline)).to.equal('rebuilt');
+      expect(state.stale).to.equal(false);
+
+      const whole = new DisplayState();
+      whole.process(sourcesOf(graph));
+      const curveOf = (edge: EdgeView): string => `${edge.id} ${edge.curve} ${edge.loopIndex}`;
+      expect(state.display.nodes.map((node) => node.id)).to.deep.equal(whole.display.nodes.map((node) => node.id));
+      expect(state.display.edges.map(curveOf)).to.deep.equal(whole.display.edges.map(curveOf));
+      expect(whole.display.edges.some((edge) => edge.curve !== 0)).to.equal(true);
+    });
+
     it('starts again from the beginning when marked stale during a build', () => {
       const first = griddedGraph(5000);
       const second = griddedGraph(300);
@@ -112,6 +142,18 @@ describe('il-incident-graph work in slices', () => {
 
     expect(element.display.entityCount).to.be.greaterThan(19000);
     expect(element.toScreen(element.display.nodes[0]!.id)).to.not.equal(undefined);
+  });
+
+  it('puts a large incident in list order after its first frame', async () => {
+    const element = await fixture<IncidentGraphElement>(html`
+      <il-incident-graph style=${styleProperties({ width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${withParallelEdges(griddedGraph(20000))}></il-incident-graph>
+    `);
+    await element.rendered;
+    const inListOrder = (): boolean => element.display.nodes.every((node, index, nodes) => index === 0 || compareNodes(nodes[index - 1]!, node) <= 0);
+    await waitUntil(inListOrder, 'the nodes never came in list order', { timeout: 10_000 });
+
+    expect(element.display.nodes.length).to.be.greaterThan(19000);
+    expect(element.display.edges.some((edge) => edge.curve !== 0)).to.equal(true);
   });
 });
 

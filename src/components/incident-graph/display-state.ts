@@ -8,7 +8,7 @@
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from '../../session/filters.js';
-import { baseModelSteps, EMPTY_DISPLAY, moveNodes, viewOfBaseSteps, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
+import { baseModelSteps, EMPTY_DISPLAY, finishBaseSteps, moveNodes, viewOfBaseSteps, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
 import { HitIndex, type Point } from './geometry.js';
 import { positionInGraph } from './grouping.js';
 import type { GroupingState } from './grouping-state.js';
@@ -32,6 +32,12 @@ export interface DisplaySources {
   /** Formats of the element's locale, for group labels and counts. */
   format: LocaleFormat;
 }
+
+/**
+ * A base model of more nodes than this is drawn once before its last passes run (see
+ * `finishBaseSteps`). Such a graph fits the view only at dot detail, where neither pass shows.
+ */
+const FINISH_LATER_MIN_NODES = 20_000;
 
 export class DisplayState {
   display: DisplayModel = EMPTY_DISPLAY;
@@ -71,6 +77,11 @@ export class DisplayState {
     return this.build !== undefined;
   }
 
+  /** True when a build for a frame has work to do: the model is stale or its base unfinished. */
+  get stale(): boolean {
+    return this.dirty || this.base?.finished === false;
+  }
+
   /**
    * Marks the positions stale: the next `process` moves the nodes, unless it rebuilds anyway.
    * `endedRun` is a layout run that ended and whose final coordinates are being written into
@@ -106,6 +117,9 @@ export class DisplayState {
    * starts again when the model was marked stale meanwhile.
    */
   processUntil(sources: DisplaySources, deadline: number): 'unchanged' | 'rebuilt' | 'pending' {
+    // A build for a frame finishes a base that the last one left unfinished. A call without a
+    // deadline, which wants a valid model at once, takes the current one as it is.
+    if (!this.dirty && deadline !== Infinity && this.base?.finished === false) this.dirty = true;
     if (!this.dirty) {
       // A changed pin changes the listbox's text, so it counts as a rebuild.
       if (this.positionsDirty && this.moveToCurrentPositions(sources)) return 'rebuilt';
@@ -116,7 +130,7 @@ export class DisplayState {
       // From here on, a step of the run the build reads only moves nodes, after the build.
       this.run = sources.livePositions;
       this.positionsDirty = false;
-      this.build = this.buildSteps(sources);
+      this.build = this.buildSteps(sources, deadline !== Infinity);
     }
     for (;;) {
       const next = this.build.next();
@@ -129,7 +143,8 @@ export class DisplayState {
     return 'rebuilt';
   }
 
-  private *buildSteps(sources: DisplaySources): Steps<void> {
+  /** Builds the model. With `finishLater`, a large base is left unfinished for the next build. */
+  private *buildSteps(sources: DisplaySources, finishLater: boolean): Steps<void> {
     const { graph, session } = sources;
     const live = sources.livePositions;
     if (!graph) {
@@ -138,7 +153,13 @@ export class DisplayState {
       this.searchMatchIds = undefined;
       return;
     }
-    if (this.base?.graph !== graph) this.base = yield* baseModelSteps(graph, live);
+    if (this.base?.graph !== graph) {
+      this.base = yield* baseModelSteps(graph, live, { finishLater: finishLater && graph.order > FINISH_LATER_MIN_NODES });
+    } else if (!this.base.finished) {
+      yield* finishBaseSteps(this.base);
+      // The base's nodes are in a new order, so the slots by their place are found again.
+      this.liveSlots = undefined;
+    }
 
     const model = yield* viewOfBaseSteps(this.base, {
       graph,

@@ -46,6 +46,8 @@ export class FrameDrawer {
   private readonly parts: FrameParts;
   private readonly painter: FramePainter;
   private canvas: HTMLCanvasElement | undefined;
+  /** True when the last frame built a model and left its painting to this one. */
+  private paintDue = false;
 
   constructor(host: FrameDrawerHost, parts: FrameParts) {
     this.host = host;
@@ -68,17 +70,24 @@ export class FrameDrawer {
     this.painter.dispose();
   }
 
-  /** Draws one frame. Returns true to get another one, when the display model is still being built. */
+  /** Draws one frame. Returns true to get another one, when the display model has work left. */
   draw(): boolean {
     const { binding, camera, interaction, minimapView, frames } = this.parts;
 
     // A large model is built over several frames, and drawn in the frame after the one that
     // finished it when that one has little time left, so no frame runs much past the budget.
-    const started = performance.now();
-    const state = binding.processUntil(started + BUILD_SLICE_MS);
-    if (state === 'pending') return true;
-    this.parts.syncEmptyMessage();
-    if (state === 'rebuilt' && performance.now() - started > BUILD_SLICE_MS / 2) return true;
+    // That frame paints the model before it processes anything newer.
+    if (!this.paintDue) {
+      const started = performance.now();
+      const state = binding.processUntil(started + BUILD_SLICE_MS);
+      if (state === 'pending') return true;
+      this.parts.syncEmptyMessage();
+      if (state === 'rebuilt' && performance.now() - started > BUILD_SLICE_MS / 2) {
+        this.paintDue = true;
+        return true;
+      }
+    }
+    this.paintDue = false;
 
     const { width, height, pixelRatio } = this.host.surface;
     const context = this.canvas?.getContext('2d');
@@ -114,6 +123,7 @@ export class FrameDrawer {
     for (const fit of fits) fit.resolve();
     // A minimap that shows counts as part of the graph's first frame, once its code is loaded.
     if (binding.graph && !binding.layoutRunner.busy && minimapView.ready(this.host.minimap)) frames.markRendered();
-    return false;
+    // A large model's first frame leaves the last passes of its build for the frames after.
+    return binding.stale;
   }
 }

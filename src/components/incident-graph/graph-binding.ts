@@ -116,6 +116,11 @@ export class GraphBinding {
     return this.displayState.searchMatchIds;
   }
 
+  /** True when the display model has work left for the next frame. */
+  get stale(): boolean {
+    return this.displayState.stale;
+  }
+
   /** True when a graph is bound, has no node to draw and no layout is pending or running. */
   get isEmpty(): boolean {
     return this.graph !== undefined && this.display.nodes.length === 0 && !this.layoutRunner.busy;
