@@ -88,6 +88,20 @@ describe('demo under its policy', () => {
     expectDemoWorked(await walkThroughDemo(this, 'build'), policy);
   });
 
+  it('renders the react example on the dev server', async function () {
+    this.timeout(120_000);
+    const [policy] = await documentedPolicies();
+    const report = (await executeServerCommand('demo-under-policy', { server: 'dev', frameworkExample: '/frameworks/react/' })) as FrameworkExampleReport;
+    console.log(`[demo dev] ${report.url}: ${report.view.nodes} nodes; ${report.violations.length} violations, ${report.errors.length} errors`);
+
+    // React needs no allowance, so its example gets the demo's own policy.
+    expect(report.policy, 'Content-Security-Policy header of the example page').to.equal(policy);
+    expect(report.violations, 'policy violations').to.deep.equal([]);
+    expect(report.errors, 'page errors and console errors').to.deep.equal([]);
+    expect(report.view.id, 'incident of the example').to.equal(sampleSnapshot().incident.id);
+    expect(report.view.nodes, 'graph nodes of the example').to.be.greaterThan(0);
+  });
+
   for (const example of ['angular', 'vue'] as const) {
     it(`renders the ${example} example on the dev server`, async function () {
       this.timeout(120_000);

@@ -64,6 +64,17 @@ describe('plain HTML example', () => {
     expect(violations).to.deep.equal([]);
   });
 
+  it('links an icon the server has', async () => {
+    // Without a linked icon the browser requests /favicon.ico, which a static server of the
+    // repository root does not have, and logs the 404 as a console error.
+    const icon = frame.contentDocument!.querySelector<HTMLLinkElement>('link[rel="icon"]');
+    expect(icon, 'link rel="icon"').to.not.equal(null);
+
+    const response = await fetch(icon!.href);
+    expect(response.status, `status of ${icon!.href}`).to.equal(200);
+    expect(response.headers.get('content-type') ?? '').to.contain('image/svg+xml');
+  });
+
   it('sets the adapter as a property', async () => {
     await view.loaded;
 
