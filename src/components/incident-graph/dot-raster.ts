@@ -6,77 +6,6 @@
  * in one `drawImage`.
  */
 
-/**
- * Lines and dots to write, in whole device pixels of the canvas, each with its colour packed as
- * in a little-endian `Uint32Array`. Typed arrays that grow as needed and are reused frame after
- * frame, so a frame of a hundred thousand lines allocates no object per line. Coordinates are
- * rounded when added: whole numbers pass between functions without being boxed.
- */
-export class RasterBatch {
-  lineCount = 0;
-  dotCount = 0;
-  /** x0, y0, x1, y1 of each line. */
-  lines = new Int32Array(4 * 1024);
-  lineColors = new Uint32Array(1024);
-  /** x, y of each dot. */
-  dots = new Int32Array(2 * 1024);
-  dotColors = new Uint32Array(1024);
-
-  /** Empties the batch, keeping its memory, and makes room for this many lines and dots. */
-  reset(lines = 0, dots = 0): void {
-    this.lineCount = 0;
-    this.dotCount = 0;
-    if (lines > this.lineColors.length) {
-      this.lines = new Int32Array(4 * lines);
-      this.lineColors = new Uint32Array(lines);
-    }
-    if (dots > this.dotColors.length) {
-      this.dots = new Int32Array(2 * dots);
-      this.dotColors = new Uint32Array(dots);
-    }
-  }
-
-  addLine(x0: number, y0: number, x1: number, y1: number, color: number): void {
-    if (this.lineCount === this.lineColors.length) {
-      this.lines = grown(this.lines);
-      this.lineColors = grown(this.lineColors);
-    }
-    const at = this.lineCount * 4;
-    this.lines[at] = toPixel(x0);
-    this.lines[at + 1] = toPixel(y0);
-    this.lines[at + 2] = toPixel(x1);
-    this.lines[at + 3] = toPixel(y1);
-    this.lineColors[this.lineCount++] = color;
-  }
-
-  addDot(x: number, y: number, color: number): void {
-    if (this.dotCount === this.dotColors.length) {
-      this.dots = grown(this.dots);
-      this.dotColors = grown(this.dotColors);
-    }
-    this.dots[this.dotCount * 2] = toPixel(x);
-    this.dots[this.dotCount * 2 + 1] = toPixel(y);
-    this.dotColors[this.dotCount++] = color;
-  }
-}
-
-/** Far outside any canvas, and well inside the 32-bit range, so clipping still gets each line's direction. */
-const PIXEL_LIMIT = 1 << 28;
-
-/** Rounds a coordinate to a whole pixel, clamped to `PIXEL_LIMIT`. */
-function toPixel(value: number): number {
-  const pixel = Math.round(value);
-  if (pixel > PIXEL_LIMIT) return PIXEL_LIMIT;
-  if (pixel < -PIXEL_LIMIT) return -PIXEL_LIMIT;
-  return pixel;
-}
-
-function grown<T extends Int32Array | Uint32Array>(array: T): T {
-  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-  next.set(array);
-  return next;
-}
-
 interface Buffer {
   canvas: OffscreenCanvas;
   image: ImageData;
@@ -134,77 +63,116 @@ export function isOpaque(color: string): boolean {
   return rgbaOf(color)[3] === 255;
 }
 
+/** Far outside any canvas, and well inside the 32-bit range, so clipping still gets each line's direction. */
+const PIXEL_LIMIT = 1 << 28;
+
+/** Rounds a coordinate to a whole pixel, clamped to `PIXEL_LIMIT`. */
+function toPixel(value: number): number {
+  const pixel = Math.round(value);
+  if (pixel > PIXEL_LIMIT) return PIXEL_LIMIT;
+  if (pixel < -PIXEL_LIMIT) return -PIXEL_LIMIT;
+  return pixel;
+}
+
 /**
- * Draws the batch's one-pixel lines and then its discs of `radius` device pixels, later ones
- * over earlier ones, onto `ctx` at identity transform. Pixels are overwritten, not blended with
- * each other, and antialiasing is left out. Neither shows at the sizes this is used for.
+ * Writes one-pixel lines and discs of one radius straight into the pixels of a canvas, later
+ * ones over earlier ones, and puts them on the canvas in `end`. Pixels are overwritten, not
+ * blended with each other, and antialiasing is left out. Neither shows at the sizes this is
+ * used for. Coordinates are in device pixels of the canvas at identity transform, and colours
+ * are packed as in a little-endian `Uint32Array` (see `packColor`).
  *
- * With `background`, an opaque colour packed like the batch's, every pixel of the canvas is
- * written straight (the batch's colours must then be opaque, from `packColorOver`), which saves
- * a copy through an offscreen canvas. Without it, the batch is laid over what the canvas shows.
+ * The pixel buffers are kept per canvas context and reused frame after frame, so a frame of
+ * a hundred thousand lines allocates no object per line.
  */
-export function drawRaster(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number, background?: number): void {
-  if (background !== undefined) {
-    drawRasterDirect(ctx, batch, radius, background);
-    return;
+export class PixelWriter {
+  private ctx: CanvasRenderingContext2D | undefined;
+  private pixels: Uint32Array = new Uint32Array(0);
+  private stride = 0;
+  private width = 0;
+  private height = 0;
+  private offsets: Int16Array = new Int16Array(0);
+  /** The buffer being written, or undefined when writing straight onto the canvas's image. */
+  private buffer: Buffer | undefined;
+  private image: ImageData | undefined;
+
+  /**
+   * Starts writing onto `ctx`. With `background`, an opaque colour packed like the others,
+   * every pixel of the canvas is written (the colours written must then be opaque too, from
+   * `packColorOver`), which saves a copy through an offscreen canvas. Without it, what is
+   * written is laid over what the canvas shows. Returns false for a canvas without pixels,
+   * in which case nothing is to be written.
+   */
+  begin(ctx: CanvasRenderingContext2D, radius: number, background?: number): boolean {
+    const { width, height } = ctx.canvas;
+    if (width === 0 || height === 0) return false;
+    this.ctx = ctx;
+    this.width = width;
+    this.height = height;
+    this.offsets = discOffsets(radius);
+
+    if (background !== undefined) {
+      let direct = directImages.get(ctx);
+      if (!direct || direct.image.width !== width || direct.image.height !== height) {
+        const image = new ImageData(width, height);
+        direct = { image, pixels: new Uint32Array(image.data.buffer) };
+        directImages.set(ctx, direct);
+      }
+      this.buffer = undefined;
+      this.image = direct.image;
+      this.pixels = direct.pixels;
+      this.stride = width;
+      this.pixels.fill(background);
+      return true;
+    }
+
+    const buffer = bufferFor(ctx, width, height);
+    this.buffer = buffer;
+    this.image = buffer.image;
+    this.pixels = buffer.pixels;
+    this.stride = buffer.image.width;
+    this.pixels.fill(0, 0, this.stride * height);
+    return true;
   }
-  if (batch.dotCount === 0 && batch.lineCount === 0) return;
-  const { width, height } = ctx.canvas;
-  if (width === 0 || height === 0) return;
 
-  const buffer = bufferFor(ctx, width, height);
-  const { pixels } = buffer;
-  const stride = buffer.image.width;
-  pixels.fill(0, 0, stride * height);
-  writeBatch(pixels, stride, width, height, batch, radius, 0, 0);
+  /** Writes a one-pixel line from (x0, y0) to (x1, y1). */
+  line(x0: number, y0: number, x1: number, y1: number, color: number): void {
+    writeLine(this.pixels, this.stride, this.width, this.height, toPixel(x0), toPixel(y0), toPixel(x1), toPixel(y1), color);
+  }
 
-  const buffered = buffer.canvas.getContext('2d')!;
-  buffered.putImageData(buffer.image, 0, 0, 0, 0, width, height);
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.globalAlpha = 1;
-  ctx.drawImage(buffer.canvas, 0, 0, width, height, 0, 0, width, height);
-  ctx.restore();
+  /** Writes a disc of the radius given to `begin`, centred on (x, y). */
+  dot(x: number, y: number, color: number): void {
+    const cx = toPixel(x);
+    const cy = toPixel(y);
+    const { offsets, pixels, stride, width, height } = this;
+    for (let j = 0; j < offsets.length; j += 2) {
+      const px = cx + offsets[j]!;
+      const py = cy + offsets[j + 1]!;
+      if (px >= 0 && py >= 0 && px < width && py < height) pixels[py * stride + px] = color;
+    }
+  }
+
+  /** Puts what was written on the canvas. */
+  end(): void {
+    const { ctx, image, buffer, width, height } = this;
+    if (!ctx || !image) return;
+    this.ctx = undefined;
+    this.image = undefined;
+    if (!buffer) {
+      ctx.putImageData(image, 0, 0);
+      return;
+    }
+
+    const buffered = buffer.canvas.getContext('2d')!;
+    buffered.putImageData(image, 0, 0, 0, 0, width, height);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.drawImage(buffer.canvas, 0, 0, width, height, 0, 0, width, height);
+    ctx.restore();
+  }
 }
 
 const directImages = new WeakMap<CanvasRenderingContext2D, { image: ImageData; pixels: Uint32Array }>();
-
-/** Writes the background, the lines and the discs into an image of the whole canvas and puts it there. */
-function drawRasterDirect(ctx: CanvasRenderingContext2D, batch: RasterBatch, radius: number, background: number): void {
-  const { width, height } = ctx.canvas;
-  if (width === 0 || height === 0) return;
-  let buffer = directImages.get(ctx);
-  if (!buffer || buffer.image.width !== width || buffer.image.height !== height) {
-    const image = new ImageData(width, height);
-    buffer = { image, pixels: new Uint32Array(image.data.buffer) };
-    directImages.set(ctx, buffer);
-  }
-  const { image, pixels } = buffer;
-  pixels.fill(background);
-  writeBatch(pixels, width, width, height, batch, radius, 0, 0);
-  ctx.putImageData(image, 0, 0);
-}
-
-/** Writes a batch's lines, then its discs, into `pixels`, shifted by `left` and `top`. */
-function writeBatch(pixels: Uint32Array, stride: number, width: number, height: number, batch: RasterBatch, radius: number, left: number, top: number): void {
-  const { lines, dots } = batch;
-  for (let i = 0; i < batch.lineCount; i++) {
-    const at = i * 4;
-    writeLine(pixels, stride, width, height, lines[at]! - left, lines[at + 1]! - top, lines[at + 2]! - left, lines[at + 3]! - top, batch.lineColors[i]!);
-  }
-
-  const offsets = discOffsets(radius);
-  for (let i = 0; i < batch.dotCount; i++) {
-    const cx = dots[i * 2]! - left;
-    const cy = dots[i * 2 + 1]! - top;
-    const color = batch.dotColors[i]!;
-    for (let j = 0; j < offsets.length; j += 2) {
-      const x = cx + offsets[j]!;
-      const y = cy + offsets[j + 1]!;
-      if (x >= 0 && y >= 0 && x < width && y < height) pixels[y * stride + x] = color;
-    }
-  }
-}
 
 /** Writes a one-pixel line by stepping along its longer axis, clipped to the area. */
 function writeLine(

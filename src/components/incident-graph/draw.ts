@@ -5,7 +5,7 @@
  * Cost stays close to what is on screen: nodes and edges outside the viewport are skipped,
  * edges and nodes go to the canvas in one path per style, and detail drops with zoom. Below
  * `EDGE_STYLE_MIN_ZOOM` edges become thin solid lines, written as pixels when there are many
- * (see `drawRasterLayers`), and below `LABEL_MIN_ZOOM` labels are left out. Below
+ * (see `writeRasterLayers`), and below `LABEL_MIN_ZOOM` labels are left out. Below
  * `ICON_MIN_ZOOM` kind icons and remediation badges are left out too. Below `DOT_ZOOM` nodes
  * become plain dots without rings, and edges lose their arrowheads. Edges are drawn in
  * draw-edges.ts, node shapes in draw-nodes.ts and labels in draw-labels.ts.
@@ -13,13 +13,14 @@
 
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
-import { canRasterDots, drawRaster, isOpaque, packColor, packColorOver, RasterBatch } from './dot-raster.js';
+import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
 import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
 import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
 import type { Camera } from './geometry.js';
 import { LabelPlacer, type PlacedLabel } from './labels.js';
+import { runToEnd, type Steps } from './slices.js';
 import type { Palette } from './palette.js';
 
 /**
@@ -93,7 +94,6 @@ export interface DrawStats {
 }
 
 const statsByContext = new WeakMap<CanvasRenderingContext2D, DrawStats>();
-const rasterBatch = new RasterBatch();
 
 /** @internal Returns what the last `drawScene` call on this context drew. */
 export function lastDrawStats(ctx: CanvasRenderingContext2D): DrawStats | undefined {
@@ -102,23 +102,17 @@ export function lastDrawStats(ctx: CanvasRenderingContext2D): DrawStats | undefi
 
 /** Draws the scene and returns what it drew. */
 export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): DrawStats {
+  return runToEnd(drawSceneSteps(ctx, state));
+}
+
+/**
+ * Draws the scene like `drawScene`, yielding between slices of the pixels it writes for a large
+ * graph (see `writeRasterLayers`). Nothing reaches the canvas before the last slice, so until
+ * then the canvas keeps showing the last frame.
+ */
+export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState): Steps<DrawStats> {
   const { camera, palette, display, pixelRatio } = state;
   const dots = camera.k < DOT_ZOOM || state.coarse === true;
-
-  // Cleared first, so a see-through background does not keep the last frame's drawing.
-  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  ctx.clearRect(0, 0, state.width, state.height);
-  ctx.fillStyle = palette.background;
-  ctx.fillRect(0, 0, state.width, state.height);
-
-  ctx.setTransform(
-    pixelRatio * camera.k,
-    0,
-    0,
-    pixelRatio * camera.k,
-    pixelRatio * camera.x,
-    pixelRatio * camera.y,
-  );
 
   const view = visibleWorldRect(state);
   // When everything is in view, as after a fit, testing each node and edge is skipped. A coarse
@@ -142,9 +136,24 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   const rasterCount = dots ? nodes.length + edges.length : edges.length;
   const rastered = !styled && rasterCount >= RASTER_MIN_COUNT && canRasterDots();
   const edgeOptions = { zoom: camera.k, pixelRatio, dots, styled, view };
+  const pixels = rastered ? yield* writeRasterLayers(ctx, state, edges, dots ? layers : []) : undefined;
+
+  // Cleared first, so a see-through background does not keep the last frame's drawing.
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.clearRect(0, 0, state.width, state.height);
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, state.width, state.height);
+  ctx.setTransform(
+    pixelRatio * camera.k,
+    0,
+    0,
+    pixelRatio * camera.k,
+    pixelRatio * camera.x,
+    pixelRatio * camera.y,
+  );
 
   if (rastered) {
-    drawRasterLayers(ctx, state, edges, dots ? layers : []);
+    pixels?.end();
     // Self-loops have no straight line to write, so they are stroked as usual.
     const loops = edges.filter((edge) => edge.source === edge.target);
     drawEdgeLayer(ctx, loops.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
@@ -187,16 +196,20 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
   return stats;
 }
 
+/** Lines and dots written between two yields of `writeRasterLayers`. */
+const RASTER_SLICE_ITEMS = 32_768;
+
 /**
  * Writes edges as one-pixel lines between node centres and then the dot layers, if any, as
- * discs: dimmed dots first, selected dots last. Lines lose their arrowheads.
+ * discs: dimmed dots first, selected dots last. Lines lose their arrowheads. Returns the writer,
+ * whose `end` puts the pixels on the canvas, or undefined for a canvas without pixels.
  */
-function drawRasterLayers(
+function* writeRasterLayers(
   ctx: CanvasRenderingContext2D,
   state: SceneState,
   edges: readonly EdgeView[],
   layers: ReadonlyArray<readonly NodeView[]>,
-): void {
+): Steps<PixelWriter | undefined> {
   const { camera, palette, pixelRatio } = state;
   const scale = camera.k * pixelRatio;
   const offsetX = camera.x * pixelRatio;
@@ -207,32 +220,41 @@ function drawRasterLayers(
   const direct = isOpaque(palette.background);
   const pack = (color: string, alpha: number): number =>
     direct ? packColorOver(color, alpha, palette.background) : packColor(color, alpha);
-  const batch = rasterBatch;
-  batch.reset(edges.length, layers.reduce((count, layer) => count + layer.length, 0));
+  const radius = Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio;
+  const writer = new PixelWriter();
+  if (!writer.begin(ctx, radius, direct ? packColorOver(palette.background, 1, palette.background) : undefined)) return undefined;
+  let written = 0;
+
+  // Dimmed edges go first, in a pass of their own only when there are any.
   const dimmedEdge = pack(palette.edge, DIMMED_ALPHA);
   const edgeColor = pack(palette.edge, 1);
-  for (const dimmed of [true, false]) {
+  const anyDimmed = edges.some((edge) => edge.dimmed);
+  for (const dimmed of anyDimmed ? [true, false] : [false]) {
     const color = dimmed ? dimmedEdge : edgeColor;
-    for (const edge of edges) {
-      if (edge.dimmed !== dimmed || edge.source === edge.target) continue;
+    for (let index = 0; index < edges.length; index++) {
+      const edge = edges[index]!;
+      if ((anyDimmed && edge.dimmed !== dimmed) || edge.source === edge.target) continue;
       const { source, target } = edge;
-      batch.addLine(source.x * scale + offsetX, source.y * scale + offsetY, target.x * scale + offsetX, target.y * scale + offsetY, color);
+      writer.line(source.x * scale + offsetX, source.y * scale + offsetY, target.x * scale + offsetX, target.y * scale + offsetY, color);
+      if (++written % RASTER_SLICE_ITEMS === 0) yield;
     }
   }
 
   // Packs each colour once per layer: the palette's strings are the keys.
-  layers.forEach((layer, index) => {
+  for (let index = 0; index < layers.length; index++) {
+    const layer = layers[index]!;
     const alpha = index === 0 ? DIMMED_ALPHA : 1;
     const packed = new Map<string, number>();
-    for (const node of layer) {
+    for (let item = 0; item < layer.length; item++) {
+      const node = layer[item]!;
       const color = dotColor(node, palette);
       let value = packed.get(color);
       if (value === undefined) packed.set(color, (value = pack(color, alpha)));
-      batch.addDot(node.x * scale + offsetX, node.y * scale + offsetY, value);
+      writer.dot(node.x * scale + offsetX, node.y * scale + offsetY, value);
+      if (++written % RASTER_SLICE_ITEMS === 0) yield;
     }
-  });
-  const radius = Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio;
-  drawRaster(ctx, batch, radius, direct ? packColorOver(palette.background, 1, palette.background) : undefined);
+  }
+  return writer;
 }
 
 /** Returns the world rectangle the viewport shows, grown by the cull margin. */

@@ -5,10 +5,11 @@
  * the scene.
  */
 
-import { drawScene, type SceneState } from './draw.js';
+import { drawSceneSteps, type SceneState } from './draw.js';
 import type { Minimap } from './minimap.js';
 import { MotionCache, type SceneKey } from './motion-cache.js';
 import { drawSearchMatches } from './search.js';
+import { runToEnd, type Steps } from './slices.js';
 
 /** The content of one frame: the scene `drawScene` draws, and what is painted over it. */
 export interface FrameContent extends SceneState {
@@ -38,6 +39,21 @@ export class FramePainter {
     minimap: Pick<Minimap, 'draw'>,
     minimapCanvas: HTMLCanvasElement | null,
   ): void {
+    runToEnd(this.paintSteps(canvas, context, content, minimap, minimapCanvas));
+  }
+
+  /**
+   * Paints like `paint`, yielding between slices of a large scene's pixels. The canvas shows
+   * the last frame until the final slice. Inputs that change meanwhile are not followed, so the
+   * caller starts again when they do.
+   */
+  *paintSteps(
+    canvas: HTMLCanvasElement,
+    context: CanvasRenderingContext2D,
+    content: FrameContent,
+    minimap: Pick<Minimap, 'draw'>,
+    minimapCanvas: HTMLCanvasElement | null,
+  ): Steps<void> {
     const { width, height, pixelRatio, camera, palette, display } = content;
     const key: SceneKey = {
       display,
@@ -54,7 +70,9 @@ export class FramePainter {
       return;
     }
 
-    drawScene(context, content);
+    // The time spent between slices counts too, which only makes a large scene count as slow
+    // to draw a little sooner.
+    yield* drawSceneSteps(context, content);
     if (content.searchMatches) drawSearchMatches(context, { pixelRatio, camera, palette, display }, content.searchMatches);
     this.motion.keep(canvas, key, camera, performance.now() - now);
     minimap.draw(minimapCanvas, palette, pixelRatio, { reuse: content.coarse });
