@@ -6,6 +6,7 @@ import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
 import { IncidentSession } from '../../src/session/session.js';
+import { readPalette } from '../../src/components/incident-graph/palette.js';
 
 const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
 
@@ -72,7 +73,7 @@ describe('<il-incident-graph> export', () => {
       const element = await mountGraph({ graph: createPositionedGraph() });
       element.camera = { x: 5000, y: 5000, k: 4 };
       const root = parseSvg(element.toSVG()).documentElement;
-      const bounds = exportBounds(element.display);
+      const bounds = exportBounds(element.display, readPalette(element).fontFamily);
 
       expect(root.getAttribute('width')).to.equal(String(bounds.width));
       expect(root.getAttribute('height')).to.equal(String(bounds.height));
@@ -143,7 +144,7 @@ describe('<il-incident-graph> export', () => {
   describe('toPNG', () => {
     it('draws the whole graph at scale 1', async () => {
       const element = await mountGraph({ graph: createPositionedGraph() });
-      const bounds = exportBounds(element.display);
+      const bounds = exportBounds(element.display, readPalette(element).fontFamily);
 
       const blob = await element.toPNG();
 
@@ -153,7 +154,7 @@ describe('<il-incident-graph> export', () => {
 
     it('doubles the pixel size at scale 2', async () => {
       const element = await mountGraph({ graph: createPositionedGraph() });
-      const bounds = exportBounds(element.display);
+      const bounds = exportBounds(element.display, readPalette(element).fontFamily);
 
       const blob = await element.toPNG({ scale: 2 });
 
@@ -179,6 +180,39 @@ describe('<il-incident-graph> export', () => {
       context.drawImage(bitmap, 0, 0);
 
       expect([...context.getImageData(1, 1, 1, 1).data]).to.deep.equal([255, 0, 0, 255]);
+    });
+
+    it('keeps a label placed left inside', async () => {
+      // Circles below and right of the alert push its long label to the left of it.
+      const graph = createPositionedGraph();
+      graph.clear();
+      graph.addNode('alert-1', { kind: 'alert', label: 'Possible credential theft through an LSASS memory dump', severity: 'high', x: 0, y: 0 });
+      graph.addNode('below', { kind: 'device', label: 'WS-01', x: 0, y: 40 });
+      graph.addNode('right', { kind: 'user', label: 'jdoe', x: 60, y: 0 });
+      const element = await mountGraph({ graph });
+      const bounds = exportBounds(element.display, readPalette(element).fontFamily);
+
+      const bitmap = await createImageBitmap(await element.toPNG({ background: 'rgb(0, 255, 0)' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const isBackground = (data: Uint8ClampedArray, index: number): boolean =>
+        data[index] === 0 && data[index + 1] === 255 && data[index + 2] === 0 && data[index + 3] === 255;
+
+      // Only the label can reach 100 world units left of the alert's centre.
+      const labelColumns = Math.round(-100 - bounds.x);
+      expect(labelColumns, 'columns left of x = -100').to.be.greaterThan(4);
+      const left = context.getImageData(0, 0, labelColumns, bitmap.height).data;
+      let drawn = 0;
+      for (let index = 0; index < left.length; index += 4) if (!isBackground(left, index)) drawn += 1;
+      expect(drawn, 'label pixels left of x = -100').to.be.greaterThan(0);
+
+      const edge = context.getImageData(0, 0, 4, bitmap.height).data;
+      let clipped = 0;
+      for (let index = 0; index < edge.length; index += 4) if (!isBackground(edge, index)) clipped += 1;
+      expect(clipped, 'drawn pixels in the 4 leftmost columns').to.equal(0);
     });
 
     it('rejects an invalid scale', async () => {

@@ -32,6 +32,21 @@ const MAX_LABEL_CANDIDATES = 1500;
 
 const measurer = new TextMeasurer();
 
+/** Returns the canvas font of node labels in `fontFamily`. */
+export function nodeLabelFont(fontFamily: string): string {
+  return `${NODE_FONT_SIZE}px ${fontFamily}`;
+}
+
+/**
+ * Shortens a node label as the graph draws it and returns the text with its size in CSS
+ * pixels, measured in `ctx`, whose font must be `nodeLabelFont`.
+ */
+export function fitNodeLabel(ctx: CanvasRenderingContext2D, label: string): { text: string; size: { width: number; height: number } } {
+  const measure = (text: string): number => measurer.width(ctx, text);
+  const text = fitLabel(label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
+  return { text, size: { width: measure(text), height: NODE_FONT_SIZE + 2 } };
+}
+
 /** Degrees and hubs of one display model, with its list lengths to notice lists changed in place. */
 interface Connectedness {
   nodeCount: number;
@@ -73,8 +88,7 @@ function connectednessOf(display: DisplayModel): Connectedness {
  */
 export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
   const { camera, palette } = state;
-  ctx.font = `${NODE_FONT_SIZE}px ${palette.fontFamily}`;
-  const measure = (text: string): number => measurer.width(ctx, text);
+  ctx.font = nodeLabelFont(palette.fontFamily);
   const activeId = state.showActive ? state.activeId : undefined;
 
   const { degrees, hubs } = connectednessOf(state.display);
@@ -83,7 +97,7 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
   const dimmed = new Set<PlacedLabel>();
   // Candidates past the cap would rarely find room, and measuring them costs time per frame.
   for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId, degrees, hubs).slice(0, MAX_LABEL_CANDIDATES)) {
-    const text = fitLabel(node.label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
+    const { text, size } = fitNodeLabel(ctx, node.label);
     const label = placer.place(
       {
         text,
@@ -93,7 +107,7 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
         forced: node.selected || node.id === state.hoveredId || node.id === activeId,
         coversRims: hubs.has(node.id) && !node.dimmed,
       },
-      { width: measure(text), height: NODE_FONT_SIZE + 2 },
+      size,
       textDirection(text),
     );
     if (!label) continue;

@@ -11,9 +11,10 @@ import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
+import { fitNodeLabel, nodeLabelFont } from './draw-labels.js';
 import { alertIconColor, RING_GAP } from './draw-nodes.js';
 import type { Point } from './geometry.js';
-import { middleEllipsis } from './labels.js';
+import { boxAt, middleEllipsis, NODE_LABEL_PLACEMENTS } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -37,8 +38,7 @@ export const MAX_PNG_SIDE = 16_384;
 
 /** World units kept around each node for its verdict ring, badge and halo. */
 const NODE_REACH = RING_GAP + 16;
-/** Room for a node's label: half its widest width and its height below the node, in world units. */
-const LABEL_HALF_WIDTH = 90;
+/** Height of an SVG label in world units. The SVG draws every label centred below its node. */
 const LABEL_ROOM_BELOW = 24;
 const MARGIN = 16;
 const LABEL_MAX_CHARACTERS = 24;
@@ -52,23 +52,51 @@ const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
   unknown: { width: 2, dash: '0.1 4' },
 };
 
-/** Returns the world rectangle that contains every visible node with its rings and label. */
-export function exportBounds(display: DisplayModel): ExportBounds {
+/**
+ * Returns the world rectangle that contains every visible node with its rings and its label,
+ * measured in `fontFamily`. The PNG draws a label below, right of, left of or above its node,
+ * at the first of these places where it overlaps nothing, so the rectangle has room for each
+ * label at all four places.
+ */
+export function exportBounds(display: DisplayModel, fontFamily: string): ExportBounds {
   if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };
+  const context = measuringContext();
+  context.font = nodeLabelFont(fontFamily);
+
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
   for (const node of display.nodes) {
     const reach = node.radius + NODE_REACH;
-    left = Math.min(left, node.x - Math.max(reach, LABEL_HALF_WIDTH));
-    right = Math.max(right, node.x + Math.max(reach, LABEL_HALF_WIDTH));
+    left = Math.min(left, node.x - reach);
+    right = Math.max(right, node.x + reach);
     top = Math.min(top, node.y - reach);
     bottom = Math.max(bottom, node.y + node.radius + RING_GAP + LABEL_ROOM_BELOW);
+
+    // The same anchor and size as the canvas label of the node at zoom 1.
+    const anchor = { x: node.x, y: node.y, radius: node.radius + RING_GAP + 1 };
+    const { size } = fitNodeLabel(context, node.label);
+    for (const placement of NODE_LABEL_PLACEMENTS) {
+      const box = boxAt(anchor, placement, size);
+      left = Math.min(left, box.x);
+      right = Math.max(right, box.x + box.width);
+      top = Math.min(top, box.y);
+      bottom = Math.max(bottom, box.y + box.height);
+    }
   }
   const x = Math.floor(left - MARGIN);
   const y = Math.floor(top - MARGIN);
   return { x, y, width: Math.ceil(right + MARGIN) - x, height: Math.ceil(bottom + MARGIN) - y };
+}
+
+let labelContext: CanvasRenderingContext2D | undefined;
+
+/** Returns a 2D context of a canvas that is never shown, for measuring label text. */
+function measuringContext(): CanvasRenderingContext2D {
+  labelContext ??= document.createElement('canvas').getContext('2d') ?? undefined;
+  if (!labelContext) throw new Error('Graph export failed: the browser returned no 2D canvas context to measure labels.');
+  return labelContext;
 }
 
 /** Draws the whole graph into an offscreen canvas at `scale` and encodes it as PNG. */
@@ -77,7 +105,7 @@ export async function exportPng(display: DisplayModel, palette: Palette, options
   if (!Number.isFinite(scale) || scale <= 0) {
     throw new RangeError(`Invalid PNG scale ${scale}: pass a finite number greater than 0.`);
   }
-  const bounds = exportBounds(display);
+  const bounds = exportBounds(display, palette.fontFamily);
   const width = Math.round(bounds.width * scale);
   const height = Math.round(bounds.height * scale);
   if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
@@ -118,7 +146,7 @@ export async function exportPng(display: DisplayModel, palette: Palette, options
 export function exportSvg(display: DisplayModel, palette: Palette, title?: string): string {
   const colors = new ColorNormalizer();
   const color = (value: string): string => colors.normalize(value);
-  const bounds = exportBounds(display);
+  const bounds = exportBounds(display, palette.fontFamily);
   const parts: string[] = [];
 
   parts.push(
