@@ -223,20 +223,18 @@ function* writeRasterLayers(
   const radius = Math.max(ENTITY_RADIUS * camera.k, MIN_DOT_SCREEN_RADIUS) * pixelRatio;
   const writer = new PixelWriter();
   if (!writer.begin(ctx, radius, direct ? packColorOver(palette.background, 1, palette.background) : undefined)) return undefined;
-  let written = 0;
 
-  // Dimmed edges go first, in a pass of their own only when there are any.
+  // Dimmed edges go first, in a pass of their own only when there are any. The loops run in
+  // plain functions, chunk by chunk, because a loop in a generator body runs slower.
+  const place = { scale, offsetX, offsetY };
   const dimmedEdge = pack(palette.edge, DIMMED_ALPHA);
   const edgeColor = pack(palette.edge, 1);
   const anyDimmed = edges.some((edge) => edge.dimmed);
-  for (const dimmed of anyDimmed ? [true, false] : [false]) {
-    const color = dimmed ? dimmedEdge : edgeColor;
-    for (let index = 0; index < edges.length; index++) {
-      const edge = edges[index]!;
-      if ((anyDimmed && edge.dimmed !== dimmed) || edge.source === edge.target) continue;
-      const { source, target } = edge;
-      writer.line(source.x * scale + offsetX, source.y * scale + offsetY, target.x * scale + offsetX, target.y * scale + offsetY, color);
-      if (++written % RASTER_SLICE_ITEMS === 0) yield;
+  for (const dimmed of anyDimmed ? [true, false] : [undefined]) {
+    const color = dimmed === true ? dimmedEdge : edgeColor;
+    for (let from = 0; from < edges.length; from += RASTER_SLICE_ITEMS) {
+      writeEdgeLines(writer, edges, from, Math.min(edges.length, from + RASTER_SLICE_ITEMS), place, color, dimmed);
+      yield;
     }
   }
 
@@ -245,16 +243,63 @@ function* writeRasterLayers(
     const layer = layers[index]!;
     const alpha = index === 0 ? DIMMED_ALPHA : 1;
     const packed = new Map<string, number>();
-    for (let item = 0; item < layer.length; item++) {
-      const node = layer[item]!;
+    const colorOf = (node: NodeView): number => {
       const color = dotColor(node, palette);
       let value = packed.get(color);
       if (value === undefined) packed.set(color, (value = pack(color, alpha)));
-      writer.dot(node.x * scale + offsetX, node.y * scale + offsetY, value);
-      if (++written % RASTER_SLICE_ITEMS === 0) yield;
+      return value;
+    };
+    for (let from = 0; from < layer.length; from += RASTER_SLICE_ITEMS) {
+      writeNodeDots(writer, layer, from, Math.min(layer.length, from + RASTER_SLICE_ITEMS), place, colorOf);
+      yield;
     }
   }
   return writer;
+}
+
+/** Scale and offset from world units to device pixels of the canvas. */
+interface PixelPlacement {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+/**
+ * Writes `edges[from..to)` as lines, leaving out self-loops and, when `dimmed` is given, the
+ * edges whose dimmed flag differs.
+ */
+function writeEdgeLines(
+  writer: PixelWriter,
+  edges: readonly EdgeView[],
+  from: number,
+  to: number,
+  place: PixelPlacement,
+  color: number,
+  dimmed: boolean | undefined,
+): void {
+  const { scale, offsetX, offsetY } = place;
+  for (let index = from; index < to; index++) {
+    const edge = edges[index]!;
+    if ((dimmed !== undefined && edge.dimmed !== dimmed) || edge.source === edge.target) continue;
+    const { source, target } = edge;
+    writer.line(source.x * scale + offsetX, source.y * scale + offsetY, target.x * scale + offsetX, target.y * scale + offsetY, color);
+  }
+}
+
+/** Writes `nodes[from..to)` as dots. */
+function writeNodeDots(
+  writer: PixelWriter,
+  nodes: readonly NodeView[],
+  from: number,
+  to: number,
+  place: PixelPlacement,
+  colorOf: (node: NodeView) => number,
+): void {
+  const { scale, offsetX, offsetY } = place;
+  for (let index = from; index < to; index++) {
+    const node = nodes[index]!;
+    writer.dot(node.x * scale + offsetX, node.y * scale + offsetY, colorOf(node));
+  }
 }
 
 /** Returns the world rectangle the viewport shows, grown by the cull margin. */
