@@ -180,7 +180,7 @@ export const MinimapOnSmallGraph: Story = {
 };
 
 /**
- * `toSVG()` returns the whole graph as an SVG document, and the story shows its length.
+ * `toSVG()` resolves with the whole graph as an SVG document, and the story shows its length.
  * `toPNG({ scale: 2 })` resolves with a PNG Blob, which shows below through an object URL.
  */
 export const Export: Story = {
@@ -188,8 +188,8 @@ export const Export: Story = {
     const graph = createRef<IncidentGraphElement>();
     const status = createRef<HTMLElement>();
     const image = createRef<HTMLImageElement>();
-    const exportSvg = (): void => {
-      const source = graph.value?.toSVG() ?? '';
+    const exportSvg = async (): Promise<void> => {
+      const source = (await graph.value?.toSVG()) ?? '';
       showText(status, `SVG: ${source.length.toLocaleString('en')} characters`);
     };
     const exportPng = async (): Promise<void> => {

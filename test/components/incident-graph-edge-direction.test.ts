@@ -121,7 +121,7 @@ describe('<il-incident-graph> edge direction', () => {
 
   it('exports a parent process arrow at the child', async () => {
     const element = await mountGraph({ graph: processPairGraph() });
-    const svg = parseMarkup(element.toSVG(), 'image/svg+xml');
+    const svg = parseMarkup(await element.toSVG(), 'image/svg+xml');
     expect(svg.querySelector('parsererror'), 'the SVG parses as XML').to.equal(null);
 
     // Each edge is a group of its line and its arrowhead, the only paths with stroke="none".

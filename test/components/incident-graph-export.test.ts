@@ -27,7 +27,7 @@ describe('<il-incident-graph> export', () => {
   describe('toSVG', () => {
     it('draws every node, edge and label', async () => {
       const element = await mountGraph({ graph: createPositionedGraph() });
-      const svg = parseSvg(element.toSVG());
+      const svg = parseSvg(await element.toSVG());
 
       const texts = [...svg.querySelectorAll('text')].map((text) => text.textContent);
       expect(texts).to.have.members(['WS-01', 'jdoe', 'invoice.docm', '203.0.113.7', 'Macro started PowerShell']);
@@ -41,7 +41,7 @@ describe('<il-incident-graph> export', () => {
 
     it('draws the count badge of a collapsed group', async () => {
       const element = await mountGraph({ session: groupedSession() });
-      const svg = parseSvg(element.toSVG());
+      const svg = parseSvg(await element.toSVG());
 
       const group = element.display.byId.get(GROUP_ID)!;
       const texts = [...svg.querySelectorAll('text')].map((text) => text.textContent);
@@ -59,7 +59,7 @@ describe('<il-incident-graph> export', () => {
       await nextFrames();
       expect(element.display.byId.get('alert-1')!.dimmed).to.equal(true);
 
-      const svg = parseSvg(element.toSVG());
+      const svg = parseSvg(await element.toSVG());
       const iconFill = (label: string): string | null => {
         const group = [...svg.querySelectorAll('g')].find((candidate) => candidate.querySelector(':scope > title')?.textContent === label);
         return group!.querySelector('path')!.getAttribute('fill');
@@ -72,7 +72,7 @@ describe('<il-incident-graph> export', () => {
     it('sizes the document to the whole graph', async () => {
       const element = await mountGraph({ graph: createPositionedGraph() });
       element.camera = { x: 5000, y: 5000, k: 4 };
-      const root = parseSvg(element.toSVG()).documentElement;
+      const root = parseSvg(await element.toSVG()).documentElement;
       const bounds = exportBounds(element.display, readPalette(element).fontFamily);
 
       expect(root.getAttribute('width')).to.equal(String(bounds.width));
@@ -88,7 +88,7 @@ describe('<il-incident-graph> export', () => {
       const long = `C:\\Users\\jdoe\\AppData\\Local\\Temp\\${'x'.repeat(80)}\\invoice-final.docm`;
       graph.setNodeAttribute('device', 'label', long);
       const element = await mountGraph({ graph });
-      const svg = parseSvg(element.toSVG());
+      const svg = parseSvg(await element.toSVG());
 
       const titles = [...svg.querySelectorAll('g > title')].map((title) => title.textContent);
       expect(titles).to.include(long);
@@ -102,7 +102,7 @@ describe('<il-incident-graph> export', () => {
       graph.setNodeAttribute('device', 'label', HOSTILE_LABEL);
       const element = await mountGraph({ graph });
 
-      const text = element.toSVG();
+      const text = await element.toSVG();
       expect(text).to.not.include('<script');
       expect(text).to.not.include('<img');
       const svg = parseSvg(text);
@@ -124,7 +124,7 @@ describe('<il-incident-graph> export', () => {
       element.style.setProperty('--il-incident-graph-edge-color', 'url(https://example.com/x.svg#p)');
       await nextFrames();
 
-      const svg = parseSvg(element.toSVG());
+      const svg = parseSvg(await element.toSVG());
       const attributes = [...svg.querySelectorAll('*')].flatMap((node) => [...node.attributes]);
 
       expect(attributes.filter((attribute) => attribute.name.toLowerCase().startsWith('on'))).to.deep.equal([]);

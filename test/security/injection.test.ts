@@ -221,7 +221,7 @@ describe('injection corpus', () => {
     const graph = graphOf(view);
     await graph.layoutSettled;
 
-    const svgText = graph.toSVG();
+    const svgText = await graph.toSVG();
     const svg = parseMarkup(svgText, 'image/svg+xml');
     const elements = [...svg.querySelectorAll('*')];
     const handlers = elements.flatMap((element) => [...element.attributes].filter((attribute) => attribute.name.toLowerCase().startsWith('on')).map((attribute) => attribute.name));

@@ -109,7 +109,7 @@ describe('layout robustness', () => {
 
     expect(result.finite).to.equal(true);
     expectZoomWithinLimits(element, result.zoom);
-    expect(element.toSVG()).to.include('<svg');
+    expect(await element.toSVG()).to.include('<svg');
   });
 
   const hiddenStyles: Record<string, Record<string, string>> = {

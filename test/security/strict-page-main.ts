@@ -76,7 +76,7 @@ async function run(): Promise<void> {
   await view.updateComplete;
   record.stage = 'tabs';
   await graph.toPNG();
-  graph.toSVG();
+  await graph.toSVG();
   await new Promise((resolve) => setTimeout(resolve, 100));
 
   parent.postMessage({ type: 'il-strict-page', loadState: view.loadState, nodes: view.graph?.order ?? 0, record: window.__ilStrictPage }, parent.location.origin);

@@ -21,7 +21,7 @@ import { GraphInteraction } from './interaction.js';
 import type { SelectionTool } from './selection-gesture.js';
 import { DEFAULT_GROUP_THRESHOLD, type GroupInfo } from './grouping.js';
 import { interactionStyles } from './interaction-styles.js';
-import { exportPng, exportSvg, type PngOptions } from './export.js';
+import type { PngOptions } from './export.js';
 import { MinimapLoader } from './minimap-loader.js';
 import type { MotionCache } from './motion-cache.js';
 import type { LayoutKind } from '../../layout/index.js';
@@ -346,22 +346,31 @@ export class IncidentGraphElement extends LitElement {
    * Draws the whole graph, not only the part in view, into an offscreen canvas at `scale`
    * pixels per world unit (1 by default) and resolves with it as a PNG. Rejects with a
    * RangeError for a scale that is not a positive number or an image wider or taller than
-   * 16,384 pixels.
+   * 16,384 pixels. The picture is the graph as it is when called. The export code loads on
+   * first use.
    */
-  toPNG(options: PngOptions = {}): Promise<Blob> {
+  async toPNG(options: PngOptions = {}): Promise<Blob> {
     this.binding.processIfDirty();
-    return exportPng(this.display, readPalette(this), options);
+    const display = this.display;
+    const palette = readPalette(this);
+    const { exportPng } = await loadExport();
+    return exportPng(display, palette, options);
   }
 
   /**
-   * Returns the whole graph as an SVG document built from the visible nodes and their
+   * Resolves with the whole graph as an SVG document built from the visible nodes and their
    * positions: kind icons, verdict rings, group badges, edges and labels as escaped text, each
    * node's full label as the title of its group, with no script, event handler attribute or
-   * external reference.
+   * external reference. The document is the graph as it is when called. The export code loads
+   * on first use.
    */
-  toSVG(): string {
+  async toSVG(): Promise<string> {
     this.binding.processIfDirty();
-    return exportSvg(this.display, readPalette(this), this.boundGraph?.getAttribute('title'));
+    const display = this.display;
+    const palette = readPalette(this);
+    const title = this.boundGraph?.getAttribute('title');
+    const { exportSvg } = await loadExport();
+    return exportSvg(display, palette, title);
   }
 
   /**
@@ -573,4 +582,18 @@ export class IncidentGraphElement extends LitElement {
     delete (this as Record<string, unknown>)[name];
     this[name] = value;
   }
+}
+
+let exportModule: Promise<typeof import('./export.js')> | undefined;
+
+/**
+ * Loads the PNG and SVG export code, which few sessions use, in a chunk of its own. A failed
+ * load is tried again on the next call.
+ */
+function loadExport(): Promise<typeof import('./export.js')> {
+  exportModule ??= import('./export.js').catch((error: unknown) => {
+    exportModule = undefined;
+    throw error;
+  });
+  return exportModule;
 }

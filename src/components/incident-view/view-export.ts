@@ -7,7 +7,7 @@ export type GraphImageFormat = 'png' | 'svg';
 /** The graph element's export methods, as `il-incident-graph` has them. */
 export interface GraphExporter extends HTMLElement {
   toPNG(): Promise<Blob>;
-  toSVG(): string;
+  toSVG(): Promise<string>;
 }
 
 /** Returns the snapshot as indented JSON in a Blob of type `application/json`. */
@@ -18,7 +18,7 @@ export function snapshotBlob(snapshot: IncidentSnapshot): Blob {
 /** Draws the graph element's picture as a PNG, or serialises it as an SVG document. */
 export async function graphBlob(graph: GraphExporter, format: GraphImageFormat): Promise<Blob> {
   if (format === 'png') return graph.toPNG();
-  return new Blob([graph.toSVG()], { type: 'image/svg+xml' });
+  return new Blob([await graph.toSVG()], { type: 'image/svg+xml' });
 }
 
 /**
