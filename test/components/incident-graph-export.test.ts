@@ -39,6 +39,17 @@ describe('<il-incident-graph> export', () => {
       expect(svg.querySelectorAll('path')).to.have.length(4 * 2 + 5);
     });
 
+    it('exports the graph shown when called', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      const pending = element.toSVG();
+      element.graph = undefined;
+      await element.updateComplete;
+
+      const textsOf = (svg: string): Array<string | null> => [...parseSvg(svg).querySelectorAll('text')].map((text) => text.textContent);
+      expect(textsOf(await pending)).to.include('WS-01');
+      expect(textsOf(await element.toSVG())).to.not.include('WS-01');
+    });
+
     it('draws the count badge of a collapsed group', async () => {
       const element = await mountGraph({ session: groupedSession() });
       const svg = parseSvg(await element.toSVG());
