@@ -137,7 +137,42 @@ describe('<il-incident-filters>', () => {
       expect((events[0] as GroupsExpandEvent).detail).to.deep.equal({ expanded: true });
       expect((events[1] as GroupingChangeEvent).detail).to.deep.equal({ grouped: false });
       expect(toggle!.getAttribute('aria-pressed')).to.equal('false');
-      expect(expand!.disabled).to.equal(true);
+      expect(expand!.getAttribute('aria-disabled')).to.equal('true');
+      expect(expand!.title).to.equal('Grouping is off.');
+
+      expand!.click();
+      expect(events.length, 'events after a click on the disabled button').to.equal(2);
+    });
+
+    it('disables grouping buttons from counts', async () => {
+      const el = await barFor(sampleSession());
+      const states = async (groupCount: number | undefined, expandedGroupCount: number | undefined) => {
+        el.groupCount = groupCount;
+        el.expandedGroupCount = expandedGroupCount;
+        await el.updateComplete;
+        return ['expand', 'collapse'].map((which) => {
+          const button = $(el, `button[data-grouping="${which}"]`);
+          return `${which}: ${button.getAttribute('aria-disabled')} ${button.getAttribute('title') ?? '-'}`;
+        });
+      };
+
+      expect(await states(undefined, undefined), 'unknown counts').to.deep.equal(['expand: false -', 'collapse: false -']);
+      expect(await states(0, 0), 'no group').to.deep.equal([
+        'expand: true No entities form a group in this graph.',
+        'collapse: true No entities form a group in this graph.',
+      ]);
+      expect(await states(3, 0), 'all collapsed').to.deep.equal(['expand: false -', 'collapse: true Every group is collapsed.']);
+      expect(await states(3, 1), 'some expanded').to.deep.equal(['expand: false -', 'collapse: false -']);
+      expect(await states(3, 3), 'all expanded').to.deep.equal(['expand: true Every group is expanded.', 'collapse: false -']);
+    });
+
+    it('reads group counts from attributes', async () => {
+      const el = await fixture<IncidentFiltersElement>(
+        html`<il-incident-filters .session=${sampleSession()} group-count="2" expanded-group-count="2"></il-incident-filters>`,
+      );
+      expect(el.groupCount).to.equal(2);
+      expect(el.expandedGroupCount).to.equal(2);
+      expect($(el, 'button[data-grouping="expand"]').getAttribute('aria-disabled')).to.equal('true');
     });
 
     it('fires nothing when the host sets properties or filters', async () => {

@@ -18,5 +18,9 @@ export const FILTER_STRINGS: Readonly<Record<string, string>> = {
   'filters.group': 'Group similar entities',
   'filters.expandAll': 'Expand all groups',
   'filters.collapseAll': 'Collapse all groups',
+  'filters.groupingOff': 'Grouping is off.',
+  'filters.noGroups': 'No entities form a group in this graph.',
+  'filters.allExpanded': 'Every group is expanded.',
+  'filters.allCollapsed': 'Every group is collapsed.',
   'filters.active': '{count} filters on',
 };

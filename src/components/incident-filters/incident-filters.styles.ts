@@ -148,7 +148,8 @@ export const incidentFiltersStyles = css`
     color: var(--_active);
   }
 
-  .text-button:disabled {
+  .text-button:disabled,
+  .text-button[aria-disabled='true'] {
     color: var(--_muted);
     cursor: default;
   }
@@ -207,7 +208,8 @@ export const incidentFiltersStyles = css`
       color: LinkText;
     }
 
-    .text-button:disabled {
+    .text-button:disabled,
+    .text-button[aria-disabled='true'] {
       color: GrayText;
     }
 

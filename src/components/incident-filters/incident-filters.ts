@@ -25,10 +25,15 @@ registerStrings(FILTER_STRINGS);
  * is not session state: the bar fires `il-search-change` and a host sets `search` on the graph
  * and the lists. The grouping controls only fire events, because grouping is the graph's view
  * state: on `il-grouping-change` a host sets the graph's `groupThreshold` (0 turns grouping
- * off), and on `il-groups-expand` it calls `expandAll()` or `collapseAll()`.
+ * off), and on `il-groups-expand` it calls `expandAll()` or `collapseAll()`. A host that
+ * can read the graph's groups sets `groupCount` and `expandedGroupCount`. The bar then
+ * disables "Expand all groups" when every group is expanded, "Collapse all groups" when every
+ * group is collapsed, and both when there is no group. Without those counts both buttons stay
+ * enabled, unless grouping is off, which disables both.
  *
  * Keyboard: every control is a native button, checkbox or text box in reading order, reached
- * with Tab. A facet's button opens its menu with Enter or Space. Space toggles a checked
+ * with Tab. A disabled grouping button stays focusable (`aria-disabled`, so focus stays on it
+ * after the click that disabled it), and its `title` gives the reason. A facet's button opens its menu with Enter or Space. Space toggles a checked
  * option. Escape closes the open menu and returns focus to its button. Opening one menu closes
  * the others, and so does a click outside the bar.
  *
@@ -41,6 +46,8 @@ registerStrings(FILTER_STRINGS);
  * @property {string} search - Text of the search box. Attribute `search`. Setting it fires nothing.
  * @property {boolean} ungrouped - The grouping toggle shows grouping as off. Attribute `ungrouped`, reflected.
  * @property {boolean} noGrouping - Hides the grouping controls, for a host without a graph. Attribute `no-grouping`.
+ * @property {number | undefined} groupCount - Number of groups in the graph, collapsed or expanded. Undefined (the default) when the host has not set it, which leaves both buttons enabled. Attribute `group-count`.
+ * @property {number | undefined} expandedGroupCount - Number of those groups that are expanded. Attribute `expanded-group-count`.
  * @property {ThemeName | undefined} theme - Forces the `light` or the `dark` theme on the element. Absent or any other value follows `prefers-color-scheme`. Attribute `theme`, reflected.
  *
  * @fires {FiltersChangeEvent} il-filters-change - The user checked or cleared a filter, and the session contains the new filters already. Detail: `FiltersChangeDetail`, `{ filters }`.
@@ -74,6 +81,8 @@ export class IncidentFiltersElement extends LitElement {
     search: { type: String },
     ungrouped: { type: Boolean, reflect: true },
     noGrouping: { type: Boolean, attribute: 'no-grouping' },
+    groupCount: { type: Number, attribute: 'group-count' },
+    expandedGroupCount: { type: Number, attribute: 'expanded-group-count' },
     theme: { reflect: true },
   };
 
@@ -83,6 +92,8 @@ export class IncidentFiltersElement extends LitElement {
   declare search: string;
   declare ungrouped: boolean;
   declare noGrouping: boolean;
+  declare groupCount: number | undefined;
+  declare expandedGroupCount: number | undefined;
   declare theme: ThemeName | undefined;
 
   private readonly sessions: SessionController;
@@ -96,6 +107,8 @@ export class IncidentFiltersElement extends LitElement {
     this.search = '';
     this.ungrouped = false;
     this.noGrouping = false;
+    this.groupCount = undefined;
+    this.expandedGroupCount = undefined;
     this.theme = undefined;
     this.sessions = new SessionController(this, { keys: ['snapshot', 'loadState', 'entities', 'filters'] });
   }
@@ -177,17 +190,48 @@ export class IncidentFiltersElement extends LitElement {
   }
 
   private renderGrouping(): TemplateResult {
+    const expandReason = this.groupingButtonReason(true);
+    const collapseReason = this.groupingButtonReason(false);
     return html`<div part="grouping" class="grouping">
       <button type="button" class="toggle" aria-pressed=${this.ungrouped ? 'false' : 'true'} @click=${this.toggleGrouping}>
         ${msg('filters.group')}
       </button>
-      <button type="button" class="text-button" ?disabled=${this.ungrouped} @click=${() => this.expandGroups(true)}>
+      <button
+        type="button"
+        class="text-button"
+        data-grouping="expand"
+        aria-disabled=${expandReason ? 'true' : 'false'}
+        title=${expandReason ?? nothing}
+        @click=${() => this.expandGroups(true)}
+      >
         ${msg('filters.expandAll')}
       </button>
-      <button type="button" class="text-button" ?disabled=${this.ungrouped} @click=${() => this.expandGroups(false)}>
+      <button
+        type="button"
+        class="text-button"
+        data-grouping="collapse"
+        aria-disabled=${collapseReason ? 'true' : 'false'}
+        title=${collapseReason ?? nothing}
+        @click=${() => this.expandGroups(false)}
+      >
         ${msg('filters.collapseAll')}
       </button>
     </div>`;
+  }
+
+  /**
+   * Returns why "Expand all groups" (`expand` true) or "Collapse all groups" would do nothing,
+   * or undefined when it would change something or the group counts are unknown.
+   */
+  private groupingButtonReason(expand: boolean): string | undefined {
+    if (this.ungrouped) return msg('filters.groupingOff');
+    const total = this.groupCount;
+    if (total === undefined || !Number.isFinite(total)) return undefined;
+    if (total <= 0) return msg('filters.noGroups');
+    const expanded = this.expandedGroupCount ?? 0;
+    if (expand && expanded >= total) return msg('filters.allExpanded');
+    if (!expand && expanded <= 0) return msg('filters.allCollapsed');
+    return undefined;
   }
 
   private toggleOption(facet: Facet, value: string, checked: boolean): void {
@@ -228,6 +272,7 @@ export class IncidentFiltersElement extends LitElement {
   };
 
   private expandGroups(expanded: boolean): void {
+    if (this.groupingButtonReason(expanded)) return;
     this.dispatchEvent(new GroupsExpandEvent({ expanded }));
   }
 

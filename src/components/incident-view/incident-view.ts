@@ -53,9 +53,10 @@ registerStrings({
   'view.export.svg': 'Graph (SVG)',
 });
 
-/** The rendered-once promise and the export methods that `il-incident-graph` exposes. */
+/** The promises, export methods and grouping API that `il-incident-graph` exposes. */
 interface GraphElement extends GraphExporter, GroupingTarget {
   rendered?: Promise<void>;
+  updateComplete?: Promise<boolean>;
 }
 
 /**
@@ -68,7 +69,10 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * when those elements are registered on the page, and a short note otherwise. Above the attack
  * story, the assets and the evidence, the noise-control bar (`il-incident-filters`) sets the
  * session's filters, which the graph and those lists follow, and its search text and grouping
- * switches reach the graph and the lists.
+ * switches reach the graph and the lists. Its "Expand all groups" and "Collapse all groups"
+ * buttons follow the graph's groups: both are disabled while the graph has no group or grouping
+ * is off, "Expand all groups" while every group is expanded and "Collapse all groups" while
+ * every group is collapsed. A disabled button stays focusable and its `title` says why.
  *
  * Give it an `adapter` and an `incident-id`, or a `session`. Its children share the session
  * through context, so they agree on selection, time and filters. A selection made in any tab
@@ -91,7 +95,8 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * ends), Home and End go to the first and last, and Enter or Space opens the focused tab. In the
  * attack story, Tab moves through the graph (arrow keys move between nodes, Enter selects), the
  * timeline controls and markers, then the details pane, which is a tab stop itself so that it
- * scrolls by keyboard. Escape in the graph clears the selection.
+ * scrolls by keyboard. Escape in the graph clears the selection, and Enter on a group node
+ * expands the group. The noise-control bar's buttons come before the graph in that order.
  *
  * @tagname il-incident-view
  * @summary The incident investigation page: attack story, summary, alerts, assets, investigations, evidence.
@@ -328,7 +333,15 @@ export class IncidentView extends LitElement {
           aria-labelledby=${tabId('story')}
           ?inert=${!storyOpen}
         >
-          <il-incident-graph part="graph" theme=${ifDefined(theme)} .session=${session} .search=${this.noise.search}></il-incident-graph>
+          <il-incident-graph
+            part="graph"
+            theme=${ifDefined(theme)}
+            .session=${session}
+            .search=${this.noise.search}
+            @il-layout-end=${this.noise.syncGroups}
+            @dblclick=${this.noise.syncGroups}
+            @keydown=${this.syncGroupsAfterEnter}
+          ></il-incident-graph>
           <il-alert-timeline part="timeline" theme=${ifDefined(theme)} .session=${session}></il-alert-timeline>
           <section class=${classMap({ pane: true, open: hasPaneContent(session) })} part="pane" tabindex="0" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
         </div>
@@ -437,7 +450,21 @@ export class IncidentView extends LitElement {
   private handleSessionChange(keys: ReadonlySet<SessionKey>): void {
     if (keys.has('snapshot')) this.recordLoadedStatuses();
     if (keys.has('loadState') || keys.has('snapshot')) this.handleLoadState();
+    // A live update changes the graph in place, and new entities can form or join a group.
+    if (keys.has('snapshot') || keys.has('entities')) void this.syncGroupsAfterUpdate();
   }
+
+  /** Reads the graph's groups once the graph element has followed the session's new graph. */
+  private async syncGroupsAfterUpdate(): Promise<void> {
+    await this.updateComplete;
+    await this.graphElement()?.updateComplete;
+    this.noise.syncGroups();
+  }
+
+  /** Enter on a group node in the graph expands it. The graph handles the key before it bubbles here. */
+  private readonly syncGroupsAfterEnter = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter') this.noise.syncGroups();
+  };
 
   /**
    * Keeps each entity's verdict and remediation status as the snapshot brought them, so the
@@ -476,6 +503,7 @@ export class IncidentView extends LitElement {
   private async settleLoaded(issues: readonly DataIssue[]): Promise<void> {
     await this.updateComplete;
     await this.graphElement()?.rendered;
+    this.noise.syncGroups();
     if (issues.length > 0) this.dispatchEvent(new DataIssueEvent({ issues }));
     this.loadedSettled = true;
     this.resolveLoaded();

@@ -2,7 +2,8 @@
  * Connects the noise-control bar (`il-incident-filters`) to the rest of the incident view. The
  * bar writes its facet filters into the session itself, which the graph and the lists follow.
  * Search and grouping are view state, so this controller keeps the search text for the graph
- * and the lists, and passes grouping changes on to the graph element.
+ * and the lists, passes grouping changes on to the graph element, and passes the bar the number of
+ * the graph's groups and of those expanded.
  */
 
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -14,8 +15,15 @@ import type { IncidentViewTab } from './tabs.js';
 /** The grouping methods and properties of `il-incident-graph` that the bar drives. */
 export interface GroupingTarget extends HTMLElement {
   groupThreshold: number;
+  readonly groups: readonly { readonly expanded: boolean }[];
   expandAll(): void;
   collapseAll(): void;
+}
+
+/** Number of groups in the graph and number of them expanded. */
+export interface GroupCounts {
+  total: number;
+  expanded: number;
 }
 
 /** Tabs whose content follows the session's filters and the search text. */
@@ -27,6 +35,9 @@ export class NoiseControls implements ReactiveController {
 
   /** True while the user has turned grouping off. */
   ungrouped = false;
+
+  /** Counts of the graph's groups as last read by `syncGroups`. Undefined before the first read. */
+  groupCounts: GroupCounts | undefined;
 
   private readonly host: ReactiveControllerHost;
   private readonly graph: () => GroupingTarget | null;
@@ -61,12 +72,30 @@ export class NoiseControls implements ReactiveController {
         .search=${this.search}
         ?ungrouped=${this.ungrouped}
         ?no-grouping=${tab !== 'story'}
+        group-count=${ifDefined(this.groupCounts?.total)}
+        expanded-group-count=${ifDefined(this.groupCounts?.expanded)}
         @il-search-change=${this.handleSearch}
         @il-grouping-change=${this.handleGrouping}
         @il-groups-expand=${this.handleExpand}
       ></il-incident-filters>
     `;
   }
+
+  /**
+   * Reads the graph's groups again and renders the bar when their counts changed. The graph
+   * fires no event when its groups change, so the view calls this after each thing that can
+   * change them: a layout, new data, a double-click or Enter in the graph, and the bar's own
+   * grouping buttons.
+   */
+  readonly syncGroups = (): void => {
+    const graph = this.graph();
+    if (!graph) return;
+    const groups = graph.groups;
+    const next = { total: groups.length, expanded: groups.filter((group) => group.expanded).length };
+    if (next.total === this.groupCounts?.total && next.expanded === this.groupCounts.expanded) return;
+    this.groupCounts = next;
+    this.host.requestUpdate();
+  };
 
   private readonly handleSearch = (event: CustomEvent<{ search: string }>): void => {
     this.search = event.detail.search;
@@ -82,6 +111,7 @@ export class NoiseControls implements ReactiveController {
     } else if (graph && this.groupedThreshold !== undefined) {
       graph.groupThreshold = this.groupedThreshold;
     }
+    this.syncGroups();
     this.host.requestUpdate();
   };
 
@@ -89,5 +119,6 @@ export class NoiseControls implements ReactiveController {
     const graph = this.graph();
     if (event.detail.expanded) graph?.expandAll();
     else graph?.collapseAll();
+    this.syncGroups();
   };
 }
