@@ -94,6 +94,18 @@ describe('<il-entity-flyout> pending actions', () => {
       expect(decisionButton(el, 'reject')!.getAttribute('aria-label')).to.equal('Reject Stop and quarantine file');
     });
 
+    it('heading counts only undecided actions', async () => {
+      const { el } = await processFlyout({ decide: () => ({ status: 'succeeded' }) });
+      const heading = (): string => root(el).querySelector('[part~="pending-actions"] h3')!.textContent!;
+      expect(heading()).to.equal('Pending actions (1)');
+
+      decisionButton(el, 'approve')!.click();
+      await settle(el);
+
+      expect(heading(), 'no action waits once approved').to.equal('Decided actions (1)');
+      expect(pendingItem(el)!.textContent).to.contain('Status: approved');
+    });
+
     it('has no section for an entity without pending actions', async () => {
       const snapshot = withPendingAction(flyoutSnapshot());
       const el = await flyoutWith(scriptedAdapter(snapshot), flyoutSession(FLYOUT_IDS.device, snapshot));

@@ -77,7 +77,8 @@ function findEntity(snapshot: IncidentSnapshot, id: string): Entity | undefined 
  * a Retry button, which runs it again without a new confirmation. Pending actions that
  * name the entity have Approve and Reject buttons when the adapter has `decidePendingAction`.
  * They act without a confirmation, because the pending action was requested already and each
- * button names it.
+ * button names it. The section's heading counts the actions still waiting, and reads "Decided
+ * actions" once none waits.
  * The entity's remediation status and the pending action's status change only from the
  * adapter's result, through the session. Each request carries an idempotency key, one per
  * user intent. A retry after the call rejected reuses the key, because the action may have

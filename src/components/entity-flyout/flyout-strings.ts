@@ -60,6 +60,7 @@ export const FLYOUT_STRINGS: Readonly<Record<string, string>> = {
   'flyout.action.retryLabel': 'Retry {action}',
 
   'flyout.section.pending': 'Pending actions ({count})',
+  'flyout.section.decided': 'Decided actions ({count})',
   'flyout.pending.requestedBy': 'Requested by {name}',
   'flyout.pending.status': 'Status: {status}',
   'flyout.pending.approve': 'Approve',

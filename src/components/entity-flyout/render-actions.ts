@@ -156,7 +156,11 @@ function renderActionStatus(action: ActionDescriptor, state: ActionState): Templ
   }
 }
 
-/** Renders the "Pending actions" section, or nothing when no pending action names the entity. */
+/**
+ * Renders the "Pending actions" section, or nothing when no pending action names the entity.
+ * The heading counts the actions that still wait for a decision. Once every one is decided, it
+ * reads "Decided actions" with their count, and the section stays so the outcome stays in sight.
+ */
 export function renderPendingActions(
   controller: ActionController,
   scope: ActionScope,
@@ -165,8 +169,13 @@ export function renderPendingActions(
 ): TemplateResult | typeof nothing {
   if (pendingActions.length === 0) return nothing;
 
+  const waiting = pendingActions.filter(isUndecided).length;
+  const heading =
+    waiting > 0
+      ? format.msg('flyout.section.pending', { count: waiting })
+      : format.msg('flyout.section.decided', { count: pendingActions.length });
   return html`<section part="section pending-actions" aria-labelledby="pending-heading">
-    <h3 id="pending-heading">${format.msg('flyout.section.pending', { count: pendingActions.length })}</h3>
+    <h3 id="pending-heading">${heading}</h3>
     <ul class="action-list">
       ${pendingActions.map((pendingAction, index) => renderPendingAction(controller, scope, pendingAction, index, format))}
     </ul>
