@@ -146,7 +146,9 @@ export class FrameDrawer {
     // A minimap that shows counts as part of the graph's first frame, once its code is loaded.
     if (binding.graph && !binding.layoutRunner.busy && minimapView.ready(this.host.minimap)) frames.markRendered();
     // A large model's first frame leaves the last passes of its build for the frames after.
-    return binding.stale;
+    // A fit requested during a paint in several tasks needs a frame of its own, because the
+    // request found a task posted and scheduled none.
+    return binding.stale || frames.hasPendingFits;
   }
 
   /** Returns what a frame would paint now, or undefined while the canvas has no size. */

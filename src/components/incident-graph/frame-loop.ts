@@ -132,6 +132,11 @@ export class FrameLoop {
     return fits;
   }
 
+  /** True when fits wait for the next frame. */
+  get hasPendingFits(): boolean {
+    return this.pendingFits.length > 0;
+  }
+
   /** True once `rendered` has resolved. */
   get isRendered(): boolean {
     return this.renderedResolved;
