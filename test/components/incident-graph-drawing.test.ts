@@ -385,7 +385,20 @@ describe('label priority', () => {
       view('selected', { selected: true }),
     ];
     const order = sortByLabelPriority(nodes, 'hovered', undefined).map((node) => node.id);
-    expect(order).to.deep.equal(['selected', 'hovered', 'malicious', 'dimmed-malicious', 'suspicious', 'high', 'low', 'plain']);
+    expect(order).to.deep.equal(['selected', 'hovered', 'malicious', 'suspicious', 'high', 'low', 'plain', 'dimmed-malicious']);
+  });
+
+  it('puts a search match before dimmed hubs', () => {
+    const nodes = [
+      view('dimmed-hub', { dimmed: true }),
+      view('dimmed-malicious', { verdict: 'malicious', dimmed: true }),
+      view('match'),
+      ...Array.from({ length: 8 }, (_, index) => view(`leaf-${index}`, { dimmed: true })),
+    ];
+    const degrees = new Map([['dimmed-hub', 9], ['match', 1]]);
+
+    const order = sortByLabelPriority(nodes, undefined, undefined, degrees).map((node) => node.id);
+    expect(order.slice(0, 3)).to.deep.equal(['match', 'dimmed-hub', 'dimmed-malicious']);
   });
 
   it('puts hubs, then busier nodes first', () => {

@@ -192,11 +192,15 @@ export function labelRank(node: NodeView, hoveredId: string | undefined, activeI
   return 10;
 }
 
+/** Added to the rank of a dimmed node: more than any rank of `labelRank`. */
+const DIMMED_RANK_OFFSET = 100;
+
 /**
  * Returns the nodes in label order: selected, hovered or active, hubs, malicious, suspicious,
- * alerts by severity, then the rest. Dimmed nodes follow the others of their rank. Within a
- * rank, nodes with more edges in `degrees` come first, and ties keep their order. Without
- * `degrees`, no node is a hub.
+ * alerts by severity, then the rest. Dimmed nodes, which a selection or a search leaves out,
+ * come after every node that is not dimmed, in the same order among themselves. Within a rank,
+ * nodes with more edges in `degrees` come first, and ties keep their order. Without `degrees`,
+ * no node is a hub.
  */
 export function sortByLabelPriority(
   nodes: readonly NodeView[],
@@ -208,7 +212,7 @@ export function sortByLabelPriority(
   const keyed = nodes.map((node, index) => ({
     node,
     index,
-    rank: labelRank(node, hoveredId, activeId, hubs.has(node.id)) * 2 + Number(node.dimmed),
+    rank: labelRank(node, hoveredId, activeId, hubs.has(node.id)) + (node.dimmed ? DIMMED_RANK_OFFSET : 0),
     degree: degrees.get(node.id) ?? 0,
   }));
   keyed.sort((a, b) => a.rank - b.rank || b.degree - a.degree || a.index - b.index);
