@@ -140,11 +140,11 @@ const PROCESS_ACTIONS: DemoAction[] = [
 ];
 
 /** Returns the block action of an indicator kind: IP address, URL or domain. */
-function blockIndicator(what: string): DemoAction {
+function blockIndicator(indicator: string): DemoAction {
   return {
     id: 'block-indicator',
-    label: `Block ${what}`,
-    description: `Adds the ${what} to the tenant's indicators, so devices and mail flow block it.`,
+    label: `Block ${indicator}`,
+    description: `Adds the ${indicator} to the tenant's indicators, so devices and mail flow block it.`,
     destructive: true,
     remediates: 'blocked',
     done: (name) => `${name} is blocked by an indicator.`,
@@ -231,7 +231,7 @@ export function demoActionsFor(entity: Entity): ActionDescriptor[] {
     .map(({ id, label, description, destructive, requiresApproval }) => ({ id, label, description, destructive, requiresApproval }));
 }
 
-/** What running an action does: the result for the analyst and the live update, if any. */
+/** The effect of running an action: the result for the analyst and the live update, if any. */
 export interface ActionOutcome {
   result: ActionResult;
   patch?: IncidentPatch;
@@ -282,7 +282,7 @@ export function runDemoAction(snapshot: IncidentSnapshot, entity: Entity, action
   return patch === undefined ? { result } : { result, patch };
 }
 
-/** Adds a pending action for the entity, which `decidePendingAction` then approves or rejects. */
+/** Returns the outcome of an action that needs approval: a new pending action for `decidePendingAction`. */
 function requestApproval(snapshot: IncidentSnapshot, entity: Entity, action: DemoAction, sequence: number): ActionOutcome {
   const pendingAction: PendingAction = {
     id: `pending-${snapshot.incident.id}-demo-${sequence}`,

@@ -5,11 +5,11 @@
  *
  * - Response actions per entity kind (`demo-actions.ts`): running one waits a moment, like a
  *   real call, and changes the incident through a live update, so the graph's remediation
- *   marks follow. One action needs approval and becomes a pending action. One per device,
- *   user and file always fails, so the error state can be seen.
+ *   marks follow. An action that needs approval becomes a pending action. One action per
+ *   device, user and file always fails, so the error state can be seen.
  * - Approval and rejection of pending actions.
- * - Hunting queries per entity kind (`demo-hunts.ts`), answered from the incident's own
- *   evidence, and linking their rows to the incident as a new alert.
+ * - Hunting queries per entity kind (`demo-hunts.ts`), whose rows come from the incident's
+ *   own evidence, and linking their rows to the incident as a new alert.
  * - Bulk actions: the actions that every checked entity offers.
  *
  * Every change is kept: it reaches the open view as a live update, and a later load of the
@@ -223,7 +223,8 @@ export function createDemoAdapter(initial: IncidentSnapshot, options: DemoAdapte
       }
       if (patch.entities.length > 0 || patch.pendingActions.length > 0) push(incidentId, patch);
 
-      const result = bulkResult(results, entities);
+      const label = demoActionsFor(entities[0]!).find((action) => action.id === request.actionId)?.label ?? request.actionId;
+      const result = bulkResult(label, results, entities);
       ran.set(request.idempotencyKey, result);
       return result;
     },
@@ -231,10 +232,10 @@ export function createDemoAdapter(initial: IncidentSnapshot, options: DemoAdapte
 }
 
 /**
- * Sums up the outcomes per entity: `failed` when every entity failed, else the status they
+ * Sums up the outcomes of action `label` per entity: `failed` when every entity failed, else the status they
  * share, else `succeeded`. The message counts the entities done and names each failure.
  */
-function bulkResult(results: readonly BulkTargetResult[], entities: readonly Entity[]): BulkActionResult {
+function bulkResult(label: string, results: readonly BulkTargetResult[], entities: readonly Entity[]): BulkActionResult {
   const failures = results.filter((result) => result.status === 'failed');
   const statuses = new Set(results.map((result) => result.status));
   let status: BulkActionResult['status'] = 'succeeded';
@@ -242,7 +243,7 @@ function bulkResult(results: readonly BulkTargetResult[], entities: readonly Ent
   else if (statuses.size === 1) status = results[0]!.status;
 
   const names = new Map(entities.map((entity) => [entity.id, entity.displayName]));
-  const done = `Done for ${results.length - failures.length} of ${results.length}.`;
+  const done = `${label}: done for ${results.length - failures.length} of ${results.length}.`;
   const failed = failures.map((failure) => `${names.get(failure.entityId) ?? failure.entityId}: ${failure.message}`);
   return { status, message: [done, ...failed].join(' '), results: [...results] };
 }

@@ -1,6 +1,6 @@
 /**
  * The demo's hunting queries: KQL in the shape of Microsoft Defender XDR advanced hunting,
- * per entity kind, answered from the incident's own entities, relations and alerts. No
+ * per entity kind, whose rows are computed from the incident's own entities, relations and alerts. No
  * hunting service runs the text, and every query says so. The rows are a pure function of the
  * snapshot, so a query gives the same rows on every run.
  */
@@ -16,11 +16,11 @@ export const ROW_ENTITY_IDS = 'entityIds';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** First line of every query text, so that nobody mistakes it for a query that ran. */
-const DEMO_NOTE = '// Demo query: answered from this incident\'s evidence. No hunting service runs it.';
+/** First line of every query text, so that no reader takes it for the output of a real hunt. */
+const DEMO_NOTE = '// Demo query: the rows come from this incident\'s evidence, not from a hunting service.';
 
 /** Description shown under every query's name. */
-const DEMO_DESCRIPTION = 'Demo query, answered from this incident\'s evidence.';
+const DEMO_DESCRIPTION = 'Demo query: the rows come from this incident\'s evidence.';
 
 interface DemoHunt {
   id: string;
@@ -33,21 +33,23 @@ interface DemoHunt {
   rows: (snapshot: IncidentSnapshot, entity: Entity) => HuntRecord[];
 }
 
+// The columns that tell rows apart come right after the time, because the flyout shows only
+// the first two or three without scrolling the table sideways.
 const PROCESS_COLUMNS: HuntColumn[] = [
   { name: 'Timestamp', type: 'datetime' },
-  { name: 'DeviceName' },
   { name: 'FileName' },
-  { name: 'ProcessId', type: 'number' },
   { name: 'ProcessCommandLine' },
+  { name: 'ProcessId', type: 'number' },
   { name: 'InitiatingProcessFileName' },
   { name: 'AccountName' },
+  { name: 'DeviceName' },
 ];
 
 const RELATED_COLUMNS: HuntColumn[] = [
   { name: 'Timestamp', type: 'datetime' },
+  { name: 'Entity' },
   { name: 'ActionType' },
   { name: 'EntityType' },
-  { name: 'Entity' },
   { name: 'Verdict' },
 ];
 
@@ -56,12 +58,12 @@ const HUNTS: DemoHunt[] = [
     id: 'alerts',
     name: 'Alerts with this entity',
     kinds: 'all',
-    kql: (entity) => `AlertEvidence\n| where EntityId == ${kqlString(entity.id)}\n| join kind=inner AlertInfo on AlertId\n| project Timestamp, AlertId, Title, Severity, Category, DetectionSource, EvidenceRole\n| order by Timestamp asc`,
+    kql: (entity) => `AlertEvidence\n| where EntityId == ${kqlString(entity.id)}\n| join kind=inner AlertInfo on AlertId\n| project Timestamp, Title, Severity, AlertId, Category, DetectionSource, EvidenceRole\n| order by Timestamp asc`,
     columns: [
       { name: 'Timestamp', type: 'datetime' },
-      { name: 'AlertId' },
       { name: 'Title' },
       { name: 'Severity' },
+      { name: 'AlertId' },
       { name: 'Category' },
       { name: 'DetectionSource' },
       { name: 'EvidenceRole' },
@@ -89,7 +91,7 @@ const HUNTS: DemoHunt[] = [
     name: 'Process events on this device',
     kinds: ['device'],
     kql: (entity) =>
-      `DeviceProcessEvents\n| where DeviceName =~ ${kqlString(entity.displayName)}\n| project Timestamp, DeviceName, FileName, ProcessId, ProcessCommandLine, InitiatingProcessFileName, AccountName\n| order by Timestamp asc`,
+      `DeviceProcessEvents\n| where DeviceName =~ ${kqlString(entity.displayName)}\n| project Timestamp, FileName, ProcessCommandLine, ProcessId, InitiatingProcessFileName, AccountName, DeviceName\n| order by Timestamp asc`,
     columns: PROCESS_COLUMNS,
     rows: (snapshot, entity) => processRows(snapshot, neighbours(snapshot, entity.id, 'runsOn', 'in', 'process')),
   },
@@ -163,7 +165,7 @@ const HUNTS: DemoHunt[] = [
     name: 'Processes this process started',
     kinds: ['process'],
     kql: (entity) =>
-      `DeviceProcessEvents\n| where InitiatingProcessId == ${Number(entity.properties.processId ?? 0)}\n| project Timestamp, DeviceName, FileName, ProcessId, ProcessCommandLine, InitiatingProcessFileName, AccountName\n| order by Timestamp asc`,
+      `DeviceProcessEvents\n| where InitiatingProcessId == ${Number(entity.properties.processId ?? 0)}\n| project Timestamp, FileName, ProcessCommandLine, ProcessId, InitiatingProcessFileName, AccountName, DeviceName\n| order by Timestamp asc`,
     columns: PROCESS_COLUMNS,
     rows: (snapshot, entity) => processRows(snapshot, neighbours(snapshot, entity.id, 'parentProcess', 'in', 'process')),
   },
@@ -264,7 +266,7 @@ export function linkedRecordsPatch(snapshot: IncidentSnapshot, records: readonly
   return { alerts: [alert] };
 }
 
-/** Quotes a value as a KQL string literal. KQL reads the same escapes as JSON. */
+/** Quotes a value as a KQL string literal. JSON's escapes for quotes, backslashes and line breaks are KQL's too. */
 function kqlString(value: string): string {
   return JSON.stringify(value);
 }
@@ -278,16 +280,22 @@ interface Neighbour {
   time: number | undefined;
 }
 
-/** Returns the entities at the other end of the entity's relations of one type and direction. */
+/**
+ * Returns the entities at the other end of the entity's relations of one type and direction.
+ * The time of each is the latest of the relation's and both entities' first sightings, because
+ * a relation cannot be seen before either of its ends.
+ */
 function neighbours(snapshot: IncidentSnapshot, entityId: string, type: RelationType, direction: 'in' | 'out', kind?: EntityKind): Neighbour[] {
   const byId = new Map(snapshot.entities.map((entity) => [entity.id, entity]));
+  const ownSeen = byId.get(entityId)?.firstSeen;
   const found = new Map<string, Neighbour>();
   for (const relation of snapshot.relations) {
     if (relation.type !== type) continue;
-    const here = direction === 'out' ? relation.source : relation.target;
-    const there = byId.get(direction === 'out' ? relation.target : relation.source);
-    if (here !== entityId || there === undefined || (kind !== undefined && there.kind !== kind) || found.has(there.id)) continue;
-    found.set(there.id, { entity: there, time: relation.firstSeen ?? there.firstSeen });
+    const ownEnd = direction === 'out' ? relation.source : relation.target;
+    const other = byId.get(direction === 'out' ? relation.target : relation.source);
+    if (ownEnd !== entityId || other === undefined || (kind !== undefined && other.kind !== kind) || found.has(other.id)) continue;
+    const times = [relation.firstSeen, other.firstSeen, ownSeen].filter(isTime);
+    found.set(other.id, { entity: other, time: times.length === 0 ? undefined : Math.max(...times) });
   }
   return [...found.values()];
 }

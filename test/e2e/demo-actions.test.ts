@@ -268,8 +268,8 @@ describe('demo adapter hunts', () => {
     const queries = await queriesOf(adapter, snapshot, entityNamed(snapshot, 'device', 'ws-042.contoso.com'));
 
     for (const query of queries.values()) {
-      expect(query.description, query.id).to.equal("Demo query, answered from this incident's evidence.");
-      expect(query.query!.split('\n')[0], query.id).to.equal("// Demo query: answered from this incident's evidence. No hunting service runs it.");
+      expect(query.description, query.id).to.equal("Demo query: the rows come from this incident's evidence.");
+      expect(query.query!.split('\n')[0], query.id).to.equal("// Demo query: the rows come from this incident's evidence, not from a hunting service.");
     }
     expect(queries.get('device-processes')!.query).to.contain('DeviceProcessEvents\n| where DeviceName =~ "ws-042.contoso.com"');
   });
@@ -296,6 +296,19 @@ describe('demo adapter hunts', () => {
     const dump = result.rows.find((row) => row.ProcessId === 9032)!;
     expect(dump.ProcessCommandLine).to.equal('rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 724 C:\\Windows\\Temp\\lsass.dmp full');
     expect(dump.InitiatingProcessFileName).to.equal('rundll32.exe');
+  });
+
+  it('dates a row no earlier than its entities', async () => {
+    const snapshot = phishSample();
+    const adapter = createDemoAdapter(snapshot, NO_DELAYS);
+    const dump = entityNamed(snapshot, 'file', 'lsass.dmp');
+    const query = (await queriesOf(adapter, snapshot, dump)).get('file-devices')!;
+
+    const { rows } = await adapter.runHunt(query, { signal });
+
+    expect(rows.map((row) => [row.Entity, row.ActionType])).to.deep.equal([['ws-042.contoso.com', 'FileCreated']]);
+    expect(rows[0]!.Timestamp, 'the dump file was first seen at 11:02:15').to.equal(dump.firstSeen);
+    expect(dump.firstSeen).to.equal(Date.parse('2026-03-10T11:02:15Z'));
   });
 
   it('gives the same rows on every run', async () => {
@@ -387,7 +400,7 @@ describe('demo adapter bulk actions', () => {
     const result = await adapter.runBulkAction({ actionId: 'block-indicator', targets, idempotencyKey: 'key-1' }, { signal });
 
     expect(result.status).to.equal('succeeded');
-    expect(result.message).to.equal('Done for 1 of 2. 198.51.100.77: 198.51.100.77 is already blocked. Nothing was changed.');
+    expect(result.message).to.equal('Block IP address: done for 1 of 2. 198.51.100.77: 198.51.100.77 is already blocked. Nothing was changed.');
     expect(result.results!.map((item) => [item.entityId, item.status, item.remediationStatus])).to.deep.equal([
       ['ip:198.51.100.77', 'failed', undefined],
       ['ip:192.0.2.42', 'succeeded', 'blocked'],
