@@ -32,6 +32,17 @@ export const samplePendingActions: Readonly<Record<string, readonly PendingActio
       status: 'pending',
     },
   ],
+  // The phishing campaign's messages that zero-hour auto purge did not remove.
+  '48561': [
+    {
+      id: 'pending-48561-1',
+      action: 'Soft delete e-mail messages',
+      entityId: 'mailCluster:subject:shared file: q2 price list revision',
+      requestedBy: 'Automated investigation',
+      requestedTime: Date.parse('2026-05-12T09:05:10Z'),
+      status: 'pending',
+    },
+  ],
 };
 
 /** Returns the snapshot with the sample pending actions of its incident, or the snapshot itself when there are none. */

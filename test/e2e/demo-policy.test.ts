@@ -12,6 +12,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { frameworkContentSecurityPolicy } from '../../scripts/content-security-policy.mjs';
 import { sampleSnapshot } from '../../demo/frameworks/sample.js';
+import { sampleIncidents } from '../../demo/samples/index.js';
 import { documentedPolicies } from '../helpers/documented-policy.js';
 import { readSharedText } from '../helpers/shared-data.js';
 
@@ -61,7 +62,7 @@ function expectDemoWorked(report: DemoReport, policy: string): void {
   expect(report.errors, 'page errors and console errors').to.deep.equal([]);
   expect(report.warnings.filter((warning) => warning.includes('layout worker')), 'layout worker warnings').to.deep.equal([]);
 
-  expect(report.samples.length, 'sample incidents in the queue').to.be.greaterThan(0);
+  expect(report.samples.map((sample) => sample.id), 'sample incidents in the queue').to.deep.equal(sampleIncidents.map((payload) => String(payload.id)));
   for (const sample of report.samples) expect(sample.nodes, `graph nodes of sample ${sample.id}`).to.be.greaterThan(0);
   expect(report.paste.id, 'incident of the pasted payload').to.equal('924565');
   expect(report.paste.status).to.contain('read as Defender XDR');

@@ -1,7 +1,7 @@
 /**
  * End to end: the demo's sample incident in <il-incident-view>, a click on a process node in
- * the graph, and its command line in the entity flyout. Then the samples' pending actions, and
- * the demo adapter that approves and rejects them.
+ * the graph, and its command line in the entity flyout. Then the groups of the ransomware
+ * sample, the samples' pending actions, and the demo adapter that approves and rejects them.
  */
 
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -16,7 +16,13 @@ import { styleProperties } from '../../src/components/shared/style-properties.js
 import { validateSnapshot } from '../../src/model/validate.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
 import { createDemoAdapter } from '../../demo/demo-adapter.js';
-import { contosoPhishToMacro, sampleIncidents, samplePendingActions, withSamplePendingActions } from '../../demo/samples/index.js';
+import {
+  contosoPhishToMacro,
+  fabrikamPhishToRansomware,
+  sampleIncidents,
+  samplePendingActions,
+  withSamplePendingActions,
+} from '../../demo/samples/index.js';
 
 /** Returns the phishing sample's snapshot with its pending action. */
 function pendingSample(): IncidentSnapshot {
@@ -72,6 +78,49 @@ describe('demo sample end to end', () => {
     expect(flyout, 'the flyout opens for the selected entity').to.not.equal(null);
     await flyout!.updateComplete;
     expect(flyout!.shadowRoot!.textContent).to.contain(commandLine);
+  });
+});
+
+describe('demo sample groups', () => {
+  async function ransomwareView(): Promise<IncidentView> {
+    const [snapshot] = fromMicrosoftGraph(fabrikamPhishToRansomware);
+    const view = await fixture<IncidentView>(html`
+      <il-incident-view style=${styleProperties({ height: '720px', width: '1200px' })} .adapter=${createStaticAdapter(snapshot!)} incident-id=${snapshot!.incident.id}></il-incident-view>
+    `);
+    await view.loaded;
+    return view;
+  }
+
+  function groupButton(view: IncidentView, which: 'expand' | 'collapse'): HTMLButtonElement {
+    const bar = view.shadowRoot!.querySelector('il-incident-filters')!;
+    return bar.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-grouping="${which}"]`)!;
+  }
+
+  it('groups URLs and encrypted files', async () => {
+    const view = await ransomwareView();
+    const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+
+    const groups = graph.groups.map((group) => `${group.kind} ${group.memberIds.length} ${group.expanded}`);
+    expect(groups).to.have.members(['url 13 false', 'file 17 false']);
+    const labels = graph.display.nodes.filter((node) => node.group).map((node) => node.label);
+    expect(labels).to.have.members(['13 URLs', '17 files']);
+  });
+
+  it('expands and collapses from the bar', async () => {
+    const view = await ransomwareView();
+    const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+    await view.updateComplete;
+    expect(groupButton(view, 'expand').getAttribute('aria-disabled'), 'expand before').to.equal('false');
+    expect(groupButton(view, 'collapse').getAttribute('aria-disabled'), 'collapse before').to.equal('true');
+
+    groupButton(view, 'expand').click();
+    await waitUntil(() => !graph.display.nodes.some((node) => node.group), 'expand all left a group', { timeout: 5000 });
+    await view.updateComplete;
+    expect(graph.display.nodes.filter((node) => node.kind === 'url')).to.have.length(14);
+    expect(groupButton(view, 'expand').getAttribute('aria-disabled'), 'expand after').to.equal('true');
+
+    groupButton(view, 'collapse').click();
+    await waitUntil(() => graph.display.nodes.filter((node) => node.group).length === 2, 'collapse all made no group', { timeout: 5000 });
   });
 });
 
