@@ -108,6 +108,9 @@ export interface PositionSource {
 
 const NO_ROLES: readonly string[] = Object.freeze([]);
 
+/** Buckets of parallel edge candidates up to this size are sorted by insertion. */
+const INSERTION_SORT_MAX = 16;
+
 /** Gap between parallel edges, in world units. */
 const PARALLEL_EDGE_GAP = 18;
 
@@ -141,6 +144,8 @@ export interface BaseModel {
   graph: IncidentGraph;
   /** Every node view by id, in the graph's order: a node's `graphIndex` is its place here. */
   byId: ReadonlyMap<string, NodeView>;
+  /** Every node view in the graph's order, as in `byId`. */
+  graphOrder: readonly NodeView[];
   /** In list order: alerts first, then entities, each by first seen, label and id. */
   nodes: NodeView[];
   edges: EdgeView[];
@@ -161,6 +166,7 @@ export function* baseModelSteps(
   options: { finishLater?: boolean } = {},
 ): Steps<BaseModel> {
   const byId = new Map<string, NodeView>();
+  const graphOrder: NodeView[] = [];
 
   // The keys and attributes are gathered in one pass first: graphology's entry iterators
   // allocate an object per node and edge, which costs more than the pass itself.
@@ -184,7 +190,7 @@ export function* baseModelSteps(
     const alert = attributes.kind === 'alert';
     // Every node view is made with the same fields in the same order (see `groupNode` too), so
     // the loops that draw and hit test tens of thousands of them see one object shape.
-    byId.set(id, {
+    const view: NodeView = {
       id,
       kind: attributes.kind,
       label: attributes.label ?? id,
@@ -203,11 +209,13 @@ export function* baseModelSteps(
       group: undefined,
       fresh: false,
       slot: -1,
-      graphIndex: byId.size,
+      graphIndex: graphOrder.length,
       shownIn: 0,
       collapsedIn: 0,
       groupNode: undefined,
-    });
+    };
+    byId.set(id, view);
+    graphOrder.push(view);
   }
 
   const edgeIds = new Array<string>(graph.size);
@@ -247,8 +255,10 @@ export function* baseModelSteps(
   }
   yield;
 
-  const nodes = yield* sortByTimeSteps([...byId.values()]);
-  const base: BaseModel = { graph, byId, nodes, edges, finished: false };
+  // A copy, not a spread of the map's values: in a generator, the spread allocates an
+  // iterator result per node.
+  const nodes = yield* sortByTimeSteps(graphOrder.slice());
+  const base: BaseModel = { graph, byId, graphOrder, nodes, edges, finished: false };
   if (!options.finishLater) yield* finishBaseSteps(base);
   return base;
 }
@@ -334,7 +344,8 @@ export function moveNodes(
   display: DisplayModel,
   positionOf: (id: string) => { x: number; y: number } | undefined,
 ): DisplayModel {
-  for (const node of display.nodes) {
+  for (let index = 0; index < display.nodes.length; index++) {
+    const node = display.nodes[index]!;
     const position = node.group ? centroid(node.group.memberIds, positionOf) : positionOf(node.id);
     if (!position || !Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
     node.x = position.x;
@@ -408,12 +419,31 @@ function* spreadParallelEdges(edges: EdgeView[]): Steps<void> {
     const from = bucketStart[b]!;
     const to = bucketStart[b + 1]!;
     if (to - from < 2) continue;
-    const bucket = order.subarray(from, to).sort((i, j) => higher[i]! - higher[j]! || i - j);
-    let run = 0;
-    while (run < bucket.length) {
+    // A bucket holds edges of one node, mostly a few, which an insertion sort orders in place
+    // without allocating. A hub's bucket of thousands is sorted through a view of the array.
+    // Either way, edges to the same node keep their index order.
+    if (to - from > INSERTION_SORT_MAX) {
+      order.subarray(from, to).sort((i, j) => higher[i]! - higher[j]! || i - j);
+    } else {
+      for (let i = from + 1; i < to; i++) {
+        const edge = order[i]!;
+        let place = i;
+        while (place > from && higher[order[place - 1]!]! > higher[edge]!) {
+          order[place] = order[place - 1]!;
+          place--;
+        }
+        order[place] = edge;
+      }
+    }
+    let run = from;
+    while (run < to) {
       let end = run + 1;
-      while (end < bucket.length && higher[bucket[end]!] === higher[bucket[run]!]) end++;
-      if (end - run > 1) spreadGroup(Array.from(bucket.subarray(run, end), (index) => edges[index]!));
+      while (end < to && higher[order[end]!] === higher[order[run]!]) end++;
+      if (end - run > 1) {
+        const group: EdgeView[] = [];
+        for (let i = run; i < end; i++) group.push(edges[order[i]!]!);
+        spreadGroup(group);
+      }
       run = end;
     }
   }

@@ -330,7 +330,8 @@ function sceneBounds(display: DisplayModel): WorldRect {
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
-  for (const node of display.nodes) {
+  for (let index = 0; index < display.nodes.length; index++) {
+    const node = display.nodes[index]!;
     const reach = node.radius + NODE_REACH;
     if (node.x - reach < left) left = node.x - reach;
     if (node.y - reach < top) top = node.y - reach;
@@ -354,7 +355,10 @@ function edgeReachOfAll(edges: readonly EdgeView[]): number {
   let reach = edgeReachByList.get(edges);
   if (reach !== undefined) return reach;
   reach = 0;
-  for (const edge of edges) reach = Math.max(reach, edgeReachOf(edge));
+  for (let index = 0; index < edges.length; index++) {
+    const edge = edges[index]!;
+    reach = Math.max(reach, edgeReachOf(edge));
+  }
   edgeReachByList.set(edges, reach);
   return reach;
 }
@@ -392,7 +396,8 @@ function drawHalos(ctx: CanvasRenderingContext2D, state: SceneState, nodes: read
 
   ctx.beginPath();
   let anySelected = false;
-  for (const node of nodes) {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
     if (!node.selected) continue;
     anySelected = true;
     ctx.moveTo(node.x + node.radius + gap, node.y);

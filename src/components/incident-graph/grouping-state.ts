@@ -169,7 +169,8 @@ export class GroupingState {
     const collapsed = groups.filter((group) => !this.expanded.has(group.id));
     const placements = placeGroupNodes(collapsed, allNodes, positionOf, { centroids: layoutRunning });
     if (!layoutRunning) this.placed = { nodes: allNodes, groups, expandedVersion: this.expandedVersion, placements };
-    for (const node of model.nodes) {
+    for (let index = 0; index < model.nodes.length; index++) {
+      const node = model.nodes[index]!;
       const place = node.group ? placements.get(node.id) : undefined;
       if (!place) continue;
       node.x = place.x;

@@ -152,7 +152,7 @@ export function* findGroupsSteps(graph: IncidentGraph, threshold: number, base?:
  * (-1 for none, -2 for several), as `groupingAlertOf` does edge by edge.
  */
 function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<GroupDefinition[]> {
-  const nodes = [...base.byId.values()];
+  const nodes = base.graphOrder;
   const relations = new Int32Array(nodes.length);
   const alertOf = new Int32Array(nodes.length).fill(-1);
   const reach = (index: number, alert: number): void => {

@@ -43,7 +43,8 @@ export function minimapTransform(display: DisplayModel): MinimapTransform | unde
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
-  for (const node of display.nodes) {
+  for (let index = 0; index < display.nodes.length; index++) {
+    const node = display.nodes[index]!;
     left = Math.min(left, node.x - node.radius);
     top = Math.min(top, node.y - node.radius);
     right = Math.max(right, node.x + node.radius);
@@ -253,7 +254,8 @@ function writeDots(
   const size = Math.max(2, Math.round(3 * pixelRatio));
   const packed = new Map<string, number>();
 
-  for (const node of display.nodes) {
+  for (let index = 0; index < display.nodes.length; index++) {
+    const node = display.nodes[index]!;
     const color = dotColor(node, palette);
     let value = packed.get(color);
     if (value === undefined) packed.set(color, (value = packColor(color, 1)));
