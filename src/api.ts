@@ -55,8 +55,10 @@ export {
   type SearchChangeDetail,
 } from './components/incident-filters/events.js';
 export {
+  GroupToggleEvent,
   LayoutEndEvent,
   LayoutProgressEvent,
+  type GroupToggleDetail,
   type LayoutEndDetail,
   type LayoutProgressDetail,
 } from './components/incident-graph/events.js';

@@ -14,11 +14,13 @@ function optionTexts(element: IncidentGraphElement): string[] {
 }
 
 /** Records the type of each event of the element that a user action could fire. */
+/** Records the events the element fires, a group toggle with its detail. */
 function recordElementEvents(element: HTMLElement): string[] {
   const types: string[] = [];
   for (const type of ['il-selection-change', 'il-time-change', 'il-range-change']) {
     element.addEventListener(type, () => types.push(type));
   }
+  element.addEventListener('il-group-toggle', (event) => types.push(`il-group-toggle ${event.detail.groupId} ${event.detail.expanded}`));
   return types;
 }
 
@@ -236,13 +238,13 @@ describe('<il-incident-graph> grouping', () => {
     expect(events).to.deep.equal([]);
   });
 
-  it('expands on double-click without an event', async () => {
+  it('expands on double-click with a toggle event', async () => {
     const element = await mountGraph({ session: groupedSession() });
     const events = recordElementEvents(element);
 
     await doubleClick(element, GROUP_ID);
 
-    expect(events).to.deep.equal([]);
+    expect(events).to.deep.equal([`il-group-toggle ${GROUP_ID} true`]);
     expect(element.groups[0]!.expanded).to.equal(true);
     expect(element.display.byId.has(EXTRA_FILE_IDS[0]!)).to.equal(true);
   });
@@ -251,14 +253,16 @@ describe('<il-incident-graph> grouping', () => {
     const element = await mountGraph({ session: groupedSession() });
     element.expandGroup(GROUP_ID);
     await nextFrames();
+    const events = recordElementEvents(element);
 
     await doubleClick(element, EXTRA_FILE_IDS[0]!);
 
+    expect(events).to.deep.equal([`il-group-toggle ${GROUP_ID} false`]);
     expect(element.groups[0]!.expanded).to.equal(false);
     expect(element.display.byId.has(GROUP_ID)).to.equal(true);
   });
 
-  it('expands on Enter without an event', async () => {
+  it('expands on Enter with a toggle event', async () => {
     const session = groupedSession();
     const element = await mountGraph({ session });
     session.select({ entityIds: [EXTRA_FILE_IDS[0]!] });
@@ -276,7 +280,7 @@ describe('<il-incident-graph> grouping', () => {
     await nextFrames();
     await element.updateComplete;
 
-    expect(events).to.deep.equal([]);
+    expect(events).to.deep.equal([`il-group-toggle ${GROUP_ID} true`]);
     expect(element.groups[0]!.expanded).to.equal(true);
     const next = viewport(element).getAttribute('aria-activedescendant')!;
     expect(element.shadowRoot!.getElementById(next)!.textContent).to.contain('dropped-0.dll');

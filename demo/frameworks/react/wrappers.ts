@@ -22,7 +22,7 @@ import type { HuntCompleteEvent, LinkToIncidentEvent } from '../../../src/compon
 import { IncidentFiltersElement } from '../../../src/components/incident-filters/define.js';
 import type { FiltersChangeEvent, GroupingChangeEvent, GroupsExpandEvent, SearchChangeEvent } from '../../../src/components/incident-filters/events.js';
 import { IncidentGraphElement } from '../../../src/components/incident-graph/define.js';
-import type { LayoutEndEvent, LayoutProgressEvent } from '../../../src/components/incident-graph/events.js';
+import type { GroupToggleEvent, LayoutEndEvent, LayoutProgressEvent } from '../../../src/components/incident-graph/events.js';
 import { IncidentSummary } from '../../../src/components/incident-summary/define.js';
 import { IncidentView } from '../../../src/components/incident-view/define.js';
 import type { TabChangeEvent } from '../../../src/components/incident-view/events.js';
@@ -60,6 +60,7 @@ export const IlIncidentView = createComponent({
     onIlTimeChange: 'il-time-change' as EventName<TimeChangeEvent>,
     onIlPlayStateChange: 'il-play-state-change' as EventName<PlayStateChangeEvent>,
     onIlLayoutEnd: 'il-layout-end' as EventName<LayoutEndEvent>,
+    onIlGroupToggle: 'il-group-toggle' as EventName<GroupToggleEvent>,
     onIlFlyoutClose: 'il-flyout-close' as EventName<FlyoutCloseEvent>,
   },
   displayName: 'IlIncidentView',
@@ -74,6 +75,7 @@ export const IlIncidentGraph = createComponent({
     ...selectionEvents,
     onIlLayoutEnd: 'il-layout-end' as EventName<LayoutEndEvent>,
     onIlLayoutProgress: 'il-layout-progress' as EventName<LayoutProgressEvent>,
+    onIlGroupToggle: 'il-group-toggle' as EventName<GroupToggleEvent>,
   },
   displayName: 'IlIncidentGraph',
 });

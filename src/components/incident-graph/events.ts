@@ -36,9 +36,25 @@ export class LayoutProgressEvent extends CustomEvent<LayoutProgressDetail> {
   }
 }
 
+export interface GroupToggleDetail {
+  /** Id of the group, as in the element's `groups`. */
+  groupId: string;
+  /** True when the group now shows its members, false when it is one node again. */
+  expanded: boolean;
+}
+
+/** The user expanded or collapsed a group, by double-click or Enter. The host's calls fire none. */
+export class GroupToggleEvent extends CustomEvent<GroupToggleDetail> {
+  static readonly eventName = 'il-group-toggle';
+  constructor(detail: GroupToggleDetail) {
+    super(GroupToggleEvent.eventName, { bubbles: true, composed: true, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'il-layout-progress': LayoutProgressEvent;
     'il-layout-end': LayoutEndEvent;
+    'il-group-toggle': GroupToggleEvent;
   }
 }

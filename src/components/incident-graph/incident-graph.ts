@@ -20,6 +20,7 @@ import { renderGraphView } from './graph-template.js';
 import { GraphInteraction } from './interaction.js';
 import type { SelectionTool } from './selection-gesture.js';
 import { DEFAULT_GROUP_THRESHOLD, type GroupInfo } from './grouping.js';
+import { GroupToggleEvent } from './events.js';
 import { interactionStyles } from './interaction-styles.js';
 import type { PngOptions } from './export.js';
 import { MinimapLoader } from './minimap-loader.js';
@@ -87,7 +88,8 @@ export type { SelectionTool } from './selection-gesture.js';
  * badge, and stands for the members in selection and in the listbox. Double-click or Enter
  * expands a group, and double-click on one of its members collapses it again. `expandGroup`,
  * `collapseGroup`, `expandAll` and `collapseAll` do the same for the host. Expanding is view
- * state, like the camera, and fires no event.
+ * state, like the camera: the user's toggles fire `il-group-toggle`, and the host's calls fire
+ * no event.
  *
  * Pointer: dragging empty space pans with a mouse, a pen or one finger, once the pointer has
  * moved 3 CSS pixels (10 for a finger), so a click that moves less still selects. The wheel, a
@@ -122,6 +124,7 @@ export type { SelectionTool } from './selection-gesture.js';
  *
  * @fires {SelectionChangeEvent} il-selection-change - The user selected or cleared nodes. Detail: `SelectionChangeDetail`, `{ entityIds, alertIds }`.
  * @fires {LayoutEndEvent} il-layout-end - The layout finished and wrote positions into the graph. Detail: `LayoutEndDetail`, `{ nodeCount, ticks }`.
+ * @fires {GroupToggleEvent} il-group-toggle - The user expanded or collapsed a group by double-click or Enter. Detail: `GroupToggleDetail`, `{ groupId, expanded }`.
  * @fires {LayoutProgressEvent} il-layout-progress - A layout of more than 400 nodes, running in a worker or in slices, moved its nodes. Detail: `LayoutProgressDetail`, `{ ticks, maxTicks, alpha }`.
  *
  * @csspart viewport - The focusable drawing area (the listbox); it holds the canvas.
@@ -453,6 +456,7 @@ export class IncidentGraphElement extends LitElement {
     if (this.interaction.activeId === nodeId) this.interaction.activeId = target.activeId;
     this.invalidateDisplay('view');
     this.requestUpdate();
+    this.dispatchEvent(new GroupToggleEvent({ groupId: target.groupId, expanded: target.expand }));
     return true;
   }
 

@@ -339,8 +339,7 @@ export class IncidentView extends LitElement {
             .session=${session}
             .search=${this.noise.search}
             @il-layout-end=${this.noise.syncGroups}
-            @dblclick=${this.noise.syncGroups}
-            @keydown=${this.syncGroupsAfterEnter}
+            @il-group-toggle=${this.noise.syncGroups}
           ></il-incident-graph>
           <il-alert-timeline part="timeline" theme=${ifDefined(theme)} .session=${session}></il-alert-timeline>
           <section class=${classMap({ pane: true, open: hasPaneContent(session) })} part="pane" tabindex="0" aria-label=${msg('view.details')}>${this.renderPane(session)}</section>
@@ -460,11 +459,6 @@ export class IncidentView extends LitElement {
     await this.graphElement()?.updateComplete;
     this.noise.syncGroups();
   }
-
-  /** Enter on a group node in the graph expands it. The graph handles the key before it bubbles here. */
-  private readonly syncGroupsAfterEnter = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter') this.noise.syncGroups();
-  };
 
   /**
    * Keeps each entity's verdict and remediation status as the snapshot brought them, so the
