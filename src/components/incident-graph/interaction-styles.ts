@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Styles of what the pointer interaction draws over the graph's canvas. */
+/**
+ * Styles of what the pointer interaction draws over the graph's canvas. The lasso fills by the
+ * even-odd rule, like the selection test, so the loops of a crossing outline show what they
+ * select.
+ */
 export const interactionStyles = css`
   .selection-box {
     position: absolute;
@@ -19,7 +23,6 @@ export const interactionStyles = css`
     pointer-events: none;
   }
 
-  /* Even-odd, like the selection test, so the loops of a crossing outline show what they select. */
   .selection-lasso polygon {
     fill: color-mix(in srgb, var(--_il-accent) 12%, transparent);
     fill-rule: evenodd;

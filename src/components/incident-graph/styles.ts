@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * Styles of the graph element. The `.option` elements of the listbox exist for assistive
+ * technology only, since the canvas shows the same nodes, so they are clipped out of sight.
+ * Comments stay outside the CSS text, which ships as written.
+ */
 export const incidentGraphStyles = css`
   :host {
     --_background: var(--il-incident-graph-background, var(--_il-surface));
@@ -46,7 +51,6 @@ export const incidentGraphStyles = css`
     height: 100%;
   }
 
-  /* Options exist for assistive technology only: the canvas shows the same nodes. */
   .option {
     position: absolute;
     width: 1px;
