@@ -4,7 +4,7 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import { moveNodes, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
-import { generateIncidentGraph } from '../fixtures/generated-incident.js';
+import { generateIncidentGraph, griddedIncidentGraph } from '../fixtures/generated-incident.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { HEIGHT, nextFrames, WIDTH } from './incident-graph-helpers.js';
 
@@ -16,15 +16,7 @@ async function mountEmpty(): Promise<IncidentGraphElement> {
 
 /** Returns a generated graph of about `nodeCount` nodes, laid out on a grid so no layout runs. */
 function griddedGraph(nodeCount: number): IncidentGraph {
-  const graph = generateIncidentGraph({ entityCount: Math.round(nodeCount / 1.1) });
-  const columns = Math.ceil(Math.sqrt(graph.order));
-  let index = 0;
-  graph.updateEachNodeAttributes((_id, attributes) => {
-    const position = { x: (index % columns) * 40, y: Math.floor(index / columns) * 40 };
-    index += 1;
-    return { ...attributes, ...position };
-  });
-  return graph;
+  return griddedIncidentGraph(Math.round(nodeCount / 1.1));
 }
 
 function activeOption(element: IncidentGraphElement): Element | null {

@@ -4,9 +4,8 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import type { DisplayModel, EdgeView, NodeView } from '../../src/components/incident-graph/display-model.js';
 import { drawScene, drawSceneSteps, type SceneState } from '../../src/components/incident-graph/draw.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
-import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
-import { generateIncidentGraph } from '../fixtures/generated-incident.js';
+import { griddedIncidentGraph as griddedGraph } from '../fixtures/generated-incident.js';
 import { HEIGHT, WIDTH } from './incident-graph-helpers.js';
 
 const SIZE = { width: 400, height: 300 };
@@ -47,18 +46,6 @@ function samePixels(a: Uint8ClampedArray, b: Uint8ClampedArray): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-/** Returns a generated incident with every node on a grid, so no layout runs. */
-function griddedGraph(entityCount: number): IncidentGraph {
-  const graph = generateIncidentGraph({ entityCount });
-  const columns = Math.ceil(Math.sqrt(graph.order));
-  let index = 0;
-  graph.updateEachNodeAttributes((_id, attributes) => {
-    const position = { x: (index % columns) * 40, y: Math.floor(index / columns) * 40 };
-    index += 1;
-    return { ...attributes, ...position };
-  });
-  return graph;
-}
 
 describe('il-incident-graph sliced paint', () => {
   it('leaves the canvas alone until the last slice', () => {

@@ -10,21 +10,8 @@ import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-
 import { localeFormat } from '../../src/components/shared/locale-controller.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
-import { generateIncidentGraph } from '../fixtures/generated-incident.js';
+import { generateIncidentGraph, griddedIncidentGraph as griddedGraph } from '../fixtures/generated-incident.js';
 import { HEIGHT, WIDTH } from './incident-graph-helpers.js';
-
-/** Returns a generated incident of `entityCount` entities with every node on a grid, so no layout runs. */
-function griddedGraph(entityCount: number): IncidentGraph {
-  const graph = generateIncidentGraph({ entityCount });
-  const columns = Math.ceil(Math.sqrt(graph.order));
-  let index = 0;
-  graph.updateEachNodeAttributes((_id, attributes) => {
-    const position = { x: (index % columns) * 40, y: Math.floor(index / columns) * 40 };
-    index += 1;
-    return { ...attributes, ...position };
-  });
-  return graph;
-}
 
 /** Adds a second edge beside each of the graph's first three edges, so some edges run in parallel. */
 function withParallelEdges(graph: IncidentGraph): IncidentGraph {
