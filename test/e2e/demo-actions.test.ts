@@ -7,15 +7,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { EntityRef, HuntQuery } from '../../src/adapter/adapter.js';
-import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type { HuntResults } from '../../src/components/hunt-results/hunt-results.js';
-import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import '../../src/components/incident-view/define.js';
 import type { IncidentView } from '../../src/components/incident-view/incident-view.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { fromMicrosoftGraph } from '../../src/formats/index.js';
 import type { Entity, IncidentPatch, IncidentSnapshot } from '../../src/model/types.js';
 import { validateSnapshot } from '../../src/model/validate.js';
+import { openEntity } from './open-entity.js';
 import { createDemoAdapter, type DemoAdapter } from '../../demo/demo-adapter.js';
 import { ROW_ENTITY_IDS } from '../../demo/demo-hunts.js';
 import { contosoPhishToMacro, publishedShape, withSamplePendingActions } from '../../demo/samples/index.js';
@@ -409,21 +408,6 @@ describe('demo adapter bulk actions', () => {
   });
 });
 
-/** Clicks a graph node of the view with the real mouse and returns the flyout that opens. */
-async function openEntity(view: IncidentView, entityId: string): Promise<EntityFlyout> {
-  const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
-  await graph.layoutSettled;
-  await graph.fit();
-  const point = graph.toScreen(entityId)!;
-  const box = graph.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + point.x), Math.round(box.top + point.y)] });
-  await view.updateComplete;
-
-  const flyout = view.shadowRoot!.querySelector<EntityFlyout>('il-entity-flyout');
-  if (!flyout) throw new Error(`openEntity: no flyout opened for ${entityId}.`);
-  await waitUntil(() => flyout.shadowRoot!.querySelector(`[data-entity-id="${CSS.escape(entityId)}"]`), `the flyout never showed ${entityId}`);
-  return flyout;
-}
 
 /** Clicks a control inside a shadow root with the real mouse, once it is scrolled into view. */
 async function clickControl(control: HTMLElement): Promise<void> {

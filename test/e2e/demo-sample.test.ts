@@ -15,6 +15,7 @@ import { fromMicrosoftGraph } from '../../src/formats/index.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { validateSnapshot } from '../../src/model/validate.js';
 import type { IncidentSnapshot } from '../../src/model/types.js';
+import { openEntity } from './open-entity.js';
 import { createDemoAdapter } from '../../demo/demo-adapter.js';
 import {
   contosoPhishToMacro,
@@ -30,21 +31,6 @@ function pendingSample(): IncidentSnapshot {
   return withSamplePendingActions(snapshot!);
 }
 
-/** Clicks a graph node of the view with the real mouse and returns the flyout that opens. */
-async function openEntity(view: IncidentView, entityId: string): Promise<EntityFlyout> {
-  const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
-  await graph.layoutSettled;
-  await graph.fit();
-  const point = graph.toScreen(entityId)!;
-  const box = graph.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + point.x), Math.round(box.top + point.y)] });
-  await view.updateComplete;
-
-  const flyout = view.shadowRoot!.querySelector<EntityFlyout>('il-entity-flyout');
-  if (!flyout) throw new Error(`openEntity: no flyout opened for ${entityId}.`);
-  await flyout.updateComplete;
-  return flyout;
-}
 
 /** Clicks a control inside the flyout with the real mouse, once it is scrolled into view. */
 async function clickInFlyout(control: HTMLElement): Promise<void> {
