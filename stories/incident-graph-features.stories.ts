@@ -255,7 +255,8 @@ export const TreeLayout: Story = {
  * One alert on a device, 20 files and 12 IP addresses that nothing else links to: above the
  * group threshold (10 here) each kind collapses into one group node. The buttons call
  * `expandAll()` and `collapseAll()`, then fit the graph. Double-click or Enter on a group
- * expands that group alone.
+ * expands that group alone and fires `il-group-toggle`, which updates the count beside the
+ * buttons.
  */
 export const GroupedWithExpandAll: Story = {
   args: { groupThreshold: 10 },
@@ -288,6 +289,7 @@ export const GroupedWithExpandAll: Story = {
         .session=${session}
         .groupThreshold=${args.groupThreshold}
         @il-layout-end=${report}
+        @il-group-toggle=${report}
       ></il-incident-graph>
     `;
   },
