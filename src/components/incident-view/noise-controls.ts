@@ -83,9 +83,9 @@ export class NoiseControls implements ReactiveController {
 
   /**
    * Reads the graph's groups again and renders the bar when their counts changed. The graph
-   * fires no event when its groups change, so the view calls this after each thing that can
-   * change them: a layout, new data, a double-click or Enter in the graph, and the bar's own
-   * grouping buttons.
+   * fires `il-group-toggle` only for the user's double-click or Enter, and no event when a
+   * layout or a host call such as `expandAll()` changes its groups. So the view calls this on
+   * `il-layout-end`, on `il-group-toggle` and after the bar's own grouping buttons.
    */
   readonly syncGroups = (): void => {
     const graph = this.graph();
