@@ -95,6 +95,26 @@ describe('<il-incident-graph> drawing', () => {
       expect(stats.labels[0]!.text).to.equal('host-109.fin…oso.example');
     });
 
+    it('keeps selected labels apart when crowded', async () => {
+      const graph = gridGraph(400, 60);
+      const session = new IncidentSession();
+      const element = await mountGraph({ graph, session });
+      // Forty selected nodes 60 world units apart, shown at zoom 0.5: 30 CSS pixels apart, so
+      // their labels cannot all fit.
+      const selected = Array.from({ length: 40 }, (_, index) => `n${index}`);
+      session.select({ entityIds: selected });
+      const stats = await showAt(element, { x: 20, y: 20, k: 0.5 });
+      const selectedLabels = stats.labels.filter((label) => selected.includes(label.ownerId!));
+
+      expect(selectedLabels.length).to.be.greaterThan(3);
+      expect(selectedLabels.length).to.be.lessThan(selected.length);
+      for (let i = 0; i < stats.labels.length; i++) {
+        for (let j = i + 1; j < stats.labels.length; j++) {
+          expect(intersects(stats.labels[i]!.box, stats.labels[j]!.box), `${stats.labels[i]!.text} / ${stats.labels[j]!.text}`).to.equal(false);
+        }
+      }
+    });
+
     it('keeps hub labels in a crowded centre', async () => {
       // The demo sample's device and user sit at the centre of the story, every side taken by
       // their neighbours' circles. The size is that of the demo's graph in a 1400 × 900 window.

@@ -82,9 +82,11 @@ function connectednessOf(display: DisplayModel): Connectedness {
 }
 
 /**
- * Places node labels in priority order and draws those that fit. Selected, hovered and active
- * nodes always get their label, even over a node circle. Hubs (see `hubIds`) come next, and
- * the label of a hub that is not dimmed may cover the rim of a neighbour's circle but not its icon.
+ * Places node labels in priority order and draws those that fit. Hovered and active nodes
+ * always get their label, even over another label. A selected node's label may cover a node
+ * circle but not another label, so many selected nodes close together do not pile up their
+ * labels. Hubs (see `hubIds`) come next, and the label of a hub that is not dimmed may cover
+ * the rim of a neighbour's circle but not its icon.
  */
 export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
   const { camera, palette } = state;
@@ -104,7 +106,8 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
         anchor: { ...toScreen(node, camera), radius: (node.radius + RING_GAP + 1) * camera.k },
         ownerId: node.id,
         placements: NODE_LABEL_PLACEMENTS,
-        forced: node.selected || node.id === state.hoveredId || node.id === activeId,
+        forced: node.id === state.hoveredId || node.id === activeId,
+        coversNodes: node.selected,
         coversRims: hubs.has(node.id) && !node.dimmed,
       },
       size,

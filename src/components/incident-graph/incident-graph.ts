@@ -54,7 +54,8 @@ export type { SelectionTool } from './selection-gesture.js';
  * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
  * label or node. They are placed by priority: selected, hovered or active, hubs with many more
  * edges than most, malicious, suspicious, alerts by severity, then the rest, and nodes that a
- * selection or a search dims come after all others. Edge labels (a
+ * selection or a search dims come after all others. The hovered or active node's label always
+ * shows, and a selected node's label may cover other nodes but no label. Edge labels (a
  * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
  * `parentProcess` edge reads "created". Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their

@@ -35,6 +35,11 @@ export interface LabelCandidate {
    */
   forced?: boolean;
   /**
+   * Lets the label cover other node circles when no position is clear of them, but never
+   * another label. Meant for selected nodes, which may be many and close together.
+   */
+  coversNodes?: boolean;
+  /**
    * Lets the label cover the rim of other node circles when no position is clear of them, but
    * never a circle's core (the inner `CORE_RATIO` of its radius, where its icon is). Meant for
    * hubs, whose neighbours often surround them on every side.
@@ -271,7 +276,9 @@ export class LabelPlacer {
       }
     }
 
-    const fallback = candidate.forced ? (firstClearOfCores ?? firstClearOfLabels ?? firstInView) : firstClearOfCores;
+    let fallback = firstClearOfCores;
+    if (candidate.coversNodes) fallback = firstClearOfLabels;
+    if (candidate.forced) fallback = firstClearOfCores ?? firstClearOfLabels ?? firstInView;
     return fallback ? this.accept(candidate, fallback.box, fallback.placement, direction) : undefined;
   }
 
