@@ -286,6 +286,25 @@ describe('<il-incident-graph> grouping', () => {
     expect(element.shadowRoot!.getElementById(next)!.textContent).to.contain('dropped-0.dll');
   });
 
+  it('toggles a group with G', async () => {
+    const session = groupedSession();
+    const element = await mountGraph({ session });
+    session.select({ entityIds: [EXTRA_FILE_IDS[0]!] });
+    await nextFrames();
+    const events = recordElementEvents(element);
+    viewport(element).focus();
+    await nextFrames();
+
+    await sendKeys({ press: 'g' });
+    await nextFrames();
+    expect(element.groups[0]!.expanded).to.equal(true);
+    await sendKeys({ press: 'g' });
+    await nextFrames();
+
+    expect(element.groups[0]!.expanded).to.equal(false);
+    expect(events).to.deep.equal([`il-group-toggle ${GROUP_ID} true`, `il-group-toggle ${GROUP_ID} false`]);
+  });
+
   it('fits a collapsed member as its group', async () => {
     const element = await mountGraph({ session: groupedSession() });
     await element.fit({ nodeIds: [GROUP_ID] });

@@ -5,7 +5,7 @@
  */
 
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createStaticAdapter } from '../../src/adapter/static-adapter.js';
 import type { EntityFlyout } from '../../src/components/entity-flyout/entity-flyout.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
@@ -90,6 +90,41 @@ describe('demo sample groups', () => {
     expect(groups).to.have.members(['url 13 false', 'file 17 false']);
     const labels = graph.display.nodes.filter((node) => node.group).map((node) => node.label);
     expect(labels).to.have.members(['13 URLs', '17 files']);
+  });
+
+  it('reaches every graph node with arrow keys', async function () {
+    this.timeout(120_000);
+    const view = await ransomwareView();
+    const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+    const viewport = graph.shadowRoot!.querySelector<HTMLElement>('[part="viewport"]')!;
+    const activeId = (): string => {
+      const optionId = viewport.getAttribute('aria-activedescendant')!;
+      return graph.display.nodes[Number(optionId.replace('node-', ''))]!.id;
+    };
+
+    // From each node reached so far, each arrow key is tried once. A click makes a node active.
+    const first = graph.display.nodes[0]!.id;
+    const reached = new Set([first]);
+    const queue = [first];
+    while (queue.length > 0) {
+      const from = queue.shift()!;
+      for (const key of ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']) {
+        await graph.fit();
+        const point = graph.toScreen(from)!;
+        const box = graph.getBoundingClientRect();
+        await sendMouse({ type: 'click', position: [Math.round(box.left + point.x), Math.round(box.top + point.y)] });
+        await graph.updateComplete;
+        expect(activeId(), `a click on ${from}`).to.equal(from);
+        await sendKeys({ press: key });
+        await graph.updateComplete;
+        const next = activeId();
+        if (reached.has(next)) continue;
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+
+    expect([...reached].sort()).to.deep.equal(graph.display.nodes.map((node) => node.id).sort());
   });
 
   it('expands and collapses from the bar', async () => {

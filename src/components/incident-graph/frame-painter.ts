@@ -9,7 +9,7 @@ import { drawSceneSteps, type SceneState } from './draw.js';
 import type { Minimap } from './minimap.js';
 import { MotionCache, type SceneKey } from './motion-cache.js';
 import { drawSearchMatches } from './search.js';
-import { runToEnd, type Steps } from './slices.js';
+import type { Steps } from './slices.js';
 
 /** The content of one frame: the scene `drawScene` draws, and what is painted over it. */
 export interface FrameContent extends SceneState {
@@ -31,21 +31,10 @@ export class FramePainter {
     this.scheduleFrame = scheduleFrame;
   }
 
-  /** Paints the frame on `canvas`, then the minimap. */
-  paint(
-    canvas: HTMLCanvasElement,
-    context: CanvasRenderingContext2D,
-    content: FrameContent,
-    minimap: Pick<Minimap, 'draw'>,
-    minimapCanvas: HTMLCanvasElement | null,
-  ): void {
-    runToEnd(this.paintSteps(canvas, context, content, minimap, minimapCanvas));
-  }
-
   /**
-   * Paints like `paint`, yielding between slices of a large scene's pixels. The canvas shows
-   * the last frame until the final slice. Inputs that change meanwhile are not followed, so the
-   * caller starts again when they do.
+   * Paints the frame on `canvas`, then the minimap, yielding between slices of a large scene's
+   * pixels. The canvas shows the last frame until the final slice. Inputs that change meanwhile
+   * are not followed, so the caller starts again when they do.
    */
   *paintSteps(
     canvas: HTMLCanvasElement,

@@ -74,10 +74,11 @@ export type { SelectionTool } from './selection-gesture.js';
  * verdict. The active option is announced through `aria-activedescendant`. Only the 50 options
  * around the active one exist, each with `aria-setsize` and `aria-posinset`, so a screen reader
  * still announces each option's place in the whole list. Keyboard: arrow keys move the active
- * node to the nearest node in that direction (graph neighbours first). Home and End go to the
- * first and last node. Enter or Space selects the active node, and Shift adds it to the
- * selection. Escape clears the selection, + and - zoom, and 0 fits the graph. Enter on a group
- * expands it.
+ * node to the nearest node in that direction (graph neighbours first, where a group stands for
+ * its members). Home and End go to the first and last node. Enter or Space selects the active
+ * node, and Shift adds it to the selection. Escape clears the selection, + and - zoom, and 0
+ * fits the graph. Enter on a group expands it. G does what double-click does: it expands the
+ * active group, or collapses the expanded group of the active member.
  *
  * Grouping: the entities of one kind that only one alert involves and that have at most one
  * relation to another entity (typically files, IP addresses, URLs, registry values, but never

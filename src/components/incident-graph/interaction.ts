@@ -345,6 +345,9 @@ export class GraphInteraction {
       void this.host.fit({ selection: true });
     } else if ((event.key === 'p' || event.key === 'P') && this.activeId !== undefined) {
       this.togglePin(this.activeId);
+    } else if ((event.key === 'g' || event.key === 'G') && this.activeId !== undefined) {
+      // Double-click's path: a group expands, and a member collapses its expanded group.
+      this.host.toggleGroupByUser(this.activeId);
     } else {
       return;
     }
@@ -362,9 +365,14 @@ export class GraphInteraction {
       return;
     }
 
-    const neighbourIds = from.group ? [from.group.alertKey] : boundGraph?.hasNode(from.id) ? boundGraph.neighbors(from.id) : [];
-    const neighbours = neighbourIds
-      .map((id) => display.byId.get(id))
+    // A collapsed member counts as its group node, so a group is a neighbour of its alert and
+    // of what its members relate to, and a group's neighbours are its members'.
+    const groupOf = new Map<string, NodeView>();
+    for (const node of display.nodes) for (const id of node.group?.visibleIds ?? []) groupOf.set(id, node);
+    const neighboursOf = (id: string): string[] => (boundGraph?.hasNode(id) ? boundGraph.neighbors(id) : []);
+    const ids = from.group ? [from.group.alertKey, ...from.group.visibleIds.flatMap(neighboursOf)] : neighboursOf(from.id);
+    const neighbours = ids
+      .map((id) => display.byId.get(id) ?? groupOf.get(id))
       .filter((node): node is NodeView => node !== undefined && node !== from);
     const others = display.nodes.filter((node) => node !== from);
     // A node off to the side still beats no move at all, so the last try takes any node
