@@ -220,7 +220,7 @@ export const GroupedIncident: Story = {
  * time. The layout takes a while: the picture settles as it runs.
  */
 export const TenThousandEntities: Story = {
-  args: { height: 800 },
+  args: { height: 600 },
   render: (args) => graphView({ session: sessionOn(generateIncidentSnapshot({ entityCount: 10_000 })) }, args),
 };
 
