@@ -23,4 +23,6 @@ export const FILTER_STRINGS: Readonly<Record<string, string>> = {
   'filters.allExpanded': 'Every group is expanded.',
   'filters.allCollapsed': 'Every group is collapsed.',
   'filters.active': '{count} filters on',
+  'filters.compactButton': 'Filters',
+  'filters.compactButtonCount': 'Filters ({count})',
 };

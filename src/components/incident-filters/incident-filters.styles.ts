@@ -9,6 +9,8 @@ export const incidentFiltersStyles = css`
     --_active: var(--il-incident-filters-active-color, var(--_il-accent));
     --_menu-background: var(--il-incident-filters-menu-background, var(--_il-surface-raised));
     display: block;
+    /* The compact layout below queries the bar's own width. */
+    container-type: inline-size;
     background: var(--_background);
     color: var(--_text);
     font-family: var(--_il-font);
@@ -21,6 +23,15 @@ export const incidentFiltersStyles = css`
     align-items: center;
     gap: var(--_il-space);
     padding: calc(var(--_il-space) / 2) 0;
+  }
+
+  /* Wide layouts lay the controls out as direct items of the bar and never render the button. */
+  .controls {
+    display: contents;
+  }
+
+  .filters-button {
+    display: none;
   }
 
   .search input {
@@ -167,6 +178,69 @@ export const incidentFiltersStyles = css`
     content: '✓ ';
   }
 
+  /*
+   * Compact layout: the search box and the "Filters" button share the first row, and the
+   * controls they disclose wrap onto the rows beneath.
+   */
+  @container (max-width: 599px) {
+    .search {
+      display: flex;
+      flex: 1 1 0;
+      min-width: 0;
+    }
+
+    .search input {
+      flex: 1 1 auto;
+      width: 100%;
+      min-width: 0;
+    }
+
+    .filters-button {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      min-height: 32px;
+      padding: 4px 10px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_il-radius);
+      background: none;
+      color: inherit;
+      font: inherit;
+      white-space: nowrap;
+      cursor: pointer;
+    }
+
+    .filters-button::after {
+      content: '';
+      width: 0.4em;
+      height: 0.4em;
+      border-inline-end: 1.5px solid currentColor;
+      border-block-end: 1.5px solid currentColor;
+      transform: translateY(-25%) rotate(45deg);
+    }
+
+    .filters-button[aria-expanded='true']::after {
+      transform: translateY(25%) rotate(225deg);
+    }
+
+    .filters-button[data-active] {
+      border-color: var(--_active);
+      box-shadow: inset 0 0 0 1px var(--_active);
+    }
+
+    .controls {
+      display: flex;
+      flex: 1 0 100%;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_il-space);
+    }
+
+    .controls:not([data-expanded]) {
+      display: none;
+    }
+  }
+
   [hidden] {
     display: none !important;
   }
@@ -190,6 +264,7 @@ export const incidentFiltersStyles = css`
 
   @media (forced-colors: active) {
     .facet-button,
+    .filters-button,
     .toggle,
     .search input,
     .facet-menu {
@@ -197,6 +272,7 @@ export const incidentFiltersStyles = css`
     }
 
     .facet[data-active] > .facet-button,
+    .filters-button[data-active],
     .toggle[aria-pressed='true'] {
       border-width: 2px;
       border-color: Highlight;

@@ -37,6 +37,18 @@ registerStrings(FILTER_STRINGS);
  * option. Escape closes the open menu and returns focus to its button. Opening one menu closes
  * the others, and so does a click outside the bar.
  *
+ * Compact layout: while the bar itself is narrower than 600 px, it shows one row with the search
+ * box and a "Filters" disclosure button. The width comes from a container query on the element,
+ * so the page's width does not matter. The button names how many facets restrict something, as
+ * in "Filters (2)", and shows or hides the facet menus, "Clear filters" and the grouping
+ * controls beneath that row. Its `aria-expanded` is `true` while they show. Enter or Space on
+ * the button toggles the controls and leaves focus on it. Escape on the button or inside the
+ * opened controls first closes an open facet menu, and a second Escape hides the controls and
+ * returns focus to the button. Escape in the search box leaves them open. At 600 px and wider
+ * the button is not rendered and the bar lays out as above. To measure itself the bar has
+ * inline-size containment, so its width comes from its container and never from its controls.
+ * Inside a flex row or an inline-block, give it a width.
+ *
  * @tagname il-incident-filters
  * @summary Noise controls shared by the graph and the lists: facet filters, search and grouping.
  *
@@ -63,6 +75,7 @@ registerStrings(FILTER_STRINGS);
  * @csspart option - Each option: checkbox, label and count.
  * @csspart clear-button - The "Clear filters" button.
  * @csspart grouping - The grouping controls.
+ * @csspart filters-button - The "Filters" disclosure button of the compact layout, which is not rendered at 600 px and wider.
  *
  * @cssprop --il-incident-filters-background - Background of the bar. Defaults to `--il-color-surface`.
  * @cssprop --il-incident-filters-text-color - Text colour. Defaults to `--il-color-text`.
@@ -84,6 +97,7 @@ export class IncidentFiltersElement extends LitElement {
     groupCount: { type: Number, attribute: 'group-count' },
     expandedGroupCount: { type: Number, attribute: 'expanded-group-count' },
     theme: { reflect: true },
+    filtersExpanded: { state: true },
   };
 
   declare session: IncidentSession | undefined;
@@ -95,6 +109,8 @@ export class IncidentFiltersElement extends LitElement {
   declare groupCount: number | undefined;
   declare expandedGroupCount: number | undefined;
   declare theme: ThemeName | undefined;
+  /** Whether the compact layout shows the controls under its "Filters" button. */
+  declare private filtersExpanded: boolean;
 
   private readonly sessions: SessionController;
   private readonly format = new LocaleController(this);
@@ -110,6 +126,7 @@ export class IncidentFiltersElement extends LitElement {
     this.groupCount = undefined;
     this.expandedGroupCount = undefined;
     this.theme = undefined;
+    this.filtersExpanded = false;
     this.sessions = new SessionController(this, { keys: ['snapshot', 'loadState', 'entities', 'filters'] });
   }
 
@@ -133,6 +150,7 @@ export class IncidentFiltersElement extends LitElement {
     const filters = session?.filters ?? {};
     const options = facetOptions(session?.snapshot, filters);
     const empty = filtersAreEmpty(filters);
+    const activeFacets = FACETS.filter((facet) => (filters[facet]?.length ?? 0) > 0).length;
 
     return html`<div part="bar" class="bar" role="group" aria-label=${msg('filters.label')}>
       <label class="search">
@@ -145,11 +163,24 @@ export class IncidentFiltersElement extends LitElement {
           @input=${this.handleSearchInput}
         />
       </label>
-      ${FACETS.map((facet) => this.renderFacet(facet, options[facet], filters))}
-      <button part="clear-button" type="button" class="text-button" ?hidden=${empty} @click=${this.clearFilters}>
-        ${msg('filters.clear')}
+      <button
+        part="filters-button"
+        type="button"
+        class="filters-button"
+        aria-expanded=${this.filtersExpanded ? 'true' : 'false'}
+        aria-controls="filter-controls"
+        ?data-active=${activeFacets > 0}
+        @click=${this.toggleFiltersExpanded}
+      >
+        ${activeFacets === 0 ? msg('filters.compactButton') : this.format.msg('filters.compactButtonCount', { count: activeFacets })}
       </button>
-      ${this.noGrouping ? nothing : this.renderGrouping()}
+      <div id="filter-controls" class="controls" ?data-expanded=${this.filtersExpanded}>
+        ${FACETS.map((facet) => this.renderFacet(facet, options[facet], filters))}
+        <button part="clear-button" type="button" class="text-button" ?hidden=${empty} @click=${this.clearFilters}>
+          ${msg('filters.clear')}
+        </button>
+        ${this.noGrouping ? nothing : this.renderGrouping()}
+      </div>
     </div>`;
   }
 
@@ -271,6 +302,10 @@ export class IncidentFiltersElement extends LitElement {
     this.dispatchEvent(new GroupingChangeEvent({ grouped: !this.ungrouped }));
   };
 
+  private readonly toggleFiltersExpanded = (): void => {
+    this.filtersExpanded = !this.filtersExpanded;
+  };
+
   private expandGroups(expanded: boolean): void {
     if (this.groupingButtonReason(expanded)) return;
     this.dispatchEvent(new GroupsExpandEvent({ expanded }));
@@ -289,14 +324,28 @@ export class IncidentFiltersElement extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.facet')];
   }
 
+  /** Closes the open facet menu on Escape, or else the compact layout's expanded controls. */
   private readonly handleKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     const open = this.facetMenus().find((details) => details.open);
-    if (!open) return;
+    if (open) {
+      event.preventDefault();
+      event.stopPropagation();
+      open.open = false;
+      open.querySelector('summary')?.focus();
+      return;
+    }
+
+    // The button is rendered only in the compact layout, where the controls can be hidden.
+    const button = this.renderRoot.querySelector<HTMLButtonElement>('.filters-button');
+    const controls = this.renderRoot.querySelector('.controls');
+    if (!this.filtersExpanded || !button || !controls || button.getClientRects().length === 0) return;
+    const path = event.composedPath();
+    if (!path.includes(controls) && !path.includes(button)) return;
     event.preventDefault();
     event.stopPropagation();
-    open.open = false;
-    open.querySelector('summary')?.focus();
+    this.filtersExpanded = false;
+    button.focus();
   };
 
   private readonly handleOutsidePointer = (event: PointerEvent): void => {
