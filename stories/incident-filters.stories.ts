@@ -6,6 +6,7 @@ import '../src/components/incident-filters/define.js';
 import '../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../src/components/incident-graph/incident-graph.js';
 import { styleProperties } from '../src/components/shared/style-properties.js';
+import type { IncidentFilters } from '../src/session/filters.js';
 import { listSessionOfSize, type ListIncidentSize } from './incident-lists-data.js';
 
 interface FilterArgs {
@@ -15,10 +16,11 @@ interface FilterArgs {
 /**
  * Renders the bar above a graph and an evidence list on one session, wired the way a host
  * wires it. The search text goes to the `search` property of the graph and of the list, and
- * grouping goes to the graph.
+ * grouping goes to the graph. `filters`, when given, are on from the start.
  */
-function renderWired(size: ListIncidentSize) {
+function renderWired(size: ListIncidentSize, filters?: IncidentFilters) {
   const session = listSessionOfSize(size);
+  if (filters) session.setFilters(filters);
   const graph = (event: Event): IncidentGraphElement =>
     (event.currentTarget as HTMLElement).querySelector('il-incident-graph')!;
 
@@ -71,4 +73,16 @@ export const FiltersOn: Story = {
     session.setFilters({ entityKinds: ['device', 'user', 'process'], verdicts: ['malicious', 'suspicious'] });
     return html`<il-incident-filters .session=${session} no-grouping search="powershell"></il-incident-filters>`;
   },
+};
+
+/**
+ * The wired bar in a 360 px column, as on a phone. The bar is narrower than 600 px, so it shows
+ * the search box and a "Filters (2)" button on one row, and the button shows the facet menus
+ * and the grouping controls beneath.
+ */
+export const Narrow: Story = {
+  render: ({ size }) =>
+    html`<div style=${styleProperties({ width: '360px' })}>
+      ${renderWired(size, { entityKinds: ['device', 'user', 'process'], verdicts: ['malicious', 'suspicious'] })}
+    </div>`,
 };
