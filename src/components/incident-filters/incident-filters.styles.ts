@@ -66,7 +66,8 @@ export const incidentFiltersStyles = css`
     display: none;
   }
 
-  .facet-button::after {
+  .facet-button::after,
+  .filters-button::after {
     content: '';
     width: 0.4em;
     height: 0.4em;
@@ -75,7 +76,8 @@ export const incidentFiltersStyles = css`
     transform: translateY(-25%) rotate(45deg);
   }
 
-  .facet[open] > .facet-button::after {
+  .facet[open] > .facet-button::after,
+  .filters-button[aria-expanded='true']::after {
     transform: translateY(25%) rotate(225deg);
   }
 
@@ -208,19 +210,6 @@ export const incidentFiltersStyles = css`
       font: inherit;
       white-space: nowrap;
       cursor: pointer;
-    }
-
-    .filters-button::after {
-      content: '';
-      width: 0.4em;
-      height: 0.4em;
-      border-inline-end: 1.5px solid currentColor;
-      border-block-end: 1.5px solid currentColor;
-      transform: translateY(-25%) rotate(45deg);
-    }
-
-    .filters-button[aria-expanded='true']::after {
-      transform: translateY(25%) rotate(225deg);
     }
 
     .filters-button[data-active] {
