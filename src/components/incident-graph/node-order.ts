@@ -12,13 +12,6 @@ import { SLICE_ITEMS, sortSteps, type Steps } from './slices.js';
 /** Runs of at most this many entities are sorted by insertion. */
 const INSERTION_SORT_MAX = 16;
 
-/** Sorts nodes by `compareNodes` in place, in slices. */
-export function* sortNodesSteps(nodes: NodeView[]): Steps<NodeView[]> {
-  yield* sortByTimeSteps(nodes);
-  yield* orderTiesSteps(nodes);
-  return nodes;
-}
-
 /**
  * Sorts nodes in place by everything `compareNodes` compares except the label and id of
  * entities: alerts first in the timeline's order, then entities by first seen. Entities first
