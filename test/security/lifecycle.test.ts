@@ -48,6 +48,28 @@ function adapterFor(...snapshots: ReturnType<typeof viewSnapshot>[]): IncidentDa
   };
 }
 
+/**
+ * Returns the state of a removed view's graph that could keep it alive: its frame loop's
+ * continuation channel, its paint under way and its layout run. Internal fields are read by
+ * name, for diagnostics only.
+ */
+function describeHeldView(view: HTMLElement | undefined): string {
+  const graph = view?.shadowRoot?.querySelector('il-incident-graph') as unknown as Record<string, Record<string, unknown>> | null | undefined;
+  if (!graph) return 'no graph element';
+  const frames = graph['frames'] ?? {};
+  const drawer = graph['drawer'] ?? {};
+  const binding = graph['binding'] as unknown as { layoutRunner?: Record<string, unknown> } | undefined;
+  return JSON.stringify({
+    channelOpen: frames['channel'] !== undefined,
+    continuing: frames['continuing'],
+    frameHandle: frames['handle'],
+    painting: drawer['painting'] !== undefined,
+    layoutRun: binding?.layoutRunner?.['current'] !== undefined,
+    layoutScheduled: binding?.layoutRunner?.['scheduled'],
+    nodes: (graph['display'] as unknown as { nodes?: unknown[] } | undefined)?.nodes?.length,
+  });
+}
+
 /** Mounts a view, waits until it is drawn, removes it, and returns it. */
 async function mountOnce(container: HTMLElement, adapter: IncidentDataAdapter, incidentId: string): Promise<HTMLElement> {
   const view = document.createElement('il-incident-view');
@@ -144,7 +166,10 @@ describe('lifecycle', () => {
     }
     const retained = reachable();
     const retainedMounts = removed.flatMap((reference, index) => (reference.deref() === undefined ? [] : [index]));
-    if (retainedMounts.length > 0) console.log(`[lifecycle] mounts still held: ${retainedMounts.slice(0, 20).join(', ')}${retainedMounts.length > 20 ? ', ...' : ''}`);
+    if (retainedMounts.length > 0) {
+      console.log(`[lifecycle] mounts still held: ${retainedMounts.slice(0, 20).join(', ')}${retainedMounts.length > 20 ? ', ...' : ''}`);
+      console.log(`[lifecycle] first held view: ${describeHeldView(removed[retainedMounts[0]!]!.deref())}`);
+    }
 
     console.log(
       `[lifecycle] ${mounts} mounts (${largeMounts} with 500 entities) in ${Math.round(elapsed)} ms; live after: ${JSON.stringify(live)}; ` +
