@@ -49,8 +49,8 @@ export const incidentFiltersStyles = css`
     position: relative;
   }
 
-  .facet-button {
-    display: inline-flex;
+  .facet-button,
+  .filters-button {
     align-items: center;
     gap: 6px;
     min-height: 32px;
@@ -58,6 +58,10 @@ export const incidentFiltersStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_il-radius);
     cursor: pointer;
+  }
+
+  .facet-button {
+    display: inline-flex;
     list-style: none;
     user-select: none;
   }
@@ -199,17 +203,10 @@ export const incidentFiltersStyles = css`
 
     .filters-button {
       display: inline-flex;
-      align-items: center;
-      gap: 6px;
-      min-height: 32px;
-      padding: 4px 10px;
-      border: 1px solid var(--_border);
-      border-radius: var(--_il-radius);
       background: none;
       color: inherit;
       font: inherit;
       white-space: nowrap;
-      cursor: pointer;
     }
 
     .filters-button[data-active] {
