@@ -1,7 +1,7 @@
 /**
  * The demo's hunting queries: KQL in the shape of Microsoft Defender XDR advanced hunting,
  * per entity kind, whose rows are computed from the incident's own entities, relations and alerts. No
- * hunting service runs the text, and every query says so. The rows are a pure function of the
+ * hunting service runs the text, and every query is labelled as a demo query. The rows are a pure function of the
  * snapshot, so a query gives the same rows on every run.
  */
 
@@ -345,7 +345,8 @@ function latestAlertTime(snapshot: IncidentSnapshot): number | undefined {
 function byTimestamp(a: HuntRecord, b: HuntRecord): number {
   const left = isTime(a.Timestamp) ? a.Timestamp : Infinity;
   const right = isTime(b.Timestamp) ? b.Timestamp : Infinity;
-  return left === right ? 0 : left < right ? -1 : 1;
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
 }
 
 function isTime(value: unknown): value is number {

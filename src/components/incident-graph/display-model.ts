@@ -419,7 +419,7 @@ function* spreadParallelEdges(edges: EdgeView[]): Steps<void> {
     const from = bucketStart[b]!;
     const to = bucketStart[b + 1]!;
     if (to - from < 2) continue;
-    // A bucket holds edges of one node, mostly a few, which an insertion sort orders in place
+    // A bucket contains edges of one node, mostly a few, which an insertion sort orders in place
     // without allocating. A hub's bucket of thousands is sorted through a view of the array.
     // Either way, edges to the same node keep their index order.
     if (to - from > INSERTION_SORT_MAX) {

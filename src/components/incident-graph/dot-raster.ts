@@ -218,7 +218,7 @@ function writeLine(
   }
 }
 
-/** One pixel in the 16.16 fixed point of `writeLine`. It holds coordinates below 32,768, and Chromium and Firefox cap a canvas side at 32,767 pixels. */
+/** One pixel in the 16.16 fixed point of `writeLine`. It represents coordinates below 32,768, and Chromium and Firefox cap a canvas side at 32,767 pixels. */
 const FIXED_ONE = 1 << 16;
 
 /**

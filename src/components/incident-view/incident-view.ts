@@ -72,7 +72,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * switches reach the graph and the lists. Its "Expand all groups" and "Collapse all groups"
  * buttons follow the graph's groups: both are disabled while the graph has no group or grouping
  * is off, "Expand all groups" while every group is expanded and "Collapse all groups" while
- * every group is collapsed. A disabled button stays focusable and its `title` says why.
+ * every group is collapsed. A disabled button stays focusable and its `title` gives the reason.
  *
  * Give it an `adapter` and an `incident-id`, or a `session`. Its children share the session
  * through context, so they agree on selection, time and filters. A selection made in any tab
