@@ -24,6 +24,23 @@ function recordElementEvents(element: HTMLElement): string[] {
   return types;
 }
 
+/**
+ * Mounts the grouped incident with one member of its group selected and focuses the graph, which
+ * makes the group's node active. Returns the element and the events it fires from then on.
+ */
+async function focusedOnGroup(): Promise<{ element: IncidentGraphElement; events: string[] }> {
+  const session = groupedSession();
+  const element = await mountGraph({ session });
+  session.select({ entityIds: [EXTRA_FILE_IDS[0]!] });
+  await nextFrames();
+  const events = recordElementEvents(element);
+
+  viewport(element).focus();
+  await nextFrames();
+  await element.updateComplete;
+  return { element, events };
+}
+
 async function doubleClick(element: IncidentGraphElement, nodeId: string): Promise<void> {
   const [clientX, clientY] = pagePosition(element, nodeId);
   viewport(element).dispatchEvent(new MouseEvent('dblclick', { clientX, clientY, bubbles: true, composed: true }));
@@ -263,16 +280,7 @@ describe('<il-incident-graph> grouping', () => {
   });
 
   it('expands on Enter with a toggle event', async () => {
-    const session = groupedSession();
-    const element = await mountGraph({ session });
-    session.select({ entityIds: [EXTRA_FILE_IDS[0]!] });
-    await nextFrames();
-    const events = recordElementEvents(element);
-
-    // Focus makes the first selected node active: the group of the selected member.
-    viewport(element).focus();
-    await nextFrames();
-    await element.updateComplete;
+    const { element, events } = await focusedOnGroup();
     const active = viewport(element).getAttribute('aria-activedescendant')!;
     expect(element.shadowRoot!.getElementById(active)!.textContent).to.equal('8 files, group, collapsed. Malicious.');
 
@@ -287,13 +295,7 @@ describe('<il-incident-graph> grouping', () => {
   });
 
   it('toggles a group with G', async () => {
-    const session = groupedSession();
-    const element = await mountGraph({ session });
-    session.select({ entityIds: [EXTRA_FILE_IDS[0]!] });
-    await nextFrames();
-    const events = recordElementEvents(element);
-    viewport(element).focus();
-    await nextFrames();
+    const { element, events } = await focusedOnGroup();
 
     await sendKeys({ press: 'g' });
     await nextFrames();
