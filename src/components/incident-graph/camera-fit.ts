@@ -1,6 +1,6 @@
 /** Zoom limits and the camera that fits nodes of a display model in the view. DOM-free. */
 
-import type { DisplayModel } from './display-model.js';
+import { nodeBoundsOf, type DisplayModel } from './display-model.js';
 import { boundsOfCircles, fitBounds, type Camera, type FitOptions } from './geometry.js';
 import { nodeOrGroupOf } from './grouping.js';
 
@@ -42,8 +42,10 @@ export function fitDisplay(
   } else if (options.nodeIds) {
     nodes = options.nodeIds.map((id) => nodeOrGroupOf(display, id)).filter((node) => node !== undefined);
   }
-  // Node views are circles already, so the bounds need no copy of them.
-  return fitBounds(boundsOfCircles(nodes, FIT_NODE_MARGIN), viewport, { ...limits, maxFitZoom: MAX_FIT_ZOOM }, options.padding ?? DEFAULT_FIT_PADDING);
+  // Node views are circles already, so the bounds need no copy of them. Those of every node
+  // are the model's own, which the draw reads too.
+  const bounds = nodes === display.nodes ? nodeBoundsOf(display, FIT_NODE_MARGIN) : boundsOfCircles(nodes, FIT_NODE_MARGIN);
+  return fitBounds(bounds, viewport, { ...limits, maxFitZoom: MAX_FIT_ZOOM }, options.padding ?? DEFAULT_FIT_PADDING);
 }
 
 /**

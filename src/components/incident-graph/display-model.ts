@@ -11,6 +11,7 @@ import type { Selection } from '../../session/session.js';
 import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 import { centroid } from './group-placement.js';
+import { boundsOfCircles, type Bounds } from './geometry.js';
 import { orderTiesSteps, sortByTimeSteps } from './node-order.js';
 
 export { compareNodes } from './node-order.js';
@@ -352,6 +353,20 @@ export function moveNodes(
     node.y = position.y;
   }
   return { ...display };
+}
+
+const nodeBoundsByModel = new WeakMap<DisplayModel, Bounds>();
+
+/**
+ * Returns the bounds of a display model's node circles grown by `margin`. The bounds are
+ * computed once per model: the zoom limits, the fit and the draw read them in the same frame,
+ * which at 50,000 nodes would be a pass over every node each. A model's positions do not
+ * change once it is drawn, since moving nodes makes a new model (see `moveNodes`).
+ */
+export function nodeBoundsOf(display: DisplayModel, margin: number): Bounds {
+  let bounds = nodeBoundsByModel.get(display);
+  if (!bounds) nodeBoundsByModel.set(display, (bounds = boundsOfCircles(display.nodes)));
+  return { minX: bounds.minX - margin, minY: bounds.minY - margin, maxX: bounds.maxX + margin, maxY: bounds.maxY + margin };
 }
 
 /** Returns the graph keys of the selected nodes; an alert whose id clashes with an entity is keyed with a prefix. */

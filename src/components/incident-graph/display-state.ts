@@ -190,15 +190,16 @@ export class DisplayState {
     }
     const { slots } = this.liveSlots;
     const coordinates = live.coordinatesNow;
-    base.nodes.forEach((node, index) => {
+    const nodes = base.nodes;
+    for (let index = 0; index < nodes.length; index++) {
       const slot = slots[index]!;
-      if (slot < 0) return;
+      if (slot < 0) continue;
       const x = coordinates[slot * 2]!;
       const y = coordinates[slot * 2 + 1]!;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-      node.x = x;
-      node.y = y;
-    });
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      nodes[index]!.x = x;
+      nodes[index]!.y = y;
+    }
   }
 
   /** Returns the node under a point in world units. */

@@ -164,18 +164,27 @@ export class GroupingState {
     layoutRunning = false,
   ): DisplayModel {
     this.placed = undefined;
-    if (!model.nodes.some((node) => node.group)) return { ...model };
+    const groupNodes = groupNodesOf(model.nodes);
+    if (groupNodes.length === 0) return { ...model };
     const groups = this.groupsOf(graph, threshold);
     const collapsed = groups.filter((group) => !this.expanded.has(group.id));
     const placements = placeGroupNodes(collapsed, allNodes, positionOf, { centroids: layoutRunning });
     if (!layoutRunning) this.placed = { nodes: allNodes, groups, expandedVersion: this.expandedVersion, placements };
-    for (let index = 0; index < model.nodes.length; index++) {
-      const node = model.nodes[index]!;
-      const place = node.group ? placements.get(node.id) : undefined;
+    for (const node of groupNodes) {
+      const place = placements.get(node.id);
       if (!place) continue;
       node.x = place.x;
       node.y = place.y;
     }
     return { ...model };
   }
+}
+
+/** The group nodes of a display model's node list. Moves keep the list, so a layout's frames find them once. */
+const groupNodesByList = new WeakMap<readonly NodeView[], NodeView[]>();
+
+function groupNodesOf(nodes: readonly NodeView[]): NodeView[] {
+  let groupNodes = groupNodesByList.get(nodes);
+  if (!groupNodes) groupNodesByList.set(nodes, (groupNodes = nodes.filter((node) => node.group)));
+  return groupNodes;
 }
