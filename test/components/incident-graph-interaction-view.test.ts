@@ -4,7 +4,7 @@ import Graph from 'graphology';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { lastDrawStats } from '../../src/components/incident-graph/draw.js';
-import { MINIMAP_NODE_THRESHOLD } from '../../src/components/incident-graph/minimap.js';
+import { DEFERRED_LAYER_MIN_NODES, MINIMAP_NODE_THRESHOLD } from '../../src/components/incident-graph/minimap.js';
 import type {
   IncidentEdgeAttributes,
   IncidentGraph,
@@ -212,6 +212,18 @@ describe('<il-incident-graph> view interaction', () => {
       const drawn = pixels.filter((pixel) => pixel !== background).length;
       expect(drawn, 'pixels of the minimap other than its background').to.be.greaterThan(0);
       expect(lastDrawStats(mainContext), 'the main scene was not drawn again').to.equal(statsAfterFirstFrame);
+    });
+
+    it('draws a large graph after the first frame', async () => {
+      const element = await mountGraph({ graph: createGridGraph(DEFERRED_LAYER_MIN_NODES + 500) });
+      await element.rendered;
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+
+      const minimap = element.shadowRoot!.querySelector<HTMLCanvasElement>('[part="minimap"]')!;
+      const pixels = new Uint32Array(minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height).data.buffer);
+      const background = pixels[0];
+      expect(pixels.filter((pixel) => pixel !== background).length, 'pixels of the minimap other than its background').to.be.greaterThan(0);
     });
 
     it('centres the main view where it is clicked', async () => {

@@ -124,7 +124,7 @@ export class FrameDrawer {
     for (const fit of fits) camera.fit(fit.options);
 
     const content = this.contentNow(fits.length > 0)!;
-    const steps = this.painter.paintSteps(this.canvas!, context, content, this.parts.minimapView, this.host.renderRoot.querySelector('canvas.minimap'));
+    const steps = this.painter.paintSteps(this.canvas!, context, content, this.parts.minimapView, () => this.host.renderRoot.querySelector('canvas.minimap'));
     this.painting = { steps, content, fits };
     return this.continuePaint(started + BUILD_SLICE_MS);
   }

@@ -34,14 +34,15 @@ export class FramePainter {
   /**
    * Paints the frame on `canvas`, then the minimap, yielding between slices of a large scene's
    * pixels. The canvas shows the last frame until the final slice. Inputs that change meanwhile
-   * are not followed, so the caller starts again when they do.
+   * are not followed, so the caller starts again when they do. The minimap's canvas is looked
+   * up at the end, since it may be rendered while the slices run.
    */
   *paintSteps(
     canvas: HTMLCanvasElement,
     context: CanvasRenderingContext2D,
     content: FrameContent,
     minimap: Pick<Minimap, 'draw'>,
-    minimapCanvas: HTMLCanvasElement | null,
+    minimapCanvas: () => HTMLCanvasElement | null,
   ): Steps<void> {
     const { width, height, pixelRatio, camera, palette, display } = content;
     const key: SceneKey = {
@@ -54,7 +55,7 @@ export class FramePainter {
     const now = performance.now();
     if (!content.exact && this.motion.canReuse(key, camera, now)) {
       this.motion.paint(context, camera, key, palette.background);
-      minimap.draw(minimapCanvas, palette, pixelRatio);
+      minimap.draw(minimapCanvas(), palette, pixelRatio);
       this.scheduleRefine(this.motion.restIn(now));
       return;
     }
@@ -64,7 +65,7 @@ export class FramePainter {
     yield* drawSceneSteps(context, content);
     if (content.searchMatches) drawSearchMatches(context, { pixelRatio, camera, palette, display }, content.searchMatches);
     this.motion.keep(canvas, key, camera, performance.now() - now);
-    minimap.draw(minimapCanvas, palette, pixelRatio, { reuse: content.coarse });
+    minimap.draw(minimapCanvas(), palette, pixelRatio, { reuse: content.coarse });
   }
 
   /** Stops the pending refine, for an element leaving the page. */

@@ -542,12 +542,12 @@ export class IncidentGraphElement extends LitElement {
 
   /**
    * @internal Draws the minimap on its canvas, just rendered, without the main canvas. Before
-   * `rendered` resolves, a frame follows, since the first frame may have waited for the
-   * minimap's code.
+   * `rendered` resolves, a frame draws it instead, at the end of its paint: the first frame may
+   * have waited for the minimap's code, and drawing the minimap's dots now would delay it.
    */
   drawMinimap(canvas: HTMLCanvasElement): void {
-    this.minimapView.draw(canvas, readPalette(this), this.surface.pixelRatio);
-    if (!this.frames.isRendered) this.scheduleFrame();
+    if (this.frames.isRendered) this.minimapView.draw(canvas, readPalette(this), this.surface.pixelRatio);
+    else this.scheduleFrame();
   }
 
   /** @internal Schedules one animation frame, unless one is pending or being drawn. */
