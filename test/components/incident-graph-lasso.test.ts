@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { render } from 'lit';
 import type { NodeView } from '../../src/components/incident-graph/display-model.js';
 import { extendOutline, nodesInPolygon, pointInPolygon } from '../../src/components/incident-graph/lasso.js';
-import { SelectionGesture, selectionToolOf } from '../../src/components/incident-graph/selection-gesture.js';
+import { loadSelectionShapes, SelectionGesture, selectionToolOf } from '../../src/components/incident-graph/selection-gesture.js';
 
 type Point = { x: number; y: number };
 
@@ -137,14 +138,14 @@ describe('incident graph lasso', () => {
     const nodes = [nodeAt('a', 10, 10), nodeAt('b', 90, 10), nodeAt('c', 50, 90)];
     const camera = { x: 0, y: 0, k: 1 };
 
-    it('selects inside the rectangle of a box', () => {
+    it('selects inside the rectangle of a box', async () => {
       const gesture = new SelectionGesture('box', 1, { x: 0, y: 0 });
       gesture.move({ x: 60, y: 95 });
 
-      expect(gesture.nodeKeys(nodes, camera)).to.deep.equal(['a', 'c']);
+      expect(await gesture.nodeKeys(nodes, camera)).to.deep.equal(['a', 'c']);
     });
 
-    it('selects inside the outline of a lasso', () => {
+    it('selects inside the outline of a lasso', async () => {
       const gesture = new SelectionGesture('lasso', 1, { x: 0, y: 0 });
       for (const point of [
         { x: 100, y: 0 },
@@ -154,14 +155,31 @@ describe('incident graph lasso', () => {
         gesture.move(point);
       }
 
-      expect(gesture.nodeKeys(nodes, camera)).to.deep.equal(['a', 'b']);
+      expect(await gesture.nodeKeys(nodes, camera)).to.deep.equal(['a', 'b']);
     });
 
-    it('selects nothing before the pointer moves', () => {
+    it('selects nothing before the pointer moves', async () => {
       const gesture = new SelectionGesture('lasso', 1, { x: 0, y: 0 });
 
       expect(gesture.drawn).to.be.false;
-      expect(gesture.nodeKeys(nodes, camera)).to.deep.equal([]);
+      expect(await gesture.nodeKeys(nodes, camera)).to.deep.equal([]);
+    });
+
+    it('draws the lasso without close points', async () => {
+      const gesture = new SelectionGesture('lasso', 1, { x: 0, y: 0 });
+      for (const point of [
+        { x: 1, y: 0 },
+        { x: 5, y: 0 },
+        { x: 6, y: 1 },
+        { x: 5, y: 5 },
+      ]) {
+        gesture.move(point);
+      }
+      await loadSelectionShapes();
+      const container = document.createElement('div');
+      render(gesture.render(), container);
+
+      expect(container.querySelector('polygon')?.getAttribute('points')).to.equal('0,0 5,0 5,5');
     });
   });
 

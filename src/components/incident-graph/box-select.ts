@@ -1,13 +1,10 @@
 /**
  * Box selection of `il-incident-graph`: Shift and a drag on empty space draw a rectangle, and
- * releasing the pointer selects every node whose centre lies inside it, in one selection change.
+ * releasing the pointer selects every node whose centre lies inside it, in one selection change
+ * (see `SelectionGesture`).
  */
 
-import { html, nothing, type TemplateResult } from 'lit';
-import { styleProperties } from '../shared/style-properties.js';
-import type { IncidentGraph } from '../../model/graph-types.js';
-import type { Selection } from '../../session/session.js';
-import { selectionRefOf, type NodeView } from './display-model.js';
+import type { NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 
 export interface Rect {
@@ -34,41 +31,4 @@ export function nodesInRect(nodes: readonly NodeView[], rect: Rect, camera: Came
     const y = node.y * camera.k + camera.y;
     return x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
   });
-}
-
-/**
- * Returns the selection of the nodes `nodeKeys`, added to `current` when `additive` is set. The
- * order of `current` is kept, and new ids follow in the order given.
- */
-export function selectionOfNodes(
-  graph: IncidentGraph,
-  current: Selection,
-  nodeKeys: readonly string[],
-  additive: boolean,
-): Selection {
-  const entityIds = additive ? [...current.entityIds] : [];
-  const alertIds = additive ? [...current.alertIds] : [];
-  for (const key of nodeKeys) {
-    if (!graph.hasNode(key)) continue;
-    const ref = selectionRefOf(graph, key);
-    const ids = ref.alert ? alertIds : entityIds;
-    if (!ids.includes(ref.id)) ids.push(ref.id);
-  }
-  return { entityIds, alertIds };
-}
-
-/** Renders the rectangle being drawn, or nothing. */
-export function renderSelectionBox(rect: Rect | undefined): TemplateResult | typeof nothing {
-  if (!rect) return nothing;
-  return html`<div
-    part="selection-box"
-    class="selection-box"
-    aria-hidden="true"
-    style=${styleProperties({
-      left: `${rect.x}px`,
-      top: `${rect.y}px`,
-      width: `${rect.width}px`,
-      height: `${rect.height}px`,
-    })}
-  ></div>`;
 }

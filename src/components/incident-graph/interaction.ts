@@ -9,7 +9,7 @@
 import { html, nothing } from 'lit';
 import { styleProperties } from '../shared/style-properties.js';
 import { kindLabel, msg, registerStrings, remediationLabel, severityLabel, verdictLabel } from '../shared/strings.js';
-import { SelectionGesture, selectionToolOf } from './selection-gesture.js';
+import { loadSelectionShapes, SelectionGesture, selectionToolOf } from './selection-gesture.js';
 import { isPinned, NodeDrag, pinNodeAt, releaseNode } from './pinning.js';
 import type { NodeView } from './display-model.js';
 import { describeGroup } from './grouping.js';
@@ -203,6 +203,8 @@ export class GraphInteraction {
       this.drag = new NodeDrag(graph, node.id, event.pointerId, point, node, this.host.zoomCamera.camera);
     } else if (!node && event.shiftKey) {
       this.selectionGesture = new SelectionGesture(selectionToolOf(this.host.selectionTool), event.pointerId, point);
+      // On a first gesture the shape shows once its code is in. A failure is reported on release.
+      loadSelectionShapes().then(() => this.host.requestUpdate(), () => {});
     } else {
       return;
     }
@@ -218,7 +220,10 @@ export class GraphInteraction {
       this.selectionGesture = undefined;
       if (gesture.drawn) {
         this.suppressClick = true;
-        this.host.selectNodesByUser(gesture.nodeKeys(this.host.display.nodes, this.host.zoomCamera.camera), true);
+        gesture.nodeKeys(this.host.display.nodes, this.host.zoomCamera.camera).then(
+          (keys) => this.host.selectNodesByUser(keys, true),
+          (error: unknown) => console.warn(`${this.host.localName}: the box and lasso selection failed to load (${error instanceof Error ? error.message : String(error)}), so nothing was selected.`, this.host),
+        );
       }
       this.host.requestUpdate();
     }
@@ -252,7 +257,8 @@ export class GraphInteraction {
       return;
     }
     if (this.selectionGesture?.pointerId === event.pointerId) {
-      if (this.selectionGesture.move(this.pointerPosition(event))) this.host.requestUpdate();
+      this.selectionGesture.move(this.pointerPosition(event));
+      this.host.requestUpdate();
       this.hideTooltip();
       return;
     }

@@ -1,17 +1,37 @@
 /**
  * The shape that Shift and a drag on empty space draw in `il-incident-graph`: a rectangle with
  * the `box` selection tool or a freehand lasso with `lasso`. Releasing the pointer selects the
- * nodes whose centre lies inside the shape.
+ * nodes whose centre lies inside the shape. The shapes' code loads on the first gesture (see
+ * selection-shapes.ts). The points drawn meanwhile are kept, and the shape shows once it loads.
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import { nodesInRect, rectBetween, renderSelectionBox, type Rect } from './box-select.js';
+import { styleProperties } from '../shared/style-properties.js';
 import type { NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
-import { extendOutline, nodesInPolygon } from './lasso.js';
 
 /** Selection tool of Shift and a drag on empty space: `box`, a rectangle, or `lasso`, a freehand outline. */
 export type SelectionTool = 'box' | 'lasso';
+
+type SelectionShapes = typeof import('./selection-shapes.js');
+
+let shapes: SelectionShapes | undefined;
+let shapesImport: Promise<SelectionShapes> | undefined;
+
+/**
+ * Imports the shapes' code once and resolves with it. After a failed import, the next call
+ * tries again.
+ */
+export function loadSelectionShapes(): Promise<SelectionShapes> {
+  shapesImport ??= import('./selection-shapes.js').then(
+    (module) => (shapes = module),
+    (error: unknown) => {
+      shapesImport = undefined;
+      throw error;
+    },
+  );
+  return shapesImport;
+}
 
 /** Returns the selection tool a `selection-tool` value names. Anything but `lasso` is the box. */
 export function selectionToolOf(value: string | undefined): SelectionTool {
@@ -24,38 +44,56 @@ export class SelectionGesture {
   /** True once the pointer moved, so releasing it selects and the click that follows does not. */
   drawn = false;
 
-  private readonly start: Point;
-  private rect: Rect | undefined;
-  /** The lasso's outline in CSS pixels of the element, starting where the pointer went down. */
-  private readonly outline: Point[];
+  /**
+   * In CSS pixels of the element, where the pointer went down and then where it moved: every
+   * point for the lasso, whose outline leaves out points too close together, and the last one
+   * for the box.
+   */
+  private readonly points: Point[];
 
   constructor(tool: SelectionTool, pointerId: number, start: Point) {
     this.tool = tool;
     this.pointerId = pointerId;
-    this.start = start;
-    this.outline = [start];
+    this.points = [start];
   }
 
-  /** Extends the shape to the pointer's position. Returns true when the drawing changed. */
-  move(point: Point): boolean {
+  /** Extends the shape to the pointer's position. */
+  move(point: Point): void {
     this.drawn = true;
-    if (this.tool === 'lasso') return extendOutline(this.outline, point);
-    this.rect = rectBetween(this.start, point);
-    return true;
+    if (this.tool === 'lasso') this.points.push(point);
+    else this.points[1] = point;
   }
 
-  /** Returns the ids of the nodes whose centre, drawn with `camera`, lies inside the shape. */
-  nodeKeys(nodes: readonly NodeView[], camera: Camera): string[] {
+  /**
+   * Resolves with the ids of the nodes whose centre, drawn with `camera`, lies inside the shape,
+   * once the shapes' code is loaded.
+   */
+  async nodeKeys(nodes: readonly NodeView[], camera: Camera): Promise<string[]> {
     if (!this.drawn) return [];
-    const inside = this.tool === 'lasso' ? nodesInPolygon(nodes, this.outline, camera) : nodesInRect(nodes, this.rect!, camera);
+    const { nodesInPolygon, nodesInRect, rectBetween } = await loadSelectionShapes();
+    const inside = this.tool === 'lasso' ? nodesInPolygon(nodes, this.outline(), camera) : nodesInRect(nodes, rectBetween(this.points[0]!, this.points[1]!), camera);
     return inside.map((node) => node.id);
   }
 
-  /** Renders the shape being drawn: the `selection-box` rectangle or the `selection-lasso` outline. */
+  /**
+   * Renders the shape being drawn: the `selection-box` rectangle or the `selection-lasso`
+   * outline. Nothing shows until the shapes' code is loaded.
+   */
   render(): TemplateResult | typeof nothing {
-    if (!this.drawn) return nothing;
-    if (this.tool === 'box') return renderSelectionBox(this.rect);
-    const points = this.outline.map(({ x, y }) => `${x},${y}`).join(' ');
+    if (!this.drawn || !shapes) return nothing;
+    if (this.tool === 'box') {
+      const rect = shapes.rectBetween(this.points[0]!, this.points[1]!);
+      const style = styleProperties({ left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+      return html`<div part="selection-box" class="selection-box" aria-hidden="true" style=${style}></div>`;
+    }
+    const points = this.outline().map(({ x, y }) => `${x},${y}`).join(' ');
     return html`<svg class="selection-lasso" aria-hidden="true"><polygon part="selection-lasso" points=${points}></polygon></svg>`;
+  }
+
+  /** Returns the lasso's outline: the points drawn, without those too close to the one before. */
+  private outline(): Point[] {
+    const outline: Point[] = [];
+    for (const point of this.points) shapes!.extendOutline(outline, point);
+    return outline;
   }
 }

@@ -6,7 +6,6 @@
 
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
-import { selectionOfNodes } from './box-select.js';
 import { selectionRefOf } from './display-model.js';
 import { selectGroupMembers } from './grouping.js';
 import type { GroupingState } from './grouping-state.js';
@@ -98,4 +97,25 @@ export class UserSelection {
     else this.local = next;
     this.changed(next);
   }
+}
+
+/**
+ * Returns the selection of the nodes `nodeKeys`, added to `current` when `additive` is set. The
+ * order of `current` is kept, and new ids follow in the order given.
+ */
+export function selectionOfNodes(
+  graph: IncidentGraph,
+  current: Selection,
+  nodeKeys: readonly string[],
+  additive: boolean,
+): Selection {
+  const entityIds = additive ? [...current.entityIds] : [];
+  const alertIds = additive ? [...current.alertIds] : [];
+  for (const key of nodeKeys) {
+    if (!graph.hasNode(key)) continue;
+    const ref = selectionRefOf(graph, key);
+    const ids = ref.alert ? alertIds : entityIds;
+    if (!ids.includes(ref.id)) ids.push(ref.id);
+  }
+  return { entityIds, alertIds };
 }
