@@ -235,17 +235,7 @@ export function clipRange(
   right: number,
   bottom: number,
 ): [number, number] | undefined {
-  let t0 = 0;
-  let t1 = 1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0;
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    return t0 <= t1;
-  };
-  const inside = clip(-dx, x0 - left) && clip(dx, right - x0) && clip(-dy, y0 - top) && clip(dy, bottom - y0);
-  return inside ? [t0, t1] : undefined;
+  return clipToArea(dx, dy, x0 - left, y0 - top, right - left, bottom - top) ? [clipStart, clipEnd] : undefined;
 }
 
 let clipStart = 0;
