@@ -232,11 +232,20 @@ export function* baseModelSteps(
   yield;
 
   const edges: EdgeView[] = [];
+  // Edges added one after the other often share their source, such as an alert's evidence, and
+  // the last source found spares a lookup in a map of every node.
+  let lastSourceId: string | undefined;
+  let lastSource: NodeView | undefined;
   for (let index = 0; index < edgeIds.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
     const id = edgeIds[index]!;
     const attributes = edgeAttributes[index]!;
-    const source = byId.get(edgeEnds[index * 2]!);
+    const sourceId = edgeEnds[index * 2]!;
+    if (sourceId !== lastSourceId) {
+      lastSourceId = sourceId;
+      lastSource = byId.get(sourceId);
+    }
+    const source = lastSource;
     const target = byId.get(edgeEnds[index * 2 + 1]!);
     if (!source || !target) continue;
     // Made with the same fields in the same order as the merged edges of `mergeEdgesSteps`.

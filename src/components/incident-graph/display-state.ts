@@ -169,7 +169,10 @@ export class DisplayState {
       passes: filtersAreEmpty(sources.filters) ? undefined : (id, attributes) => nodePassesFilters(sources.filters, graph, id, attributes),
     });
     yield;
-    const positionOf = (id: string): { x: number; y: number } | undefined => live?.get(id) ?? positionInGraph(graph, id);
+    // The base's node views have the positions of the layout or the graph, and finding one
+    // costs a single lookup, where the graph needs two and a new object.
+    const baseById = this.base.byId;
+    const positionOf = (id: string): { x: number; y: number } | undefined => baseById.get(id) ?? live?.get(id) ?? positionInGraph(graph, id);
     const display = yield* sources.grouping.applySteps(model, graph, sources.groupThreshold, positionOf, sources.format, this.base);
     const labelOf = (id: string): string | undefined => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : undefined);
 
