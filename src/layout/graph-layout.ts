@@ -75,8 +75,15 @@ export function encodeGraphForLayout(graph: IncidentGraph, options: LayoutInputO
   const edgeEnds = new Int32Array(graph.size * 2);
   const edgeFlags = new Uint8Array(graph.size);
   let edge = 0;
+  // Edges added one after another often share their source, so the last one found is kept.
+  let lastSource: string | undefined;
+  let lastSourceIndex = 0;
   graph.forEachEdge((_key, attributes, source, target) => {
-    edgeEnds[edge * 2] = indexOf.get(source)!;
+    if (source !== lastSource) {
+      lastSource = source;
+      lastSourceIndex = indexOf.get(source)!;
+    }
+    edgeEnds[edge * 2] = lastSourceIndex;
     edgeEnds[edge * 2 + 1] = indexOf.get(target)!;
     const type = attributes.type;
     edgeFlags[edge] = (type === 'evidence' ? EVIDENCE : 0) | (type === 'parentProcess' ? PARENT : 0) | (type === 'runsOn' ? HOST : 0);

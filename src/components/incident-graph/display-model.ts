@@ -102,9 +102,12 @@ export interface DisplayInput {
   livePositions?: PositionSource | undefined;
 }
 
-/** Source of node positions by node id, such as the positions of a running layout. */
+/** Positions of a running layout: a slot per node in an array of coordinates. */
 export interface PositionSource {
-  get(id: string): { x: number; y: number } | undefined;
+  /** Returns the node's slot, or -1 for a node outside the run. `hint`, its place in the graph's order, is tried first. */
+  slotOf(id: string, hint?: number): number;
+  /** The coordinates, x then y for each slot. */
+  readonly coordinatesNow: ArrayLike<number>;
 }
 
 const NO_ROLES: readonly string[] = Object.freeze([]);
@@ -185,8 +188,14 @@ export function* baseModelSteps(
     if (++count % SLICE_ITEMS === 0) yield;
     const id = nodeIds[index]!;
     const attributes = nodeAttributes[index]!;
-    const position = livePositions?.get(id) ?? attributes;
-    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) continue;
+    let x = attributes.x;
+    let y = attributes.y;
+    const slot = livePositions ? livePositions.slotOf(id, index) : -1;
+    if (slot >= 0) {
+      x = livePositions!.coordinatesNow[slot * 2];
+      y = livePositions!.coordinatesNow[slot * 2 + 1];
+    }
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
 
     const alert = attributes.kind === 'alert';
     // Every node view is made with the same fields in the same order (see `groupNode` too), so
@@ -202,8 +211,8 @@ export function* baseModelSteps(
       ghost: attributes.ghost === true,
       pinned: attributes.fixed === true,
       firstSeen: attributes.firstSeen,
-      x: position.x!,
-      y: position.y!,
+      x: x!,
+      y: y!,
       radius: alert ? ALERT_RADIUS : ENTITY_RADIUS,
       selected: false,
       dimmed: false,

@@ -189,7 +189,7 @@ export class DisplayState {
    */
   private moveToLivePositions(base: BaseModel, live: LivePositions): void {
     if (this.liveSlots?.base !== base || this.liveSlots.live !== live) {
-      this.liveSlots = { base, live, slots: Int32Array.from(base.nodes, (node) => live.slotOf(node.id)) };
+      this.liveSlots = { base, live, slots: Int32Array.from(base.nodes, (node) => live.slotOf(node.id, node.graphIndex)) };
     }
     const { slots } = this.liveSlots;
     const coordinates = live.coordinatesNow;

@@ -18,6 +18,7 @@ import {
   type LayoutWorkerResponse,
 } from '../../layout/layout-transfer.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
+import type { PositionSource } from './display-model.js';
 import type { LayoutEndDetail, LayoutProgressDetail } from './events.js';
 
 /** Graphs up to this many nodes are laid out synchronously, in one task. */
@@ -56,12 +57,14 @@ interface ActiveRun {
  * Positions of a run under way: one object per run, whose coordinates each progress report
  * replaces, so the element can tell a new run from the next step of the same one.
  */
-export class LivePositions {
-  private readonly index: Map<string, number>;
+export class LivePositions implements PositionSource {
+  private readonly ids: readonly string[];
+  /** Slots by node id, built on the first lookup that the node's place in the graph's order misses. */
+  private index: Map<string, number> | undefined;
   private coordinates: ArrayLike<number>;
 
   constructor(positions: LayoutPositions) {
-    this.index = new Map(positions.ids.map((id, position) => [id, position]));
+    this.ids = positions.ids;
     this.coordinates = positions.coordinates;
   }
 
@@ -70,8 +73,17 @@ export class LivePositions {
     this.coordinates = coordinates;
   }
 
-  /** Returns where the run keeps a node's coordinates (see `coordinatesNow`), or -1 for a node outside it. */
-  slotOf(id: string): number {
+  /**
+   * Returns where the run keeps a node's coordinates (see `coordinatesNow`), or -1 for a node
+   * outside it. A run lists the nodes in the graph's order, so `hint`, the node's place in that
+   * order, is tried first, which spares a lookup in a map of every node.
+   */
+  slotOf(id: string, hint = -1): number {
+    if (hint >= 0 && this.ids[hint] === id) return hint;
+    if (!this.index) {
+      this.index = new Map();
+      for (let slot = 0; slot < this.ids.length; slot++) this.index.set(this.ids[slot]!, slot);
+    }
     return this.index.get(id) ?? -1;
   }
 
@@ -82,9 +94,9 @@ export class LivePositions {
 
   /** Returns the node's current position, or undefined for a node outside the run. */
   get(id: string): { x: number; y: number } | undefined {
-    const position = this.index.get(id);
-    if (position === undefined) return undefined;
-    return { x: this.coordinates[position * 2]!, y: this.coordinates[position * 2 + 1]! };
+    const slot = this.slotOf(id);
+    if (slot < 0) return undefined;
+    return { x: this.coordinates[slot * 2]!, y: this.coordinates[slot * 2 + 1]! };
   }
 }
 
