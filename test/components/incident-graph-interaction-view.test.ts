@@ -4,7 +4,8 @@ import Graph from 'graphology';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { lastDrawStats } from '../../src/components/incident-graph/draw.js';
-import { DEFERRED_LAYER_MIN_NODES, MINIMAP_NODE_THRESHOLD } from '../../src/components/incident-graph/minimap.js';
+import { DEFERRED_LAYER_MIN_NODES } from '../../src/components/incident-graph/minimap.js';
+import { MINIMAP_NODE_THRESHOLD } from '../../src/components/incident-graph/minimap-loader.js';
 import type {
   IncidentEdgeAttributes,
   IncidentGraph,

@@ -497,6 +497,10 @@ export class IncidentGraphElement extends LitElement {
     this.scheduleFrame();
   }
 
+  protected override updated(): void {
+    this.minimapView.rendered(this.renderRoot);
+  }
+
   protected override render(): unknown {
     this.renderedEmpty = this.binding.isEmpty;
     const { binding, interaction, minimapView, format, minimap } = this;

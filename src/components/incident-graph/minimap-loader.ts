@@ -5,7 +5,7 @@
  * next frame on.
  */
 
-import { nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Minimap, MinimapHost } from './minimap.js';
 import type { Palette } from './palette.js';
 
@@ -27,6 +27,8 @@ export class MinimapLoader {
   private readonly host: MinimapLoaderHost;
   private minimap: Minimap | undefined;
   private loading = false;
+  /** The canvas the last render showed, so a new one is drawn once it appears. */
+  private canvas: HTMLCanvasElement | null = null;
   /** Set when the import failed, so the minimap stays away and `ready` no longer waits for it. */
   private failed = false;
 
@@ -54,9 +56,30 @@ export class MinimapLoader {
   render(requested: boolean): TemplateResult | typeof nothing {
     if (!this.shown(requested)) return nothing;
     if (!this.minimap && loadedModule) this.minimap = new loadedModule.Minimap(this.host);
-    if (this.minimap) return this.minimap.render(requested);
-    this.load();
-    return nothing;
+    const minimap = this.minimap;
+    if (!minimap) {
+      this.load();
+      return nothing;
+    }
+    return html`<canvas
+      part="minimap"
+      class="minimap"
+      aria-hidden="true"
+      @pointerdown=${minimap.handlePointerDown}
+      @pointermove=${minimap.handlePointerMove}
+      @pointerup=${minimap.handlePointerUp}
+      @pointercancel=${minimap.handlePointerUp}
+    ></canvas>`;
+  }
+
+  /**
+   * Draws a minimap canvas that the last render added, without waiting for the next change
+   * (see `MinimapHost.drawMinimap`). The element calls this after each render.
+   */
+  rendered(root: ParentNode): void {
+    const canvas = root.querySelector<HTMLCanvasElement>('canvas.minimap');
+    if (canvas && canvas !== this.canvas) this.host.drawMinimap(canvas);
+    this.canvas = canvas;
   }
 
   /** Draws the minimap once its code is loaded. See `Minimap.draw`. */

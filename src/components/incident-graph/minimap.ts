@@ -4,16 +4,11 @@
  * point. It is drawn for pointer users only. Keyboard users move the view with the active node.
  */
 
-import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { DisplayModel } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import type { Palette } from './palette.js';
 import { packColor } from './dot-raster.js';
 import { dotColor } from './draw-nodes.js';
-import { MINIMAP_NODE_THRESHOLD } from './minimap-loader.js';
-
-export { MINIMAP_NODE_THRESHOLD };
 
 /** Size of the minimap in CSS pixels. */
 export const MINIMAP_WIDTH = 160;
@@ -82,25 +77,6 @@ export class Minimap {
 
   constructor(host: MinimapHost) {
     this.host = host;
-  }
-
-  /** True when the minimap is shown: asked for, or the graph is big. */
-  shown(requested: boolean): boolean {
-    return requested || this.host.display.nodes.length > MINIMAP_NODE_THRESHOLD;
-  }
-
-  render(requested: boolean): TemplateResult | typeof nothing {
-    if (!this.shown(requested)) return nothing;
-    return html`<canvas
-      part="minimap"
-      class="minimap"
-      aria-hidden="true"
-      ${ref(this.handleCanvas)}
-      @pointerdown=${this.handlePointerDown}
-      @pointermove=${this.handlePointerMove}
-      @pointerup=${this.handlePointerUp}
-      @pointercancel=${this.handlePointerUp}
-    ></canvas>`;
   }
 
   /**
@@ -209,16 +185,8 @@ export class Minimap {
     this.host.zoomCamera.panBy(width / 2 - (world.x * camera.k + camera.x), height / 2 - (world.y * camera.k + camera.y));
   }
 
-  /**
-   * Draws a minimap canvas as soon as it is rendered, without waiting for the next change. Only
-   * the minimap is drawn: the main picture is up to date, and redrawing it would cost a full
-   * frame of a large graph.
-   */
-  private readonly handleCanvas = (element: Element | undefined): void => {
-    if (element instanceof HTMLCanvasElement) this.host.drawMinimap(element);
-  };
-
-  private readonly handlePointerDown = (event: PointerEvent): void => {
+  /** Handlers of the minimap canvas's pointer events, which the loader's template binds. */
+  readonly handlePointerDown = (event: PointerEvent): void => {
     if (event.button !== 0 || !this.canvas) return;
     event.preventDefault();
     this.dragPointer = event.pointerId;
@@ -226,11 +194,11 @@ export class Minimap {
     this.centreOn(event);
   };
 
-  private readonly handlePointerMove = (event: PointerEvent): void => {
+  readonly handlePointerMove = (event: PointerEvent): void => {
     if (event.pointerId === this.dragPointer) this.centreOn(event);
   };
 
-  private readonly handlePointerUp = (event: PointerEvent): void => {
+  readonly handlePointerUp = (event: PointerEvent): void => {
     if (event.pointerId === this.dragPointer) this.dragPointer = undefined;
   };
 }
