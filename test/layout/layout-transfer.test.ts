@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { encodeGraphForLayout, ForceLayout, layoutInputFromGraph, type LayoutInput } from '../../src/layout/index.js';
 import { decodeLayoutInput, encodeLayoutInput, toInputOrder, transferablesOf } from '../../src/layout/layout-transfer.js';
+import { encodeGraphForLayoutSteps } from '../../src/layout/graph-layout.js';
+import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
 
 describe('layout transfer', () => {
@@ -43,6 +45,25 @@ describe('layout transfer', () => {
     expect([...fromGraph.coordinates]).to.deep.equal([...direct.coordinates]);
     expect([...fromGraph.edgeEnds]).to.deep.equal([...direct.edgeEnds]);
     expect([...fromGraph.edgeFlags]).to.deep.equal([...direct.edgeFlags]);
+  });
+
+  it('encodes a large graph in slices', () => {
+    const graph = generateIncidentGraph({ entityCount: 14_000 });
+    const steps = encodeGraphForLayoutSteps(graph);
+    let yields = 0;
+    let next = steps.next();
+    while (!next.done) {
+      yields += 1;
+      next = steps.next();
+    }
+    const direct = encodeLayoutInput(layoutInputFromGraph(graph));
+
+    // After the nodes, after gathering the edges' ends, and after the first 32,768 edges.
+    expect(graph.size).to.be.greaterThan(32_768);
+    expect(yields).to.equal(3);
+    expect(next.value.ids).to.deep.equal(direct.ids);
+    expect([...next.value.edgeEnds]).to.deep.equal([...direct.edgeEnds]);
+    expect([...next.value.edgeFlags]).to.deep.equal([...direct.edgeFlags]);
   });
 
   it('puts engine coordinates in the input order', () => {

@@ -10,7 +10,8 @@
  * that needs it waits for that import.
  */
 
-import { encodeGraphForLayout, isGraphPositioned, layoutInputFromGraph, writePositions } from '../../layout/graph-layout.js';
+import { encodeGraphForLayoutSteps, isGraphPositioned, layoutInputFromGraph, writePositions } from '../../layout/graph-layout.js';
+import type { EncodedLayoutInput } from '../../layout/layout-transfer.js';
 import type { LayoutKind, LayoutPositions } from '../../layout/force-layout.js';
 import {
   transferablesOf,
@@ -231,8 +232,9 @@ export class LayoutRunner {
   }
 
   private runInWorker(graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): void {
-    // The inline worker's code loads on first use, and the run may be paused or replaced
-    // meanwhile: pausing is replayed once the worker starts, and a cancelled run never starts.
+    // The inline worker's code loads on first use, and the graph is encoded for it over several
+    // tasks. The run may be paused or replaced meanwhile: pausing is replayed once the worker
+    // starts, and a cancelled run never starts.
     let worker: Worker | undefined;
     let cancelled = false;
     const run: ActiveRun = {
@@ -247,7 +249,8 @@ export class LayoutRunner {
 
     workerScriptUrl(settings.workerUrl).then(
       (url) => {
-        if (!cancelled && this.current === run) worker = this.startWorker(run, url, graph, rerun, settings);
+        const stopped = (): boolean => cancelled || this.current !== run;
+        encodeInTasks(graph, rerun, stopped, (encoded) => (worker = this.startWorker(run, url, graph, encoded, rerun, settings)));
       },
       (error: unknown) => {
         if (!cancelled && this.current === run) this.fallBack(graph, rerun, settings, error instanceof Error ? error.message : String(error));
@@ -256,7 +259,14 @@ export class LayoutRunner {
   }
 
   /** Starts the worker of `run` and returns it, or falls back to the main thread when it cannot start. */
-  private startWorker(run: ActiveRun, url: string, graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): Worker | undefined {
+  private startWorker(
+    run: ActiveRun,
+    url: string,
+    graph: IncidentGraph,
+    encoded: EncodedLayoutInput,
+    rerun: boolean,
+    settings: LayoutRunSettings,
+  ): Worker | undefined {
     let worker: Worker;
     try {
       worker = new Worker(trustedScriptUrl(url), { type: 'module' });
@@ -265,7 +275,6 @@ export class LayoutRunner {
       return undefined;
     }
 
-    const encoded = encodeGraphForLayout(graph, { rerun });
     const ids = encoded.ids;
     worker.addEventListener('message', (event: MessageEvent<LayoutWorkerResponse>) => {
       if (this.current !== run) return;
@@ -421,3 +430,30 @@ function trustedScriptUrl(url: string): string {
   // The Worker constructor accepts a TrustedScriptURL wherever it accepts a string.
   return scriptUrlPolicy ? (scriptUrlPolicy.createScriptURL(url) as string) : url;
 }
+
+/** Milliseconds of encoding per task. See `encodeInTasks`. */
+const ENCODE_TASK_MS = 12;
+
+/**
+ * Encodes the graph for the layout worker, a slice after another until `ENCODE_TASK_MS` have
+ * passed and then in a new task, and calls `done` with the result. It stops when `stopped`
+ * returns true, as for a run that was replaced, since the graph may have changed meanwhile.
+ */
+function encodeInTasks(graph: IncidentGraph, rerun: boolean, stopped: () => boolean, done: (encoded: EncodedLayoutInput) => void): void {
+  const steps = encodeGraphForLayoutSteps(graph, { rerun });
+  const step = (): void => {
+    if (stopped()) return;
+    const started = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        done(next.value);
+        return;
+      }
+      if (performance.now() - started >= ENCODE_TASK_MS) break;
+    }
+    setTimeout(step, 0);
+  };
+  step();
+}
+
