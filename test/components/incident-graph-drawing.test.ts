@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import Graph from 'graphology';
 import { clipRange } from '../../src/components/incident-graph/dot-raster.js';
-import { DOT_ZOOM, ICON_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import { DOT_ZOOM, EDGE_LABEL_MIN_ZOOM, ICON_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
 import { EDGE_STYLES, edgeStyleOf } from '../../src/components/incident-graph/edge-styles.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import {
@@ -180,8 +180,9 @@ describe('<il-incident-graph> drawing', () => {
     });
 
     it('labels relations at high zoom', async () => {
+      // Every node label fits below its node, clear of the relations' labels.
       const element = await mountGraph({ graph: gridGraph(4, 160) });
-      const stats = await showAt(element, { x: 40, y: 40, k: 2 });
+      const stats = await showAt(element, { x: 150, y: 100, k: EDGE_LABEL_MIN_ZOOM });
       expect(stats.edgeLabels.map((label) => label.text)).to.include('communicates with');
     });
 
@@ -457,6 +458,23 @@ describe('LabelPlacer', () => {
     placer.addCircle({ x: 100, y: 125, radius: 10 }, 'b');
 
     const label = placer.place({ text: 'a', anchor: { x: 100, y: 100, radius: 10 }, ownerId: 'a', placements: NODE_LABEL_PLACEMENTS }, size, 'ltr');
+    expect(label!.placement).to.equal('right');
+  });
+
+  it('moves a label inward at the edge', () => {
+    const placer = new LabelPlacer(bounds);
+    const anchor = { x: 395, y: 200, radius: 10 };
+
+    const label = placer.place({ text: 'edge', anchor, ownerId: 'a', placements: ['right', 'left'] }, size, 'ltr');
+    expect(label!.placement).to.equal('left');
+    expect(label!.box.x + label!.box.width).to.be.at.most(bounds.width);
+  });
+
+  it('cuts a label that fits nowhere whole', () => {
+    const placer = new LabelPlacer(bounds);
+    const anchor = { x: 200, y: 200, radius: 10 };
+
+    const label = placer.place({ text: 'wide', anchor, ownerId: 'a', placements: ['right', 'left'] }, { width: 300, height: 14 }, 'ltr');
     expect(label!.placement).to.equal('right');
   });
 

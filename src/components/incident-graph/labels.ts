@@ -247,7 +247,10 @@ export class LabelPlacer {
   private readonly bounds: Box;
   private visit = 0;
 
-  /** `bounds` is the viewport. Labels entirely outside it are skipped. */
+  /**
+   * `bounds` is the viewport. Labels entirely outside it are skipped, and positions wholly
+   * inside it are tried first, so a label near an edge moves inward rather than being cut.
+   */
   constructor(bounds: Box) {
     this.bounds = bounds;
   }
@@ -263,16 +266,18 @@ export class LabelPlacer {
     let firstInView: { box: Box; placement: Placement } | undefined;
     let firstClearOfLabels: { box: Box; placement: Placement } | undefined;
     let firstClearOfCores: { box: Box; placement: Placement } | undefined;
-    for (const placement of candidate.placements) {
-      const box = boxAt(candidate.anchor, placement, size);
-      if (!intersects(box, this.bounds)) continue;
-      firstInView ??= { box, placement };
-      if (this.collides(this.labelBoxes, box, undefined)) continue;
+    for (const wholly of [true, false]) {
+      for (const placement of candidate.placements) {
+        const box = boxAt(candidate.anchor, placement, size);
+        if (!intersects(box, this.bounds) || contains(this.bounds, box) !== wholly) continue;
+        firstInView ??= { box, placement };
+        if (this.collides(this.labelBoxes, box, undefined)) continue;
 
-      if (!this.collides(this.cells, box, candidate.ownerId)) return this.accept(candidate, box, placement, direction);
-      firstClearOfLabels ??= { box, placement };
-      if (candidate.coversRims && firstClearOfCores === undefined && !this.collides(this.cells, box, candidate.ownerId, CORE_RATIO)) {
-        firstClearOfCores = { box, placement };
+        if (!this.collides(this.cells, box, candidate.ownerId)) return this.accept(candidate, box, placement, direction);
+        firstClearOfLabels ??= { box, placement };
+        if (candidate.coversRims && firstClearOfCores === undefined && !this.collides(this.cells, box, candidate.ownerId, CORE_RATIO)) {
+          firstClearOfCores = { box, placement };
+        }
       }
     }
 
@@ -332,6 +337,11 @@ export function boxCentre(box: Box): Point {
 }
 
 /** True when two boxes overlap by more than a touching edge. */
+/** Returns true when box `inner` lies wholly inside box `outer`. */
+function contains(outer: Box, inner: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
 export function intersects(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
