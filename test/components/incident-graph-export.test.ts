@@ -60,6 +60,56 @@ describe('<il-incident-graph> export', () => {
       expect(texts).to.include(group.label);
     });
 
+    it('places labels without overlap', async () => {
+      // Three nodes in a row, closer than their labels are wide: below each, the labels would overlap.
+      const graph = createPositionedGraph();
+      for (const [index, x] of [0, 60, 120].entries()) {
+        graph.addNode(`host-${index}`, { kind: 'device', label: `host-${index}.finance.contoso.example`, x, y: 400 });
+      }
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(await element.toSVG());
+
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `12px ${readPalette(element).fontFamily}`;
+      const boxes = [...svg.querySelectorAll('text')]
+        .filter((text) => text.textContent!.startsWith('host-'))
+        .map((text) => {
+          const width = context.measureText(text.textContent!).width;
+          const x = Number(text.getAttribute('x'));
+          const y = Number(text.getAttribute('y'));
+          return { left: x - width / 2, right: x + width / 2, top: y - 7, bottom: y + 7 };
+        });
+      expect(boxes.length, 'host labels placed').to.be.greaterThan(1);
+      for (const [index, box] of boxes.entries()) {
+        for (const other of boxes.slice(index + 1)) {
+          const overlaps = box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+          expect(overlaps, 'two host labels overlap').to.equal(false);
+        }
+      }
+    });
+
+    it('draws remediation badges and pins', async () => {
+      const graph = createPositionedGraph();
+      graph.mergeNodeAttributes('file', { remediationStatus: 'remediated' });
+      graph.mergeNodeAttributes('user', { fixed: true });
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(await element.toSVG());
+      const palette = readPalette(element);
+      const canvasColor = (value: string): string => {
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.fillStyle = value;
+        return String(context.fillStyle);
+      };
+      const shapesOf = (label: string): Element => [...svg.querySelectorAll('g')].find((group) => group.querySelector(':scope > title')?.textContent === label)!;
+
+      const badge = [...shapesOf('invoice.docm').querySelectorAll('circle')].filter((circle) => circle.getAttribute('r') === '6.5');
+      expect(badge).to.have.length(1);
+      expect(badge[0]!.getAttribute('fill')).to.equal(canvasColor(palette.remediated));
+      const pin = [...shapesOf('jdoe').querySelectorAll('circle')].filter((circle) => circle.getAttribute('r') === '4');
+      expect(pin).to.have.length(1);
+      expect([...shapesOf('WS-01').querySelectorAll('circle')].some((circle) => ['4', '6.5'].includes(circle.getAttribute('r')!))).to.equal(false);
+    });
+
     it('keeps a dimmed alert icon visible', async () => {
       const graph = createPositionedGraph();
       graph.addNode('mail', { kind: 'mailMessage', label: 'Invoice overdue', x: 400, y: 75 });

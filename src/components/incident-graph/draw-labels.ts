@@ -89,6 +89,21 @@ function connectednessOf(display: DisplayModel): Connectedness {
  * the rim of a neighbour's circle but not its icon.
  */
 export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
+  const { placed, dimmed } = placeNodeLabels(ctx, state, nodes, placer);
+  paintLabels(ctx, placed, dimmed, state.palette.label, state.palette.background);
+  return placed;
+}
+
+/**
+ * Places node labels as `drawNodeLabels` does, measured in `ctx`, without drawing them, and
+ * returns them with the set of those whose node is dimmed. The SVG export writes them as text.
+ */
+export function placeNodeLabels(
+  ctx: CanvasRenderingContext2D,
+  state: SceneState,
+  nodes: readonly NodeView[],
+  placer: LabelPlacer,
+): { placed: PlacedLabel[]; dimmed: Set<PlacedLabel> } {
   const { camera, palette } = state;
   ctx.font = nodeLabelFont(palette.fontFamily);
   const activeId = state.showActive ? state.activeId : undefined;
@@ -117,9 +132,7 @@ export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
     placed.push(label);
     if (node.dimmed) dimmed.add(label);
   }
-
-  paintLabels(ctx, placed, dimmed, palette.label, palette.background);
-  return placed;
+  return { placed, dimmed };
 }
 
 /**

@@ -70,7 +70,7 @@ export function paintInChunks<T>(
   }
 }
 
-type BadgeKind = 'done' | 'pending' | 'attention';
+export type BadgeKind = 'done' | 'pending' | 'attention';
 
 /** Remediation statuses that get a badge; the others (none, not found, active, unknown values) get none. */
 const BADGES: Partial<Record<RemediationStatus, BadgeKind>> = {
@@ -84,6 +84,11 @@ const BADGES: Partial<Record<RemediationStatus, BadgeKind>> = {
   partiallyRemediated: 'attention',
   declined: 'attention',
 };
+
+/** Returns the remediation badge of a node: a check, a clock, an exclamation mark, or none. */
+export function remediationBadgeOf(node: NodeView): BadgeKind | undefined {
+  return node.remediationStatus === undefined ? undefined : BADGES[node.remediationStatus];
+}
 
 /**
  * Draws one layer of nodes with one path per style, not per node: all entity circles in one
@@ -161,7 +166,7 @@ export function drawNodeLayer(
 
   if (detail.icons) {
     for (const node of entities) {
-      const badge = node.remediationStatus === undefined ? undefined : BADGES[node.remediationStatus];
+      const badge = remediationBadgeOf(node);
       if (badge) drawBadge(ctx, node, badge, palette);
     }
     for (const node of nodes) {
@@ -268,7 +273,7 @@ function drawEntityShape(ctx: CanvasRenderingContext2D, node: NodeView, palette:
     ctx.setLineDash([]);
   }
 
-  const badge = node.remediationStatus === undefined ? undefined : BADGES[node.remediationStatus];
+  const badge = remediationBadgeOf(node);
   if (badge) drawBadge(ctx, node, badge, palette);
 }
 

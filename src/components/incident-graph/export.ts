@@ -11,10 +11,10 @@ import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
-import { fitNodeLabel, nodeLabelFont } from './draw-labels.js';
-import { alertIconColor, RING_GAP } from './draw-nodes.js';
+import { fitNodeLabel, nodeLabelFont, placeNodeLabels } from './draw-labels.js';
+import { alertIconColor, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
-import { boxAt, middleEllipsis, NODE_LABEL_PLACEMENTS } from './labels.js';
+import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -38,10 +38,9 @@ export const MAX_PNG_SIDE = 16_384;
 
 /** World units kept around each node for its verdict ring, badge and halo. */
 const NODE_REACH = RING_GAP + 16;
-/** Height of an SVG label in world units. The SVG draws every label centred below its node. */
+/** Height of a label in world units, kept below every node. */
 const LABEL_ROOM_BELOW = 24;
 const MARGIN = 16;
-const LABEL_MAX_CHARACTERS = 24;
 const DIMMED_OPACITY = 0.18;
 const ARROW_LENGTH = 7;
 
@@ -167,22 +166,37 @@ export function exportSvg(display: DisplayModel, palette: Palette, title?: strin
   parts.push('</g>');
 
   parts.push(
-    `<g font-family="${escapeXml(palette.fontFamily)}" font-size="12" text-anchor="middle" ` +
+    `<g font-family="${escapeXml(palette.fontFamily)}" font-size="12" text-anchor="middle" dominant-baseline="central" ` +
       `fill="${color(palette.label)}" stroke="${color(palette.background)}" stroke-width="3" ` +
       `stroke-linejoin="round" paint-order="stroke">`,
   );
-  for (const node of display.nodes) {
-    const opacity = node.dimmed ? ` opacity="${DIMMED_OPACITY * 2}"` : '';
-    const y = round(node.y + node.radius + RING_GAP + 4);
-    parts.push(
-      `<text x="${round(node.x)}" y="${y}" dominant-baseline="hanging"${opacity}>` +
-        `${escapeXml(middleEllipsis(node.label, LABEL_MAX_CHARACTERS))}</text>`,
-    );
+  for (const { label, dimmed } of svgLabels(display, palette, bounds)) {
+    const centre = boxCentre(label.box);
+    const opacity = dimmed ? ` opacity="${DIMMED_OPACITY * 2}"` : '';
+    const direction = label.direction === 'rtl' ? ' direction="rtl"' : '';
+    parts.push(`<text x="${round(centre.x)}" y="${round(centre.y)}"${direction}${opacity}>${escapeXml(label.text)}</text>`);
   }
   parts.push('</g>');
 
   parts.push('</svg>');
   return parts.join('\n');
+}
+
+/**
+ * Places node labels as the PNG draws them at zoom 1: by priority, each below, right of, left of
+ * or above its node where it overlaps no other label or node, shortened like the canvas's. Returns
+ * them in world units.
+ */
+function svgLabels(display: DisplayModel, palette: Palette, bounds: ExportBounds): Array<{ label: PlacedLabel; dimmed: boolean }> {
+  const camera = { x: -bounds.x, y: -bounds.y, k: 1 };
+  const placer = new LabelPlacer({ x: 0, y: 0, width: bounds.width, height: bounds.height });
+  for (const node of display.nodes) placer.addCircle({ x: node.x + camera.x, y: node.y + camera.y, radius: node.radius + RING_GAP + 1 }, node.id);
+  const state = { width: bounds.width, height: bounds.height, pixelRatio: 1, camera, palette, display, hoveredId: undefined, activeId: undefined, showActive: false };
+  const { placed, dimmed } = placeNodeLabels(measuringContext(), state, display.nodes, placer);
+  return placed.map((label) => ({
+    label: { ...label, box: { ...label.box, x: label.box.x - camera.x, y: label.box.y - camera.y } },
+    dimmed: dimmed.has(label),
+  }));
 }
 
 function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => string): string {
@@ -214,6 +228,9 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
       );
     }
   }
+  const badge = node.alert ? undefined : remediationBadgeOf(node);
+  if (badge) shapes.push(badgeSvg(node, badge, palette, color));
+  if (node.pinned) shapes.push(pinSvg(node, color(palette.icon), color(palette.background)));
   if (node.selected) {
     shapes.push(
       `<circle cx="${cx}" cy="${cy}" r="${node.radius + RING_GAP + 5}" fill="none" stroke="${color(palette.selection)}" stroke-width="3"/>`,
@@ -226,6 +243,34 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
   const group = opacity < 1 ? `<g opacity="${round(opacity)}">` : '<g>';
   // The full label, which the drawn text may shorten, as the node's tooltip and accessible name.
   return `${group}<title>${escapeXml(node.label)}</title>${shapes.join('')}</g>`;
+}
+
+/** Returns the remediation badge at a node's top right, like the canvas draws it. */
+function badgeSvg(node: NodeView, badge: BadgeKind, palette: Palette, color: (value: string) => string): string {
+  const distance = node.radius + RING_GAP;
+  const x = node.x + distance * Math.SQRT1_2;
+  const y = node.y - distance * Math.SQRT1_2;
+  const fill = { done: palette.remediated, pending: palette.pending, attention: palette.attention }[badge];
+  const at = (dx: number, dy: number): string => `${round(x + dx)} ${round(y + dy)}`;
+  let glyph: string;
+  if (badge === 'done') glyph = `<path d="M${at(-3, 0.2)}L${at(-0.8, 2.4)}L${at(3.2, -2.2)}"/>`;
+  else if (badge === 'pending') glyph = `<circle cx="${round(x)}" cy="${round(y)}" r="3.6"/><path d="M${at(0, -2.2)}L${at(0, 0)}L${at(1.8, 1)}"/>`;
+  else glyph = `<path d="M${at(0, -3.4)}L${at(0, 0.8)}M${at(0, 3.2)}L${at(0, 3.3)}"/>`;
+  return (
+    `<circle cx="${round(x)}" cy="${round(y)}" r="6.5" fill="${color(fill)}" stroke="${color(palette.background)}" stroke-width="1.5"/>` +
+    `<g fill="none" stroke="${color(palette.alertIcon)}" stroke-width="1.6" stroke-linecap="round">${glyph}</g>`
+  );
+}
+
+/** Returns the pushpin at a pinned node's top left, like the canvas draws it. */
+function pinSvg(node: NodeView, fill: string, background: string): string {
+  const distance = node.radius + RING_GAP;
+  const x = round(node.x - distance * Math.SQRT1_2);
+  const y = round(node.y - distance * Math.SQRT1_2);
+  return (
+    `<path d="M${x} ${y}L${round(x + 4.5)} ${round(y + 4.5)}" stroke="${fill}" stroke-width="1.8" stroke-linecap="round"/>` +
+    `<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${background}" stroke-width="1.5"/>`
+  );
 }
 
 /** Returns a group node's count badge at its top right, like the canvas draws it. */
