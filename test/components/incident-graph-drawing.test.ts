@@ -470,11 +470,19 @@ describe('LabelPlacer', () => {
     expect(label!.box.x + label!.box.width).to.be.at.most(bounds.width);
   });
 
-  it('cuts a label that fits nowhere whole', () => {
+  it('skips a label that fits nowhere whole', () => {
     const placer = new LabelPlacer(bounds);
     const anchor = { x: 200, y: 200, radius: 10 };
 
     const label = placer.place({ text: 'wide', anchor, ownerId: 'a', placements: ['right', 'left'] }, { width: 300, height: 14 }, 'ltr');
+    expect(label).to.equal(undefined);
+  });
+
+  it('cuts a forced label that fits nowhere whole', () => {
+    const placer = new LabelPlacer(bounds);
+    const anchor = { x: 200, y: 200, radius: 10 };
+
+    const label = placer.place({ text: 'wide', anchor, ownerId: 'a', placements: ['right', 'left'], forced: true }, { width: 300, height: 14 }, 'ltr');
     expect(label!.placement).to.equal('right');
   });
 

@@ -248,8 +248,9 @@ export class LabelPlacer {
   private visit = 0;
 
   /**
-   * `bounds` is the viewport. Labels entirely outside it are skipped, and positions wholly
-   * inside it are tried first, so a label near an edge moves inward rather than being cut.
+   * `bounds` is the viewport. A label goes only where it lies wholly inside, so a label near an
+   * edge moves inward, or is left out rather than cut. A forced label is cut where no position
+   * inside is free.
    */
   constructor(bounds: Box) {
     this.bounds = bounds;
@@ -266,7 +267,7 @@ export class LabelPlacer {
     let firstInView: { box: Box; placement: Placement } | undefined;
     let firstClearOfLabels: { box: Box; placement: Placement } | undefined;
     let firstClearOfCores: { box: Box; placement: Placement } | undefined;
-    for (const wholly of [true, false]) {
+    for (const wholly of candidate.forced ? [true, false] : [true]) {
       for (const placement of candidate.placements) {
         const box = boxAt(candidate.anchor, placement, size);
         if (!intersects(box, this.bounds) || contains(this.bounds, box) !== wholly) continue;
