@@ -4,6 +4,7 @@ import '../../src/components/alert-queue/define.js';
 import type { AlertQueue } from '../../src/components/alert-queue/alert-queue.js';
 import { sortAlerts } from '../../src/components/alert-queue/queue-model.js';
 import type { SelectionChangeEvent } from '../../src/components/shared/events.js';
+import { readableValue } from '../../src/components/shared/readable-value.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
 import type { Alert, IncidentSnapshot } from '../../src/model/types.js';
 import { generateIncidentSnapshot } from '../fixtures/generated-incident.js';
@@ -34,6 +35,50 @@ function rowIds(queue: AlertQueue): string[] {
   return [...queue.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr')].map((row) => row.dataset.alertId!);
 }
 
+/**
+ * Widths of the queue's frame in the demo at viewports of 1280, 1024 and 700 px: beside the
+ * incident list at the first two, and in the stacked narrow layout at 700 px.
+ */
+const FRAME_WIDTHS = [994, 738, 674] as const;
+
+/** Builds the view snapshot with an unbroken long token in every text column of its first alert. */
+function longValueSnapshot(): IncidentSnapshot {
+  const snapshot = viewSnapshot();
+  const hash = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+  const path = `C:\\ProgramData\\${'Microsoft\\Windows\\'.repeat(8)}svchost.exe`;
+  snapshot.entities.push(
+    { id: 'file:long', kind: 'file', displayName: path, properties: { path } } as IncidentSnapshot['entities'][number],
+  );
+  const alert = snapshot.alerts[0]!;
+  alert.title = `Suspicious file ${hash}${hash} written`;
+  alert.category = `customdetection:${hash}`;
+  alert.serviceSource = undefined;
+  alert.detectionSource = `customrule:${hash}`;
+  alert.linkReason = `correlation:${hash}`;
+  alert.evidence.unshift({ entityId: 'file:long', roles: [], detailedRoles: [`tag:${hash}`] });
+  return snapshot;
+}
+
+/** Mounts the queue at a fixed width, as a block, and waits for its layout. */
+async function queueAtWidth(snapshot: IncidentSnapshot, width: number): Promise<AlertQueue> {
+  const session = readySession(snapshot);
+  const queue = await fixture<AlertQueue>(
+    html`<il-alert-queue style=${styleProperties({ display: 'block', width: `${width}px` })} .session=${session}></il-alert-queue>`,
+  );
+  await queue.updateComplete;
+  return queue;
+}
+
+/** Asserts that the table fits its frame and that no header or cell cuts its content. */
+function expectTableFits(queue: AlertQueue, label: string): void {
+  const frame = queue.shadowRoot!.querySelector<HTMLElement>('.table-frame')!;
+  expect(frame.scrollWidth, `${label}: table width within a frame of ${frame.clientWidth} px`).to.be.at.most(frame.clientWidth);
+  for (const cell of queue.shadowRoot!.querySelectorAll<HTMLElement>('th, td')) {
+    const row = cell.closest('tr')!.dataset.alertId ?? 'header';
+    expect(cell.scrollWidth, `${label}: content width of a cell in row ${row}`).to.be.at.most(cell.clientWidth);
+  }
+}
+
 async function choose(queue: AlertQueue, facet: string, label: string): Promise<void> {
   const select = queue.shadowRoot!.querySelector<HTMLSelectElement>(`select[data-facet="${facet}"]`)!;
   const option = [...select.options].find((item) => item.textContent!.trim() === label)!;
@@ -59,6 +104,37 @@ describe('<il-alert-queue>', () => {
       expect(title.getBoundingClientRect().width, 'title width in px').to.be.at.least(12 * fontSize - 1);
       const table = queue.shadowRoot!.querySelector('table')!;
       expect(table.getBoundingClientRect().width, 'the table fits the queue').to.be.at.most(1100);
+    });
+
+    it('fits the sample incidents at demo widths', async () => {
+      for (const snapshot of sampleSnapshots()) {
+        for (const width of FRAME_WIDTHS) {
+          const queue = await queueAtWidth(snapshot, width);
+          expectTableFits(queue, `incident ${snapshot.incident.id} at ${width} px`);
+        }
+      }
+    });
+
+    it('wraps long unbroken values to fit', async () => {
+      const snapshot = longValueSnapshot();
+      for (const width of FRAME_WIDTHS) {
+        const queue = await queueAtWidth(snapshot, width);
+        expectTableFits(queue, `${width} px`);
+
+        const row = queue.shadowRoot!.querySelector<HTMLElement>(`tr[data-alert-id="${snapshot.alerts[0]!.id}"]`)!;
+        const text = row.textContent!.replace(/\s+/g, ' ');
+        expect(text, 'title').to.contain(snapshot.alerts[0]!.title);
+        expect(text, 'category').to.contain(readableValue(snapshot.alerts[0]!.category)!);
+        expect(text, 'link reason').to.contain(snapshot.alerts[0]!.linkReason!);
+      }
+    });
+
+    it('keeps first activity on one line when wide', async () => {
+      const queue = await queueAtWidth(sampleSnapshots()[0]!, FRAME_WIDTHS[0]);
+      // An inline element has one client rect per line box it spans.
+      for (const time of queue.shadowRoot!.querySelectorAll<HTMLElement>('tbody .time')) {
+        expect(time.getClientRects().length, time.textContent!).to.equal(1);
+      }
     });
   });
 

@@ -57,6 +57,7 @@ export const alertQueueStyles = [
     }
 
     .table-frame {
+      container-type: inline-size;
       overflow: auto;
     }
 
@@ -73,12 +74,17 @@ export const alertQueueStyles = [
       vertical-align: top;
     }
 
+    /* An unbroken value (a hash, a rule id, a path) wraps anywhere rather than widen the table,
+       because the table layout never makes a column narrower than its longest word. */
+    td {
+      overflow-wrap: anywhere;
+    }
+
     th {
       position: sticky;
       top: 0;
       background: var(--_il-surface);
       font-weight: 600;
-      white-space: nowrap;
     }
 
     .sort-button {
@@ -116,10 +122,11 @@ export const alertQueueStyles = [
       font: inherit;
       text-align: start;
       cursor: pointer;
-      /* break-word, not anywhere: a title keeps whole words and its column at least the width
-         of its longest word, while a single overlong word still wraps. */
-      overflow-wrap: break-word;
-      min-width: 12em;
+      /* The minimum width keeps a title readable beside long entity names, which would
+         otherwise take the spare width, and leaves room for the other columns in a narrow
+         frame. Only a word longer than that width wraps inside itself. */
+      overflow-wrap: anywhere;
+      min-width: min(12em, 20cqi);
     }
 
     tr[data-selected] .title-button {
@@ -130,6 +137,22 @@ export const alertQueueStyles = [
     .muted {
       color: var(--_il-text-muted);
       white-space: nowrap;
+    }
+
+    /* From 900 px up, the demo's sample incidents fit with first activity on one line. A
+       narrower frame also lets first activity and entity kinds wrap between words and halves
+       the cell padding, so the samples fit down to about 630 px (measured in Chromium with its
+       default sans-serif font). Below that, the frame scrolls sideways. */
+    @container (max-width: 899px) {
+      th,
+      td {
+        padding-inline: calc(var(--_il-space) / 2);
+      }
+
+      .time,
+      .entities .muted {
+        white-space: normal;
+      }
     }
 
     .entities {

@@ -53,6 +53,11 @@ function sessionSeverities(session: IncidentSession): readonly string[] | undefi
  * element an `adapter` and an `incident-id`, or a `session`, or place it inside an element that
  * provides one. The first 200 rows render at once and "Show more" adds 200 at a time.
  *
+ * The table takes the element's width. Headers and long values wrap inside their cells, and an
+ * unbroken value such as a hash or a path wraps anywhere, so no text is cut. Below a width of
+ * 900 px, first activity and entity kinds also wrap between words. A frame too narrow for the
+ * columns' minimum widths, about 630 px with typical values, scrolls sideways.
+ *
  * Keyboard: Tab reaches the filters, the column headers and the rows, which are one tab stop.
  * In the rows, Up and Down arrows move between alerts, Home and End go to the first and last
  * rendered alert, and Enter or Space selects the focused alert.
