@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/alert-queue/define.js';
+import { styleProperties } from '../src/components/shared/style-properties.js';
 import { sessionOfSize, type IncidentSize } from './incident-page-data.js';
 
 interface QueueArgs {
@@ -63,4 +64,14 @@ export const Selected: Story = {
     if (alert) session.select({ alertIds: [alert.id] });
     return html`<il-alert-queue .session=${session}></il-alert-queue>`;
   },
+};
+
+/**
+ * The typical incident 674 px wide, as in the stacked layout of a 700 px page: first activity,
+ * headers and entity kinds wrap, and the table fits without scrolling sideways.
+ */
+export const Narrow: Story = {
+  render: () => html`
+    <il-alert-queue style=${styleProperties({ display: 'block', width: '674px' })} .session=${sessionOfSize('typical')}></il-alert-queue>
+  `,
 };
