@@ -234,7 +234,8 @@ try {
   console.log(
     `il-incident-graph with its dependencies, minified and gzipped: ${kb(element.initial)} up front, ` +
       `${kb(element.onDemand)} more on first use (the main-thread layout engine for a graph without saved ` +
-      `positions of up to 400 nodes or when workers are blocked, the minimap, the inlined worker for larger layouts)`,
+      `positions of up to 400 nodes or when workers are blocked, the minimap, the inlined worker for larger layouts, ` +
+      `the box and lasso geometry)`,
   );
   console.log(await describeMachine(bench.browser));
   console.log(
