@@ -233,6 +233,10 @@ export const incidentViewStyles = [
       height: 100%;
     }
 
+    .selection-pane {
+      padding: var(--_il-space) calc(var(--_il-space) * 2);
+    }
+
     .hint,
     .status {
       margin: 0;

@@ -18,6 +18,7 @@ import { TabChangeEvent } from './events.js';
 import { displayValue } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
 import { NoiseControls, type GroupingTarget } from './noise-controls.js';
+import { renderSelectionSummary, selectedCount, type SelectedRecords } from './selection-summary.js';
 import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
 import { isIncidentViewTab, panelId, renderTabList, tabId, type IncidentViewTab } from './tabs.js';
 import {
@@ -63,7 +64,10 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * The whole investigation page in one element: the incident header with its tabs and export
  * buttons, and one panel per tab. The attack story tab shows the graph, the alert timeline under
  * it, and a side pane with the selected entity (`il-entity-flyout`) or alert: the alert's story,
- * its properties, the alerts that caused it and the entities it involves. The summary tab shows
+ * its properties, the alerts that caused it and the entities it involves. When more than one
+ * entity or alert is selected, the pane instead says how many, by entities and alerts, and lists
+ * them. Each item is a button that selects that one alone and so opens its details and
+ * actions; the list itself offers no action. The summary tab shows
  * `il-incident-summary` and the alerts tab `il-alert-queue`. The assets, investigations, and
  * evidence and response tabs show `il-asset-list`, `il-investigations` and `il-evidence-list`
  * when those elements are registered on the page, and a short note otherwise. Above the attack
@@ -95,7 +99,8 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * ends), Home and End go to the first and last, and Enter or Space opens the focused tab. In the
  * attack story, Tab moves through the graph (arrow keys move between nodes, Enter selects), the
  * timeline controls and markers, then the details pane, which is a tab stop itself so that it
- * scrolls by keyboard. Escape in the graph clears the selection, and Enter on a group node
+ * scrolls by keyboard. In the list of a multi-selection, each item is a button (Tab, then Enter
+ * or Space opens it). Escape in the graph clears the selection, and Enter on a group node
  * expands the group. The noise-control bar's buttons come before the graph in that order.
  *
  * @tagname il-incident-view
@@ -123,6 +128,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * @csspart flyout - The `il-entity-flyout` element.
  * @csspart alert-details - The alert details in the side pane.
  * @csspart alert-story - The alert's story in the alert details.
+ * @csspart selection - The count and list of selected entities and alerts in the side pane, when more than one is selected.
  * @csspart summary - The `il-incident-summary` element.
  * @csspart alert-queue - The `il-alert-queue` element.
  * @csspart assets - The `il-asset-list` element.
@@ -395,6 +401,14 @@ export class IncidentView extends LitElement {
   }
 
   private renderPane(session: IncidentSession): TemplateResult {
+    const records = selectedRecords(session);
+    if (selectedCount(records) > 1) {
+      return renderSelectionSummary(records, {
+        selectEntity: (id) => this.selectByUser({ entityIds: [id], alertIds: [] }),
+        selectAlert: (id) => this.selectByUser({ entityIds: [], alertIds: [id] }),
+        close: this.clearSelection,
+      }, this.format);
+    }
     if (session.selection.entityIds.length > 0) {
       return html`<il-entity-flyout part="flyout" theme=${ifDefined(this.theme)} .session=${session} @il-flyout-close=${this.clearSelection}></il-entity-flyout>`;
     }
@@ -529,7 +543,20 @@ function selectedAlert(session: IncidentSession): Alert | undefined {
   return id === undefined ? undefined : session.snapshot?.alerts.find((alert) => alert.id === id);
 }
 
-/** True when the details pane shows an entity or an alert rather than the hint. */
+/** Returns the selected entities and alerts that the incident has, in selection order. */
+function selectedRecords(session: IncidentSession): SelectedRecords {
+  const snapshot = session.snapshot;
+  if (!snapshot) return { entities: [], alerts: [] };
+  const { entityIds, alertIds } = session.selection;
+  const entities = entityIds.length > 0 ? entityIndex(snapshot.entities) : new Map<string, Entity>();
+  const alerts = alertIds.length > 0 ? alertIndex(snapshot.alerts) : new Map<string, Alert>();
+  return {
+    entities: entityIds.map((id) => entities.get(id)).filter((entity) => entity !== undefined),
+    alerts: alertIds.map((id) => alerts.get(id)).filter((alert) => alert !== undefined),
+  };
+}
+
+/** True when the details pane shows an entity, an alert or a selection list rather than the hint. */
 function hasPaneContent(session: IncidentSession): boolean {
   return session.selection.entityIds.length > 0 || selectedAlert(session) !== undefined;
 }
