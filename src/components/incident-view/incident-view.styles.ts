@@ -339,6 +339,25 @@ export const incidentViewStyles = [
         flex: 0 0 var(--_sheet-height);
       }
 
+      /*
+       * A view whose height is auto is as tall as its stack, so the page scrolls and the frame
+       * must not scroll too. Its sheet is fixed to the bottom of the viewport, where a sheet at
+       * the bottom of the view could be out of sight. The view sets --_sheet-space to the
+       * sheet's measured height, because a percentage of the viewport has no equal in the
+       * frame's own units.
+       */
+      .frame.grows {
+        overflow-y: visible;
+      }
+
+      .frame.grows .pane.open {
+        position: fixed;
+      }
+
+      .frame.grows.sheet-open::after {
+        flex-basis: var(--_sheet-space, 0px);
+      }
+
       .hint {
         padding: var(--_il-space) calc(var(--_il-space) * 2);
       }

@@ -18,7 +18,8 @@ import { TabChangeEvent } from './events.js';
 import { displayValue } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
 import { NoiseControls, type GroupingTarget } from './noise-controls.js';
-import { renderSelectionSummary, selectedCount, type SelectedRecords } from './selection-summary.js';
+import { renderSelectionSummary, selectedCount, selectedRecords } from './selection-summary.js';
+import { SheetController, type SheetGraph } from './sheet-controller.js';
 import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
 import { isIncidentViewTab, panelId, renderTabList, tabId, type IncidentViewTab } from './tabs.js';
 import {
@@ -54,8 +55,8 @@ registerStrings({
   'view.export.svg': 'Graph (SVG)',
 });
 
-/** The promises, export methods and grouping API that `il-incident-graph` exposes. */
-interface GraphElement extends GraphExporter, GroupingTarget {
+/** The promises, export methods, grouping and camera API that `il-incident-graph` exposes. */
+interface GraphElement extends GraphExporter, GroupingTarget, SheetGraph {
   rendered?: Promise<void>;
   updateComplete?: Promise<boolean>;
 }
@@ -65,7 +66,7 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * buttons, and one panel per tab. The attack story tab shows the graph, the alert timeline under
  * it, and a side pane with the selected entity (`il-entity-flyout`) or alert: the alert's story,
  * its properties, the alerts that caused it and the entities it involves. When more than one
- * entity or alert is selected, the pane instead says how many, by entities and alerts, and lists
+ * entity or alert is selected, the pane instead shows how many, by entities and alerts, and lists
  * them. Each item is a button that selects that one alone and so opens its details and
  * actions; the list itself offers no action. The summary tab shows
  * `il-incident-summary` and the alerts tab `il-alert-queue`. The assets, investigations, and
@@ -86,10 +87,14 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * value once that changed after load, for example through an action in the flyout.
  *
  * When the view itself is narrower than 900 px (a container query, so the page's width does not
- * matter), it stacks the graph, the timeline and the details pane. The whole view then scrolls
- * inside its box, so the header rows wrap at full height and the graph keeps a minimum height.
- * A selected entity or alert opens the details pane as a full-width sheet over the bottom of the
- * view. The sheet stays in place while the view scrolls, and its close button clears the selection.
+ * matter), it stacks the header, the graph, the timeline and the details pane. The header rows
+ * wrap at full height and the graph keeps a minimum height. A view of a fixed height then
+ * scrolls inside its box when the stack is taller. With `--il-incident-view-height: auto` the
+ * view is as tall as the stack, so the page scrolls once and nothing scrolls inside the view. A
+ * selection opens the details pane as a full-width sheet over the bottom of the view, or over
+ * the bottom of the viewport for a view of auto height. The sheet stays in place while the view
+ * or the page scrolls, and its close button clears the selection. When the sheet opens over the
+ * one selected node, the graph pans, without zooming, so that the node shows above the sheet.
  *
  * `viewState` reads and restores the tab, the selection, the time cursor, the time range and
  * the session's filters as a plain object, and `toFragment()` and `fromFragment()` do the same
@@ -136,11 +141,11 @@ interface GraphElement extends GraphExporter, GroupingTarget {
  * @csspart evidence - The `il-evidence-list` element.
  * @csspart status - The loading, error and empty messages.
  *
- * @cssprop [--il-incident-view-height=100%] - Height of the view; it needs a definite height to lay out the graph.
+ * @cssprop [--il-incident-view-height=100%] - Height of the view. A wide view needs a definite height to lay out the graph. `auto` lets a narrow view grow to its content, so that the page scrolls instead of the view.
  * @cssprop [--il-incident-view-pane-width=360px] - Width of the side pane.
  * @cssprop [--il-incident-view-timeline-height=auto] - Height of the timeline row; by default it fits the timeline.
  * @cssprop [--il-incident-view-graph-min-height=280px] - Minimum height of the graph when the view is narrower than 900 px.
- * @cssprop [--il-incident-view-sheet-height=55%] - Height of the details sheet, as a share of the view's height, when the view is narrower than 900 px.
+ * @cssprop [--il-incident-view-sheet-height=55%] - Height of the details sheet when the view is narrower than 900 px, as a share of the view's height, or of the viewport's height when `--il-incident-view-height` is `auto`.
  */
 export class IncidentView extends LitElement {
   static override styles = incidentViewStyles;
@@ -182,6 +187,10 @@ export class IncidentView extends LitElement {
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly noise = new NoiseControls(this, () => this.graphElement());
   private readonly format = new LocaleController(this);
+  private readonly sheet = new SheetController(this, {
+    session: () => this.sessions.session,
+    graph: () => (this.tab === 'story' ? this.graphElement() : null),
+  });
 
   /** Verdict and remediation status of each entity when the snapshot was set, by entity id. */
   private loadedStatuses = new Map<string, EntityUpdate>();
@@ -307,12 +316,13 @@ export class IncidentView extends LitElement {
       this.issuesDismissed = false;
     }
     if (!isIncidentViewTab(this.tab)) this.tab = 'story';
+    this.sheet.readHeightMode();
   }
 
   protected override render(): TemplateResult {
     const session = this.sessions.session;
     const sheetOpen = this.tab === 'story' && session?.loadState === 'ready' && hasPaneContent(session);
-    return html`<div class=${classMap({ frame: true, 'sheet-open': sheetOpen })}>${this.renderContent()}</div>`;
+    return html`<div class=${classMap({ frame: true, 'sheet-open': sheetOpen, grows: this.sheet.growsWithContent })}>${this.renderContent()}</div>`;
   }
 
   private renderContent(): TemplateResult {
@@ -461,6 +471,7 @@ export class IncidentView extends LitElement {
   }
 
   private handleSessionChange(keys: ReadonlySet<SessionKey>): void {
+    if (keys.has('selection')) this.sheet.revealAfterUpdate();
     if (keys.has('snapshot')) this.recordLoadedStatuses();
     if (keys.has('loadState') || keys.has('snapshot')) this.handleLoadState();
     // A live update changes the graph in place, and new entities can form or join a group.
@@ -541,19 +552,6 @@ function changesSinceLoad(entity: Entity, loaded: EntityUpdate | undefined): Ent
 function selectedAlert(session: IncidentSession): Alert | undefined {
   const id = session.selection.alertIds[0];
   return id === undefined ? undefined : session.snapshot?.alerts.find((alert) => alert.id === id);
-}
-
-/** Returns the selected entities and alerts that the incident has, in selection order. */
-function selectedRecords(session: IncidentSession): SelectedRecords {
-  const snapshot = session.snapshot;
-  if (!snapshot) return { entities: [], alerts: [] };
-  const { entityIds, alertIds } = session.selection;
-  const entities = entityIds.length > 0 ? entityIndex(snapshot.entities) : new Map<string, Entity>();
-  const alerts = alertIds.length > 0 ? alertIndex(snapshot.alerts) : new Map<string, Alert>();
-  return {
-    entities: entityIds.map((id) => entities.get(id)).filter((entity) => entity !== undefined),
-    alerts: alertIds.map((id) => alerts.get(id)).filter((alert) => alert !== undefined),
-  };
 }
 
 /** True when the details pane shows an entity, an alert or a selection list rather than the hint. */

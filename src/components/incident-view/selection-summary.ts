@@ -6,7 +6,9 @@
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
+import { alertNodeKey } from '../../model/build-graph.js';
 import type { Alert, Entity } from '../../model/types.js';
+import type { IncidentSession } from '../../session/session.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { kindLabel, msg, registerStrings, severityLabel } from '../shared/strings.js';
 import { CLOSE_ICON } from './alert-details.js';
@@ -37,6 +39,29 @@ export interface SelectionSummaryHandlers {
 /** Returns the number of selected records; the pane lists them when it is more than one. */
 export function selectedCount(records: SelectedRecords): number {
   return records.entities.length + records.alerts.length;
+}
+
+/** Returns the selected entities and alerts that the incident has, in selection order. */
+export function selectedRecords(session: IncidentSession): SelectedRecords {
+  const snapshot = session.snapshot;
+  if (!snapshot) return { entities: [], alerts: [] };
+  const { entityIds, alertIds } = session.selection;
+  const entities = new Map(entityIds.length > 0 ? snapshot.entities.map((entity) => [entity.id, entity]) : []);
+  const alerts = new Map(alertIds.length > 0 ? snapshot.alerts.map((alert) => [alert.id, alert]) : []);
+  return {
+    entities: entityIds.map((id) => entities.get(id)).filter((entity) => entity !== undefined),
+    alerts: alertIds.map((id) => alerts.get(id)).filter((alert) => alert !== undefined),
+  };
+}
+
+/** Returns the graph node of the only selected entity or alert, or undefined for another selection. */
+export function singleSelectedNode(session: IncidentSession): string | undefined {
+  const records = selectedRecords(session);
+  if (selectedCount(records) !== 1) return undefined;
+  const entity = records.entities[0];
+  if (entity) return entity.id;
+  const entityIds = new Set(session.snapshot!.entities.map((candidate) => candidate.id));
+  return alertNodeKey(records.alerts[0]!.id, entityIds);
 }
 
 /** Renders the pane for several selected entities and alerts. */

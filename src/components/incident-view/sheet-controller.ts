@@ -1,0 +1,92 @@
+/**
+ * `SheetController`: the details sheet of a narrow `il-incident-view`. It reads whether the view
+ * grows with its content, keeps room under the stack for a sheet fixed to the viewport, and pans
+ * the graph so that the one selected node shows above the sheet instead of under it.
+ */
+
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { IncidentSession } from '../../session/session.js';
+import type { Camera, Point } from '../incident-graph/geometry.js';
+import { singleSelectedNode } from './selection-summary.js';
+import { cameraRevealingNode } from './sheet-reveal.js';
+
+/** The camera API of `il-incident-graph` that the sheet needs. */
+export interface SheetGraph {
+  camera: Camera;
+  toScreen(nodeId: string): Point | undefined;
+}
+
+export interface SheetSources {
+  session(): IncidentSession | undefined;
+  /** The graph element while the attack story is open, else null. */
+  graph(): SheetGraph | null;
+}
+
+export class SheetController implements ReactiveController {
+  /** True when `--il-incident-view-height` is `auto`, so a narrow view grows and the page scrolls. */
+  growsWithContent = false;
+
+  /** True after a selection change, until the next update has kept the selected node clear of the sheet. */
+  private revealPending = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly sources: SheetSources,
+  ) {
+    host.addController(this);
+  }
+
+  /** Reads the view's height mode from its computed style; call it before each render. */
+  readHeightMode(): void {
+    this.growsWithContent = getComputedStyle(this.host).getPropertyValue('--il-incident-view-height').trim() === 'auto';
+  }
+
+  /** Asks the next update to pan the graph if the sheet covers the selected node. */
+  revealAfterUpdate(): void {
+    this.revealPending = true;
+  }
+
+  hostUpdated(): void {
+    const root = this.host.shadowRoot;
+    const frame = root?.querySelector<HTMLElement>('.frame');
+    const sheet = root?.querySelector<HTMLElement>('.pane.open');
+    // NOTE: the room is measured after each update only, so a viewport resize that changes
+    // the sheet's height leaves it stale until the next update.
+    if (frame && this.growsWithContent) {
+      frame.style.setProperty('--_sheet-space', sheet ? `${sheet.getBoundingClientRect().height}px` : '0px');
+    }
+    if (this.revealPending) {
+      this.revealPending = false;
+      if (frame && sheet) this.revealSelectedNode(frame, sheet);
+    }
+  }
+
+  /**
+   * Pans the graph, without zooming, so that the one selected node shows above the sheet. A
+   * side pane covers no node, so nothing moves.
+   */
+  private revealSelectedNode(frame: HTMLElement, sheet: HTMLElement): void {
+    const session = this.sources.session();
+    const graph = this.sources.graph();
+    if (!session?.snapshot || !graph) return;
+    const nodeId = singleSelectedNode(session);
+    // NOTE: a member of a collapsed group has no position of its own, so it is not revealed.
+    const point = nodeId === undefined ? undefined : graph.toScreen(nodeId);
+    if (!point) return;
+
+    const graphBox = (graph as unknown as HTMLElement).getBoundingClientRect();
+    const sheetBox = sheet.getBoundingClientRect();
+    const nodeX = graphBox.left + point.x;
+    if (nodeX < sheetBox.left || nodeX > sheetBox.right) return;
+
+    const camera = cameraRevealingNode({
+      camera: graph.camera,
+      nodeY: point.y,
+      graphTop: graphBox.top,
+      visibleTop: Math.max(frame.getBoundingClientRect().top, 0),
+      sheetTop: sheetBox.top,
+      sheetBottom: sheetBox.bottom,
+    });
+    if (camera) graph.camera = camera;
+  }
+}
