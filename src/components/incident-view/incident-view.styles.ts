@@ -237,6 +237,13 @@ export const incidentViewStyles = [
       padding: var(--_il-space) calc(var(--_il-space) * 2);
     }
 
+    /* A long name wraps, never the kind label in front of it. */
+    .selection-pane .entity-kind {
+      flex: none;
+      white-space: nowrap;
+      overflow-wrap: normal;
+    }
+
     .hint,
     .status {
       margin: 0;
