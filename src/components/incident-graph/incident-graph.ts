@@ -52,7 +52,8 @@ export type { SelectionTool } from './selection-gesture.js';
  * restore the positions, and moving the time cursor only hides nodes.
  *
  * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
- * label or node. They are placed by priority: selected, hovered or active, hubs with many more
+ * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
+ * view to move rather than show cut. They are placed by priority: selected, hovered or active, hubs with many more
  * edges than most, malicious, suspicious, alerts by severity, then the rest, and nodes that a
  * selection or a search dims come after all others. The hovered or active node's label always
  * shows, and a selected node's label may cover other nodes but no label. Edge labels (a
@@ -104,7 +105,9 @@ export type { SelectionTool } from './selection-gesture.js';
  * draws a shape and adds the nodes whose centre lies inside it to the selection, in one
  * `il-selection-change`. The shape is a rectangle, or with `selection-tool="lasso"` a freehand
  * outline that closes with a straight line back to its start. Where the outline crosses itself,
- * its loops alternate between inside and outside (the even-odd rule). Neither a node drag nor
+ * its loops alternate between inside and outside (the even-odd rule). The shapes' code loads on
+ * the first such drag, so the first shape shows a moment after the pointer moves, and its
+ * selection waits for that code when the pointer is released sooner. Neither a node drag nor
  * a Shift drag pans. Escape during a node drag puts the node back, and during a Shift drag
  * selects nothing.
  *
