@@ -211,6 +211,8 @@ describe('<il-hunt-results>', () => {
 
       expect(statusText(el)).to.equal('Running All activity…');
       expect(runButton(el, 'all-activity').getAttribute('aria-disabled')).to.equal('true');
+      // The status line sits under the whole list, so the query's own button shows it runs.
+      expect(runButton(el, 'all-activity').textContent!.trim()).to.equal('Running…');
       $(el, '[part~="status"] button')!.click();
       await settle(el);
 

@@ -73,7 +73,7 @@ function errorMessage(error: unknown): string {
  * @csspart heading - The "Go hunt" heading.
  * @csspart queries - The list of queries.
  * @csspart query - Each query: name, description, Run button and query text.
- * @csspart run-button - Each query's Run button.
+ * @csspart run-button - Each query's Run button. It reads "Running…" while its hunt runs, since the status line sits below the whole list.
  * @csspart status - The line that reports a running, failed or cancelled hunt.
  * @csspart results - The results: summary, table, pages and link button.
  * @csspart table - The results table.
@@ -223,7 +223,7 @@ export class HuntResults extends LitElement {
         aria-disabled=${running ? 'true' : 'false'}
         @click=${() => this.runQuery(query)}
       >
-        ${msg(ran ? 'hunt.rerun' : 'hunt.run')}
+        ${msg(running ? 'hunt.runningButton' : ran ? 'hunt.rerun' : 'hunt.run')}
       </button>
       ${query.query
         ? html`<details class="query-text">

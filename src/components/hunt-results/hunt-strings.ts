@@ -14,6 +14,7 @@ export const HUNT_STRINGS: Readonly<Record<string, string>> = {
   'hunt.retry': 'Retry',
   'hunt.run': 'Run',
   'hunt.rerun': 'Run again',
+  'hunt.runningButton': 'Running…',
   'hunt.cancel': 'Cancel',
   'hunt.showQuery': 'Query text',
   'hunt.running': 'Running {name}…',
