@@ -209,6 +209,9 @@ export class HuntResults extends LitElement {
   private renderQuery(query: HuntQuery, index: number): TemplateResult {
     const running = this.hunt?.status === 'running' && this.hunt.query.id === query.id;
     const ran = this.hunt !== undefined && this.hunt.query.id === query.id && !running;
+    let runLabel = msg('hunt.run');
+    if (running) runLabel = msg('hunt.runningButton');
+    else if (ran) runLabel = msg('hunt.rerun');
     return html`<li part="query" class="query" data-query-id=${query.id}>
       <div class="query-main">
         <span id="query-name-${index}" class="query-name">${query.name}</span>
@@ -223,7 +226,7 @@ export class HuntResults extends LitElement {
         aria-disabled=${running ? 'true' : 'false'}
         @click=${() => this.runQuery(query)}
       >
-        ${msg(running ? 'hunt.runningButton' : ran ? 'hunt.rerun' : 'hunt.run')}
+        ${runLabel}
       </button>
       ${query.query
         ? html`<details class="query-text">
