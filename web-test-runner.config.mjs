@@ -27,7 +27,7 @@ const chromiumFlags = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
-  // Exposes \`gc()\`, so the lifecycle check can run a full collection before it counts the
+  // Exposes `gc()`, so the lifecycle check can run a full collection before it counts the
   // removed views still reachable. Memory it allocated to provoke collections sometimes got no
   // full collection after its last few hundred mounts, which then all counted as held.
   '--js-flags=--expose-gc',
