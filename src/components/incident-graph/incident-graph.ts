@@ -23,6 +23,7 @@ import { DEFAULT_GROUP_THRESHOLD, type GroupInfo } from './grouping.js';
 import { GroupToggleEvent } from './events.js';
 import { interactionStyles } from './interaction-styles.js';
 import type { PngOptions } from './export.js';
+import { LazyModule } from './lazy-module.js';
 import { MinimapLoader } from './minimap-loader.js';
 import type { MotionCache } from './motion-cache.js';
 import type { LayoutKind } from '../../layout/index.js';
@@ -367,7 +368,7 @@ export class IncidentGraphElement extends LitElement {
     this.binding.processIfDirty();
     const display = this.display;
     const palette = readPalette(this);
-    const { exportPng } = await loadExport();
+    const { exportPng } = await exportModule.load();
     return exportPng(display, palette, options);
   }
 
@@ -383,7 +384,7 @@ export class IncidentGraphElement extends LitElement {
     const display = this.display;
     const palette = readPalette(this);
     const title = this.boundGraph?.getAttribute('title');
-    const { exportSvg } = await loadExport();
+    const { exportSvg } = await exportModule.load();
     return exportSvg(display, palette, title);
   }
 
@@ -603,16 +604,5 @@ export class IncidentGraphElement extends LitElement {
   }
 }
 
-let exportModule: Promise<typeof import('./export.js')> | undefined;
-
-/**
- * Loads the PNG and SVG export code, which few sessions use, in a chunk of its own. A failed
- * load is tried again on the next call.
- */
-function loadExport(): Promise<typeof import('./export.js')> {
-  exportModule ??= import('./export.js').catch((error: unknown) => {
-    exportModule = undefined;
-    throw error;
-  });
-  return exportModule;
-}
+/** The PNG and SVG export code, which few sessions use, in a chunk of its own. */
+const exportModule = new LazyModule(() => import('./export.js'));

@@ -20,6 +20,7 @@ import {
 } from '../../layout/layout-transfer.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { PositionSource } from './display-model.js';
+import { LazyModule } from './lazy-module.js';
 import type { LayoutEndDetail, LayoutProgressDetail } from './events.js';
 
 /** Graphs up to this many nodes are laid out synchronously, in one task. */
@@ -208,14 +209,14 @@ export class LayoutRunner {
    * the runner busy, and a pause is replayed by `runSliced`.
    */
   private withEngine(start: (module: LayoutEngineModule) => void): void {
-    if (loadedEngine) {
-      start(loadedEngine);
+    if (layoutEngine.loaded) {
+      start(layoutEngine.loaded);
       return;
     }
 
     const waiting: ActiveRun = { pause: () => {}, resume: () => {}, cancel: () => {} };
     this.current = waiting;
-    loadLayoutEngine().then(
+    layoutEngine.load().then(
       (module) => {
         if (this.current !== waiting) return;
         this.current = undefined;
@@ -364,32 +365,17 @@ export class LayoutRunner {
 
 type LayoutEngineModule = typeof import('../../layout/force-layout.js');
 
-/** The main-thread engine's module once imported, so later runs start in the same task. */
-let loadedEngine: LayoutEngineModule | undefined;
-let engineImport: Promise<LayoutEngineModule> | undefined;
-
-/** Imports the main-thread engine once per page. A failed import is tried again by the next run. */
-function loadLayoutEngine(): Promise<LayoutEngineModule> {
-  engineImport ??= import('../../layout/force-layout.js').then(
-    (module) => (loadedEngine = module),
-    (error: unknown) => {
-      engineImport = undefined;
-      throw error;
-    },
-  );
-  return engineImport;
-}
+/** The main-thread engine, imported once per page. Once loaded, later runs start in the same task. */
+const layoutEngine = new LazyModule(() => import('../../layout/force-layout.js'));
 
 /** The Blob URL of the inlined worker script, made once per page. */
 let inlineUrl: Promise<string> | undefined;
 
 /**
- * Returns a Blob URL of the inlined worker source, made once per page and never revoked, so
- * every element shares it and no worker can start after its URL is gone.
- */
-/**
  * Resolves with the URL of the worker script: the host's, or a Blob URL of the inlined copy,
  * whose code is imported on first use so pages that never lay out a large graph never load it.
+ * The Blob URL is made once per page and never revoked, so every element shares it and no
+ * worker can start after its URL is gone.
  */
 function workerScriptUrl(hostUrl: string | undefined): Promise<string> {
   if (hostUrl) return Promise.resolve(hostUrl);

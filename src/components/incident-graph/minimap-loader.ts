@@ -8,6 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Minimap, MinimapHost } from './minimap.js';
 import type { Palette } from './palette.js';
+import { LazyModule } from './lazy-module.js';
 
 /** Graphs with more visible nodes than this show the minimap without the `minimap` attribute. */
 export const MINIMAP_NODE_THRESHOLD = 150;
@@ -17,11 +18,8 @@ export interface MinimapLoaderHost extends MinimapHost {
   requestUpdate(): void;
 }
 
-type MinimapModule = typeof import('./minimap.js');
-
-/** The minimap module once imported, so the minimaps of later elements show from their first frame. */
-let loadedModule: MinimapModule | undefined;
-let minimapImport: Promise<MinimapModule> | undefined;
+/** The minimap's code. Once loaded, the minimaps of later elements show from their first frame. */
+const minimapModule = new LazyModule(() => import('./minimap.js'));
 
 export class MinimapLoader {
   private readonly host: MinimapLoaderHost;
@@ -48,14 +46,14 @@ export class MinimapLoader {
    */
   ready(requested: boolean): boolean {
     if (!this.shown(requested)) return true;
-    if (!this.minimap && loadedModule) this.minimap = new loadedModule.Minimap(this.host);
+    if (!this.minimap && minimapModule.loaded) this.minimap = new minimapModule.loaded.Minimap(this.host);
     return this.minimap !== undefined || this.failed;
   }
 
   /** Renders the minimap's canvas when it shows, and starts importing its code on first need. */
   render(requested: boolean): TemplateResult | typeof nothing {
     if (!this.shown(requested)) return nothing;
-    if (!this.minimap && loadedModule) this.minimap = new loadedModule.Minimap(this.host);
+    if (!this.minimap && minimapModule.loaded) this.minimap = new minimapModule.loaded.Minimap(this.host);
     const minimap = this.minimap;
     if (!minimap) {
       this.load();
@@ -90,15 +88,12 @@ export class MinimapLoader {
   private load(): void {
     if (this.loading || this.failed) return;
     this.loading = true;
-    minimapImport ??= import('./minimap.js');
-    minimapImport.then(
+    minimapModule.load().then(
       (module) => {
-        loadedModule = module;
         this.minimap ??= new module.Minimap(this.host);
         this.host.requestUpdate();
       },
       (error: unknown) => {
-        minimapImport = undefined;
         this.failed = true;
         this.loading = false;
         console.warn(`${this.host.localName}: the minimap failed to load (${error instanceof Error ? error.message : String(error)}), so it is not shown.`, this.host);

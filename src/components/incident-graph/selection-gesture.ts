@@ -9,28 +9,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleProperties } from '../shared/style-properties.js';
 import type { NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
+import { LazyModule } from './lazy-module.js';
 
 /** Selection tool of Shift and a drag on empty space: `box`, a rectangle, or `lasso`, a freehand outline. */
 export type SelectionTool = 'box' | 'lasso';
 
-type SelectionShapes = typeof import('./selection-shapes.js');
+const selectionShapes = new LazyModule(() => import('./selection-shapes.js'));
 
-let shapes: SelectionShapes | undefined;
-let shapesImport: Promise<SelectionShapes> | undefined;
-
-/**
- * Imports the shapes' code once and resolves with it. After a failed import, the next call
- * tries again.
- */
-export function loadSelectionShapes(): Promise<SelectionShapes> {
-  shapesImport ??= import('./selection-shapes.js').then(
-    (module) => (shapes = module),
-    (error: unknown) => {
-      shapesImport = undefined;
-      throw error;
-    },
-  );
-  return shapesImport;
+/** Imports the shapes' code once and resolves with it. After a failed import, the next call tries again. */
+export function loadSelectionShapes(): Promise<typeof import('./selection-shapes.js')> {
+  return selectionShapes.load();
 }
 
 /** Returns the selection tool a `selection-tool` value names. Anything but `lasso` is the box. */
@@ -70,8 +58,9 @@ export class SelectionGesture {
    */
   async nodeKeys(nodes: readonly NodeView[], camera: Camera): Promise<string[]> {
     if (!this.drawn) return [];
-    const { nodesInPolygon, nodesInRect, rectBetween } = await loadSelectionShapes();
-    const inside = this.tool === 'lasso' ? nodesInPolygon(nodes, this.outline(), camera) : nodesInRect(nodes, rectBetween(this.points[0]!, this.points[1]!), camera);
+    const shapes = await loadSelectionShapes();
+    const { nodesInPolygon, nodesInRect, rectBetween } = shapes;
+    const inside = this.tool === 'lasso' ? nodesInPolygon(nodes, this.outline(shapes), camera) : nodesInRect(nodes, rectBetween(this.points[0]!, this.points[1]!), camera);
     return inside.map((node) => node.id);
   }
 
@@ -80,20 +69,21 @@ export class SelectionGesture {
    * outline. Nothing shows until the shapes' code is loaded.
    */
   render(): TemplateResult | typeof nothing {
+    const shapes = selectionShapes.loaded;
     if (!this.drawn || !shapes) return nothing;
     if (this.tool === 'box') {
       const rect = shapes.rectBetween(this.points[0]!, this.points[1]!);
       const style = styleProperties({ left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` });
       return html`<div part="selection-box" class="selection-box" aria-hidden="true" style=${style}></div>`;
     }
-    const points = this.outline().map(({ x, y }) => `${x},${y}`).join(' ');
+    const points = this.outline(shapes).map(({ x, y }) => `${x},${y}`).join(' ');
     return html`<svg class="selection-lasso" aria-hidden="true"><polygon part="selection-lasso" points=${points}></polygon></svg>`;
   }
 
   /** Returns the lasso's outline: the points drawn, without those too close to the one before. */
-  private outline(): Point[] {
+  private outline(shapes: typeof import('./selection-shapes.js')): Point[] {
     const outline: Point[] = [];
-    for (const point of this.points) shapes!.extendOutline(outline, point);
+    for (const point of this.points) shapes.extendOutline(outline, point);
     return outline;
   }
 }
