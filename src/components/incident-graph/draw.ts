@@ -324,7 +324,7 @@ function nodeLayers(nodes: readonly NodeView[]): Array<readonly NodeView[]> {
     }
   }
   if (first < 0) return [dimmed, nodes, selected];
-  return [dimmed, [...nodes.slice(0, first), ...plain], selected];
+  return [dimmed, nodes.slice(0, first).concat(plain), selected];
 }
 
 /** Returns the world rectangle the viewport shows, grown by the cull margin. */

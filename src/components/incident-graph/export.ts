@@ -54,8 +54,8 @@ const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
 /**
  * Returns the world rectangle that contains every visible node with its rings and its label,
  * measured in `fontFamily`. The PNG and the SVG draw a label below, right of, left of or above
- * its node, at the first of these places where it overlaps nothing and lies wholly inside, so
- * the rectangle has room for each label at all four places.
+ * its node. They take the first of these places where it overlaps nothing and lies wholly
+ * inside, so the rectangle has room for each label at all four places.
  */
 export function exportBounds(display: DisplayModel, fontFamily: string): ExportBounds {
   if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };

@@ -1,6 +1,6 @@
 /**
- * Where to pan the graph so that a node the details sheet covers shows above it. DOM-free:
- * every input is a number in CSS pixels, and vertical positions are viewport coordinates.
+ * The pan that brings a node the details sheet covers into view above it. DOM-free: every
+ * input is a number in CSS pixels, and vertical positions are viewport coordinates.
  */
 
 import type { Camera } from '../incident-graph/geometry.js';
