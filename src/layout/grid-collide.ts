@@ -8,6 +8,7 @@
  */
 
 import type { SimulationNodeDatum } from 'd3-force';
+import { bucketCountFor, hashCell } from './cell-hash.js';
 
 export interface GridCollideNode extends SimulationNodeDatum {
   /** Collision radius in world units. */
@@ -148,8 +149,7 @@ export function gridCollide<N extends GridCollideNode>(
       radii[index] = node.radius + padding;
       largest = Math.max(largest, radii[index]!);
     });
-    let buckets = 2;
-    while (buckets < 2 * count) buckets *= 2;
+    const buckets = bucketCountFor(count);
     bucketStart = new Int32Array(buckets + 1);
     fill = new Int32Array(buckets);
     bucketItems = new Int32Array(count);
@@ -163,11 +163,6 @@ export function gridCollide<N extends GridCollideNode>(
   };
 
   return force;
-}
-
-/** Mixes a cell's column and row into one 32-bit integer. */
-function hashCell(column: number, row: number): number {
-  return (Math.imul(column, 0x9e3779b1) ^ Math.imul(row, 0x85ebca77)) >>> 0;
 }
 
 /**

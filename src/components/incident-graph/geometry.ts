@@ -1,9 +1,7 @@
 /**
- * Camera, hit testing and keyboard-navigation math of the graph, in world and CSS pixel units.
+ * Camera, bounds and keyboard-navigation math of the graph, in world and CSS pixel units.
  * DOM-free. The camera is a d3-zoom transform: screen = world × k + (x, y).
  */
-
-import { quadtree, type Quadtree } from 'd3-quadtree';
 
 export interface Camera {
   x: number;
@@ -121,43 +119,4 @@ export function nearestInDirection<T extends Point>(
     }
   }
   return best;
-}
-
-/** Finds the circle under a world point, exact to each circle's radius. */
-export class HitIndex<T extends Circle> {
-  private readonly tree: Quadtree<T>;
-  private readonly maxRadius: number;
-
-  constructor(circles: readonly T[]) {
-    this.tree = quadtree<T>()
-      .x((circle) => circle.x)
-      .y((circle) => circle.y)
-      .addAll([...circles]);
-    this.maxRadius = circles.reduce((max, circle) => Math.max(max, circle.radius), 0);
-  }
-
-  /** Returns the circle containing the point whose centre is nearest, relative to its radius. */
-  find(point: Point): T | undefined {
-    const reach = this.maxRadius;
-    let best: T | undefined;
-    let bestRatio = Infinity;
-
-    this.tree.visit((quad, x0, y0, x1, y1) => {
-      if (!quad.length) {
-        let leaf: typeof quad | undefined = quad;
-        while (leaf && !leaf.length) {
-          const circle = (leaf as { data: T }).data;
-          const ratio = Math.hypot(circle.x - point.x, circle.y - point.y) / circle.radius;
-          if (ratio <= 1 && ratio < bestRatio) {
-            bestRatio = ratio;
-            best = circle;
-          }
-          leaf = (leaf as { next?: typeof quad }).next;
-        }
-      }
-      // Skip quadrants farther than the largest radius from the point.
-      return x0 > point.x + reach || x1 < point.x - reach || y0 > point.y + reach || y1 < point.y - reach;
-    });
-    return best;
-  }
 }
