@@ -157,6 +157,24 @@ export const LassoSelection: Story = {
 };
 
 /**
+ * A graph in a page that scrolls, with `gesture-handling="cooperative"`. The wheel and a lone
+ * finger scroll the page past the graph, and a hint over the graph (the `gesture-hint` part)
+ * says how to move it: Ctrl or Cmd and the wheel, a trackpad pinch, or two fingers. A mouse
+ * drag still pans. A narrow `il-incident-view` makes its graph cooperative the same way.
+ */
+export const CooperativeGestures: Story = {
+  args: { height: 420 },
+  render: (args) => {
+    const filler = (text: string) => html`<p style="font: 14px system-ui, sans-serif; max-width: 60ch; min-height: 50vh">${text}</p>`;
+    return html`
+      ${filler('Scroll down past the graph with the wheel or one finger: the page scrolls, and the graph shows how to zoom it.')}
+      <il-incident-graph gesture-handling="cooperative" style=${`height: ${args.height}px`} .session=${sessionOn(createFixtureSnapshot())}></il-incident-graph>
+      ${filler('The page goes on below the graph.')}
+    `;
+  },
+};
+
+/**
  * A generated incident of 2,000 entities and 200 alerts. Above 150 visible nodes the minimap
  * shows in the bottom right corner with the view's rectangle, and a click or drag in it pans there.
  */

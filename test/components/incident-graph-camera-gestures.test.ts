@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { mountGraph, nextFrames, pagePosition, recordSelectionEvents } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
+import { touch, viewportOf, wheel, worldAt } from './incident-graph-gesture-helpers.js';
 
 /** The camera every test here starts from: world (0, 0) at (120, 100) CSS pixels, no zoom. */
 const START_CAMERA = { x: 120, y: 100, k: 1 };
@@ -12,58 +13,6 @@ async function mountPositioned(): Promise<IncidentGraphElement> {
   element.camera = START_CAMERA;
   await nextFrames();
   return element;
-}
-
-function viewportOf(element: IncidentGraphElement): HTMLElement {
-  return element.shadowRoot!.querySelector<HTMLElement>('[part="viewport"]')!;
-}
-
-/** Returns the world point drawn at a point of the element. */
-function worldAt(element: IncidentGraphElement, point: { x: number; y: number }): { x: number; y: number } {
-  const { x, y, k } = element.camera;
-  return { x: (point.x - x) / k, y: (point.y - y) / k };
-}
-
-/**
- * Dispatches a touch pointer event at a point of the element. Synthetic pointers cannot be
- * captured, so this checks the gesture math and bookkeeping, not the browser's capture.
- */
-function touch(
-  element: IncidentGraphElement,
-  type: 'pointerdown' | 'pointermove' | 'pointerup' | 'pointercancel',
-  pointerId: number,
-  point: { x: number; y: number },
-): void {
-  const rect = element.getBoundingClientRect();
-  viewportOf(element).dispatchEvent(
-    new PointerEvent(type, {
-      pointerId,
-      pointerType: 'touch',
-      isPrimary: pointerId === 1,
-      button: type === 'pointermove' ? -1 : 0,
-      buttons: type === 'pointerdown' || type === 'pointermove' ? 1 : 0,
-      clientX: rect.left + point.x,
-      clientY: rect.top + point.y,
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    }),
-  );
-}
-
-/** Dispatches a wheel event at a point of the element and returns it. */
-function wheel(element: IncidentGraphElement, point: { x: number; y: number }, init: WheelEventInit): WheelEvent {
-  const rect = element.getBoundingClientRect();
-  const event = new WheelEvent('wheel', {
-    clientX: rect.left + point.x,
-    clientY: rect.top + point.y,
-    bubbles: true,
-    composed: true,
-    cancelable: true,
-    ...init,
-  });
-  viewportOf(element).dispatchEvent(event);
-  return event;
 }
 
 /** Presses the left mouse button at `from`, moves to `to` in one step and releases there. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
 import { fixture, html } from '@open-wc/testing';
 import { lastDrawStats } from '../../src/components/incident-graph/draw.js';
@@ -30,6 +30,13 @@ function activeNodeId(element: IncidentGraphElement): string {
 }
 
 describe('<il-incident-graph> keyboard interaction', () => {
+  before(async () => {
+    // NOTE: after incident-view-keyboard.test.ts, the next test page starts without focus, so
+    // focus() fires no focus event and no node becomes active. The cause is not found. A
+    // click in the page gives it focus.
+    if (!document.hasFocus()) await sendMouse({ type: 'click', position: [0, 0] });
+  });
+
   it('pins and releases the active node with P', async () => {
     const element = await mountFocused();
     const graph = element.graph!;

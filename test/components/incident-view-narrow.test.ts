@@ -185,6 +185,45 @@ describe('<il-incident-view> narrow', () => {
   });
 });
 
+describe('<il-incident-view> gesture handling', () => {
+  before(async () => {
+    await setViewport(PHONE);
+  });
+
+  it('makes the graph cooperative while the view is narrow', async () => {
+    const view = await narrowView({ width: '899px', height: '600px' });
+    await nextFrame();
+    await view.updateComplete;
+    expect(graphOf(view).getAttribute('gesture-handling')).to.equal('cooperative');
+
+    view.style.width = '900px';
+    await nextFrame();
+    await view.updateComplete;
+    expect(graphOf(view).hasAttribute('gesture-handling')).to.equal(false);
+
+    view.style.width = '366px';
+    await nextFrame();
+    await view.updateComplete;
+    expect(graphOf(view).getAttribute('gesture-handling')).to.equal('cooperative');
+  });
+
+  it('lets the wheel scroll a narrow view', async () => {
+    const view = await narrowView({ width: '366px', height: '600px' });
+    await nextFrame();
+    await view.updateComplete;
+    const graph = graphOf(view);
+    const camera = graph.camera;
+    const viewport = graph.shadowRoot!.querySelector<HTMLElement>('[part="viewport"]')!;
+    const box = viewport.getBoundingClientRect();
+
+    const wheel = new WheelEvent('wheel', { deltaY: 120, clientX: box.left + 50, clientY: box.top + 50, bubbles: true, composed: true, cancelable: true });
+    viewport.dispatchEvent(wheel);
+
+    expect(wheel.defaultPrevented).to.equal(false);
+    expect(graph.camera).to.deep.equal(camera);
+  });
+});
+
 describe('cameraRevealingNode', () => {
   const camera = { x: 10, y: 20, k: 0.5 };
   const layout = { graphTop: 100, visibleTop: 0, sheetTop: 500, sheetBottom: 844 };

@@ -1,11 +1,12 @@
 /**
  * The template of `il-incident-graph`: the listbox that contains the canvas, the empty message,
- * the overlay of the pointer gestures and the minimap.
+ * the overlay of the pointer gestures, the minimap and the hint of a cooperative graph.
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg } from '../shared/strings.js';
+import type { GestureHint } from './gesture-hint.js';
 import type { GraphBinding } from './graph-binding.js';
 import type { GraphInteraction } from './interaction.js';
 import { renderListbox } from './listbox.js';
@@ -16,6 +17,7 @@ export interface GraphView {
   readonly binding: GraphBinding;
   readonly interaction: GraphInteraction;
   readonly minimapView: MinimapLoader;
+  readonly gestureHint: GestureHint;
   readonly format: LocaleFormat;
   /** The `minimap` attribute. */
   readonly minimap: boolean;
@@ -37,5 +39,6 @@ export function renderGraphView(view: GraphView): TemplateResult {
     ${view.empty ? html`<p part="empty" class="empty">${msg('graph.empty')}</p>` : nothing}
     ${interaction.renderOverlay()}
     ${view.minimapView.render(view.minimap)}
+    ${view.gestureHint.render()}
   `;
 }

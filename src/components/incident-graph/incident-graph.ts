@@ -29,11 +29,13 @@ import type { MotionCache } from './motion-cache.js';
 import type { LayoutKind } from '../../layout/index.js';
 import { readPalette } from './palette.js';
 import { incidentGraphStyles } from './styles.js';
-import { ZoomCamera } from './zoom-camera.js';
+import { ZoomCamera, type GestureHandling } from './zoom-camera.js';
+import { GestureHint } from './gesture-hint.js';
 import { UserSelection } from './user-selection.js';
 
 export type { Camera, FitOptions } from './geometry.js';
 export type { SelectionTool } from './selection-gesture.js';
+export type { GestureHandling } from './zoom-camera.js';
 
 /**
  * The attack-story graph of one incident: alerts and entities as nodes on a canvas, with kind
@@ -99,6 +101,8 @@ export type { SelectionTool } from './selection-gesture.js';
  * moved 3 CSS pixels (10 for a finger), so a click that moves less still selects. The wheel, a
  * trackpad pinch and a two-finger pinch zoom around the pointer or the fingers' midpoint,
  * within `min-zoom` and `max-zoom`, and the wheel over the element does not scroll the page.
+ * In a page that scrolls, `gesture-handling="cooperative"` leaves the wheel and a lone finger
+ * to the page, and zooms with Ctrl or Cmd and the wheel, and pans with two fingers.
  * Double-click does not zoom, and a press with a secondary button or with Ctrl does not pan.
  * Dragging a node moves it, writes its `x` and `y` into the graph and pins it (`fixed: true`,
  * so the layout keeps it there). Double-click on a pinned node releases it (`fixed: false`).
@@ -140,6 +144,7 @@ export type { SelectionTool } from './selection-gesture.js';
  * @csspart selection-box - The rectangle drawn by Shift and a drag on empty space, with the default `selection-tool`.
  * @csspart selection-lasso - The freehand outline, an SVG `polygon`, drawn by Shift and a drag on empty space with `selection-tool="lasso"`.
  * @csspart minimap - The minimap canvas.
+ * @csspart gesture-hint - The hint over a cooperative graph that says how to zoom or pan it, shown for 1.5 s after the wheel or a lone finger scrolled the page.
  *
  * Theme and locale: the canvas draws with the same `--il-*` tokens as the other elements, read
  * from the element's computed style on each frame. It draws again when `theme` changes and when
@@ -165,6 +170,7 @@ export class IncidentGraphElement extends LitElement {
     groupThreshold: { type: Number, attribute: 'group-threshold' },
     layout: { type: String },
     selectionTool: { attribute: 'selection-tool' },
+    gestureHandling: { attribute: 'gesture-handling', reflect: true },
     workerUrl: { attribute: 'worker-url' },
     filters: { attribute: false },
     theme: { reflect: true },
@@ -211,6 +217,14 @@ export class IncidentGraphElement extends LitElement {
    */
   declare selectionTool: SelectionTool;
   /**
+   * `cooperative` shares the gestures with a page that scrolls: the wheel and a lone finger
+   * scroll the page, and Ctrl or Cmd with the wheel, a trackpad pinch or two fingers move the
+   * graph. A hint over the graph says so when the wheel or a finger scrolled the page. Absent
+   * or any other value, every gesture over the graph moves it. Attribute `gesture-handling`,
+   * reflected.
+   */
+  declare gestureHandling: GestureHandling | undefined;
+  /**
    * URL of the layout worker script (dist/layout-worker.js of the package) for pages whose
    * content security policy blocks `blob:` workers. By default the element starts an inlined
    * copy from a Blob URL. Without any worker, large layouts run in slices on the main thread.
@@ -246,7 +260,11 @@ export class IncidentGraphElement extends LitElement {
   }
 
   /** @internal */
-  readonly zoomCamera = new ZoomCamera((_camera, byUser) => this.handleCameraChange(byUser));
+  readonly zoomCamera = new ZoomCamera(
+    (_camera, byUser) => this.handleCameraChange(byUser),
+    (gesture) => this.gestureHint.show(gesture),
+  );
+  private readonly gestureHint = new GestureHint(this);
   /** @internal */
   readonly surface = new CanvasSurface(this, () => this.handleResize());
 
@@ -481,6 +499,7 @@ export class IncidentGraphElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('minZoom') || changed.has('maxZoom')) this.cameraControl.clampToLimits();
+    this.zoomCamera.cooperative = this.gestureHandling === 'cooperative';
     if (changed.has('groupThreshold') || changed.has('search') || changed.has('filters')) this.invalidateDisplay('view');
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     // The palette is read on each frame, so a frame with the new theme's colours is enough.
@@ -507,8 +526,8 @@ export class IncidentGraphElement extends LitElement {
 
   protected override render(): unknown {
     this.renderedEmpty = this.binding.isEmpty;
-    const { binding, interaction, minimapView, format, minimap } = this;
-    return renderGraphView({ binding, interaction, minimapView, format, minimap, empty: this.renderedEmpty });
+    const { binding, interaction, minimapView, gestureHint, format, minimap } = this;
+    return renderGraphView({ binding, interaction, minimapView, gestureHint, format, minimap, empty: this.renderedEmpty });
   }
 
   /** @internal The selection in effect: the session's, or the element's own without a session. */

@@ -199,7 +199,9 @@ export class GraphInteraction {
     const graph = this.host.boundGraph;
     const point = this.pointerPosition(event);
     const node = this.host.nodeAt(point);
-    if (graph && node && !event.shiftKey) {
+    // A cooperative graph leaves a lone finger to the page, which scrolls, so it drags nothing.
+    const fingerOfPage = event.pointerType === 'touch' && this.host.zoomCamera.cooperative;
+    if (graph && node && !event.shiftKey && !fingerOfPage) {
       this.drag = new NodeDrag(graph, node.id, event.pointerId, point, node, this.host.zoomCamera.camera);
     } else if (!node && event.shiftKey) {
       this.selectionGesture = new SelectionGesture(selectionToolOf(this.host.selectionTool), event.pointerId, point);

@@ -36,6 +36,10 @@ export const incidentGraphStyles = css`
     touch-action: none;
   }
 
+  :host([gesture-handling='cooperative']) .viewport {
+    touch-action: pan-x pan-y;
+  }
+
   .viewport:active {
     cursor: grabbing;
   }
@@ -76,6 +80,19 @@ export const incidentGraphStyles = css`
 
   .tooltip[hidden] {
     display: none;
+  }
+
+  .gesture-hint {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    padding: var(--_il-space);
+    background: rgb(0 0 0 / 0.5);
+    color: #fff;
+    font-size: 1.1em;
+    text-align: center;
+    pointer-events: none;
   }
 
   .empty {

@@ -12,6 +12,11 @@
  * a drag on empty space) starts no pan: `claimsPress` is asked first. A pointer must move
  * `DRAG_THRESHOLD` CSS pixels (10 for a finger) before it pans, and the click that ends a pan
  * is stopped, so a click that moved less still selects.
+ *
+ * A cooperative camera shares the gestures with a page that scrolls: the wheel zooms only with
+ * Ctrl or Cmd (a trackpad pinch sets Ctrl), and a lone finger is left to the page. A second
+ * finger makes a pan and pinch of both. Each gesture left to the page is reported, so the
+ * element can say how to move the graph instead.
  */
 
 import { cameraHolding, pinchCamera, worldAt, zoomAround, wheelZoomFactor, type ScaleLimits } from './camera-math.js';
@@ -30,10 +35,19 @@ interface GesturePointer {
   locus: Point;
 }
 
+/** Sharing of the pointer gestures with the page (see `il-incident-graph`'s `gestureHandling`). */
+export type GestureHandling = 'greedy' | 'cooperative';
+
+/** A gesture that a cooperative camera left to the page. */
+export type PageGesture = 'wheel' | 'touch';
+
 export class ZoomCamera {
   camera: Camera = { x: 0, y: 0, k: 1 };
+  /** True to share the gestures with a scrolling page (see the module's comment). */
+  cooperative = false;
 
   private readonly onChange: (camera: Camera, byUser: boolean) => void;
+  private readonly onLeftToPage: (gesture: PageGesture) => void;
   private target: HTMLElement | undefined;
   private limits: ScaleLimits = { minZoom: 0, maxZoom: Infinity };
   private claimsPress: (event: PointerEvent) => boolean = () => false;
@@ -45,9 +59,15 @@ export class ZoomCamera {
   private moved = false;
   /** Set from the end of a pan until the click that follows it, which is stopped. */
   private suppressClick = false;
+  /**
+   * The lone finger of a cooperative camera, which pans nothing until a second finger joins it.
+   * `reported` is set once it moved far enough to scroll the page.
+   */
+  private lone: { pointerId: number; point: Point; x: number; y: number; reported: boolean } | undefined;
 
-  constructor(onChange: (camera: Camera, byUser: boolean) => void) {
+  constructor(onChange: (camera: Camera, byUser: boolean) => void, onLeftToPage: (gesture: PageGesture) => void = () => {}) {
     this.onChange = onChange;
+    this.onLeftToPage = onLeftToPage;
   }
 
   /** Sets the test that keeps a press the interaction handles itself from panning. */
@@ -65,6 +85,7 @@ export class ZoomCamera {
     target.addEventListener('lostpointercapture', this.handlePointerEnd);
     // Not passive, so preventing the default action keeps the page from scrolling.
     target.addEventListener('wheel', this.handleWheel, { passive: false });
+    target.addEventListener('touchmove', this.handleTouchMove, { passive: false });
     target.addEventListener('click', this.handleClick, { capture: true });
     this.set(this.camera);
   }
@@ -129,7 +150,18 @@ export class ZoomCamera {
     if (this.claimsPress(event)) return;
 
     const point = this.localPoint(event);
-    if (!other) {
+    const lone = this.lone;
+    if (this.cooperative && event.pointerType === 'touch' && !other && (!lone || lone.pointerId === event.pointerId)) {
+      this.lone = { pointerId: event.pointerId, point, x: event.clientX, y: event.clientY, reported: false };
+      return;
+    }
+    if (lone && event.pointerType === 'touch') {
+      // A second finger joins the lone one: both start a pan and pinch, which never ends in a click.
+      this.lone = undefined;
+      this.pointers.set(lone.pointerId, { pointerType: 'touch', point: lone.point, locus: worldAt(this.camera, lone.point) });
+      capturePointer(this.target!, lone.pointerId);
+      this.moved = true;
+    } else if (!other) {
       const threshold = event.pointerType === 'touch' ? TOUCH_DRAG_THRESHOLD : DRAG_THRESHOLD;
       this.press = { x: event.clientX, y: event.clientY, threshold };
       this.moved = false;
@@ -143,6 +175,14 @@ export class ZoomCamera {
   };
 
   private readonly handlePointerMove = (event: PointerEvent): void => {
+    const lone = this.lone;
+    if (lone?.pointerId === event.pointerId) {
+      lone.point = this.localPoint(event);
+      if (lone.reported || Math.hypot(event.clientX - lone.x, event.clientY - lone.y) < TOUCH_DRAG_THRESHOLD) return;
+      lone.reported = true;
+      this.onLeftToPage('touch');
+      return;
+    }
     const pointer = this.pointers.get(event.pointerId);
     if (!pointer) return;
     pointer.point = this.localPoint(event);
@@ -159,6 +199,7 @@ export class ZoomCamera {
 
   /** Ends a pointer's part in the gesture on pointerup, pointercancel or lostpointercapture. */
   private readonly handlePointerEnd = (event: PointerEvent): void => {
+    if (this.lone?.pointerId === event.pointerId) this.lone = undefined;
     if (!this.pointers.delete(event.pointerId)) return;
     if (this.pointers.size > 0) {
       // The finger left on the surface pans on from where it is.
@@ -175,9 +216,21 @@ export class ZoomCamera {
   };
 
   private readonly handleWheel = (event: WheelEvent): void => {
+    if (this.cooperative && !event.ctrlKey && !event.metaKey) {
+      this.onLeftToPage('wheel');
+      return;
+    }
     event.preventDefault();
     const next = zoomAround(this.camera, wheelZoomFactor(event), this.localPoint(event), this.limits);
     if (next !== this.camera) this.apply(next);
+  };
+
+  /**
+   * Keeps the page from scrolling under a cooperative gesture of two fingers. The page's own
+   * `touch-action` lets it scroll under one finger, so a lone finger's moves go on to it.
+   */
+  private readonly handleTouchMove = (event: TouchEvent): void => {
+    if (this.cooperative && event.cancelable && (event.touches.length > 1 || this.pointers.size > 0)) event.preventDefault();
   };
 
   /** Stops the click that ends a pan, before the interaction's click handler selects. */

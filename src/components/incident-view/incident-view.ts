@@ -19,6 +19,7 @@ import { displayValue } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
 import { NoiseControls, type GroupingTarget } from './noise-controls.js';
 import { renderSelectionSummary, selectedCount, selectedRecords } from './selection-summary.js';
+import { NarrowController } from './narrow-controller.js';
 import { SheetController, type SheetGraph } from './sheet-controller.js';
 import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
 import { isIncidentViewTab, panelId, renderTabList, tabId, type IncidentViewTab } from './tabs.js';
@@ -95,6 +96,9 @@ interface GraphElement extends GraphExporter, GroupingTarget, SheetGraph {
  * the bottom of the viewport for a view of auto height. The sheet stays in place while the view
  * or the page scrolls, and its close button clears the selection. When the sheet opens over the
  * one selected node, the graph pans, without zooming, so that the node shows above the sheet.
+ * Since a narrow view scrolls, its graph leaves the wheel and a lone finger to the scrolling,
+ * and moves with Ctrl or Cmd and the wheel, a trackpad pinch or two fingers (the graph's
+ * `gesture-handling="cooperative"`).
  *
  * `viewState` reads and restores the tab, the selection, the time cursor, the time range and
  * the session's filters as a plain object, and `toFragment()` and `fromFragment()` do the same
@@ -187,6 +191,7 @@ export class IncidentView extends LitElement {
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly noise = new NoiseControls(this, () => this.graphElement());
   private readonly format = new LocaleController(this);
+  private readonly layout = new NarrowController(this);
   private readonly sheet = new SheetController(this, {
     session: () => this.sessions.session,
     graph: () => (this.tab === 'story' ? this.graphElement() : null),
@@ -352,6 +357,7 @@ export class IncidentView extends LitElement {
           <il-incident-graph
             part="graph"
             theme=${ifDefined(theme)}
+            gesture-handling=${ifDefined(this.layout.narrow ? 'cooperative' : undefined)}
             .session=${session}
             .search=${this.noise.search}
             @il-layout-end=${this.noise.syncGroups}
