@@ -77,8 +77,6 @@ export interface EdgeView {
   dimmed: boolean;
   /** True for an edge first seen at the current playback step. */
   fresh?: boolean;
-  /** When the edge first appears. Undefined for an edge that exists from the start. */
-  firstSeen?: EpochMs;
 }
 
 export interface DisplayModel {
@@ -145,9 +143,20 @@ export interface BaseModel {
   byId: ReadonlyMap<string, NodeView>;
   /** Every node view in the graph's order, as in `byId`. */
   graphOrder: readonly NodeView[];
+  /**
+   * The live positions the base was built from, if any, and each node's slot in their
+   * coordinates, in the order of `graphOrder`.
+   */
+  liveSlots: { positions: PositionSource; slots: Int32Array } | undefined;
   /** In list order: alerts first, then entities, each by first seen, label and id. */
   nodes: NodeView[];
   edges: EdgeView[];
+  /**
+   * When each of `edges` first appears, by its index there, or NaN for an edge that exists from
+   * the start. In a typed array rather than on the edge views: as a field it cost an object
+   * per edge, which the garbage collector copied while the base was new.
+   */
+  edgeFirstSeen: Float64Array;
   /**
    * False until `finishBaseSteps` has run. Until then entities first seen at the same time are
    * not yet in label order, and parallel edges are drawn on top of each other.
@@ -178,6 +187,8 @@ export function* baseModelSteps(
   });
   yield;
 
+  // The slots found here spare each later layout step a lookup per node (see `liveSlots`).
+  const liveSlots = livePositions ? { positions: livePositions, slots: new Int32Array(nodeIds.length) } : undefined;
   let count = 0;
   for (let index = 0; index < nodeIds.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
@@ -219,6 +230,7 @@ export function* baseModelSteps(
       collapsedIn: 0,
       groupNode: undefined,
     };
+    if (liveSlots) liveSlots.slots[graphOrder.length] = slot;
     byId.set(id, view);
     graphOrder.push(view);
   }
@@ -236,6 +248,7 @@ export function* baseModelSteps(
   yield;
 
   const edges: EdgeView[] = [];
+  const edgeFirstSeen = new Float64Array(edgeIds.length);
   // Edges added one after the other often share their source, such as an alert's evidence, and
   // the last source found spares a lookup in a map of every node.
   let lastSourceId: string | undefined;
@@ -252,6 +265,7 @@ export function* baseModelSteps(
     const source = lastSource;
     const target = byId.get(edgeEnds[index * 2 + 1]!);
     if (!source || !target) continue;
+    edgeFirstSeen[edges.length] = attributes.firstSeen ?? Number.NaN;
     // Made with the same fields in the same order as the merged edges of `mergeEdgesSteps`.
     edges.push({
       id,
@@ -260,7 +274,6 @@ export function* baseModelSteps(
       type: attributes.type,
       evidence: attributes.type === 'evidence',
       roles: attributes.roles ?? NO_ROLES,
-      firstSeen: attributes.firstSeen,
       curve: 0,
       loopIndex: 0,
       dimmed: false,
@@ -272,7 +285,7 @@ export function* baseModelSteps(
   // A copy, not a spread of the map's values: in a generator, the spread allocates an
   // iterator result per node.
   const nodes = yield* sortByTimeSteps(graphOrder.slice());
-  const base: BaseModel = { graph, byId, graphOrder, nodes, edges, finished: false };
+  const base: BaseModel = { graph, byId, graphOrder, liveSlots, nodes, edges, edgeFirstSeen, finished: false };
   if (!options.finishLater) yield* finishBaseSteps(base);
   return base;
 }
@@ -336,9 +349,11 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
     if (++count % SLICE_ITEMS === 0) yield;
     const edge = base.edges[index]!;
     if (edge.source.shownIn !== view || edge.target.shownIn !== view) continue;
-    if (!input.existsNow(edge.firstSeen)) continue;
+    const seen = base.edgeFirstSeen[index]!;
+    const firstSeen = Number.isNaN(seen) ? undefined : seen;
+    if (!input.existsNow(firstSeen)) continue;
     edge.dimmed = false;
-    edge.fresh = input.isNewNow?.(edge.firstSeen) === true;
+    edge.fresh = input.isNewNow?.(firstSeen) === true;
     edges.push(edge);
   }
 

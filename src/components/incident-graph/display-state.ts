@@ -48,7 +48,7 @@ export class DisplayState {
   private dirty = true;
   /** The base model the display is a view of. Undefined when the graph's content changed. */
   private base: BaseModel | undefined;
-  /** Slots of the base's nodes in a run's coordinates. See `moveToLivePositions`. */
+  /** Slots of the base's nodes in a run's coordinates, in graph order. See `moveToLivePositions`. */
   private liveSlots: { base: BaseModel; live: LivePositions; slots: Int32Array } | undefined;
   /** The build in slices under way, if any. */
   private build: Steps<void> | undefined;
@@ -158,8 +158,6 @@ export class DisplayState {
       this.base = yield* baseModelSteps(graph, live, { finishLater: finishLater && graph.order > FINISH_LATER_MIN_NODES });
     } else if (!this.base.finished) {
       yield* finishBaseSteps(this.base);
-      // The base's nodes are in a new order, so the slots by their place are found again.
-      this.liveSlots = undefined;
     }
 
     const model = yield* viewOfBaseSteps(this.base, {
@@ -186,15 +184,20 @@ export class DisplayState {
   /**
    * Moves every node of the base to the run's current coordinates, through the slots of the
    * run's coordinate array, found once per base and run. At tens of thousands of nodes, a
-   * lookup by id per node and step would cost a large part of each layout frame.
+   * lookup by id per node and step would cost a large part of each layout frame. A base built
+   * from this run's positions found them while it was built.
    */
   private moveToLivePositions(base: BaseModel, live: LivePositions): void {
-    if (this.liveSlots?.base !== base || this.liveSlots.live !== live) {
-      this.liveSlots = { base, live, slots: Int32Array.from(base.nodes, (node) => live.slotOf(node.id, node.graphIndex)) };
+    const nodes = base.graphOrder;
+    let slots = base.liveSlots?.positions === live ? base.liveSlots.slots : undefined;
+    if (!slots && this.liveSlots?.base === base && this.liveSlots.live === live) slots = this.liveSlots.slots;
+    if (!slots) {
+      slots = new Int32Array(nodes.length);
+      for (let index = 0; index < nodes.length; index++) slots[index] = live.slotOf(nodes[index]!.id, index);
+      this.liveSlots = { base, live, slots };
     }
-    const { slots } = this.liveSlots;
+
     const coordinates = live.coordinatesNow;
-    const nodes = base.nodes;
     for (let index = 0; index < nodes.length; index++) {
       const slot = slots[index]!;
       if (slot < 0) continue;

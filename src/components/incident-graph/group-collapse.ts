@@ -215,7 +215,6 @@ function* mergeEdgesSteps(edges: readonly EdgeView[], collapse: number): Steps<E
       type: edge.type,
       evidence: edge.evidence,
       roles: edge.roles,
-      firstSeen: edge.firstSeen,
       curve: 0,
       loopIndex: 0,
       dimmed: edge.dimmed,

@@ -88,6 +88,6 @@ function spreadGroup(group: EdgeView[]): void {
   }
   group.forEach((edge, index) => {
     const offset = (index - (group.length - 1) / 2) * PARALLEL_EDGE_GAP;
-    edge.curve = edge.source.id < edge.target.id ? offset : -offset;
+    edge.curve = offset === 0 || edge.source.id < edge.target.id ? offset : -offset;
   });
 }
