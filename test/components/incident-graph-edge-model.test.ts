@@ -13,12 +13,12 @@ function parallelGraph(): IncidentGraph {
   graph.addNode('a', { kind: 'process', label: 'a.exe', x: 0, y: 0, firstSeen: START });
   graph.addNode('b', { kind: 'process', label: 'b.exe', x: 100, y: 0, firstSeen: START });
   graph.addNode('device', { kind: 'device', label: 'WS-01', x: 50, y: 80, firstSeen: START });
-  graph.addEdgeWithKey('a-b-1', 'a', 'b', { type: 'parentProcess' });
-  graph.addEdgeWithKey('a-b-2', 'a', 'b', { type: 'imageFile' });
-  graph.addEdgeWithKey('a-b-3', 'a', 'b', { type: 'communicatesWith', firstSeen: START + 10 * MINUTE });
-  graph.addEdgeWithKey('b-a', 'b', 'a', { type: 'communicatesWith' });
-  graph.addEdgeWithKey('a-a', 'a', 'a', { type: 'communicatesWith' });
-  graph.addEdgeWithKey('a-device', 'a', 'device', { type: 'runsOn' });
+  graph.addEdgeWithKey('a-b-1', 'a', 'b', { type: 'parentProcess', roles: [] });
+  graph.addEdgeWithKey('a-b-2', 'a', 'b', { type: 'imageFile', roles: [] });
+  graph.addEdgeWithKey('a-b-3', 'a', 'b', { type: 'communicatesWith', roles: [], firstSeen: START + 10 * MINUTE });
+  graph.addEdgeWithKey('b-a', 'b', 'a', { type: 'communicatesWith', roles: [] });
+  graph.addEdgeWithKey('a-a', 'a', 'a', { type: 'communicatesWith', roles: [] });
+  graph.addEdgeWithKey('a-device', 'a', 'device', { type: 'runsOn', roles: [] });
   return graph;
 }
 
@@ -45,7 +45,7 @@ describe('incident graph edge model', () => {
     const graph = parallelGraph();
     graph.dropEdge('a-b-2');
     graph.dropEdge('a-b-3');
-    graph.addEdgeWithKey('a-b-2', 'a', 'b', { type: 'imageFile' });
+    graph.addEdgeWithKey('a-b-2', 'a', 'b', { type: 'imageFile', roles: [] });
     const { edges } = buildDisplayModel({ graph, existsNow: () => true, selection: NO_SELECTION });
 
     const curves = ['a-b-1', 'a-b-2', 'b-a'].map((id) => edgeById(edges, id).curve);

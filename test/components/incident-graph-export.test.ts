@@ -33,10 +33,29 @@ describe('<il-incident-graph> export', () => {
       expect(texts).to.have.members(['WS-01', 'jdoe', 'invoice.docm', '203.0.113.7', 'Macro started PowerShell']);
       // Four entity circles plus the verdict rings of the three entities that have a verdict.
       expect(svg.querySelectorAll('circle')).to.have.length(7);
-      // One alert square.
-      expect(svg.querySelectorAll('g > rect')).to.have.length(1);
+      // One alert square, and a backing under each label.
+      expect(svg.querySelectorAll('g > rect:not([opacity])')).to.have.length(1);
+      expect(svg.querySelectorAll('g > rect[opacity]')).to.have.length(texts.length);
       // Four edge lines with an arrowhead each, and five kind icons.
       expect(svg.querySelectorAll('path')).to.have.length(4 * 2 + 5);
+    });
+
+    it('puts each label on a backing', async () => {
+      const element = await mountGraph({ graph: createPositionedGraph() });
+      const svg = parseSvg(await element.toSVG());
+      const palette = readPalette(element);
+
+      const backings = [...svg.querySelectorAll('rect[opacity]')];
+      const texts = [...svg.querySelectorAll('text')];
+      expect(backings).to.have.length(texts.length);
+      expect(backings[0]!.parentElement!.getAttribute('fill')).to.equal(palette.background);
+      for (const [index, backing] of backings.entries()) {
+        const text = texts[index]!;
+        const x = Number(backing.getAttribute('x'));
+        const width = Number(backing.getAttribute('width'));
+        expect(Number(text.getAttribute('x')), text.textContent!).to.be.closeTo(x + width / 2, 0.02);
+        expect(Number(backing.getAttribute('opacity'))).to.equal(0.85);
+      }
     });
 
     it('exports the graph shown when called', async () => {

@@ -22,6 +22,9 @@ import {
 import { evidenceLabel, relationLabel } from './strings.js';
 
 const DIMMED_ALPHA = 0.18;
+
+/** Opacity of the backing under a label: an edge under it still shows faintly, so it reads as passing under. */
+export const LABEL_BACKING_ALPHA = 0.85;
 const LABEL_MAX_GRAPHEMES = 24;
 /** Widest node label, in CSS pixels. Longer text loses its middle. */
 const LABEL_MAX_WIDTH = 180;
@@ -54,6 +57,8 @@ interface Connectedness {
   /** Number of visible edges at each node, self-loops left out. */
   degrees: Map<string, number>;
   hubs: Set<string>;
+  /** The other end of each visible edge at each node, self-loops left out. Made on first use. */
+  neighbours?: Map<NodeView, NodeView[]>;
 }
 
 /**
@@ -79,6 +84,26 @@ function connectednessOf(display: DisplayModel): Connectedness {
   const connectedness = { nodeCount: display.nodes.length, edgeCount: display.edges.length, degrees, hubs: hubIds(display.nodes, degrees) };
   connectednessCache.set(display.edges, connectedness);
   return connectedness;
+}
+
+/** Returns the other ends of a node's visible edges, indexing the edges on the first call. */
+function neighboursOf(connectedness: Connectedness, edges: readonly EdgeView[], node: NodeView): NodeView[] | undefined {
+  let neighbours = connectedness.neighbours;
+  if (!neighbours) {
+    const index = new Map<NodeView, NodeView[]>();
+    const add = (from: NodeView, to: NodeView): void => {
+      const list = index.get(from);
+      if (list) list.push(to);
+      else index.set(from, [to]);
+    };
+    for (const edge of edges) {
+      if (edge.source === edge.target) continue;
+      add(edge.source, edge.target);
+      add(edge.target, edge.source);
+    }
+    connectedness.neighbours = neighbours = index;
+  }
+  return neighbours.get(node);
 }
 
 /**
@@ -108,7 +133,8 @@ export function placeNodeLabels(
   ctx.font = nodeLabelFont(palette.fontFamily);
   const activeId = state.showActive ? state.activeId : undefined;
 
-  const { degrees, hubs } = connectednessOf(state.display);
+  const connectedness = connectednessOf(state.display);
+  const { degrees, hubs } = connectedness;
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
@@ -121,6 +147,7 @@ export function placeNodeLabels(
         anchor: { ...toScreen(node, camera), radius: (node.radius + RING_GAP + 1) * camera.k },
         ownerId: node.id,
         placements: NODE_LABEL_PLACEMENTS,
+        edgeEnds: neighboursOf(connectedness, state.display.edges, node)?.map((neighbour) => toScreen(neighbour, camera)),
         forced: node.id === state.hoveredId || node.id === activeId,
         coversNodes: node.selected,
         coversRims: hubs.has(node.id) && !node.dimmed,
@@ -170,7 +197,10 @@ export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
   return placed;
 }
 
-/** Draws placed labels centred in their boxes, with a halo in the background colour. */
+/**
+ * Draws placed labels centred in their boxes, each on a backing and with a halo in the
+ * background colour, so that an edge passing under a label does not cross its text.
+ */
 function paintLabels(
   ctx: CanvasRenderingContext2D,
   labels: readonly PlacedLabel[],
@@ -183,10 +213,16 @@ function paintLabels(
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = halo;
-  ctx.fillStyle = color;
   for (const label of labels) {
-    const centre = boxCentre(label.box);
-    ctx.globalAlpha = dimmed.has(label) ? DIMMED_ALPHA * 2 : 1;
+    const { box } = label;
+    const centre = boxCentre(box);
+    const alpha = dimmed.has(label) ? DIMMED_ALPHA * 2 : 1;
+    ctx.globalAlpha = alpha * LABEL_BACKING_ALPHA;
+    ctx.fillStyle = halo;
+    ctx.fillRect(box.x, box.y, box.width, box.height);
+
+    ctx.globalAlpha = alpha;
+    ctx.fillStyle = color;
     ctx.direction = label.direction;
     ctx.strokeText(label.text, centre.x, centre.y);
     ctx.fillText(label.text, centre.x, centre.y);

@@ -11,7 +11,7 @@ import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
-import { fitNodeLabel, nodeLabelFont, placeNodeLabels } from './draw-labels.js';
+import { fitNodeLabel, LABEL_BACKING_ALPHA, nodeLabelFont, placeNodeLabels } from './draw-labels.js';
 import { alertIconColor, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
 import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type PlacedLabel } from './labels.js';
@@ -165,12 +165,22 @@ export function exportSvg(display: DisplayModel, palette: Palette, title?: strin
   for (const node of display.nodes) parts.push(nodeSvg(node, palette, color));
   parts.push('</g>');
 
+  // Backings first, as on the canvas, so an edge under a label does not cross its text.
+  const labels = svgLabels(display, palette, bounds);
+  parts.push(`<g fill="${color(palette.background)}">`);
+  for (const { label, dimmed } of labels) {
+    const { x, y, width, height } = label.box;
+    const opacity = LABEL_BACKING_ALPHA * (dimmed ? DIMMED_OPACITY * 2 : 1);
+    parts.push(`<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" opacity="${round(opacity)}"/>`);
+  }
+  parts.push('</g>');
+
   parts.push(
     `<g font-family="${escapeXml(palette.fontFamily)}" font-size="12" text-anchor="middle" dominant-baseline="central" ` +
       `fill="${color(palette.label)}" stroke="${color(palette.background)}" stroke-width="3" ` +
       `stroke-linejoin="round" paint-order="stroke">`,
   );
-  for (const { label, dimmed } of svgLabels(display, palette, bounds)) {
+  for (const { label, dimmed } of labels) {
     const centre = boxCentre(label.box);
     const opacity = dimmed ? ` opacity="${DIMMED_OPACITY * 2}"` : '';
     const direction = label.direction === 'rtl' ? ' direction="rtl"' : '';

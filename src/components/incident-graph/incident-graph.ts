@@ -56,9 +56,12 @@ export type { GestureHandling } from './zoom-camera.js';
  *
  * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
  * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
- * view to move rather than show cut. They are placed by priority: selected, hovered or active, hubs with many more
- * edges than most, malicious, suspicious, alerts by severity, then the rest, and nodes that a
- * selection or a search dims come after all others. The hovered or active node's label always
+ * view to move rather than show cut. Of the free positions, the first that none of the node's
+ * own edges crosses is taken, and each label sits on a backing in the background colour, so an
+ * edge that passes under a label does not cross its text. They are placed by priority:
+ * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
+ * alerts by severity, then the rest, and nodes that a selection or a search dims come after
+ * all others. The hovered or active node's label always
  * shows, and a selected node's label may cover other nodes but no label. Edge labels (a
  * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
  * `parentProcess` edge reads "created". Kind icons and remediation

@@ -6,6 +6,7 @@
 
 import type { Circle, Point } from './geometry.js';
 import type { NodeView } from './display-model.js';
+import { clipRange } from './dot-raster.js';
 
 export type TextDirection = 'ltr' | 'rtl';
 
@@ -29,6 +30,12 @@ export interface LabelCandidate {
   ownerId?: string | undefined;
   /** Positions to try, in order. */
   placements: readonly Placement[];
+  /**
+   * Far ends of the anchor's edges, in the units of `anchor`. Of the free positions, the first
+   * that none of these edges crosses is taken, so an edge does not run through its own node's
+   * label. A label that every free position puts across an edge goes at the first of them.
+   */
+  edgeEnds?: readonly Point[];
   /**
    * Draws the label at its first position when none is free. Such labels still avoid every
    * label placed before them when they can, but may overlap each other.
@@ -268,18 +275,24 @@ export class LabelPlacer {
     let firstClearOfLabels: { box: Box; placement: Placement } | undefined;
     let firstClearOfCores: { box: Box; placement: Placement } | undefined;
     for (const wholly of candidate.forced ? [true, false] : [true]) {
+      let firstAcrossEdge: { box: Box; placement: Placement } | undefined;
       for (const placement of candidate.placements) {
         const box = boxAt(candidate.anchor, placement, size);
         if (!intersects(box, this.bounds) || contains(this.bounds, box) !== wholly) continue;
         firstInView ??= { box, placement };
         if (this.collides(this.labelBoxes, box, undefined)) continue;
 
-        if (!this.collides(this.cells, box, candidate.ownerId)) return this.accept(candidate, box, placement, direction);
+        if (!this.collides(this.cells, box, candidate.ownerId)) {
+          if (!crossesEdge(candidate.anchor, candidate.edgeEnds, box)) return this.accept(candidate, box, placement, direction);
+          firstAcrossEdge ??= { box, placement };
+          continue;
+        }
         firstClearOfLabels ??= { box, placement };
         if (candidate.coversRims && firstClearOfCores === undefined && !this.collides(this.cells, box, candidate.ownerId, CORE_RATIO)) {
           firstClearOfCores = { box, placement };
         }
       }
+      if (firstAcrossEdge) return this.accept(candidate, firstAcrossEdge.box, firstAcrossEdge.placement, direction);
     }
 
     let fallback = firstClearOfCores;
@@ -311,6 +324,16 @@ export class LabelPlacer {
     }
     return false;
   }
+}
+
+/** Returns true when one of the edges from the centre of `anchor` to `ends` crosses `box`. */
+function crossesEdge(anchor: Point, ends: readonly Point[] | undefined, box: Box): boolean {
+  if (!ends) return false;
+  for (const end of ends) {
+    const range = clipRange(end.x - anchor.x, end.y - anchor.y, anchor.x, anchor.y, box.x, box.y, box.x + box.width, box.y + box.height);
+    if (range) return true;
+  }
+  return false;
 }
 
 /** Returns the box of a label at a placement around its anchor. */
