@@ -7,6 +7,7 @@ import { REVEAL_MARGIN, cameraRevealingNode } from '../../src/components/inciden
 import { styleProperties, type StyleProperties } from '../../src/components/shared/style-properties.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { viewSnapshot } from '../fixtures/view-snapshot.js';
+import { EXTRA_FILE_IDS, GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 
 const PROCESS = 'process:ws-042:4242';
 const DEVICE = 'device:ws-042';
@@ -139,6 +140,22 @@ describe('<il-incident-view> narrow', () => {
       await view.updateComplete;
 
       expect(nodeInViewport(view, alertId).y, 'alert node centre').to.be.at.most(sheet.top - REVEAL_MARGIN);
+    });
+
+    it('pans the collapsed group of a selected member', async () => {
+      const session = groupedSession();
+      const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties(GROWING)} .session=${session}></il-incident-view>`);
+      await view.loaded;
+      session.select({ alertIds: [session.snapshot!.alerts[0]!.id] });
+      await view.updateComplete;
+      const sheet = part(view, 'pane').getBoundingClientRect();
+      await moveNodeTo(view, GROUP_ID, sheet.top + REVEAL_MARGIN);
+
+      session.select({ entityIds: [EXTRA_FILE_IDS[0]!] });
+      await view.updateComplete;
+
+      expect(graphOf(view).toScreen(EXTRA_FILE_IDS[0]!), 'the member has no node of its own').to.equal(undefined);
+      expect(nodeInViewport(view, GROUP_ID).y, 'group node centre').to.be.at.most(sheet.top - REVEAL_MARGIN);
     });
 
     it('keeps the camera for a node in view', async () => {

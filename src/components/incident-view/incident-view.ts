@@ -19,6 +19,7 @@ import { displayValue } from './format.js';
 import { incidentViewStyles } from './incident-view.styles.js';
 import { NoiseControls, type GroupingTarget } from './noise-controls.js';
 import { renderSelectionSummary, selectedCount, selectedRecords } from './selection-summary.js';
+import type { GroupInfo } from '../incident-graph/grouping.js';
 import { NarrowController } from './narrow-controller.js';
 import { SheetController, type SheetGraph } from './sheet-controller.js';
 import { OPTIONAL_TAB_ELEMENTS, renderTabPanel } from './tab-panels.js';
@@ -58,6 +59,7 @@ registerStrings({
 
 /** The promises, export methods, grouping and camera API that `il-incident-graph` exposes. */
 interface GraphElement extends GraphExporter, GroupingTarget, SheetGraph {
+  readonly groups: readonly GroupInfo[];
   rendered?: Promise<void>;
   updateComplete?: Promise<boolean>;
 }
@@ -96,6 +98,7 @@ interface GraphElement extends GraphExporter, GroupingTarget, SheetGraph {
  * the bottom of the viewport for a view of auto height. The sheet stays in place while the view
  * or the page scrolls, and its close button clears the selection. When the sheet opens over the
  * one selected node, the graph pans, without zooming, so that the node shows above the sheet.
+ * A member of a collapsed group is shown by its group's node.
  * Since a narrow view scrolls, its graph leaves the wheel and a lone finger to the scrolling,
  * and moves with Ctrl or Cmd and the wheel, a trackpad pinch or two fingers (the graph's
  * `gesture-handling="cooperative"`).

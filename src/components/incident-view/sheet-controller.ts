@@ -7,13 +7,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IncidentSession } from '../../session/session.js';
 import type { Camera, Point } from '../incident-graph/geometry.js';
+import type { GroupInfo } from '../incident-graph/grouping.js';
 import { singleSelectedNode } from './selection-summary.js';
 import { cameraRevealingNode } from './sheet-reveal.js';
 
-/** The camera API of `il-incident-graph` that the sheet needs. */
+/** The camera and grouping API of `il-incident-graph` that the sheet needs. */
 export interface SheetGraph {
   camera: Camera;
   toScreen(nodeId: string): Point | undefined;
+  readonly groups: readonly GroupInfo[];
 }
 
 export interface SheetSources {
@@ -70,8 +72,7 @@ export class SheetController implements ReactiveController {
     const graph = this.sources.graph();
     if (!session?.snapshot || !graph) return;
     const nodeId = singleSelectedNode(session);
-    // NOTE: a member of a collapsed group has no position of its own, so it is not revealed.
-    const point = nodeId === undefined ? undefined : graph.toScreen(nodeId);
+    const point = nodeId === undefined ? undefined : graph.toScreen(nodeId) ?? collapsedGroupPoint(graph, nodeId);
     if (!point) return;
 
     const graphBox = (graph as unknown as HTMLElement).getBoundingClientRect();
@@ -89,4 +90,10 @@ export class SheetController implements ReactiveController {
     });
     if (camera) graph.camera = camera;
   }
+}
+
+/** Returns where the collapsed group that draws a member is, for a member with no node of its own. */
+function collapsedGroupPoint(graph: SheetGraph, memberId: string): Point | undefined {
+  const group = graph.groups.find((candidate) => !candidate.expanded && candidate.memberIds.includes(memberId));
+  return group ? graph.toScreen(group.id) : undefined;
 }
