@@ -77,6 +77,36 @@ export const AlertSelected: Story = {
   },
 };
 
+/**
+ * Two entities and an alert selected, as Shift-click, a box or a lasso in the graph would select
+ * them: the pane shows how many are selected, lists them with their badges, and opens one on click.
+ */
+export const SeveralSelected: Story = {
+  render: () => {
+    const session = new IncidentSession();
+    session.setSnapshot(snapshots[0]!);
+    const entityIds = session.snapshot!.entities.slice(0, 2).map((entity) => entity.id);
+    const alertIds = session.snapshot!.alerts.slice(0, 1).map((alert) => alert.id);
+    session.select({ entityIds, alertIds });
+    return html`<il-incident-view style=${styleProperties({ height: '760px' })} .session=${session}></il-incident-view>`;
+  },
+};
+
+/**
+ * A view 390 px wide in a page that scrolls, with `--il-incident-view-height: auto`: it stacks
+ * the graph, the timeline and the pane, and grows with them. The graph leaves the wheel and one
+ * finger to the page, and moves with Ctrl or Cmd and the wheel, a pinch or two fingers.
+ */
+export const NarrowInPage: Story = {
+  render: ({ incidentId }) => html`
+    <il-incident-view
+      style=${styleProperties({ width: '390px', '--il-incident-view-height': 'auto' })}
+      .adapter=${adapter}
+      incident-id=${incidentId}
+    ></il-incident-view>
+  `,
+};
+
 /** Time cursor in the middle of the incident: only what existed by then is drawn. */
 export const MidIncident: Story = {
   render: () => {

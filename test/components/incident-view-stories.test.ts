@@ -4,6 +4,7 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import * as queueStories from '../../stories/alert-queue.stories.js';
 import * as summaryStories from '../../stories/incident-summary.stories.js';
 import * as tabStories from '../../stories/incident-view-tabs.stories.js';
+import * as viewStories from '../../stories/incident-view.stories.js';
 
 interface StoryModule {
   default: { args?: Record<string, unknown>; render?: StoryRender };
@@ -67,6 +68,23 @@ describe('incident page stories', () => {
       if (!name.endsWith('Large')) await expect(view).to.be.accessible();
     });
   }
+
+  it('il-incident-view SeveralSelected lists the selection', async () => {
+    const view = (await renderStory(viewStories as unknown as StoryModule, 'SeveralSelected')) as HTMLElement & { loaded: Promise<void> };
+    await view.loaded;
+    const selection = view.shadowRoot!.querySelector<HTMLElement>('[part="selection"]');
+    expect(selection, 'the selection pane').to.not.equal(null);
+    expect(selection!.querySelectorAll('li')).to.have.length(3);
+    await expect(view).to.be.accessible();
+  });
+
+  it('il-incident-view NarrowInPage makes its graph cooperative', async () => {
+    const view = (await renderStory(viewStories as unknown as StoryModule, 'NarrowInPage')) as HTMLElement & { loaded: Promise<void> };
+    await view.loaded;
+    const graph = view.shadowRoot!.querySelector<IncidentGraphElement>('il-incident-graph')!;
+    await waitUntil(() => graph.getAttribute('gesture-handling') === 'cooperative', 'the narrow view never made its graph cooperative');
+    expect(view.getBoundingClientRect().width).to.equal(390);
+  });
 });
 
 /** Checks that the open tab shows the incident: its alerts, rows, investigations or graph nodes. */

@@ -28,6 +28,12 @@ export const incidentViewStyles = [
       display: none;
     }
 
+    /* Spans the view's content box with no height, for the narrow layout's width check in script. */
+    .width-probe {
+      height: 0;
+      visibility: hidden;
+    }
+
     /* The layout lives inside, so a host page's display rule on the element cannot break it. */
     .frame {
       display: flex;

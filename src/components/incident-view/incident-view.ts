@@ -330,7 +330,10 @@ export class IncidentView extends LitElement {
   protected override render(): TemplateResult {
     const session = this.sessions.session;
     const sheetOpen = this.tab === 'story' && session?.loadState === 'ready' && hasPaneContent(session);
-    return html`<div class=${classMap({ frame: true, 'sheet-open': sheetOpen, grows: this.sheet.growsWithContent })}>${this.renderContent()}</div>`;
+    return html`
+      <div class="width-probe"></div>
+      <div class=${classMap({ frame: true, 'sheet-open': sheetOpen, grows: this.sheet.growsWithContent })}>${this.renderContent()}</div>
+    `;
   }
 
   private renderContent(): TemplateResult {

@@ -1,7 +1,9 @@
 /**
  * `NarrowController`: whether `il-incident-view` has its narrow layout, for what the styles'
  * container query cannot set, such as the graph's gesture handling. The view is narrow below
- * the same width as in the query, measured on the same content box.
+ * the same width as in the query. The width is read from a probe of no height across the
+ * view (`.width-probe`), since a view of auto height changes height while its parts resize
+ * themselves, and observing the view itself then left notifications undelivered in a frame.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -19,7 +21,10 @@ export class NarrowController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
+  hostUpdated(): void {
+    if (this.observer) return;
+    const probe = this.host.shadowRoot?.querySelector('.width-probe');
+    if (!probe) return;
     this.observer = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const narrow = entry.contentRect.width <= NARROW_MAX_WIDTH;
@@ -27,7 +32,7 @@ export class NarrowController implements ReactiveController {
       this.narrow = narrow;
       this.host.requestUpdate();
     });
-    this.observer.observe(this.host);
+    this.observer.observe(probe);
   }
 
   hostDisconnected(): void {
