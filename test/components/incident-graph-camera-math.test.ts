@@ -3,6 +3,7 @@ import {
   cameraHolding,
   clampScale,
   pinchCamera,
+  PINCH_MAX_DELTA,
   wheelZoomFactor,
   worldAt,
   zoomAround,
@@ -27,6 +28,13 @@ describe('incident graph camera math', () => {
 
     it('zooms ten times faster for a trackpad pinch', () => {
       expect(wheelZoomFactor({ deltaY: -10, deltaMode: 0, ctrlKey: true })).to.be.closeTo(2 ** 0.2, 1e-12);
+      expect(wheelZoomFactor({ deltaY: PINCH_MAX_DELTA - 1, deltaMode: 0, ctrlKey: true })).to.be.closeTo(2 ** -0.98, 1e-12);
+    });
+
+    it('zooms a mouse notch with Ctrl as one without', () => {
+      expect(wheelZoomFactor({ deltaY: -100, deltaMode: 0, ctrlKey: true })).to.be.closeTo(2 ** 0.2, 1e-12);
+      expect(wheelZoomFactor({ deltaY: PINCH_MAX_DELTA, deltaMode: 0, ctrlKey: true })).to.be.closeTo(2 ** -0.1, 1e-12);
+      expect(wheelZoomFactor({ deltaY: 3, deltaMode: 1, ctrlKey: true })).to.be.closeTo(2 ** -0.15, 1e-12);
     });
 
     it('returns 1 for no delta', () => {

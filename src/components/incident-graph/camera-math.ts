@@ -25,15 +25,24 @@ const DOM_DELTA_PIXEL = 0;
 const DOM_DELTA_LINE = 1;
 
 /**
+ * Largest pixel delta of a wheel event with Ctrl that counts as a trackpad pinch. A pinch sends
+ * many small deltas, where a mouse wheel turned with Ctrl sends about 100 pixels a notch.
+ */
+export const PINCH_MAX_DELTA = 50;
+
+/**
  * Returns the factor by which a wheel event zooms: 2 to the power of -deltaY times 0.002 per
- * pixel, 0.05 per line or 1 per page, times 10 for a trackpad pinch (Ctrl held). These are
- * d3-zoom's defaults, so a delta of 100 pixels zooms by a factor of about 0.87 or 1.15.
+ * pixel, 0.05 per line or 1 per page, times 10 for a trackpad pinch. These are d3-zoom's
+ * defaults, so a delta of 100 pixels zooms by a factor of about 0.87 or 1.15. d3-zoom takes
+ * every wheel event with Ctrl for a pinch, which made a notch of a mouse wheel with Ctrl zoom
+ * by 4. Here only pixel deltas below `PINCH_MAX_DELTA` do.
  */
 export function wheelZoomFactor(wheel: WheelDelta): number {
   let unit = 1;
   if (wheel.deltaMode === DOM_DELTA_PIXEL) unit = 0.002;
   else if (wheel.deltaMode === DOM_DELTA_LINE) unit = 0.05;
-  return 2 ** (-wheel.deltaY * unit * (wheel.ctrlKey ? 10 : 1));
+  const pinch = wheel.ctrlKey && wheel.deltaMode === DOM_DELTA_PIXEL && Math.abs(wheel.deltaY) < PINCH_MAX_DELTA;
+  return 2 ** (-wheel.deltaY * unit * (pinch ? 10 : 1));
 }
 
 /** Returns `k` clamped to the limits. */

@@ -4,8 +4,9 @@
  * element moves the camera with `set`, `panBy` and `scaleBy`. Every camera change is reported
  * with whether a user caused it.
  *
- * This is the part of d3-zoom 3.0 that the graph uses, with the same wheel factor and pinch
- * math (camera-math.ts), and without transitions, so the element does not load d3-selection,
+ * This is the part of d3-zoom 3.0 that the graph uses, with the same wheel factor (except for
+ * a mouse wheel with Ctrl, see `wheelZoomFactor`) and pinch math (camera-math.ts), and without
+ * transitions, so the element does not load d3-selection,
  * d3-transition and d3-interpolate. As in d3-zoom, a double-click does not zoom, a press with
  * a secondary button or with Ctrl starts nothing, and the wheel's default action is prevented
  * so the page does not scroll. A press that the interaction claims (a drag on a node, Shift and
