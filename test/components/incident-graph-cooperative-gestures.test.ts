@@ -76,6 +76,28 @@ describe('<il-incident-graph> cooperative gestures', () => {
     expect(hintOf(element)).to.equal(null);
   });
 
+  it('centres the hint in the visible part', async () => {
+    const element = await mountCooperative();
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    try {
+      const box = element.getBoundingClientRect();
+      // Scrolls the top 200 px of the graph out of view.
+      window.scrollTo(0, window.scrollY + box.top + 200);
+      wheel(element, { x: 300, y: 300 }, { deltaY: 50, deltaMode: 0 });
+      await element.updateComplete;
+
+      const graphBox = element.getBoundingClientRect();
+      const text = hintOf(element)!.querySelector('.gesture-hint-text')!.getBoundingClientRect();
+      const visibleBottom = Math.min(graphBox.bottom, window.innerHeight);
+      expect(text.top + text.height / 2).to.be.closeTo(visibleBottom / 2, 1);
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('hides the hint after HINT_MS', async () => {
     const element = await mountCooperative();
 

@@ -7,6 +7,7 @@ import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
+import { LABEL_BACKING_ALPHA } from '../../src/components/incident-graph/draw-labels.js';
 
 const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
 
@@ -54,7 +55,7 @@ describe('<il-incident-graph> export', () => {
         const x = Number(backing.getAttribute('x'));
         const width = Number(backing.getAttribute('width'));
         expect(Number(text.getAttribute('x')), text.textContent!).to.be.closeTo(x + width / 2, 0.02);
-        expect(Number(backing.getAttribute('opacity'))).to.equal(0.85);
+        expect(Number(backing.getAttribute('opacity'))).to.equal(LABEL_BACKING_ALPHA);
       }
     });
 

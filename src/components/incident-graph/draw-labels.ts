@@ -23,8 +23,11 @@ import { evidenceLabel, relationLabel } from './strings.js';
 
 const DIMMED_ALPHA = 0.18;
 
-/** Opacity of the backing under a label: an edge under it still shows faintly, so it reads as passing under. */
-export const LABEL_BACKING_ALPHA = 0.85;
+/**
+ * Opacity of the backing under a label. An edge under a label still shows, fainter, so it reads
+ * as passing under the label rather than ending at it.
+ */
+export const LABEL_BACKING_ALPHA = 0.7;
 const LABEL_MAX_GRAPHEMES = 24;
 /** Widest node label, in CSS pixels. Longer text loses its middle. */
 const LABEL_MAX_WIDTH = 180;

@@ -2,11 +2,13 @@
  * The hint of a cooperative `il-incident-graph`, shown over the graph when it leaves a gesture
  * to the page: how to zoom after the wheel scrolled the page, how to pan after a lone finger
  * did. It shows until `HINT_MS` after the last such gesture, and is hidden from assistive
- * technology, since the keyboard moves the graph without it.
+ * technology, since the keyboard moves the graph without it. Its text sits on a box of its own
+ * in the middle of the part of the graph in the viewport, which the page's scrolling moves.
  */
 
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '../shared/strings.js';
+import { styleProperties } from '../shared/style-properties.js';
 import type { PageGesture } from './zoom-camera.js';
 
 /** Time, in milliseconds, the hint stays after the last gesture left to the page. */
@@ -18,10 +20,12 @@ const APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export class GestureHint implements ReactiveController {
   /** The gesture the hint is about, while it shows. */
   gesture: PageGesture | undefined;
+  /** Distance of the text's centre from the top of the graph, in CSS pixels. */
+  centreY = 0;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
@@ -29,8 +33,10 @@ export class GestureHint implements ReactiveController {
   show(gesture: PageGesture): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.hide(), HINT_MS);
-    if (gesture === this.gesture) return;
+    const centreY = visibleCentreY(this.host);
+    if (gesture === this.gesture && Math.abs(centreY - this.centreY) < 1) return;
     this.gesture = gesture;
+    this.centreY = centreY;
     this.host.requestUpdate();
   }
 
@@ -42,7 +48,8 @@ export class GestureHint implements ReactiveController {
     if (!this.gesture) return nothing;
     let key = 'graph.hint.touch';
     if (this.gesture === 'wheel') key = APPLE ? 'graph.hint.wheelApple' : 'graph.hint.wheel';
-    return html`<div part="gesture-hint" class="gesture-hint" aria-hidden="true">${msg(key)}</div>`;
+    const style = styleProperties({ top: `${this.centreY}px` });
+    return html`<div part="gesture-hint" class="gesture-hint" aria-hidden="true"><span class="gesture-hint-text" style=${style}>${msg(key)}</span></div>`;
   }
 
   private hide(): void {
@@ -51,4 +58,14 @@ export class GestureHint implements ReactiveController {
     this.gesture = undefined;
     this.host.requestUpdate();
   }
+}
+
+/** Returns the middle of the part of `element` inside the viewport, from the element's top. */
+function visibleCentreY(element: HTMLElement): number {
+  const box = element.getBoundingClientRect();
+  const top = Math.max(box.top, 0);
+  const bottom = Math.min(box.bottom, window.innerHeight);
+  // An element wholly out of view has nothing visible, and the text goes in its middle.
+  if (bottom <= top) return box.height / 2;
+  return (top + bottom) / 2 - box.top;
 }

@@ -85,14 +85,22 @@ export const incidentGraphStyles = css`
   .gesture-hint {
     position: absolute;
     inset: 0;
-    display: grid;
-    place-items: center;
-    padding: var(--_il-space);
-    background: rgb(0 0 0 / 0.5);
+    background: rgb(0 0 0 / 0.3);
+    pointer-events: none;
+  }
+
+  .gesture-hint-text {
+    position: absolute;
+    left: 50%;
+    max-width: calc(100% - 4 * var(--_il-space));
+    padding: var(--_il-space) calc(var(--_il-space) * 1.5);
+    border: 1px solid transparent;
+    border-radius: var(--_il-radius);
+    background: rgb(0 0 0 / 0.8);
     color: #fff;
     font-size: 1.1em;
     text-align: center;
-    pointer-events: none;
+    transform: translate(-50%, -50%);
   }
 
   .empty {

@@ -54,6 +54,12 @@ export const incidentViewStyles = [
       flex-shrink: 0;
     }
 
+    /* The noise-control bar lines up with the header's text, clear of the view's border. */
+    il-incident-filters {
+      flex-shrink: 0;
+      padding-inline: calc(var(--_il-space) * 2);
+    }
+
     .title {
       margin: 0;
       font-size: 1.2em;
