@@ -19,6 +19,7 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
+import { clearEdges } from './edge-clearance.js';
 import { flatManyBody } from './flat-many-body.js';
 import { gridCollide, separateOverlaps } from './grid-collide.js';
 import { placeInitial } from './placement.js';
@@ -130,9 +131,13 @@ const DEFAULT_THETA = 1.2;
  */
 const OVERLAP_PADDING = 6;
 const OVERLAP_PASSES = 8;
+/** Once settled, a node keeps this many world units beyond its radius from edges not its own. */
+const EDGE_CLEARANCE = 8;
+const EDGE_CLEARANCE_PASSES = 4;
 
 export class ForceLayout {
   private readonly nodes: SimNode[];
+  private readonly links: SimLink[];
   private readonly simulation: Simulation<SimNode, SimLink>;
   private readonly options: Required<Omit<ForceLayoutOptions, 'seed' | 'layout' | 'theta'>>;
   private readonly listeners: { [K in keyof LayoutEventMap]: Set<Listener<LayoutEventMap[K]>> } = {
@@ -155,6 +160,7 @@ export class ForceLayout {
 
     this.nodes = createNodes(input.nodes);
     const links = createLinks(input.edges, this.nodes);
+    this.links = links;
     const hasHeldNodes = this.nodes.some((node) => node.fx != null);
     placeStart(this.nodes, links, input.edges, options.layout ?? 'force');
     this.freeNodeCount = this.nodes.filter((node) => node.fx == null).length;
@@ -222,9 +228,18 @@ export class ForceLayout {
     for (let index = 0; index < count && !this.settled; index++) {
       this.simulation.tick();
       this.tickCount++;
-      if (this.settled) separateOverlaps(this.nodes, OVERLAP_PADDING, OVERLAP_PASSES, this.random);
+      if (this.settled) this.tidy();
     }
     return this;
+  }
+
+  /** Moves nodes off edges not their own, then apart where they still overlap. */
+  private tidy(): void {
+    for (let pass = 0; pass < EDGE_CLEARANCE_PASSES; pass++) {
+      if (clearEdges(this.nodes, this.links, EDGE_CLEARANCE, 1, this.random) === 0) break;
+      separateOverlaps(this.nodes, OVERLAP_PADDING, 2, this.random);
+    }
+    separateOverlaps(this.nodes, OVERLAP_PADDING, OVERLAP_PASSES, this.random);
   }
 
   /** Runs slices of ticks until the layout settles, emitting `tick` after each slice and `end` once. */

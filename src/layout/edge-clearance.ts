@@ -1,0 +1,91 @@
+/**
+ * Moves nodes off edges that pass through them. A straight edge drawn across a node it does not
+ * belong to reads as a link to that node, a false one. Once the simulation settles, each free
+ * node closer to another pair's edge than its radius plus a clearance is pushed straight away
+ * from the edge, in a few passes over every edge and node. The passes cost edges × nodes, so
+ * larger graphs are left as the simulation put them.
+ *
+ * The pass order is the order of the edges and nodes, and the one random draw (for a node
+ * exactly on an edge) comes from the layout's seeded generator, so a run is deterministic.
+ */
+
+import type { SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
+
+export interface ClearanceNode extends SimulationNodeDatum {
+  radius: number;
+}
+
+/** Largest graph, in nodes, whose edges are cleared. */
+export const EDGE_CLEARANCE_MAX_NODES = 1000;
+
+/**
+ * Pushes every free node of `nodes` at least `clearance` world units beyond its radius away
+ * from each edge of `links` that does not end at it, in up to `passes` passes. Held nodes (with
+ * `fx`) stay put. A node beyond either end of an edge is left to the overlap separation.
+ * Returns the number of nodes moved in the last pass, 0 when every edge is clear.
+ */
+export function clearEdges<N extends ClearanceNode>(
+  nodes: readonly N[],
+  links: ReadonlyArray<SimulationLinkDatum<N>>,
+  clearance: number,
+  passes: number,
+  random: () => number,
+): number {
+  if (nodes.length > EDGE_CLEARANCE_MAX_NODES) return 0;
+  let moved = 0;
+
+  for (let pass = 0; pass < passes; pass++) {
+    moved = 0;
+    for (const link of links) {
+      const source = link.source as N;
+      const target = link.target as N;
+      if (source === target) continue;
+      for (const node of nodes) {
+        if (node === source || node === target || node.fx != null) continue;
+        if (pushOffEdge(node, source, target, node.radius + clearance, random)) moved++;
+      }
+    }
+    if (moved === 0) break;
+  }
+  return moved;
+}
+
+/** Pushes `node` to `reach` units from the segment between `from` and `to`. Returns true when it moved. */
+function pushOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode, reach: number, random: () => number): boolean {
+  const x = node.x!;
+  const y = node.y!;
+  const fromX = from.x!;
+  const fromY = from.y!;
+  const dx = to.x! - fromX;
+  const dy = to.y! - fromY;
+
+  // A cheap rejection first: the node's reach must overlap the edge's bounding box.
+  if (x + reach < Math.min(fromX, fromX + dx) || x - reach > Math.max(fromX, fromX + dx)) return false;
+  if (y + reach < Math.min(fromY, fromY + dy) || y - reach > Math.max(fromY, fromY + dy)) return false;
+
+  const lengthSquared = dx * dx + dy * dy;
+  if (lengthSquared === 0) return false;
+  const along = ((x - fromX) * dx + (y - fromY) * dy) / lengthSquared;
+  if (along <= 0 || along >= 1) return false;
+
+  let awayX = x - (fromX + along * dx);
+  let awayY = y - (fromY + along * dy);
+  const distance = Math.hypot(awayX, awayY);
+  if (distance >= reach) return false;
+
+  if (distance === 0) {
+    // Exactly on the edge: either side of it, at random.
+    const side = random() < 0.5 ? -1 : 1;
+    const length = Math.sqrt(lengthSquared);
+    awayX = (-dy / length) * side;
+    awayY = (dx / length) * side;
+    node.x = x + awayX * reach;
+    node.y = y + awayY * reach;
+    return true;
+  }
+
+  const push = (reach - distance) / distance;
+  node.x = x + awayX * push;
+  node.y = y + awayY * push;
+  return true;
+}
