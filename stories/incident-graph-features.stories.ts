@@ -159,7 +159,7 @@ export const LassoSelection: Story = {
 /**
  * A graph in a page that scrolls, with `gesture-handling="cooperative"`. The wheel and a lone
  * finger scroll the page past the graph, and a hint over the graph (the `gesture-hint` part)
- * says how to move it: Ctrl or Cmd and the wheel, a trackpad pinch, or two fingers. A mouse
+ * shows how to move it: Ctrl or Cmd and the wheel, a trackpad pinch, or two fingers. A mouse
  * drag still pans. A narrow `il-incident-view` makes its graph cooperative the same way.
  */
 export const CooperativeGestures: Story = {

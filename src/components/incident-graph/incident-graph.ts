@@ -147,7 +147,7 @@ export type { GestureHandling } from './zoom-camera.js';
  * @csspart selection-box - The rectangle drawn by Shift and a drag on empty space, with the default `selection-tool`.
  * @csspart selection-lasso - The freehand outline, an SVG `polygon`, drawn by Shift and a drag on empty space with `selection-tool="lasso"`.
  * @csspart minimap - The minimap canvas.
- * @csspart gesture-hint - The hint over a cooperative graph that says how to zoom or pan it, shown for 1.5 s after the wheel or a lone finger scrolled the page.
+ * @csspart gesture-hint - The hint over a cooperative graph that shows how to zoom or pan it, shown for 1.5 s after the wheel or a lone finger scrolled the page.
  *
  * Theme and locale: the canvas draws with the same `--il-*` tokens as the other elements, read
  * from the element's computed style on each frame. It draws again when `theme` changes and when
@@ -222,7 +222,7 @@ export class IncidentGraphElement extends LitElement {
   /**
    * `cooperative` shares the gestures with a page that scrolls: the wheel and a lone finger
    * scroll the page, and Ctrl or Cmd with the wheel, a trackpad pinch or two fingers move the
-   * graph. A hint over the graph says so when the wheel or a finger scrolled the page. Absent
+   * graph. A hint over the graph shows how, after the wheel or a finger scrolled the page. Absent
    * or any other value, every gesture over the graph moves it. Attribute `gesture-handling`,
    * reflected.
    */

@@ -17,7 +17,7 @@
  * A cooperative camera shares the gestures with a page that scrolls: the wheel zooms only with
  * Ctrl or Cmd (a trackpad pinch sets Ctrl), and a lone finger is left to the page. A second
  * finger makes a pan and pinch of both. Each gesture left to the page is reported, so the
- * element can say how to move the graph instead.
+ * element can show how to move the graph instead.
  */
 
 import { cameraHolding, pinchCamera, worldAt, zoomAround, wheelZoomFactor, type ScaleLimits } from './camera-math.js';
