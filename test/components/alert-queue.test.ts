@@ -115,6 +115,23 @@ describe('<il-alert-queue>', () => {
       }
     });
 
+    it('drops columns on a phone', async () => {
+      // The queue's frame in the narrow view at a viewport of 390 px.
+      for (const snapshot of sampleSnapshots()) {
+        const queue = await queueAtWidth(snapshot, 366);
+        expectTableFits(queue, `incident ${snapshot.incident.id} at 366 px`);
+        const headers = [...queue.shadowRoot!.querySelectorAll<HTMLElement>('th')].filter((th) => th.offsetParent !== null);
+        expect(headers.map((th) => th.dataset.column ?? 'entities')).to.deep.equal(['time', 'severity', 'title', 'entities']);
+      }
+
+      const mid = await queueAtWidth(sampleSnapshots()[0]!, 480);
+      const shown = (queue: AlertQueue, column: string): boolean => queue.shadowRoot!.querySelector<HTMLElement>(`th[data-column="${column}"]`)!.offsetParent !== null;
+      expect(shown(mid, 'status'), 'status at 480 px').to.equal(true);
+      expect(shown(mid, 'source'), 'source at 480 px').to.equal(false);
+      const wide = await queueAtWidth(sampleSnapshots()[0]!, 630);
+      expect(shown(wide, 'source'), 'source at 630 px').to.equal(true);
+    });
+
     it('wraps long unbroken values to fit', async () => {
       const snapshot = longValueSnapshot();
       for (const width of FRAME_WIDTHS) {

@@ -155,6 +155,21 @@ export const alertQueueStyles = [
       }
     }
 
+    /* Below that width the category and source columns give way, and below 480 px the status
+       too, so the samples fit a phone's width (366 px in the narrow view on a 390 px screen). */
+    @container (max-width: 629px) {
+      [data-column='category'],
+      [data-column='source'] {
+        display: none;
+      }
+    }
+
+    @container (max-width: 479px) {
+      [data-column='status'] {
+        display: none;
+      }
+    }
+
     .entities {
       list-style: none;
       margin: 0;

@@ -56,7 +56,9 @@ function sessionSeverities(session: IncidentSession): readonly string[] | undefi
  * The table takes the element's width. Headers and long values wrap inside their cells, and an
  * unbroken value such as a hash or a path wraps anywhere, so no text is cut. Below a width of
  * 900 px, first activity and entity kinds also wrap between words. A frame too narrow for the
- * columns' minimum widths, about 630 px with typical values, scrolls sideways.
+ * columns' minimum widths, about 630 px with typical values, drops the category and source
+ * columns, and below 480 px the status too. A table still wider than its frame scrolls
+ * sideways.
  *
  * Keyboard: Tab reaches the filters, the column headers and the rows, which are one tab stop.
  * In the rows, Up and Down arrows move between alerts, Home and End go to the first and last
@@ -201,9 +203,9 @@ export class AlertQueue extends LitElement {
                       @focus=${() => (this.activeId = alert.id)}
                     >${alert.title}</button>
                   </td>
-                  <td>${renderText(alert.status)}</td>
-                  <td>${renderText(alert.category)}</td>
-                  <td>${renderSource(alert)}</td>
+                  <td data-column="status">${renderText(alert.status)}</td>
+                  <td data-column="category">${renderText(alert.category)}</td>
+                  <td data-column="source">${renderSource(alert)}</td>
                   <td>${renderEntities(alert, entities, this.format)}</td>
                 </tr>
               `,
@@ -224,7 +226,7 @@ export class AlertQueue extends LitElement {
     const sorted = this.sortBy === key;
     const column = msg(`queue.column.${key}`);
     return html`
-      <th scope="col" aria-sort=${sorted ? this.sortDirection : 'none'}>
+      <th scope="col" data-column=${key} aria-sort=${sorted ? this.sortDirection : 'none'}>
         <button type="button" class="sort-button" data-sort=${key} title=${msg('queue.sortBy', { column })} @click=${() => this.sortByUser(key)}>
           ${column}
           <span class="sort-mark" aria-hidden="true">${sorted ? SORT_MARKS[this.sortDirection] : ''}</span>
