@@ -60,7 +60,11 @@ export class GestureHint implements ReactiveController {
   }
 }
 
-/** Returns the middle of the part of `element` inside the viewport, from the element's top. */
+/**
+ * Returns the middle of the part of `element` inside the viewport, from the element's top.
+ * NOTE: only the viewport clips here. Inside a scrolling ancestor, such as a narrow view of fixed
+ * height, the middle may fall in a part that the ancestor hides.
+ */
 function visibleCentreY(element: HTMLElement): number {
   const box = element.getBoundingClientRect();
   const top = Math.max(box.top, 0);
