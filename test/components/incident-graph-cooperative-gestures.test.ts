@@ -98,6 +98,28 @@ describe('<il-incident-graph> cooperative gestures', () => {
     }
   });
 
+  it('centres the hint in a scrolling frame', async () => {
+    const element = await mountCooperative();
+    const frame = document.createElement('div');
+    frame.style.height = '240px';
+    frame.style.overflowY = 'auto';
+    element.before(frame);
+    frame.append(element);
+    try {
+      await nextFrames();
+      // The frame hides the graph's top 60 px and, below its own bottom, the graph's last 100.
+      frame.scrollTop = 60;
+      wheel(element, { x: 300, y: 300 }, { deltaY: 50, deltaMode: 0 });
+      await element.updateComplete;
+
+      const frameBox = frame.getBoundingClientRect();
+      const text = hintOf(element)!.querySelector('.gesture-hint-text')!.getBoundingClientRect();
+      expect(text.top + text.height / 2).to.be.closeTo((frameBox.top + frameBox.bottom) / 2, 1);
+    } finally {
+      frame.replaceWith(element);
+    }
+  });
+
   it('hides the hint after HINT_MS', async () => {
     const element = await mountCooperative();
 

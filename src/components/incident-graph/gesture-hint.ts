@@ -3,7 +3,7 @@
  * to the page: how to zoom after the wheel scrolled the page, how to pan after a lone finger
  * did. It shows until `HINT_MS` after the last such gesture, and is hidden from assistive
  * technology, since the keyboard moves the graph without it. Its text sits on a box of its own
- * in the middle of the part of the graph in the viewport, which the page's scrolling moves.
+ * in the middle of the part of the graph that shows, which scrolling moves.
  */
 
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
@@ -61,15 +61,29 @@ export class GestureHint implements ReactiveController {
 }
 
 /**
- * Returns the middle of the part of `element` inside the viewport, from the element's top.
- * NOTE: only the viewport clips here. Inside a scrolling ancestor, such as a narrow view of fixed
- * height, the middle may fall in a part that the ancestor hides.
+ * Returns the middle of the part of `element` that shows, from the element's top: the part
+ * inside the viewport and inside every ancestor that clips, such as a scrolling frame.
  */
 function visibleCentreY(element: HTMLElement): number {
   const box = element.getBoundingClientRect();
-  const top = Math.max(box.top, 0);
-  const bottom = Math.min(box.bottom, window.innerHeight);
+  let top = Math.max(box.top, 0);
+  let bottom = Math.min(box.bottom, window.innerHeight);
+  for (let ancestor = composedParent(element); ancestor; ancestor = composedParent(ancestor)) {
+    if (getComputedStyle(ancestor).overflowY === 'visible') continue;
+    const clip = ancestor.getBoundingClientRect();
+    top = Math.max(top, clip.top);
+    bottom = Math.min(bottom, clip.bottom);
+  }
+
   // An element wholly out of view has nothing visible, and the text goes in its middle.
   if (bottom <= top) return box.height / 2;
   return (top + bottom) / 2 - box.top;
+}
+
+/** Returns the parent of an element in the flattened tree, across shadow roots and slots. */
+function composedParent(element: Element): Element | null {
+  if (element.assignedSlot) return element.assignedSlot;
+  if (element.parentElement) return element.parentElement;
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
 }
