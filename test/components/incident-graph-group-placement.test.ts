@@ -116,6 +116,23 @@ describe('placeGroupNodes', () => {
     expect(Math.hypot(second.x, second.y)).to.be.at.least(drawnReach(alert) + GROUP_RADIUS + RING_GAP);
   });
 
+  it('searches all round in a graph of 10,000 nodes', () => {
+    // Members round the alert, a little further on the right, and a wall of nodes blocking the
+    // ray to the right: only a place off the ray is clear. 10,000 nodes far away make the graph big.
+    const members = ring({ x: 10, y: 0 }, 100, 20);
+    const positions = new Map(members.map((point, index) => [`m${index}`, point]));
+    const memberNodes = members.map((point, index) => nodeAt(`m${index}`, point.x, point.y));
+    const wall = Array.from({ length: 9 }, (_, index) => nodeAt(`wall${index}`, 40 + index * 12, 0));
+    const far = Array.from({ length: 10_000 }, (_, index) => nodeAt(`far${index}`, 100_000 + (index % 100) * 60, (index / 100) * 60));
+    const nodes = [alert, ...memberNodes, ...wall, ...far];
+    const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: [...positions.keys()] }], nodes, (id) => (id === 'alert' ? alert : positions.get(id)))
+      .get('g')!;
+
+    const group = { ...nodeAt('g', placed.x, placed.y), radius: GROUP_RADIUS, group: {} } as NodeView;
+    expect(overlaps([group, alert, ...wall])).to.deep.equal([]);
+    expect(Math.hypot(placed.x - 10, placed.y), 'near the centroid').to.be.at.most(8 * (GROUP_RADIUS / 2) + 1e-9);
+  });
+
   it('skips a group without positions', () => {
     const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: ['m0'] }], [alert], (id) => (id === 'alert' ? alert : undefined));
     expect(placed.has('g')).to.equal(false);

@@ -7,6 +7,7 @@
  * placed before, so the time cursor and the filters never move a group node. DOM-free.
  */
 
+import { hashCell, sortIntoBuckets, type CellBuckets } from '../../layout/cell-hash.js';
 import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { Point } from './geometry.js';
 import type { NodeView } from './display-model.js';
@@ -45,15 +46,11 @@ const STEP = GROUP_RADIUS / 2;
  */
 const MAX_SHIFT = 8 * STEP;
 /**
- * Above this many nodes, a blocked group node tries only the points outward from its alert, one
- * per ring. Such graphs are packed so tightly that a search all round rarely finds a clear place,
- * and at 50,000 entities it cost the first frame about 50 ms.
- */
-const ROUND_SEARCH_MAX_NODES = 2000;
-/**
- * Above this many nodes, group nodes stay at their centroids. Even the outward search leaves
- * most of them overlapping in layouts that dense, and at 50,000 entities building the grid of
- * obstacles and searching cost the first frame about 20 ms more.
+ * Above this many nodes, group nodes stay at their centroids. At 50,000 entities building the
+ * grid of obstacles and searching only outward from each alert cost the first frame about 20 ms
+ * more, and left most group nodes overlapping. At 10,000 entities the search all round places
+ * every one of the generated incident's 73 group nodes clear, at no cost the bench could tell
+ * from its noise.
  */
 const PLACEMENT_MAX_NODES = 20_000;
 
@@ -90,12 +87,11 @@ export function placeGroupNodes(
   const members = new Set<string>();
   for (const group of groups) for (const id of group.memberIds) members.add(id);
   const obstacles = new ObstacleGrid(nodes, (node) => !members.has(node.id));
-  const allRound = nodes.length <= ROUND_SEARCH_MAX_NODES;
 
   for (const group of groups) {
     const centre = centroid(group.memberIds, positionOf);
     if (!centre) continue;
-    const placed = obstacles.clearance(centre) >= 0 ? centre : nearestClear(group, centre, obstacles, positionOf, allRound);
+    const placed = obstacles.clearance(centre) >= 0 ? centre : nearestClear(group, centre, obstacles, positionOf);
     placements.set(group.id, placed);
     obstacles.add(placed, GROUP_REACH);
   }
@@ -107,14 +103,13 @@ export function placeGroupNodes(
  * `MAX_SHIFT` away. Each ring tries first the point on the ray from the group's alert through
  * the centroid, then points ever further round on either side. With the centroid on the alert,
  * the ray runs towards the first member placed apart from the alert, or straight down when there
- * is none. Without `allRound`, each ring tries only the point on that ray.
+ * is none.
  */
 function nearestClear(
   group: PlacedGroup,
   centre: Point,
   obstacles: ObstacleGrid,
   positionOf: (id: string) => Point | undefined,
-  allRound: boolean,
 ): Point {
   const alert = positionOf(group.alertKey) ?? centre;
   let dx = centre.x - alert.x;
@@ -130,8 +125,7 @@ function nearestClear(
   let bestClearance = obstacles.clearance(centre);
   for (let distance = STEP; distance <= MAX_SHIFT; distance += STEP) {
     const count = Math.max(6, Math.ceil((2 * Math.PI * distance) / STEP));
-    const tried = allRound ? count : 1;
-    for (let index = 0; index < tried; index++) {
+    for (let index = 0; index < count; index++) {
       // 0, +1, -1, +2, -2, ... steps round from the outward direction.
       const turn = index % 2 === 1 ? (index + 1) / 2 : -index / 2;
       const angle = outward + (turn * 2 * Math.PI) / count;
@@ -144,9 +138,9 @@ function nearestClear(
       }
     }
   }
-  // NOTE: In a graph packed tighter than a group node's size, such as the 10,000-entity
-  // generated incident, no place that near may be clear. The group node then takes the place
-  // that overlaps least, rather than moving away from its alert.
+  // NOTE: In a graph packed tighter than a group node's size, no place that near may be clear.
+  // The group node then takes the place that overlaps least, rather than moving away from its
+  // alert.
   return best;
 }
 
@@ -183,44 +177,28 @@ class ObstacleGrid {
   private readonly xs: Float64Array;
   private readonly ys: Float64Array;
   private readonly reaches: Float64Array;
-  /** Hash table size minus one, a power of two minus one. */
-  private readonly mask: number;
-  /** Obstacles of hash h are `order[start[h]]` to `order[start[h + 1] - 1]`. */
-  private readonly start: Int32Array;
-  private readonly order: Int32Array;
+  private readonly buckets: CellBuckets;
   private readonly added = new Map<number, Array<{ x: number; y: number; reach: number }>>();
 
   /** Buckets the nodes with a finite position that `keep` lets through. */
   constructor(nodes: readonly NodeView[], keep: (node: NodeView) => boolean) {
     const obstacles = nodes.filter((node) => Number.isFinite(node.x) && Number.isFinite(node.y) && keep(node));
     const count = obstacles.length;
-    let size = 2;
-    while (size < 2 * count) size *= 2;
-    this.mask = size - 1;
     this.xs = new Float64Array(count);
     this.ys = new Float64Array(count);
     this.reaches = new Float64Array(count);
-    this.start = new Int32Array(size + 1);
-    this.order = new Int32Array(count);
-
-    const hashes = new Int32Array(count);
     for (let index = 0; index < count; index++) {
       const node = obstacles[index]!;
-      const reach = reachOf(node);
       this.xs[index] = node.x;
       this.ys[index] = node.y;
-      this.reaches[index] = reach;
-      hashes[index] = cellKey(Math.floor(node.x / CELL), Math.floor(node.y / CELL)) & this.mask;
-      this.start[hashes[index]! + 1]! += 1;
+      this.reaches[index] = reachOf(node);
     }
-    for (let hash = 0; hash < size; hash++) this.start[hash + 1]! += this.start[hash]!;
-    const next = this.start.slice(0, size);
-    for (let index = 0; index < count; index++) this.order[next[hashes[index]!]!++] = index;
+    this.buckets = sortIntoBuckets(count, (index) => cellOf(this.xs[index]!, this.ys[index]!));
   }
 
   /** Adds a placed group node. */
   add(point: Point, reach: number): void {
-    const key = cellKey(Math.floor(point.x / CELL), Math.floor(point.y / CELL));
+    const key = cellOf(point.x, point.y);
     const cell = this.added.get(key);
     const entry = { x: point.x, y: point.y, reach };
     if (cell) cell.push(entry);
@@ -235,13 +213,14 @@ class ObstacleGrid {
   clearance(point: Point): number {
     const column = Math.floor(point.x / CELL);
     const row = Math.floor(point.y / CELL);
+    const { mask, start, order } = this.buckets;
     let least = CELL;
     for (let x = column - 1; x <= column + 1; x++) {
       for (let y = row - 1; y <= row + 1; y++) {
-        const key = cellKey(x, y);
-        const hash = key & this.mask;
-        for (let slot = this.start[hash]!; slot < this.start[hash + 1]!; slot++) {
-          const index = this.order[slot]!;
+        const key = hashCell(x, y);
+        const hash = key & mask;
+        for (let slot = start[hash]!; slot < start[hash + 1]!; slot++) {
+          const index = order[slot]!;
           least = Math.min(least, gapTo(point, this.xs[index]!, this.ys[index]!, this.reaches[index]!));
         }
         for (const obstacle of this.added.get(key) ?? []) least = Math.min(least, gapTo(point, obstacle.x, obstacle.y, obstacle.reach));
@@ -260,6 +239,7 @@ function gapTo(point: Point, x: number, y: number, reach: number): number {
   return Math.sqrt(dx * dx + dy * dy) - reach - GROUP_REACH - GROUP_GAP;
 }
 
-function cellKey(column: number, row: number): number {
-  return Math.imul(column, 73856093) ^ Math.imul(row, 19349663);
+/** Returns the hash of the grid cell of a world point. */
+function cellOf(x: number, y: number): number {
+  return hashCell(Math.floor(x / CELL), Math.floor(y / CELL));
 }

@@ -92,8 +92,9 @@ export type { GestureHandling } from './zoom-camera.js';
  * devices, users, mailboxes or processes) collapse into one group node ("14 files") when there
  * are more than `groupThreshold` of them. A member's relation then ends at the group node. The
  * group node sits at the centroid of its members or, where that would overlap another node, at
- * the nearest clear place within 80 world units, tried first outward from its alert. The time
- * cursor and the filters never move it. It shows its members' strongest verdict and a count
+ * the nearest clear place within 80 world units, tried first outward from its alert. In a
+ * graph of more than 20,000 nodes it stays at the centroid. The time cursor and the filters
+ * never move it. It shows its members' strongest verdict and a count
  * badge, and stands for the members in selection and in the listbox. Double-click or Enter
  * expands a group, and double-click on one of its members collapses it again. `expandGroup`,
  * `collapseGroup`, `expandAll` and `collapseAll` do the same for the host. Expanding is view
