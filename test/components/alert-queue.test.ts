@@ -125,11 +125,11 @@ describe('<il-alert-queue>', () => {
       }
 
       const mid = await queueAtWidth(sampleSnapshots()[0]!, 480);
-      const shown = (queue: AlertQueue, column: string): boolean => queue.shadowRoot!.querySelector<HTMLElement>(`th[data-column="${column}"]`)!.offsetParent !== null;
-      expect(shown(mid, 'status'), 'status at 480 px').to.equal(true);
-      expect(shown(mid, 'source'), 'source at 480 px').to.equal(false);
+      const columnShown = (queue: AlertQueue, column: string): boolean => queue.shadowRoot!.querySelector<HTMLElement>(`th[data-column="${column}"]`)!.offsetParent !== null;
+      expect(columnShown(mid, 'status'), 'status at 480 px').to.equal(true);
+      expect(columnShown(mid, 'source'), 'source at 480 px').to.equal(false);
       const wide = await queueAtWidth(sampleSnapshots()[0]!, 630);
-      expect(shown(wide, 'source'), 'source at 630 px').to.equal(true);
+      expect(columnShown(wide, 'source'), 'source at 630 px').to.equal(true);
     });
 
     it('wraps long unbroken values to fit', async () => {
