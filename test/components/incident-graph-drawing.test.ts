@@ -470,6 +470,24 @@ describe('LabelPlacer', () => {
     expect(label!.box.x + label!.box.width).to.be.at.most(bounds.width);
   });
 
+  it('slides a label below into view', () => {
+    const placer = new LabelPlacer(bounds);
+    const left = placer.place({ text: 'left', anchor: { x: 12, y: 200, radius: 10 }, ownerId: 'a', placements: ['below'] }, size, 'ltr');
+    const right = placer.place({ text: 'right', anchor: { x: 395, y: 100, radius: 10 }, ownerId: 'b', placements: ['below'] }, size, 'ltr');
+
+    expect(left!.box.x).to.equal(0);
+    expect(right!.box.x + right!.box.width).to.equal(bounds.width);
+    expect(right!.box.x, 'still under its node').to.be.at.most(395);
+  });
+
+  it('keeps a label below its node when sliding cannot help', () => {
+    const placer = new LabelPlacer(bounds);
+    // A label that slid into view would no longer be under a node this far out.
+    const label = placer.place({ text: 'out', anchor: { x: -40, y: 200, radius: 10 }, ownerId: 'a', placements: ['below'] }, size, 'ltr');
+
+    expect(label).to.equal(undefined);
+  });
+
   it('skips a label that fits nowhere whole', () => {
     const placer = new LabelPlacer(bounds);
     const anchor = { x: 200, y: 200, radius: 10 };

@@ -56,7 +56,8 @@ export type { GestureHandling } from './zoom-camera.js';
  *
  * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
  * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
- * view to move rather than show cut. Of the free positions, the first that none of the node's
+ * view to move rather than show cut. A label below or above its node slides sideways into view
+ * while it still spans the node's centre. Of the free positions, the first that none of the node's
  * own edges crosses is taken, and each label sits on a backing in the background colour, so an
  * edge that passes under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,

@@ -277,7 +277,7 @@ export class LabelPlacer {
     for (const wholly of candidate.forced ? [true, false] : [true]) {
       let firstAcrossEdge: { box: Box; placement: Placement } | undefined;
       for (const placement of candidate.placements) {
-        const box = boxAt(candidate.anchor, placement, size);
+        const box = slideIntoView(this.bounds, boxAt(candidate.anchor, placement, size), candidate.anchor, placement);
         if (!intersects(box, this.bounds) || contains(this.bounds, box) !== wholly) continue;
         firstInView ??= { box, placement };
         if (this.collides(this.labelBoxes, box, undefined)) continue;
@@ -324,6 +324,19 @@ export class LabelPlacer {
     }
     return false;
   }
+}
+
+/**
+ * Returns a label box above or below its anchor slid sideways into `bounds`, as far as the box
+ * still spans the anchor's centre, so the label of a node near the side of the view shows
+ * whole. Any other box comes back as it is.
+ */
+function slideIntoView(bounds: Box, box: Box, anchor: Point, placement: Placement): Box {
+  if (placement !== 'below' && placement !== 'above') return box;
+  let x = Math.max(box.x, bounds.x);
+  x = Math.min(x, bounds.x + bounds.width - box.width);
+  if (x === box.x || anchor.x < x || anchor.x > x + box.width) return box;
+  return { ...box, x };
 }
 
 /** Returns true when one of the edges from the centre of `anchor` to `ends` crosses `box`. */
