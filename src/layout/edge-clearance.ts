@@ -2,8 +2,8 @@
  * Moves nodes off edges that pass through them. A straight edge drawn across a node it does not
  * belong to reads as a link to that node, a false one. Once the simulation settles, each free
  * node closer to another pair's edge than its radius plus a clearance is pushed straight away
- * from the edge, in a few passes over every edge and node. The passes cost edges × nodes, so
- * larger graphs are left as the simulation put them.
+ * from the edge. The layout runs a few such passes (see `ForceLayout`). Each costs edges ×
+ * nodes, so larger graphs are left as the simulation put them.
  *
  * The pass order is the order of the edges and nodes, and the one random draw (for a node
  * exactly on an edge) comes from the layout's seeded generator, so a run is deterministic.
@@ -20,32 +20,27 @@ export const EDGE_CLEARANCE_MAX_NODES = 1000;
 
 /**
  * Pushes every free node of `nodes` at least `clearance` world units beyond its radius away
- * from each edge of `links` that does not end at it, in up to `passes` passes. Held nodes (with
- * `fx`) stay put. A node beyond either end of an edge is left to the overlap separation.
- * Returns the number of nodes moved in the last pass, 0 when every edge is clear.
+ * from each edge of `links` that does not end at it, in one pass over every edge. Held nodes
+ * (with `fx`) stay put. A node beyond either end of an edge is left to the overlap separation.
+ * Returns the number of nodes moved, 0 when every edge is clear.
  */
 export function clearEdges<N extends ClearanceNode>(
   nodes: readonly N[],
   links: ReadonlyArray<SimulationLinkDatum<N>>,
   clearance: number,
-  passes: number,
   random: () => number,
 ): number {
   if (nodes.length > EDGE_CLEARANCE_MAX_NODES) return 0;
   let moved = 0;
 
-  for (let pass = 0; pass < passes; pass++) {
-    moved = 0;
-    for (const link of links) {
-      const source = link.source as N;
-      const target = link.target as N;
-      if (source === target) continue;
-      for (const node of nodes) {
-        if (node === source || node === target || node.fx != null) continue;
-        if (pushOffEdge(node, source, target, node.radius + clearance, random)) moved++;
-      }
+  for (const link of links) {
+    const source = link.source as N;
+    const target = link.target as N;
+    if (source === target) continue;
+    for (const node of nodes) {
+      if (node === source || node === target || node.fx != null) continue;
+      if (pushOffEdge(node, source, target, node.radius + clearance, random)) moved++;
     }
-    if (moved === 0) break;
   }
   return moved;
 }

@@ -236,7 +236,7 @@ export class ForceLayout {
   /** Moves nodes off edges not their own, then apart where they still overlap. */
   private tidy(): void {
     for (let pass = 0; pass < EDGE_CLEARANCE_PASSES; pass++) {
-      if (clearEdges(this.nodes, this.links, EDGE_CLEARANCE, 1, this.random) === 0) break;
+      if (clearEdges(this.nodes, this.links, EDGE_CLEARANCE, this.random) === 0) break;
       separateOverlaps(this.nodes, OVERLAP_PADDING, 2, this.random);
     }
     separateOverlaps(this.nodes, OVERLAP_PADDING, OVERLAP_PASSES, this.random);

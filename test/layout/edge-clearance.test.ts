@@ -49,7 +49,7 @@ describe('clearEdges', () => {
     const b = node('b', 200, 0);
     const middle = node('middle', 100, 5);
 
-    const moved = clearEdges([a, b, middle], [{ source: a, target: b }], 8, 1, createLcg(1));
+    const moved = clearEdges([a, b, middle], [{ source: a, target: b }], 8, createLcg(1));
 
     expect(moved).to.equal(1);
     expect(distanceToSegment(middle, a, b)).to.be.closeTo(16 + 8, 1e-9);
@@ -63,7 +63,7 @@ describe('clearEdges', () => {
       const a = node('a', 0, 0);
       const b = node('b', 0, 200);
       const middle = node('middle', 0, 80);
-      clearEdges([a, b, middle], [{ source: a, target: b }], 8, 1, createLcg(7));
+      clearEdges([a, b, middle], [{ source: a, target: b }], 8, createLcg(7));
       return middle;
     };
 
@@ -73,17 +73,17 @@ describe('clearEdges', () => {
     expect(run()).to.deep.equal(first);
   });
 
-  it('leaves held nodes, clear nodes and nodes past an end', () => {
+  it('leaves pinned, clear and outside nodes', () => {
     const a = node('a', 0, 0);
     const b = node('b', 200, 0);
-    const held = { ...node('held', 100, 2), fx: 100 };
+    const pinned = { ...node('pinned', 100, 2), fx: 100 };
     const clear = node('clear', 100, 40);
     const past = node('past', 230, 3);
 
-    const moved = clearEdges([a, b, held, clear, past], [{ source: a, target: b }], 8, 3, createLcg(1));
+    const moved = clearEdges([a, b, pinned, clear, past], [{ source: a, target: b }], 8, createLcg(1));
 
     expect(moved).to.equal(0);
-    expect([held.x, held.y, clear.x, clear.y, past.x, past.y]).to.deep.equal([100, 2, 100, 40, 230, 3]);
+    expect([pinned.x, pinned.y, clear.x, clear.y, past.x, past.y]).to.deep.equal([100, 2, 100, 40, 230, 3]);
   });
 
   it('leaves graphs above the node limit alone', () => {
@@ -91,7 +91,7 @@ describe('clearEdges', () => {
     const pushed = node('pushed', 75, 1);
     nodes[1] = pushed;
 
-    expect(clearEdges(nodes, [{ source: nodes[0]!, target: nodes[2]! }], 8, 1, createLcg(1))).to.equal(0);
+    expect(clearEdges(nodes, [{ source: nodes[0]!, target: nodes[2]! }], 8, createLcg(1))).to.equal(0);
     expect(pushed.y).to.equal(1);
   });
 
