@@ -5,6 +5,7 @@
 
 import Graph from 'graphology';
 import { existsAt } from './time.js';
+import { alertNodeKey } from './graph-keys.js';
 import type {
   IncidentEdgeAttributes,
   IncidentGraph,
@@ -16,8 +17,7 @@ import type { IncidentSnapshot } from './types.js';
 /** Options of every incident graph: parallel edges, direction, and self-loops are all allowed. */
 export const INCIDENT_GRAPH_OPTIONS = { multi: true, type: 'directed', allowSelfLoops: true } as const;
 
-/** Prefix of an alert's node key when the alert id is also an entity id. */
-export const ALERT_KEY_PREFIX = 'alert:';
+export { ALERT_KEY_PREFIX, alertNodeKey } from './graph-keys.js';
 
 /**
  * Builds the graphology graph of one incident. Validate the snapshot first
@@ -85,11 +85,6 @@ export function buildIncidentGraph(snapshot: IncidentSnapshot): IncidentGraph {
   }
 
   return graph;
-}
-
-/** Returns the node key of an alert: its id, or `alert:<id>` when an entity has that id. */
-export function alertNodeKey(alertId: string, entityIds: ReadonlySet<string>): string {
-  return entityIds.has(alertId) ? `${ALERT_KEY_PREFIX}${alertId}` : alertId;
 }
 
 function latestTime(times: Array<number | undefined>): number | undefined {

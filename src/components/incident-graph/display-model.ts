@@ -4,7 +4,7 @@
  * list read. Display state lives here and is never written back into the graph. DOM-free.
  */
 
-import { ALERT_KEY_PREFIX } from '../../model/build-graph.js';
+import { ALERT_KEY_PREFIX } from '../../model/graph-keys.js';
 import type { IncidentEdgeAttributes, IncidentGraph, IncidentNodeAttributes, NodeKind } from '../../model/graph-types.js';
 import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
 import type { Selection } from '../../session/session.js';

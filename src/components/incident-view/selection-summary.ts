@@ -6,7 +6,7 @@
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import { alertNodeKey } from '../../model/build-graph.js';
+import { alertNodeKey } from '../../model/graph-keys.js';
 import type { Alert, Entity } from '../../model/types.js';
 import type { IncidentSession } from '../../session/session.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
