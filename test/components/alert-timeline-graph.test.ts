@@ -92,7 +92,7 @@ describe('alert timeline and the graph', () => {
 
     part(element, 'next-button').click();
     const fresh = display(session).nodes.filter((node) => node.fresh).map((node) => node.id).sort();
-    const edges = display(session).edges.filter((edge) => edge.fresh).length;
+    const edges = display(session).edges.views().filter((edge) => edge.fresh).length;
 
     expect(fresh).to.deep.equal(['device-1', 'file-1', 'r-high-a', 'r-high-b', 'r-info', 'r-low']);
     expect(edges).to.equal(5);

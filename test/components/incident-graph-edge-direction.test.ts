@@ -67,7 +67,7 @@ function widthNear(element: IncidentGraphElement, fromId: string, towardsId: str
 describe('<il-incident-graph> edge direction', () => {
   it('keeps the data direction in the model', async () => {
     const element = await mountGraph({ graph: processPairGraph() });
-    const edge = element.display.edges.find((candidate) => candidate.type === 'parentProcess')!;
+    const edge = element.display.edges.views().find((candidate) => candidate.type === 'parentProcess')!;
 
     expect(edge.source.id).to.equal('child');
     expect(edge.target.id).to.equal('parent');
@@ -94,7 +94,7 @@ describe('<il-incident-graph> edge direction', () => {
 
   it('bends a reversed curve the same way', async () => {
     const element = await mountGraph({ graph: processPairGraph() });
-    const edge = element.display.edges.find((candidate) => candidate.type === 'parentProcess')!;
+    const edge = element.display.edges.views().find((candidate) => candidate.type === 'parentProcess')!;
     edge.curve = 30;
     const reversed = edgeCurve(edge);
     const asData = edgeCurve({ ...edge, type: 'communicatesWith' });

@@ -28,7 +28,7 @@ function edgeById(edges: readonly EdgeView[], id: string): EdgeView {
 
 describe('incident graph edge model', () => {
   it('spreads parallel edges into curves 18 units apart', () => {
-    const { edges } = buildDisplayModel({ graph: parallelGraph(), existsNow: () => true, selection: NO_SELECTION });
+    const edges = buildDisplayModel({ graph: parallelGraph(), existsNow: () => true, selection: NO_SELECTION }).edges.views();
 
     // Measured from `a` to `b`, each edge has a lane of its own. The edge from `b` bends the other way.
     const lanes = ['a-b-1', 'a-b-2', 'a-b-3', 'b-a'].map((id) => {
@@ -46,7 +46,7 @@ describe('incident graph edge model', () => {
     graph.dropEdge('a-b-2');
     graph.dropEdge('a-b-3');
     graph.addEdgeWithKey('a-b-2', 'a', 'b', { type: 'imageFile', roles: [] });
-    const { edges } = buildDisplayModel({ graph, existsNow: () => true, selection: NO_SELECTION });
+    const edges = buildDisplayModel({ graph, existsNow: () => true, selection: NO_SELECTION }).edges.views();
 
     const curves = ['a-b-1', 'a-b-2', 'b-a'].map((id) => edgeById(edges, id).curve);
     expect(edgeById(edges, 'b-a').curve).to.equal(0);
@@ -58,8 +58,8 @@ describe('incident graph edge model', () => {
     const at = (time: number) =>
       buildDisplayModel({ graph, existsNow: (firstSeen) => firstSeen === undefined || firstSeen <= time, selection: NO_SELECTION });
 
-    expect(at(START + 5 * MINUTE).edges.map((edge) => edge.id)).to.not.include('a-b-3');
-    expect(at(START + 10 * MINUTE).edges.map((edge) => edge.id)).to.include('a-b-3');
+    expect(at(START + 5 * MINUTE).edges.views().map((edge) => edge.id)).to.not.include('a-b-3');
+    expect(at(START + 10 * MINUTE).edges.views().map((edge) => edge.id)).to.include('a-b-3');
   });
 
   it('marks an edge fresh at the step it first appears', () => {
@@ -70,6 +70,6 @@ describe('incident graph edge model', () => {
       selection: NO_SELECTION,
     });
 
-    expect(model.edges.filter((edge) => edge.fresh).map((edge) => edge.id)).to.deep.equal(['a-b-3']);
+    expect(model.edges.views().filter((edge) => edge.fresh).map((edge) => edge.id)).to.deep.equal(['a-b-3']);
   });
 });

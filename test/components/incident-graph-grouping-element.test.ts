@@ -64,7 +64,7 @@ describe('<il-incident-graph> grouping', () => {
 
   it('collapses member edges into one', async () => {
     const element = await mountGraph({ session: groupedSession() });
-    const groupEdges = element.display.edges.filter((edge) => edge.source.id === GROUP_ID || edge.target.id === GROUP_ID);
+    const groupEdges = element.display.edges.views().filter((edge) => edge.source.id === GROUP_ID || edge.target.id === GROUP_ID);
     const evidence = groupEdges.filter((edge) => edge.type === 'evidence');
     const relations = groupEdges.filter((edge) => edge.type !== 'evidence');
 

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { nothing } from 'lit';
-import type { DisplayModel, NodeView } from '../../src/components/incident-graph/display-model.js';
+import { EdgeTable, type DisplayModel, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import { MINIMAP_NODE_THRESHOLD, MinimapLoader, type MinimapLoaderHost } from '../../src/components/incident-graph/minimap-loader.js';
 
 /** Returns a display model of `count` nodes on a row. Only the node count matters here. */
 function displayOf(count: number): DisplayModel {
   const nodes = Array.from({ length: count }, (_, index) => ({ id: `n${index}`, x: index * 40, y: 0, radius: 16 }) as NodeView);
-  return { nodes, edges: [], byId: new Map(nodes.map((node) => [node.id, node])), alertCount: 0, entityCount: count };
+  return { nodes, edges: EdgeTable.empty(), byId: new Map(nodes.map((node) => [node.id, node])), alertCount: 0, entityCount: count };
 }
 
 /** Returns a host whose `requestUpdate` resolves `updated`, as the element re-renders once the code has loaded. */

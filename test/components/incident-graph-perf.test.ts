@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
-import { moveNodes, type NodeView } from '../../src/components/incident-graph/display-model.js';
+import { EdgeTable, moveNodes, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { generateIncidentGraph, griddedIncidentGraph } from '../fixtures/generated-incident.js';
@@ -60,7 +60,7 @@ describe('il-incident-graph performance', () => {
       });
       const alert = node('alert-1', 0, 0);
       const group = node('group:alert-1:file', 0, 0, { alertKey: 'alert-1', memberIds: ['a', 'b', 'c'], visibleIds: ['a', 'b'], countLabel: '2' });
-      const display = { nodes: [alert, group], edges: [], byId: new Map([[alert.id, alert], [group.id, group]]), alertCount: 1, entityCount: 1 };
+      const display = { nodes: [alert, group], edges: EdgeTable.empty(), byId: new Map([[alert.id, alert], [group.id, group]]), alertCount: 1, entityCount: 1 };
       const positions = new Map([['alert-1', { x: 5, y: 6 }], ['a', { x: 0, y: 0 }], ['b', { x: 10, y: 20 }], ['c', { x: 20, y: 40 }]]);
 
       const moved = moveNodes(display, (id) => positions.get(id));

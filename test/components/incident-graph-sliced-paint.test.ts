@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
-import type { DisplayModel, EdgeView, NodeView } from '../../src/components/incident-graph/display-model.js';
+import { edgeTableOf, type DisplayModel, type EdgeView, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import { drawScene, drawSceneSteps, type SceneState } from '../../src/components/incident-graph/draw.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { styleProperties } from '../../src/components/shared/style-properties.js';
@@ -21,7 +21,7 @@ function gridDisplay(count: number): DisplayModel {
   const edges: EdgeView[] = nodes.slice(1).map((node, index) => ({
     id: `e${index}`, source: nodes[index]!, target: node, type: 'relation', evidence: false, roles: [], curve: 0, loopIndex: 0, dimmed: false,
   }));
-  return { nodes, edges, byId: new Map(nodes.map((node) => [node.id, node])), alertCount: 0, entityCount: count };
+  return { nodes, edges: edgeTableOf(edges), byId: new Map(nodes.map((node) => [node.id, node])), alertCount: 0, entityCount: count };
 }
 
 function sceneOf(display: DisplayModel, k: number): SceneState {

@@ -4,7 +4,7 @@ import type { IncidentGraphElement } from '../../src/components/incident-graph/i
 import { DisplayState, type DisplaySources } from '../../src/components/incident-graph/display-state.js';
 import { GroupingState } from '../../src/components/incident-graph/grouping-state.js';
 import { COARSE_MAX_EDGES, DOT_ZOOM, drawScene, lastDrawStats } from '../../src/components/incident-graph/draw.js';
-import { compareNodes, type EdgeView, type NodeView } from '../../src/components/incident-graph/display-model.js';
+import { compareNodes, edgeTableOf, type EdgeView, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { runToEnd, SLICE_ITEMS, sortSteps } from '../../src/components/incident-graph/slices.js';
 import { localeFormat } from '../../src/components/shared/locale-controller.js';
@@ -71,7 +71,7 @@ describe('il-incident-graph work in slices', () => {
       whole.process(sourcesOf(graph));
       expect(calls).to.be.greaterThan(3);
       expect(sliced.display.nodes.map((node) => node.id)).to.deep.equal(whole.display.nodes.map((node) => node.id));
-      expect(sliced.display.edges.map((edge) => edge.id)).to.deep.equal(whole.display.edges.map((edge) => edge.id));
+      expect(sliced.display.edges.views().map((edge) => edge.id)).to.deep.equal(whole.display.edges.views().map((edge) => edge.id));
     });
 
     it('keeps the previous model while a build is pending', () => {
@@ -104,8 +104,8 @@ describe('il-incident-graph work in slices', () => {
       whole.process(sourcesOf(graph));
       const curveOf = (edge: EdgeView): string => `${edge.id} ${edge.curve} ${edge.loopIndex}`;
       expect(state.display.nodes.map((node) => node.id)).to.deep.equal(whole.display.nodes.map((node) => node.id));
-      expect(state.display.edges.map(curveOf)).to.deep.equal(whole.display.edges.map(curveOf));
-      expect(whole.display.edges.some((edge) => edge.curve !== 0)).to.equal(true);
+      expect(state.display.edges.views().map(curveOf)).to.deep.equal(whole.display.edges.views().map(curveOf));
+      expect(whole.display.edges.views().some((edge) => edge.curve !== 0)).to.equal(true);
     });
 
     it('starts again from the beginning when marked stale during a build', () => {
@@ -140,7 +140,7 @@ describe('il-incident-graph work in slices', () => {
     await waitUntil(inListOrder, 'the nodes never came in list order', { timeout: 10_000 });
 
     expect(element.display.nodes.length).to.be.greaterThan(19000);
-    expect(element.display.edges.some((edge) => edge.curve !== 0)).to.equal(true);
+    expect(element.display.edges.views().some((edge) => edge.curve !== 0)).to.equal(true);
   });
 });
 
@@ -221,7 +221,7 @@ describe('coarse frames of very many edges', () => {
     const edges: EdgeView[] = Array.from({ length: COARSE_MAX_EDGES + 1 }, (_, index) => ({
       id: `e${index}`, source: a, target: b, type: 'communicatesWith', evidence: false, roles: [], curve: 0, loopIndex: 0, dimmed: false,
     }));
-    const display = { nodes: [a, b], edges, byId: new Map([[a.id, a], [b.id, b]]), alertCount: 0, entityCount: 2 };
+    const display = { nodes: [a, b], edges: edgeTableOf(edges), byId: new Map([[a.id, a], [b.id, b]]), alertCount: 0, entityCount: 2 };
     const canvas = document.createElement('canvas');
     canvas.width = 400;
     canvas.height = 200;

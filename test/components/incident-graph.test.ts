@@ -257,7 +257,7 @@ describe('<il-incident-graph>', () => {
       await nextFrames();
 
       expect(element.toScreen('ip-late')).to.not.equal(undefined);
-      expect(element.display.edges.some((edge) => edge.target.id === 'ip-late')).to.be.true;
+      expect(element.display.edges.views().some((edge) => edge.target.id === 'ip-late')).to.be.true;
       const options = [...element.shadowRoot!.querySelectorAll('[role="option"]')].map((option) => option.textContent);
       expect(options).to.include('IP address: 198.51.100.7. Malicious.');
       for (const [id, position] of before) expect(positionsOf(element).get(id), id).to.deep.equal(position);
@@ -269,7 +269,7 @@ describe('<il-incident-graph>', () => {
       graph.dropNode('ip-c2');
       await nextFrames();
       expect(element.toScreen('ip-c2')).to.equal(undefined);
-      expect(element.display.edges.some((edge) => edge.source.id === 'ip-c2' || edge.target.id === 'ip-c2')).to.be.false;
+      expect(element.display.edges.views().some((edge) => edge.source.id === 'ip-c2' || edge.target.id === 'ip-c2')).to.be.false;
     });
 
     it('prefers the graph property over the session', async () => {
@@ -308,7 +308,7 @@ describe('<il-incident-graph>', () => {
       await nextFrames();
       for (const id of LATE_NODE_IDS) expect(element.toScreen(id), id).to.equal(undefined);
       expect(element.display.nodes).to.have.length(12);
-      for (const edge of element.display.edges) {
+      for (const edge of element.display.edges.views()) {
         expect(LATE_NODE_IDS as readonly string[]).to.not.include(edge.source.id);
         expect(LATE_NODE_IDS as readonly string[]).to.not.include(edge.target.id);
       }
@@ -418,7 +418,7 @@ describe('<il-incident-graph>', () => {
       await nextFrames();
       expect(element.toScreen('ip-c2')).to.equal(undefined);
       expect(element.toScreen('process-payload')).to.not.equal(undefined);
-      for (const edge of element.display.edges) {
+      for (const edge of element.display.edges.views()) {
         expect(['process', 'device', 'alert']).to.include(edge.source.kind);
         expect(['process', 'device', 'alert']).to.include(edge.target.kind);
       }
@@ -525,9 +525,9 @@ describe('<il-incident-graph>', () => {
       expect(kept).to.deep.equal(['alert-c2', 'device-ws042', 'dns-c2', 'ip-c2', 'process-payload']);
       expect(dimmed).to.include('alert-macro');
       expect(element.display.byId.get('alert-c2')!.selected).to.be.true;
-      const resolves = element.display.edges.find((edge) => edge.type === 'resolvesTo')!;
+      const resolves = element.display.edges.views().find((edge) => edge.type === 'resolvesTo')!;
       expect(resolves.dimmed).to.be.false;
-      const parent = element.display.edges.find((edge) => edge.source.id === 'process-winword' && edge.type === 'parentProcess')!;
+      const parent = element.display.edges.views().find((edge) => edge.source.id === 'process-winword' && edge.type === 'parentProcess')!;
       expect(parent.dimmed).to.be.true;
     });
 
@@ -551,7 +551,7 @@ describe('<il-incident-graph>', () => {
 
       expect(element.display.nodes.length).to.be.greaterThan(0);
       expect(element.display.nodes.filter((node) => node.dimmed).map((node) => node.id)).to.deep.equal([]);
-      expect(element.display.edges.filter((edge) => edge.dimmed).length).to.equal(0);
+      expect(element.display.edges.views().filter((edge) => edge.dimmed).length).to.equal(0);
 
       session.setTime(INCIDENT_START + 24 * 60 * 60_000);
       await nextFrames();

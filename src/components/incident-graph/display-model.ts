@@ -14,8 +14,10 @@ import { centroid } from './group-placement.js';
 import { boundsOfCircles, type Bounds } from './geometry.js';
 import { orderTiesSteps, sortByTimeSteps } from './node-order.js';
 import { spreadParallelEdges } from './parallel-edges.js';
+import { EDGE_DIMMED, EDGE_FRESH, EdgeTable, evidenceFlag } from './edge-table.js';
 
 export { compareNodes } from './node-order.js';
+export { EdgeTable, edgeTableOf, type EdgeView } from './edge-table.js';
 
 export interface NodeView {
   id: string;
@@ -40,15 +42,10 @@ export interface NodeView {
   group?: NodeGroup;
   /** True for a node first seen at the current playback step. It is drawn with a dotted ring. */
   fresh?: boolean;
-  /** @internal Scratch number that pairs parallel edges during a build, or -1 until given. */
-  slot?: number;
   /** @internal Place of the node in the graph's own order, for per-node typed arrays; -1 for a group node. */
   graphIndex?: number;
-  /** @internal Number of the last view that shows this node. See `viewOfBaseSteps`. */
-  shownIn?: number;
-  /** @internal Number of the last collapse that put this node in a group, and that group's node. */
+  /** @internal Number of the last collapse that put this node in a group. */
   collapsedIn?: number;
-  groupNode?: NodeView;
 }
 
 /** The entities a collapsed group node stands for. */
@@ -63,26 +60,10 @@ export interface NodeGroup {
   countLabel: string;
 }
 
-export interface EdgeView {
-  id: string;
-  source: NodeView;
-  target: NodeView;
-  type: string;
-  evidence: boolean;
-  roles: readonly string[];
-  /** Offset of the curve's control point from the straight line, in world units; 0 draws straight. */
-  curve: number;
-  /** Position among the self-loops of its node; 0 for other edges. */
-  loopIndex: number;
-  dimmed: boolean;
-  /** True for an edge first seen at the current playback step. */
-  fresh?: boolean;
-}
-
 export interface DisplayModel {
   /** Visible nodes: alerts first, then entities, each by first seen, label and id. */
   nodes: NodeView[];
-  edges: EdgeView[];
+  edges: EdgeTable;
   byId: ReadonlyMap<string, NodeView>;
   alertCount: number;
   entityCount: number;
@@ -109,11 +90,9 @@ export interface PositionSource {
   readonly coordinatesNow: ArrayLike<number>;
 }
 
-const NO_ROLES: readonly string[] = Object.freeze([]);
-
 export const EMPTY_DISPLAY: DisplayModel = {
   nodes: [],
-  edges: [],
+  edges: EdgeTable.empty(),
   byId: new Map(),
   alertCount: 0,
   entityCount: 0,
@@ -150,11 +129,10 @@ export interface BaseModel {
   liveSlots: { positions: PositionSource; slots: Int32Array } | undefined;
   /** In list order: alerts first, then entities, each by first seen, label and id. */
   nodes: NodeView[];
-  edges: EdgeView[];
+  edges: EdgeTable;
   /**
-   * When each of `edges` first appears, by its index there, or NaN for an edge that exists from
-   * the start. In a typed array rather than on the edge views: as a field it cost an object
-   * per edge, which the garbage collector copied while the base was new.
+   * When each of `edges` first appears, by its row there, or NaN for an edge that exists from
+   * the start. Kept apart from the table, since only the base needs it.
    */
   edgeFirstSeen: Float64Array;
   /**
@@ -224,11 +202,8 @@ export function* baseModelSteps(
       dimmed: false,
       group: undefined,
       fresh: false,
-      slot: -1,
       graphIndex: graphOrder.length,
-      shownIn: 0,
       collapsedIn: 0,
-      groupNode: undefined,
     };
     if (liveSlots) liveSlots.slots[graphOrder.length] = slot;
     byId.set(id, view);
@@ -247,38 +222,11 @@ export function* baseModelSteps(
   });
   yield;
 
-  const edges: EdgeView[] = [];
+  const edges = new EdgeTable(edgeIds.length, { nodes: graphOrder, ids: edgeIds, attributes: edgeAttributes });
   const edgeFirstSeen = new Float64Array(edgeIds.length);
-  // Edges added one after the other often share their source, such as an alert's evidence, and
-  // the last source found spares a lookup in a map of every node.
-  let lastSourceId: string | undefined;
-  let lastSource: NodeView | undefined;
-  for (let index = 0; index < edgeIds.length; index++) {
-    if (++count % SLICE_ITEMS === 0) yield;
-    const id = edgeIds[index]!;
-    const attributes = edgeAttributes[index]!;
-    const sourceId = edgeEnds[index * 2]!;
-    if (sourceId !== lastSourceId) {
-      lastSourceId = sourceId;
-      lastSource = byId.get(sourceId);
-    }
-    const source = lastSource;
-    const target = byId.get(edgeEnds[index * 2 + 1]!);
-    if (!source || !target) continue;
-    edgeFirstSeen[edges.length] = attributes.firstSeen ?? Number.NaN;
-    // Made with the same fields in the same order as the merged edges of `mergeEdgesSteps`.
-    edges.push({
-      id,
-      source,
-      target,
-      type: attributes.type,
-      evidence: attributes.type === 'evidence',
-      roles: attributes.roles ?? NO_ROLES,
-      curve: 0,
-      loopIndex: 0,
-      dimmed: false,
-      fresh: false,
-    });
+  for (let from = 0; from < edgeIds.length; from += SLICE_ITEMS) {
+    addBaseEdges(edgeEnds, from, Math.min(edgeIds.length, from + SLICE_ITEMS), byId, edges, edgeFirstSeen);
+    yield;
   }
   yield;
 
@@ -288,6 +236,39 @@ export function* baseModelSteps(
   const base: BaseModel = { graph, byId, graphOrder, liveSlots, nodes, edges, edgeFirstSeen, finished: false };
   if (!options.finishLater) yield* finishBaseSteps(base);
   return base;
+}
+
+/**
+ * Adds the graph's edges `from` to `to` (not included), whose end ids are in `ends`, when both
+ * ends have a view. A plain function rather than a loop in the generator, which V8 runs
+ * slower.
+ */
+function addBaseEdges(
+  ends: readonly string[],
+  from: number,
+  to: number,
+  byId: ReadonlyMap<string, NodeView>,
+  edges: EdgeTable,
+  edgeFirstSeen: Float64Array,
+): void {
+  const { attributes } = edges.data;
+  // Edges added one after the other often share their source, such as an alert's evidence, and
+  // the last source found spares a lookup in a map of every node.
+  let lastSourceId: string | undefined;
+  let lastSource: NodeView | undefined;
+  for (let index = from; index < to; index++) {
+    const sourceId = ends[index * 2]!;
+    if (sourceId !== lastSourceId) {
+      lastSourceId = sourceId;
+      lastSource = byId.get(sourceId);
+    }
+    const source = lastSource;
+    const target = byId.get(ends[index * 2 + 1]!);
+    if (!source || !target) continue;
+    const edge = attributes[index] as IncidentEdgeAttributes;
+    edgeFirstSeen[edges.length] = edge.firstSeen ?? Number.NaN;
+    edges.add(source.graphIndex!, target.graphIndex!, index, evidenceFlag(edge.type));
+  }
 }
 
 /**
@@ -306,9 +287,6 @@ export function* finishBaseSteps(base: BaseModel): Steps<void> {
   base.finished = true;
 }
 
-/** Views built so far, which numbers each view for `NodeView.shownIn`. */
-let viewCount = 0;
-
 /**
  * Returns the display model of a base for the time cursor, the filters and the selection: the
  * nodes and edges that exist now and pass, with their selected, dimmed and fresh flags set.
@@ -323,8 +301,9 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
   const { graph } = base;
   const selectedKeys = selectedNodeKeys(graph, input.selection);
   const byId = new Map<string, NodeView>();
-  // Nodes shown are stamped with the view's number, so an edge tests its ends without a lookup.
-  const view = ++viewCount;
+  // Nodes shown are marked by their place in the graph's order, which is their node index in
+  // the base's edge table, so an edge tests its ends without a lookup.
+  const shownByIndex = new Uint8Array(base.graphOrder.length);
   const nodes: NodeView[] = [];
   let alertCount = 0;
 
@@ -338,27 +317,37 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
     node.selected = selectedKeys.has(node.id);
     node.dimmed = false;
     node.fresh = input.isNewNow?.(node.firstSeen) === true;
-    node.shownIn = view;
+    shownByIndex[node.graphIndex!] = 1;
     nodes.push(node);
     byId.set(node.id, node);
     if (node.alert) alertCount += 1;
   }
 
-  const edges: EdgeView[] = [];
-  for (let index = 0; index < base.edges.length; index++) {
-    if (++count % SLICE_ITEMS === 0) yield;
-    const edge = base.edges[index]!;
-    if (edge.source.shownIn !== view || edge.target.shownIn !== view) continue;
-    const seen = base.edgeFirstSeen[index]!;
-    const firstSeen = Number.isNaN(seen) ? undefined : seen;
-    if (!input.existsNow(firstSeen)) continue;
-    edge.dimmed = false;
-    edge.fresh = input.isNewNow?.(firstSeen) === true;
-    edges.push(edge);
+  const edges = new EdgeTable(base.edges.length, base.edges.data);
+  for (let from = 0; from < base.edges.length; from += SLICE_ITEMS) {
+    copyShownEdges(base, from, Math.min(base.edges.length, from + SLICE_ITEMS), shownByIndex, input, edges);
+    yield;
   }
 
   if (selectedKeys.size > 0) dimUnrelated(graph, byId, edges, selectedKeys);
   return { nodes, edges, byId, alertCount, entityCount: nodes.length - alertCount };
+}
+
+/**
+ * Copies the rows `from` to `to` (not included) of the base's edges that exist now and join two
+ * nodes marked in `shownByIndex` into `edges`, with their flags for the view.
+ */
+function copyShownEdges(base: BaseModel, from: number, to: number, shownByIndex: Uint8Array, input: DisplayInput, edges: EdgeTable): void {
+  const all = base.edges;
+  const { existsNow, isNewNow } = input;
+  for (let row = from; row < to; row++) {
+    if (shownByIndex[all.sources[row]!] === 0 || shownByIndex[all.targets[row]!] === 0) continue;
+    const seen = base.edgeFirstSeen[row]!;
+    const firstSeen = Number.isNaN(seen) ? undefined : seen;
+    if (!existsNow(firstSeen)) continue;
+    const fresh = isNewNow?.(firstSeen) === true ? EDGE_FRESH : 0;
+    edges.copy(all, row, (all.flags[row]! & ~(EDGE_DIMMED | EDGE_FRESH)) | fresh);
+  }
 }
 
 /**
@@ -431,7 +420,7 @@ function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefin
 function dimUnrelated(
   graph: IncidentGraph,
   byId: Map<string, NodeView>,
-  edges: EdgeView[],
+  edges: EdgeTable,
   selectedKeys: ReadonlySet<string>,
 ): void {
   const keptNodes = new Set(selectedKeys);
@@ -459,11 +448,11 @@ function dimUnrelated(
   if (!anyKeptShown) return;
 
   for (const node of byId.values()) node.dimmed = !keptNodes.has(node.id);
-  for (const edge of edges) {
-    const touchesSelection = selectedKeys.has(edge.source.id) || selectedKeys.has(edge.target.id);
-    const insideAlertGroup = alertGroups.some(
-      (group) => group.has(edge.source.id) && group.has(edge.target.id),
-    );
-    edge.dimmed = !touchesSelection && !insideAlertGroup;
+  for (let row = 0; row < edges.length; row++) {
+    const source = edges.sourceOf(row).id;
+    const target = edges.targetOf(row).id;
+    const touchesSelection = selectedKeys.has(source) || selectedKeys.has(target);
+    const insideAlertGroup = alertGroups.some((group) => group.has(source) && group.has(target));
+    edges.setDimmed(row, !touchesSelection && !insideAlertGroup);
   }
 }

@@ -5,7 +5,7 @@
  */
 
 import { clipRange } from './dot-raster.js';
-import type { EdgeView } from './display-model.js';
+import type { EdgeTable, EdgeView } from './edge-table.js';
 import { paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
 import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
 import type { Point } from './geometry.js';
@@ -40,7 +40,7 @@ export interface EdgeLayerOptions {
  * strokes hairlines many times faster than wider or dashed lines, and dash patterns no longer
  * show at that size.
  */
-export function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly EdgeView[], palette: Palette, options: EdgeLayerOptions): void {
+export function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: EdgeTable, palette: Palette, options: EdgeLayerOptions): void {
   if (edges.length === 0) return;
   const { zoom, view } = options;
   ctx.save();
@@ -51,8 +51,10 @@ export function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly Edg
 
   if (options.dots) {
     ctx.beginPath();
-    for (const edge of edges) {
-      if (edge.source !== edge.target) traceSegment(ctx, edge.source, edge.target, view);
+    for (let row = 0; row < edges.length; row++) {
+      const source = edges.sourceOf(row);
+      const target = edges.targetOf(row);
+      if (source !== target) traceSegment(ctx, source, target, view);
     }
     ctx.lineWidth = hairline;
     ctx.stroke();
@@ -61,7 +63,8 @@ export function drawEdgeLayer(ctx: CanvasRenderingContext2D, edges: readonly Edg
   }
 
   const byStyle = new Map<EdgeStyleName, EdgeView[]>();
-  for (const edge of edges) {
+  for (let row = 0; row < edges.length; row++) {
+    const edge = edges.view(row);
     const name = options.styled ? edgeStyleOf(edge).name : 'relation';
     const list = byStyle.get(name);
     if (list) list.push(edge);

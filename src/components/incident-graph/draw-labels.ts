@@ -6,7 +6,7 @@
 import { RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
-import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
+import type { DisplayModel, EdgeTable, NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import {
   boxCentre,
@@ -68,7 +68,7 @@ interface Connectedness {
  * Degrees and hubs per edge list. A layout step moves the nodes of a model into a new model
  * object over the same lists, so keying by the list keeps a layout's frames from counting again.
  */
-const connectednessCache = new WeakMap<readonly EdgeView[], Connectedness>();
+const connectednessCache = new WeakMap<EdgeTable, Connectedness>();
 
 /**
  * Returns the degrees and hubs of the whole display model, not only of the nodes in view, so
@@ -79,10 +79,13 @@ function connectednessOf(display: DisplayModel): Connectedness {
   if (cached !== undefined && cached.nodeCount === display.nodes.length && cached.edgeCount === display.edges.length) return cached;
 
   const degrees = new Map<string, number>();
-  for (const edge of display.edges) {
-    if (edge.source === edge.target) continue;
-    degrees.set(edge.source.id, (degrees.get(edge.source.id) ?? 0) + 1);
-    degrees.set(edge.target.id, (degrees.get(edge.target.id) ?? 0) + 1);
+  const { edges } = display;
+  for (let row = 0; row < edges.length; row++) {
+    const source = edges.sourceOf(row).id;
+    const target = edges.targetOf(row).id;
+    if (source === target) continue;
+    degrees.set(source, (degrees.get(source) ?? 0) + 1);
+    degrees.set(target, (degrees.get(target) ?? 0) + 1);
   }
   const connectedness = { nodeCount: display.nodes.length, edgeCount: display.edges.length, degrees, hubs: hubIds(display.nodes, degrees) };
   connectednessCache.set(display.edges, connectedness);
@@ -90,7 +93,7 @@ function connectednessOf(display: DisplayModel): Connectedness {
 }
 
 /** Returns the other ends of a node's visible edges, indexing the edges on the first call. */
-function neighboursOf(connectedness: Connectedness, edges: readonly EdgeView[], node: NodeView): NodeView[] | undefined {
+function neighboursOf(connectedness: Connectedness, edges: EdgeTable, node: NodeView): NodeView[] | undefined {
   let neighbours = connectedness.neighbours;
   if (!neighbours) {
     const index = new Map<NodeView, NodeView[]>();
@@ -99,10 +102,12 @@ function neighboursOf(connectedness: Connectedness, edges: readonly EdgeView[], 
       if (list) list.push(to);
       else index.set(from, [to]);
     };
-    for (const edge of edges) {
-      if (edge.source === edge.target) continue;
-      add(edge.source, edge.target);
-      add(edge.target, edge.source);
+    for (let row = 0; row < edges.length; row++) {
+      const source = edges.sourceOf(row);
+      const target = edges.targetOf(row);
+      if (source === target) continue;
+      add(source, target);
+      add(target, source);
     }
     connectedness.neighbours = neighbours = index;
   }
@@ -169,13 +174,13 @@ export function placeNodeLabels(
  * Places and draws edge labels at their curve's apex, after node labels: a relation's type, and
  * an evidence edge's roles other than contextual.
  */
-export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: readonly EdgeView[], placer: LabelPlacer): PlacedLabel[] {
+export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: EdgeTable, placer: LabelPlacer): PlacedLabel[] {
   const { camera, palette } = state;
   ctx.font = `${EDGE_FONT_SIZE}px ${palette.fontFamily}`;
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
-  const ordered = [...edges].sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
+  const ordered = edges.views().sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
   for (const edge of ordered) {
     if (edge.source === edge.target) continue;
     const text = edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);

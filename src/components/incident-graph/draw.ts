@@ -12,7 +12,8 @@
  */
 
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
-import { nodeBoundsOf, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
+import { nodeBoundsOf, type DisplayModel, type NodeView } from './display-model.js';
+import { EDGE_DIMMED, EdgeTable } from './edge-table.js';
 import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
 import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
@@ -121,9 +122,9 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
   // A coarse frame of very many edges leaves them out: while a layout moves the nodes, the
   // edges would cost most of each frame and show only as a haze.
   const edgesLeftOut = state.coarse === true && display.edges.length > COARSE_MAX_EDGES;
-  let edges: readonly EdgeView[] = display.edges;
-  if (edgesLeftOut) edges = [];
-  else if (!whole) edges = display.edges.filter((edge) => edgeInView(edge, view));
+  let edges = display.edges;
+  if (edgesLeftOut) edges = NO_EDGES;
+  else if (!whole) edges = display.edges.filter((row) => edgeInView(display.edges, row, view));
   const nodes = whole ? display.nodes : display.nodes.filter((node) => nodeInView(node, view));
 
   const layers = nodeLayers(nodes);
@@ -132,7 +133,7 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
   const rastered = !styled && rasterCount >= RASTER_MIN_COUNT && canRasterDots();
   const edgeOptions = { zoom: camera.k, pixelRatio, dots, styled, view };
   // Self-loops have no straight line to write, so the raster pass hands them back to be stroked.
-  const loops: EdgeView[] = [];
+  const loops: number[] = [];
   const pixels = rastered ? yield* writeRasterLayers(ctx, state, edges, dots ? layers : [], loops) : undefined;
 
   // Cleared first, so a see-through background does not keep the last frame's drawing.
@@ -151,11 +152,12 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
 
   if (rastered) {
     pixels?.end();
-    drawEdgeLayer(ctx, loops.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
-    drawEdgeLayer(ctx, loops.filter((edge) => !edge.dimmed), palette, { ...edgeOptions, alpha: 1 });
+    const loopRows = new Set(loops);
+    drawEdgeLayer(ctx, edges.filter((row) => loopRows.has(row) && edges.dimmed(row)), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
+    drawEdgeLayer(ctx, edges.filter((row) => loopRows.has(row) && !edges.dimmed(row)), palette, { ...edgeOptions, alpha: 1 });
   } else {
-    drawEdgeLayer(ctx, edges.filter((edge) => edge.dimmed), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
-    drawEdgeLayer(ctx, edges.filter((edge) => !edge.dimmed), palette, { ...edgeOptions, alpha: 1 });
+    drawEdgeLayer(ctx, edges.filter((row) => edges.dimmed(row)), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
+    drawEdgeLayer(ctx, edges.filter((row) => !edges.dimmed(row)), palette, { ...edgeOptions, alpha: 1 });
   }
 
   if (!rastered || !dots) {
@@ -191,6 +193,8 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
   return stats;
 }
 
+const NO_EDGES = EdgeTable.empty();
+
 /** Lines and dots written between two yields of `writeRasterLayers`. */
 const RASTER_SLICE_ITEMS = 32_768;
 
@@ -202,9 +206,9 @@ const RASTER_SLICE_ITEMS = 32_768;
 function* writeRasterLayers(
   ctx: CanvasRenderingContext2D,
   state: SceneState,
-  edges: readonly EdgeView[],
+  edges: EdgeTable,
   layers: ReadonlyArray<readonly NodeView[]>,
-  loops: EdgeView[],
+  loops: number[],
 ): Steps<PixelWriter | undefined> {
   const { camera, palette, pixelRatio } = state;
   const scale = camera.k * pixelRatio;
@@ -225,11 +229,12 @@ function* writeRasterLayers(
   const place = { scale, offsetX, offsetY };
   const dimmedEdge = pack(palette.edge, DIMMED_ALPHA);
   const edgeColor = pack(palette.edge, 1);
-  const anyDimmed = edges.some((edge) => edge.dimmed);
+  const anyDimmed = edges.anyDimmed();
+  const ends = edges.length > 0 ? placeEdgeEnds(edges, place) : undefined;
   for (const dimmed of anyDimmed ? [true, false] : [undefined]) {
     const color = dimmed === true ? dimmedEdge : edgeColor;
     for (let from = 0; from < edges.length; from += RASTER_SLICE_ITEMS) {
-      writeEdgeLines(writer, edges, from, Math.min(edges.length, from + RASTER_SLICE_ITEMS), place, color, dimmed, loops);
+      writeEdgeLines(writer, edges, ends!, from, Math.min(edges.length, from + RASTER_SLICE_ITEMS), color, dimmed, loops);
       yield;
     }
   }
@@ -261,29 +266,63 @@ interface PixelPlacement {
 }
 
 /**
- * Writes `edges[from..to)` as lines, leaving out the edges whose dimmed flag differs from
- * `dimmed` when it is given. Self-loops go to `loops` instead.
+ * Device pixel positions of the nodes that a table's node indexes point to, x then y: `data`
+ * for the indexes from 0 up, `extras` for the negative ones (see `EdgeTable.sources`).
+ */
+interface EdgeEnds {
+  data: Float64Array;
+  extras: Float64Array;
+}
+
+/**
+ * Places every node of a table's data and extras in device pixels. One pass over the node
+ * views in the order they were made reads memory more cheaply than two node views per edge,
+ * of which a large incident has a hundred thousand.
+ */
+function placeEdgeEnds(edges: EdgeTable, place: PixelPlacement): EdgeEnds {
+  const placed = (nodes: readonly NodeView[]): Float64Array => {
+    const { scale, offsetX, offsetY } = place;
+    const positions = new Float64Array(nodes.length * 2);
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]!;
+      positions[index * 2] = node.x * scale + offsetX;
+      positions[index * 2 + 1] = node.y * scale + offsetY;
+    }
+    return positions;
+  };
+  return { data: placed(edges.data.nodes), extras: placed(edges.extras.nodes) };
+}
+
+/**
+ * Writes rows `from` to `to` (not included) of `edges` as lines, leaving out the edges whose
+ * dimmed flag differs from `dimmed` when it is given. The rows of self-loops go to `loops`
+ * instead.
  */
 function writeEdgeLines(
   writer: PixelWriter,
-  edges: readonly EdgeView[],
+  edges: EdgeTable,
+  ends: EdgeEnds,
   from: number,
   to: number,
-  place: PixelPlacement,
   color: number,
   dimmed: boolean | undefined,
-  loops: EdgeView[],
+  loops: number[],
 ): void {
-  const { scale, offsetX, offsetY } = place;
-  for (let index = from; index < to; index++) {
-    const edge = edges[index]!;
-    if (dimmed !== undefined && edge.dimmed !== dimmed) continue;
-    const { source, target } = edge;
+  const { sources, targets, flags } = edges;
+  const dimmedBits = dimmed === true ? EDGE_DIMMED : 0;
+  for (let row = from; row < to; row++) {
+    if (dimmed !== undefined && (flags[row]! & EDGE_DIMMED) !== dimmedBits) continue;
+    const source = sources[row]!;
+    const target = targets[row]!;
     if (source === target) {
-      loops.push(edge);
+      loops.push(row);
       continue;
     }
-    writer.line(source.x * scale + offsetX, source.y * scale + offsetY, target.x * scale + offsetX, target.y * scale + offsetY, color);
+    const start = source >= 0 ? ends.data : ends.extras;
+    const startAt = (source >= 0 ? source : ~source) * 2;
+    const end = target >= 0 ? ends.data : ends.extras;
+    const endAt = (target >= 0 ? target : ~target) * 2;
+    writer.line(start[startAt]!, start[startAt + 1]!, end[endAt]!, end[endAt + 1]!, color);
   }
 }
 
@@ -349,17 +388,14 @@ function sceneBounds(display: DisplayModel): WorldRect {
  * Edge reach per edge list. Bends and loops do not change when nodes move, and a layout step
  * gives the display a new model over the same list, so its frames skip a pass over every edge.
  */
-const edgeReachByList = new WeakMap<readonly EdgeView[], number>();
+const edgeReachByList = new WeakMap<EdgeTable, number>();
 
-/** Returns the largest reach of any edge of a list (see `edgeReachOf`). */
-function edgeReachOfAll(edges: readonly EdgeView[]): number {
+/** Returns the largest reach of any edge of a table (see `edgeReachOf`). */
+function edgeReachOfAll(edges: EdgeTable): number {
   let reach = edgeReachByList.get(edges);
   if (reach !== undefined) return reach;
   reach = 0;
-  for (let index = 0; index < edges.length; index++) {
-    const edge = edges[index]!;
-    reach = Math.max(reach, edgeReachOf(edge));
-  }
+  for (let row = 0; row < edges.length; row++) reach = Math.max(reach, edgeReachOf(edges, row));
   edgeReachByList.set(edges, reach);
   return reach;
 }
@@ -374,14 +410,16 @@ function nodeInView(node: NodeView, view: WorldRect): boolean {
 }
 
 /** Returns how far an edge's drawing reaches beyond the box of its end points: its bend or loop size. */
-function edgeReachOf(edge: EdgeView): number {
-  return edge.source === edge.target ? edge.source.radius * 2.5 + edge.loopIndex * 12 : Math.abs(edge.curve) * 2;
+function edgeReachOf(edges: EdgeTable, row: number): number {
+  const source = edges.sourceOf(row);
+  return edges.sources[row] === edges.targets[row] ? source.radius * 2.5 + edges.loopIndexes[row]! * 12 : Math.abs(edges.curves[row]!) * 2;
 }
 
 /** Tests the box around an edge's end points, grown by its bend or loop size. */
-function edgeInView(edge: EdgeView, view: WorldRect): boolean {
-  const { source, target } = edge;
-  const reach = edgeReachOf(edge);
+function edgeInView(edges: EdgeTable, row: number, view: WorldRect): boolean {
+  const source = edges.sourceOf(row);
+  const target = edges.targetOf(row);
+  const reach = edgeReachOf(edges, row);
   return (
     Math.max(source.x, target.x) + reach >= view.left &&
     Math.min(source.x, target.x) - reach <= view.right &&

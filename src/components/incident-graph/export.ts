@@ -158,7 +158,7 @@ export function exportSvg(display: DisplayModel, palette: Palette, title?: strin
   );
 
   parts.push(`<g fill="none" stroke="${color(palette.edge)}">`);
-  for (const edge of display.edges) parts.push(edgeSvg(edge, color(palette.edge)));
+  for (const edge of display.edges.views()) parts.push(edgeSvg(edge, color(palette.edge)));
   parts.push('</g>');
 
   parts.push('<g>');

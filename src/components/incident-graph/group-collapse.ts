@@ -6,9 +6,10 @@
 
 import { VERDICTS, type Verdict } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
-import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
+import { filterSteps, runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 import { GROUP_RADIUS, placeGroupNodes } from './group-placement.js';
-import { compareNodes, type DisplayModel, type EdgeView, type NodeView } from './display-model.js';
+import { compareNodes, type DisplayModel, type NodeView } from './display-model.js';
+import { EdgeTable } from './edge-table.js';
 import { groupLabel, type GroupDefinition } from './grouping.js';
 
 /**
@@ -63,6 +64,7 @@ export function* collapseGroupsSteps(
   // the group node of its ends without a lookup.
   const collapse = ++collapseCount;
   const groupNodes: NodeView[] = [];
+  const groupOf = new Int32Array(model.edges.data.nodes.length);
   let count = 0;
   for (const group of collapsed) {
     count += group.memberIds.length;
@@ -83,16 +85,29 @@ export function* collapseGroupsSteps(
     groupNodes.push(node);
     for (const member of members) {
       member.collapsedIn = collapse;
-      member.groupNode = node;
+      const index = nodeIndexOf(model.edges, member);
+      if (index >= 0) groupOf[index] = groupNodes.length;
     }
   }
   if (groupNodes.length === 0) return model;
 
-  const edges = yield* mergeEdgesSteps(model.edges, collapse);
+  const edges = yield* mergeEdgesSteps(model.edges, groupNodes, groupOf);
   yield;
   groupNodes.sort(compareNodes);
-  const nodes = yield* mergeSortedSteps(model.nodes.filter((node) => node.collapsedIn !== collapse), groupNodes);
+  const uncollapsed = yield* filterSteps(model.nodes, (node) => node.collapsedIn !== collapse);
+  const nodes = yield* mergeSortedSteps(uncollapsed, groupNodes);
   return { ...model, nodes, edges, byId };
+}
+
+/**
+ * Returns the index of a node in a table's data: its `graphIndex` for a node of the base model
+ * that the table belongs to, else found by a scan, as for hand-made models. Returns -1 for a
+ * node that is not in the data.
+ */
+function nodeIndexOf(edges: EdgeTable, node: NodeView): number {
+  const { nodes } = edges.data;
+  const index = node.graphIndex ?? -1;
+  return index >= 0 && nodes[index] === node ? index : nodes.indexOf(node);
 }
 
 /** Returns true when `roles` has a role that `known` lacks. */
@@ -103,11 +118,6 @@ function hasNewRole(known: readonly string[], roles: readonly string[]): boolean
 
 /** Collapses done so far, which numbers each one for `NodeView.collapsedIn`. */
 let collapseCount = 0;
-
-/** Returns the group node that a node is collapsed into by collapse number `collapse`, if any. */
-function groupNodeOf(node: NodeView, collapse: number): NodeView | undefined {
-  return node.collapsedIn === collapse ? node.groupNode : undefined;
-}
 
 /**
  * Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. The
@@ -166,64 +176,78 @@ function groupNode(
     },
     // The fields below keep the shape of the base model's node views.
     fresh: false,
-    slot: -1,
     graphIndex: -1,
-    shownIn: 0,
     collapsedIn: 0,
-    groupNode: undefined,
   };
 }
 
-/** Redirects edges of collapsed members to their group node, merging edges that then coincide. */
-function* mergeEdgesSteps(edges: readonly EdgeView[], collapse: number): Steps<EdgeView[]> {
-  // Merged edges by their ends and then by type. Nested maps keyed by the node views need no
-  // key string per edge, which at 50,000 entities came to megabytes per build.
-  const merged = new Map<NodeView, Map<NodeView, EdgeView[]>>();
-  const result: EdgeView[] = [];
-
-  // An indexed loop: `for...of` inside a generator allocates an iterator result per edge.
-  for (let index = 0; index < edges.length; index++) {
-    if ((index + 1) % SLICE_ITEMS === 0) yield;
-    const edge = edges[index]!;
-    const source = groupNodeOf(edge.source, collapse);
-    const target = groupNodeOf(edge.target, collapse);
-    if (!source && !target) {
-      result.push(edge);
-      continue;
-    }
-
-    const from = source ?? edge.source;
-    const to = target ?? edge.target;
-    let byTarget = merged.get(from);
-    if (!byTarget) merged.set(from, (byTarget = new Map()));
-    let views = byTarget.get(to);
-    if (!views) byTarget.set(to, (views = []));
-    // Plain loops rather than `find` and `some`: a closure per edge adds up to megabytes.
-    let existing: EdgeView | undefined;
-    for (let i = 0; i < views.length && !existing; i++) if (views[i]!.type === edge.type) existing = views[i];
-    if (existing) {
-      // Most members' edges merge into one, so the roles are copied only when one is new.
-      existing.dimmed &&= edge.dimmed;
-      if (hasNewRole(existing.roles, edge.roles)) existing.roles = [...new Set([...existing.roles, ...edge.roles])];
-      continue;
-    }
-    // The fields and their order are those of the base model's edge views.
-    const view: EdgeView = {
-      id: `${from.id}->${to.id}:${edge.type}`,
-      source: from,
-      target: to,
-      type: edge.type,
-      evidence: edge.evidence,
-      roles: edge.roles,
-      curve: 0,
-      loopIndex: 0,
-      dimmed: edge.dimmed,
-      fresh: edge.fresh,
-    };
-    views.push(view);
-    result.push(view);
+/**
+ * Redirects edges of collapsed members to their group node, merging edges that then coincide.
+ * `edges` are those of a view of a base model, whose node indexes all point into its data.
+ * `groupOf` contains k + 1 at the node index of each member of `groupNodes[k]`, and 0 elsewhere.
+ */
+function* mergeEdgesSteps(edges: EdgeTable, groupNodes: readonly NodeView[], groupOf: Int32Array): Steps<EdgeTable> {
+  // Group node k is node index ~k of the result.
+  const result = new EdgeTable(edges.length, edges.data, { nodes: groupNodes.slice(), edges: [] });
+  const merge: EdgeMerge = { rows: new Map(), groupOf, result };
+  for (let from = 0; from < edges.length; from += SLICE_ITEMS) {
+    mergeEdges(edges, from, Math.min(edges.length, from + SLICE_ITEMS), merge);
+    yield;
   }
   return result;
+}
+
+/** The state of `mergeEdgesSteps` between slices. */
+interface EdgeMerge {
+  /**
+   * Rows of merged edges in `result` by their ends. Nested maps keyed by the node views need no
+   * key string per edge, which at 50,000 entities came to megabytes per build.
+   */
+  rows: Map<NodeView, Map<NodeView, number[]>>;
+  groupOf: Int32Array;
+  result: EdgeTable;
+}
+
+/**
+ * Copies the rows `from` to `to` (not included) of `edges` into the merge's result, with each
+ * end that is a member of a group replaced by the group's node. An edge that then joins the
+ * same two nodes as an earlier one of its type merges into that one. Only the edges of
+ * members touch a node view: the loop over the others reads typed arrays.
+ */
+function mergeEdges(edges: EdgeTable, from: number, to: number, merge: EdgeMerge): void {
+  const { result, groupOf } = merge;
+  for (let row = from; row < to; row++) {
+    const source = edges.sources[row]!;
+    const target = edges.targets[row]!;
+    const sourceGroup = groupOf[source]!;
+    const targetGroup = groupOf[target]!;
+    if (sourceGroup === 0 && targetGroup === 0) {
+      result.copy(edges, row, edges.flags[row]!);
+      continue;
+    }
+
+    const sourceIndex = sourceGroup > 0 ? ~(sourceGroup - 1) : source;
+    const targetIndex = targetGroup > 0 ? ~(targetGroup - 1) : target;
+    const start = result.node(sourceIndex);
+    const end = result.node(targetIndex);
+    const type = edges.typeOf(row);
+    const roles = edges.rolesOf(row);
+    let byTarget = merge.rows.get(start);
+    if (!byTarget) merge.rows.set(start, (byTarget = new Map()));
+    let rows = byTarget.get(end);
+    if (!rows) byTarget.set(end, (rows = []));
+    let existing = -1;
+    for (let i = 0; i < rows.length && existing < 0; i++) if (result.typeOf(rows[i]!) === type) existing = rows[i]!;
+    if (existing >= 0) {
+      // Most members' edges merge into one, so the roles are copied only when one is new.
+      if (!edges.dimmed(row)) result.setDimmed(existing, false);
+      const merged = result.extras.edges[~result.edges[existing]!]!;
+      if (hasNewRole(merged.roles, roles)) merged.roles = [...new Set([...merged.roles, ...roles])];
+      continue;
+    }
+    const edge = ~(result.extras.edges.push({ id: `${start.id}->${end.id}:${type}`, type, roles }) - 1);
+    rows.push(result.add(sourceIndex, targetIndex, edge, edges.flags[row]!));
+  }
 }
 
 function strongestVerdict(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {

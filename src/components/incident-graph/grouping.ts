@@ -16,6 +16,7 @@ import type { Selection } from '../../session/session.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
 import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
+import { EDGE_EVIDENCE } from './edge-table.js';
 import { selectionRefOf, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
 
 /** Kinds that never group: the skeleton of the attack story. */
@@ -162,12 +163,12 @@ function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<Group
   };
 
   const { edges } = base;
-  for (let index = 0; index < edges.length; index++) {
-    if ((index + 1) % (SLICE_ITEMS * 8) === 0) yield;
-    const edge = edges[index]!;
-    const source = edge.source.graphIndex!;
-    const target = edge.target.graphIndex!;
-    if (edge.type === 'evidence') {
+  for (let row = 0; row < edges.length; row++) {
+    if ((row + 1) % (SLICE_ITEMS * 8) === 0) yield;
+    // The base's node indexes are places in the graph's order, as `graphIndex`.
+    const source = edges.sources[row]!;
+    const target = edges.targets[row]!;
+    if ((edges.flags[row]! & EDGE_EVIDENCE) !== 0) {
       reach(source, source);
       if (target !== source) reach(target, source);
     } else {

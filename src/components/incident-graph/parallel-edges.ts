@@ -3,7 +3,7 @@
  * as separate curves, and a node's self-loops as loops of growing size. DOM-free.
  */
 
-import type { EdgeView, NodeView } from './display-model.js';
+import type { EdgeTable } from './edge-table.js';
 import { SLICE_ITEMS, type Steps } from './slices.js';
 
 /** Buckets of parallel edge candidates up to this size are sorted by insertion. */
@@ -16,24 +16,22 @@ const PARALLEL_EDGE_GAP = 18;
  * Bends parallel edges apart. Offsets are measured in the frame of the pair's lower id to its
  * higher id, so edges in opposite directions between the same nodes bend to opposite sides.
  */
-export function* spreadParallelEdges(edges: EdgeView[]): Steps<void> {
-  // Each node gets a number in order of appearance, kept on the node. Edges are bucketed by the
-  // lower number of their pair (a counting sort), and a bucket of several edges is sorted by the
-  // higher number, so edges of one pair end up next to each other. Typed arrays keep this free
-  // of per-edge objects, which matters at a hundred thousand edges.
-  let count = 0;
-  const numberOf = (node: NodeView): number => {
-    if (node.slot === undefined || node.slot < 0) node.slot = count++;
-    return node.slot;
-  };
+export function* spreadParallelEdges(edges: EdgeTable): Steps<void> {
+  // Edges are bucketed by the lower node index of their pair (a counting sort), and a bucket of
+  // several edges is sorted by the higher index, so edges of one pair end up next to each
+  // other. Typed arrays keep this free of per-edge objects, which matters at a hundred
+  // thousand edges. A base model's table has no group nodes, so every index is 0 or more.
   const total = edges.length;
+  const { sources, targets } = edges;
   const lower = new Int32Array(total);
   const higher = new Int32Array(total);
+  let count = 0;
   for (let i = 0; i < total; i++) {
-    const a = numberOf(edges[i]!.source);
-    const b = numberOf(edges[i]!.target);
+    const a = sources[i]!;
+    const b = targets[i]!;
     lower[i] = a <= b ? a : b;
     higher[i] = a <= b ? b : a;
+    if (higher[i]! >= count) count = higher[i]! + 1;
   }
   yield;
 
@@ -70,24 +68,21 @@ export function* spreadParallelEdges(edges: EdgeView[]): Steps<void> {
     while (run < to) {
       let end = run + 1;
       while (end < to && higher[order[end]!] === higher[order[run]!]) end++;
-      if (end - run > 1) {
-        const group: EdgeView[] = [];
-        for (let i = run; i < end; i++) group.push(edges[order[i]!]!);
-        spreadGroup(group);
-      }
+      if (end - run > 1) spreadGroup(edges, order.subarray(run, end));
       run = end;
     }
   }
 }
 
-/** Gives the edges of one node pair their loop index or their curve offset. */
-function spreadGroup(group: EdgeView[]): void {
-  if (group[0]!.source === group[0]!.target) {
-    group.forEach((edge, index) => (edge.loopIndex = index));
+/** Gives the edges of one node pair, the rows `group` of `edges`, their loop index or their curve offset. */
+function spreadGroup(edges: EdgeTable, group: Int32Array): void {
+  const first = group[0]!;
+  if (edges.sources[first] === edges.targets[first]) {
+    group.forEach((row, index) => (edges.loopIndexes[row] = index));
     return;
   }
-  group.forEach((edge, index) => {
+  group.forEach((row, index) => {
     const offset = (index - (group.length - 1) / 2) * PARALLEL_EDGE_GAP;
-    edge.curve = offset === 0 || edge.source.id < edge.target.id ? offset : -offset;
+    edges.curves[row] = offset === 0 || edges.sourceOf(row).id < edges.targetOf(row).id ? offset : -offset;
   });
 }

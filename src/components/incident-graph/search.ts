@@ -70,7 +70,10 @@ export function applySearch(
   const matches = searchMatches(display, search, labelOf, valuesMatch);
   if (!matches) return undefined;
   for (const node of display.nodes) node.dimmed = !matches.has(node.id);
-  for (const edge of display.edges) edge.dimmed = !(matches.has(edge.source.id) && matches.has(edge.target.id));
+  const { edges } = display;
+  for (let row = 0; row < edges.length; row++) {
+    edges.setDimmed(row, !(matches.has(edges.sourceOf(row).id) && matches.has(edges.targetOf(row).id)));
+  }
   return matches;
 }
 
