@@ -71,8 +71,11 @@ export interface DisplayModel {
 
 export interface DisplayInput {
   graph: IncidentGraph | undefined;
-  /** True when something first seen at this time exists at the time cursor. */
-  existsNow: (firstSeen: EpochMs | undefined) => boolean;
+  /**
+   * True when something first seen at this time exists at the time cursor. Without it,
+   * everything exists, and the build spares a call per node and edge.
+   */
+  existsNow?: (firstSeen: EpochMs | undefined) => boolean;
   /** True when something first seen at this time is new at the current playback step. */
   isNewNow?: (firstSeen: EpochMs | undefined) => boolean;
   selection: Selection;
@@ -312,7 +315,7 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
   for (let index = 0; index < base.nodes.length; index++) {
     if (++count % SLICE_ITEMS === 0) yield;
     const node = base.nodes[index]!;
-    if (!input.existsNow(node.firstSeen)) continue;
+    if (input.existsNow && !input.existsNow(node.firstSeen)) continue;
     if (input.passes && !input.passes(node.id, graph.getNodeAttributes(node.id))) continue;
     node.selected = selectedKeys.has(node.id);
     node.dimmed = false;
@@ -342,10 +345,13 @@ function copyShownEdges(base: BaseModel, from: number, to: number, shownByIndex:
   const { existsNow, isNewNow } = input;
   for (let row = from; row < to; row++) {
     if (shownByIndex[all.sources[row]!] === 0 || shownByIndex[all.targets[row]!] === 0) continue;
-    const seen = base.edgeFirstSeen[row]!;
-    const firstSeen = Number.isNaN(seen) ? undefined : seen;
-    if (!existsNow(firstSeen)) continue;
-    const fresh = isNewNow?.(firstSeen) === true ? EDGE_FRESH : 0;
+    let fresh = 0;
+    if (existsNow || isNewNow) {
+      const seen = base.edgeFirstSeen[row]!;
+      const firstSeen = Number.isNaN(seen) ? undefined : seen;
+      if (existsNow && !existsNow(firstSeen)) continue;
+      if (isNewNow?.(firstSeen) === true) fresh = EDGE_FRESH;
+    }
     edges.copy(all, row, (all.flags[row]! & ~(EDGE_DIMMED | EDGE_FRESH)) | fresh);
   }
 }

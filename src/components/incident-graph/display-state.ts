@@ -162,8 +162,9 @@ export class DisplayState {
 
     const model = yield* viewOfBaseSteps(this.base, {
       graph,
-      existsNow: session ? (firstSeen) => session.existsNow(firstSeen) : () => true,
-      isNewNow: session ? (firstSeen) => session.isNewNow(firstSeen) : undefined,
+      // Without a time cursor or a range everything exists, and with no step nothing is new.
+      existsNow: session && (session.time !== undefined || session.range) ? (firstSeen) => session.existsNow(firstSeen) : undefined,
+      isNewNow: session?.stepStart !== undefined ? (firstSeen) => session.isNewNow(firstSeen) : undefined,
       selection: sources.selection,
       passes: filtersAreEmpty(sources.filters) ? undefined : (id, attributes) => nodePassesFilters(sources.filters, graph, id, attributes),
     });

@@ -67,7 +67,7 @@ export function isOpaque(color: string): boolean {
 const PIXEL_LIMIT = 1 << 28;
 
 /** Rounds a coordinate to a whole pixel, clamped to `PIXEL_LIMIT`. */
-function toPixel(value: number): number {
+export function toPixel(value: number): number {
   const pixel = Math.round(value);
   if (pixel > PIXEL_LIMIT) return PIXEL_LIMIT;
   if (pixel < -PIXEL_LIMIT) return -PIXEL_LIMIT;
@@ -137,6 +137,14 @@ export class PixelWriter {
   /** Writes a one-pixel line from (x0, y0) to (x1, y1). */
   line(x0: number, y0: number, x1: number, y1: number, color: number): void {
     writeLine(this.pixels, this.stride, this.width, this.height, toPixel(x0), toPixel(y0), toPixel(x1), toPixel(y1), color);
+  }
+
+  /**
+   * Writes a one-pixel line like `line`, between points already rounded with `toPixel`. Whole
+   * numbers pass to it without the boxing that fractional ones may need on each call.
+   */
+  pixelLine(x0: number, y0: number, x1: number, y1: number, color: number): void {
+    writeLine(this.pixels, this.stride, this.width, this.height, x0, y0, x1, y1, color);
   }
 
   /** Writes a disc of the radius given to `begin`, centred on (x, y). */

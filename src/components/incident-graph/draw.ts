@@ -14,7 +14,7 @@
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import { nodeBoundsOf, type DisplayModel, type NodeView } from './display-model.js';
 import { EDGE_DIMMED, EdgeTable } from './edge-table.js';
-import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter } from './dot-raster.js';
+import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter, toPixel } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
 import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
 import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
@@ -266,12 +266,13 @@ interface PixelPlacement {
 }
 
 /**
- * Device pixel positions of the nodes that a table's node indexes point to, x then y: `data`
- * for the indexes from 0 up, `extras` for the negative ones (see `EdgeTable.sources`).
+ * Device pixels of the nodes that a table's node indexes point to, x then y, rounded with
+ * `toPixel`: `data` for the indexes from 0 up, `extras` for the negative ones (see
+ * `EdgeTable.sources`).
  */
 interface EdgeEnds {
-  data: Float64Array;
-  extras: Float64Array;
+  data: Int32Array;
+  extras: Int32Array;
 }
 
 /**
@@ -280,13 +281,13 @@ interface EdgeEnds {
  * of which a large incident has a hundred thousand.
  */
 function placeEdgeEnds(edges: EdgeTable, place: PixelPlacement): EdgeEnds {
-  const placed = (nodes: readonly NodeView[]): Float64Array => {
+  const placed = (nodes: readonly NodeView[]): Int32Array => {
     const { scale, offsetX, offsetY } = place;
-    const positions = new Float64Array(nodes.length * 2);
+    const positions = new Int32Array(nodes.length * 2);
     for (let index = 0; index < nodes.length; index++) {
       const node = nodes[index]!;
-      positions[index * 2] = node.x * scale + offsetX;
-      positions[index * 2 + 1] = node.y * scale + offsetY;
+      positions[index * 2] = toPixel(node.x * scale + offsetX);
+      positions[index * 2 + 1] = toPixel(node.y * scale + offsetY);
     }
     return positions;
   };
@@ -322,7 +323,7 @@ function writeEdgeLines(
     const startAt = (source >= 0 ? source : ~source) * 2;
     const end = target >= 0 ? ends.data : ends.extras;
     const endAt = (target >= 0 ? target : ~target) * 2;
-    writer.line(start[startAt]!, start[startAt + 1]!, end[endAt]!, end[endAt + 1]!, color);
+    writer.pixelLine(start[startAt]!, start[startAt + 1]!, end[endAt]!, end[endAt + 1]!, color);
   }
 }
 

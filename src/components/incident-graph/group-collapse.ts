@@ -6,7 +6,7 @@
 
 import { VERDICTS, type Verdict } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
-import { filterSteps, runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
+import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 import { GROUP_RADIUS, placeGroupNodes } from './group-placement.js';
 import { compareNodes, type DisplayModel, type NodeView } from './display-model.js';
 import { EdgeTable } from './edge-table.js';
@@ -94,8 +94,7 @@ export function* collapseGroupsSteps(
   const edges = yield* mergeEdgesSteps(model.edges, groupNodes, groupOf);
   yield;
   groupNodes.sort(compareNodes);
-  const uncollapsed = yield* filterSteps(model.nodes, (node) => node.collapsedIn !== collapse);
-  const nodes = yield* mergeSortedSteps(uncollapsed, groupNodes);
+  const nodes = yield* mergeSortedSteps(model.nodes, groupNodes, (node) => node.collapsedIn !== collapse);
   return { ...model, nodes, edges, byId };
 }
 
@@ -120,29 +119,44 @@ function hasNewRole(known: readonly string[], roles: readonly string[]): boolean
 let collapseCount = 0;
 
 /**
- * Merges two lists sorted by `compareNodes`, which is cheaper than sorting every node again. The
- * group nodes `b` are few, so each finds its place in `a` by binary search and the nodes
- * between are copied without comparing. On equal nodes `a` comes first. Yields between slices.
+ * Merges the nodes of `a` that `keep` accepts with `b`, both sorted by `compareNodes`, which is
+ * cheaper than sorting every node again. The group nodes `b` are few, so each finds its place
+ * in `a` by binary search and the nodes between are copied without comparing. On equal nodes
+ * `a` comes first. Yields between slices.
  */
-function* mergeSortedSteps(a: readonly NodeView[], b: readonly NodeView[]): Steps<NodeView[]> {
+function* mergeSortedSteps(a: readonly NodeView[], b: readonly NodeView[], keep: (node: NodeView) => boolean): Steps<NodeView[]> {
   const merged: NodeView[] = [];
   let i = 0;
-  for (const node of b) {
-    let low = i;
-    let high = a.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareNodes(a[middle]!, node) <= 0) low = middle + 1;
-      else high = middle;
+  let sinceYield = 0;
+  for (let next = 0; next <= b.length; next++) {
+    const node = b[next];
+    let low = a.length;
+    if (node) {
+      low = i;
+      let high = a.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareNodes(a[middle]!, node) <= 0) low = middle + 1;
+        else high = middle;
+      }
     }
-    for (; i < low; i++) {
-      merged.push(a[i]!);
-      if (merged.length % SLICE_ITEMS === 0) yield;
+    while (i < low) {
+      const to = Math.min(low, i + SLICE_ITEMS);
+      copyKept(a, i, to, keep, merged);
+      sinceYield += to - i;
+      i = to;
+      if (sinceYield < SLICE_ITEMS) continue;
+      sinceYield = 0;
+      yield;
     }
-    merged.push(node);
+    if (node) merged.push(node);
   }
-  for (; i < a.length; i++) merged.push(a[i]!);
   return merged;
+}
+
+/** Appends the nodes `from` to `to` (not included) of `nodes` that `keep` accepts to `into`. */
+function copyKept(nodes: readonly NodeView[], from: number, to: number, keep: (node: NodeView) => boolean, into: NodeView[]): void {
+  for (let index = from; index < to; index++) if (keep(nodes[index]!)) into.push(nodes[index]!);
 }
 
 function groupNode(

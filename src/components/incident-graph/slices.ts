@@ -61,14 +61,3 @@ export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Step
   if (source !== items) for (let i = 0; i < length; i++) items[i] = source[i]!;
   return items;
 }
-
-/** Returns the items that `keep` accepts, in order, like `Array.prototype.filter`, yielding between slices. */
-export function* filterSteps<T>(items: readonly T[], keep: (item: T) => boolean): Steps<T[]> {
-  const matching: T[] = [];
-  for (let from = 0; from < items.length; from += SLICE_ITEMS) {
-    const to = Math.min(items.length, from + SLICE_ITEMS);
-    for (let index = from; index < to; index++) if (keep(items[index]!)) matching.push(items[index]!);
-    yield;
-  }
-  return matching;
-}
