@@ -233,9 +233,9 @@ try {
   );
   console.log(
     `il-incident-graph with its dependencies, minified and gzipped: ${kb(element.initial)} up front, ` +
-      `${kb(element.onDemand)} more on first use (the main-thread layout engine for a graph without saved ` +
-      `positions of up to 400 nodes or when workers are blocked, the minimap, the inlined worker for larger layouts, ` +
-      `the box and lasso geometry)`,
+      `${kb(element.onDemand)} more on first use (the session model with graphology for an element that makes its own ` +
+      `session, the main-thread layout engine for a graph without saved positions of up to 400 nodes or when workers ` +
+      `are blocked, the inlined worker for larger layouts, the minimap, the export, the box and lasso geometry)`,
   );
   console.log(await describeMachine(bench.browser));
   console.log(
