@@ -9,7 +9,7 @@
 // graphology themselves.
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleUpFront } from './up-front-chunks.mjs';
 
 const LEFT_OUT = new Set(['incident-view', 'investigations']);
 const FORBIDDEN = [
@@ -27,27 +27,8 @@ for (const folder of readdirSync('src/components')) {
   if (LEFT_OUT.has(folder) || !existsSync(entry)) continue;
   checked++;
 
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    splitting: true,
-    outdir: 'up-front-check',
-    write: false,
-    metafile: true,
-    logLevel: 'warning',
-  });
-
-  // The entry and the chunks it imports statically, and theirs, are what a page loads up front.
+  const { result, upFront } = await bundleUpFront(entry, { outdir: 'up-front-check' });
   const outputs = result.metafile.outputs;
-  const upFront = new Set();
-  const visit = (path) => {
-    if (upFront.has(path)) return;
-    upFront.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint === entry));
-
   const inputs = [...upFront].flatMap((path) => Object.keys(outputs[path].inputs));
   for (const { name, matches } of FORBIDDEN) {
     const found = inputs.filter(matches);

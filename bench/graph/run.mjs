@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describeMachine, root, startBench, VIEWPORT } from '../shared/driver.mjs';
+import { bundleUpFront } from '../../scripts/up-front-chunks.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -45,26 +46,8 @@ function withTimeout(promise, milliseconds, label) {
  * static imports) and of the chunks loaded on demand.
  */
 async function gzippedBundleSizes(entry, directory) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    splitting: true,
-    outdir: join(directory, 'element-size'),
-    write: false,
-    metafile: true,
-    logLevel: 'warning',
-  });
+  const { result, upFront } = await bundleUpFront(entry, { outdir: join(directory, 'element-size'), minify: true });
   const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint);
-  const upFront = new Set();
-  const visit = (path) => {
-    if (upFront.has(path)) return;
-    upFront.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(entryPath);
 
   let initial = 0;
   let onDemand = 0;
