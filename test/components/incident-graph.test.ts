@@ -177,6 +177,27 @@ describe('<il-incident-graph>', () => {
       expect(large.height).to.be.greaterThan(small.height * 2);
     });
 
+    it('keeps a fit to some nodes on resize', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      await element.fit({ nodeIds: ['ip-c2'] });
+      const fitted = element.camera;
+      element.style.width = '300px';
+      await nextFrames();
+      await nextFrames();
+      expect(element.camera).to.deep.equal(fitted);
+    });
+
+    it('fits a resize again after a fit to the whole graph', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      await element.fit({ nodeIds: ['ip-c2'] });
+      await element.fit();
+      const whole = element.camera;
+      element.style.width = '300px';
+      await nextFrames();
+      await nextFrames();
+      expect(element.camera.k).to.be.lessThan(whole.k);
+    });
+
     it('keeps a camera the host set on resize', async () => {
       const element = await mountGraph({ graph: createFixtureGraph() });
       element.camera = { x: 10, y: 20, k: 1.5 };

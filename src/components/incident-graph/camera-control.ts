@@ -106,6 +106,22 @@ export class CameraControl {
     }
   }
 
+  /**
+   * Applies a fit that the user or the host asked for (F, 0, `fit()`, `fitSelection()`). A fit
+   * to the selection or to given nodes is a camera move like a pan, so a resize or a graph that
+   * grows keeps it. A fit to the whole graph gives the camera back to the automatic fit.
+   */
+  fitRequested(options: FitOptions): void {
+    const fitted = this.fit(options);
+    if (!options.selection && !options.nodeIds) {
+      this.cameraMoved = false;
+      return;
+    }
+    if (!fitted) return;
+    this.needsAutoFit = false;
+    this.cameraMoved = true;
+  }
+
   /** Moves the camera to fit `options` at once. Returns false when the element has no size or nothing to fit. */
   fit(options: FitOptions = {}): boolean {
     this.processDisplay();

@@ -121,7 +121,7 @@ export class FrameDrawer {
     camera.autoFit(binding.layoutRunner);
     const fits = [...this.fits, ...frames.takeFits()];
     this.fits = [];
-    for (const fit of fits) camera.fit(fit.options);
+    for (const fit of fits) camera.fitRequested(fit.options);
 
     const content = this.contentNow(fits.length > 0)!;
     const steps = this.painter.paintSteps(this.canvas!, context, content, this.parts.minimapView, () => this.host.renderRoot.querySelector('canvas.minimap'));

@@ -369,7 +369,8 @@ export class IncidentGraphElement extends LitElement {
   /**
    * Moves the camera so every visible node (or those of `nodeIds`) fits in the view. A member of
    * a collapsed group counts as its group. Resolves once the frame that shows it is drawn. For a
-   * hidden element, once it gets a size.
+   * hidden element, once it gets a size. A fit to `nodeIds` or the selection ends the automatic
+   * fit, as setting `camera` does, and a fit of every node resumes it.
    */
   fit(options: FitOptions = {}): Promise<void> {
     return this.frames.requestFit(options);
