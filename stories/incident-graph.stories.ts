@@ -251,24 +251,20 @@ export const RightToLeftAndLongLabels: Story = {
   },
 };
 
-/** The dark theme: the shared `--il-color-*` tokens set on a dark container, which the element inherits. */
+/**
+ * The dark theme, forced with `theme="dark"`: every colour of the element and its canvas,
+ * verdict rings among them, switches to the dark palette, whatever the page's colour scheme.
+ */
 export const DarkTheme: Story = {
   render: (args) => html`
-    <div
-      style=${[
-        'padding: 16px',
-        'background: #101216',
-        '--il-color-surface: #15171c',
-        '--il-color-surface-raised: #262a33',
-        '--il-color-text: #e8e8ee',
-        '--il-color-text-muted: #a3a8b4',
-        '--il-color-border: #454a55',
-        '--il-color-edge: #6f7480',
-        '--il-color-accent: #7fb2ff',
-        '--il-color-focus: #7fb2ff',
-      ].join('; ')}
-    >
-      ${graphView({ session: sessionOn(createFixtureSnapshot()) }, args)}
+    <div style="padding: 16px; background: #101216">
+      <il-incident-graph
+        theme="dark"
+        style=${`height: ${args.height}px`}
+        .session=${sessionOn(createFixtureSnapshot())}
+        min-zoom=${args.minZoom}
+        max-zoom=${args.maxZoom}
+      ></il-incident-graph>
     </div>
   `,
 };
