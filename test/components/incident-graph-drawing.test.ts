@@ -275,6 +275,28 @@ describe('<il-incident-graph> drawing', () => {
       expect(iconFills).to.equal(1);
     });
 
+    it('drops ghost node icons below the icon zoom', async () => {
+      const graph = gridGraph(4, 200);
+      graph.mergeNodeAttributes(graph.nodes()[1]!, { ghost: true });
+      const element = await mountGraph({ graph });
+      const ctx = contextOf(element);
+      let iconFills = 0;
+      const fill = ctx.fill.bind(ctx) as (...args: unknown[]) => void;
+      ctx.fill = ((...args: unknown[]) => {
+        if (args[0] instanceof Path2D) iconFills += 1;
+        fill(...args);
+      }) as typeof ctx.fill;
+
+      await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM });
+      const withIcons = iconFills;
+      iconFills = 0;
+      await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM * 0.95 });
+
+      // Four icons, the ghost's among them, plus the arrowhead fill, which is a Path2D too.
+      expect(withIcons).to.equal(5);
+      expect(iconFills).to.equal(1);
+    });
+
     it('writes many dots as pixels', async () => {
       const graph = gridGraph(2500, 60);
       const element = await mountGraph({ graph });

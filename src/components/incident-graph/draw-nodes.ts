@@ -174,7 +174,7 @@ export function drawNodeLayer(
     }
   }
   for (const node of nodes) {
-    if (node.ghost) drawNode(ctx, node, palette);
+    if (node.ghost) drawNode(ctx, node, palette, detail.icons);
   }
 
   const fresh = nodes.filter((node) => node.fresh === true);
@@ -224,12 +224,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Draws one node on its own, with its ring and badge. */
-export function drawNode(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette): void {
+/** Draws one node on its own, with its ring and badge, and its icon unless `icons` is false. */
+export function drawNode(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette, icons = true): void {
   ctx.save();
   if (node.ghost) ctx.globalAlpha *= 0.55;
-  if (node.alert) drawAlertShape(ctx, node, palette);
-  else drawEntityShape(ctx, node, palette);
+  if (node.alert) drawAlertShape(ctx, node, palette, icons);
+  else drawEntityShape(ctx, node, palette, icons);
   ctx.restore();
 }
 
@@ -249,7 +249,7 @@ export function drawHaloRing(
   ctx.restore();
 }
 
-function drawEntityShape(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette): void {
+function drawEntityShape(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette, icons: boolean): void {
   ctx.beginPath();
   ctx.arc(node.x, node.y, node.radius, 0, Math.PI * 2);
   ctx.fillStyle = palette.nodeFill;
@@ -260,7 +260,7 @@ function drawEntityShape(ctx: CanvasRenderingContext2D, node: NodeView, palette:
   ctx.stroke();
   ctx.setLineDash([]);
 
-  drawIcon(ctx, node, node.radius * 1.15, palette.icon);
+  if (icons) drawIcon(ctx, node, node.radius * 1.15, palette.icon);
 
   if (node.verdict) {
     const style = RING_STYLES[node.verdict];
@@ -277,7 +277,7 @@ function drawEntityShape(ctx: CanvasRenderingContext2D, node: NodeView, palette:
   if (badge) drawBadge(ctx, node, badge, palette);
 }
 
-function drawAlertShape(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette): void {
+function drawAlertShape(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette, icons: boolean): void {
   const side = node.radius * 1.7;
   ctx.beginPath();
   ctx.roundRect(node.x - side / 2, node.y - side / 2, side, side, side * 0.22);
@@ -286,7 +286,7 @@ function drawAlertShape(ctx: CanvasRenderingContext2D, node: NodeView, palette: 
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = palette.background;
   ctx.stroke();
-  drawIcon(ctx, node, side * 0.68, alertIconColor(node, palette));
+  if (icons) drawIcon(ctx, node, side * 0.68, alertIconColor(node, palette));
 }
 
 /**
