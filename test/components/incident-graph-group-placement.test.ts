@@ -152,6 +152,18 @@ describe('<il-incident-graph> group placement', () => {
     expect(overlaps(element.display.nodes)).to.deep.equal([]);
   });
 
+  it('keeps the edge from its alert in sight', async () => {
+    const element = await mountSession(sessionOn(ransomwareSnapshot(20, 12)), 10);
+    const groups = element.display.nodes.filter((node) => node.group);
+    expect(groups).to.have.length(2);
+    for (const group of groups) {
+      const alert = element.display.byId.get(group.group!.alertKey)!;
+      // The alert's corner and the group's rim, with 16 units of edge between them.
+      const span = Math.hypot(group.x - alert.x, group.y - alert.y) - drawnReach(alert) - drawnReach(group);
+      expect(span, group.id).to.be.at.least(16 - 0.5);
+    }
+  });
+
   it('keeps two story groups apart', async () => {
     const element = await mountSession(sessionOn(ransomwareSnapshot(20, 12)), 10);
     expect(element.display.nodes.filter((node) => node.group)).to.have.length(2);

@@ -1,8 +1,9 @@
 /**
  * Placement of collapsed group nodes. A group node starts at the centroid of its members, but
  * members that surround their alert put that centroid on the alert. So a group node that would
- * overlap another node moves to the nearest clear place within `MAX_SHIFT`, first outward from
- * its alert along the members' mean offset from it. Every node with a position counts, whether
+ * overlap another node, or sit so near its alert that the edge between them hardly shows, moves
+ * to the nearest clear place within `MAX_SHIFT`, first outward from its alert along the
+ * members' mean offset from it. Every node with a position counts, whether
  * or not it exists at the time cursor or passes the filters, and so does every collapsed group
  * placed before, so the time cursor and the filters never move a group node. DOM-free.
  */
@@ -38,6 +39,13 @@ const ALERT_CORNER_REACH = 1.7 / Math.SQRT2;
 const GROUP_REACH = GROUP_RADIUS + 3.5 + 3 + 3 * Math.SQRT2 + 0.75;
 /** Clear space between a group node and any other node, in world units. */
 const GROUP_GAP = 2;
+/**
+ * Length of the edge from a group node's alert to it that stays in sight between the two, in
+ * world units: room for the arrowhead (7 units) and as much line again.
+ */
+const ALERT_EDGE_SPAN = 16;
+/** Distance from an alert's centre that a group node of that alert keeps its own centre at, at least. */
+const ALERT_DISTANCE = ALERT_RADIUS * ALERT_CORNER_REACH + GROUP_REACH + ALERT_EDGE_SPAN;
 /** Distance between the places tried around a blocked centroid, in world units. */
 const STEP = GROUP_RADIUS / 2;
 /**
@@ -91,7 +99,12 @@ export function placeGroupNodes(
   for (const group of groups) {
     const centre = centroid(group.memberIds, positionOf);
     if (!centre) continue;
-    const placed = obstacles.clearance(centre) >= 0 ? centre : nearestClear(group, centre, obstacles, positionOf);
+    const alert = positionOf(group.alertKey);
+    const clearance = (point: Point): number => {
+      const clear = obstacles.clearance(point);
+      return alert ? Math.min(clear, Math.hypot(point.x - alert.x, point.y - alert.y) - ALERT_DISTANCE) : clear;
+    };
+    const placed = clearance(centre) >= 0 ? centre : nearestClear(group, centre, clearance, positionOf);
     placements.set(group.id, placed);
     obstacles.add(placed, GROUP_REACH);
   }
@@ -100,15 +113,16 @@ export function placeGroupNodes(
 
 /**
  * Returns the clear point nearest the centroid, on rings around it `STEP` apart and at most
- * `MAX_SHIFT` away. Each ring tries first the point on the ray from the group's alert through
- * the centroid, then points ever further round on either side. With the centroid on the alert,
- * the ray runs towards the first member placed apart from the alert, or straight down when there
- * is none.
+ * `MAX_SHIFT` away. A point is clear where `clearance` is 0 or more: clear of other nodes, and
+ * far enough from the group's alert for the edge between them to show. Each ring tries first
+ * the point on the ray from the group's alert through the centroid, then points ever further
+ * round on either side. With the centroid on the alert, the ray runs towards the first member
+ * placed apart from the alert, or straight down when there is none.
  */
 function nearestClear(
   group: PlacedGroup,
   centre: Point,
-  obstacles: ObstacleGrid,
+  clearanceAt: (point: Point) => number,
   positionOf: (id: string) => Point | undefined,
 ): Point {
   const alert = positionOf(group.alertKey) ?? centre;
@@ -122,7 +136,7 @@ function nearestClear(
   const outward = Math.atan2(dy, dx);
 
   let best = centre;
-  let bestClearance = obstacles.clearance(centre);
+  let bestClearance = clearanceAt(centre);
   for (let distance = STEP; distance <= MAX_SHIFT; distance += STEP) {
     const count = Math.max(6, Math.ceil((2 * Math.PI * distance) / STEP));
     for (let index = 0; index < count; index++) {
@@ -130,7 +144,7 @@ function nearestClear(
       const turn = index % 2 === 1 ? (index + 1) / 2 : -index / 2;
       const angle = outward + (turn * 2 * Math.PI) / count;
       const point = { x: centre.x + distance * Math.cos(angle), y: centre.y + distance * Math.sin(angle) };
-      const clearance = obstacles.clearance(point);
+      const clearance = clearanceAt(point);
       if (clearance >= 0) return point;
       if (clearance > bestClearance) {
         best = point;
