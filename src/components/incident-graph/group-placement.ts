@@ -113,7 +113,7 @@ export function placeGroupNodes(
 
 /**
  * Returns the clear point nearest the centroid, on rings around it `STEP` apart and at most
- * `MAX_SHIFT` away. A point is clear where `clearance` is 0 or more: clear of other nodes, and
+ * `MAX_SHIFT` away. A point is clear where `clearanceAt` is 0 or more: clear of other nodes, and
  * far enough from the group's alert for the edge between them to show. Each ring tries first
  * the point on the ray from the group's alert through the centroid, then points ever further
  * round on either side. With the centroid on the alert, the ray runs towards the first member
