@@ -115,6 +115,33 @@ describe('<il-incident-graph> drawing', () => {
       }
     });
 
+    it('keeps hub labels in a crowded centre below the icon zoom', async () => {
+      // The demo's graph in a 1280 × 800 window, where the sample fits below the icon zoom and
+      // the device and the user have no position clear of their neighbours' circles.
+      const [snapshot] = fromMicrosoftGraph(contosoPhishToMacro);
+      const device = snapshot!.entities.find((entity) => entity.kind === 'device')!;
+      const user = snapshot!.entities.find((entity) => entity.kind === 'user' && entity.displayName === 'Alex Morgan')!;
+      const session = new IncidentSession();
+      await session.load(createStaticAdapter(snapshot!), snapshot!.incident.id);
+      const element = await fixture<IncidentGraphElement>(html`
+        <il-incident-graph style=${styleProperties({ width: '634px', height: '310px' })} .session=${session}></il-incident-graph>
+      `);
+      await element.layoutSettled;
+      await element.fit();
+      await nextFrames();
+      const stats = lastDrawStats(contextOf(element))!;
+      expect(element.camera.k, 'icons are left out at this zoom').to.be.below(ICON_MIN_ZOOM);
+      expect(element.camera.k, 'labels show at this zoom').to.be.at.least(LABEL_MIN_ZOOM);
+
+      const hubLabels = stats.labels.filter((label) => label.ownerId === device.id || label.ownerId === user.id);
+      expect(hubLabels.map((label) => label.text)).to.have.members(['ws-042.contoso.com', 'Alex Morgan']);
+      for (let i = 0; i < stats.labels.length; i++) {
+        for (let j = i + 1; j < stats.labels.length; j++) {
+          expect(intersects(stats.labels[i]!.box, stats.labels[j]!.box), `${stats.labels[i]!.text} / ${stats.labels[j]!.text}`).to.equal(false);
+        }
+      }
+    });
+
     it('keeps hub labels in a crowded centre', async () => {
       // The demo sample's device and user sit at the centre of the story, every side taken by
       // their neighbours' circles. The size is that of the demo's graph in a 1400 × 900 window.

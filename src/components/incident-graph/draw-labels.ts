@@ -3,7 +3,7 @@
  * before, shortened in the middle, written in their own direction, with a halo.
  */
 
-import { RING_GAP } from './draw-nodes.js';
+import { ICON_MIN_ZOOM, RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
 import type { DisplayModel, EdgeTable, NodeView } from './display-model.js';
@@ -146,8 +146,10 @@ export function placeNodeLabels(
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
+  const iconsShown = camera.k >= ICON_MIN_ZOOM;
   // Candidates past the cap would rarely find room, and measuring them costs time per frame.
   for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId, degrees, hubs).slice(0, MAX_LABEL_CANDIDATES)) {
+    const hub = hubs.has(node.id) && !node.dimmed;
     const { text, size } = fitNodeLabel(ctx, node.label);
     const label = placer.place(
       {
@@ -157,8 +159,10 @@ export function placeNodeLabels(
         placements: NODE_LABEL_PLACEMENTS,
         edgeEnds: neighboursOf(connectedness, state.display.edges, node)?.map((neighbour) => toScreen(neighbour, camera)),
         forced: node.id === state.hoveredId || node.id === activeId,
-        coversNodes: node.selected,
-        coversRims: hubs.has(node.id) && !node.dimmed,
+        // Below the icon zoom no core shows an icon, so a hub's label may cover its neighbours'
+        // circles there, rather than go missing from the middle of a crowded story.
+        coversNodes: node.selected || (hub && !iconsShown),
+        coversRims: hub,
       },
       size,
       textDirection(text),

@@ -7,8 +7,12 @@
 
 import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPath2D } from '../shared/entity-icons.js';
 import type { RemediationStatus, Severity, Verdict } from '../../model/types.js';
+import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { NodeView } from './display-model.js';
 import type { Palette } from './palette.js';
+
+/** Kind icons and remediation badges show from this zoom on, where entities are 8 CSS pixels in radius. */
+export const ICON_MIN_ZOOM = 8 / ENTITY_RADIUS;
 
 /** Gap between a node's edge and its verdict ring, in world units. */
 export const RING_GAP = 3.5;

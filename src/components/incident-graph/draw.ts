@@ -17,7 +17,7 @@ import { EDGE_DIMMED, EdgeTable } from './edge-table.js';
 import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter, toPixel } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
 import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
-import { dotColor, drawNodeLayer, RING_GAP } from './draw-nodes.js';
+import { dotColor, drawNodeLayer, ICON_MIN_ZOOM, RING_GAP } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
 import type { Camera } from './geometry.js';
 import { LabelPlacer, type PlacedLabel } from './labels.js';
@@ -35,8 +35,7 @@ export const EDGE_LABEL_MIN_ZOOM = 1.5;
 /** Edges show their evidence role's dash pattern and width from this zoom on, thin solid lines below. */
 export const EDGE_STYLE_MIN_ZOOM = 0.6;
 
-/** Kind icons and remediation badges show from this zoom on, where entities are 8 CSS pixels in radius. */
-export const ICON_MIN_ZOOM = 8 / ENTITY_RADIUS;
+export { ICON_MIN_ZOOM };
 
 /** Nodes smaller than this on screen, in CSS pixels of radius, are drawn as dots. */
 export const DOT_SCREEN_RADIUS = 4;

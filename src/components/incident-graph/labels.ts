@@ -43,7 +43,8 @@ export interface LabelCandidate {
   forced?: boolean;
   /**
    * Lets the label cover other node circles when no position is clear of them, but never
-   * another label. Meant for selected nodes, which may be many and close together.
+   * another label. With `coversRims` too, a position that covers rims only comes first. Meant
+   * for selected nodes, which may be many and close together, and for hubs where no icon shows.
    */
   coversNodes?: boolean;
   /**
@@ -296,7 +297,7 @@ export class LabelPlacer {
     }
 
     let fallback = firstClearOfCores;
-    if (candidate.coversNodes) fallback = firstClearOfLabels;
+    if (candidate.coversNodes) fallback = firstClearOfCores ?? firstClearOfLabels;
     if (candidate.forced) fallback = firstClearOfCores ?? firstClearOfLabels ?? firstInView;
     return fallback ? this.accept(candidate, fallback.box, fallback.placement, direction) : undefined;
   }
