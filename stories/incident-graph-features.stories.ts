@@ -175,6 +175,27 @@ export const CooperativeGestures: Story = {
 };
 
 /**
+ * A panel of the page over the bottom of the graph, and `viewInsets` set to its height. The
+ * automatic fit, F and `fit()` place the nodes in the part above the panel. A narrow
+ * `il-incident-view` sets it for its details sheet.
+ */
+export const ViewInsets: Story = {
+  args: { height: 480 },
+  render: (args) => html`
+    <div style="position: relative">
+      <il-incident-graph
+        style=${`height: ${args.height}px`}
+        .session=${sessionOn(createFixtureSnapshot())}
+        .viewInsets=${{ bottom: 180 }}
+      ></il-incident-graph>
+      <div style="position: absolute; inset: auto 0 0 0; height: 180px; background: rgb(0 0 0 / 0.55); color: white; font: 14px system-ui, sans-serif; padding: 12px; box-sizing: border-box">
+        A panel over the bottom 180 px of the graph. Click a node and press F: it fits above the panel.
+      </div>
+    </div>
+  `,
+};
+
+/**
  * A generated incident of 2,000 entities and 200 alerts. Above 150 visible nodes the minimap
  * shows in the bottom right corner with the view's rectangle, and a click or drag in it pans there.
  */

@@ -177,6 +177,25 @@ describe('<il-incident-graph>', () => {
       expect(large.height).to.be.greaterThan(small.height * 2);
     });
 
+    it('fits in the part the view insets leave', async () => {
+      const element = await mountGraph({ graph: createFixtureGraph() });
+      element.style.width = '400px';
+      element.style.height = '300px';
+      element.viewInsets = { bottom: 120, left: 50 };
+      await nextFrames();
+      await nextFrames();
+      for (const node of element.display.nodes) {
+        const point = element.toScreen(node.id)!;
+        expect(point.x, node.id).to.be.within(50, 400);
+        expect(point.y, node.id).to.be.within(0, 180);
+      }
+
+      await element.fit({ nodeIds: ['ip-c2'] });
+      const point = element.toScreen('ip-c2')!;
+      expect(point.x, 'centred across the part left').to.be.closeTo(50 + 350 / 2, 1);
+      expect(point.y, 'centred down the part left').to.be.closeTo(180 / 2, 1);
+    });
+
     it('keeps a fit to some nodes on resize', async () => {
       const element = await mountGraph({ graph: createFixtureGraph() });
       await element.fit({ nodeIds: ['ip-c2'] });

@@ -184,6 +184,22 @@ describe('<il-incident-view> narrow', () => {
       expect(nodeInViewport(view, PROCESS).y, 'node centre').to.be.at.most(sheet.top - REVEAL_MARGIN);
     });
 
+    it('fits the selection above the sheet', async () => {
+      const view = await narrowView(GROWING);
+      const sheet = await openSheet(view);
+      const graph = graphOf(view);
+      const graphBox = graph.getBoundingClientRect();
+      expect(graph.viewInsets?.bottom, 'covered height').to.be.closeTo(Math.min(graphBox.bottom, sheet.bottom) - sheet.top, 1);
+
+      await graph.fitSelection();
+      const centre = nodeInViewport(view, DEVICE);
+      expect(centre.y, 'node centre').to.be.closeTo((graphBox.top + sheet.top) / 2, 1);
+
+      view.session!.select({});
+      await view.updateComplete;
+      expect(graph.viewInsets, 'insets with the sheet closed').to.equal(undefined);
+    });
+
     it('keeps the camera beside a side pane', async () => {
       await setViewport({ width: 1280, height: 800 });
       try {

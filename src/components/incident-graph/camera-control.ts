@@ -7,7 +7,7 @@
 
 import { fitDisplay, ZoomLimiter, type ZoomLimits } from './camera-fit.js';
 import type { DisplayModel } from './display-model.js';
-import { clampCamera, type Camera, type FitOptions, type Point } from './geometry.js';
+import { clampCamera, type Camera, type FitOptions, type Point, type ViewInsets } from './geometry.js';
 import type { LivePositions } from './layout-runner.js';
 import type { MotionCache } from './motion-cache.js';
 import type { ZoomCamera } from './zoom-camera.js';
@@ -29,6 +29,9 @@ export interface LayoutProgressState {
   readonly livePositions: LivePositions | undefined;
 }
 
+/** Narrowest and lowest part of the element, in CSS pixels, that a fit leaves the covered parts out for. */
+const MIN_FIT_SIDE = 64;
+
 export class CameraControl {
   private readonly host: CameraControlHost;
   /** Brings the display model up to date before the camera is fitted to it. */
@@ -39,6 +42,8 @@ export class CameraControl {
   private needsAutoFit = true;
   /** True once the user or the host moved the camera. Until then a resize fits again. */
   private cameraMoved = false;
+  /** The covered parts of the element that fits leave out. See the element's `viewInsets`. */
+  private insets: Required<ViewInsets> = { top: 0, right: 0, bottom: 0, left: 0 };
 
   constructor(host: CameraControlHost, processDisplay: () => void) {
     this.host = host;
@@ -88,6 +93,17 @@ export class CameraControl {
     this.cameraMoved = false;
   }
 
+  /**
+   * Sets the covered parts of the element, which every later fit leaves out. Like a resize, it
+   * fits again unless the camera was moved. A side that is not a finite number of 0 or more
+   * counts as 0.
+   */
+  setInsets(insets: ViewInsets | undefined): void {
+    const side = (value: number | undefined): number => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
+    this.insets = { top: side(insets?.top), right: side(insets?.right), bottom: side(insets?.bottom), left: side(insets?.left) };
+    this.refitUnlessMoved();
+  }
+
   /** Fits the next frame again, as for a resize or a graph that grew, unless the camera was moved. */
   refitUnlessMoved(): void {
     if (!this.cameraMoved) this.needsAutoFit = true;
@@ -126,13 +142,18 @@ export class CameraControl {
   fit(options: FitOptions = {}): boolean {
     this.processDisplay();
     const { display, surface, zoomCamera } = this.host;
-    const viewport = { width: surface.width, height: surface.height };
+    // The nodes fit in the part of the element that shows. Insets that leave less than
+    // `MIN_FIT_SIDE` either way are not applied, since a fit there would be of no use.
+    let { top, right, bottom, left } = this.insets;
+    if (surface.width - left - right < MIN_FIT_SIDE) left = right = 0;
+    if (surface.height - top - bottom < MIN_FIT_SIDE) top = bottom = 0;
+    const viewport = { width: surface.width - left - right, height: surface.height - top - bottom };
     const limits = this.limits;
     // Fitting every node with the default padding is what the zoom limits computed already.
     const whole = !options.selection && !options.nodeIds && options.padding === undefined;
     const camera = whole ? this.zoomLimiter.wholeFit(display, viewport, limits.maxZoom) : fitDisplay(display, options, viewport, limits);
     if (!camera) return false;
-    zoomCamera.set(camera);
+    zoomCamera.set({ ...camera, x: camera.x + left, y: camera.y + top });
     return true;
   }
 

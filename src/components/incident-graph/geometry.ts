@@ -42,6 +42,17 @@ export interface FitOptions {
   selection?: boolean;
 }
 
+/**
+ * Parts of a graph element that something of the page covers, in CSS pixels from each side,
+ * such as a sheet over its bottom. Absent sides are 0.
+ */
+export interface ViewInsets {
+  top?: number;
+  right?: number;
+  bottom?: number;
+  left?: number;
+}
+
 /** World bounds of a set of circles. */
 export interface Bounds {
   minX: number;

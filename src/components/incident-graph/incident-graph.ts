@@ -10,7 +10,7 @@ import { themeTokens, type ThemeName } from '../shared/theme.js';
 import { ColorSchemeController } from './color-scheme.js';
 import { CanvasSurface } from './canvas-surface.js';
 import type { DisplayModel, NodeView } from './display-model.js';
-import type { Camera, FitOptions, Point } from './geometry.js';
+import type { Camera, FitOptions, Point, ViewInsets } from './geometry.js';
 import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM } from './camera-fit.js';
 import { CameraControl } from './camera-control.js';
 import { GraphBinding } from './graph-binding.js';
@@ -33,7 +33,7 @@ import { ZoomCamera, type GestureHandling } from './zoom-camera.js';
 import { GestureHint } from './gesture-hint.js';
 import { UserSelection } from './user-selection.js';
 
-export type { Camera, FitOptions } from './geometry.js';
+export type { Camera, FitOptions, ViewInsets } from './geometry.js';
 export type { SelectionTool } from './selection-gesture.js';
 export type { GestureHandling } from './zoom-camera.js';
 
@@ -178,6 +178,7 @@ export class IncidentGraphElement extends LitElement {
     gestureHandling: { attribute: 'gesture-handling', reflect: true },
     workerUrl: { attribute: 'worker-url' },
     filters: { attribute: false },
+    viewInsets: { attribute: false },
     theme: { reflect: true },
   };
 
@@ -242,6 +243,13 @@ export class IncidentGraphElement extends LitElement {
    * elements apply too. Filtered nodes are hidden without moving the rest.
    */
   declare filters: IncidentFilters | undefined;
+
+  /**
+   * Parts of the element that the page covers, in CSS pixels from each side (`ViewInsets`), such
+   * as a sheet over its bottom. Every fit, automatic or asked for, places the nodes in the rest.
+   * Set on its own it fits again, unless the camera was moved.
+   */
+  declare viewInsets: ViewInsets | undefined;
 
   /**
    * Forces the `light` or the `dark` theme on the element and its canvas. Absent or any other
@@ -510,6 +518,10 @@ export class IncidentGraphElement extends LitElement {
     if (changed.has('layout') && changed.get('layout') !== undefined) void this.relayout();
     // The palette is read on each frame, so a frame with the new theme's colours is enough.
     if (changed.has('theme')) this.scheduleFrame();
+    if (changed.has('viewInsets')) {
+      this.cameraControl.setInsets(this.viewInsets);
+      this.scheduleFrame();
+    }
     this.syncGraph();
 
     // The accessible name counts the search's matches, so it needs the new matches now.

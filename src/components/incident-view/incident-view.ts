@@ -98,7 +98,8 @@ interface GraphElement extends GraphExporter, GroupingTarget, SheetGraph {
  * the bottom of the viewport for a view of auto height. The sheet stays in place while the view
  * or the page scrolls, and its close button clears the selection. When the sheet opens over the
  * one selected node, the graph pans, without zooming, so that the node shows above the sheet.
- * For a member of a collapsed group, it pans to the group's node.
+ * For a member of a collapsed group, it pans to the group's node. While the sheet is open, the
+ * graph's fits (F, and the automatic fit) use the part of the graph above it.
  * Since a narrow view scrolls, its graph leaves the wheel and a lone finger to the scrolling,
  * and moves with Ctrl or Cmd and the wheel, a trackpad pinch or two fingers (the graph's
  * `gesture-handling="cooperative"`).

@@ -1,12 +1,14 @@
 /**
  * `SheetController`: the details sheet of a narrow `il-incident-view`. It reads whether the view
- * grows with its content, keeps room under the stack for a sheet fixed to the viewport, and pans
- * the graph so that the one selected node shows above the sheet instead of under it.
+ * grows with its content, keeps room under the stack for a sheet fixed to the viewport, pans
+ * the graph so that the one selected node shows above the sheet instead of under it, and sets
+ * the part of the graph that the sheet covers as the graph's `viewInsets`, which its fits leave
+ * out.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IncidentSession } from '../../session/session.js';
-import type { Camera, Point } from '../incident-graph/geometry.js';
+import type { Camera, Point, ViewInsets } from '../incident-graph/geometry.js';
 import type { GroupInfo } from '../incident-graph/grouping.js';
 import { singleSelectedNode } from './selection-summary.js';
 import { cameraRevealingNode } from './sheet-reveal.js';
@@ -16,6 +18,7 @@ export interface SheetGraph {
   camera: Camera;
   toScreen(nodeId: string): Point | undefined;
   readonly groups: readonly GroupInfo[];
+  viewInsets: ViewInsets | undefined;
 }
 
 export interface SheetSources {
@@ -57,10 +60,31 @@ export class SheetController implements ReactiveController {
     if (frame && this.growsWithContent) {
       frame.style.setProperty('--_sheet-space', sheet ? `${sheet.getBoundingClientRect().height}px` : '0px');
     }
+    this.updateGraphInsets(sheet);
     if (this.revealPending) {
       this.revealPending = false;
       if (frame && sheet) this.revealSelectedNode(frame, sheet);
     }
+  }
+
+  /**
+   * Gives the graph the height of its bottom part that the sheet covers, as its `viewInsets`,
+   * or none when the sheet is closed or is a side pane beside the graph.
+   */
+  private updateGraphInsets(sheet: HTMLElement | null | undefined): void {
+    const graph = this.sources.graph();
+    if (!graph) return;
+    let covered = 0;
+    if (sheet) {
+      const graphBox = (graph as unknown as HTMLElement).getBoundingClientRect();
+      const sheetBox = sheet.getBoundingClientRect();
+      const across = Math.min(graphBox.right, sheetBox.right) - Math.max(graphBox.left, sheetBox.left);
+      if (sheetBox.top > graphBox.top && across >= graphBox.width / 2) covered = Math.max(0, Math.min(graphBox.bottom, sheetBox.bottom) - sheetBox.top);
+    }
+    // NOTE: In a view that grows with its content, the sheet is fixed to the viewport, so the
+    // part it covers changes as the page scrolls. It is measured after each update only.
+    if ((graph.viewInsets?.bottom ?? 0) === covered) return;
+    graph.viewInsets = covered > 0 ? { bottom: covered } : undefined;
   }
 
   /**
