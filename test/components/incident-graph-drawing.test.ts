@@ -281,47 +281,44 @@ describe('<il-incident-graph> drawing', () => {
       expect(dots.labels).to.have.length(0);
     });
 
-    it('drops icons below the icon zoom', async () => {
-      expect(ICON_MIN_ZOOM).to.equal(0.5);
-      const element = await mountGraph({ graph: gridGraph(4, 200) });
+    /**
+     * Returns the Path2D fills (icons and the arrowheads' one fill) of a frame at the icon zoom
+     * and of one just below it.
+     */
+    async function pathFillsAroundIconZoom(graph: IncidentGraph): Promise<{ at: number; below: number }> {
+      const element = await mountGraph({ graph });
       const ctx = contextOf(element);
-      let iconFills = 0;
+      let fills = 0;
       const fill = ctx.fill.bind(ctx) as (...args: unknown[]) => void;
       ctx.fill = ((...args: unknown[]) => {
-        if (args[0] instanceof Path2D) iconFills += 1;
+        if (args[0] instanceof Path2D) fills += 1;
         fill(...args);
       }) as typeof ctx.fill;
 
       await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM });
-      const withIcons = iconFills;
-      iconFills = 0;
+      const at = fills;
+      fills = 0;
       await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM * 0.95 });
+      return { at, below: fills };
+    }
+
+    it('drops icons below the icon zoom', async () => {
+      expect(ICON_MIN_ZOOM).to.equal(0.5);
+      const fills = await pathFillsAroundIconZoom(gridGraph(4, 200));
 
       // Four icons, plus the arrowhead fill, which is a Path2D too.
-      expect(withIcons).to.equal(5);
-      expect(iconFills).to.equal(1);
+      expect(fills.at).to.equal(5);
+      expect(fills.below).to.equal(1);
     });
 
     it('drops ghost node icons below the icon zoom', async () => {
       const graph = gridGraph(4, 200);
       graph.mergeNodeAttributes(graph.nodes()[1]!, { ghost: true });
-      const element = await mountGraph({ graph });
-      const ctx = contextOf(element);
-      let iconFills = 0;
-      const fill = ctx.fill.bind(ctx) as (...args: unknown[]) => void;
-      ctx.fill = ((...args: unknown[]) => {
-        if (args[0] instanceof Path2D) iconFills += 1;
-        fill(...args);
-      }) as typeof ctx.fill;
+      const fills = await pathFillsAroundIconZoom(graph);
 
-      await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM });
-      const withIcons = iconFills;
-      iconFills = 0;
-      await showAt(element, { x: 100, y: 100, k: ICON_MIN_ZOOM * 0.95 });
-
-      // Four icons, the ghost's among them, plus the arrowhead fill, which is a Path2D too.
-      expect(withIcons).to.equal(5);
-      expect(iconFills).to.equal(1);
+      // Four icons, the ghost's among them, plus the arrowhead fill.
+      expect(fills.at).to.equal(5);
+      expect(fills.below).to.equal(1);
     });
 
     it('writes many dots as pixels', async () => {
