@@ -115,57 +115,55 @@ describe('<il-incident-graph> drawing', () => {
       }
     });
 
-    it('keeps hub labels in a crowded centre below the icon zoom', async () => {
-      // The demo's graph in a 1280 × 800 window, where the sample fits below the icon zoom and
-      // the device and the user have no position clear of their neighbours' circles.
+    /**
+     * Draws the demo sample's first incident fitted in a graph of `size`, and returns the
+     * element, its last frame's figures, the labels of its two hubs (the device and the user at
+     * the centre of the story) and its session.
+     */
+    async function demoHubLabels(size: { width: string; height: string }) {
       const [snapshot] = fromMicrosoftGraph(contosoPhishToMacro);
       const device = snapshot!.entities.find((entity) => entity.kind === 'device')!;
       const user = snapshot!.entities.find((entity) => entity.kind === 'user' && entity.displayName === 'Alex Morgan')!;
       const session = new IncidentSession();
       await session.load(createStaticAdapter(snapshot!), snapshot!.incident.id);
       const element = await fixture<IncidentGraphElement>(html`
-        <il-incident-graph style=${styleProperties({ width: '634px', height: '310px' })} .session=${session}></il-incident-graph>
+        <il-incident-graph style=${styleProperties(size)} .session=${session}></il-incident-graph>
       `);
       await element.layoutSettled;
       await element.fit();
       await nextFrames();
       const stats = lastDrawStats(contextOf(element))!;
-      expect(element.camera.k, 'icons are left out at this zoom').to.be.below(ICON_MIN_ZOOM);
-      expect(element.camera.k, 'labels show at this zoom').to.be.at.least(LABEL_MIN_ZOOM);
-
       const hubLabels = stats.labels.filter((label) => label.ownerId === device.id || label.ownerId === user.id);
-      expect(hubLabels.map((label) => label.text)).to.have.members(['ws-042.contoso.com', 'Alex Morgan']);
+      return { element, stats, hubLabels, session };
+    }
+
+    function expectNoLabelOverlap(stats: DrawStats): void {
       for (let i = 0; i < stats.labels.length; i++) {
         for (let j = i + 1; j < stats.labels.length; j++) {
           expect(intersects(stats.labels[i]!.box, stats.labels[j]!.box), `${stats.labels[i]!.text} / ${stats.labels[j]!.text}`).to.equal(false);
         }
       }
+    }
+
+    it('keeps hub labels in a crowded centre below the icon zoom', async () => {
+      // The demo's graph in a 1280 × 800 window, where the sample fits below the icon zoom and
+      // the device and the user have no position clear of their neighbours' circles.
+      const { element, stats, hubLabels } = await demoHubLabels({ width: '634px', height: '310px' });
+      expect(element.camera.k, 'icons are left out at this zoom').to.be.below(ICON_MIN_ZOOM);
+      expect(element.camera.k, 'labels show at this zoom').to.be.at.least(LABEL_MIN_ZOOM);
+
+      expect(hubLabels.map((label) => label.text)).to.have.members(['ws-042.contoso.com', 'Alex Morgan']);
+      expectNoLabelOverlap(stats);
     });
 
     it('keeps hub labels in a crowded centre', async () => {
       // The demo sample's device and user sit at the centre of the story, every side taken by
       // their neighbours' circles. The size is that of the demo's graph in a 1400 × 900 window.
-      const [snapshot] = fromMicrosoftGraph(contosoPhishToMacro);
-      const device = snapshot!.entities.find((entity) => entity.kind === 'device')!;
-      const user = snapshot!.entities.find((entity) => entity.kind === 'user' && entity.displayName === 'Alex Morgan')!;
-      const session = new IncidentSession();
-      await session.load(createStaticAdapter(snapshot!), snapshot!.incident.id);
-      const element = await fixture<IncidentGraphElement>(html`
-        <il-incident-graph style=${styleProperties({ width: '754px', height: '484px' })} .session=${session}></il-incident-graph>
-      `);
-      await element.layoutSettled;
-      await element.fit();
-      await nextFrames();
-      const stats = lastDrawStats(contextOf(element))!;
+      const { element, stats, hubLabels, session } = await demoHubLabels({ width: '754px', height: '484px' });
       expect(element.camera.k, 'icons show at this zoom').to.be.at.least(ICON_MIN_ZOOM);
 
-      const hubLabels = stats.labels.filter((label) => label.ownerId === device.id || label.ownerId === user.id);
       expect(hubLabels.map((label) => label.text)).to.have.members(['ws-042.contoso.com', 'Alex Morgan']);
-      for (let i = 0; i < stats.labels.length; i++) {
-        for (let j = i + 1; j < stats.labels.length; j++) {
-          expect(intersects(stats.labels[i]!.box, stats.labels[j]!.box), `${stats.labels[i]!.text} / ${stats.labels[j]!.text}`).to.equal(false);
-        }
-      }
+      expectNoLabelOverlap(stats);
       // No hub label covers the icon of another node: half an entity's radius around its centre.
       const iconReach = (ENTITY_RADIUS / 2) * element.camera.k;
       for (const label of hubLabels) {
