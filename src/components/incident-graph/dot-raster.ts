@@ -134,16 +134,11 @@ export class PixelWriter {
     return true;
   }
 
-  /** Writes a one-pixel line from (x0, y0) to (x1, y1). */
-  line(x0: number, y0: number, x1: number, y1: number, color: number): void {
-    writeLine(this.pixels, this.stride, this.width, this.height, toPixel(x0), toPixel(y0), toPixel(x1), toPixel(y1), color);
-  }
-
   /**
-   * Writes a one-pixel line like `line`, between points already rounded with `toPixel`. Whole
+   * Writes a one-pixel line from (x0, y0) to (x1, y1), points rounded with `toPixel`. Whole
    * numbers pass to it without the boxing that fractional ones may need on each call.
    */
-  pixelLine(x0: number, y0: number, x1: number, y1: number, color: number): void {
+  line(x0: number, y0: number, x1: number, y1: number, color: number): void {
     writeLine(this.pixels, this.stride, this.width, this.height, x0, y0, x1, y1, color);
   }
 

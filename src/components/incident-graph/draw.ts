@@ -322,7 +322,7 @@ function writeEdgeLines(
     const startAt = (source >= 0 ? source : ~source) * 2;
     const end = target >= 0 ? ends.data : ends.extras;
     const endAt = (target >= 0 ? target : ~target) * 2;
-    writer.pixelLine(start[startAt]!, start[startAt + 1]!, end[endAt]!, end[endAt + 1]!, color);
+    writer.line(start[startAt]!, start[startAt + 1]!, end[endAt]!, end[endAt + 1]!, color);
   }
 }
 
