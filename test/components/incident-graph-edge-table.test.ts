@@ -23,7 +23,7 @@ function edge(id: string, source: NodeView, target: NodeView, extra: Partial<Edg
   return { id, source, target, type: 'relation', evidence: false, roles: [], curve: 0, loopIndex: 0, dimmed: false, ...extra };
 }
 
-/** An alert with eight files on one device: the files group, the device does not. */
+/** Returns a graph of an alert with eight files on one device: the files group, the device does not. */
 function groupedGraph(): IncidentGraph {
   const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
   graph.addNode('alert-1', { kind: 'alert', label: 'Dropped files', x: 0, y: 0 });
@@ -66,13 +66,13 @@ describe('EdgeTable', () => {
     table.add(0, 0, 0, 0);
     table.add(0, ~0, ~0, EDGE_DIMMED);
 
-    const kept = table.filter((row) => table.dimmed(row));
+    const dimmedRows = table.filter((row) => table.dimmed(row));
 
-    expect(kept.length).to.equal(1);
-    expect(kept.view(0)).to.include({ id: 'a->group:evidence', type: 'evidence', dimmed: true });
-    expect(kept.sourceOf(0)).to.equal(a);
-    expect(kept.targetOf(0)).to.equal(group);
-    expect(kept.rolesOf(0)).to.deep.equal(['contextual']);
+    expect(dimmedRows.length).to.equal(1);
+    expect(dimmedRows.view(0)).to.include({ id: 'a->group:evidence', type: 'evidence', dimmed: true });
+    expect(dimmedRows.sourceOf(0)).to.equal(a);
+    expect(dimmedRows.targetOf(0)).to.equal(group);
+    expect(dimmedRows.rolesOf(0)).to.deep.equal(['contextual']);
   });
 
   it('sets and reads the dimmed flag of one row', () => {

@@ -6,7 +6,7 @@
  * the heap after loading fell from 56.5 to 49.6 MB. Columns of node views instead of indexes
  * were slower than the objects, because V8 records each store of a new object into an older
  * array for its collector. The loops that draw, cull, merge and count edges read the columns.
- * Code that wants an edge object asks for a copy of its row (`EdgeTable.view`). DOM-free.
+ * Code that needs an edge object gets a copy of its row (`EdgeTable.view`). DOM-free.
  */
 
 import type { NodeView } from './display-model.js';

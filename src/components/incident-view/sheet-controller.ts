@@ -1,9 +1,9 @@
 /**
  * `SheetController`: the details sheet of a narrow `il-incident-view`. It reads whether the view
- * grows with its content, keeps room under the stack for a sheet fixed to the viewport, pans
- * the graph so that the one selected node shows above the sheet instead of under it, and sets
- * the part of the graph that the sheet covers as the graph's `viewInsets`, which its fits leave
- * out.
+ * grows with its content, keeps room under the stack for a sheet fixed to the viewport, and pans
+ * the graph so that the one selected node shows above the sheet instead of under it. It also
+ * sets the part of the graph that the sheet covers as the graph's `viewInsets`, which the
+ * graph's fits leave out.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
