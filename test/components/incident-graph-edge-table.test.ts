@@ -75,6 +75,17 @@ describe('EdgeTable', () => {
     expect(dimmedRows.rolesOf(0)).to.deep.equal(['contextual']);
   });
 
+  it('takes a subset of rows in order', () => {
+    const a = node('a', 0, 0);
+    const b = node('b', 10, 0);
+    const table = edgeTableOf([edge('a-b', a, b), edge('b-b', b, b, { loopIndex: 1, dimmed: true }), edge('a-a', a, a)]);
+
+    const loops = table.subset([2, 1]).views();
+
+    expect(loops.map((view) => view.id)).to.deep.equal(['a-a', 'b-b']);
+    expect(loops.map((view) => [view.loopIndex, view.dimmed])).to.deep.equal([[0, false], [1, true]]);
+  });
+
   it('sets and reads the dimmed flag of one row', () => {
     const a = node('a', 0, 0);
     const table = edgeTableOf([edge('one', a, a), edge('two', a, a)]);

@@ -231,7 +231,6 @@ export function* baseModelSteps(
     addBaseEdges(edgeEnds, from, Math.min(edgeIds.length, from + SLICE_ITEMS), byId, edges, edgeFirstSeen);
     yield;
   }
-  yield;
 
   // A copy, not a spread of the map's values: in a generator, the spread allocates an
   // iterator result per node.

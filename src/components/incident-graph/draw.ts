@@ -151,9 +151,10 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
 
   if (rastered) {
     pixels?.end();
-    const loopRows = new Set(loops);
-    drawEdgeLayer(ctx, edges.filter((row) => loopRows.has(row) && edges.dimmed(row)), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
-    drawEdgeLayer(ctx, edges.filter((row) => loopRows.has(row) && !edges.dimmed(row)), palette, { ...edgeOptions, alpha: 1 });
+    // Only the self-loops are left to stroke, so the pass reads their rows, not every edge.
+    const loopEdges = edges.subset(loops);
+    drawEdgeLayer(ctx, loopEdges.filter((row) => loopEdges.dimmed(row)), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
+    drawEdgeLayer(ctx, loopEdges.filter((row) => !loopEdges.dimmed(row)), palette, { ...edgeOptions, alpha: 1 });
   } else {
     drawEdgeLayer(ctx, edges.filter((row) => edges.dimmed(row)), palette, { ...edgeOptions, alpha: DIMMED_ALPHA });
     drawEdgeLayer(ctx, edges.filter((row) => !edges.dimmed(row)), palette, { ...edgeOptions, alpha: 1 });

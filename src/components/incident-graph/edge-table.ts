@@ -108,6 +108,13 @@ export class EdgeTable {
     return added;
   }
 
+  /** Returns a table of the rows `rows`, in their order there. */
+  subset(rows: readonly number[]): EdgeTable {
+    const subset = new EdgeTable(rows.length, this.data, this.extras);
+    for (const row of rows) subset.copy(this, row, this.flags[row]!);
+    return subset;
+  }
+
   /** Returns a table of the rows that `keep` accepts, in order. */
   filter(keep: (row: number) => boolean): EdgeTable {
     const subset = new EdgeTable(this.length, this.data, this.extras);
