@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import Graph from 'graphology';
 import { buildDisplayModel, type DisplayModel, type EdgeView, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import { drawScene, type SceneState } from '../../src/components/incident-graph/draw.js';
-import { EDGE_DIMMED, EdgeTable, edgeTableOf } from '../../src/components/incident-graph/edge-table.js';
+import { EDGE_DIMMED, EDGE_FRESH, EdgeTable, edgeTableOf } from '../../src/components/incident-graph/edge-table.js';
 import { collapseGroups } from '../../src/components/incident-graph/group-collapse.js';
 import { findGroups } from '../../src/components/incident-graph/grouping.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
@@ -84,6 +84,26 @@ describe('EdgeTable', () => {
 
     expect(loops.map((view) => view.id)).to.deep.equal(['a-a', 'b-b']);
     expect(loops.map((view) => [view.loopIndex, view.dimmed])).to.deep.equal([[0, false], [1, true]]);
+  });
+
+  it('copies all rows, clearing flags', () => {
+    const a = node('a', 0, 0);
+    const b = node('b', 10, 0);
+    const from = edgeTableOf([
+      edge('a-b', a, b, { evidence: true, dimmed: true, fresh: true, curve: 12 }),
+      edge('b-b', b, b, { loopIndex: 1, dimmed: true }),
+    ]);
+    const into = new EdgeTable(3, from.data, from.extras);
+    into.copy(from, 1, 0);
+
+    into.copyAll(from, EDGE_DIMMED | EDGE_FRESH);
+
+    const views = into.views();
+    expect(views.map((view) => view.id)).to.deep.equal(['b-b', 'a-b', 'b-b']);
+    expect(views[1]).to.deep.include({ source: a, target: b, evidence: true, dimmed: false, fresh: false, curve: 12 });
+    expect(views[2]).to.deep.include({ loopIndex: 1, dimmed: false });
+    // The table copied from keeps its flags.
+    expect(from.view(0).dimmed).to.equal(true);
   });
 
   it('sets and reads the dimmed flag of one row', () => {

@@ -15,6 +15,7 @@ import { boundsOfCircles, type Bounds } from './geometry.js';
 import { orderTiesSteps, sortByTimeSteps } from './node-order.js';
 import { spreadParallelEdges } from './parallel-edges.js';
 import { EDGE_DIMMED, EDGE_FRESH, EdgeTable, evidenceFlag } from './edge-table.js';
+import { NodeIndex, ShownNodes } from './node-maps.js';
 
 export { compareNodes } from './node-order.js';
 export { EdgeTable, edgeTableOf, type EdgeView } from './edge-table.js';
@@ -122,7 +123,7 @@ export function* displayModelSteps(input: DisplayInput): Steps<DisplayModel> {
 export interface BaseModel {
   graph: IncidentGraph;
   /** Every node view by id, in the graph's order: a node's `graphIndex` is its place here. */
-  byId: ReadonlyMap<string, NodeView>;
+  byId: NodeIndex;
   /** Every node view in the graph's order, as in `byId`. */
   graphOrder: readonly NodeView[];
   /**
@@ -154,8 +155,8 @@ export function* baseModelSteps(
   livePositions: PositionSource | undefined,
   options: { finishLater?: boolean } = {},
 ): Steps<BaseModel> {
-  const byId = new Map<string, NodeView>();
   const graphOrder: NodeView[] = [];
+  const byId = new NodeIndex(graphOrder);
 
   // The keys and attributes are gathered in one pass first: graphology's entry iterators
   // allocate an object per node and edge, which costs more than the pass itself.
@@ -209,7 +210,7 @@ export function* baseModelSteps(
       collapsedIn: 0,
     };
     if (liveSlots) liveSlots.slots[graphOrder.length] = slot;
-    byId.set(id, view);
+    byId.add(id, graphOrder.length);
     graphOrder.push(view);
   }
 
@@ -249,7 +250,7 @@ function addBaseEdges(
   ends: readonly string[],
   from: number,
   to: number,
-  byId: ReadonlyMap<string, NodeView>,
+  byId: NodeIndex,
   edges: EdgeTable,
   edgeFirstSeen: Float64Array,
 ): void {
@@ -257,19 +258,19 @@ function addBaseEdges(
   // Edges added one after the other often share their source, such as an alert's evidence, and
   // the last source found spares a lookup in a map of every node.
   let lastSourceId: string | undefined;
-  let lastSource: NodeView | undefined;
+  let lastSource: number | undefined;
   for (let index = from; index < to; index++) {
     const sourceId = ends[index * 2]!;
     if (sourceId !== lastSourceId) {
       lastSourceId = sourceId;
-      lastSource = byId.get(sourceId);
+      lastSource = byId.indexOf(sourceId);
     }
     const source = lastSource;
-    const target = byId.get(ends[index * 2 + 1]!);
-    if (!source || !target) continue;
+    const target = byId.indexOf(ends[index * 2 + 1]!);
+    if (source === undefined || target === undefined) continue;
     const edge = attributes[index] as IncidentEdgeAttributes;
     edgeFirstSeen[edges.length] = edge.firstSeen ?? Number.NaN;
-    edges.add(source.graphIndex!, target.graphIndex!, index, evidenceFlag(edge.type));
+    edges.add(source, target, index, evidenceFlag(edge.type));
   }
 }
 
@@ -302,7 +303,6 @@ export function viewOfBase(base: BaseModel, input: DisplayInput): DisplayModel {
 export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<DisplayModel> {
   const { graph } = base;
   const selectedKeys = selectedNodeKeys(graph, input.selection);
-  const byId = new Map<string, NodeView>();
   // Nodes shown are marked by their place in the graph's order, which is their node index in
   // the base's edge table, so an edge tests its ends without a lookup.
   const shownByIndex = new Uint8Array(base.graphOrder.length);
@@ -321,16 +321,21 @@ export function* viewOfBaseSteps(base: BaseModel, input: DisplayInput): Steps<Di
     node.fresh = input.isNewNow?.(node.firstSeen) === true;
     shownByIndex[node.graphIndex!] = 1;
     nodes.push(node);
-    byId.set(node.id, node);
     if (node.alert) alertCount += 1;
   }
 
   const edges = new EdgeTable(base.edges.length, base.edges.data);
-  for (let from = 0; from < base.edges.length; from += SLICE_ITEMS) {
-    copyShownEdges(base, from, Math.min(base.edges.length, from + SLICE_ITEMS), shownByIndex, input, edges);
-    yield;
+  if (nodes.length === base.nodes.length && !input.existsNow && !input.isNewNow) {
+    // Every edge of the base is shown, as on a first frame without a time cursor or filters.
+    edges.copyAll(base.edges, EDGE_DIMMED | EDGE_FRESH);
+  } else {
+    for (let from = 0; from < base.edges.length; from += SLICE_ITEMS) {
+      copyShownEdges(base, from, Math.min(base.edges.length, from + SLICE_ITEMS), shownByIndex, input, edges);
+      yield;
+    }
   }
 
+  const byId = new ShownNodes(base.byId, base.nodes, shownByIndex, nodes.length);
   if (selectedKeys.size > 0) dimUnrelated(graph, byId, edges, selectedKeys);
   return { nodes, edges, byId, alertCount, entityCount: nodes.length - alertCount };
 }
@@ -424,7 +429,7 @@ function alertNodeKeyIn(graph: IncidentGraph, alertId: string): string | undefin
  */
 function dimUnrelated(
   graph: IncidentGraph,
-  byId: Map<string, NodeView>,
+  byId: ReadonlyMap<string, NodeView>,
   edges: EdgeTable,
   selectedKeys: ReadonlySet<string>,
 ): void {

@@ -108,6 +108,25 @@ export class EdgeTable {
     return added;
   }
 
+  /**
+   * Copies every row of `from`, a table of the same data and extras, after the rows here, with
+   * the flag bits `clear` cleared. Whole columns copy at once, which at a hundred thousand rows
+   * is several times faster than a row at a time.
+   */
+  copyAll(from: EdgeTable, clear: number): void {
+    const start = this.length;
+    const count = from.length;
+    this.sources.set(from.sources.subarray(0, count), start);
+    this.targets.set(from.targets.subarray(0, count), start);
+    this.edges.set(from.edges.subarray(0, count), start);
+    this.curves.set(from.curves.subarray(0, count), start);
+    this.loopIndexes.set(from.loopIndexes.subarray(0, count), start);
+    this.flags.set(from.flags.subarray(0, count), start);
+    const keep = ~clear;
+    for (let row = start; row < start + count; row++) this.flags[row] &= keep;
+    this.length = start + count;
+  }
+
   /** Returns a table of the rows `rows`, in their order there. */
   subset(rows: readonly number[]): EdgeTable {
     const subset = new EdgeTable(rows.length, this.data, this.extras);

@@ -19,6 +19,8 @@ import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 import { EDGE_EVIDENCE } from './edge-table.js';
 import { selectionRefOf, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
 
+const KIND_INDEXES: ReadonlyMap<string, number> = new Map(ENTITY_KINDS.map((kind, index) => [kind, index]));
+
 /** Kinds that never group: the skeleton of the attack story. */
 const UNGROUPED_KINDS: ReadonlySet<string> = new Set(['device', 'user', 'mailbox', 'process']);
 
@@ -51,6 +53,11 @@ export interface GroupDefinition {
   alertId: string;
   kind: EntityKind;
   memberIds: string[];
+  /**
+   * Each member's place in the graph's order when the groups were found from a base model
+   * (its `graphIndex` there), beside `memberIds`. A collapse tries it before a lookup by id.
+   */
+  memberIndexes?: number[];
 }
 
 const GROUP_NOUNS: Record<EntityKind, [one: string, other: string]> = {
@@ -183,7 +190,7 @@ function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<Group
     const node = nodes[index]!;
     if (node.alert || UNGROUPED_KINDS.has(node.kind) || relations[index]! > 1) continue;
     const alert = alertOf[index]!;
-    if (alert >= 0) groups.add(nodes[alert]!.id, node.kind as EntityKind, node.id);
+    if (alert >= 0) groups.addAt(alert, nodes[alert]!.id, node.kind as EntityKind, node.id, index);
   }
   return groups.over(threshold);
 }
@@ -192,8 +199,9 @@ function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<Group
 class GroupCollector {
   private readonly graph: IncidentGraph;
   // Nested maps need no key string built per entity.
-  private readonly buckets = new Map<string, Map<EntityKind, GroupDefinition>>();
-  private readonly groups: GroupDefinition[] = [];
+  private readonly buckets = new Map<string, Map<EntityKind, GatheredGroup>>();
+  private readonly byIndex = new Map<number, GatheredGroup>();
+  private readonly gathered: GatheredGroup[] = [];
 
   constructor(graph: IncidentGraph) {
     this.graph = graph;
@@ -203,24 +211,56 @@ class GroupCollector {
     let byKind = this.buckets.get(alertKey);
     if (!byKind) this.buckets.set(alertKey, (byKind = new Map()));
     let group = byKind.get(kind);
-    if (!group) {
-      group = {
+    if (!group) byKind.set(kind, (group = this.open(alertKey, kind)));
+    group.memberIds.push(id);
+  }
+
+  /**
+   * Adds a member like `add`, for an alert and a member known by their places in the graph's
+   * order. A number keys the group, which spares the hash of two strings per member.
+   */
+  addAt(alertIndex: number, alertKey: string, kind: EntityKind, id: string, memberIndex: number): void {
+    const key = alertIndex * ENTITY_KINDS.length + KIND_INDEXES.get(kind)!;
+    let group = this.byIndex.get(key);
+    if (!group) this.byIndex.set(key, (group = this.open(alertKey, kind)));
+    group.memberIds.push(id);
+    (group.memberIndexes ??= []).push(memberIndex);
+  }
+
+  private open(alertKey: string, kind: EntityKind): GatheredGroup {
+    const group: GatheredGroup = { alertKey, kind, memberIds: [], memberIndexes: undefined };
+    this.gathered.push(group);
+    return group;
+  }
+
+  /**
+   * Returns the groups of more than `threshold` members. Their ids are made here, for those
+   * groups only, since most alerts have only a few members of a kind.
+   */
+  over(threshold: number): GroupDefinition[] {
+    const groups: GroupDefinition[] = [];
+    for (const { alertKey, kind, memberIds, memberIndexes } of this.gathered) {
+      if (memberIds.length <= threshold) continue;
+      const group: GroupDefinition = {
         id: groupIdFor(this.graph, alertKey, kind),
         alertKey,
         alertId: selectionRefOf(this.graph, alertKey).id,
         kind,
-        memberIds: [],
+        memberIds,
       };
-      byKind.set(kind, group);
-      this.groups.push(group);
+      if (memberIndexes) group.memberIndexes = memberIndexes;
+      groups.push(group);
     }
-    group.memberIds.push(id);
+    return groups;
   }
+}
 
-  /** Returns the groups of more than `threshold` members. */
-  over(threshold: number): GroupDefinition[] {
-    return this.groups.filter((group) => group.memberIds.length > threshold);
-  }
+/** Members of one alert and kind, gathered before the threshold applies. */
+interface GatheredGroup {
+  alertKey: string;
+  kind: EntityKind;
+  memberIds: string[];
+  memberIndexes: number[] | undefined;
 }
 
 /**
