@@ -3,7 +3,7 @@
  * before, shortened in the middle, written in their own direction, with a halo.
  */
 
-import { ICON_MIN_ZOOM, RING_GAP } from './draw-nodes.js';
+import { FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
 import type { DisplayModel, EdgeTable, NodeView } from './display-model.js';
@@ -32,6 +32,8 @@ const LABEL_MAX_GRAPHEMES = 24;
 /** Widest node label, in CSS pixels. Longer text loses its middle. */
 const LABEL_MAX_WIDTH = 180;
 const NODE_FONT_SIZE = 12;
+/** Height of a node label's box, in CSS pixels. */
+export const NODE_LABEL_HEIGHT = NODE_FONT_SIZE + 2;
 const EDGE_FONT_SIZE = 10;
 /** Nodes in view, highest priority first, that are tried for a label in one frame. */
 const MAX_LABEL_CANDIDATES = 1500;
@@ -50,7 +52,7 @@ export function nodeLabelFont(fontFamily: string): string {
 export function fitNodeLabel(ctx: CanvasRenderingContext2D, label: string): { text: string; size: { width: number; height: number } } {
   const measure = (text: string): number => measurer.width(ctx, text);
   const text = fitLabel(label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
-  return { text, size: { width: measure(text), height: NODE_FONT_SIZE + 2 } };
+  return { text, size: { width: measure(text), height: NODE_LABEL_HEIGHT } };
 }
 
 /** Degrees and hubs of one display model, with its list lengths to notice lists changed in place. */
@@ -154,7 +156,7 @@ export function placeNodeLabels(
     const label = placer.place(
       {
         text,
-        anchor: { ...toScreen(node, camera), radius: (node.radius + RING_GAP + 1) * camera.k },
+        anchor: { ...toScreen(node, camera), radius: labelClearance(node, state) },
         ownerId: node.id,
         placements: NODE_LABEL_PLACEMENTS,
         edgeEnds: neighboursOf(connectedness, state.display.edges, node)?.map((neighbour) => toScreen(neighbour, camera)),
@@ -241,6 +243,20 @@ function paintLabels(
   }
   ctx.direction = 'ltr';
   ctx.globalAlpha = 1;
+}
+
+/**
+ * Returns the distance from a node's centre, in CSS pixels, that labels keep clear of: its
+ * circle and verdict ring, or the outer edge of the focus, selection or hover ring around it,
+ * with a pixel to spare.
+ */
+export function labelClearance(node: NodeView, state: Pick<SceneState, 'camera' | 'hoveredId' | 'activeId' | 'showActive'>): number {
+  const { k } = state.camera;
+  if (state.showActive && node.id === state.activeId) return (node.radius + FOCUS_RING_GAP) * k + 2;
+  // The selection ring is 3 pixels wide, the hover ring 2.
+  if (node.selected) return (node.radius + SELECTION_RING_GAP) * k + 2.5;
+  if (node.id === state.hoveredId) return (node.radius + SELECTION_RING_GAP) * k + 2;
+  return (node.radius + RING_GAP + 1) * k;
 }
 
 /** Converts a world point to CSS pixels of the element. */

@@ -17,6 +17,12 @@ export const ICON_MIN_ZOOM = 8 / ENTITY_RADIUS;
 /** Gap between a node's edge and its verdict ring, in world units. */
 export const RING_GAP = 3.5;
 
+/** Gap between a node's edge and the selection or hover ring around it, in world units. */
+export const SELECTION_RING_GAP = RING_GAP + 5;
+
+/** Gap between a node's edge and the dashed ring of the keyboard's active node, in world units. */
+export const FOCUS_RING_GAP = RING_GAP + 10;
+
 interface RingStyle {
   width: number;
   dash: number[];

@@ -16,8 +16,8 @@ import { nodeBoundsOf, type DisplayModel, type NodeView } from './display-model.
 import { EDGE_DIMMED, EdgeTable } from './edge-table.js';
 import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter, toPixel } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
-import { drawNodeLabels, drawEdgeLabels, toScreen } from './draw-labels.js';
-import { dotColor, drawNodeLayer, ICON_MIN_ZOOM, RING_GAP } from './draw-nodes.js';
+import { drawNodeLabels, drawEdgeLabels, labelClearance, toScreen } from './draw-labels.js';
+import { dotColor, drawNodeLayer, FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
 import type { Camera } from './geometry.js';
 import { LabelPlacer, type PlacedLabel } from './labels.js';
@@ -183,10 +183,15 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
     const placer = new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height });
     for (const node of nodes) {
       const centre = toScreen(node, camera);
-      placer.addCircle({ ...centre, radius: (node.radius + RING_GAP + 1) * camera.k }, node.id);
+      placer.addCircle({ ...centre, radius: labelClearance(node, state) }, node.id);
     }
     stats.labels = drawNodeLabels(ctx, state, nodes, placer);
     if (camera.k >= EDGE_LABEL_MIN_ZOOM) stats.edgeLabels = drawEdgeLabels(ctx, state, edges, placer);
+  } else {
+    // Below the label zoom, the node under the pointer and the keyboard's active node still get
+    // their labels, since a user is looking at them. No other label is placed to keep clear of.
+    const named = namedNodes(state, nodes);
+    if (named.length > 0) stats.labels = drawNodeLabels(ctx, state, named, new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height }));
   }
 
   statsByContext.set(ctx, stats);
@@ -194,6 +199,19 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
 }
 
 const NO_EDGES = EdgeTable.empty();
+
+/** Returns the hovered node and the shown active node among `nodes`, each once. */
+function namedNodes(state: SceneState, nodes: readonly NodeView[]): NodeView[] {
+  const ids = new Set<string>();
+  if (state.hoveredId !== undefined) ids.add(state.hoveredId);
+  if (state.showActive && state.activeId !== undefined) ids.add(state.activeId);
+  const named: NodeView[] = [];
+  for (const id of ids) {
+    const node = state.display.byId.get(id);
+    if (node && nodes.includes(node)) named.push(node);
+  }
+  return named;
+}
 
 /** Lines and dots written between two yields of `writeRasterLayers`. */
 const RASTER_SLICE_ITEMS = 32_768;
@@ -432,7 +450,7 @@ function edgeInView(edges: EdgeTable, row: number, view: WorldRect): boolean {
 /** Draws the selection halos in one stroke, then the hover and keyboard-focus halos. */
 function drawHalos(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[]): void {
   const { camera, palette } = state;
-  const gap = RING_GAP + 5;
+  const gap = SELECTION_RING_GAP;
 
   ctx.beginPath();
   let anySelected = false;
@@ -454,7 +472,7 @@ function drawHalos(ctx: CanvasRenderingContext2D, state: SceneState, nodes: read
 
   const active = state.activeId === undefined ? undefined : state.display.byId.get(state.activeId);
   if (active && state.showActive) {
-    strokeHalo(ctx, active, RING_GAP + 10, palette.focus, 2 / camera.k, [4 / camera.k, 3 / camera.k]);
+    strokeHalo(ctx, active, FOCUS_RING_GAP, palette.focus, 2 / camera.k, [4 / camera.k, 3 / camera.k]);
   }
 }
 

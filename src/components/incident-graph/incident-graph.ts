@@ -62,8 +62,10 @@ export type { GestureHandling } from './zoom-camera.js';
  * edge that passes under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
  * alerts by severity, then the rest, and nodes that a selection or a search dims come after
- * all others. The hovered or active node's label always
- * shows, and a selected node's label may cover other nodes but no label. Edge labels (a
+ * all others. The hovered or active node's label always shows, at every zoom, and a selected
+ * node's label may cover other nodes but no label. Labels keep clear of the selection, hover
+ * and focus rings, and the tooltip goes above the hovered node, where its label goes last,
+ * or below it and its label near the top of the view. Edge labels (a
  * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
  * `parentProcess` edge reads "created". Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their

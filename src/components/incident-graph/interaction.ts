@@ -17,6 +17,7 @@ import { nearestInDirection, type Direction, type FitOptions, type Point } from 
 import type { IncidentGraph } from '../../model/graph-types.js';
 import { capturePointer, type ZoomCamera } from './zoom-camera.js';
 import type { DisplayModel } from './display-model.js';
+import { labelClearance, NODE_LABEL_HEIGHT, toScreen } from './draw-labels.js';
 
 /** The element members that the interaction uses. */
 export interface InteractionHost extends HTMLElement {
@@ -38,13 +39,23 @@ export interface InteractionHost extends HTMLElement {
 
 export interface TooltipState {
   text: string;
-  /** Position of the tooltip's top left corner, in CSS pixels of the element. */
+  /**
+   * Position of the tooltip's left edge and of its bottom edge when `above`, else of its top
+   * edge, in CSS pixels of the element.
+   */
   x: number;
   y: number;
+  /** True for a tooltip above its node, the side where the node's label goes last. */
+  above: boolean;
 }
 
 const ZOOM_STEP = 1.25;
+/** Distance, in CSS pixels, from the hovered node's centre to the tooltip's left edge. */
 const TOOLTIP_OFFSET = 14;
+/** Gap, in CSS pixels, between the tooltip and its node's rings or label. */
+const TOOLTIP_GAP = 6;
+/** Room, in CSS pixels, that a tooltip needs above its node. With less, it goes below. */
+const TOOLTIP_HEIGHT = 48;
 /** Room, in CSS pixels, kept right of the tooltip's left edge so it seldom runs past the view. */
 const TOOLTIP_ROOM = 200;
 /** Margin, in CSS pixels, that a node made active by the keyboard keeps from the view's edge. */
@@ -92,7 +103,7 @@ export class GraphInteraction {
     return html`
       <div
         part="tooltip"
-        class="tooltip"
+        class=${tooltip?.above ? 'tooltip above' : 'tooltip'}
         aria-hidden="true"
         ?hidden=${!tooltip}
         style=${styleProperties({ left: `${tooltip?.x ?? 0}px`, top: `${tooltip?.y ?? 0}px` })}
@@ -171,6 +182,21 @@ export class GraphInteraction {
     return node.alert
       ? msg('graph.tooltip.alert', { kind, name: node.label, severity: severityLabel(node.severity ?? 'unknown') })
       : msg('graph.tooltip.entity', { kind, name: node.label, verdict: verdictLabel(node.verdict) });
+  }
+
+  /**
+   * Returns where the tooltip of a hovered node goes: above the node, clear of its rings, or
+   * below it and its label where the view has no room above. Labels go below their node first
+   * and above it last (see `NODE_LABEL_PLACEMENTS`), so the tooltip seldom covers the label.
+   */
+  private tooltipPlace(node: NodeView): Omit<TooltipState, 'text'> {
+    const camera = this.host.zoomCamera.camera;
+    const centre = toScreen(node, camera);
+    const clearance = labelClearance(node, { camera, hoveredId: node.id, activeId: this.activeId, showActive: true });
+    const x = Math.max(0, Math.min(centre.x - TOOLTIP_OFFSET, this.host.surface.width - TOOLTIP_ROOM));
+    const top = centre.y - clearance - TOOLTIP_GAP;
+    if (top >= TOOLTIP_HEIGHT) return { x, y: top, above: true };
+    return { x, y: centre.y + clearance + NODE_LABEL_HEIGHT + TOOLTIP_GAP, above: false };
   }
 
   private pointerPosition(event: MouseEvent): Point {
@@ -274,13 +300,8 @@ export class GraphInteraction {
       this.hideTooltip();
       return;
     }
-    const width = this.host.surface.width;
     this.hoveredId = node.id;
-    this.tooltip = {
-      text: this.tooltipText(node),
-      x: Math.max(0, Math.min(point.x + TOOLTIP_OFFSET, width - TOOLTIP_ROOM)),
-      y: point.y + TOOLTIP_OFFSET,
-    };
+    this.tooltip = { text: this.tooltipText(node), ...this.tooltipPlace(node) };
     this.host.requestUpdate();
     this.host.scheduleFrame();
   };

@@ -78,6 +78,10 @@ export const incidentGraphStyles = css`
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.18);
   }
 
+  .tooltip.above {
+    transform: translateY(-100%);
+  }
+
   .tooltip[hidden] {
     display: none;
   }

@@ -1,0 +1,155 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import Graph from 'graphology';
+import { DOT_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import { FOCUS_RING_GAP, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import type { Box } from '../../src/components/incident-graph/labels.js';
+import { styleProperties } from '../../src/components/shared/style-properties.js';
+import { ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
+import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { IncidentSession } from '../../src/session/session.js';
+import { HEIGHT, mountGraph, nextFrames, pagePosition, WIDTH } from './incident-graph-helpers.js';
+
+/** Returns five devices in a row, 200 world units apart, from x = 0. */
+function rowGraph(): IncidentGraph {
+  const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+  for (let index = 0; index < 5; index++) {
+    graph.addNode(`device-${index}`, { kind: 'device', label: `ws-${index}.contoso.com`, x: index * 200, y: 0 });
+  }
+  return graph;
+}
+
+function statsOf(element: IncidentGraphElement): DrawStats {
+  return lastDrawStats(element.shadowRoot!.querySelector('canvas')!.getContext('2d')!)!;
+}
+
+/** Returns the distance from a point to the nearest point of a box, 0 inside it. */
+function distanceToBox(point: { x: number; y: number }, box: Box): number {
+  const dx = Math.max(box.x - point.x, 0, point.x - (box.x + box.width));
+  const dy = Math.max(box.y - point.y, 0, point.y - (box.y + box.height));
+  return Math.hypot(dx, dy);
+}
+
+function labelOf(stats: DrawStats, nodeId: string): Box {
+  const label = stats.labels.find((candidate) => candidate.ownerId === nodeId);
+  if (!label) throw new Error(`No label drawn for ${nodeId}`);
+  return label.box;
+}
+
+/** Returns the tooltip's box in CSS pixels of the element. */
+function tooltipBox(element: IncidentGraphElement): Box {
+  const tooltip = element.shadowRoot!.querySelector<HTMLElement>('[part="tooltip"]')!;
+  expect(tooltip.hidden).to.equal(false);
+  const rect = tooltip.getBoundingClientRect();
+  const origin = element.getBoundingClientRect();
+  return { x: rect.left - origin.left, y: rect.top - origin.top, width: rect.width, height: rect.height };
+}
+
+function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Mounts the row graph and gives its list focus from the keyboard, so the active node shows. */
+async function mountWithKeyboardFocus(): Promise<IncidentGraphElement> {
+  const container = await fixture<HTMLDivElement>(html`<div>
+    <button>before</button>
+    <il-incident-graph style=${styleProperties({ display: 'block', width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${rowGraph()}></il-incident-graph>
+  </div>`);
+  const element = container.querySelector<IncidentGraphElement>('il-incident-graph')!;
+  await element.rendered;
+  container.querySelector('button')!.focus();
+  await sendKeys({ press: 'Tab' });
+  await element.updateComplete;
+  return element;
+}
+
+describe('<il-incident-graph> label clearance', () => {
+  before(async () => {
+    // A page without focus fires no focus event when the list takes focus.
+    if (!document.hasFocus()) await sendMouse({ type: 'click', position: [0, 0] });
+  });
+
+  afterEach(async () => {
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  it('labels the hovered node at dot zoom', async () => {
+    const element = await mountGraph({ graph: rowGraph() });
+    element.camera = { x: 100, y: 200, k: DOT_ZOOM * 0.8 };
+    await nextFrames();
+    expect(statsOf(element).labels).to.have.length(0);
+
+    await sendMouse({ type: 'move', position: pagePosition(element, 'device-2') });
+    await nextFrames();
+
+    const stats = statsOf(element);
+    expect(stats.dots).to.equal(true);
+    expect(stats.labels.map((label) => label.ownerId)).to.deep.equal(['device-2']);
+    expect(stats.labels[0]!.text).to.equal('ws-2.contoso.com');
+  });
+
+  it('labels the active node below the label zoom', async () => {
+    const element = await mountWithKeyboardFocus();
+    element.camera = { x: 100, y: 200, k: LABEL_MIN_ZOOM * 0.9 };
+    await nextFrames();
+
+    const stats = statsOf(element);
+    expect(stats.activeRing).to.be.a('string');
+    expect(stats.labels.map((label) => label.ownerId)).to.deep.equal([stats.activeRing]);
+  });
+
+  it('keeps a selected label off its ring', async () => {
+    const session = new IncidentSession();
+    const element = await mountGraph({ graph: rowGraph(), session });
+    session.select({ entityIds: ['device-1'] });
+    element.camera = { x: 100, y: 150, k: 1.5 };
+    await nextFrames();
+
+    const centre = element.toScreen('device-1')!;
+    // The ring's outer edge: its gap from the circle, in world units, and half its 3 pixels.
+    const ringEdge = (ENTITY_RADIUS + SELECTION_RING_GAP) * 1.5 + 1.5;
+    expect(distanceToBox(centre, labelOf(statsOf(element), 'device-1'))).to.be.at.least(ringEdge);
+  });
+
+  it('keeps the active label off its ring', async () => {
+    const element = await mountWithKeyboardFocus();
+    element.camera = { x: 100, y: 150, k: 1.5 };
+    await nextFrames();
+
+    const stats = statsOf(element);
+    const activeId = stats.activeRing!;
+    const ringEdge = (ENTITY_RADIUS + FOCUS_RING_GAP) * 1.5 + 1;
+    expect(distanceToBox(element.toScreen(activeId)!, labelOf(stats, activeId))).to.be.at.least(ringEdge);
+  });
+
+  it('shows the tooltip above the hovered node', async () => {
+    const element = await mountGraph({ graph: rowGraph() });
+    element.camera = { x: 100, y: 200, k: 1 };
+    await nextFrames();
+
+    await sendMouse({ type: 'move', position: pagePosition(element, 'device-1') });
+    await element.updateComplete;
+    await nextFrames();
+
+    const tooltip = tooltipBox(element);
+    const centre = element.toScreen('device-1')!;
+    expect(tooltip.y + tooltip.height).to.be.at.most(centre.y - ENTITY_RADIUS);
+    expect(boxesOverlap(tooltip, labelOf(statsOf(element), 'device-1'))).to.equal(false);
+  });
+
+  it('shows the tooltip below a node at the top', async () => {
+    const element = await mountGraph({ graph: rowGraph() });
+    element.camera = { x: 100, y: 24, k: 1 };
+    await nextFrames();
+
+    await sendMouse({ type: 'move', position: pagePosition(element, 'device-1') });
+    await element.updateComplete;
+    await nextFrames();
+
+    const tooltip = tooltipBox(element);
+    expect(tooltip.y).to.be.at.least(element.toScreen('device-1')!.y + ENTITY_RADIUS);
+    expect(boxesOverlap(tooltip, labelOf(statsOf(element), 'device-1'))).to.equal(false);
+  });
+});
