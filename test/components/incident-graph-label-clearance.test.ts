@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
-import { DOT_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import { DOT_ZOOM, EDGE_LABEL_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import { selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
 import { FOCUS_RING_GAP, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { Box } from '../../src/components/incident-graph/labels.js';
@@ -122,6 +123,45 @@ describe('<il-incident-graph> label clearance', () => {
     const activeId = stats.activeRing!;
     const ringEdge = (ENTITY_RADIUS + FOCUS_RING_GAP) * 1.5 + 1;
     expect(distanceToBox(element.toScreen(activeId)!, labelOf(stats, activeId))).to.be.at.least(ringEdge);
+  });
+
+  it('labels a self-loop above its loop', async () => {
+    const graph = rowGraph();
+    graph.addDirectedEdge('device-1', 'device-1', { type: 'injects into', roles: [] });
+    const element = await mountGraph({ graph });
+    element.camera = { x: 100, y: 200, k: EDGE_LABEL_MIN_ZOOM };
+    await nextFrames();
+
+    const label = statsOf(element).edgeLabels.find((candidate) => candidate.text === 'injects into');
+    expect(label, 'self-loop label').to.not.equal(undefined);
+    const node = element.display.byId.get('device-1')!;
+    const loop = selfLoopShape(node, 0);
+    // The loop's top in CSS pixels: the camera puts world y = 0 at 200.
+    const loopTop = 200 + (loop.centre.y - loop.radius) * EDGE_LABEL_MIN_ZOOM;
+    expect(label!.box.y + label!.box.height).to.be.at.most(loopTop + 1e-6);
+  });
+
+  it('keeps a label off curved edges', async () => {
+    const straight: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+    straight.addNode('device-0', { kind: 'device', label: 'ws-0.contoso.com', x: 0, y: 0 });
+    // Malicious, so its label is placed before its neighbour's.
+    straight.addNode('device-1', { kind: 'device', label: 'ws-1.contoso.com', verdict: 'malicious', x: 100, y: 0 });
+    straight.addDirectedEdge('device-0', 'device-1', { type: 'communicatesWith', roles: [] });
+    const parallel = straight.copy();
+    for (let count = 0; count < 3; count++) parallel.addDirectedEdge('device-0', 'device-1', { type: 'communicatesWith', roles: [] });
+
+    const placements: string[] = [];
+    for (const graph of [straight, parallel]) {
+      const element = await mountGraph({ graph });
+      element.camera = { x: 200, y: 200, k: 1 };
+      await nextFrames();
+      placements.push(statsOf(element).labels.find((label) => label.ownerId === 'device-1')!.placement);
+    }
+
+    // One straight edge leaves the label below. Of four parallel edges, the outer two bend 27
+    // world units above and below the line and pass through the box below, so the label goes
+    // to the right, away from all of them.
+    expect(placements).to.deep.equal(['below', 'right']);
   });
 
   it('shows the tooltip above the hovered node', async () => {

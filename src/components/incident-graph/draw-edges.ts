@@ -5,6 +5,7 @@
  */
 
 import { clipRange } from './dot-raster.js';
+import type { NodeView } from './display-model.js';
 import type { EdgeTable, EdgeView } from './edge-table.js';
 import { paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
 import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
@@ -113,21 +114,29 @@ export function drawnReversed(edge: EdgeView): boolean {
  */
 export function edgeCurve(edge: EdgeView): { start: Point; control: Point; end: Point } {
   const { source, target } = edge;
+  const control = curveControl(source, target, edge.curve);
+  const [tail, head] = drawnReversed(edge) ? [target, source] : [source, target];
+  return {
+    start: towards(tail, control, tail.radius),
+    control,
+    end: towards(head, control, head.radius + RING_GAP + 1),
+  };
+}
+
+/**
+ * Returns the control point of the quadratic curve from `source` to `target` whose apex lies
+ * `curve` world units off the straight line, on the side that the sign of `curve` gives.
+ */
+export function curveControl(source: Point, target: Point, curve: number): Point {
   const dx = target.x - source.x;
   const dy = target.y - source.y;
   const length = Math.hypot(dx, dy) || 1;
 
   // A quadratic curve's apex lies halfway to its control point, so the control point sits at
   // twice the intended offset.
-  const control = {
-    x: (source.x + target.x) / 2 - (dy / length) * edge.curve * 2,
-    y: (source.y + target.y) / 2 + (dx / length) * edge.curve * 2,
-  };
-  const [tail, head] = drawnReversed(edge) ? [target, source] : [source, target];
   return {
-    start: towards(tail, control, tail.radius),
-    control,
-    end: towards(head, control, head.radius + RING_GAP + 1),
+    x: (source.x + target.x) / 2 - (dy / length) * curve * 2,
+    y: (source.y + target.y) / 2 + (dx / length) * curve * 2,
   };
 }
 
@@ -158,16 +167,28 @@ function pointInRect(point: Point, rect: WorldRect): boolean {
   return point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
 }
 
-/** Traces a self-loop as a circle above the node. Later loops of the same node grow larger. */
-function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
-  const node = edge.source;
-  const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;
-  const centre = { x: node.x, y: node.y - node.radius - loopRadius * 0.6 };
-  ctx.moveTo(centre.x + loopRadius, centre.y);
-  ctx.arc(centre.x, centre.y, loopRadius, 0, Math.PI * 2);
-
+/**
+ * Returns the shape of a self-loop at `loopIndex` on `node`, in world units: a circle above the
+ * node, larger for each later loop of the same node, and the tip of its arrowhead with the point
+ * the arrowhead points from.
+ */
+export function selfLoopShape(node: NodeView, loopIndex: number): { centre: Point; radius: number; tip: Point; from: Point } {
+  const radius = node.radius * 0.7 + loopIndex * 6;
   const tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
-  return { tip, from: { x: tip.x + loopRadius, y: tip.y - loopRadius } };
+  return {
+    centre: { x: node.x, y: node.y - node.radius - radius * 0.6 },
+    radius,
+    tip,
+    from: { x: tip.x + radius, y: tip.y - radius },
+  };
+}
+
+/** Traces a self-loop (see `selfLoopShape`). */
+function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
+  const { centre, radius, tip, from } = selfLoopShape(edge.source, edge.loopIndex);
+  ctx.moveTo(centre.x + radius, centre.y);
+  ctx.arc(centre.x, centre.y, radius, 0, Math.PI * 2);
+  return { tip, from };
 }
 
 function traceArrowhead(path: Path2D, from: Point, tip: Point): void {

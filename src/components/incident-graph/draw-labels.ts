@@ -5,8 +5,8 @@
 
 import { FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
-import { edgeCurve } from './draw-edges.js';
-import type { DisplayModel, EdgeTable, NodeView } from './display-model.js';
+import { curveControl, edgeCurve, selfLoopShape } from './draw-edges.js';
+import type { DisplayModel, EdgeTable, EdgeView, NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import {
   boxCentre,
@@ -18,6 +18,7 @@ import {
   TextMeasurer,
   textDirection,
   type PlacedLabel,
+  type Placement,
 } from './labels.js';
 import { evidenceLabel, relationLabel } from './strings.js';
 
@@ -62,8 +63,8 @@ interface Connectedness {
   /** Number of visible edges at each node, self-loops left out. */
   degrees: Map<string, number>;
   hubs: Set<string>;
-  /** The other end of each visible edge at each node, self-loops left out. Made on first use. */
-  neighbours?: Map<NodeView, NodeView[]>;
+  /** The rows of the visible edges at each node, a self-loop once. Made on first use. */
+  rowsAt?: Map<NodeView, number[]>;
 }
 
 /**
@@ -94,26 +95,52 @@ function connectednessOf(display: DisplayModel): Connectedness {
   return connectedness;
 }
 
-/** Returns the other ends of a node's visible edges, indexing the edges on the first call. */
-function neighboursOf(connectedness: Connectedness, edges: EdgeTable, node: NodeView): NodeView[] | undefined {
-  let neighbours = connectedness.neighbours;
-  if (!neighbours) {
-    const index = new Map<NodeView, NodeView[]>();
-    const add = (from: NodeView, to: NodeView): void => {
-      const list = index.get(from);
-      if (list) list.push(to);
-      else index.set(from, [to]);
+/** Returns the rows of a node's visible edges, indexing the edges on the first call. */
+function rowsAtNode(connectedness: Connectedness, edges: EdgeTable, node: NodeView): number[] | undefined {
+  let rowsAt = connectedness.rowsAt;
+  if (!rowsAt) {
+    const index = new Map<NodeView, number[]>();
+    const add = (at: NodeView, row: number): void => {
+      const list = index.get(at);
+      if (list) list.push(row);
+      else index.set(at, [row]);
     };
     for (let row = 0; row < edges.length; row++) {
       const source = edges.sourceOf(row);
       const target = edges.targetOf(row);
-      if (source === target) continue;
-      add(source, target);
-      add(target, source);
+      add(source, row);
+      if (target !== source) add(target, row);
     }
-    connectedness.neighbours = neighbours = index;
+    connectedness.rowsAt = rowsAt = index;
   }
-  return neighbours.get(node);
+  return rowsAt.get(node);
+}
+
+/**
+ * Returns, in world units, the point that an edge heads for as it leaves `node`. That is the
+ * other end of a straight edge, a point a third along a curved one, where its arrowhead may be,
+ * or the top of a self-loop. A label that the line from the node to this point crosses would
+ * cover the edge near the node.
+ */
+function edgeHeading(edges: EdgeTable, row: number, node: NodeView): Point {
+  const source = edges.sourceOf(row);
+  const target = edges.targetOf(row);
+  if (source === target) {
+    const { centre, radius } = selfLoopShape(node, edges.loopIndexes[row]!);
+    return { x: centre.x, y: centre.y - radius };
+  }
+  const other = source === node ? target : source;
+  const curve = edges.curves[row]!;
+  if (curve === 0) return other;
+
+  const control = curveControl(source, target, curve);
+  // The quadratic curve at a third of the way from `node`.
+  const t = 1 / 3;
+  const [a, b] = [(1 - t) ** 2, 2 * t * (1 - t)];
+  return {
+    x: a * node.x + b * control.x + t * t * other.x,
+    y: a * node.y + b * control.y + t * t * other.y,
+  };
 }
 
 /**
@@ -159,7 +186,7 @@ export function placeNodeLabels(
         anchor: { ...toScreen(node, camera), radius: labelClearance(node, state) },
         ownerId: node.id,
         placements: NODE_LABEL_PLACEMENTS,
-        edgeEnds: neighboursOf(connectedness, state.display.edges, node)?.map((neighbour) => toScreen(neighbour, camera)),
+        edgeEnds: rowsAtNode(connectedness, state.display.edges, node)?.map((row) => toScreen(edgeHeading(state.display.edges, row, node), camera)),
         forced: node.id === state.hoveredId || node.id === activeId,
         // Below the icon zoom no core shows an icon, so a hub's label may cover its neighbours'
         // circles there, rather than go missing from the middle of a crowded story.
@@ -188,17 +215,11 @@ export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
   const dimmed = new Set<PlacedLabel>();
   const ordered = edges.views().sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
   for (const edge of ordered) {
-    if (edge.source === edge.target) continue;
     const text = edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);
     if (text === '') continue;
-    const curve = edgeCurve(edge);
-    // The apex of the quadratic curve, at t = 0.5.
-    const apex = {
-      x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
-      y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,
-    };
+    const loop = edge.source === edge.target;
     const label = placer.place(
-      { text, anchor: { ...toScreen(apex, camera), radius: 0 }, ownerId: undefined, placements: ['center'] },
+      { text, anchor: { ...toScreen(edgeLabelPoint(edge), camera), radius: 0 }, ownerId: undefined, placements: loop ? LOOP_LABEL_PLACEMENTS : ['center'] },
       { width: measurer.width(ctx, text), height: EDGE_FONT_SIZE + 2 },
       textDirection(text),
     );
@@ -209,6 +230,23 @@ export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
 
   paintLabels(ctx, placed, dimmed, palette.labelMuted, palette.background);
   return placed;
+}
+
+/** Positions of a self-loop's label around the top of its loop, in the order they are tried. */
+const LOOP_LABEL_PLACEMENTS: readonly Placement[] = ['above', 'right', 'left'];
+
+/** Returns where an edge's label goes, in world units: its curve's apex, or the top of a self-loop. */
+function edgeLabelPoint(edge: EdgeView): Point {
+  if (edge.source === edge.target) {
+    const { centre, radius } = selfLoopShape(edge.source, edge.loopIndex);
+    return { x: centre.x, y: centre.y - radius };
+  }
+  const curve = edgeCurve(edge);
+  // The apex of the quadratic curve, at t = 0.5.
+  return {
+    x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
+    y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,
+  };
 }
 
 /**

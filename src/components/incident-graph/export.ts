@@ -10,7 +10,7 @@ import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPathData } from '../shared/enti
 import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
-import { edgeCurve } from './draw-edges.js';
+import { edgeCurve, selfLoopShape } from './draw-edges.js';
 import { fitNodeLabel, LABEL_BACKING_ALPHA, nodeLabelFont, placeNodeLabels } from './draw-labels.js';
 import { alertIconColor, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
@@ -316,11 +316,10 @@ function edgeSvg(edge: EdgeView, fill: string): string {
   let tip: Point;
   let from: Point;
   if (edge.source === edge.target) {
-    const node = edge.source;
-    const loopRadius = node.radius * 0.7 + edge.loopIndex * 6;
-    line = `<circle cx="${round(node.x)}" cy="${round(node.y - node.radius - loopRadius * 0.6)}" r="${round(loopRadius)}"/>`;
-    tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
-    from = { x: tip.x + loopRadius, y: tip.y - loopRadius };
+    const loop = selfLoopShape(edge.source, edge.loopIndex);
+    line = `<circle cx="${round(loop.centre.x)}" cy="${round(loop.centre.y)}" r="${round(loop.radius)}"/>`;
+    tip = loop.tip;
+    from = loop.from;
   } else {
     const { start, control, end } = edgeCurve(edge);
     line = `<path d="M${round(start.x)} ${round(start.y)}Q${round(control.x)} ${round(control.y)} ${round(end.x)} ${round(end.y)}"/>`;

@@ -58,7 +58,8 @@ export type { GestureHandling } from './zoom-camera.js';
  * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
  * view to move rather than show cut. A label below or above its node slides sideways into view
  * while it still spans the node's centre. Of the free positions, the first that none of the node's
- * own edges crosses is taken, and each label sits on a backing in the background colour, so an
+ * own edges crosses near the node (a curved edge along its curve, a self-loop up to its top) is
+ * taken, and each label sits on a backing in the background colour, so an
  * edge that passes under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
  * alerts by severity, then the rest, and nodes that a selection or a search dims come after
@@ -66,7 +67,8 @@ export type { GestureHandling } from './zoom-camera.js';
  * node's label may cover other nodes but no label. Labels keep clear of the selection, hover
  * and focus rings, and the tooltip goes above the hovered node, where its label goes last,
  * or below it and its label near the top of the view. Edge labels (a
- * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5. A relation's label reads along its arrow, so a
+ * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5, a
+ * self-loop's above its loop. A relation's label reads along its arrow, so a
  * `parentProcess` edge reads "created". Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
