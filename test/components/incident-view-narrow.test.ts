@@ -172,7 +172,8 @@ describe('<il-incident-view> narrow', () => {
     });
 
     it('pans in a fixed-height view', async () => {
-      const view = await narrowView({ width: '366px', height: '560px' });
+      // A low sheet, so that most of the graph stays above it and the frame does not scroll.
+      const view = await narrowView({ width: '366px', height: '700px', '--il-incident-view-sheet-height': '30%' });
       const sheet = await openSheet(view);
       const graphBox = graphOf(view).getBoundingClientRect();
       expect(graphBox.bottom, 'graph bottom').to.be.greaterThan(sheet.top + REVEAL_MARGIN);
@@ -182,6 +183,22 @@ describe('<il-incident-view> narrow', () => {
       await view.updateComplete;
 
       expect(nodeInViewport(view, PROCESS).y, 'node centre').to.be.at.most(sheet.top - REVEAL_MARGIN);
+    });
+
+    it('scrolls a covered graph above the sheet', async () => {
+      // In a view this short the header rows reach below the sheet's top, so the open sheet
+      // covers the whole graph until the frame scrolls.
+      const view = await narrowView({ width: '366px', height: '560px' });
+      const frame = view.shadowRoot!.querySelector<HTMLElement>('.frame')!;
+      const graph = graphOf(view);
+      const before = graph.getBoundingClientRect();
+      const sheet = await openSheet(view);
+      expect(before.top, 'graph top before').to.be.greaterThan(sheet.top);
+
+      const graphBox = graph.getBoundingClientRect();
+      expect(graphBox.top, 'graph top').to.be.closeTo(frame.getBoundingClientRect().top, 1);
+      expect(graph.viewInsets?.bottom, 'covered height').to.be.closeTo(Math.min(graphBox.bottom, sheet.bottom) - sheet.top, 1);
+      expect(nodeInViewport(view, DEVICE).y, 'device centre').to.be.lessThan(sheet.top);
     });
 
     it('fits the selection above the sheet', async () => {

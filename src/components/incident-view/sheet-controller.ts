@@ -60,11 +60,30 @@ export class SheetController implements ReactiveController {
     if (frame && this.growsWithContent) {
       frame.style.setProperty('--_sheet-space', sheet ? `${sheet.getBoundingClientRect().height}px` : '0px');
     }
+    if (this.revealPending && frame && sheet && !this.growsWithContent) this.scrollGraphAboveSheet(frame, sheet);
     this.updateGraphInsets(sheet);
     if (this.revealPending) {
       this.revealPending = false;
       if (frame && sheet) this.revealSelectedNode(frame, sheet);
     }
+  }
+
+  /**
+   * Scrolls the frame of a view of fixed height so that the graph's top meets the frame's top,
+   * when less than half of the graph's part in view shows above the sheet. In a short view the
+   * header rows alone can reach down to the sheet, which then covers the whole graph. The room
+   * that the frame keeps after its content for the sheet lets it scroll that far.
+   */
+  private scrollGraphAboveSheet(frame: HTMLElement, sheet: HTMLElement): void {
+    const graph = this.sources.graph();
+    if (!graph) return;
+    const frameBox = frame.getBoundingClientRect();
+    const graphBox = (graph as unknown as HTMLElement).getBoundingClientRect();
+    const sheetTop = sheet.getBoundingClientRect().top;
+    const inView = Math.min(graphBox.bottom, frameBox.bottom) - Math.max(graphBox.top, frameBox.top);
+    const aboveSheet = Math.min(graphBox.bottom, sheetTop) - Math.max(graphBox.top, frameBox.top);
+    if (inView <= 0 || aboveSheet >= inView / 2) return;
+    frame.scrollTop += graphBox.top - frameBox.top;
   }
 
   /**
