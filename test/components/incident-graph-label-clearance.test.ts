@@ -39,6 +39,12 @@ function labelOf(stats: DrawStats, nodeId: string): Box {
   return label.box;
 }
 
+function labelText(stats: DrawStats, nodeId: string): string {
+  const label = stats.labels.find((candidate) => candidate.ownerId === nodeId);
+  if (!label) throw new Error(`No label drawn for ${nodeId}`);
+  return label.text;
+}
+
 /** Returns the tooltip's box in CSS pixels of the element. */
 function tooltipBox(element: IncidentGraphElement): Box {
   const tooltip = element.shadowRoot!.querySelector<HTMLElement>('[part="tooltip"]')!;
@@ -162,6 +168,45 @@ describe('<il-incident-graph> label clearance', () => {
     // world units above and below the line and pass through the box below, so the label goes
     // to the right, away from all of them.
     expect(placements).to.deep.equal(['below', 'right']);
+  });
+
+  it('lengthens labels when zoomed in', async () => {
+    // 44 characters: past the usual 24 and within twice that.
+    const path = 'C:\\Users\\amorgan\\AppData\\Local\\Temp\\inv.docm';
+    const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+    graph.addNode('file-1', { kind: 'file', label: path, x: 0, y: 0 });
+    const element = await mountGraph({ graph });
+
+    const texts: string[] = [];
+    for (const k of [1, 1.5, 2.5]) {
+      element.camera = { x: WIDTH / 2, y: HEIGHT / 2, k };
+      await nextFrames();
+      texts.push(labelText(statsOf(element), 'file-1'));
+    }
+
+    expect(texts[0]).to.contain('…');
+    expect(texts[1]).to.contain('…');
+    expect(texts[1]!.length).to.be.greaterThan(texts[0]!.length);
+    expect(texts[2]).to.equal(path);
+  });
+
+  it('falls back to the usual label length', async () => {
+    // At zoom 2 the circles above and below the centre node block those places, and the ones
+    // left and right leave room for the usual label beside it, not for the longer one.
+    const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+    const label = 'host-7.branch-office.finance.contoso.example.com';
+    graph.addNode('centre', { kind: 'device', label, verdict: 'malicious', x: 0, y: 0 });
+    for (const [id, x, y] of [['up', 0, -40], ['down', 0, 40], ['left', -130, 0], ['right', 130, 0]] as const) {
+      graph.addNode(id, { kind: 'device', label: id, x, y });
+    }
+    const element = await mountGraph({ graph });
+    element.camera = { x: WIDTH / 2, y: HEIGHT / 2, k: 2 };
+    await nextFrames();
+
+    const placed = statsOf(element).labels.find((candidate) => candidate.ownerId === 'centre');
+    expect(placed, 'centre label').to.not.equal(undefined);
+    expect(placed!.placement).to.equal('right');
+    expect([...placed!.text]).to.have.length(24);
   });
 
   it('shows the tooltip above the hovered node', async () => {

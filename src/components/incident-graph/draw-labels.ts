@@ -46,14 +46,35 @@ export function nodeLabelFont(fontFamily: string): string {
   return `${NODE_FONT_SIZE}px ${fontFamily}`;
 }
 
+/** Largest factor by which zooming in lengthens node labels (see `nodeLabelForms`). */
+const LABEL_LENGTH_MAX_FACTOR = 2;
+
+interface FittedLabel {
+  text: string;
+  size: { width: number; height: number };
+}
+
 /**
- * Shortens a node label as the graph draws it and returns the text with its size in CSS
- * pixels, measured in `ctx`, whose font must be `nodeLabelFont`.
+ * Shortens a node label as the graph draws it at zoom 1 and below, and returns the text with
+ * its size in CSS pixels, measured in `ctx`, whose font must be `nodeLabelFont`. `factor`
+ * lengthens the limits, for a view zoomed in.
  */
-export function fitNodeLabel(ctx: CanvasRenderingContext2D, label: string): { text: string; size: { width: number; height: number } } {
+export function fitNodeLabel(ctx: CanvasRenderingContext2D, label: string, factor = 1): FittedLabel {
   const measure = (text: string): number => measurer.width(ctx, text);
-  const text = fitLabel(label, LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
+  const text = fitLabel(label, Math.round(LABEL_MAX_GRAPHEMES * factor), LABEL_MAX_WIDTH * factor, measure);
   return { text, size: { width: measure(text), height: NODE_LABEL_HEIGHT } };
+}
+
+/**
+ * Returns the forms of a node label to try, longest first. Zoomed in past 1, where nodes stand
+ * further apart on screen, a label may be longer in step with the zoom, up to twice the usual
+ * limits, and the usual form follows for when the longer one finds no room.
+ */
+function nodeLabelForms(ctx: CanvasRenderingContext2D, label: string, zoom: number): FittedLabel[] {
+  const usual = fitNodeLabel(ctx, label);
+  if (zoom <= 1 || usual.text === label) return [usual];
+  const longer = fitNodeLabel(ctx, label, Math.min(zoom, LABEL_LENGTH_MAX_FACTOR));
+  return longer.text === usual.text ? [usual] : [longer, usual];
 }
 
 /** Degrees and hubs of one display model, with its list lengths to notice lists changed in place. */
@@ -179,23 +200,24 @@ export function placeNodeLabels(
   // Candidates past the cap would rarely find room, and measuring them costs time per frame.
   for (const node of sortByLabelPriority(nodes, state.hoveredId, activeId, degrees, hubs).slice(0, MAX_LABEL_CANDIDATES)) {
     const hub = hubs.has(node.id) && !node.dimmed;
-    const { text, size } = fitNodeLabel(ctx, node.label);
-    const label = placer.place(
-      {
-        text,
-        anchor: { ...toScreen(node, camera), radius: labelClearance(node, state) },
-        ownerId: node.id,
-        placements: NODE_LABEL_PLACEMENTS,
-        edgeEnds: rowsAtNode(connectedness, state.display.edges, node)?.map((row) => toScreen(edgeHeading(state.display.edges, row, node), camera)),
-        forced: node.id === state.hoveredId || node.id === activeId,
-        // Below the icon zoom no core shows an icon, so a hub's label may cover its neighbours'
-        // circles there, rather than go missing from the middle of a crowded story.
-        coversNodes: node.selected || (hub && !iconsShown),
-        coversRims: hub,
-      },
-      size,
-      textDirection(text),
-    );
+    const candidate = {
+      anchor: { ...toScreen(node, camera), radius: labelClearance(node, state) },
+      ownerId: node.id,
+      placements: NODE_LABEL_PLACEMENTS,
+      edgeEnds: rowsAtNode(connectedness, state.display.edges, node)?.map((row) => toScreen(edgeHeading(state.display.edges, row, node), camera)),
+      // Below the icon zoom no core shows an icon, so a hub's label may cover its neighbours'
+      // circles there, rather than go missing from the middle of a crowded story.
+      coversNodes: node.selected || (hub && !iconsShown),
+      coversRims: hub,
+    };
+    const forced = node.id === state.hoveredId || node.id === activeId;
+    const forms = nodeLabelForms(ctx, node.label, camera.k);
+    let label: PlacedLabel | undefined;
+    // Only the last form may be forced, so a longer form never covers what the usual one would not.
+    for (let index = 0; index < forms.length && !label; index++) {
+      const { text, size } = forms[index]!;
+      label = placer.place({ ...candidate, text, forced: forced && index === forms.length - 1 }, size, textDirection(text));
+    }
     if (!label) continue;
     placed.push(label);
     if (node.dimmed) dimmed.add(label);

@@ -56,7 +56,8 @@ export type { GestureHandling } from './zoom-camera.js';
  *
  * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
  * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
- * view to move rather than show cut. A label below or above its node slides sideways into view
+ * view to move rather than show cut. A long label loses its middle, to 24 characters and 180
+ * pixels up to zoom 1, and to up to twice that as the zoom grows to 2, where room allows. A label below or above its node slides sideways into view
  * while it still spans the node's centre. Of the free positions, the first that none of the node's
  * own edges crosses near the node (a curved edge along its curve, a self-loop up to its top) is
  * taken, and each label sits on a backing in the background colour, so an
