@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { placeGroupNodes, GROUP_RADIUS } from '../../src/components/incident-graph/group-placement.js';
+import { edgeTableOf } from '../../src/components/incident-graph/edge-table.js';
 import type { NodeView } from '../../src/components/incident-graph/display-model.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import { RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
@@ -45,6 +46,14 @@ function ring(centre: Point, radius: number, count: number): Point[] {
     const angle = (index / count) * 2 * Math.PI;
     return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
   });
+}
+
+/** Returns the distance from a point to the segment from `a` to `b`. */
+function distanceToSegment(point: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const t = Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(a.x + dx * t - point.x, a.y + dy * t - point.y);
 }
 
 /** Mounts a session and waits for the layout, with `threshold` as the group threshold when given. */
@@ -133,6 +142,25 @@ describe('placeGroupNodes', () => {
     expect(Math.hypot(placed.x - 10, placed.y), 'near the centroid').to.be.at.most(8 * (GROUP_RADIUS / 2) + 1e-9);
   });
 
+  it('keeps clear of an unrelated edge', () => {
+    // An edge between two other nodes runs straight through the members' centroid.
+    const members = ring({ x: 300, y: 0 }, 40, 8);
+    const positions = new Map(members.map((point, index) => [`m${index}`, point]));
+    const top = nodeAt('top', 300, -200);
+    const bottom = nodeAt('bottom', 300, 200);
+    const edges = edgeTableOf([{ id: 'top->bottom', source: top, target: bottom, type: 'communicatesWith', evidence: false, roles: [], curve: 0, loopIndex: 0, dimmed: false }]);
+    const groups = [{ id: 'g', alertKey: 'alert', memberIds: [...positions.keys()] }];
+    const positionOf = (id: string): Point | undefined => (id === 'alert' ? alert : positions.get(id));
+
+    const without = placeGroupNodes(groups, [alert, top, bottom], positionOf).get('g')!;
+    const placed = placeGroupNodes(groups, [alert, top, bottom], positionOf, { edges }).get('g')!;
+
+    expect(without.x, 'on the edge without edges as obstacles').to.be.closeTo(300, 1e-9);
+    const group = { radius: GROUP_RADIUS, alert: false, group: {} };
+    expect(Math.abs(placed.x - 300), 'distance to the edge').to.be.at.least(drawnReach(group) + 6 - 1e-6);
+    expect(Math.hypot(placed.x - 300, placed.y), 'near the centroid').to.be.at.most(8 * (GROUP_RADIUS / 2) + 1e-9);
+  });
+
   it('skips a group without positions', () => {
     const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: ['m0'] }], [alert], (id) => (id === 'alert' ? alert : undefined));
     expect(placed.has('g')).to.equal(false);
@@ -161,6 +189,22 @@ describe('<il-incident-graph> group placement', () => {
       // The alert's corner and the group's rim, with 16 units of edge between them.
       const span = Math.hypot(group.x - alert.x, group.y - alert.y) - drawnReach(alert) - drawnReach(group);
       expect(span, group.id).to.be.at.least(16 - 0.5);
+    }
+  });
+
+  it('keeps story groups off unrelated edges', async () => {
+    const element = await mountSession(sessionOn(ransomwareSnapshot(20, 12)), 10);
+    const { edges } = element.display;
+    const groups = element.display.nodes.filter((node) => node.group);
+    expect(groups).to.have.length(2);
+    for (const group of groups) {
+      for (let row = 0; row < edges.length; row++) {
+        const source = edges.sourceOf(row);
+        const target = edges.targetOf(row);
+        if (source.group || target.group || source === target) continue;
+        const distance = distanceToSegment(group, source, target);
+        expect(distance, `${group.id} to ${source.id} -> ${target.id}`).to.be.at.least(drawnReach(group) + 6 - 1e-6);
+      }
     }
   });
 

@@ -239,10 +239,15 @@ export class DisplayState {
       const byId = this.base.byId;
       const positionInBase = (id: string): { x: number; y: number } | undefined => byId.get(id) ?? positionOf(id);
       const running = sources.livePositions !== undefined;
-      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.base.nodes, positionInBase, running);
+      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.base.nodes, positionInBase, {
+        layoutRunning: running,
+        edges: this.base.edges,
+      });
     } else {
       this.display = moveNodes(this.display, positionOf);
-      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.display.nodes, positionOf);
+      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.display.nodes, positionOf, {
+        edges: this.display.edges,
+      });
     }
     // A layout step and a run's end change no pin, and reading every pin costs a lookup per node.
     if (live) return false;

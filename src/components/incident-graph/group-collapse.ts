@@ -54,7 +54,8 @@ export function* collapseGroupsSteps(
   const collapsed = groups.filter((group) => !expanded.has(group.id));
   if (collapsed.length === 0) return model;
   if (!placements) {
-    placements = placeGroupNodes(collapsed, allNodes, positionOf);
+    // Edges are obstacles only when the nodes are the model's own, whose edges the model has.
+    placements = placeGroupNodes(collapsed, allNodes, positionOf, allNodes === model.nodes ? { edges: model.edges } : {});
     yield;
   }
 

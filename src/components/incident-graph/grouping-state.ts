@@ -8,6 +8,7 @@ import type { LocaleFormat } from '../shared/locale-controller.js';
 import { runToEnd, type Steps } from './slices.js';
 import { placeGroupNodes } from './group-placement.js';
 import type { BaseModel, DisplayModel, NodeView } from './display-model.js';
+import type { EdgeTable } from './edge-table.js';
 import { collapseGroupsSteps, type Placements } from './group-collapse.js';
 import { effectiveGroupThreshold, findGroupsSteps, type GroupDefinition, type GroupInfo } from './grouping.js';
 
@@ -140,7 +141,7 @@ export class GroupingState {
     let placements = current ? placed.placements : undefined;
     if (!placements && base) {
       const collapsed = groups.filter((group) => !this.expanded.has(group.id));
-      placements = placeGroupNodes(collapsed, base.nodes, positionOf);
+      placements = placeGroupNodes(collapsed, base.nodes, positionOf, { edges: base.edges });
       this.placed = { nodes: base.nodes, groups, expandedVersion: this.expandedVersion, placements };
       yield;
     }
@@ -150,10 +151,10 @@ export class GroupingState {
   /**
    * Moves the group nodes of a display model to their places for the current positions, as
    * `collapseGroups` places them, after a layout step or a drag moved nodes. `allNodes` are
-   * every node view with a position, visible or not. While `layoutRunning`, group nodes take
-   * their members' centroid, which costs far less per frame, and find their place once the
-   * layout ends. Returns a new model object over the same nodes, so caches keyed by the model
-   * see the change.
+   * every node view with a position, visible or not, and `edges` the edges among them, which
+   * group nodes keep clear of. While `layoutRunning`, group nodes take their members'
+   * centroid, which costs far less per frame, and find their place once the layout ends.
+   * Returns a new model object over the same nodes, so caches keyed by the model see the change.
    */
   moveGroupNodes(
     model: DisplayModel,
@@ -161,14 +162,15 @@ export class GroupingState {
     threshold: number,
     allNodes: readonly NodeView[],
     positionOf: (id: string) => { x: number; y: number } | undefined,
-    layoutRunning = false,
+    options: { layoutRunning?: boolean; edges?: EdgeTable } = {},
   ): DisplayModel {
+    const layoutRunning = options.layoutRunning === true;
     this.placed = undefined;
     const groupNodes = groupNodesOf(model.nodes);
     if (groupNodes.length === 0) return { ...model };
     const groups = this.groupsOf(graph, threshold);
     const collapsed = groups.filter((group) => !this.expanded.has(group.id));
-    const placements = placeGroupNodes(collapsed, allNodes, positionOf, { centroids: layoutRunning });
+    const placements = placeGroupNodes(collapsed, allNodes, positionOf, { centroids: layoutRunning, edges: options.edges });
     if (!layoutRunning) this.placed = { nodes: allNodes, groups, expandedVersion: this.expandedVersion, placements };
     for (const node of groupNodes) {
       const place = placements.get(node.id);
