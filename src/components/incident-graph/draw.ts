@@ -214,7 +214,7 @@ function namedNodes(state: SceneState, nodes: readonly NodeView[]): NodeView[] {
 }
 
 /** Lines and dots written between two yields of `writeRasterLayers`. */
-const RASTER_SLICE_ITEMS = 32_768;
+const RASTER_SLICE_ITEMS = 16_384;
 
 /**
  * Writes edges as one-pixel lines between node centres and then the dot layers, if any, as

@@ -6,7 +6,7 @@
 
 import { VERDICTS, type EntityKind, type Verdict } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
-import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
+import { runToEnd, SLICE_ITEMS, sortSteps, type Steps } from './slices.js';
 import { GROUP_RADIUS, placeGroupNodes } from './group-placement.js';
 import { compareNodes, type DisplayModel, type NodeView } from './display-model.js';
 import { EdgeTable } from './edge-table.js';
@@ -96,7 +96,7 @@ export function* collapseGroupsSteps(
 
   const edges = yield* mergeEdgesSteps(model.edges, groupNodes, groupOf);
   yield;
-  groupNodes.sort(compareNodes);
+  yield* sortSteps(groupNodes, compareNodes);
   const nodes = yield* mergeSortedSteps(model.nodes, groupNodes, (node) => node.collapsedIn !== collapse);
   return { ...model, nodes, edges, byId };
 }
@@ -141,6 +141,9 @@ function hasNewRole(known: readonly string[], roles: readonly string[]): boolean
   return false;
 }
 
+/** What one binary search of `mergeSortedSteps` counts for, in nodes copied. */
+const SEARCH_COST = 128;
+
 /** Collapses done so far, which numbers each one for `NodeView.collapsedIn`. */
 let collapseCount = 0;
 
@@ -165,6 +168,9 @@ function* mergeSortedSteps(a: readonly NodeView[], b: readonly NodeView[], keep:
         if (compareNodes(a[middle]!, node) <= 0) low = middle + 1;
         else high = middle;
       }
+      // A search compares labels a dozen times or more, which costs as much as copying a few
+      // hundred nodes, and a large incident has thousands of group nodes.
+      sinceYield += SEARCH_COST;
     }
     while (i < low) {
       const to = Math.min(low, i + SLICE_ITEMS);
@@ -175,7 +181,11 @@ function* mergeSortedSteps(a: readonly NodeView[], b: readonly NodeView[], keep:
       sinceYield = 0;
       yield;
     }
-    if (node) merged.push(node);
+    if (!node) continue;
+    merged.push(node);
+    if (sinceYield < SLICE_ITEMS) continue;
+    sinceYield = 0;
+    yield;
   }
   return merged;
 }

@@ -186,13 +186,31 @@ function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<Group
   yield;
 
   const groups = new GroupCollector(base.graph);
-  for (let index = 0; index < nodes.length; index++) {
+  for (let from = 0; from < nodes.length; from += SLICE_ITEMS) {
+    collectMembers(nodes, from, Math.min(nodes.length, from + SLICE_ITEMS), relations, alertOf, groups);
+    yield;
+  }
+  return groups.over(threshold);
+}
+
+/**
+ * Adds the groupable nodes `from` to `to` (not included) of a base's graph order to their
+ * groups. A plain function rather than a loop in the generator, which V8 runs slower.
+ */
+function collectMembers(
+  nodes: readonly NodeView[],
+  from: number,
+  to: number,
+  relations: Int32Array,
+  alertOf: Int32Array,
+  groups: GroupCollector,
+): void {
+  for (let index = from; index < to; index++) {
     const node = nodes[index]!;
     if (node.alert || UNGROUPED_KINDS.has(node.kind) || relations[index]! > 1) continue;
     const alert = alertOf[index]!;
     if (alert >= 0) groups.addAt(alert, nodes[alert]!.id, node.kind as EntityKind, node.id, index);
   }
-  return groups.over(threshold);
 }
 
 /** Collects entities into groups by alert and kind, in the order the groups are first met. */
