@@ -141,7 +141,7 @@ function hasNewRole(known: readonly string[], roles: readonly string[]): boolean
   return false;
 }
 
-/** What one binary search of `mergeSortedSteps` counts for, in nodes copied. */
+/** The work of one binary search of `mergeSortedSteps`, counted in nodes copied. */
 const SEARCH_COST = 128;
 
 /** Collapses done so far, which numbers each one for `NodeView.collapsedIn`. */
