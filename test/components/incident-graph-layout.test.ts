@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { LayoutProgressDetail } from '../../src/components/incident-graph/events.js';
+import { nodeBoundsOf } from '../../src/components/incident-graph/display-model.js';
 import { LayoutRunner, SYNC_LAYOUT_MAX_NODES } from '../../src/components/incident-graph/layout-runner.js';
 import { ForceLayout, layoutInputFromGraph, type LayoutPositions } from '../../src/layout/index.js';
 import { TREE_LAYER_GAP } from '../../src/layout/tree-placement.js';
@@ -374,6 +375,14 @@ describe('<il-incident-graph> view during a layout', () => {
       const point = element.toScreen(node.id)!;
       expect(point.x, node.id).to.be.within(0, box.width);
       expect(point.y, node.id).to.be.within(0, box.height);
+    }
+    // The bounds that the fit reads while the layout runs come from the run's coordinates.
+    const bounds = nodeBoundsOf(element.display, 0);
+    for (const node of element.display.nodes) {
+      expect(node.x - node.radius, node.id).to.be.at.least(bounds.minX);
+      expect(node.x + node.radius, node.id).to.be.at.most(bounds.maxX);
+      expect(node.y - node.radius, node.id).to.be.at.least(bounds.minY);
+      expect(node.y + node.radius, node.id).to.be.at.most(bounds.maxY);
     }
     element.resumeLayout();
     await element.layoutSettled;

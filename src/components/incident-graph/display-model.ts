@@ -396,6 +396,14 @@ export function nodeBoundsOf(display: DisplayModel, margin: number): Bounds {
   return { minX: bounds.minX - margin, minY: bounds.minY - margin, maxX: bounds.maxX + margin, maxY: bounds.maxY + margin };
 }
 
+/**
+ * Sets the node bounds of a display model (see `nodeBoundsOf`), found without reading its
+ * nodes, as for the frames of a running layout.
+ */
+export function setNodeBounds(display: DisplayModel, bounds: Bounds): void {
+  nodeBoundsByModel.set(display, bounds);
+}
+
 /** Returns the graph keys of the selected nodes; an alert whose id clashes with an entity is keyed with a prefix. */
 export function selectedNodeKeys(graph: IncidentGraph, selection: Selection): Set<string> {
   const keys = new Set<string>();

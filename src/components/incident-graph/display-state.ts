@@ -8,8 +8,10 @@
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { IncidentSession, Selection } from '../../session/session.js';
 import { filtersAreEmpty, nodePassesFilters, type IncidentFilters } from '../../session/filters.js';
-import { baseModelSteps, EMPTY_DISPLAY, finishBaseSteps, moveNodes, viewOfBaseSteps, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
-import type { Point } from './geometry.js';
+import { baseModelSteps, EMPTY_DISPLAY, finishBaseSteps, moveNodes, setNodeBounds, viewOfBaseSteps, type BaseModel, type DisplayModel, type NodeView } from './display-model.js';
+import { boundsOfCoordinates, type Point } from './geometry.js';
+import { GROUP_RADIUS } from './group-placement.js';
+import { ALERT_RADIUS, ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import { HitIndex } from './hit-index.js';
 import { positionInGraph } from './grouping.js';
 import type { GroupingState } from './grouping-state.js';
@@ -17,6 +19,9 @@ import type { LocaleFormat } from '../shared/locale-controller.js';
 import type { LivePositions } from './layout-runner.js';
 import { applySearch } from './search.js';
 import type { Steps } from './slices.js';
+
+/** The largest radius of a node, an entity's, an alert's or a group's, in world units. */
+const MAX_NODE_RADIUS = Math.max(ENTITY_RADIUS, ALERT_RADIUS, GROUP_RADIUS);
 
 /** Inputs of the display model, read at each rebuild. */
 export interface DisplaySources {
@@ -243,6 +248,10 @@ export class DisplayState {
         layoutRunning: running,
         edges: this.base.edges,
       });
+      // Every frame of a running layout fits the view to the nodes. The bounds of all the run's
+      // coordinates contain the nodes shown, and at 50,000 entities a pass over the node views
+      // instead cost each frame about 8 ms. A group node sits at its members' centroid then.
+      if (running) setNodeBounds(this.display, boundsOfCoordinates(sources.livePositions!.coordinatesNow, MAX_NODE_RADIUS));
     } else {
       this.display = moveNodes(this.display, positionOf);
       this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.display.nodes, positionOf, {
