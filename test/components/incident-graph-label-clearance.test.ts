@@ -107,6 +107,28 @@ describe('<il-incident-graph> label clearance', () => {
     expect(stats.labels.map((label) => label.ownerId)).to.deep.equal([stats.activeRing]);
   });
 
+  it('labels a few selected nodes at dot zoom', async () => {
+    const session = new IncidentSession();
+    const element = await mountGraph({ graph: rowGraph(), session });
+    element.camera = { x: 100, y: 200, k: DOT_ZOOM * 0.8 };
+    session.select({ entityIds: ['device-1', 'device-3'] });
+    await nextFrames();
+
+    expect(statsOf(element).labels.map((label) => label.ownerId).sort()).to.deep.equal(['device-1', 'device-3']);
+  });
+
+  it('labels no selection of more than 12 at dot zoom', async () => {
+    const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+    for (let index = 0; index < 13; index++) graph.addNode(`device-${index}`, { kind: 'device', label: `ws-${index}`, x: index * 200, y: 0 });
+    const session = new IncidentSession();
+    const element = await mountGraph({ graph, session });
+    element.camera = { x: 20, y: 200, k: DOT_ZOOM * 0.8 };
+    session.select({ entityIds: graph.nodes() });
+    await nextFrames();
+
+    expect(statsOf(element).labels).to.have.length(0);
+  });
+
   it('keeps a selected label off its ring', async () => {
     const session = new IncidentSession();
     const element = await mountGraph({ graph: rowGraph(), session });

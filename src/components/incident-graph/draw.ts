@@ -24,12 +24,18 @@ import { LabelPlacer, type PlacedLabel } from './labels.js';
 import { runToEnd, type Steps } from './slices.js';
 import type { Palette } from './palette.js';
 
+/** Nodes smaller than this on screen, in CSS pixels of radius, are drawn as dots. */
+export const DOT_SCREEN_RADIUS = 4;
+/** The zoom below which entity nodes are smaller than `DOT_SCREEN_RADIUS`: 0.25. */
+export const DOT_ZOOM = DOT_SCREEN_RADIUS / ENTITY_RADIUS;
+
 /**
- * Node labels show from this zoom on, edge labels from `EDGE_LABEL_MIN_ZOOM` on. Labels are
- * drawn at a fixed screen size and placed only where they overlap nothing, so they stay
- * readable when a small incident is fitted at a low zoom.
+ * Node labels show from this zoom on, where nodes stop being dots, and edge labels from
+ * `EDGE_LABEL_MIN_ZOOM` on. Labels are drawn at a fixed screen size and placed only where they
+ * overlap nothing, so they stay readable when a small incident is fitted at a low zoom, as in
+ * a graph a few hundred pixels tall.
  */
-export const LABEL_MIN_ZOOM = 0.3;
+export const LABEL_MIN_ZOOM = DOT_ZOOM;
 export const EDGE_LABEL_MIN_ZOOM = 1.5;
 
 /** Edges show their evidence role's dash pattern and width from this zoom on, thin solid lines below. */
@@ -37,10 +43,8 @@ export const EDGE_STYLE_MIN_ZOOM = 0.6;
 
 export { ICON_MIN_ZOOM };
 
-/** Nodes smaller than this on screen, in CSS pixels of radius, are drawn as dots. */
-export const DOT_SCREEN_RADIUS = 4;
-/** The zoom below which entity nodes are smaller than `DOT_SCREEN_RADIUS`: 0.25. */
-export const DOT_ZOOM = DOT_SCREEN_RADIUS / ENTITY_RADIUS;
+/** Selected nodes that keep their labels below the label zoom, at most. */
+const NAMED_SELECTED_MAX = 12;
 
 const DIMMED_ALPHA = 0.18;
 /** CSS pixels around the viewport in which things are still drawn, for strokes and halos. */
@@ -188,8 +192,9 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
     stats.labels = drawNodeLabels(ctx, state, nodes, placer);
     if (camera.k >= EDGE_LABEL_MIN_ZOOM) stats.edgeLabels = drawEdgeLabels(ctx, state, edges, placer);
   } else {
-    // Below the label zoom, the node under the pointer and the keyboard's active node still get
-    // their labels, since a user is looking at them. No other label is placed to keep clear of.
+    // Below the label zoom, the node under the pointer, the keyboard's active node and a few
+    // selected nodes still get their labels, since a user is looking at them. No other label
+    // is placed to keep clear of.
     const named = namedNodes(state, nodes);
     if (named.length > 0) stats.labels = drawNodeLabels(ctx, state, named, new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height }));
   }
@@ -200,17 +205,20 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
 
 const NO_EDGES = EdgeTable.empty();
 
-/** Returns the hovered node and the shown active node among `nodes`, each once. */
+/**
+ * Returns the nodes among `nodes` that keep their labels below the label zoom, each once: the
+ * hovered node, the shown active node, and the selected nodes when there are no more than
+ * `NAMED_SELECTED_MAX` of them.
+ */
 function namedNodes(state: SceneState, nodes: readonly NodeView[]): NodeView[] {
-  const ids = new Set<string>();
-  if (state.hoveredId !== undefined) ids.add(state.hoveredId);
-  if (state.showActive && state.activeId !== undefined) ids.add(state.activeId);
-  const named: NodeView[] = [];
-  for (const id of ids) {
-    const node = state.display.byId.get(id);
-    if (node && nodes.includes(node)) named.push(node);
+  const named = new Set<NodeView>();
+  for (const id of [state.hoveredId, state.showActive ? state.activeId : undefined]) {
+    const node = id === undefined ? undefined : state.display.byId.get(id);
+    if (node) named.add(node);
   }
-  return named;
+  const selected = nodes.filter((node) => node.selected);
+  if (selected.length <= NAMED_SELECTED_MAX) for (const node of selected) named.add(node);
+  return [...named].filter((node) => nodes.includes(node));
 }
 
 /** Lines and dots written between two yields of `writeRasterLayers`. */

@@ -54,7 +54,7 @@ export type { GestureHandling } from './zoom-camera.js';
  * the graph as `x` and `y`. So the same incident always looks the same, a host may save and
  * restore the positions, and moving the time cursor only hides nodes.
  *
- * Drawing follows the zoom. Node labels show from zoom 0.3, wherever they overlap no other
+ * Drawing follows the zoom. Node labels show from zoom 0.25, wherever they overlap no other
  * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
  * view to move rather than show cut. A long label loses its middle, to 24 characters and 180
  * pixels up to zoom 1, and to up to twice that as the zoom grows to 2, where room allows. A label below or above its node slides sideways into view
@@ -64,8 +64,8 @@ export type { GestureHandling } from './zoom-camera.js';
  * edge that passes under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
  * alerts by severity, then the rest, and nodes that a selection or a search dims come after
- * all others. The hovered or active node's label always shows, at every zoom, and a selected
- * node's label may cover other nodes but no label. Labels keep clear of the selection, hover
+ * all others. The hovered or active node's label always shows, at every zoom, as do the labels
+ * of up to 12 selected nodes, and a selected node's label may cover other nodes but no label. Labels keep clear of the selection, hover
  * and focus rings, and the tooltip goes above the hovered node, where its label goes last,
  * or below it and its label near the top of the view. Edge labels (a
  * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5, a
