@@ -130,6 +130,23 @@ describe('<il-incident-view> narrow', () => {
       expect(after.x, 'horizontal pan').to.equal(before.x);
     });
 
+    it('scrolls the page to a graph under the sheet', async () => {
+      const view = await narrowView(GROWING);
+      // The page scrolled down until the graph's bottom meets the viewport's bottom, where the
+      // sheet will cover all but the top of the graph.
+      const graph = graphOf(view);
+      window.scrollBy(0, graph.getBoundingClientRect().bottom - PHONE.height);
+      const before = graph.getBoundingClientRect();
+      expect(before.top, 'graph top before').to.be.greaterThan(PHONE.height * 0.55 - before.height / 2);
+
+      const sheet = await openSheet(view);
+
+      const graphBox = graph.getBoundingClientRect();
+      expect(graphBox.top, 'graph top').to.be.closeTo(0, 1);
+      expect(sheet.top - graphBox.top, 'graph above the sheet').to.be.greaterThan(graphBox.height / 2);
+      expect(nodeInViewport(view, DEVICE).y, 'device centre').to.be.lessThan(sheet.top);
+    });
+
     it('pans a covered alert node', async () => {
       const view = await narrowView(GROWING);
       const sheet = await openSheet(view);
@@ -202,7 +219,8 @@ describe('<il-incident-view> narrow', () => {
     });
 
     it('fits the selection above the sheet', async () => {
-      const view = await narrowView(GROWING);
+      // A sheet tall enough to cover part of the graph after the page scrolls it to the top.
+      const view = await narrowView({ ...GROWING, '--il-incident-view-sheet-height': '60%' });
       const sheet = await openSheet(view);
       const graph = graphOf(view);
       const graphBox = graph.getBoundingClientRect();

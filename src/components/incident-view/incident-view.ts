@@ -96,9 +96,9 @@ interface GraphElement extends GraphExporter, GroupingTarget, SheetGraph {
  * view is as tall as the stack, so the page scrolls once and nothing scrolls inside the view. A
  * selection opens the details pane as a full-width sheet over the bottom of the view, or over
  * the bottom of the viewport for a view of auto height. The sheet stays in place while the view
- * or the page scrolls, and its close button clears the selection. In a view of fixed height,
- * where the sheet would cover more than half of the graph's part in view, the view scrolls the
- * graph up to its top first. When the sheet opens over the one selected node, the graph pans,
+ * or the page scrolls, and its close button clears the selection. Where the sheet would cover
+ * more than half of the graph's part in view, the view scrolls the graph up to its top first,
+ * or for a view of auto height the page does. When the sheet opens over the one selected node, the graph pans,
  * without zooming, so that the node shows above the sheet.
  * For a member of a collapsed group, it pans to the group's node. While the sheet is open, the
  * graph's fits (F, and the automatic fit) use the part of the graph above it.

@@ -60,7 +60,7 @@ export class SheetController implements ReactiveController {
     if (frame && this.growsWithContent) {
       frame.style.setProperty('--_sheet-space', sheet ? `${sheet.getBoundingClientRect().height}px` : '0px');
     }
-    if (this.revealPending && frame && sheet && !this.growsWithContent) this.scrollGraphAboveSheet(frame, sheet);
+    if (this.revealPending && frame && sheet) this.scrollGraphAboveSheet(frame, sheet);
     this.updateGraphInsets(sheet);
     if (this.revealPending) {
       this.revealPending = false;
@@ -69,21 +69,24 @@ export class SheetController implements ReactiveController {
   }
 
   /**
-   * Scrolls the frame of a view of fixed height so that the graph's top meets the frame's top,
-   * when less than half of the graph's part in view shows above the sheet. In a short view the
-   * header rows alone can reach down to the sheet, which then covers the whole graph. The room
-   * that the frame keeps after its content for the sheet lets it scroll that far.
+   * Scrolls the graph's top to the top of the part of the page it shows in, when less than
+   * half of the graph's part in view shows above the sheet. In a short view of fixed height the
+   * header rows alone can reach down to the sheet, which then covers the whole graph, and the
+   * frame scrolls. In a view of auto height, the sheet at the bottom of the viewport covers the
+   * lower part of the graph once the page has scrolled down, and the page scrolls. The room that
+   * the frame keeps after its content for the sheet lets either scroll that far.
    */
   private scrollGraphAboveSheet(frame: HTMLElement, sheet: HTMLElement): void {
-    const graph = this.sources.graph();
+    const graph = this.sources.graph() as unknown as HTMLElement | null;
     if (!graph) return;
-    const frameBox = frame.getBoundingClientRect();
-    const graphBox = (graph as unknown as HTMLElement).getBoundingClientRect();
+    const visible = this.growsWithContent ? { top: 0, bottom: window.innerHeight } : frame.getBoundingClientRect();
+    const graphBox = graph.getBoundingClientRect();
     const sheetTop = sheet.getBoundingClientRect().top;
-    const inView = Math.min(graphBox.bottom, frameBox.bottom) - Math.max(graphBox.top, frameBox.top);
-    const aboveSheet = Math.min(graphBox.bottom, sheetTop) - Math.max(graphBox.top, frameBox.top);
+    const inView = Math.min(graphBox.bottom, visible.bottom) - Math.max(graphBox.top, visible.top);
+    const aboveSheet = Math.min(graphBox.bottom, sheetTop) - Math.max(graphBox.top, visible.top);
     if (inView <= 0 || aboveSheet >= inView / 2) return;
-    frame.scrollTop += graphBox.top - frameBox.top;
+    if (this.growsWithContent) graph.scrollIntoView({ block: 'start' });
+    else frame.scrollTop += graphBox.top - visible.top;
   }
 
   /**
