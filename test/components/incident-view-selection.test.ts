@@ -66,6 +66,29 @@ describe('<il-incident-view> multi-selection', () => {
       ]);
     });
 
+    it('keeps each badge beside its long name', async () => {
+      const snapshot = viewSnapshot();
+      const device = snapshot.entities.find((entity) => entity.id === 'device:ws-042')!;
+      const names = ['a', 'b', 'c'].map((letter) => `https://docs.share-fabrikam.example/s/q2-pricing?rid=${letter}1eee7d8deed-${letter}`);
+      snapshot.entities.push(...names.map((displayName, index) => ({ ...device, id: `device:long-${index}`, displayName, verdict: 'malicious' as const })));
+      const session = new IncidentSession();
+      session.setSnapshot(snapshot);
+      const view = await fixture<IncidentView>(html`<il-incident-view style=${styleProperties({ height: '700px', width: '1200px' })} .session=${session}></il-incident-view>`);
+      await view.loaded;
+      session.select({ entityIds: names.map((_, index) => `device:long-${index}`) });
+      await view.updateComplete;
+
+      const rows = [...selectionPart(view)!.querySelectorAll('li')];
+      expect(rows).to.have.length(3);
+      for (const row of rows) {
+        const name = row.querySelector('.entity-name')!.getBoundingClientRect();
+        const badge = row.querySelector('il-verdict-badge')!.getBoundingClientRect();
+        expect(name.height, 'the name wraps').to.be.greaterThan(25);
+        expect(badge.left, 'badge right of the name').to.be.at.least(name.right - 1);
+        expect(badge.top, 'badge on the first line').to.be.below(name.top + 12);
+      }
+    });
+
     it('shows no entity details or actions', async () => {
       const view = await viewWithSelection({ entityIds: ENTITY_IDS, alertIds: [ALERT_ID] });
       expect(view.shadowRoot!.querySelector('il-entity-flyout') !== null, 'entity flyout').to.equal(false);

@@ -256,6 +256,25 @@ export const incidentViewStyles = [
       overflow-wrap: normal;
     }
 
+    /*
+     * Each row keeps its badge or severity chip on its first line, beside a name that wraps,
+     * so a badge never sits alone on a line where it could belong to either row.
+     */
+    .selection-pane .link-list li {
+      flex-wrap: nowrap;
+      align-items: flex-start;
+    }
+
+    .selection-pane .link-list .link-button {
+      flex: 1 1 auto;
+    }
+
+    .selection-pane .link-list il-verdict-badge,
+    .selection-pane .link-list .severity-chip {
+      flex: none;
+      margin-top: 2px;
+    }
+
     .hint,
     .status {
       margin: 0;
