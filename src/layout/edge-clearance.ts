@@ -84,3 +84,76 @@ function pushOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode
   node.y = y + awayY * push;
   return true;
 }
+
+/** Largest graph, in nodes, whose simulation pushes nodes off edges as it runs (see `forceEdgeClearance`). */
+export const EDGE_FORCE_MAX_NODES = 200;
+
+/**
+ * Returns a d3 force that pushes each free node off the edges of `links` that do not end at it,
+ * and the edge's ends the other way, while the simulation cools below `fromAlpha`. Where the pass
+ * after the run (`clearEdges`) moves one node at a time and can only shift it onto another
+ * edge, the force lets the whole neighbourhood make room. Each tick costs edges × nodes, so it
+ * acts only in graphs of up to `EDGE_FORCE_MAX_NODES` nodes.
+ */
+export function forceEdgeClearance<N extends ClearanceNode>(
+  links: ReadonlyArray<SimulationLinkDatum<N>>,
+  clearance: number,
+  fromAlpha: number,
+): { (alpha: number): void; initialize(nodes: N[]): void } {
+  let nodes: N[] = [];
+  const force = (alpha: number): void => {
+    if (alpha > fromAlpha || nodes.length > EDGE_FORCE_MAX_NODES) return;
+    for (const link of links) {
+      const source = link.source as N;
+      const target = link.target as N;
+      if (source === target) continue;
+      for (const node of nodes) {
+        if (node === source || node === target) continue;
+        nudgeOffEdge(node, source, target, node.radius + clearance, alpha);
+      }
+    }
+  };
+  force.initialize = (initial: N[]): void => {
+    nodes = initial;
+  };
+  return force;
+}
+
+/** Strength of `forceEdgeClearance`: the share of the missing clearance made up per tick at alpha 1. */
+const EDGE_FORCE_STRENGTH = 8;
+
+/** Adds to the velocities of `node` and the edge's ends when the node is closer than `reach` to the edge. */
+function nudgeOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode, reach: number, alpha: number): void {
+  const x = node.x!;
+  const y = node.y!;
+  const fromX = from.x!;
+  const fromY = from.y!;
+  const dx = to.x! - fromX;
+  const dy = to.y! - fromY;
+  if (x + reach < Math.min(fromX, fromX + dx) || x - reach > Math.max(fromX, fromX + dx)) return;
+  if (y + reach < Math.min(fromY, fromY + dy) || y - reach > Math.max(fromY, fromY + dy)) return;
+
+  const lengthSquared = dx * dx + dy * dy;
+  if (lengthSquared === 0) return;
+  const along = ((x - fromX) * dx + (y - fromY) * dy) / lengthSquared;
+  if (along <= 0 || along >= 1) return;
+  const awayX = x - (fromX + along * dx);
+  const awayY = y - (fromY + along * dy);
+  const distance = Math.hypot(awayX, awayY);
+  if (distance >= reach || distance === 0) return;
+
+  const push = ((reach - distance) / distance) * EDGE_FORCE_STRENGTH * alpha;
+  if (node.fx == null) {
+    node.vx! += awayX * push;
+    node.vy! += awayY * push;
+  }
+  // The edge moves the other way, each end by its share of the nearer part.
+  if (from.fx == null) {
+    from.vx! -= awayX * push * (1 - along) * 0.5;
+    from.vy! -= awayY * push * (1 - along) * 0.5;
+  }
+  if (to.fx == null) {
+    to.vx! -= awayX * push * along * 0.5;
+    to.vy! -= awayY * push * along * 0.5;
+  }
+}

@@ -19,7 +19,7 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
-import { clearEdges } from './edge-clearance.js';
+import { clearEdges, forceEdgeClearance } from './edge-clearance.js';
 import { flatManyBody } from './flat-many-body.js';
 import { gridCollide, separateOverlaps } from './grid-collide.js';
 import { placeInitial } from './placement.js';
@@ -134,6 +134,8 @@ const OVERLAP_PASSES = 8;
 /** Once settled, a node keeps this many world units beyond its radius from edges not its own. */
 const EDGE_CLEARANCE = 8;
 const EDGE_CLEARANCE_PASSES = 4;
+/** The simulation pushes nodes off edges once it has cooled below this alpha. */
+const EDGE_FORCE_ALPHA = 0.2;
 
 export class ForceLayout {
   private readonly nodes: SimNode[];
@@ -435,6 +437,7 @@ function addForces(
       }),
     )
     .force('collide', gridCollide<SimNode>(22))
+    .force('edges', forceEdgeClearance<SimNode>(links, EDGE_CLEARANCE, EDGE_FORCE_ALPHA))
     .force('x', forceX<SimNode>(0).strength(gravity))
     .force('y', forceY<SimNode>(0).strength(gravity));
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearEdges, EDGE_CLEARANCE_MAX_NODES } from '../../src/layout/edge-clearance.js';
+import { clearEdges, EDGE_CLEARANCE_MAX_NODES, EDGE_FORCE_MAX_NODES, forceEdgeClearance } from '../../src/layout/edge-clearance.js';
 import { ForceLayout } from '../../src/layout/force-layout.js';
 import { layoutInputFromGraph } from '../../src/layout/graph-layout.js';
 import { createLcg } from '../../src/layout/seed.js';
@@ -107,7 +107,60 @@ describe('clearEdges', () => {
     const before = early.positions();
     const beforePositions = new Map(before.ids.map((id, index) => [id, { x: before.coordinates[index * 2]!, y: before.coordinates[index * 2 + 1]! }]));
 
+    // The simulation's own edge force has cleared some edges by then (see the force's tests).
     const edgesThrough = edgesThroughNodes(positions, input.edges, 16);
-    expect(edgesThrough).to.be.lessThan(edgesThroughNodes(beforePositions, input.edges, 16) / 1.5);
+    expect(edgesThrough).to.be.lessThan(edgesThroughNodes(beforePositions, input.edges, 16) / 1.25);
+  });
+
+  describe('force', () => {
+    /** Returns two ends 100 units apart and a node 4 units beside the middle of their edge, all at rest. */
+    function edgeAndNode(): { from: TestNode & { vx: number; vy: number }; to: TestNode & { vx: number; vy: number }; near: TestNode & { vx: number; vy: number } } {
+      return {
+        from: { ...node('from', 0, 0), vx: 0, vy: 0 },
+        to: { ...node('to', 100, 0), vx: 0, vy: 0 },
+        near: { ...node('near', 50, 4), vx: 0, vy: 0 },
+      };
+    }
+
+    it('pushes a node and its edge apart', () => {
+      const { from, to, near } = edgeAndNode();
+      const force = forceEdgeClearance([{ source: from, target: to }], 8, 0.2);
+      force.initialize([from, to, near]);
+
+      force(0.1);
+
+      expect(near.vy, 'node away from the edge').to.be.greaterThan(0);
+      expect(from.vy, 'edge away from the node').to.be.lessThan(0);
+      expect(to.vy, 'edge away from the node').to.be.lessThan(0);
+      expect(from.vy).to.be.closeTo(to.vy, 1e-9);
+      expect(near.vx).to.equal(0);
+    });
+
+    it('waits until the simulation cools', () => {
+      const { from, to, near } = edgeAndNode();
+      const force = forceEdgeClearance([{ source: from, target: to }], 8, 0.2);
+      force.initialize([from, to, near]);
+
+      force(0.3);
+
+      expect([near.vy, from.vy, to.vy]).to.deep.equal([0, 0, 0]);
+    });
+
+    it('leaves a pinned node and graphs above its limit', () => {
+      const { from, to, near } = edgeAndNode();
+      near.fx = 50;
+      const force = forceEdgeClearance([{ source: from, target: to }], 8, 0.2);
+      force.initialize([from, to, near]);
+      force(0.1);
+      expect(near.vy, 'pinned node').to.equal(0);
+      expect(from.vy, 'the edge still moves').to.be.lessThan(0);
+
+      const large = edgeAndNode();
+      const filler = Array.from({ length: EDGE_FORCE_MAX_NODES }, (_, index) => ({ ...node(`filler-${index}`, 5000 + index * 100, 5000), vx: 0, vy: 0 }));
+      const limited = forceEdgeClearance([{ source: large.from, target: large.to }], 8, 0.2);
+      limited.initialize([large.from, large.to, large.near, ...filler]);
+      limited(0.1);
+      expect(large.near.vy, 'above the limit').to.equal(0);
+    });
   });
 });
