@@ -45,8 +45,17 @@ export function clearEdges<N extends ClearanceNode>(
   return moved;
 }
 
-/** Pushes `node` to `reach` units from the segment between `from` and `to`. Returns true when it moved. */
-function pushOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode, reach: number, random: () => number): boolean {
+/**
+ * The place of a node beside an edge, as `nearEdge` finds it: the offset from the nearest point
+ * of the edge to the node, its length, and that point's place along the edge from 0 to 1.
+ */
+const near = { awayX: 0, awayY: 0, distance: 0, along: 0 };
+
+/**
+ * Returns true when `node` is closer than `reach` to the segment between `from` and `to`, at a
+ * point strictly between its ends, and leaves the details in `near`.
+ */
+function nearEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode, reach: number): boolean {
   const x = node.x!;
   const y = node.y!;
   const fromX = from.x!;
@@ -63,25 +72,32 @@ function pushOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode
   const along = ((x - fromX) * dx + (y - fromY) * dy) / lengthSquared;
   if (along <= 0 || along >= 1) return false;
 
-  let awayX = x - (fromX + along * dx);
-  let awayY = y - (fromY + along * dy);
-  const distance = Math.hypot(awayX, awayY);
-  if (distance >= reach) return false;
+  near.awayX = x - (fromX + along * dx);
+  near.awayY = y - (fromY + along * dy);
+  near.distance = Math.hypot(near.awayX, near.awayY);
+  near.along = along;
+  return near.distance < reach;
+}
+
+/** Pushes `node` to `reach` units from the segment between `from` and `to`. Returns true when it moved. */
+function pushOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode, reach: number, random: () => number): boolean {
+  if (!nearEdge(node, from, to, reach)) return false;
+  const { awayX, awayY, distance } = near;
 
   if (distance === 0) {
     // Exactly on the edge: either side of it, at random.
     const side = random() < 0.5 ? -1 : 1;
-    const length = Math.sqrt(lengthSquared);
-    awayX = (-dy / length) * side;
-    awayY = (dx / length) * side;
-    node.x = x + awayX * reach;
-    node.y = y + awayY * reach;
+    const dx = to.x! - from.x!;
+    const dy = to.y! - from.y!;
+    const length = Math.hypot(dx, dy);
+    node.x = node.x! + (-dy / length) * side * reach;
+    node.y = node.y! + (dx / length) * side * reach;
     return true;
   }
 
   const push = (reach - distance) / distance;
-  node.x = x + awayX * push;
-  node.y = y + awayY * push;
+  node.x = node.x! + awayX * push;
+  node.y = node.y! + awayY * push;
   return true;
 }
 
@@ -124,23 +140,8 @@ const EDGE_FORCE_STRENGTH = 8;
 
 /** Adds to the velocities of `node` and the edge's ends when the node is closer than `reach` to the edge. */
 function nudgeOffEdge(node: ClearanceNode, from: ClearanceNode, to: ClearanceNode, reach: number, alpha: number): void {
-  const x = node.x!;
-  const y = node.y!;
-  const fromX = from.x!;
-  const fromY = from.y!;
-  const dx = to.x! - fromX;
-  const dy = to.y! - fromY;
-  if (x + reach < Math.min(fromX, fromX + dx) || x - reach > Math.max(fromX, fromX + dx)) return;
-  if (y + reach < Math.min(fromY, fromY + dy) || y - reach > Math.max(fromY, fromY + dy)) return;
-
-  const lengthSquared = dx * dx + dy * dy;
-  if (lengthSquared === 0) return;
-  const along = ((x - fromX) * dx + (y - fromY) * dy) / lengthSquared;
-  if (along <= 0 || along >= 1) return;
-  const awayX = x - (fromX + along * dx);
-  const awayY = y - (fromY + along * dy);
-  const distance = Math.hypot(awayX, awayY);
-  if (distance >= reach || distance === 0) return;
+  if (!nearEdge(node, from, to, reach) || near.distance === 0) return;
+  const { awayX, awayY, distance, along } = near;
 
   const push = ((reach - distance) / distance) * EDGE_FORCE_STRENGTH * alpha;
   if (node.fx == null) {
