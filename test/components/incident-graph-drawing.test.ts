@@ -10,6 +10,7 @@ import {
   graphemes,
   hubIds,
   intersects,
+  LABEL_SPACING,
   LabelPlacer,
   middleEllipsis,
   NODE_LABEL_PLACEMENTS,
@@ -503,6 +504,21 @@ describe('LabelPlacer', () => {
 
     const label = placer.place({ text: 'a', anchor: { x: 100, y: 100, radius: 10 }, ownerId: 'a', placements: NODE_LABEL_PLACEMENTS }, size, 'ltr');
     expect(label!.placement).to.equal('right');
+  });
+
+  it('keeps a gap between labels', () => {
+    const placer = new LabelPlacer(bounds);
+    const first = placer.place({ text: 'a', anchor: { x: 100, y: 100, radius: 0 }, ownerId: 'a', placements: ['center'] }, size, 'ltr')!;
+    const height = first.box.height;
+
+    // Boxes that would touch the first label, or stand one pixel from it, are refused.
+    for (const offset of [height, height + 1]) {
+      const anchor = { x: 100, y: 100 + offset, radius: 0 };
+      expect(placer.place({ text: 'b', anchor, ownerId: 'b', placements: ['center'] }, size, 'ltr'), `offset ${offset}`).to.equal(undefined);
+    }
+    const apart = placer.place({ text: 'c', anchor: { x: 100, y: 100 + height + LABEL_SPACING + 0.5, radius: 0 }, ownerId: 'c', placements: ['center'] }, size, 'ltr');
+    expect(apart, 'label a gap away').to.not.equal(undefined);
+    expect(apart!.box.y - (first.box.y + first.box.height)).to.be.at.least(LABEL_SPACING);
   });
 
   it('moves a label inward at the edge', () => {

@@ -63,6 +63,9 @@ export interface PlacedLabel {
   ownerId: string | undefined;
 }
 
+/** Space kept between two placed labels, in CSS pixels. */
+export const LABEL_SPACING = 3;
+
 /** Node label positions in the order they are tried. */
 export const NODE_LABEL_PLACEMENTS: readonly Placement[] = ['below', 'right', 'left', 'above'];
 
@@ -305,7 +308,11 @@ export class LabelPlacer {
   private accept(candidate: LabelCandidate, box: Box, placement: Placement, direction: TextDirection): PlacedLabel {
     const label = { text: candidate.text, box, direction, placement, ownerId: candidate.ownerId };
     this.placed.push(label);
-    insert(this.labelBoxes, { box, circle: undefined, ownerId: candidate.ownerId, visit: 0 });
+    // Other labels keep a gap from this one, so two labels one above the other do not read as
+    // one label of two lines.
+    const spacing = LABEL_SPACING;
+    const spaced = { x: box.x - spacing, y: box.y - spacing, width: box.width + 2 * spacing, height: box.height + 2 * spacing };
+    insert(this.labelBoxes, { box: spaced, circle: undefined, ownerId: candidate.ownerId, visit: 0 });
     return label;
   }
 
