@@ -56,8 +56,8 @@ export type { GestureHandling } from './zoom-camera.js';
  * off edges that are not their own where it can, since such an edge reads as a link: while it
  * cools in a graph of up to 200 nodes, and by moving nodes once it settles, up to 1,000.
  *
- * Drawing follows the zoom. Node labels show from zoom 0.25, wherever they overlap no other
- * label or node and lie wholly in view, so a label near an edge moves inward or waits for the
+ * Drawing follows the zoom. Node labels show from zoom 0.25, wherever they overlap no node,
+ * stand 3 pixels or more from every other label and lie wholly in view, so a label near an edge moves inward or waits for the
  * view to move rather than show cut. A long label loses its middle, to 24 characters and 180
  * pixels up to zoom 1, and to up to twice that as the zoom grows to 2, where room allows. A label below or above its node slides sideways into view
  * while it still spans the node's centre. Of the free positions, the first that none of the node's
