@@ -52,16 +52,16 @@ describe('incident graph node maps', () => {
     const base = runToEnd(baseModelSteps(graph, undefined));
     // The time cursor at 3000: files 0, 1 and 2 exist, files 3 and 4 not yet.
     const view = viewOfBase(base, { graph, selection: NO_SELECTION, existsNow: (firstSeen) => (firstSeen ?? 0) <= 3000 });
-    const shown = view.byId;
+    const shownNodes = view.byId;
 
-    expect(shown).to.be.instanceOf(ShownNodes);
-    expect(shown.size).to.equal(5);
-    expect(shown.has('file-2')).to.equal(true);
-    expect(shown.has('file-3')).to.equal(false);
-    expect(shown.get('file-4')).to.equal(undefined);
-    expect([...shown.values()]).to.deep.equal(view.nodes);
+    expect(shownNodes).to.be.instanceOf(ShownNodes);
+    expect(shownNodes.size).to.equal(5);
+    expect(shownNodes.has('file-2')).to.equal(true);
+    expect(shownNodes.has('file-3')).to.equal(false);
+    expect(shownNodes.get('file-4')).to.equal(undefined);
+    expect([...shownNodes.values()]).to.deep.equal(view.nodes);
     const visited: string[] = [];
-    shown.forEach((node, id) => visited.push(`${id}=${node.label}`));
+    shownNodes.forEach((node, id) => visited.push(`${id}=${node.label}`));
     expect(visited).to.include('file-1=payload-1.dll');
     expect(visited).to.have.length(5);
   });
@@ -88,15 +88,15 @@ describe('incident graph node maps', () => {
   it('counts a view set twice once', () => {
     const graph = graphWithFiles();
     const base = runToEnd(baseModelSteps(graph, undefined));
-    const shown = viewOfBase(base, { graph, selection: NO_SELECTION }).byId as ShownNodes;
+    const shownNodes = viewOfBase(base, { graph, selection: NO_SELECTION }).byId as ShownNodes;
     const file = base.byId.get('file-0')!;
 
-    expect(shown.delete('file-0')).to.equal(true);
-    expect(shown.delete('file-0')).to.equal(false);
-    expect(shown.size).to.equal(6);
-    shown.set('file-0', file);
-    shown.set('file-0', file);
-    expect(shown.size).to.equal(7);
-    expect(shown.get('file-0')).to.equal(file);
+    expect(shownNodes.delete('file-0')).to.equal(true);
+    expect(shownNodes.delete('file-0')).to.equal(false);
+    expect(shownNodes.size).to.equal(6);
+    shownNodes.set('file-0', file);
+    shownNodes.set('file-0', file);
+    expect(shownNodes.size).to.equal(7);
+    expect(shownNodes.get('file-0')).to.equal(file);
   });
 });

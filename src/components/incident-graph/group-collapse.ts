@@ -109,13 +109,13 @@ export function* collapseGroupsSteps(
  */
 function shownMembers(group: GroupDefinition, byId: ReadonlyMap<string, NodeView>, nodes: readonly NodeView[]): NodeView[] {
   const { memberIds, memberIndexes } = group;
-  const shown = byId instanceof ShownNodes ? byId : undefined;
+  const shownNodes = byId instanceof ShownNodes ? byId : undefined;
   const members: NodeView[] = [];
   for (let index = 0; index < memberIds.length; index++) {
     const id = memberIds[index]!;
-    const candidate = shown && memberIndexes ? nodes[memberIndexes[index]!] : undefined;
+    const candidate = shownNodes && memberIndexes ? nodes[memberIndexes[index]!] : undefined;
     if (candidate?.id === id) {
-      if (shown!.shows(candidate)) members.push(candidate);
+      if (shownNodes!.shows(candidate)) members.push(candidate);
       continue;
     }
     const member = byId.get(id);
@@ -207,11 +207,11 @@ interface GroupTexts {
  * and in the graph bench each formatting in a locale cost one to two microseconds.
  */
 function groupTexts(format: LocaleFormat): (kind: EntityKind, count: number) => GroupTexts {
-  const made = new Map<string, GroupTexts>();
+  const formatted = new Map<string, GroupTexts>();
   return (kind, count) => {
     const key = `${kind} ${count}`;
-    let texts = made.get(key);
-    if (!texts) made.set(key, (texts = { label: groupLabel(kind, count, format), countLabel: format.number(count) }));
+    let texts = formatted.get(key);
+    if (!texts) formatted.set(key, (texts = { label: groupLabel(kind, count, format), countLabel: format.number(count) }));
     return texts;
   };
 }

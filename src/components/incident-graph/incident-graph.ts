@@ -53,25 +53,26 @@ export type { GestureHandling } from './zoom-camera.js';
  * Positions are computed once for the whole incident by a seeded force layout and written into
  * the graph as `x` and `y`. So the same incident always looks the same, a host may save and
  * restore the positions, and moving the time cursor only hides nodes. The layout keeps nodes
- * off edges that are not their own where it can, since such an edge reads as a link: while it
- * cools in a graph of up to 200 nodes, and by moving nodes once it settles, up to 1,000.
+ * off edges that are not their own where it can, since such an edge reads as a link. In a graph
+ * of up to 200 nodes it does so while it cools, and up to 1,000 by moving nodes once it settles.
  *
  * Drawing follows the zoom. Node labels show from zoom 0.25, wherever they overlap no node,
- * stand 3 pixels or more from every other label and lie wholly in view, so a label near an edge moves inward or waits for the
- * view to move rather than show cut. A long label loses its middle, to 24 characters and 180
- * pixels up to zoom 1, and to up to twice that as the zoom grows to 2, where room allows. A label below or above its node slides sideways into view
- * while it still spans the node's centre. Of the free positions, the first that none of the node's
+ * keep 3 pixels from every other label and lie wholly in view. So a label near an edge moves
+ * inward, or waits for the view to move rather than show cut. A long label loses its middle,
+ * to 24 characters and 180 pixels up to zoom 1, and to up to twice that as the zoom grows to
+ * 2, where room allows. A label below or above its node slides sideways into view while it
+ * still spans the node's centre. Of the free positions, the first that none of the node's
  * own edges crosses near the node (a curved edge along its curve, a self-loop up to its top) is
  * taken, and each label sits on a backing in the background colour, so an
  * edge that passes under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
  * alerts by severity, then the rest, and nodes that a selection or a search dims come after
  * all others. The hovered or active node's label always shows, at every zoom, as do the labels
- * of up to 12 selected nodes, and a selected node's label may cover other nodes but no label. Labels keep clear of the selection, hover
- * and focus rings, and the tooltip goes above the hovered node, where its label goes last,
- * or below it and its label near the top of the view. Edge labels (a
- * relation's type, an evidence edge's roles other than contextual) show from zoom 1.5, a
- * self-loop's above its loop. A relation's label reads along its arrow, so a
+ * of up to 12 selected nodes, and a selected node's label may cover other nodes but no label.
+ * Labels keep clear of the selection, hover and focus rings. The tooltip goes above the
+ * hovered node, where its label goes last, or below it and its label near the top of the view.
+ * Edge labels (a relation's type, an evidence edge's roles other than contextual) show from
+ * zoom 1.5, a self-loop's above its loop. A relation's label reads along its arrow, so a
  * `parentProcess` edge reads "created". Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid

@@ -79,19 +79,19 @@ export class NodeIndex implements ReadonlyMap<string, NodeView> {
 export class ShownNodes implements ReadonlyMap<string, NodeView> {
   private readonly all: NodeIndex;
   private readonly order: readonly NodeView[];
-  private readonly shown: Uint8Array;
+  private readonly marks: Uint8Array;
   private readonly added = new Map<string, NodeView>();
   private shownCount: number;
 
   /**
-   * `all` are the base's node views by id, `order` the same views in list order, and `shown`
+   * `all` are the base's node views by id, `order` the same views in list order, and `marks`
    * contains 1 at the `graphIndex` of each view shown, `shownCount` of them. The mark array
    * becomes this object's own: `delete` clears marks in it.
    */
-  constructor(all: NodeIndex, order: readonly NodeView[], shown: Uint8Array, shownCount: number) {
+  constructor(all: NodeIndex, order: readonly NodeView[], marks: Uint8Array, shownCount: number) {
     this.all = all;
     this.order = order;
-    this.shown = shown;
+    this.marks = marks;
     this.shownCount = shownCount;
   }
 
@@ -105,7 +105,7 @@ export class ShownNodes implements ReadonlyMap<string, NodeView> {
       if (added) return added;
     }
     const node = this.all.get(id);
-    return node !== undefined && this.shown[node.graphIndex!] === 1 ? node : undefined;
+    return node !== undefined && this.marks[node.graphIndex!] === 1 ? node : undefined;
   }
 
   has(id: string): boolean {
@@ -115,8 +115,8 @@ export class ShownNodes implements ReadonlyMap<string, NodeView> {
   /** Adds a node: a base view is marked shown again, any other node is kept beside them. */
   set(id: string, node: NodeView): this {
     if (this.all.get(id) === node) {
-      if (this.shown[node.graphIndex!] === 0) this.shownCount += 1;
-      this.shown[node.graphIndex!] = 1;
+      if (this.marks[node.graphIndex!] === 0) this.shownCount += 1;
+      this.marks[node.graphIndex!] = 1;
     } else {
       this.added.set(id, node);
     }
@@ -127,21 +127,21 @@ export class ShownNodes implements ReadonlyMap<string, NodeView> {
   delete(id: string): boolean {
     if (this.added.delete(id)) return true;
     const node = this.all.get(id);
-    if (node === undefined || this.shown[node.graphIndex!] === 0) return false;
-    this.shown[node.graphIndex!] = 0;
+    if (node === undefined || this.marks[node.graphIndex!] === 0) return false;
+    this.marks[node.graphIndex!] = 0;
     this.shownCount -= 1;
     return true;
   }
 
   /** True when `node`, a view of the same base, is shown. Reads its mark without a lookup by id. */
   shows(node: NodeView): boolean {
-    return this.shown[node.graphIndex!] === 1;
+    return this.marks[node.graphIndex!] === 1;
   }
 
   /** Hides `node`, a view of the same base, like `delete` without a lookup by id. */
   hide(node: NodeView): void {
-    if (this.shown[node.graphIndex!] === 0) return;
-    this.shown[node.graphIndex!] = 0;
+    if (this.marks[node.graphIndex!] === 0) return;
+    this.marks[node.graphIndex!] = 0;
     this.shownCount -= 1;
   }
 
@@ -149,7 +149,7 @@ export class ShownNodes implements ReadonlyMap<string, NodeView> {
   *values(): MapIterator<NodeView> {
     for (let index = 0; index < this.order.length; index++) {
       const node = this.order[index]!;
-      if (this.shown[node.graphIndex!] === 1) yield node;
+      if (this.marks[node.graphIndex!] === 1) yield node;
     }
     yield* this.added.values();
   }
