@@ -54,7 +54,7 @@ export type { GestureHandling } from './zoom-camera.js';
  * the graph as `x` and `y`. So the same incident always looks the same, a host may save and
  * restore the positions, and moving the time cursor only hides nodes. The layout keeps nodes
  * off edges that are not their own where it can, since such an edge reads as a link. In a graph
- * of up to 200 nodes it does so while it cools, and up to 1,000 by moving nodes once it settles.
+ * of up to 120 nodes it does so while it cools, and up to 1,000 by moving nodes once it settles.
  *
  * Drawing follows the zoom. Node labels show from zoom 0.25, wherever they overlap no node,
  * keep 3 pixels from every other label and lie wholly in view. So a label near an edge moves
