@@ -171,11 +171,30 @@ function edgeHeading(edges: EdgeTable, row: number, node: NodeView): Point {
  * labels. Hubs (see `hubIds`) come next, and the label of a hub that is not dimmed may cover
  * the rim of a neighbour's circle but not its icon.
  */
-export function drawNodeLabels(ctx: CanvasRenderingContext2D, state: SceneState, nodes: readonly NodeView[], placer: LabelPlacer): PlacedLabel[] {
-  const { placed, dimmed } = placeNodeLabels(ctx, state, nodes, placer);
+export function drawNodeLabels(
+  ctx: CanvasRenderingContext2D,
+  state: SceneState,
+  nodes: readonly NodeView[],
+  placer: LabelPlacer,
+  options: LabelOptions = {},
+): PlacedLabel[] {
+  const { placed, dimmed } = placeNodeLabels(ctx, state, nodes, placer, options);
   paintLabels(ctx, placed, dimmed, state.palette.label, state.palette.background);
   return placed;
 }
+
+/** Options of `drawNodeLabels` and `placeNodeLabels`. */
+export interface LabelOptions {
+  /**
+   * True for the few labels of a picture too small for the others (see `LABEL_MIN_ZOOM`). They
+   * skip the degrees, hubs and edges of the whole model, which at 50,000 entities would cost a
+   * pass over every edge for one hovered node.
+   */
+  few?: boolean;
+}
+
+const NO_DEGREES: ReadonlyMap<string, number> = new Map();
+const NO_HUBS: ReadonlySet<string> = new Set();
 
 /**
  * Places node labels as `drawNodeLabels` does, measured in `ctx`, without drawing them, and
@@ -186,13 +205,15 @@ export function placeNodeLabels(
   state: SceneState,
   nodes: readonly NodeView[],
   placer: LabelPlacer,
+  options: LabelOptions = {},
 ): { placed: PlacedLabel[]; dimmed: Set<PlacedLabel> } {
   const { camera, palette } = state;
   ctx.font = nodeLabelFont(palette.fontFamily);
   const activeId = state.showActive ? state.activeId : undefined;
 
-  const connectedness = connectednessOf(state.display);
-  const { degrees, hubs } = connectedness;
+  const connectedness = options.few ? undefined : connectednessOf(state.display);
+  const degrees = connectedness?.degrees ?? NO_DEGREES;
+  const hubs = connectedness?.hubs ?? NO_HUBS;
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
@@ -204,7 +225,7 @@ export function placeNodeLabels(
       anchor: { ...toScreen(node, camera), radius: labelClearance(node, state) },
       ownerId: node.id,
       placements: NODE_LABEL_PLACEMENTS,
-      edgeEnds: rowsAtNode(connectedness, state.display.edges, node)?.map((row) => toScreen(edgeHeading(state.display.edges, row, node), camera)),
+      edgeEnds: connectedness && rowsAtNode(connectedness, state.display.edges, node)?.map((row) => toScreen(edgeHeading(state.display.edges, row, node), camera)),
       // Below the icon zoom no core shows an icon, so a hub's label may cover its neighbours'
       // circles there, rather than go missing from the middle of a crowded story.
       coversNodes: node.selected || (hub && !iconsShown),

@@ -196,7 +196,8 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
     // selected nodes still get their labels, since a user is looking at them. No other label
     // is placed to keep clear of.
     const named = namedNodes(state, nodes);
-    if (named.length > 0) stats.labels = drawNodeLabels(ctx, state, named, new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height }));
+    const placer = new LabelPlacer({ x: 0, y: 0, width: state.width, height: state.height });
+    if (named.length > 0) stats.labels = drawNodeLabels(ctx, state, named, placer, { few: true });
   }
 
   statsByContext.set(ctx, stats);

@@ -62,9 +62,9 @@ export type { GestureHandling } from './zoom-camera.js';
  * to 24 characters and 180 pixels up to zoom 1, and to up to twice that as the zoom grows to
  * 2, where room allows. A label below or above its node slides sideways into view while it
  * still spans the node's centre. Of the free positions, the first that none of the node's
- * own edges crosses near the node (a curved edge along its curve, a self-loop up to its top) is
- * taken, and each label sits on a backing in the background colour, so an
- * edge that passes under a label does not cross its text. They are placed by priority:
+ * own edges crosses near the node is taken: a curved edge counts along its curve, a self-loop
+ * up to its top. Each label sits on a backing in the background colour, so an edge that passes
+ * under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
  * alerts by severity, then the rest, and nodes that a selection or a search dims come after
  * all others. The hovered or active node's label always shows, at every zoom, as do the labels
