@@ -26,6 +26,23 @@ export async function mountGraph(source: { graph?: IncidentGraph; session?: Inci
   return element;
 }
 
+/**
+ * Mounts a graph element after a button, and gives the element focus with Tab from the button,
+ * as a keyboard user does, so its active node and focus ring show.
+ */
+export async function mountWithKeyboardFocus(graph: IncidentGraph): Promise<IncidentGraphElement> {
+  const container = await fixture<HTMLDivElement>(html`<div>
+    <button>before</button>
+    <il-incident-graph style=${styleProperties({ display: 'block', width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${graph}></il-incident-graph>
+  </div>`);
+  const element = container.querySelector<IncidentGraphElement>('il-incident-graph')!;
+  await element.rendered;
+  container.querySelector('button')!.focus();
+  await sendKeys({ press: 'Tab' });
+  await element.updateComplete;
+  return element;
+}
+
 /** Returns a node's position in page CSS pixels, for sendMouse. */
 export function pagePosition(element: IncidentGraphElement, nodeId: string): [number, number] {
   const point = element.toScreen(nodeId);

@@ -1,12 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
-import { fixture, html } from '@open-wc/testing';
 import { lastDrawStats } from '../../src/components/incident-graph/draw.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { IncidentEdgeAttributes, IncidentGraph, IncidentGraphAttributes, IncidentNodeAttributes } from '../../src/model/graph-types.js';
-import { styleProperties } from '../../src/components/shared/style-properties.js';
-import { HEIGHT, mountGraph, nextFrames, recordSelectionEvents, WIDTH } from './incident-graph-helpers.js';
+import { HEIGHT, mountGraph, mountWithKeyboardFocus, nextFrames, recordSelectionEvents, WIDTH } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 
 async function mountFocused(): Promise<IncidentGraphElement> {
@@ -147,16 +145,7 @@ describe('<il-incident-graph> keyboard interaction', () => {
   });
 
   it('shows the active ring when focused with Tab', async () => {
-    const container = await fixture<HTMLDivElement>(html`<div>
-      <button>before</button>
-      <il-incident-graph style=${styleProperties({ display: 'block', width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${createPositionedGraph()}></il-incident-graph>
-    </div>`);
-    const element = container.querySelector<IncidentGraphElement>('il-incident-graph')!;
-    await element.rendered;
-    container.querySelector('button')!.focus();
-
-    await sendKeys({ press: 'Tab' });
-    await element.updateComplete;
+    const element = await mountWithKeyboardFocus(createPositionedGraph());
     await nextFrames();
 
     const context = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="canvas"]')!.getContext('2d')!;

@@ -1,17 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
 import { DOT_ZOOM, EDGE_LABEL_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
 import { selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
 import { FOCUS_RING_GAP, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { Box } from '../../src/components/incident-graph/labels.js';
-import { styleProperties } from '../../src/components/shared/style-properties.js';
 import { ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
 import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { IncidentSession } from '../../src/session/session.js';
-import { HEIGHT, mountGraph, nextFrames, pagePosition, WIDTH } from './incident-graph-helpers.js';
+import { HEIGHT, mountGraph, mountWithKeyboardFocus, nextFrames, pagePosition, WIDTH } from './incident-graph-helpers.js';
 
 /** Returns five devices in a row, 200 world units apart, from x = 0. */
 function rowGraph(): IncidentGraph {
@@ -58,20 +57,6 @@ function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Mounts the row graph and gives its list focus from the keyboard, so the active node shows. */
-async function mountWithKeyboardFocus(): Promise<IncidentGraphElement> {
-  const container = await fixture<HTMLDivElement>(html`<div>
-    <button>before</button>
-    <il-incident-graph style=${styleProperties({ display: 'block', width: `${WIDTH}px`, height: `${HEIGHT}px` })} .graph=${rowGraph()}></il-incident-graph>
-  </div>`);
-  const element = container.querySelector<IncidentGraphElement>('il-incident-graph')!;
-  await element.rendered;
-  container.querySelector('button')!.focus();
-  await sendKeys({ press: 'Tab' });
-  await element.updateComplete;
-  return element;
-}
-
 describe('<il-incident-graph> label clearance', () => {
   before(async () => {
     // A page without focus fires no focus event when the list takes focus.
@@ -98,7 +83,7 @@ describe('<il-incident-graph> label clearance', () => {
   });
 
   it('labels the active node below the label zoom', async () => {
-    const element = await mountWithKeyboardFocus();
+    const element = await mountWithKeyboardFocus(rowGraph());
     element.camera = { x: 100, y: 200, k: LABEL_MIN_ZOOM * 0.9 };
     await nextFrames();
 
@@ -143,7 +128,7 @@ describe('<il-incident-graph> label clearance', () => {
   });
 
   it('keeps the active label off its ring', async () => {
-    const element = await mountWithKeyboardFocus();
+    const element = await mountWithKeyboardFocus(rowGraph());
     element.camera = { x: 100, y: 150, k: 1.5 };
     await nextFrames();
 
