@@ -3,7 +3,7 @@ import '../../src/components/incident-graph/define.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { LayoutProgressDetail } from '../../src/components/incident-graph/events.js';
 import { nodeBoundsOf } from '../../src/components/incident-graph/display-model.js';
-import { LayoutRunner, SYNC_LAYOUT_MAX_NODES } from '../../src/components/incident-graph/layout-runner.js';
+import { LayoutRunner, MAIN_THREAD_LAYOUT_MAX_NODES } from '../../src/components/incident-graph/layout-runner.js';
 import { ForceLayout, layoutInputFromGraph, type LayoutPositions } from '../../src/layout/index.js';
 import { TREE_LAYER_GAP } from '../../src/layout/tree-placement.js';
 import { LAYOUT_WORKER_SOURCE } from '../../src/layout/worker-source.generated.js';
@@ -171,10 +171,28 @@ describe('il-incident-graph layout', () => {
       let progress = 0;
       const element = await mount(createEmptyGraph());
       element.addEventListener('il-layout-progress', () => progress++);
-      element.graph = createLargeGraph(SYNC_LAYOUT_MAX_NODES - 50);
+      element.graph = createLargeGraph(MAIN_THREAD_LAYOUT_MAX_NODES - 50);
       await element.updateComplete;
       await element.layoutSettled;
       expect(progress).to.equal(0);
+    });
+
+    it('yields to other tasks on a small graph', async () => {
+      // A first run loads the engine, so the second starts in the task that requests it.
+      const element = await mount(createLargeGraph(20));
+      await element.layoutSettled;
+
+      const graph = createLargeGraph(MAIN_THREAD_LAYOUT_MAX_NODES - 50);
+      const expected = synchronousPositions(graph);
+      let ended = false;
+      element.addEventListener('il-layout-end', () => (ended = true));
+      element.graph = graph;
+      const endedBeforeNextTask = await new Promise<boolean>((resolve) => setTimeout(() => resolve(ended), 0));
+      await element.layoutSettled;
+
+      expect(endedBeforeNextTask, 'the run ended before a task queued after it').to.equal(false);
+      expect(ended).to.equal(true);
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
     });
   });
 

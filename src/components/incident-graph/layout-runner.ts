@@ -1,8 +1,8 @@
 /**
  * Glue between the incident graph element and the layout engine. Small graphs are laid out
- * synchronously, in one task. Larger ones run in a Web Worker, or, when the page cannot start
- * one (a content security policy without `blob:` in `worker-src`, say), in time slices on the
- * main thread. Requests made in one task are coalesced into one run. The graph's positions are
+ * on the main thread in time slices, and shown once settled. Larger ones run in a Web Worker,
+ * or, when the page cannot start one (a content security policy without `blob:` in
+ * `worker-src`, say), in time slices on the main thread that report their progress. Requests made in one task are coalesced into one run. The graph's positions are
  * written only when a run ends. While it runs, `livePositions` contains the current ones.
  *
  * The main-thread engine (d3-force and the project's forces) is imported on first use, like the
@@ -23,8 +23,12 @@ import type { PositionSource } from './display-model.js';
 import { LazyModule } from './lazy-module.js';
 import type { LayoutEndDetail, LayoutProgressDetail } from './events.js';
 
-/** Graphs up to this many nodes are laid out synchronously, in one task. */
-export const SYNC_LAYOUT_MAX_NODES = 400;
+/**
+ * Graphs up to this many nodes are laid out on the main thread and shown once settled, with no
+ * progress reports. The run is still sliced: in one task, a page's first layout of 110 nodes
+ * blocked it for about 100 ms in the graph bench.
+ */
+export const MAIN_THREAD_LAYOUT_MAX_NODES = 400;
 
 /** Settings of a run, read from the element when the run starts. */
 export interface LayoutRunSettings {
@@ -191,11 +195,8 @@ export class LayoutRunner {
     }
 
     const settings = this.callbacks.settings();
-    if (graph.order <= SYNC_LAYOUT_MAX_NODES) {
-      this.withEngine((module) => {
-        const engine = new module.ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
-        this.finish(graph, engine.runToCompletion(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
-      });
+    if (graph.order <= MAIN_THREAD_LAYOUT_MAX_NODES) {
+      this.withEngine((module) => this.runSliced(module, graph, rerun, settings, { quiet: true }));
     } else if (this.workerFailed || typeof Worker === 'undefined') {
       this.withEngine((module) => this.runSliced(module, graph, rerun, settings));
     } else {
@@ -311,7 +312,17 @@ export class LayoutRunner {
     this.withEngine((module) => this.runSliced(module, graph, rerun, settings));
   }
 
-  private runSliced(module: LayoutEngineModule, graph: IncidentGraph, rerun: boolean, settings: LayoutRunSettings): void {
+  /**
+   * Runs the layout in slices on the main thread. A `quiet` run reports no progress, so the
+   * graph keeps its nodes unplaced until the run ends.
+   */
+  private runSliced(
+    module: LayoutEngineModule,
+    graph: IncidentGraph,
+    rerun: boolean,
+    settings: LayoutRunSettings,
+    options: { quiet?: boolean } = {},
+  ): void {
     const engine = new module.ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
     const run: ActiveRun = {
       pause: () => engine.stop(),
@@ -321,13 +332,13 @@ export class LayoutRunner {
     this.current = run;
 
     engine.on('tick', ({ ticks, alpha }) => {
-      if (this.current !== run || engine.settled) return;
+      if (this.current !== run || engine.settled || options.quiet) return;
       this.takeProgress(engine.positions());
       this.callbacks.onProgress({ ticks, maxTicks: engine.maxTicks, alpha }, false);
     });
     engine.on('end', () => {
       if (this.current !== run) return;
-      this.callbacks.onProgress({ ticks: engine.ticks, maxTicks: engine.ticks, alpha: engine.alpha }, true);
+      if (!options.quiet) this.callbacks.onProgress({ ticks: engine.ticks, maxTicks: engine.ticks, alpha: engine.alpha }, true);
       this.finish(graph, engine.positions(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
     });
     if (!this.isPaused) engine.start();
