@@ -2,8 +2,9 @@ import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
 import { DOT_ZOOM, EDGE_LABEL_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
-import { selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
-import { FOCUS_RING_GAP, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
+import { arrowheadCorners, selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
+import { BADGE_RADIUS, badgeCentre, FOCUS_RING_GAP, PIN_RADIUS, pinCentre, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
+import { EDGE_STYLES } from '../../src/components/incident-graph/edge-styles.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { Box } from '../../src/components/incident-graph/labels.js';
 import { ENTITY_RADIUS } from '../../src/layout/graph-layout.js';
@@ -140,7 +141,8 @@ describe('<il-incident-graph> label clearance', () => {
 
   it('labels a self-loop above its loop', async () => {
     const graph = rowGraph();
-    graph.addDirectedEdge('device-1', 'device-1', { type: 'injects into', roles: [] });
+    // A relation type the model does not name reads as words.
+    graph.addDirectedEdge('device-1', 'device-1', { type: 'injectsInto', roles: [] });
     const element = await mountGraph({ graph });
     element.camera = { x: 100, y: 200, k: EDGE_LABEL_MIN_ZOOM };
     await nextFrames();
@@ -152,6 +154,38 @@ describe('<il-incident-graph> label clearance', () => {
     // The loop's top in CSS pixels: the camera puts world y = 0 at 200.
     const loopTop = 200 + (loop.centre.y - loop.radius) * EDGE_LABEL_MIN_ZOOM;
     expect(label!.box.y + label!.box.height).to.be.at.most(loopTop + 1e-6);
+  });
+
+  it('keeps self-loops off the badge and pin', async () => {
+    const graph = rowGraph();
+    graph.mergeNodeAttributes('device-1', { remediationStatus: 'pending', fixed: true });
+    for (let count = 0; count < 3; count++) graph.addDirectedEdge('device-1', 'device-1', { type: 'injects into', roles: [] });
+    const element = await mountGraph({ graph });
+    await nextFrames();
+
+    const node = element.display.byId.get('device-1')!;
+    // Each mark's radius with half its outline of 1.5, and half the width of a relation's line.
+    const marks = [
+      { name: 'badge', centre: badgeCentre(node), radius: BADGE_RADIUS + 0.75 },
+      { name: 'pin', centre: pinCentre(node), radius: PIN_RADIUS + 0.75 },
+    ];
+    const halfLine = EDGE_STYLES.relation.width / 2;
+    for (let loopIndex = 0; loopIndex < 3; loopIndex++) {
+      const loop = selfLoopShape(node, loopIndex);
+      const arrowhead = [loop.tip, ...arrowheadCorners(loop.from, loop.tip)];
+      for (const mark of marks) {
+        const fromCentre = Math.hypot(mark.centre.x - loop.centre.x, mark.centre.y - loop.centre.y);
+        expect(Math.abs(fromCentre - loop.radius), `loop ${loopIndex} to the ${mark.name}`).to.be.at.least(mark.radius + halfLine);
+        for (const corner of arrowhead) {
+          const distance = Math.hypot(corner.x - mark.centre.x, corner.y - mark.centre.y);
+          expect(distance, `arrowhead of loop ${loopIndex} to the ${mark.name}`).to.be.at.least(mark.radius);
+        }
+      }
+      const tipFromNode = Math.hypot(loop.tip.x - node.x, loop.tip.y - node.y);
+      expect(tipFromNode, `tip of loop ${loopIndex} at the node's circle`).to.be.within(node.radius, node.radius + 3);
+    }
+    const first = selfLoopShape(node, 0);
+    expect(Math.hypot(first.tip.x - node.x, first.tip.y - node.y), 'first tip on the circle').to.be.closeTo(node.radius, 1e-9);
   });
 
   it('keeps a label off curved edges', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { readableValue } from '../../src/components/shared/readable-value.js';
+import { readableValue, valueWords } from '../../src/components/shared/readable-value.js';
 
 describe('readableValue', () => {
   const cases: Array<[string, string]> = [
@@ -24,4 +24,19 @@ describe('readableValue', () => {
     expect(readableValue('  ')).to.equal(undefined);
     expect(readableValue(undefined)).to.equal(undefined);
   });
+});
+
+describe('valueWords', () => {
+  const cases: Array<[string, string]> = [
+    ['injectsInto', 'injects into'],
+    ['injects-into', 'injects into'],
+    ['related_to', 'related to'],
+    ['HTTPRequest', 'http request'],
+    ['T1059-001', 't1059-001'],
+  ];
+  for (const [value, expected] of cases) {
+    it(`splits ${value}`, () => {
+      expect(valueWords(value)).to.equal(expected);
+    });
+  }
 });

@@ -170,16 +170,28 @@ function pointInRect(point: Point, rect: WorldRect): boolean {
 /**
  * Returns the shape of a self-loop at `loopIndex` on `node`, in world units: a circle above the
  * node, larger for each later loop of the same node, and the tip of its arrowhead with the point
- * the arrowhead points from.
+ * the arrowhead points from. The circle sits high enough to keep clear of the remediation badge
+ * at the node's top right and the pin at its top left. The first loop's tip is where it meets
+ * the node's circle on the right. A later loop, too wide to meet it clear of the badge, ends
+ * just above the node.
  */
 export function selfLoopShape(node: NodeView, loopIndex: number): { centre: Point; radius: number; tip: Point; from: Point } {
-  const radius = node.radius * 0.7 + loopIndex * 6;
-  const tip = { x: node.x + node.radius * 0.5, y: node.y - node.radius * 0.9 };
+  const radius = node.radius * 0.62 + loopIndex * 6;
+  const rise = node.radius + radius * (loopIndex === 0 ? 0.95 : 1.12);
+
+  let tip: Point;
+  if (rise - radius >= node.radius) {
+    tip = { x: node.x, y: node.y - (rise - radius) };
+  } else {
+    // Where the loop's circle crosses the node's, from the two circles' equations.
+    const crossingY = (radius * radius - node.radius * node.radius - rise * rise) / (2 * rise);
+    tip = { x: node.x + Math.sqrt(node.radius * node.radius - crossingY * crossingY), y: node.y + crossingY };
+  }
   return {
-    centre: { x: node.x, y: node.y - node.radius - radius * 0.6 },
+    centre: { x: node.x, y: node.y - rise },
     radius,
     tip,
-    from: { x: tip.x + radius, y: tip.y - radius },
+    from: { x: tip.x + radius * 0.5, y: tip.y - radius },
   };
 }
 
@@ -192,11 +204,20 @@ function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Po
 }
 
 function traceArrowhead(path: Path2D, from: Point, tip: Point): void {
-  const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
+  const [left, right] = arrowheadCorners(from, tip);
   path.moveTo(tip.x, tip.y);
-  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle - 0.4), tip.y - ARROW_LENGTH * Math.sin(angle - 0.4));
-  path.lineTo(tip.x - ARROW_LENGTH * Math.cos(angle + 0.4), tip.y - ARROW_LENGTH * Math.sin(angle + 0.4));
+  path.lineTo(left.x, left.y);
+  path.lineTo(right.x, right.y);
   path.closePath();
+}
+
+/** Returns the two back corners of the arrowhead at `tip` that points away from `from`. */
+export function arrowheadCorners(from: Point, tip: Point): [Point, Point] {
+  const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
+  return [
+    { x: tip.x - ARROW_LENGTH * Math.cos(angle - 0.4), y: tip.y - ARROW_LENGTH * Math.sin(angle - 0.4) },
+    { x: tip.x - ARROW_LENGTH * Math.cos(angle + 0.4), y: tip.y - ARROW_LENGTH * Math.sin(angle + 0.4) },
+  ];
 }
 
 /** Returns the point at `distance` from `from` towards `to`. */

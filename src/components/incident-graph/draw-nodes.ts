@@ -10,6 +10,7 @@ import type { RemediationStatus, Severity, Verdict } from '../../model/types.js'
 import { ENTITY_RADIUS } from '../../layout/graph-layout.js';
 import type { NodeView } from './display-model.js';
 import type { Palette } from './palette.js';
+import type { Point } from './geometry.js';
 
 /** Kind icons and remediation badges show from this zoom on, where entities are 8 CSS pixels in radius. */
 export const ICON_MIN_ZOOM = 8 / ENTITY_RADIUS;
@@ -316,12 +317,19 @@ function drawIcon(ctx: CanvasRenderingContext2D, node: NodeView, size: number, c
   ctx.restore();
 }
 
+/** Radius of a remediation badge, in world units. */
+export const BADGE_RADIUS = 6.5;
+
+/** Returns the centre of a node's remediation badge, on its verdict ring at the top right. */
+export function badgeCentre(node: NodeView): Point {
+  const distance = node.radius + RING_GAP;
+  return { x: node.x + distance * Math.SQRT1_2, y: node.y - distance * Math.SQRT1_2 };
+}
+
 /** Draws the remediation badge at the node's top right: a check, a clock or an exclamation mark. */
 function drawBadge(ctx: CanvasRenderingContext2D, node: NodeView, badge: BadgeKind, palette: Palette): void {
-  const radius = 6.5;
-  const distance = node.radius + RING_GAP;
-  const x = node.x + distance * Math.SQRT1_2;
-  const y = node.y - distance * Math.SQRT1_2;
+  const radius = BADGE_RADIUS;
+  const { x, y } = badgeCentre(node);
 
   ctx.beginPath();
   ctx.arc(x, y, radius, 0, Math.PI * 2);
@@ -354,11 +362,18 @@ function drawBadge(ctx: CanvasRenderingContext2D, node: NodeView, badge: BadgeKi
   ctx.lineCap = 'butt';
 }
 
+/** Radius of the head of a pinned node's pushpin, in world units. */
+export const PIN_RADIUS = 4;
+
+/** Returns the centre of the head of a pinned node's pushpin, on its verdict ring at the top left. */
+export function pinCentre(node: NodeView): Point {
+  const distance = node.radius + RING_GAP;
+  return { x: node.x - distance * Math.SQRT1_2, y: node.y - distance * Math.SQRT1_2 };
+}
+
 /** Draws a pushpin at a pinned node's top left, opposite the remediation badge. */
 function drawPin(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette): void {
-  const distance = node.radius + RING_GAP;
-  const x = node.x - distance * Math.SQRT1_2;
-  const y = node.y - distance * Math.SQRT1_2;
+  const { x, y } = pinCentre(node);
 
   ctx.beginPath();
   ctx.moveTo(x, y);
@@ -369,7 +384,7 @@ function drawPin(ctx: CanvasRenderingContext2D, node: NodeView, palette: Palette
   ctx.stroke();
 
   ctx.beginPath();
-  ctx.arc(x, y, 4, 0, Math.PI * 2);
+  ctx.arc(x, y, PIN_RADIUS, 0, Math.PI * 2);
   ctx.fillStyle = palette.icon;
   ctx.fill();
   ctx.lineWidth = 1.5;

@@ -12,7 +12,7 @@ import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve, selfLoopShape } from './draw-edges.js';
 import { fitNodeLabel, LABEL_BACKING_ALPHA, nodeLabelFont, placeNodeLabels } from './draw-labels.js';
-import { alertIconColor, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
+import { alertIconColor, BADGE_RADIUS, badgeCentre, PIN_RADIUS, pinCentre, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
 import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
@@ -257,9 +257,7 @@ function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => str
 
 /** Returns the remediation badge at a node's top right, like the canvas draws it. */
 function badgeSvg(node: NodeView, badge: BadgeKind, palette: Palette, color: (value: string) => string): string {
-  const distance = node.radius + RING_GAP;
-  const x = node.x + distance * Math.SQRT1_2;
-  const y = node.y - distance * Math.SQRT1_2;
+  const { x, y } = badgeCentre(node);
   const fill = { done: palette.remediated, pending: palette.pending, attention: palette.attention }[badge];
   const at = (dx: number, dy: number): string => `${round(x + dx)} ${round(y + dy)}`;
   let glyph: string;
@@ -267,19 +265,19 @@ function badgeSvg(node: NodeView, badge: BadgeKind, palette: Palette, color: (va
   else if (badge === 'pending') glyph = `<circle cx="${round(x)}" cy="${round(y)}" r="3.6"/><path d="M${at(0, -2.2)}L${at(0, 0)}L${at(1.8, 1)}"/>`;
   else glyph = `<path d="M${at(0, -3.4)}L${at(0, 0.8)}M${at(0, 3.2)}L${at(0, 3.3)}"/>`;
   return (
-    `<circle cx="${round(x)}" cy="${round(y)}" r="6.5" fill="${color(fill)}" stroke="${color(palette.background)}" stroke-width="1.5"/>` +
+    `<circle cx="${round(x)}" cy="${round(y)}" r="${BADGE_RADIUS}" fill="${color(fill)}" stroke="${color(palette.background)}" stroke-width="1.5"/>` +
     `<g fill="none" stroke="${color(palette.alertIcon)}" stroke-width="1.6" stroke-linecap="round">${glyph}</g>`
   );
 }
 
 /** Returns the pushpin at a pinned node's top left, like the canvas draws it. */
 function pinSvg(node: NodeView, fill: string, background: string): string {
-  const distance = node.radius + RING_GAP;
-  const x = round(node.x - distance * Math.SQRT1_2);
-  const y = round(node.y - distance * Math.SQRT1_2);
+  const centre = pinCentre(node);
+  const x = round(centre.x);
+  const y = round(centre.y);
   return (
     `<path d="M${x} ${y}L${round(x + 4.5)} ${round(y + 4.5)}" stroke="${fill}" stroke-width="1.8" stroke-linecap="round"/>` +
-    `<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${background}" stroke-width="1.5"/>`
+    `<circle cx="${x}" cy="${y}" r="${PIN_RADIUS}" fill="${fill}" stroke="${background}" stroke-width="1.5"/>`
   );
 }
 

@@ -3,6 +3,7 @@
 import { RELATION_TYPES } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
+import { valueWords } from '../shared/readable-value.js';
 
 /**
  * Edge labels, which read along the drawn arrow: "powershell.exe runs on WS-01". A
@@ -60,17 +61,20 @@ export function countLabel(area: 'alerts' | 'entities', count: number, format: L
   return format.msg(count === 1 ? `graph.${area}.one` : `graph.${area}.other`, { count });
 }
 
-/** Returns the label of an edge type; a type the table does not know is shown as it came. */
+/**
+ * Returns the label of an edge type. A type the table does not know is shown in words, so a
+ * host's `injectsInto` reads "injects into".
+ */
 export function relationLabel(type: string): string {
   const key = `graph.relation.${type}`;
   const label = msg(key);
-  return label === key ? type : label;
+  return label === key ? valueWords(type) : label;
 }
 
 /**
  * Returns the label of an evidence edge: its roles joined by commas. The contextual role is left
  * out because most edges have it, so the label is empty when no other role remains. Unknown
- * roles are shown as they came, with camel case split into words.
+ * roles are shown in words (see `valueWords`).
  */
 export function evidenceLabel(roles: readonly string[]): string {
   return roles
@@ -78,7 +82,7 @@ export function evidenceLabel(roles: readonly string[]): string {
     .map((role) => {
       const key = `graph.role.${role}`;
       const label = msg(key);
-      return label === key ? role.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : label;
+      return label === key ? valueWords(role) : label;
     })
     .join(', ');
 }

@@ -36,10 +36,19 @@ export function readableValue(value: string | undefined): string | undefined {
   const label = msg(key);
   if (label !== key) return label;
 
-  const words = value
+  const words = valueWords(value);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Returns a value written in camel, Pascal, snake or kebab case as lowercase words:
+ * "injectsInto" and "injects-into" read "injects into", and "HTTPRequest" reads "http request".
+ */
+export function valueWords(value: string): string {
+  return value
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/_/g, ' ')
+    .replace(/([a-z])-([a-z])/g, '$1 $2')
     .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
