@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { placeGroupNodes, GROUP_RADIUS } from '../../src/components/incident-graph/group-placement.js';
+import { placeGroupNodes, placeGroupNodesSteps, GROUP_RADIUS } from '../../src/components/incident-graph/group-placement.js';
 import { edgeTableOf } from '../../src/components/incident-graph/edge-table.js';
 import type { NodeView } from '../../src/components/incident-graph/display-model.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
@@ -159,6 +159,38 @@ describe('placeGroupNodes', () => {
     const group = { radius: GROUP_RADIUS, alert: false, group: {} };
     expect(Math.abs(placed.x - 300), 'distance to the edge').to.be.at.least(drawnReach(group) + 6 - 1e-6);
     expect(Math.hypot(placed.x - 300, placed.y), 'near the centroid').to.be.at.most(8 * (GROUP_RADIUS / 2) + 1e-9);
+  });
+
+  it('places many groups in slices', () => {
+    // Twenty groups in a row, two by two near enough that the second of each pair must move
+    // clear of the first, which may be in the slice before.
+    const groups = Array.from({ length: 20 }, (_, group) => ({
+      id: `g${group}`,
+      alertKey: 'alert',
+      memberIds: [`g${group}-a`, `g${group}-b`],
+    }));
+    const positionOf = (id: string): Point | undefined => {
+      if (id === 'alert') return alert;
+      const group = Number(id.slice(1, id.indexOf('-')));
+      return { x: 400 + Math.floor(group / 2) * 300 + (group % 2) * 20 + (id.endsWith('-a') ? -20 : 20), y: 0 };
+    };
+    const nodes = [alert, ...Array.from({ length: 5_000 }, (_, index) => nodeAt(`far${index}`, -100_000 - index * 60, 0))];
+
+    const steps = placeGroupNodesSteps(groups, nodes, positionOf);
+    let slices = 1;
+    let next = steps.next();
+    while (!next.done) {
+      slices++;
+      next = steps.next();
+    }
+    const placed = next.value;
+
+    // Three slices of the obstacles, one for the centroids, and one more per eight groups.
+    expect(slices).to.be.at.least(6);
+    expect([...placed.entries()]).to.deep.equal([...placeGroupNodes(groups, nodes, positionOf).entries()]);
+    const groupNodes = groups.map((group) => ({ ...nodeAt(group.id, placed.get(group.id)!.x, placed.get(group.id)!.y), radius: GROUP_RADIUS, group: {} }) as NodeView);
+    expect(overlaps(groupNodes)).to.deep.equal([]);
+    expect(placed.get('g1'), 'the second of a pair moved off its centroid').to.not.deep.equal({ x: 420, y: 0 });
   });
 
   it('skips a group without positions', () => {

@@ -7,7 +7,7 @@
 import { VERDICTS, type EntityKind, type Verdict } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { runToEnd, SLICE_ITEMS, sortSteps, type Steps } from './slices.js';
-import { GROUP_RADIUS, placeGroupNodes } from './group-placement.js';
+import { GROUP_RADIUS, placeGroupNodesSteps } from './group-placement.js';
 import { compareNodes, type DisplayModel, type NodeView } from './display-model.js';
 import { EdgeTable } from './edge-table.js';
 import { ShownNodes, type ChangeableNodeMap } from './node-maps.js';
@@ -55,7 +55,7 @@ export function* collapseGroupsSteps(
   if (collapsed.length === 0) return model;
   if (!placements) {
     // Edges are obstacles only when the nodes are the model's own, whose edges the model has.
-    placements = placeGroupNodes(collapsed, allNodes, positionOf, allNodes === model.nodes ? { edges: model.edges } : {});
+    placements = yield* placeGroupNodesSteps(collapsed, allNodes, positionOf, allNodes === model.nodes ? { edges: model.edges } : {});
     yield;
   }
 

@@ -15,6 +15,7 @@ import type { Point } from './geometry.js';
 import type { NodeView } from './display-model.js';
 import { EdgeObstacles, type Region } from './edge-obstacles.js';
 import type { EdgeTable } from './edge-table.js';
+import { runToEnd, SLICE_ITEMS, type Steps } from './slices.js';
 
 /** Radius of a group node, in world units, larger than an entity's so it reads as several. */
 export const GROUP_RADIUS = ENTITY_RADIUS * 1.25;
@@ -101,6 +102,22 @@ export function placeGroupNodes(
   positionOf: (id: string) => Point | undefined,
   options: { centroids?: boolean; edges?: EdgeTable } = {},
 ): Map<string, Point> {
+  return runToEnd(placeGroupNodesSteps(groups, nodes, positionOf, options));
+}
+
+/**
+ * Groups placed between two yields of `placeGroupNodesSteps`. At 10,000 entities, placing the
+ * 73 groups in one step took 17 to 37 ms in the graph bench.
+ */
+const PLACEMENT_SLICE_GROUPS = 8;
+
+/** Returns the positions of the group nodes like `placeGroupNodes`, in slices. */
+export function* placeGroupNodesSteps(
+  groups: readonly PlacedGroup[],
+  nodes: readonly NodeView[],
+  positionOf: (id: string) => Point | undefined,
+  options: { centroids?: boolean; edges?: EdgeTable } = {},
+): Steps<Map<string, Point>> {
   const placements = new Map<string, Point>();
   if (groups.length === 0) return placements;
   if (options.centroids || nodes.length > PLACEMENT_MAX_NODES) {
@@ -113,12 +130,14 @@ export function placeGroupNodes(
 
   const members = new Set<string>();
   for (const group of groups) for (const id of group.memberIds) members.add(id);
-  const obstacles = new ObstacleGrid(nodes, (node) => !members.has(node.id));
+  const obstacles = yield* ObstacleGrid.buildSteps(nodes, (node) => !members.has(node.id));
   const centres = groups.map((group) => centroid(group.memberIds, positionOf));
+  yield;
   const edgeObstacles =
     options.edges && nodes.length <= EDGE_OBSTACLES_MAX_NODES ? edgesOutsideGroups(options.edges, groups, members, centres) : undefined;
 
   for (let index = 0; index < groups.length; index++) {
+    if (index % PLACEMENT_SLICE_GROUPS === PLACEMENT_SLICE_GROUPS - 1) yield;
     const group = groups[index]!;
     const centre = centres[index];
     if (!centre) continue;
@@ -241,6 +260,29 @@ const MAX_REACH = Math.max(GROUP_REACH, ALERT_RADIUS * ALERT_CORNER_REACH, ENTIT
 const CELL = GROUP_REACH + GROUP_GAP + MAX_REACH;
 
 /**
+ * Writes the position and reach of each node from `from` to `to` (not included) that has a
+ * finite position and that `keep` lets through into `into` from `count` on. Returns the count
+ * after them.
+ */
+function collectObstacles(
+  nodes: readonly NodeView[],
+  from: number,
+  to: number,
+  keep: (node: NodeView) => boolean,
+  into: { xs: Float64Array; ys: Float64Array; reaches: Float64Array },
+  count: number,
+): number {
+  for (let index = from; index < to; index++) {
+    const node = nodes[index]!;
+    if (!Number.isFinite(node.x) || !Number.isFinite(node.y) || !keep(node)) continue;
+    into.xs[count] = node.x;
+    into.ys[count] = node.y;
+    into.reaches[count++] = reachOf(node);
+  }
+  return count;
+}
+
+/**
  * Obstacle circles in a uniform grid of `CELL`-sized cells, so a test for overlap looks at the
  * nine cells around a point instead of every node. The nodes are bucketed once by a hash of
  * their cell, with a counting sort into typed arrays, because a graph of 10,000 nodes is
@@ -253,20 +295,24 @@ class ObstacleGrid {
   private readonly buckets: CellBuckets;
   private readonly added = new Map<number, Array<{ x: number; y: number; reach: number }>>();
 
-  /** Buckets the nodes with a finite position that `keep` lets through. */
-  constructor(nodes: readonly NodeView[], keep: (node: NodeView) => boolean) {
-    const obstacles = nodes.filter((node) => Number.isFinite(node.x) && Number.isFinite(node.y) && keep(node));
-    const count = obstacles.length;
-    this.xs = new Float64Array(count);
-    this.ys = new Float64Array(count);
-    this.reaches = new Float64Array(count);
-    for (let index = 0; index < count; index++) {
-      const node = obstacles[index]!;
-      this.xs[index] = node.x;
-      this.ys[index] = node.y;
-      this.reaches[index] = reachOf(node);
+  /** Buckets the nodes with a finite position that `keep` lets through, yielding between slices. */
+  static *buildSteps(nodes: readonly NodeView[], keep: (node: NodeView) => boolean): Steps<ObstacleGrid> {
+    const xs = new Float64Array(nodes.length);
+    const ys = new Float64Array(nodes.length);
+    const reaches = new Float64Array(nodes.length);
+    let count = 0;
+    for (let from = 0; from < nodes.length; from += SLICE_ITEMS) {
+      count = collectObstacles(nodes, from, Math.min(nodes.length, from + SLICE_ITEMS), keep, { xs, ys, reaches }, count);
+      yield;
     }
-    this.buckets = sortIntoBuckets(count, (index) => cellOf(this.xs[index]!, this.ys[index]!));
+    return new ObstacleGrid(xs.subarray(0, count), ys.subarray(0, count), reaches.subarray(0, count));
+  }
+
+  private constructor(xs: Float64Array, ys: Float64Array, reaches: Float64Array) {
+    this.xs = xs;
+    this.ys = ys;
+    this.reaches = reaches;
+    this.buckets = sortIntoBuckets(xs.length, (index) => cellOf(xs[index]!, ys[index]!));
   }
 
   /** Adds a placed group node. */

@@ -6,7 +6,7 @@
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { runToEnd, type Steps } from './slices.js';
-import { placeGroupNodes } from './group-placement.js';
+import { placeGroupNodes, placeGroupNodesSteps } from './group-placement.js';
 import type { BaseModel, DisplayModel, NodeView } from './display-model.js';
 import type { EdgeTable } from './edge-table.js';
 import { collapseGroupsSteps, type Placements } from './group-collapse.js';
@@ -141,7 +141,7 @@ export class GroupingState {
     let placements = current ? placed.placements : undefined;
     if (!placements && base) {
       const collapsed = groups.filter((group) => !this.expanded.has(group.id));
-      placements = placeGroupNodes(collapsed, base.nodes, positionOf, { edges: base.edges });
+      placements = yield* placeGroupNodesSteps(collapsed, base.nodes, positionOf, { edges: base.edges });
       this.placed = { nodes: base.nodes, groups, expandedVersion: this.expandedVersion, placements };
       yield;
     }
