@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { readableValue, valueWords } from '../../src/components/shared/readable-value.js';
+import { readableValue } from '../../src/components/shared/readable-value.js';
+import { valueWords } from '../../src/components/shared/value-words.js';
 
 describe('readableValue', () => {
   const cases: Array<[string, string]> = [

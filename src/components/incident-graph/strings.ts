@@ -3,7 +3,7 @@
 import { RELATION_TYPES } from '../../model/types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings } from '../shared/strings.js';
-import { valueWords } from '../shared/readable-value.js';
+import { valueWords } from '../shared/value-words.js';
 
 /**
  * Edge labels, which read along the drawn arrow: "powershell.exe runs on WS-01". A

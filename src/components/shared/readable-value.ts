@@ -4,6 +4,7 @@
  */
 
 import { msg, registerStrings } from './strings.js';
+import { valueWords } from './value-words.js';
 
 registerStrings({
   'value.microsoftDefenderForEndpoint': 'Microsoft Defender for Endpoint',
@@ -38,17 +39,4 @@ export function readableValue(value: string | undefined): string | undefined {
 
   const words = valueWords(value);
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/**
- * Returns a value written in camel, Pascal, snake or kebab case as lowercase words:
- * "injectsInto" and "injects-into" read "injects into", and "HTTPRequest" reads "http request".
- */
-export function valueWords(value: string): string {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/_/g, ' ')
-    .replace(/([a-z])-([a-z])/g, '$1 $2')
-    .toLowerCase();
 }
