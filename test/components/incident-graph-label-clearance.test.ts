@@ -158,7 +158,7 @@ describe('<il-incident-graph> label clearance', () => {
 
   it('keeps self-loops off the badge and pin', async () => {
     const graph = rowGraph();
-    graph.mergeNodeAttributes('device-1', { remediationStatus: 'pending', fixed: true });
+    graph.mergeNodeAttributes('device-1', { remediationStatus: 'pendingApproval', fixed: true });
     for (let count = 0; count < 3; count++) graph.addDirectedEdge('device-1', 'device-1', { type: 'injects into', roles: [] });
     const element = await mountGraph({ graph });
     await nextFrames();
