@@ -196,6 +196,35 @@ describe('il-incident-graph layout', () => {
     });
   });
 
+  describe('group nodes after a run', () => {
+    it('places them once the run ends', async () => {
+      const graph = createLargeGraph(600);
+      const element = await mount(graph);
+      await element.layoutSettled;
+      for (let frame = 0; frame < 10; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+
+      // An element given the laid-out graph places its group nodes in its first build.
+      const positioned = await mount(graph);
+      await positioned.rendered;
+      const groupNodes = element.display.nodes.filter((node) => node.group);
+      expect(groupNodes.length).to.be.greaterThan(0);
+      let offCentroid = 0;
+      for (const node of groupNodes) {
+        const expected = positioned.display.byId.get(node.id)!;
+        expect(node.x, `x of ${node.id}`).to.be.closeTo(expected.x, 1e-6);
+        expect(node.y, `y of ${node.id}`).to.be.closeTo(expected.y, 1e-6);
+
+        const members = node.group!.memberIds;
+        const x = members.reduce((sum, id) => sum + graph.getNodeAttribute(id, 'x')!, 0) / members.length;
+        const y = members.reduce((sum, id) => sum + graph.getNodeAttribute(id, 'y')!, 0) / members.length;
+        if (Math.hypot(node.x - x, node.y - y) > 1e-6) offCentroid++;
+      }
+      // During the run they sat at their members' centroids, which the placement leaves when
+      // another node covers them.
+      expect(offCentroid, 'group nodes placed away from their centroid').to.be.greaterThan(0);
+    });
+  });
+
   describe('fallback', () => {
     it('runs in slices when Worker throws', async () => {
       const graph = createLargeGraph(600);

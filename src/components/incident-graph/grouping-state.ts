@@ -6,7 +6,7 @@
 import type { IncidentGraph } from '../../model/graph-types.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { runToEnd, type Steps } from './slices.js';
-import { placeGroupNodes, placeGroupNodesSteps } from './group-placement.js';
+import { placeGroupNodesSteps } from './group-placement.js';
 import type { BaseModel, DisplayModel, NodeView } from './display-model.js';
 import type { EdgeTable } from './edge-table.js';
 import { collapseGroupsSteps, type Placements } from './group-collapse.js';
@@ -164,13 +164,25 @@ export class GroupingState {
     positionOf: (id: string) => { x: number; y: number } | undefined,
     options: { layoutRunning?: boolean; edges?: EdgeTable } = {},
   ): DisplayModel {
+    return runToEnd(this.moveGroupNodesSteps(model, graph, threshold, allNodes, positionOf, options));
+  }
+
+  /** Moves the group nodes like `moveGroupNodes`, finding their places in slices. */
+  *moveGroupNodesSteps(
+    model: DisplayModel,
+    graph: IncidentGraph | undefined,
+    threshold: number,
+    allNodes: readonly NodeView[],
+    positionOf: (id: string) => { x: number; y: number } | undefined,
+    options: { layoutRunning?: boolean; edges?: EdgeTable } = {},
+  ): Steps<DisplayModel> {
     const layoutRunning = options.layoutRunning === true;
     this.placed = undefined;
     const groupNodes = groupNodesOf(model.nodes);
     if (groupNodes.length === 0) return { ...model };
     const groups = this.groupsOf(graph, threshold);
     const collapsed = groups.filter((group) => !this.expanded.has(group.id));
-    const placements = placeGroupNodes(collapsed, allNodes, positionOf, { centroids: layoutRunning, edges: options.edges });
+    const placements = yield* placeGroupNodesSteps(collapsed, allNodes, positionOf, { centroids: layoutRunning, edges: options.edges });
     if (!layoutRunning) this.placed = { nodes: allNodes, groups, expandedVersion: this.expandedVersion, placements };
     for (const node of groupNodes) {
       const place = placements.get(node.id);
@@ -184,6 +196,11 @@ export class GroupingState {
 
 /** The group nodes of a display model's node list. Moves keep the list, so a layout's frames find them once. */
 const groupNodesByList = new WeakMap<readonly NodeView[], NodeView[]>();
+
+/** True when a display model shows a group node. */
+export function hasGroupNodes(model: DisplayModel): boolean {
+  return groupNodesOf(model.nodes).length > 0;
+}
 
 function groupNodesOf(nodes: readonly NodeView[]): NodeView[] {
   let groupNodes = groupNodesByList.get(nodes);
