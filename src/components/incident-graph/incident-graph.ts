@@ -371,7 +371,8 @@ export class IncidentGraphElement extends LitElement {
    * Resolves after the first frame that shows the graph and its minimap, if any, once laid out
    * and given a size. Above 20,000 nodes, the frames right after it put entities first seen at
    * the same time in label order in the accessible list and bend parallel edges apart. Neither
-   * shows at the dot detail that such a graph is fitted at.
+   * shows at the dot detail that such a graph is fitted at. After a layout that reported its
+   * progress, group nodes move from their members' centroid to their places in those frames.
    */
   get rendered(): Promise<void> {
     return this.frames.rendered;
