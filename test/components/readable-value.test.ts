@@ -31,6 +31,8 @@ describe('valueWords', () => {
   const cases: Array<[string, string]> = [
     ['injectsInto', 'injects into'],
     ['injects-into', 'injects into'],
+    ['Injects-Into', 'injects into'],
+    ['is-a-member-of', 'is a member of'],
     ['related_to', 'related to'],
     ['HTTPRequest', 'http request'],
     ['T1059-001', 't1059-001'],

@@ -8,10 +8,13 @@
  * "injectsInto" and "injects-into" read "injects into", and "HTTPRequest" reads "http request".
  */
 export function valueWords(value: string): string {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/_/g, ' ')
-    .replace(/([a-z])-([a-z])/g, '$1 $2')
-    .toLowerCase();
+  return (
+    value
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .replace(/_/g, ' ')
+      .toLowerCase()
+      // A hyphen between two letters joins words. One before a digit, as in "T1059-001", stays.
+      .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
+  );
 }
