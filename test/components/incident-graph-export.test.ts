@@ -5,6 +5,10 @@ import { mountGraph, nextFrames } from './incident-graph-helpers.js';
 import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
+import Graph from 'graphology';
+import { selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
+import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { LABEL_BACKING_ALPHA } from '../../src/components/incident-graph/draw-labels.js';
@@ -162,6 +166,25 @@ describe('<il-incident-graph> export', () => {
       expect(bounds.x).to.be.below(0 - 16);
       expect(bounds.x + bounds.width).to.be.above(200 + 16);
       expect(bounds.y + bounds.height).to.be.above(150 + 16);
+    });
+
+    it('keeps self-loops inside the document', async () => {
+      const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+      graph.addNode('process', { kind: 'process', label: 'rundll32.exe', x: 0, y: 0 });
+      graph.addNode('device', { kind: 'device', label: 'WS-01', x: 200, y: 0 });
+      for (const type of ['injectsInto', 'hollows', 'opensHandleTo']) graph.addDirectedEdge('process', 'process', { type, roles: [] });
+      const element = await mountGraph({ graph });
+      const root = parseSvg(await element.toSVG()).documentElement;
+      const [x, y, width, height] = root.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+
+      const node = element.display.byId.get('process')!;
+      for (let loopIndex = 0; loopIndex < 3; loopIndex++) {
+        const { centre, radius } = selfLoopShape(node, loopIndex);
+        expect(centre.y - radius, `top of loop ${loopIndex}`).to.be.above(y);
+        expect(centre.x - radius, `left of loop ${loopIndex}`).to.be.above(x);
+        expect(centre.x + radius, `right of loop ${loopIndex}`).to.be.below(x + width);
+        expect(centre.y + radius, `bottom of loop ${loopIndex}`).to.be.below(y + height);
+      }
     });
 
     it('keeps every full label in a title of its node group', async () => {

@@ -3,7 +3,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
 import { DOT_ZOOM, EDGE_LABEL_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
 import { arrowheadCorners, selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
-import { BADGE_RADIUS, badgeCentre, FOCUS_RING_GAP, PIN_RADIUS, pinCentre, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
+import { BADGE_RADIUS, badgeCentre, FOCUS_RING_GAP, PIN_RADIUS, pinCentre, RING_GAP, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
 import { EDGE_STYLES } from '../../src/components/incident-graph/edge-styles.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
 import type { Box } from '../../src/components/incident-graph/labels.js';
@@ -170,6 +170,7 @@ describe('<il-incident-graph> label clearance', () => {
       { name: 'pin', centre: pinCentre(node), radius: PIN_RADIUS + 0.75 },
     ];
     const halfLine = EDGE_STYLES.relation.width / 2;
+    const tips: Array<{ x: number; y: number }> = [];
     for (let loopIndex = 0; loopIndex < 3; loopIndex++) {
       const loop = selfLoopShape(node, loopIndex);
       const arrowhead = [loop.tip, ...arrowheadCorners(loop.from, loop.tip)];
@@ -181,11 +182,22 @@ describe('<il-incident-graph> label clearance', () => {
           expect(distance, `arrowhead of loop ${loopIndex} to the ${mark.name}`).to.be.at.least(mark.radius);
         }
       }
+      // The tip is outside the verdict ring, and on the loop's circle.
       const tipFromNode = Math.hypot(loop.tip.x - node.x, loop.tip.y - node.y);
-      expect(tipFromNode, `tip of loop ${loopIndex} at the node's circle`).to.be.within(node.radius, node.radius + 3);
+      expect(tipFromNode, `tip of loop ${loopIndex} from the node`).to.be.greaterThan(node.radius + RING_GAP + 3);
+      const tipFromCentre = Math.hypot(loop.tip.x - loop.centre.x, loop.tip.y - loop.centre.y);
+      expect(tipFromCentre, `tip of loop ${loopIndex} on its circle`).to.be.closeTo(loop.radius, 1e-9);
+      // The arrowhead points along the circle, clockwise.
+      const along = { x: loop.tip.x - loop.from.x, y: loop.tip.y - loop.from.y };
+      const across = (along.x * (loop.tip.x - loop.centre.x) + along.y * (loop.tip.y - loop.centre.y)) / Math.hypot(along.x, along.y);
+      expect(across, `arrowhead of loop ${loopIndex} along its circle`).to.be.closeTo(0, 1e-9);
+      expect(along.y, `arrowhead of loop ${loopIndex} pointing down`).to.be.greaterThan(0);
+      tips.push(loop.tip);
     }
-    const first = selfLoopShape(node, 0);
-    expect(Math.hypot(first.tip.x - node.x, first.tip.y - node.y), 'first tip on the circle').to.be.closeTo(node.radius, 1e-9);
+    // Each loop's arrowhead has a place of its own.
+    for (let later = 1; later < tips.length; later++) {
+      expect(Math.hypot(tips[later]!.x - tips[later - 1]!.x, tips[later]!.y - tips[later - 1]!.y), `tips ${later - 1} and ${later}`).to.be.greaterThan(5);
+    }
   });
 
   it('keeps a label off curved edges', async () => {

@@ -171,28 +171,17 @@ function pointInRect(point: Point, rect: WorldRect): boolean {
  * Returns the shape of a self-loop at `loopIndex` on `node`, in world units: a circle above the
  * node, larger for each later loop of the same node, and the tip of its arrowhead with the point
  * the arrowhead points from. The circle sits high enough to keep clear of the remediation badge
- * at the node's top right and the pin at its top left. The first loop's tip is where it meets
- * the node's circle on the right. A later loop, too wide to meet it clear of the badge, ends
- * just above the node.
+ * at the node's top right and the pin at its top left. The arrowhead sits on the circle's right
+ * side, pointing down along it, where the verdict ring cannot hide it and the arrowheads of
+ * several loops stay apart.
  */
 export function selfLoopShape(node: NodeView, loopIndex: number): { centre: Point; radius: number; tip: Point; from: Point } {
   const radius = node.radius * 0.62 + loopIndex * 6;
+  // A later loop is wider, so it rises further to pass the badge and the pin.
   const rise = node.radius + radius * (loopIndex === 0 ? 0.95 : 1.12);
-
-  let tip: Point;
-  if (rise - radius >= node.radius) {
-    tip = { x: node.x, y: node.y - (rise - radius) };
-  } else {
-    // Where the loop's circle crosses the node's, from the two circles' equations.
-    const crossingY = (radius * radius - node.radius * node.radius - rise * rise) / (2 * rise);
-    tip = { x: node.x + Math.sqrt(node.radius * node.radius - crossingY * crossingY), y: node.y + crossingY };
-  }
-  return {
-    centre: { x: node.x, y: node.y - rise },
-    radius,
-    tip,
-    from: { x: tip.x + radius * 0.5, y: tip.y - radius },
-  };
+  const centre = { x: node.x, y: node.y - rise };
+  const tip = { x: centre.x + radius, y: centre.y };
+  return { centre, radius, tip, from: { x: tip.x, y: tip.y - radius } };
 }
 
 /** Traces a self-loop (see `selfLoopShape`). */

@@ -41,6 +41,8 @@ const NODE_REACH = RING_GAP + 16;
 /** Height of a label in world units, kept below every node. */
 const LABEL_ROOM_BELOW = 24;
 const MARGIN = 16;
+/** Half the widest edge line, which a self-loop's circle is drawn with at most. */
+const LOOP_LINE_REACH = 1.5;
 const DIMMED_OPACITY = 0.18;
 const ARROW_LENGTH = 7;
 
@@ -84,6 +86,18 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
       bottom = Math.max(bottom, box.y + box.height);
     }
   }
+
+  // Self-loops rise above their node, the later ones of a node beyond its reach.
+  const { edges } = display;
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] !== edges.targets[row]) continue;
+    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!);
+    const reach = radius + LOOP_LINE_REACH;
+    left = Math.min(left, centre.x - reach);
+    right = Math.max(right, centre.x + reach);
+    top = Math.min(top, centre.y - reach);
+  }
+
   const x = Math.floor(left - MARGIN);
   const y = Math.floor(top - MARGIN);
   return { x, y, width: Math.ceil(right + MARGIN) - x, height: Math.ceil(bottom + MARGIN) - y };
