@@ -293,6 +293,34 @@ describe('il-incident-graph layout', () => {
       expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
     });
 
+    it('shows a paused small graph', async () => {
+      const graph = createLargeGraph(MAIN_THREAD_LAYOUT_MAX_NODES - 50);
+      const expected = synchronousPositions(graph);
+      const element = await mount(createEmptyGraph());
+      let progress = 0;
+      element.addEventListener('il-layout-progress', () => progress++);
+
+      element.graph = graph;
+      await element.updateComplete;
+      element.pauseLayout();
+      for (let frame = 0; frame < 5; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+
+      // The nodes show where the run has put them so far, and the graph has no positions yet.
+      expect(element.layoutRunning).to.equal(true);
+      // Files collapse into group nodes, and alerts never do.
+      expect(element.display.nodes.length).to.be.greaterThan(0);
+      expect(element.display.byId.get('alert-0')?.x).to.be.a('number');
+      expect(graph.getNodeAttribute('file-0', 'x')).to.equal(undefined);
+      expect(progress, 'progress events').to.equal(0);
+
+      element.resumeLayout();
+      await element.layoutSettled;
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const drawn = element.display.byId.get('alert-0')!;
+      expect(drawn.x).to.equal(graph.getNodeAttribute('alert-0', 'x'));
+    });
+
     it('ignores pause with no layout', async () => {
       const element = await mount(createFixtureGraph());
       await element.layoutSettled;
@@ -376,6 +404,7 @@ describe('il-incident-graph layout', () => {
         const progress: number[] = [];
         const runner = new LayoutRunner({
           onProgress: (detail) => progress.push(detail.ticks),
+          onPositions: () => {},
           onEnd: () => {},
           onSettled: () => {},
           settings: () => ({ layout: 'force', workerUrl: undefined }),

@@ -66,10 +66,10 @@ export class GraphBinding {
     this.layoutRunner = new LayoutRunner({
       onProgress: (detail, final) => {
         // The final report moves nothing: the end writes the same positions into the graph.
-        if (!final && this.displayState.follows(this.layoutRunner.livePositions)) this.invalidatePositions();
-        else if (!final) this.invalidate();
+        if (!final) this.showLivePositions();
         host.dispatchEvent(new LayoutProgressEvent(detail));
       },
+      onPositions: () => this.showLivePositions(),
       onEnd: (detail) => host.dispatchEvent(new LayoutEndEvent(detail)),
       onSettled: () => {
         host.scheduleFrame();
@@ -163,6 +163,12 @@ export class GraphBinding {
   invalidate(scope: 'all' | 'view' = 'all'): void {
     this.displayState.invalidate(scope);
     this.host.scheduleFrame();
+  }
+
+  /** Draws the run's live positions: by moving the nodes when the display follows the run, else by a rebuild. */
+  private showLivePositions(): void {
+    if (this.displayState.follows(this.layoutRunner.livePositions)) this.invalidatePositions();
+    else this.invalidate();
   }
 
   /** Marks the node positions stale, keeping the display model, and schedules a frame. See `DisplayState.invalidatePositions`. */

@@ -41,6 +41,8 @@ export interface LayoutRunnerCallbacks {
   /** Positions changed while a run in slices or in a worker goes on. */
   /** Reports a step of a run; `final` marks the report just before the end, whose positions `onEnd` follows. */
   onProgress: (detail: LayoutProgressDetail, final: boolean) => void;
+  /** Reports new live positions without a step: those of a run that reports no progress, once paused. */
+  onPositions: () => void;
   /** A run ended and wrote its positions into the graph. */
   onEnd: (detail: LayoutEndDetail) => void;
   /** No run is pending or running any more. */
@@ -314,7 +316,7 @@ export class LayoutRunner {
 
   /**
    * Runs the layout in slices on the main thread. A `quiet` run reports no progress, so the
-   * graph keeps its nodes unplaced until the run ends.
+   * graph keeps its nodes unplaced until the run ends or is paused.
    */
   private runSliced(
     module: LayoutEngineModule,
@@ -324,8 +326,16 @@ export class LayoutRunner {
     options: { quiet?: boolean } = {},
   ): void {
     const engine = new module.ForceLayout(layoutInputFromGraph(graph, { rerun }), { layout: settings.layout });
+    // A paused quiet run shows where it has put the nodes so far, as a pause of any run does.
+    const showPositions = (): void => {
+      this.takeProgress(engine.positions());
+      this.callbacks.onPositions();
+    };
     const run: ActiveRun = {
-      pause: () => engine.stop(),
+      pause: () => {
+        engine.stop();
+        if (options.quiet) showPositions();
+      },
       resume: () => engine.start(),
       cancel: () => engine.stop(),
     };
@@ -342,6 +352,7 @@ export class LayoutRunner {
       this.finish(graph, engine.positions(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
     });
     if (!this.isPaused) engine.start();
+    else if (options.quiet) showPositions();
   }
 
   private takeProgress(positions: LayoutPositions): void {
