@@ -177,6 +177,22 @@ describe('il-incident-graph layout', () => {
       expect(progress).to.equal(0);
     });
 
+    it('lays out a tiny graph in its own task', async () => {
+      // A first run loads the engine, so the second starts in the task that requests it.
+      const element = await mount(createLargeGraph(20));
+      await element.layoutSettled;
+
+      const graph = createLargeGraph(10);
+      const expected = synchronousPositions(graph);
+      let ended = false;
+      element.addEventListener('il-layout-end', () => (ended = true));
+      element.graph = graph;
+      const endedBeforeNextTask = await new Promise<boolean>((resolve) => setTimeout(() => resolve(ended), 0));
+
+      expect(endedBeforeNextTask, 'the run ended before a task queued after it').to.equal(true);
+      expect(graphCoordinates(graph, expected.ids)).to.deep.equal([...expected.coordinates]);
+    });
+
     it('yields to other tasks on a small graph', async () => {
       // A first run loads the engine, so the second starts in the task that requests it.
       const element = await mount(createLargeGraph(20));

@@ -30,6 +30,9 @@ import type { LayoutEndDetail, LayoutProgressDetail } from './events.js';
  */
 export const MAIN_THREAD_LAYOUT_MAX_NODES = 400;
 
+/** Milliseconds of a small graph's layout run in the task that requests it. See `runSliced`. */
+const FIRST_SLICE_MS = 8;
+
 /** Settings of a run, read from the element when the run starts. */
 export interface LayoutRunSettings {
   layout: LayoutKind;
@@ -351,8 +354,22 @@ export class LayoutRunner {
       if (!options.quiet) this.callbacks.onProgress({ ticks: engine.ticks, maxTicks: engine.ticks, alpha: engine.alpha }, true);
       this.finish(graph, engine.positions(), { nodeCount: engine.nodeCount, ticks: engine.ticks });
     });
-    if (!this.isPaused) engine.start();
-    else if (options.quiet) showPositions();
+    if (this.isPaused) {
+      if (options.quiet) showPositions();
+      return;
+    }
+
+    // A small graph often settles within one slice. That slice then runs in the task that asked
+    // for the layout, so the next frame shows the graph instead of an empty view.
+    if (options.quiet) {
+      const deadline = performance.now() + FIRST_SLICE_MS;
+      while (!engine.settled && performance.now() < deadline) engine.tick();
+      if (engine.settled) {
+        engine.runToCompletion();
+        return;
+      }
+    }
+    engine.start();
   }
 
   private takeProgress(positions: LayoutPositions): void {
