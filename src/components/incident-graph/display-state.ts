@@ -277,7 +277,9 @@ export class DisplayState {
       });
       // At a run's end, the group nodes leave their centroids for their places in the frames
       // after, since at 10,000 entities the search took 12 to 20 ms (see `processUntil`).
-      if (ended && hasGroupNodes(this.display)) this.groupPlacement = grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, options);
+      if (ended && hasGroupNodes(this.display)) {
+        this.groupPlacement = grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, options);
+      }
       // Every frame of a running layout fits the view to the nodes. The bounds of all the run's
       // coordinates contain the nodes shown, and at 50,000 entities a pass over the node views
       // instead cost each frame about 8 ms. A group node sits at its members' centroid then.

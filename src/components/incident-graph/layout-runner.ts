@@ -2,8 +2,9 @@
  * Glue between the incident graph element and the layout engine. Small graphs are laid out
  * on the main thread in time slices, and shown once settled. Larger ones run in a Web Worker,
  * or, when the page cannot start one (a content security policy without `blob:` in
- * `worker-src`, say), in time slices on the main thread that report their progress. Requests made in one task are coalesced into one run. The graph's positions are
- * written only when a run ends. While it runs, `livePositions` contains the current ones.
+ * `worker-src`, say), in time slices on the main thread that report their progress. Requests
+ * made in one task are coalesced into one run. The graph's positions are written only when a
+ * run ends. While it runs, `livePositions` contains the current ones.
  *
  * The main-thread engine (d3-force and the project's forces) is imported on first use, like the
  * worker's code, so a page whose graphs come with saved positions never loads it. The first run
