@@ -235,6 +235,13 @@ export class ForceLayout {
     return this;
   }
 
+  /** Ticks until the layout settles or `ms` milliseconds have passed. Emits no event. Returns true when settled. */
+  tickFor(ms: number): boolean {
+    const deadline = now() + ms;
+    while (!this.settled && now() < deadline) this.tick();
+    return this.settled;
+  }
+
   /** Moves nodes off edges not their own, then apart where they still overlap. */
   private tidy(): void {
     for (let pass = 0; pass < EDGE_CLEARANCE_PASSES; pass++) {
@@ -249,8 +256,7 @@ export class ForceLayout {
     if (this.running) return;
     const slice = (): void => {
       this.cancelSlice = undefined;
-      const deadline = now() + this.options.sliceMs;
-      while (!this.settled && now() < deadline) this.tick();
+      this.tickFor(this.options.sliceMs);
       this.emit('tick', { ticks: this.tickCount, alpha: this.simulation.alpha() });
 
       if (this.settled) this.finish();

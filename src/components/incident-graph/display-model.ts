@@ -364,7 +364,7 @@ function copyShownEdges(base: BaseModel, from: number, to: number, shownByIndex:
  * Moves the nodes of a display model to new positions in place, for a layout step that changes
  * no node, edge or state. Each node takes `positionOf(id)`, or keeps its place when that is
  * undefined, and a group node goes to the centroid of its members, from where
- * `GroupingState.moveGroupNodes` finds it a clear place. The edges reference the node
+ * `GroupingState.moveGroupNodesSteps` finds it a clear place. The edges reference the node
  * views, so they follow. Returns a new model object over the same nodes and edges, so caches
  * keyed by the model (the scene bounds, the hit index) detect that the positions changed.
  */

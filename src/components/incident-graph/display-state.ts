@@ -18,7 +18,7 @@ import { hasGroupNodes, type GroupingState } from './grouping-state.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import type { LivePositions } from './layout-runner.js';
 import { applySearch } from './search.js';
-import type { Steps } from './slices.js';
+import { runToEnd, type Steps } from './slices.js';
 
 /** The largest radius of a node, an entity's, an alert's or a group's, in world units. */
 const MAX_NODE_RADIUS = Math.max(ENTITY_RADIUS, ALERT_RADIUS, GROUP_RADIUS);
@@ -269,16 +269,15 @@ export class DisplayState {
       const byId = this.base.byId;
       const positionInBase = (id: string): { x: number; y: number } | undefined => byId.get(id) ?? positionOf(id);
       const running = sources.livePositions !== undefined;
-      const options = { edges: this.base.edges };
       const { grouping, groupThreshold } = sources;
-      this.display = grouping.moveGroupNodes(this.display, graph, groupThreshold, this.base.nodes, positionInBase, {
-        ...options,
-        layoutRunning: running || ended,
-      });
+      const edges = this.base.edges;
+      this.display = runToEnd(
+        grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, { edges, layoutRunning: running || ended }),
+      );
       // At a run's end, the group nodes leave their centroids for their places in the frames
       // after, since at 10,000 entities the search took 12 to 20 ms (see `processUntil`).
       if (ended && hasGroupNodes(this.display)) {
-        this.groupPlacement = grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, options);
+        this.groupPlacement = grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, { edges });
       }
       // Every frame of a running layout fits the view to the nodes. The bounds of all the run's
       // coordinates contain the nodes shown, and at 50,000 entities a pass over the node views
@@ -286,9 +285,9 @@ export class DisplayState {
       if (running) setNodeBounds(this.display, boundsOfCoordinates(sources.livePositions!.coordinatesNow, MAX_NODE_RADIUS));
     } else {
       this.display = moveNodes(this.display, positionOf);
-      this.display = sources.grouping.moveGroupNodes(this.display, graph, sources.groupThreshold, this.display.nodes, positionOf, {
-        edges: this.display.edges,
-      });
+      this.display = runToEnd(
+        sources.grouping.moveGroupNodesSteps(this.display, graph, sources.groupThreshold, this.display.nodes, positionOf, { edges: this.display.edges }),
+      );
     }
     // A layout step and a run's end change no pin, and reading every pin costs a lookup per node.
     if (live) return false;

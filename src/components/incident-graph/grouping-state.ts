@@ -24,7 +24,7 @@ export class GroupingState {
   /**
    * The group nodes' last positions, and the node list, groups and `expandedVersion` they were
    * found for. Moving the time cursor keeps all three, so it takes the positions from here. The
-   * nodes' positions change in place, so `moveGroupNodes`, which follows every such move,
+   * nodes' positions change in place, so `moveGroupNodesSteps`, which follows every such move,
    * replaces or drops this.
    */
   private placed:
@@ -155,19 +155,8 @@ export class GroupingState {
    * group nodes keep clear of. While `layoutRunning`, group nodes take their members'
    * centroid, which costs far less per frame, and find their place once the layout ends.
    * Returns a new model object over the same nodes, so caches keyed by the model see the change.
+   * The search for their places yields between slices.
    */
-  moveGroupNodes(
-    model: DisplayModel,
-    graph: IncidentGraph | undefined,
-    threshold: number,
-    allNodes: readonly NodeView[],
-    positionOf: (id: string) => { x: number; y: number } | undefined,
-    options: { layoutRunning?: boolean; edges?: EdgeTable } = {},
-  ): DisplayModel {
-    return runToEnd(this.moveGroupNodesSteps(model, graph, threshold, allNodes, positionOf, options));
-  }
-
-  /** Moves the group nodes like `moveGroupNodes`, finding their places in slices. */
   *moveGroupNodesSteps(
     model: DisplayModel,
     graph: IncidentGraph | undefined,

@@ -362,13 +362,9 @@ export class LayoutRunner {
 
     // A small graph often settles within one slice. That slice then runs in the task that asked
     // for the layout, so the next frame shows the graph instead of an empty view.
-    if (options.quiet) {
-      const deadline = performance.now() + FIRST_SLICE_MS;
-      while (!engine.settled && performance.now() < deadline) engine.tick();
-      if (engine.settled) {
-        engine.runToCompletion();
-        return;
-      }
+    if (options.quiet && engine.tickFor(FIRST_SLICE_MS)) {
+      engine.runToCompletion();
+      return;
     }
     engine.start();
   }
