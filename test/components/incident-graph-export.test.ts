@@ -12,6 +12,7 @@ import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { IncidentSession } from '../../src/session/session.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 import { LABEL_BACKING_ALPHA } from '../../src/components/incident-graph/draw-labels.js';
+import { relationLabel } from '../../src/components/incident-graph/strings.js';
 
 const HOSTILE_LABEL = '<script>alert(1)</script><img onerror=x>';
 
@@ -112,6 +113,64 @@ describe('<il-incident-graph> export', () => {
       }
     });
 
+    it('writes edge labels where they overlap nothing', async () => {
+      const graph = createPositionedGraph();
+      graph.dropEdge(graph.edges('alert-1', 'ip')[0]!);
+      graph.addDirectedEdge('alert-1', 'ip', { type: 'evidence', roles: ['attacker', 'contextual'] });
+      graph.addDirectedEdge('user', 'device', { type: 'logonTo', roles: [] });
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(await element.toSVG());
+
+      const groups = [...svg.querySelectorAll('g[font-size]')];
+      expect(groups.map((group) => group.getAttribute('font-size'))).to.deep.equal(['12', '10']);
+      const edgeTexts = [...groups[1]!.querySelectorAll('text')];
+      expect(edgeTexts.map((text) => text.textContent)).to.have.members(['attacker', relationLabel('logonTo')]);
+      expect(groups[1]!.getAttribute('fill')).to.equal(readPalette(element).labelMuted);
+      // A backing under every label, node and edge labels alike.
+      expect(svg.querySelectorAll('rect[opacity]')).to.have.length(svg.querySelectorAll('text').length);
+
+      // The role label sits on the apex of its edge, between the alert at (100, 75) and the IP at (200, 150).
+      const attacker = edgeTexts.find((text) => text.textContent === 'attacker')!;
+      expect(Number(attacker.getAttribute('x'))).to.be.within(100, 200);
+      expect(Number(attacker.getAttribute('y'))).to.be.within(75, 150);
+
+      const context = document.createElement('canvas').getContext('2d')!;
+      const boxOf = (text: Element): { left: number; right: number; top: number; bottom: number } => {
+        context.font = `${text.parentElement!.getAttribute('font-size')}px ${readPalette(element).fontFamily}`;
+        const width = context.measureText(text.textContent!).width;
+        const x = Number(text.getAttribute('x'));
+        const y = Number(text.getAttribute('y'));
+        return { left: x - width / 2, right: x + width / 2, top: y - 6, bottom: y + 6 };
+      };
+      const nodeBoxes = [...groups[0]!.querySelectorAll('text')].map(boxOf);
+      for (const text of edgeTexts) {
+        const box = boxOf(text);
+        for (const other of nodeBoxes) {
+          const overlaps = box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+          expect(overlaps, `${text.textContent} overlaps a node label`).to.equal(false);
+        }
+      }
+    });
+
+    it('shortens a long edge label in the middle', async () => {
+      const graph = createPositionedGraph();
+      const type = `isMemberOf${'Nested'.repeat(60)}Group`;
+      graph.addNode('admin', { kind: 'user', label: 'admin', x: 0, y: 400 });
+      graph.addNode('group', { kind: 'user', label: 'Domain Admins', x: 400, y: 400 });
+      graph.addDirectedEdge('admin', 'group', { type, roles: [] });
+      const element = await mountGraph({ graph });
+      const root = parseSvg(await element.toSVG()).documentElement;
+
+      const label = root.querySelector('g[font-size="10"] text')!.textContent!;
+      expect(label.startsWith('is member of')).to.equal(true);
+      expect(label.endsWith('group')).to.equal(true);
+      expect(label).to.include('…');
+      expect([...label].length).to.be.at.most(40);
+      // The document keeps to the graph and its shortened labels: the full label alone would
+      // be about 2,000 units wide.
+      expect(Number(root.getAttribute('width'))).to.be.below(1000);
+    });
+
     it('draws remediation badges and pins', async () => {
       const graph = createPositionedGraph();
       graph.mergeNodeAttributes('file', { remediationStatus: 'remediated' });
@@ -185,6 +244,13 @@ describe('<il-incident-graph> export', () => {
         expect(centre.x + radius, `right of loop ${loopIndex}`).to.be.below(x + width);
         expect(centre.y + radius, `bottom of loop ${loopIndex}`).to.be.below(y + height);
       }
+
+      // The top loop's label has room above it inside the document.
+      const texts = [...parseSvg(await element.toSVG()).querySelectorAll('g[font-size="10"] text')];
+      const topLabel = texts.find((text) => text.textContent === relationLabel('opensHandleTo'));
+      expect(topLabel, 'label of the top loop').to.exist;
+      const top = selfLoopShape(node, 2);
+      expect(Number(topLabel!.getAttribute('y'))).to.be.within(y, top.centre.y - top.radius);
     });
 
     it('keeps every full label in a title of its node group', async () => {
@@ -317,6 +383,36 @@ describe('<il-incident-graph> export', () => {
       let clipped = 0;
       for (let index = 0; index < edge.length; index += 4) if (!isBackground(edge, index)) clipped += 1;
       expect(clipped, 'drawn pixels in the 4 leftmost columns').to.equal(0);
+    });
+
+    it('draws edge labels at zoom 1', async () => {
+      // The canvas shows edge labels from a zoom of 1.5 on; the export draws them at its zoom of 1.
+      const drawnAboveEdge = async (roles: string[]): Promise<number> => {
+        const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+        graph.addNode('alert-1', { kind: 'alert', label: 'Ransomware', severity: 'high', x: 0, y: 0 });
+        graph.addNode('ip', { kind: 'ip', label: '203.0.113.7', x: 400, y: 0 });
+        graph.addDirectedEdge('alert-1', 'ip', { type: 'evidence', roles });
+        const element = await mountGraph({ graph });
+        const bitmap = await createImageBitmap(await element.toPNG({ background: 'rgb(0, 255, 0)' }));
+        const canvas = document.createElement('canvas');
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const bounds = exportBounds(element.display, readPalette(element).fontFamily);
+
+        // A band 60 units wide and 5 high, from 2 to 7 units above the straight edge's middle at
+        // (200, 0): the edge's line stays below it, and the label's text reaches into it.
+        const band = context.getImageData(170 - bounds.x, -7 - bounds.y, 60, 5).data;
+        let drawn = 0;
+        for (let index = 0; index < band.length; index += 4) {
+          if (band[index] !== 0 || band[index + 1] !== 255 || band[index + 2] !== 0) drawn += 1;
+        }
+        return drawn;
+      };
+
+      expect(await drawnAboveEdge([]), 'pixels drawn above an edge without a label').to.equal(0);
+      expect(await drawnAboveEdge(['attacker']), 'pixels drawn above an edge labelled attacker').to.be.greaterThan(10);
     });
 
     it('rejects an invalid scale', async () => {

@@ -35,7 +35,14 @@ const LABEL_MAX_WIDTH = 180;
 const NODE_FONT_SIZE = 12;
 /** Height of a node label's box, in CSS pixels. */
 export const NODE_LABEL_HEIGHT = NODE_FONT_SIZE + 2;
-const EDGE_FONT_SIZE = 10;
+export const EDGE_FONT_SIZE = 10;
+/** Height of an edge label's box, in CSS pixels at any zoom. */
+export const EDGE_LABEL_HEIGHT = EDGE_FONT_SIZE + 2;
+/**
+ * Most user-perceived characters of an edge label. It allows more than a node label, since an
+ * evidence edge lists several roles; the width limit of node labels applies as well.
+ */
+const EDGE_LABEL_MAX_GRAPHEMES = 40;
 /** Nodes in view, highest priority first, that are tried for a label in one frame. */
 const MAX_LABEL_CANDIDATES = 1500;
 
@@ -251,35 +258,70 @@ export function placeNodeLabels(
  * an evidence edge's roles other than contextual.
  */
 export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState, edges: EdgeTable, placer: LabelPlacer): PlacedLabel[] {
+  const { placed, dimmed } = placeEdgeLabels(ctx, state, edges, placer);
+  paintLabels(ctx, placed, dimmed, state.palette.labelMuted, state.palette.background);
+  return placed;
+}
+
+/**
+ * Places edge labels as `drawEdgeLabels` does, measured in `ctx`, without drawing them, and
+ * returns them with the set of those whose edge is dimmed. The SVG export writes them as text.
+ */
+export function placeEdgeLabels(
+  ctx: CanvasRenderingContext2D,
+  state: Pick<SceneState, 'camera' | 'palette'>,
+  edges: EdgeTable,
+  placer: LabelPlacer,
+): { placed: PlacedLabel[]; dimmed: Set<PlacedLabel> } {
   const { camera, palette } = state;
-  ctx.font = `${EDGE_FONT_SIZE}px ${palette.fontFamily}`;
+  ctx.font = edgeLabelFont(palette.fontFamily);
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
   const ordered = edges.views().sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
   for (const edge of ordered) {
-    const text = edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);
+    const text = edgeLabelText(edge);
     if (text === '') continue;
+    const fitted = fitEdgeLabel(ctx, text);
     const loop = edge.source === edge.target;
     const label = placer.place(
-      { text, anchor: { ...toScreen(edgeLabelPoint(edge), camera), radius: 0 }, ownerId: undefined, placements: loop ? LOOP_LABEL_PLACEMENTS : ['center'] },
-      { width: measurer.width(ctx, text), height: EDGE_FONT_SIZE + 2 },
-      textDirection(text),
+      { text: fitted.text, anchor: { ...toScreen(edgeLabelPoint(edge), camera), radius: 0 }, ownerId: undefined, placements: loop ? LOOP_LABEL_PLACEMENTS : ['center'] },
+      fitted.size,
+      textDirection(fitted.text),
     );
     if (!label) continue;
     placed.push(label);
     if (edge.dimmed) dimmed.add(label);
   }
+  return { placed, dimmed };
+}
 
-  paintLabels(ctx, placed, dimmed, palette.labelMuted, palette.background);
-  return placed;
+/** Returns the text of an edge's label: its relation's type, or its evidence roles; empty for none. */
+export function edgeLabelText(edge: EdgeView): string {
+  return edge.evidence ? evidenceLabel(edge.roles) : relationLabel(edge.type);
+}
+
+/**
+ * Shortens an edge label with a middle ellipsis, as a custom relation type may be long, and
+ * returns the text with its size in CSS pixels, measured in `ctx`, whose font must be
+ * `edgeLabelFont`.
+ */
+export function fitEdgeLabel(ctx: CanvasRenderingContext2D, label: string): FittedLabel {
+  const measure = (text: string): number => measurer.width(ctx, text);
+  const text = fitLabel(label, EDGE_LABEL_MAX_GRAPHEMES, LABEL_MAX_WIDTH, measure);
+  return { text, size: { width: measure(text), height: EDGE_LABEL_HEIGHT } };
+}
+
+/** Returns the canvas font of edge labels. */
+export function edgeLabelFont(fontFamily: string): string {
+  return `${EDGE_FONT_SIZE}px ${fontFamily}`;
 }
 
 /** Positions of a self-loop's label around the top of its loop, in the order they are tried. */
-const LOOP_LABEL_PLACEMENTS: readonly Placement[] = ['above', 'right', 'left'];
+export const LOOP_LABEL_PLACEMENTS: readonly Placement[] = ['above', 'right', 'left'];
 
 /** Returns where an edge's label goes, in world units: its curve's apex, or the top of a self-loop. */
-function edgeLabelPoint(edge: EdgeView): Point {
+export function edgeLabelPoint(edge: EdgeView): Point {
   if (edge.source === edge.target) {
     const { centre, radius } = selfLoopShape(edge.source, edge.loopIndex);
     return { x: centre.x, y: centre.y - radius };

@@ -80,6 +80,8 @@ export interface SceneState {
    * would cost several frames each.
    */
   coarse?: boolean;
+  /** Draws edge labels whatever the zoom, as the PNG export does at its zoom of 1. */
+  edgeLabels?: boolean;
 }
 
 /** Counts and label boxes of one drawn frame, for tests and diagnostics. */
@@ -190,7 +192,7 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
       placer.addCircle({ ...centre, radius: labelClearance(node, state) }, node.id);
     }
     stats.labels = drawNodeLabels(ctx, state, nodes, placer);
-    if (camera.k >= EDGE_LABEL_MIN_ZOOM) stats.edgeLabels = drawEdgeLabels(ctx, state, edges, placer);
+    if (camera.k >= EDGE_LABEL_MIN_ZOOM || state.edgeLabels) stats.edgeLabels = drawEdgeLabels(ctx, state, edges, placer);
   } else {
     // Below the label zoom, the node under the pointer, the keyboard's active node and a few
     // selected nodes still get their labels, since a user is looking at them. No other label

@@ -11,10 +11,22 @@ import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve, selfLoopShape } from './draw-edges.js';
-import { fitNodeLabel, LABEL_BACKING_ALPHA, nodeLabelFont, placeNodeLabels } from './draw-labels.js';
+import {
+  EDGE_FONT_SIZE,
+  edgeLabelFont,
+  edgeLabelPoint,
+  edgeLabelText,
+  fitEdgeLabel,
+  fitNodeLabel,
+  LABEL_BACKING_ALPHA,
+  LOOP_LABEL_PLACEMENTS,
+  nodeLabelFont,
+  placeEdgeLabels,
+  placeNodeLabels,
+} from './draw-labels.js';
 import { alertIconColor, BADGE_RADIUS, badgeCentre, PIN_RADIUS, pinCentre, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
-import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type PlacedLabel } from './labels.js';
+import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel, type Placement } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -44,6 +56,7 @@ const MARGIN = 16;
 /** Half the widest edge line, which a self-loop's circle is drawn with at most. */
 const LOOP_LINE_REACH = 1.5;
 const DIMMED_OPACITY = 0.18;
+const EDGE_LABEL_PLACEMENTS: readonly Placement[] = ['center'];
 const ARROW_LENGTH = 7;
 
 const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
@@ -55,9 +68,10 @@ const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
 
 /**
  * Returns the world rectangle that contains every visible node with its rings and its label,
- * measured in `fontFamily`. The PNG and the SVG draw a label below, right of, left of or above
- * its node. They take the first of these places where it overlaps nothing and lies wholly
- * inside, so the rectangle has room for each label at all four places.
+ * and every edge label, measured in `fontFamily`. The PNG and the SVG draw a label below, right
+ * of, left of or above its node. They take the first of these places where it overlaps nothing
+ * and lies wholly inside, so the rectangle has room for each label at all four places, and for
+ * each edge label at each of its places.
  */
 export function exportBounds(display: DisplayModel, fontFamily: string): ExportBounds {
   if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };
@@ -68,23 +82,21 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
+  const grow = (box: Box): void => {
+    left = Math.min(left, box.x);
+    right = Math.max(right, box.x + box.width);
+    top = Math.min(top, box.y);
+    bottom = Math.max(bottom, box.y + box.height);
+  };
+
   for (const node of display.nodes) {
     const reach = node.radius + NODE_REACH;
-    left = Math.min(left, node.x - reach);
-    right = Math.max(right, node.x + reach);
-    top = Math.min(top, node.y - reach);
-    bottom = Math.max(bottom, node.y + node.radius + RING_GAP + LABEL_ROOM_BELOW);
+    grow({ x: node.x - reach, y: node.y - reach, width: 2 * reach, height: reach + node.radius + RING_GAP + LABEL_ROOM_BELOW });
 
     // The same anchor and size as the canvas label of the node at zoom 1.
     const anchor = { x: node.x, y: node.y, radius: node.radius + RING_GAP + 1 };
     const { size } = fitNodeLabel(context, node.label);
-    for (const placement of NODE_LABEL_PLACEMENTS) {
-      const box = boxAt(anchor, placement, size);
-      left = Math.min(left, box.x);
-      right = Math.max(right, box.x + box.width);
-      top = Math.min(top, box.y);
-      bottom = Math.max(bottom, box.y + box.height);
-    }
+    for (const placement of NODE_LABEL_PLACEMENTS) grow(boxAt(anchor, placement, size));
   }
 
   // Self-loops rise above their node, the later ones of a node beyond its reach.
@@ -93,9 +105,17 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
     if (edges.sources[row] !== edges.targets[row]) continue;
     const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!);
     const reach = radius + LOOP_LINE_REACH;
-    left = Math.min(left, centre.x - reach);
-    right = Math.max(right, centre.x + reach);
-    top = Math.min(top, centre.y - reach);
+    grow({ x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: reach });
+  }
+
+  // An edge label sits on its curve's apex, or at one of its places around a self-loop's top.
+  context.font = edgeLabelFont(fontFamily);
+  for (const edge of edges.views()) {
+    const text = edgeLabelText(edge);
+    if (text === '') continue;
+    const anchor = { ...edgeLabelPoint(edge), radius: 0 };
+    const { size } = fitEdgeLabel(context, text);
+    for (const placement of edge.source === edge.target ? LOOP_LABEL_PLACEMENTS : EDGE_LABEL_PLACEMENTS) grow(boxAt(anchor, placement, size));
   }
 
   const x = Math.floor(left - MARGIN);
@@ -145,6 +165,7 @@ export async function exportPng(display: DisplayModel, palette: Palette, options
     hoveredId: undefined,
     activeId: undefined,
     showActive: false,
+    edgeLabels: true,
   });
 
   return new Promise((resolve, reject) => {
@@ -180,47 +201,61 @@ export function exportSvg(display: DisplayModel, palette: Palette, title?: strin
   parts.push('</g>');
 
   // Backings first, as on the canvas, so an edge under a label does not cross its text.
-  const labels = svgLabels(display, palette, bounds);
+  const { nodeLabels, edgeLabels } = svgLabels(display, palette, bounds);
   parts.push(`<g fill="${color(palette.background)}">`);
-  for (const { label, dimmed } of labels) {
+  for (const { label, dimmed } of [...nodeLabels, ...edgeLabels]) {
     const { x, y, width, height } = label.box;
     const opacity = LABEL_BACKING_ALPHA * (dimmed ? DIMMED_OPACITY * 2 : 1);
     parts.push(`<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" opacity="${round(opacity)}"/>`);
   }
   parts.push('</g>');
 
-  parts.push(
-    `<g font-family="${escapeXml(palette.fontFamily)}" font-size="12" text-anchor="middle" dominant-baseline="central" ` +
-      `fill="${color(palette.label)}" stroke="${color(palette.background)}" stroke-width="3" ` +
-      `stroke-linejoin="round" paint-order="stroke">`,
-  );
-  for (const { label, dimmed } of labels) {
-    const centre = boxCentre(label.box);
-    const opacity = dimmed ? ` opacity="${DIMMED_OPACITY * 2}"` : '';
-    const direction = label.direction === 'rtl' ? ' direction="rtl"' : '';
-    parts.push(`<text x="${round(centre.x)}" y="${round(centre.y)}"${direction}${opacity}>${escapeXml(label.text)}</text>`);
-  }
-  parts.push('</g>');
+  parts.push(labelTextsSvg(nodeLabels, 12, color(palette.label), palette, color));
+  if (edgeLabels.length > 0) parts.push(labelTextsSvg(edgeLabels, EDGE_FONT_SIZE, color(palette.labelMuted), palette, color));
 
   parts.push('</svg>');
   return parts.join('\n');
 }
 
+interface SvgLabel {
+  label: PlacedLabel;
+  dimmed: boolean;
+}
+
 /**
- * Places node labels as the PNG draws them at zoom 1: by priority, each below, right of, left of
- * or above its node where it overlaps no other label or node, shortened like the canvas's. Returns
- * them in world units.
+ * Places labels as the PNG draws them at zoom 1, in world units. Node labels come first, by
+ * priority, each shortened like the canvas's and put below, right of, left of or above its node
+ * where it overlaps no other label or node. Edge labels follow where they overlap nothing.
  */
-function svgLabels(display: DisplayModel, palette: Palette, bounds: ExportBounds): Array<{ label: PlacedLabel; dimmed: boolean }> {
+function svgLabels(display: DisplayModel, palette: Palette, bounds: ExportBounds): { nodeLabels: SvgLabel[]; edgeLabels: SvgLabel[] } {
   const camera = { x: -bounds.x, y: -bounds.y, k: 1 };
   const placer = new LabelPlacer({ x: 0, y: 0, width: bounds.width, height: bounds.height });
   for (const node of display.nodes) placer.addCircle({ x: node.x + camera.x, y: node.y + camera.y, radius: node.radius + RING_GAP + 1 }, node.id);
   const state = { width: bounds.width, height: bounds.height, pixelRatio: 1, camera, palette, display, hoveredId: undefined, activeId: undefined, showActive: false };
-  const { placed, dimmed } = placeNodeLabels(measuringContext(), state, display.nodes, placer);
-  return placed.map((label) => ({
-    label: { ...label, box: { ...label.box, x: label.box.x - camera.x, y: label.box.y - camera.y } },
-    dimmed: dimmed.has(label),
-  }));
+  const context = measuringContext();
+  const toWorld = ({ placed, dimmed }: { placed: PlacedLabel[]; dimmed: Set<PlacedLabel> }): SvgLabel[] =>
+    placed.map((label) => ({
+      label: { ...label, box: { ...label.box, x: label.box.x - camera.x, y: label.box.y - camera.y } },
+      dimmed: dimmed.has(label),
+    }));
+  const nodeLabels = toWorld(placeNodeLabels(context, state, display.nodes, placer));
+  const edgeLabels = toWorld(placeEdgeLabels(context, state, display.edges, placer));
+  return { nodeLabels, edgeLabels };
+}
+
+/** Returns a group of label texts in one size and colour, each centred in its box. */
+function labelTextsSvg(labels: readonly SvgLabel[], fontSize: number, fill: string, palette: Palette, color: (value: string) => string): string {
+  const texts = labels.map(({ label, dimmed }) => {
+    const centre = boxCentre(label.box);
+    const opacity = dimmed ? ` opacity="${DIMMED_OPACITY * 2}"` : '';
+    const direction = label.direction === 'rtl' ? ' direction="rtl"' : '';
+    return `<text x="${round(centre.x)}" y="${round(centre.y)}"${direction}${opacity}>${escapeXml(label.text)}</text>`;
+  });
+  return (
+    `<g font-family="${escapeXml(palette.fontFamily)}" font-size="${fontSize}" text-anchor="middle" dominant-baseline="central" ` +
+    `fill="${fill}" stroke="${color(palette.background)}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">\n` +
+    `${texts.join('\n')}\n</g>`
+  );
 }
 
 function nodeSvg(node: NodeView, palette: Palette, color: (value: string) => string): string {

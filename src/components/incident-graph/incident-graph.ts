@@ -402,8 +402,9 @@ export class IncidentGraphElement extends LitElement {
    * Draws the whole graph, not only the part in view, into an offscreen canvas at `scale`
    * pixels per world unit (1 by default) and resolves with it as a PNG. Rejects with a
    * RangeError for a scale that is not a positive number or an image wider or taller than
-   * 16,384 pixels. The picture is the graph as it is when called. The export code loads on
-   * first use.
+   * 16,384 pixels. Node labels and edge labels are drawn where they overlap nothing, as the
+   * canvas draws them from a zoom of 1.5 on. The picture is the graph as it is when called. The
+   * export code loads on first use.
    */
   async toPNG(options: PngOptions = {}): Promise<Blob> {
     this.binding.processIfDirty();
@@ -415,9 +416,9 @@ export class IncidentGraphElement extends LitElement {
 
   /**
    * Resolves with the whole graph as an SVG document built from the visible nodes and their
-   * positions: kind icons, verdict rings, group badges, edges and labels as escaped text, each
-   * node's full label as the title of its group, with no script, event handler attribute or
-   * external reference. The document is the graph as it is when called. The export code loads
+   * positions: kind icons, verdict rings, group badges, edges, and node and edge labels as
+   * escaped text, placed like those of `toPNG()`, with each node's full label as the title of
+   * its group. It has no script, event handler attribute or external reference. The document is the graph as it is when called. The export code loads
    * on first use.
    */
   async toSVG(): Promise<string> {
