@@ -6,7 +6,7 @@ import { createPositionedGraph } from './incident-graph-interaction-helpers.js';
 import { GROUP_ID, groupedSession } from './incident-graph-grouping-fixture.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
 import Graph from 'graphology';
-import { selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
+import { selfLoopShape } from '../../src/components/incident-graph/self-loops.js';
 import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { IncidentSession } from '../../src/session/session.js';

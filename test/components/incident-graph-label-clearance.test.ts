@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import Graph from 'graphology';
 import { DOT_ZOOM, EDGE_LABEL_MIN_ZOOM, LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
-import { arrowheadCorners, selfLoopShape } from '../../src/components/incident-graph/draw-edges.js';
+import { arrowheadCorners } from '../../src/components/incident-graph/draw-edges.js';
+import { LOOP_ABOVE, LOOP_BELOW, LOOP_LEFT, LOOP_RIGHT, selfLoopShape } from '../../src/components/incident-graph/self-loops.js';
 import { BADGE_RADIUS, badgeCentre, FOCUS_RING_GAP, PIN_RADIUS, pinCentre, RING_GAP, SELECTION_RING_GAP } from '../../src/components/incident-graph/draw-nodes.js';
 import { EDGE_STYLES } from '../../src/components/incident-graph/edge-styles.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
@@ -171,28 +172,35 @@ describe('<il-incident-graph> label clearance', () => {
     ];
     const halfLine = EDGE_STYLES.relation.width / 2;
     const tips: Array<{ x: number; y: number }> = [];
-    for (let loopIndex = 0; loopIndex < 3; loopIndex++) {
-      const loop = selfLoopShape(node, loopIndex);
-      const arrowhead = [loop.tip, ...arrowheadCorners(loop.from, loop.tip)];
-      for (const mark of marks) {
-        const fromCentre = Math.hypot(mark.centre.x - loop.centre.x, mark.centre.y - loop.centre.y);
-        expect(Math.abs(fromCentre - loop.radius), `loop ${loopIndex} to the ${mark.name}`).to.be.at.least(mark.radius + halfLine);
-        for (const corner of arrowhead) {
-          const distance = Math.hypot(corner.x - mark.centre.x, corner.y - mark.centre.y);
-          expect(distance, `arrowhead of loop ${loopIndex} to the ${mark.name}`).to.be.at.least(mark.radius);
+    for (const side of [LOOP_ABOVE, LOOP_RIGHT, LOOP_BELOW, LOOP_LEFT]) {
+      for (let loopIndex = 0; loopIndex < 3; loopIndex++) {
+        const loop = selfLoopShape(node, loopIndex, side);
+        const name = `loop ${loopIndex} on side ${side}`;
+        const arrowhead = [loop.tip, ...arrowheadCorners(loop.from, loop.tip)];
+        for (const mark of marks) {
+          const fromCentre = Math.hypot(mark.centre.x - loop.centre.x, mark.centre.y - loop.centre.y);
+          expect(Math.abs(fromCentre - loop.radius), `${name} to the ${mark.name}`).to.be.at.least(mark.radius + halfLine);
+          for (const corner of arrowhead) {
+            const distance = Math.hypot(corner.x - mark.centre.x, corner.y - mark.centre.y);
+            expect(distance, `arrowhead of ${name} to the ${mark.name}`).to.be.at.least(mark.radius);
+          }
+        }
+        // The tip is outside the verdict ring, and on the loop's circle.
+        const tipFromNode = Math.hypot(loop.tip.x - node.x, loop.tip.y - node.y);
+        expect(tipFromNode, `tip of ${name} from the node`).to.be.greaterThan(node.radius + RING_GAP + 3);
+        const tipFromCentre = Math.hypot(loop.tip.x - loop.centre.x, loop.tip.y - loop.centre.y);
+        expect(tipFromCentre, `tip of ${name} on its circle`).to.be.closeTo(loop.radius, 1e-9);
+        // The arrowhead points along the circle, clockwise on screen.
+        const along = { x: loop.tip.x - loop.from.x, y: loop.tip.y - loop.from.y };
+        const radial = { x: loop.tip.x - loop.centre.x, y: loop.tip.y - loop.centre.y };
+        const across = (along.x * radial.x + along.y * radial.y) / Math.hypot(along.x, along.y);
+        expect(across, `arrowhead of ${name} along its circle`).to.be.closeTo(0, 1e-9);
+        expect(radial.x * along.y - radial.y * along.x, `arrowhead of ${name} clockwise`).to.be.greaterThan(0);
+        if (side === LOOP_ABOVE) {
+          expect(along.y, `arrowhead of ${name} pointing down`).to.be.greaterThan(0);
+          tips.push(loop.tip);
         }
       }
-      // The tip is outside the verdict ring, and on the loop's circle.
-      const tipFromNode = Math.hypot(loop.tip.x - node.x, loop.tip.y - node.y);
-      expect(tipFromNode, `tip of loop ${loopIndex} from the node`).to.be.greaterThan(node.radius + RING_GAP + 3);
-      const tipFromCentre = Math.hypot(loop.tip.x - loop.centre.x, loop.tip.y - loop.centre.y);
-      expect(tipFromCentre, `tip of loop ${loopIndex} on its circle`).to.be.closeTo(loop.radius, 1e-9);
-      // The arrowhead points along the circle, clockwise.
-      const along = { x: loop.tip.x - loop.from.x, y: loop.tip.y - loop.from.y };
-      const across = (along.x * (loop.tip.x - loop.centre.x) + along.y * (loop.tip.y - loop.centre.y)) / Math.hypot(along.x, along.y);
-      expect(across, `arrowhead of loop ${loopIndex} along its circle`).to.be.closeTo(0, 1e-9);
-      expect(along.y, `arrowhead of loop ${loopIndex} pointing down`).to.be.greaterThan(0);
-      tips.push(loop.tip);
     }
     // Each loop's arrowhead has a place of its own.
     for (let later = 1; later < tips.length; later++) {

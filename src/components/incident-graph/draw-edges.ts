@@ -5,12 +5,12 @@
  */
 
 import { clipRange } from './dot-raster.js';
-import type { NodeView } from './display-model.js';
 import type { EdgeTable, EdgeView } from './edge-table.js';
 import { paintInChunks, RING_GAP, strokeChunk } from './draw-nodes.js';
 import { EDGE_STYLE_ORDER, EDGE_STYLES, edgeStyleOf, type EdgeStyleName } from './edge-styles.js';
 import type { Point } from './geometry.js';
 import type { Palette } from './palette.js';
+import { selfLoopShape } from './self-loops.js';
 
 const ARROW_LENGTH = 7;
 /** Thinnest edge on screen, in CSS pixels. */
@@ -167,26 +167,9 @@ function pointInRect(point: Point, rect: WorldRect): boolean {
   return point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
 }
 
-/**
- * Returns the shape of a self-loop at `loopIndex` on `node`, in world units: a circle above the
- * node, larger for each later loop of the same node, and the tip of its arrowhead with the point
- * the arrowhead points from. The circle sits high enough to keep clear of the remediation badge
- * at the node's top right and the pin at its top left. The arrowhead sits on the circle's right
- * side, pointing down along it, where the verdict ring cannot hide it and the arrowheads of
- * several loops stay apart.
- */
-export function selfLoopShape(node: NodeView, loopIndex: number): { centre: Point; radius: number; tip: Point; from: Point } {
-  const radius = node.radius * 0.62 + loopIndex * 6;
-  // A later loop is wider, so it rises further to pass the badge and the pin.
-  const rise = node.radius + radius * (loopIndex === 0 ? 0.95 : 1.12);
-  const centre = { x: node.x, y: node.y - rise };
-  const tip = { x: centre.x + radius, y: centre.y };
-  return { centre, radius, tip, from: { x: tip.x, y: tip.y - radius } };
-}
-
 /** Traces a self-loop (see `selfLoopShape`). */
 function traceSelfLoop(ctx: CanvasRenderingContext2D, edge: EdgeView): { tip: Point; from: Point } {
-  const { centre, radius, tip, from } = selfLoopShape(edge.source, edge.loopIndex);
+  const { centre, radius, tip, from } = selfLoopShape(edge.source, edge.loopIndex, edge.loopSide);
   ctx.moveTo(centre.x + radius, centre.y);
   ctx.arc(centre.x, centre.y, radius, 0, Math.PI * 2);
   return { tip, from };

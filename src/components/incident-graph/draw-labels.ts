@@ -5,7 +5,8 @@
 
 import { FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
-import { curveControl, edgeCurve, selfLoopShape } from './draw-edges.js';
+import { curveControl, edgeCurve } from './draw-edges.js';
+import { LOOP_ABOVE, loopLabelPlacements, selfLoopShape } from './self-loops.js';
 import type { DisplayModel, EdgeTable, EdgeView, NodeView } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import {
@@ -153,10 +154,7 @@ function rowsAtNode(connectedness: Connectedness, edges: EdgeTable, node: NodeVi
 function edgeHeading(edges: EdgeTable, row: number, node: NodeView): Point {
   const source = edges.sourceOf(row);
   const target = edges.targetOf(row);
-  if (source === target) {
-    const { centre, radius } = selfLoopShape(node, edges.loopIndexes[row]!);
-    return { x: centre.x, y: centre.y - radius };
-  }
+  if (source === target) return selfLoopShape(node, edges.loopIndexes[row]!, edges.loopSides[row]).outer;
   const other = source === node ? target : source;
   const curve = edges.curves[row]!;
   if (curve === 0) return other;
@@ -283,9 +281,8 @@ export function placeEdgeLabels(
     const text = edgeLabelText(edge);
     if (text === '') continue;
     const fitted = fitEdgeLabel(ctx, text);
-    const loop = edge.source === edge.target;
     const label = placer.place(
-      { text: fitted.text, anchor: { ...toScreen(edgeLabelPoint(edge), camera), radius: 0 }, ownerId: undefined, placements: loop ? LOOP_LABEL_PLACEMENTS : ['center'] },
+      { text: fitted.text, anchor: { ...toScreen(edgeLabelPoint(edge), camera), radius: 0 }, ownerId: undefined, placements: edgeLabelPlacements(edge) },
       fitted.size,
       textDirection(fitted.text),
     );
@@ -317,15 +314,16 @@ export function edgeLabelFont(fontFamily: string): string {
   return `${EDGE_FONT_SIZE}px ${fontFamily}`;
 }
 
-/** Positions of a self-loop's label around the top of its loop, in the order they are tried. */
-export const LOOP_LABEL_PLACEMENTS: readonly Placement[] = ['above', 'right', 'left'];
+/** Returns the places an edge's label is tried at, in order: its curve's apex, or around a self-loop's outer point. */
+export function edgeLabelPlacements(edge: EdgeView): readonly Placement[] {
+  return edge.source === edge.target ? loopLabelPlacements(edge.loopSide ?? LOOP_ABOVE) : CURVE_LABEL_PLACEMENTS;
+}
 
-/** Returns where an edge's label goes, in world units: its curve's apex, or the top of a self-loop. */
+const CURVE_LABEL_PLACEMENTS: readonly Placement[] = ['center'];
+
+/** Returns where an edge's label goes, in world units: its curve's apex, or the outer point of a self-loop. */
 export function edgeLabelPoint(edge: EdgeView): Point {
-  if (edge.source === edge.target) {
-    const { centre, radius } = selfLoopShape(edge.source, edge.loopIndex);
-    return { x: centre.x, y: centre.y - radius };
-  }
+  if (edge.source === edge.target) return selfLoopShape(edge.source, edge.loopIndex, edge.loopSide).outer;
   const curve = edgeCurve(edge);
   // The apex of the quadratic curve, at t = 0.5.
   return {

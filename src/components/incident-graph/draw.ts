@@ -23,6 +23,7 @@ import type { Camera } from './geometry.js';
 import { LabelPlacer, type PlacedLabel } from './labels.js';
 import { runToEnd, type Steps } from './slices.js';
 import type { Palette } from './palette.js';
+import { placeSelfLoops } from './self-loops.js';
 
 /** Nodes smaller than this on screen, in CSS pixels of radius, are drawn as dots. */
 export const DOT_SCREEN_RADIUS = 4;
@@ -119,6 +120,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, state: SceneState): Dra
 export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState): Steps<DrawStats> {
   const { camera, palette, display, pixelRatio } = state;
   const dots = camera.k < DOT_ZOOM || state.coarse === true;
+  placeSelfLoops(display);
 
   const view = visibleWorldRect(state);
   // When everything is in view, as after a fit, testing each node and edge is skipped. A coarse

@@ -23,6 +23,8 @@ export interface EdgeView {
   curve: number;
   /** Position among the self-loops of its node; 0 for other edges. */
   loopIndex: number;
+  /** Side of its node a self-loop is drawn on (see `LoopSide`); above when left out. */
+  loopSide?: number;
   dimmed: boolean;
   /** True for an edge first seen at the current playback step. */
   fresh?: boolean;
@@ -70,6 +72,8 @@ export class EdgeTable {
   readonly curves: Float64Array;
   /** See `EdgeView.loopIndex`. */
   readonly loopIndexes: Uint32Array;
+  /** See `EdgeView.loopSide`, written by `placeSelfLoops`. */
+  readonly loopSides: Uint8Array;
   /** `EDGE_EVIDENCE`, `EDGE_DIMMED` and `EDGE_FRESH` bits. */
   readonly flags: Uint8Array;
 
@@ -82,6 +86,7 @@ export class EdgeTable {
     this.edges = new Int32Array(capacity);
     this.curves = new Float64Array(capacity);
     this.loopIndexes = new Uint32Array(capacity);
+    this.loopSides = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
   }
 
@@ -105,6 +110,7 @@ export class EdgeTable {
     const added = this.add(from.sources[row]!, from.targets[row]!, from.edges[row]!, flags);
     this.curves[added] = from.curves[row]!;
     this.loopIndexes[added] = from.loopIndexes[row]!;
+    this.loopSides[added] = from.loopSides[row]!;
     return added;
   }
 
@@ -121,6 +127,7 @@ export class EdgeTable {
     this.edges.set(from.edges.subarray(0, count), start);
     this.curves.set(from.curves.subarray(0, count), start);
     this.loopIndexes.set(from.loopIndexes.subarray(0, count), start);
+    this.loopSides.set(from.loopSides.subarray(0, count), start);
     this.flags.set(from.flags.subarray(0, count), start);
     const keep = ~clear;
     for (let row = start; row < start + count; row++) this.flags[row] &= keep;
@@ -195,6 +202,7 @@ export class EdgeTable {
       roles: this.rolesOf(row),
       curve: this.curves[row]!,
       loopIndex: this.loopIndexes[row]!,
+      loopSide: this.loopSides[row]!,
       dimmed: (flags & EDGE_DIMMED) !== 0,
       fresh: (flags & EDGE_FRESH) !== 0,
     };
@@ -227,6 +235,7 @@ export function edgeTableOf(edges: readonly EdgeView[]): EdgeTable {
     const row = table.add(indexOf(edge.source), indexOf(edge.target), index, flags);
     table.curves[row] = edge.curve;
     table.loopIndexes[row] = edge.loopIndex;
+    table.loopSides[row] = edge.loopSide ?? 0;
   });
   return table;
 }

@@ -10,23 +10,24 @@ import { ICON_FILL_RULE, ICON_VIEW_BOX_SIZE, iconPathData } from '../shared/enti
 import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
-import { edgeCurve, selfLoopShape } from './draw-edges.js';
+import { edgeCurve } from './draw-edges.js';
+import { placeSelfLoops, selfLoopShape } from './self-loops.js';
 import {
   EDGE_FONT_SIZE,
   edgeLabelFont,
+  edgeLabelPlacements,
   edgeLabelPoint,
   edgeLabelText,
   fitEdgeLabel,
   fitNodeLabel,
   LABEL_BACKING_ALPHA,
-  LOOP_LABEL_PLACEMENTS,
   nodeLabelFont,
   placeEdgeLabels,
   placeNodeLabels,
 } from './draw-labels.js';
 import { alertIconColor, BADGE_RADIUS, badgeCentre, PIN_RADIUS, pinCentre, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
-import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel, type Placement } from './labels.js';
+import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -56,7 +57,6 @@ const MARGIN = 16;
 /** Half the widest edge line, which a self-loop's circle is drawn with at most. */
 const LOOP_LINE_REACH = 1.5;
 const DIMMED_OPACITY = 0.18;
-const EDGE_LABEL_PLACEMENTS: readonly Placement[] = ['center'];
 const ARROW_LENGTH = 7;
 
 const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
@@ -75,6 +75,7 @@ const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
  */
 export function exportBounds(display: DisplayModel, fontFamily: string): ExportBounds {
   if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };
+  placeSelfLoops(display);
   const context = measuringContext();
   context.font = nodeLabelFont(fontFamily);
 
@@ -103,7 +104,7 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
   const { edges } = display;
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] !== edges.targets[row]) continue;
-    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!);
+    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
     const reach = radius + LOOP_LINE_REACH;
     grow({ x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: reach });
   }
@@ -115,7 +116,7 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
     if (text === '') continue;
     const anchor = { ...edgeLabelPoint(edge), radius: 0 };
     const { size } = fitEdgeLabel(context, text);
-    for (const placement of edge.source === edge.target ? LOOP_LABEL_PLACEMENTS : EDGE_LABEL_PLACEMENTS) grow(boxAt(anchor, placement, size));
+    for (const placement of edgeLabelPlacements(edge)) grow(boxAt(anchor, placement, size));
   }
 
   const x = Math.floor(left - MARGIN);
@@ -363,7 +364,7 @@ function edgeSvg(edge: EdgeView, fill: string): string {
   let tip: Point;
   let from: Point;
   if (edge.source === edge.target) {
-    const loop = selfLoopShape(edge.source, edge.loopIndex);
+    const loop = selfLoopShape(edge.source, edge.loopIndex, edge.loopSide);
     line = `<circle cx="${round(loop.centre.x)}" cy="${round(loop.centre.y)}" r="${round(loop.radius)}"/>`;
     tip = loop.tip;
     from = loop.from;

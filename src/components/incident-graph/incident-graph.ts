@@ -63,7 +63,7 @@ export type { GestureHandling } from './zoom-camera.js';
  * 2, where room allows. A label below or above its node slides sideways into view while it
  * still spans the node's centre. Of the free positions, the first that none of the node's
  * own edges crosses near the node is taken: a curved edge counts along its curve, a self-loop
- * up to its top. Each label sits on a backing in the background colour, so an edge that passes
+ * up to its outer point. Each label sits on a backing in the background colour, so an edge that passes
  * under a label does not cross its text. They are placed by priority:
  * selected, hovered or active, hubs with many more edges than most, malicious, suspicious,
  * alerts by severity, then the rest, and nodes that a selection or a search dims come after
@@ -72,8 +72,10 @@ export type { GestureHandling } from './zoom-camera.js';
  * Labels keep clear of the selection, hover and focus rings. The tooltip goes above the
  * hovered node, where its label goes last, or below it and its label near the top of the view.
  * Edge labels (a relation's type, an evidence edge's roles other than contextual) show from
- * zoom 1.5, a self-loop's above its loop. A relation's label reads along its arrow, so a
- * `parentProcess` edge reads "created". Kind icons and remediation
+ * zoom 1.5, and a long one loses its middle. A relation's label reads along its arrow, so a
+ * `parentProcess` edge reads "created". A node's self-loops sit above it, or on the side
+ * (right, left, then below) that its other edges leave most free when one of them comes within
+ * 60 degrees of straight up, and a loop's label goes beyond its loop. Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
  * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin

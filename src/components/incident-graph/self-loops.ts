@@ -1,0 +1,152 @@
+/**
+ * Self-loops of `il-incident-graph`: an edge from a node to itself, such as a process that
+ * injects into itself, drawn as a circle beside its node. A node's loops go on the side of it,
+ * above, right, left or below, that its other edges leave most free, so that a loop and its
+ * label do not sit on an edge to a neighbour. The side is chosen again whenever the positions
+ * change, since it depends on where the neighbours are. DOM-free.
+ */
+
+import type { DisplayModel } from './display-model.js';
+import type { EdgeTable } from './edge-table.js';
+import type { Point } from './geometry.js';
+import type { Placement } from './labels.js';
+import type { NodeView } from './display-model.js';
+
+/** Side of its node a self-loop is drawn on: `LOOP_ABOVE`, `LOOP_RIGHT`, `LOOP_BELOW` or `LOOP_LEFT`. */
+export type LoopSide = 0 | 1 | 2 | 3;
+export const LOOP_ABOVE = 0;
+export const LOOP_RIGHT = 1;
+export const LOOP_BELOW = 2;
+export const LOOP_LEFT = 3;
+
+/** The sides in the order they are preferred: below comes last, where the node's label goes first. */
+const SIDE_PREFERENCE: readonly LoopSide[] = [LOOP_ABOVE, LOOP_RIGHT, LOOP_LEFT, LOOP_BELOW];
+
+/** Direction of each side from the node's centre, as an angle in screen coordinates (y down). */
+const SIDE_ANGLES: readonly number[] = [-Math.PI / 2, 0, Math.PI / 2, Math.PI];
+
+/**
+ * An edge further than this from a side's direction keeps clear of the loops there: the widest
+ * of the first three loops spans about 33° either side of its direction, seen from the node.
+ */
+const CLEAR_ANGLE = Math.PI / 3;
+
+/** How much freer, in radians, a less preferred side must be to be taken instead. */
+const PREFERENCE_MARGIN = Math.PI / 12;
+
+/** Places a loop's label is tried at, first to last, by the loop's side: away from the node first. */
+const LABEL_PLACEMENTS: ReadonlyArray<readonly Placement[]> = [
+  ['above', 'right', 'left'],
+  ['right', 'above', 'below'],
+  ['below', 'right', 'left'],
+  ['left', 'above', 'below'],
+];
+
+export interface SelfLoopShape {
+  /** Centre and radius of the loop's circle, in world units. */
+  centre: Point;
+  radius: number;
+  /** Tip of the arrowhead, and the point it points away from. */
+  tip: Point;
+  from: Point;
+  /** The point of the circle furthest from the node, where the label goes. */
+  outer: Point;
+}
+
+/**
+ * Returns the shape of a self-loop at `loopIndex` on `node`, on `side` of it: a circle beside
+ * the node, larger and further out for each later loop of the same node. The circle keeps clear
+ * of the remediation badge and the pin at the node's upper corners. The arrowhead sits on the
+ * circle where it turns back towards the node, pointing along it: above the node, that is the
+ * circle's right side, pointing down. There the verdict ring cannot hide it, and the arrowheads
+ * of several loops stay apart.
+ */
+export function selfLoopShape(node: NodeView, loopIndex: number, side: number = LOOP_ABOVE): SelfLoopShape {
+  const radius = node.radius * 0.62 + loopIndex * 6;
+  // A later loop is wider, so it sits further out to pass the badge and the pin.
+  const rise = node.radius + radius * (loopIndex === 0 ? 0.95 : 1.12);
+
+  // Offsets for a loop above the node, turned to its side: a quarter turn clockwise per side.
+  const turn = (dx: number, dy: number): Point => {
+    switch (side) {
+      case LOOP_RIGHT:
+        return { x: node.x - dy, y: node.y + dx };
+      case LOOP_BELOW:
+        return { x: node.x - dx, y: node.y - dy };
+      case LOOP_LEFT:
+        return { x: node.x + dy, y: node.y - dx };
+      default:
+        return { x: node.x + dx, y: node.y + dy };
+    }
+  };
+  return {
+    centre: turn(0, -rise),
+    radius,
+    tip: turn(radius, -rise),
+    from: turn(radius, -rise - radius),
+    outer: turn(0, -rise - radius),
+  };
+}
+
+/** Returns the places a self-loop's label is tried at, around `SelfLoopShape.outer`, in order. */
+export function loopLabelPlacements(side: number): readonly Placement[] {
+  return LABEL_PLACEMENTS[side] ?? LABEL_PLACEMENTS[LOOP_ABOVE]!;
+}
+
+/** The model whose positions each table's loop sides were chosen for. */
+const sidesChosenFor = new WeakMap<EdgeTable, DisplayModel>();
+
+/**
+ * Chooses the side of each node with self-loops (see `LoopSide`) from where its other edges
+ * leave it, and writes it to the rows of its loops in `display.edges`. Runs once per model: a
+ * layout step moves the nodes into a new model over the same table. A table without loops costs
+ * one pass over its rows.
+ */
+export function placeSelfLoops(display: DisplayModel): void {
+  const { edges } = display;
+  if (sidesChosenFor.get(edges) === display) return;
+  sidesChosenFor.set(edges, display);
+
+  let headings: Map<NodeView, number[]> | undefined;
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] === edges.targets[row]) (headings ??= new Map()).set(edges.sourceOf(row), []);
+  }
+  if (!headings) return;
+
+  // The angle at which each other edge leaves a node with loops, towards its other end.
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] === edges.targets[row]) continue;
+    const source = edges.sourceOf(row);
+    const target = edges.targetOf(row);
+    headings.get(source)?.push(Math.atan2(target.y - source.y, target.x - source.x));
+    headings.get(target)?.push(Math.atan2(source.y - target.y, source.x - target.x));
+  }
+
+  const sides = new Map<NodeView, LoopSide>();
+  for (const [node, angles] of headings) sides.set(node, freestSide(angles));
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] === edges.targets[row]) edges.loopSides[row] = sides.get(edges.sourceOf(row))!;
+  }
+}
+
+/**
+ * Returns the side whose direction is furthest from every angle in `angles`. Above wins while
+ * no edge comes within `CLEAR_ANGLE` of it. Otherwise a side wins over a more preferred one
+ * only when it is at least `PREFERENCE_MARGIN` freer.
+ */
+export function freestSide(angles: readonly number[]): LoopSide {
+  const clearance = SIDE_ANGLES.map((direction) => {
+    let nearest = Math.PI;
+    for (const angle of angles) nearest = Math.min(nearest, angleBetween(direction, angle));
+    return nearest;
+  });
+  const best = Math.max(...clearance);
+  const enough = Math.min(best - PREFERENCE_MARGIN, CLEAR_ANGLE);
+  return SIDE_PREFERENCE.find((side) => clearance[side]! >= enough) ?? LOOP_ABOVE;
+}
+
+/** Returns the angle between two directions, from 0 to π. */
+function angleBetween(a: number, b: number): number {
+  const difference = Math.abs(a - b) % (2 * Math.PI);
+  return difference > Math.PI ? 2 * Math.PI - difference : difference;
+}

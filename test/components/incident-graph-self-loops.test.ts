@@ -1,0 +1,136 @@
+import { expect } from '@open-wc/testing';
+import Graph from 'graphology';
+import { EDGE_LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
+import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import {
+  freestSide,
+  LOOP_ABOVE,
+  LOOP_BELOW,
+  LOOP_LEFT,
+  LOOP_RIGHT,
+  selfLoopShape,
+  type LoopSide,
+} from '../../src/components/incident-graph/self-loops.js';
+import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
+import { parseMarkup } from '../helpers/parse-markup.js';
+import { mountGraph, nextFrames } from './incident-graph-helpers.js';
+
+const UP = -Math.PI / 2;
+const RIGHT = 0;
+const DOWN = Math.PI / 2;
+const LEFT = Math.PI;
+
+/** Returns a graph of a process with a loop at (0, 0) and its neighbours at the given places, each joined to it. */
+function loopGraph(neighbours: Record<string, { x: number; y: number }>): IncidentGraph {
+  const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
+  graph.addNode('process', { kind: 'process', label: 'rundll32.exe', x: 0, y: 0 });
+  graph.addDirectedEdge('process', 'process', { type: 'injectsInto', roles: [] });
+  for (const [id, position] of Object.entries(neighbours)) {
+    graph.addNode(id, { kind: 'file', label: `${id}.dll`, ...position });
+    graph.addDirectedEdge('process', id, { type: 'loads', roles: [] });
+  }
+  return graph;
+}
+
+/** Returns the side the element drew the process's loop on. */
+function loopSideOf(element: IncidentGraphElement): number {
+  const { edges } = element.display;
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] === edges.targets[row]) return edges.loopSides[row]!;
+  }
+  throw new Error('No self-loop in the display model');
+}
+
+function statsOf(element: IncidentGraphElement): DrawStats {
+  return lastDrawStats(element.shadowRoot!.querySelector('canvas')!.getContext('2d')!)!;
+}
+
+/** Returns the distance from `point` to the segment from `start` to `end`. */
+function distanceToSegment(point: { x: number; y: number }, start: { x: number; y: number }, end: { x: number; y: number }): number {
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  const t = Math.max(0, Math.min(1, ((point.x - start.x) * dx + (point.y - start.y) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(point.x - (start.x + t * dx), point.y - (start.y + t * dy));
+}
+
+describe('<il-incident-graph> self-loops', () => {
+  describe('freestSide', () => {
+    const cases: Array<{ name: string; angles: number[]; side: LoopSide }> = [
+      { name: 'no other edge', angles: [], side: LOOP_ABOVE },
+      { name: 'edges left and right', angles: [LEFT, RIGHT], side: LOOP_ABOVE },
+      { name: 'an edge 70° off straight up', angles: [UP + (70 * Math.PI) / 180], side: LOOP_ABOVE },
+      { name: 'an edge straight up', angles: [UP], side: LOOP_RIGHT },
+      { name: 'edges up and right', angles: [UP, RIGHT], side: LOOP_LEFT },
+      { name: 'edges up, right and left', angles: [UP, RIGHT, LEFT], side: LOOP_BELOW },
+      { name: 'an edge on every side', angles: [UP, RIGHT, DOWN, LEFT], side: LOOP_ABOVE },
+      // Up is 30° from the nearest edge, right 60°: right wins by more than the margin.
+      { name: 'edges 30° either side of up', angles: [UP - Math.PI / 6, UP + Math.PI / 6], side: LOOP_RIGHT },
+    ];
+    for (const { name, angles, side } of cases) {
+      it(`puts the loop on side ${side} for ${name}`, () => {
+        expect(freestSide(angles)).to.equal(side);
+      });
+    }
+
+    it('reads angles past a full turn like their equivalents', () => {
+      expect(freestSide([UP + 2 * Math.PI])).to.equal(LOOP_RIGHT);
+      expect(freestSide([UP - 2 * Math.PI, RIGHT + 4 * Math.PI])).to.equal(LOOP_LEFT);
+    });
+  });
+
+  it('draws a loop above its node when nothing is there', async () => {
+    const element = await mountGraph({ graph: loopGraph({ left: { x: -200, y: 0 }, right: { x: 200, y: 0 } }) });
+    expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
+  });
+
+  it('moves a loop off an edge to a neighbour above', async () => {
+    const element = await mountGraph({ graph: loopGraph({ above: { x: 0, y: -200 }, below: { x: 0, y: 200 } }) });
+    expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
+
+    // The loop's circle keeps clear of both edges.
+    const node = element.display.byId.get('process')!;
+    const loop = selfLoopShape(node, 0, LOOP_RIGHT);
+    for (const id of ['above', 'below']) {
+      const neighbour = element.display.byId.get(id)!;
+      expect(distanceToSegment(loop.centre, node, neighbour), `loop to the edge to ${id}`).to.be.greaterThan(loop.radius);
+    }
+  });
+
+  it('labels a loop on the far side of its circle', async () => {
+    const element = await mountGraph({ graph: loopGraph({ above: { x: 0, y: -200 }, right: { x: 200, y: 0 } }) });
+    element.camera = { x: 300, y: 300, k: EDGE_LABEL_MIN_ZOOM };
+    await nextFrames();
+    expect(loopSideOf(element)).to.equal(LOOP_LEFT);
+
+    const label = statsOf(element).edgeLabels.find((candidate) => candidate.text === 'injects into');
+    expect(label, 'loop label').to.not.equal(undefined);
+    const loop = selfLoopShape(element.display.byId.get('process')!, 0, LOOP_LEFT);
+    // The loop's leftmost point in CSS pixels: the camera puts world x = 0 at 300.
+    const outerLeft = 300 + loop.outer.x * EDGE_LABEL_MIN_ZOOM;
+    expect(label!.box.x + label!.box.width).to.be.at.most(outerLeft + 1e-6);
+  });
+
+  it('chooses the side again when a neighbour moves', async () => {
+    const graph = loopGraph({ neighbour: { x: 0, y: -200 } });
+    const element = await mountGraph({ graph });
+    expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
+
+    graph.mergeNodeAttributes('neighbour', { x: 0, y: 200 });
+    await nextFrames();
+    expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
+  });
+
+  it('exports a loop on the side the canvas draws it', async () => {
+    const element = await mountGraph({ graph: loopGraph({ above: { x: 0, y: -200 }, below: { x: 0, y: 200 } }) });
+    const svg = parseMarkup(await element.toSVG(), 'image/svg+xml');
+
+    const loop = selfLoopShape(element.display.byId.get('process')!, 0, LOOP_RIGHT);
+    const circles = [...svg.querySelectorAll('circle')].filter(
+      (circle) => Math.abs(Number(circle.getAttribute('r')) - loop.radius) < 0.01 && circle.closest('g[stroke-width]'),
+    );
+    expect(circles, 'the loop circle').to.have.length(1);
+    expect(Number(circles[0]!.getAttribute('cx'))).to.be.closeTo(loop.centre.x, 0.01);
+    expect(Number(circles[0]!.getAttribute('cy'))).to.be.closeTo(loop.centre.y, 0.01);
+  });
+});
