@@ -21,11 +21,14 @@ const RIGHT = 0;
 const DOWN = Math.PI / 2;
 const LEFT = Math.PI;
 
-/** Returns a graph of a process with a loop at (0, 0) and its neighbours at the given places, each joined to it. */
-function loopGraph(neighbours: Record<string, { x: number; y: number }>): IncidentGraph {
+/**
+ * Returns a graph of a process at (0, 0) with self-loops of the given types, by default one
+ * labelled "injects into", and its neighbours at the given places, each joined to it.
+ */
+function loopGraph(neighbours: Record<string, { x: number; y: number }>, loopTypes = ['injectsInto']): IncidentGraph {
   const graph: IncidentGraph = new Graph(INCIDENT_GRAPH_OPTIONS);
   graph.addNode('process', { kind: 'process', label: 'rundll32.exe', x: 0, y: 0 });
-  graph.addDirectedEdge('process', 'process', { type: 'injectsInto', roles: [] });
+  for (const type of loopTypes) graph.addDirectedEdge('process', 'process', { type, roles: [] });
   for (const [id, position] of Object.entries(neighbours)) {
     graph.addNode(id, { kind: 'file', label: `${id}.dll`, ...position });
     graph.addDirectedEdge('process', id, { type: 'loads', roles: [] });
@@ -132,5 +135,21 @@ describe('<il-incident-graph> self-loops', () => {
     expect(circles, 'the loop circle').to.have.length(1);
     expect(Number(circles[0]!.getAttribute('cx'))).to.be.closeTo(loop.centre.x, 0.01);
     expect(Number(circles[0]!.getAttribute('cy'))).to.be.closeTo(loop.centre.y, 0.01);
+  });
+
+  it('keeps a loop below its node inside the exported document', async () => {
+    // Neighbours above, left and right leave only the side below free.
+    const neighbours = { above: { x: 0, y: -200 }, left: { x: -200, y: 0 }, right: { x: 200, y: 0 } };
+    // The third loop reaches further below the node than the node's label. The loops have no
+    // label (an evidence edge with no role), so only their shapes count.
+    const element = await mountGraph({ graph: loopGraph(neighbours, ['evidence', 'evidence', 'evidence']) });
+    expect(loopSideOf(element)).to.equal(LOOP_BELOW);
+    const root = parseMarkup(await element.toSVG(), 'image/svg+xml').documentElement;
+
+    const [x, y, width, height] = root.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+    const loop = selfLoopShape(element.display.byId.get('process')!, 2, LOOP_BELOW);
+    expect(loop.centre.y + loop.radius, 'bottom of the loop').to.be.below(y + height);
+    expect(loop.centre.x - loop.radius, 'left of the loop').to.be.above(x);
+    expect(loop.centre.x + loop.radius, 'right of the loop').to.be.below(x + width);
   });
 });

@@ -100,16 +100,16 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
     for (const placement of NODE_LABEL_PLACEMENTS) grow(boxAt(anchor, placement, size));
   }
 
-  // Self-loops rise above their node, the later ones of a node beyond its reach.
+  // Self-loops stand beside their node, the later ones of a node beyond its reach.
   const { edges } = display;
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] !== edges.targets[row]) continue;
     const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
     const reach = radius + LOOP_LINE_REACH;
-    grow({ x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: reach });
+    grow({ x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: 2 * reach });
   }
 
-  // An edge label sits on its curve's apex, or at one of its places around a self-loop's top.
+  // An edge label sits on its curve's apex, or at one of its places around a self-loop's outer point.
   context.font = edgeLabelFont(fontFamily);
   for (const edge of edges.views()) {
     const text = edgeLabelText(edge);
