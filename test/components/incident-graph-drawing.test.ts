@@ -13,6 +13,7 @@ import {
   LABEL_SPACING,
   LabelPlacer,
   middleEllipsis,
+  shownText,
   NODE_LABEL_PLACEMENTS,
   sortByLabelPriority,
   textDirection,
@@ -416,6 +417,20 @@ describe('label text', () => {
 
     expect(short).to.match(/^(🔥)+…(🔥)+$/u);
     expect(graphemes(short).length).to.be.at.most(5);
+  });
+
+  it('shows control characters as spaces or replacement characters', () => {
+    const cases: Array<[string, string]> = [
+      ['cmd.exe /c\nwhoami', 'cmd.exe /c whoami'],
+      ['a\tb\r\nc', 'a b  c'],
+      ['bell\u0007 and null\u0000', 'bell\uFFFD and null\uFFFD'],
+      ['del\u007F', 'del\uFFFD'],
+      ['lone \uD800 high and \uDC00 low', 'lone \uFFFD high and \uFFFD low'],
+      ['pair 🔥 kept', 'pair 🔥 kept'],
+      ['\uFFFE\uFFFF', '\uFFFD\uFFFD'],
+    ];
+    for (const [text, shown] of cases) expect(shownText(text), JSON.stringify(text)).to.equal(shown);
+    expect(fitLabel('a\u0001b', 24, 500, (candidate) => candidate.length)).to.equal('a\uFFFDb');
   });
 
   it('keeps short text whole', () => {

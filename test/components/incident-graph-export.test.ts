@@ -171,6 +171,39 @@ describe('<il-incident-graph> export', () => {
       expect(Number(root.getAttribute('width'))).to.be.below(1000);
     });
 
+    it('sizes each backing to the label text it writes', async () => {
+      const graph = createPositionedGraph();
+      graph.mergeNodeAttributes('device', { label: 'ws\u0001-\u0008\uD800-01' });
+      graph.addNode('a', { kind: 'user', label: 'a', x: 0, y: 400 });
+      graph.addNode('b', { kind: 'user', label: 'b', x: 400, y: 400 });
+      graph.addDirectedEdge('a', 'b', { type: 'x\u0001y\nz', roles: [] });
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(await element.toSVG());
+
+      const texts = [...svg.querySelectorAll('text')];
+      expect(texts.map((text) => text.textContent)).to.include.members(['ws\uFFFD-\uFFFD\uFFFD-01', 'x\uFFFDy z']);
+      const backings = [...svg.querySelectorAll('rect[opacity]')];
+      const context = document.createElement('canvas').getContext('2d')!;
+      for (const [index, text] of texts.entries()) {
+        context.font = `${text.parentElement!.getAttribute('font-size')}px ${readPalette(element).fontFamily}`;
+        const width = context.measureText(text.textContent!).width;
+        expect(Number(backings[index]!.getAttribute('width')), text.textContent!).to.be.at.least(width);
+      }
+    });
+
+    it('keeps each full edge label in a title of its edge', async () => {
+      const graph = createPositionedGraph();
+      graph.addNode('a', { kind: 'user', label: 'a', x: 0, y: 400 });
+      graph.addNode('b', { kind: 'user', label: 'b', x: 400, y: 400 });
+      graph.addDirectedEdge('a', 'b', { type: `isMemberOf${'Nested'.repeat(60)}Group`, roles: [] });
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(await element.toSVG());
+
+      const titles = [...svg.querySelectorAll('g[stroke-width] > title')].map((title) => title.textContent!);
+      expect(titles).to.have.length(1);
+      expect(titles[0]).to.equal(`is member of ${'nested '.repeat(60)}group`);
+    });
+
     it('draws remediation badges and pins', async () => {
       const graph = createPositionedGraph();
       graph.mergeNodeAttributes('file', { remediationStatus: 'remediated' });
@@ -245,12 +278,17 @@ describe('<il-incident-graph> export', () => {
         expect(centre.y + radius, `bottom of loop ${loopIndex}`).to.be.below(y + height);
       }
 
-      // The top loop's label has room above it inside the document.
+      // Each loop's type gets a line of its own, stacked above the outermost loop inside the document.
       const texts = [...parseSvg(await element.toSVG()).querySelectorAll('g[font-size="10"] text')];
-      const topLabel = texts.find((text) => text.textContent === relationLabel('opensHandleTo'));
-      expect(topLabel, 'label of the top loop').to.exist;
       const top = selfLoopShape(node, 2);
-      expect(Number(topLabel!.getAttribute('y'))).to.be.within(y, top.centre.y - top.radius);
+      const lines = ['injectsInto', 'hollows', 'opensHandleTo'].map((type) => {
+        const label = texts.find((text) => text.textContent === relationLabel(type));
+        expect(label, `label ${type}`).to.exist;
+        return Number(label!.getAttribute('y'));
+      });
+      for (const line of lines) expect(line).to.be.within(y, top.centre.y - top.radius);
+      expect(lines[1]!, 'second line above the first').to.be.below(lines[0]! - 12);
+      expect(lines[2]!, 'third line above the second').to.be.below(lines[1]! - 12);
     });
 
     it('keeps every full label in a title of its node group', async () => {

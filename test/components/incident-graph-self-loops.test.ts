@@ -14,6 +14,7 @@ import {
 import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
+import { relationLabel } from '../../src/components/incident-graph/strings.js';
 import { mountGraph, nextFrames } from './incident-graph-helpers.js';
 
 const UP = -Math.PI / 2;
@@ -47,6 +48,13 @@ function loopSideOf(element: IncidentGraphElement): number {
 
 function statsOf(element: IncidentGraphElement): DrawStats {
   return lastDrawStats(element.shadowRoot!.querySelector('canvas')!.getContext('2d')!)!;
+}
+
+/** Returns true when a circle and a box overlap. */
+function circleMeetsBox(circle: { x: number; y: number; radius: number }, box: { x: number; y: number; width: number; height: number }): boolean {
+  const x = Math.max(box.x, Math.min(circle.x, box.x + box.width));
+  const y = Math.max(box.y, Math.min(circle.y, box.y + box.height));
+  return Math.hypot(circle.x - x, circle.y - y) < circle.radius;
 }
 
 /** Returns the distance from `point` to the segment from `start` to `end`. */
@@ -112,6 +120,58 @@ describe('<il-incident-graph> self-loops', () => {
     // The loop's leftmost point in CSS pixels: the camera puts world x = 0 at 300.
     const outerLeft = 300 + loop.outer.x * EDGE_LABEL_MIN_ZOOM;
     expect(label!.box.x + label!.box.width).to.be.at.most(outerLeft + 1e-6);
+  });
+
+  it('turns a loop away from a node it has no edge to', async () => {
+    const graph = loopGraph({});
+    graph.addNode('stranger', { kind: 'file', label: 'unrelated.txt', x: 0, y: -70 });
+    const element = await mountGraph({ graph });
+    expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
+
+    // Further than the loops reach, a node leaves the side above free.
+    graph.mergeNodeAttributes('stranger', { y: -150 });
+    await nextFrames();
+    expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
+  });
+
+  it('stacks the labels of a node\'s loops beyond the outermost loop', async () => {
+    const neighbours = { above: { x: 0, y: -200 }, right: { x: 200, y: 0 } };
+    const element = await mountGraph({ graph: loopGraph(neighbours, ['injectsInto', 'readsMemoryOf', 'injectsInto']) });
+    element.camera = { x: 300, y: 300, k: 2 };
+    await nextFrames();
+    expect(loopSideOf(element)).to.equal(LOOP_LEFT);
+
+    // One line per relation type, one under the other, left of the outermost loop.
+    const texts = [relationLabel('injectsInto'), relationLabel('readsMemoryOf')];
+    const loopLabels = statsOf(element).edgeLabels.filter((label) => texts.includes(label.text));
+    expect(loopLabels.map((label) => label.text)).to.deep.equal(texts);
+    const outermost = selfLoopShape(element.display.byId.get('process')!, 2, LOOP_LEFT);
+    // The loop's leftmost point in CSS pixels: the camera puts world x = 0 at 300.
+    for (const label of loopLabels) expect(label.box.x + label.box.width).to.be.at.most(300 + outermost.outer.x * 2);
+    const [first, second] = loopLabels.map((label) => label.box);
+    expect(second!.y, 'second line below the first').to.be.at.least(first!.y + first!.height);
+    // The stack is centred on the loop's middle, 300 px down.
+    expect((first!.y + second!.y + second!.height) / 2).to.be.closeTo(300, 0.5);
+  });
+
+  it('keeps the node label off loops below it', async () => {
+    const neighbours = { above: { x: 0, y: -200 }, left: { x: -200, y: 0 }, right: { x: 200, y: 0 } };
+    const element = await mountGraph({ graph: loopGraph(neighbours, ['injectsInto', 'readsMemoryOf', 'hollows']) });
+    element.camera = { x: 300, y: 300, k: 1.5 };
+    await nextFrames();
+    expect(loopSideOf(element)).to.equal(LOOP_BELOW);
+
+    const stats = statsOf(element);
+    const nodeLabel = stats.labels.find((label) => label.ownerId === 'process');
+    expect(nodeLabel, 'label of the process').to.not.equal(undefined);
+    const node = element.display.byId.get('process')!;
+    for (let loopIndex = 0; loopIndex < 3; loopIndex++) {
+      const { centre, radius } = selfLoopShape(node, loopIndex, LOOP_BELOW);
+      const screen = { x: 300 + centre.x * 1.5, y: 300 + centre.y * 1.5, radius: radius * 1.5 };
+      for (const label of [nodeLabel!, ...stats.edgeLabels]) {
+        expect(circleMeetsBox(screen, label.box), `"${label.text}" over loop ${loopIndex}`).to.equal(false);
+      }
+    }
   });
 
   it('chooses the side again when a neighbour moves', async () => {

@@ -6,13 +6,15 @@
 import { FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { curveControl, edgeCurve } from './draw-edges.js';
-import { LOOP_ABOVE, loopLabelPlacements, selfLoopShape } from './self-loops.js';
+import { LOOP_ABOVE, LOOP_BELOW, loopGroupsOf, loopLabelPlacements, selfLoopShape } from './self-loops.js';
 import type { DisplayModel, EdgeTable, EdgeView, NodeView } from './display-model.js';
-import type { Camera, Point } from './geometry.js';
+import type { Camera, Circle, Point } from './geometry.js';
 import {
   boxCentre,
   fitLabel,
   hubIds,
+  LABEL_PADDING,
+  LABEL_SPACING,
   LabelPlacer,
   NODE_LABEL_PLACEMENTS,
   sortByLabelPriority,
@@ -276,21 +278,96 @@ export function placeEdgeLabels(
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
-  const ordered = edges.views().sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
-  for (const edge of ordered) {
-    const text = edgeLabelText(edge);
-    if (text === '') continue;
-    const fitted = fitEdgeLabel(ctx, text);
+  const ordered = edgeLabelSpots(edges).sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
+  for (const spot of ordered) {
+    const fitted = fitEdgeLabel(ctx, spot.text);
+    const screen = toScreen(spot.anchor, camera);
+    const x = screen.x + (spot.shift?.x ?? 0);
+    const y = screen.y + (spot.shift?.y ?? 0);
     const label = placer.place(
-      { text: fitted.text, anchor: { ...toScreen(edgeLabelPoint(edge), camera), radius: 0 }, ownerId: undefined, placements: edgeLabelPlacements(edge) },
+      { text: fitted.text, anchor: { x, y, radius: spot.anchor.radius * camera.k }, ownerId: undefined, placements: spot.placements },
       fitted.size,
       textDirection(fitted.text),
     );
     if (!label) continue;
     placed.push(label);
-    if (edge.dimmed) dimmed.add(label);
+    if (spot.dimmed) dimmed.add(label);
   }
   return { placed, dimmed };
+}
+
+/** A label for one edge, or for one relation type among a node's self-loops, before it is placed. */
+export interface EdgeLabelSpot {
+  text: string;
+  /** In world units: the point of a curve's apex (radius 0), or the outermost loop's circle. */
+  anchor: Circle;
+  /** Offset of the anchor in CSS pixels, whatever the zoom, for a line of a stack of loop labels. */
+  shift?: Point;
+  placements: readonly Placement[];
+  dimmed: boolean;
+}
+
+const CURVE_LABEL_PLACEMENTS: readonly Placement[] = ['center'];
+
+/** Distance between the lines of a stack of loop labels, in CSS pixels: a box and the gap between labels. */
+const LOOP_LINE_PITCH = EDGE_LABEL_HEIGHT + 2 * LABEL_PADDING + LABEL_SPACING + 0.5;
+
+/**
+ * Returns the labels of a table's edges that have one. An edge's label centres on its curve's
+ * apex. The self-loops of a node are labelled beyond the outermost loop on their side, so that
+ * no label lies inside a wider loop. Each relation type gets a line: the lines stack outwards
+ * above or below the node, and one under the other beside it.
+ */
+export function edgeLabelSpots(edges: EdgeTable): EdgeLabelSpot[] {
+  const spots: EdgeLabelSpot[] = [];
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] === edges.targets[row]) continue;
+    const edge = edges.view(row);
+    const text = edgeLabelText(edge);
+    if (text !== '') spots.push({ text, anchor: { ...curveApex(edge), radius: 0 }, placements: CURVE_LABEL_PLACEMENTS, dimmed: edge.dimmed });
+  }
+
+  for (const group of loopGroupsOf(edges)) {
+    const loops = group.rows.map((row) => edges.view(row)).sort((a, b) => a.loopIndex - b.loopIndex);
+    const dimmedByText = new Map<string, boolean>();
+    for (const loop of loops) {
+      const text = edgeLabelText(loop);
+      if (text !== '') dimmedByText.set(text, (dimmedByText.get(text) ?? true) && loop.dimmed);
+    }
+
+    const { centre, radius } = group.outermost;
+    const anchor = { ...centre, radius: radius + LOOP_LABEL_CLEARANCE };
+    const placements = loopLabelPlacements(group.side);
+    const lines = dimmedByText.size;
+    [...dimmedByText].forEach(([text, dimmed], line) => {
+      // A single line may go to any place around the loop; the lines of a stack keep to the first.
+      if (lines === 1) spots.push({ text, anchor, placements, dimmed });
+      else spots.push({ text, anchor, shift: stackShift(group.side, line, lines), placements: placements.slice(0, 1), dimmed });
+    });
+  }
+  return spots;
+}
+
+/** Returns the offset of line `line` of `lines` loop labels on `side` of their node, in CSS pixels. */
+function stackShift(side: number, line: number, lines: number): Point {
+  if (side === LOOP_ABOVE) return { x: 0, y: -line * LOOP_LINE_PITCH };
+  if (side === LOOP_BELOW) return { x: 0, y: line * LOOP_LINE_PITCH };
+  return { x: 0, y: (line - (lines - 1) / 2) * LOOP_LINE_PITCH };
+}
+
+/** World units between a self-loop's circle and its label, for the loop's line. */
+const LOOP_LABEL_CLEARANCE = 1;
+
+/**
+ * Adds the circle of every self-loop of `edges` to `placer`, in CSS pixels, so that no label
+ * covers a loop: not its own node's label, nor another edge's.
+ */
+export function addLoopCircles(placer: LabelPlacer, edges: EdgeTable, camera: Camera): void {
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] !== edges.targets[row]) continue;
+    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
+    placer.addCircle({ ...toScreen(centre, camera), radius: radius * camera.k }, undefined);
+  }
 }
 
 /** Returns the text of an edge's label: its relation's type, or its evidence roles; empty for none. */
@@ -314,18 +391,9 @@ export function edgeLabelFont(fontFamily: string): string {
   return `${EDGE_FONT_SIZE}px ${fontFamily}`;
 }
 
-/** Returns the places an edge's label is tried at, in order: its curve's apex, or around a self-loop's outer point. */
-export function edgeLabelPlacements(edge: EdgeView): readonly Placement[] {
-  return edge.source === edge.target ? loopLabelPlacements(edge.loopSide ?? LOOP_ABOVE) : CURVE_LABEL_PLACEMENTS;
-}
-
-const CURVE_LABEL_PLACEMENTS: readonly Placement[] = ['center'];
-
-/** Returns where an edge's label goes, in world units: its curve's apex, or the outer point of a self-loop. */
-export function edgeLabelPoint(edge: EdgeView): Point {
-  if (edge.source === edge.target) return selfLoopShape(edge.source, edge.loopIndex, edge.loopSide).outer;
+/** Returns the apex of an edge's quadratic curve, at t = 0.5, in world units. */
+function curveApex(edge: EdgeView): Point {
   const curve = edgeCurve(edge);
-  // The apex of the quadratic curve, at t = 0.5.
   return {
     x: (curve.start.x + 2 * curve.control.x + curve.end.x) / 4,
     y: (curve.start.y + 2 * curve.control.y + curve.end.y) / 4,

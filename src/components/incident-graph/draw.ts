@@ -16,7 +16,7 @@ import { nodeBoundsOf, type DisplayModel, type NodeView } from './display-model.
 import { EDGE_DIMMED, EdgeTable } from './edge-table.js';
 import { canRasterDots, isOpaque, packColor, packColorOver, PixelWriter, toPixel } from './dot-raster.js';
 import { drawEdgeLayer, type WorldRect } from './draw-edges.js';
-import { drawNodeLabels, drawEdgeLabels, labelClearance, toScreen } from './draw-labels.js';
+import { addLoopCircles, drawNodeLabels, drawEdgeLabels, labelClearance, toScreen } from './draw-labels.js';
 import { dotColor, drawNodeLayer, FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import { drawGroupBadges } from './draw-groups.js';
 import type { Camera } from './geometry.js';
@@ -193,6 +193,7 @@ export function* drawSceneSteps(ctx: CanvasRenderingContext2D, state: SceneState
       const centre = toScreen(node, camera);
       placer.addCircle({ ...centre, radius: labelClearance(node, state) }, node.id);
     }
+    addLoopCircles(placer, edges, camera);
     stats.labels = drawNodeLabels(ctx, state, nodes, placer);
     if (camera.k >= EDGE_LABEL_MIN_ZOOM || state.edgeLabels) stats.edgeLabels = drawEdgeLabels(ctx, state, edges, placer);
   } else {

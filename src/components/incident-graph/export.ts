@@ -13,10 +13,10 @@ import { drawScene } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
 import { placeSelfLoops, selfLoopShape } from './self-loops.js';
 import {
+  addLoopCircles,
   EDGE_FONT_SIZE,
   edgeLabelFont,
-  edgeLabelPlacements,
-  edgeLabelPoint,
+  edgeLabelSpots,
   edgeLabelText,
   fitEdgeLabel,
   fitNodeLabel,
@@ -109,14 +109,14 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
     grow({ x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: 2 * reach });
   }
 
-  // An edge label sits on its curve's apex, or at one of its places around a self-loop's outer point.
+  // An edge label centres on its curve's apex, and the labels of a node's loops go around its
+  // outermost loop.
   context.font = edgeLabelFont(fontFamily);
-  for (const edge of edges.views()) {
-    const text = edgeLabelText(edge);
-    if (text === '') continue;
-    const anchor = { ...edgeLabelPoint(edge), radius: 0 };
-    const { size } = fitEdgeLabel(context, text);
-    for (const placement of edgeLabelPlacements(edge)) grow(boxAt(anchor, placement, size));
+  for (const spot of edgeLabelSpots(edges)) {
+    const { size } = fitEdgeLabel(context, spot.text);
+    // At the export's zoom of 1, a stacked line's shift in CSS pixels is one in world units.
+    const anchor = { ...spot.anchor, x: spot.anchor.x + (spot.shift?.x ?? 0), y: spot.anchor.y + (spot.shift?.y ?? 0) };
+    for (const placement of spot.placements) grow(boxAt(anchor, placement, size));
   }
 
   const x = Math.floor(left - MARGIN);
@@ -232,6 +232,7 @@ function svgLabels(display: DisplayModel, palette: Palette, bounds: ExportBounds
   const camera = { x: -bounds.x, y: -bounds.y, k: 1 };
   const placer = new LabelPlacer({ x: 0, y: 0, width: bounds.width, height: bounds.height });
   for (const node of display.nodes) placer.addCircle({ x: node.x + camera.x, y: node.y + camera.y, radius: node.radius + RING_GAP + 1 }, node.id);
+  addLoopCircles(placer, display.edges, camera);
   const state = { width: bounds.width, height: bounds.height, pixelRatio: 1, camera, palette, display, hoveredId: undefined, activeId: undefined, showActive: false };
   const context = measuringContext();
   const toWorld = ({ placed, dimmed }: { placed: PlacedLabel[]; dimmed: Set<PlacedLabel> }): SvgLabel[] =>
@@ -379,7 +380,10 @@ function edgeSvg(edge: EdgeView, fill: string): string {
   const wing = (offset: number): string =>
     `${round(tip.x - ARROW_LENGTH * Math.cos(angle + offset))} ${round(tip.y - ARROW_LENGTH * Math.sin(angle + offset))}`;
   const arrow = `<path d="M${round(tip.x)} ${round(tip.y)}L${wing(-0.4)}L${wing(0.4)}Z" fill="${fill}" stroke="none"/>`;
-  return `<g ${attributes.join(' ')}>${line}${arrow}</g>`;
+  // The full label, which the drawn text may shorten or share with other loops, as the edge's tooltip.
+  const text = edgeLabelText(edge);
+  const title = text === '' ? '' : `<title>${escapeXml(text)}</title>`;
+  return `<g ${attributes.join(' ')}>${title}${line}${arrow}</g>`;
 }
 
 

@@ -73,9 +73,11 @@ export type { GestureHandling } from './zoom-camera.js';
  * hovered node, where its label goes last, or below it and its label near the top of the view.
  * Edge labels (a relation's type, an evidence edge's roles other than contextual) show from
  * zoom 1.5, and a long one loses its middle. A relation's label reads along its arrow, so a
- * `parentProcess` edge reads "created". A node's self-loops sit above it, or on the side
- * (right, left, then below) that its other edges leave most free when one of them comes within
- * 60 degrees of straight up, and a loop's label goes beyond its loop. Kind icons and remediation
+ * `parentProcess` edge reads "created". A node's self-loops sit above it, or, when one of its
+ * edges or another node within 96 world units comes within 60 degrees of straight up, on the
+ * side (right, left, then below) that leaves them most room. Their labels go beyond the
+ * outermost loop, a line per relation type, and no label covers a loop.
+ * Control characters in labels show as U+FFFD, line breaks and tabs as spaces. Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
  * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin

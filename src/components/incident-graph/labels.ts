@@ -74,7 +74,7 @@ export const CORE_RATIO = 0.6;
 
 /** Space between a node's circle and its label, and padding around the text, in CSS pixels. */
 const LABEL_GAP = 2;
-const LABEL_PADDING = 1.5;
+export const LABEL_PADDING = 1.5;
 
 const RTL_SCRIPT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 const STRONG_CHARACTER = /[\p{L}\p{Nl}]/u;
@@ -112,11 +112,28 @@ export function middleEllipsis(text: string, max: number): string {
   return joinEllipsis(clusters, Math.max(1, max));
 }
 
+/** Line breaks and tabs, which a label of one line shows as spaces. */
+const LINE_SPACE = /[\t\n\v\f\r]/g;
+
 /**
- * Shortens text to at most `maxGraphemes` clusters and then, while it measures wider than
- * `maxWidth`, to fewer, always cutting the middle at cluster boundaries.
+ * Characters a label shows as U+FFFD: the other control characters, the noncharacters U+FFFE
+ * and U+FFFF, and unpaired surrogates. XML allows none of them, so the SVG export writes the
+ * same text that the canvas measured.
  */
-export function fitLabel(text: string, maxGraphemes: number, maxWidth: number, measure: (text: string) => number): string {
+// eslint-disable-next-line no-control-regex
+const UNSHOWN = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Returns text as a label shows it: line breaks and tabs as spaces, other control characters as U+FFFD. */
+export function shownText(text: string): string {
+  return text.replace(LINE_SPACE, ' ').replace(UNSHOWN, '\uFFFD');
+}
+
+/**
+ * Shortens text, as `shownText` shows it, to at most `maxGraphemes` clusters and then, while it
+ * measures wider than `maxWidth`, to fewer, always cutting the middle at cluster boundaries.
+ */
+export function fitLabel(label: string, maxGraphemes: number, maxWidth: number, measure: (text: string) => number): string {
+  const text = shownText(label);
   const short = middleEllipsis(text, maxGraphemes);
   if (measure(short) <= maxWidth) return short;
 

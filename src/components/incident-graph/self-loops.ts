@@ -1,9 +1,9 @@
 /**
  * Self-loops of `il-incident-graph`: an edge from a node to itself, such as a process that
  * injects into itself, drawn as a circle beside its node. A node's loops go on the side of it,
- * above, right, left or below, that its other edges leave most free, so that a loop and its
- * label do not sit on an edge to a neighbour. The side is chosen again whenever the positions
- * change, since it depends on where the neighbours are. DOM-free.
+ * above, right, left or below, that its other edges and the nodes near it leave most free, so
+ * that a loop and its label do not sit on an edge or another node. The side is chosen again
+ * whenever the positions change, since it depends on where the neighbours are. DOM-free.
  */
 
 import type { DisplayModel } from './display-model.js';
@@ -49,7 +49,7 @@ export interface SelfLoopShape {
   /** Tip of the arrowhead, and the point it points away from. */
   tip: Point;
   from: Point;
-  /** The point of the circle furthest from the node, where the label goes. */
+  /** The point of the circle furthest from the node. */
   outer: Point;
 }
 
@@ -88,7 +88,7 @@ export function selfLoopShape(node: NodeView, loopIndex: number, side: number = 
   };
 }
 
-/** Returns the places a self-loop's label is tried at, around `SelfLoopShape.outer`, in order. */
+/** Returns the places the label of a node's loops is tried at, around its outermost loop, in order. */
 export function loopLabelPlacements(side: number): readonly Placement[] {
   return LABEL_PLACEMENTS[side] ?? LABEL_PLACEMENTS[LOOP_ABOVE]!;
 }
@@ -97,10 +97,17 @@ export function loopLabelPlacements(side: number): readonly Placement[] {
 const sidesChosenFor = new WeakMap<EdgeTable, DisplayModel>();
 
 /**
+ * World units around a node with loops within which another node counts as being in the way,
+ * whether or not an edge joins them: three loops reach about 62 units out, and the other
+ * node's circle 16 more.
+ */
+const NEARBY_REACH = 96;
+
+/**
  * Chooses the side of each node with self-loops (see `LoopSide`) from where its other edges
- * leave it, and writes it to the rows of its loops in `display.edges`. Runs once per model: a
- * layout step moves the nodes into a new model over the same table. A table without loops costs
- * one pass over its rows.
+ * leave it and where other nodes stand near it, and writes it to the rows of its loops in
+ * `display.edges`. Runs once per model: a layout step moves the nodes into a new model over the
+ * same table. A table without loops costs one pass over its rows.
  */
 export function placeSelfLoops(display: DisplayModel): void {
   const { edges } = display;
@@ -121,12 +128,74 @@ export function placeSelfLoops(display: DisplayModel): void {
     headings.get(source)?.push(Math.atan2(target.y - source.y, target.x - source.x));
     headings.get(target)?.push(Math.atan2(source.y - target.y, source.x - target.x));
   }
+  addNearbyNodes(display.nodes, headings);
 
   const sides = new Map<NodeView, LoopSide>();
   for (const [node, angles] of headings) sides.set(node, freestSide(angles));
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] === edges.targets[row]) edges.loopSides[row] = sides.get(edges.sourceOf(row))!;
   }
+}
+
+/**
+ * Adds to the headings of each node with loops the angle towards every other node within
+ * `NEARBY_REACH`, joined to it or not. The nodes with loops are few, so they go into a grid of
+ * cells `NEARBY_REACH` wide, and one pass over every node looks in the nine cells around it.
+ */
+function addNearbyNodes(nodes: readonly NodeView[], headings: Map<NodeView, number[]>): void {
+  const cellOf = (value: number): number => Math.floor(value / NEARBY_REACH);
+  const grid = new Map<string, NodeView[]>();
+  for (const node of headings.keys()) {
+    const key = `${cellOf(node.x)},${cellOf(node.y)}`;
+    const cell = grid.get(key);
+    if (cell) cell.push(node);
+    else grid.set(key, [node]);
+  }
+
+  for (const other of nodes) {
+    const column = cellOf(other.x);
+    const row = cellOf(other.y);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const node of grid.get(`${column + dx},${row + dy}`) ?? []) {
+          if (node === other) continue;
+          const x = other.x - node.x;
+          const y = other.y - node.y;
+          if (x * x + y * y <= NEARBY_REACH * NEARBY_REACH) headings.get(node)!.push(Math.atan2(y, x));
+        }
+      }
+    }
+  }
+}
+
+/** The self-loops of one node in a table. */
+export interface LoopGroup {
+  node: NodeView;
+  side: number;
+  /** The loops' rows in the table, in their order there. */
+  rows: number[];
+  /** The shape of the node's outermost loop, beyond which the loops' label goes. */
+  outermost: SelfLoopShape;
+}
+
+/** Returns the self-loops of `edges` by node, after `placeSelfLoops` has chosen their sides. */
+export function loopGroupsOf(edges: EdgeTable): LoopGroup[] {
+  const byNode = new Map<number, { rows: number[]; last: number }>();
+  for (let row = 0; row < edges.length; row++) {
+    const source = edges.sources[row]!;
+    if (source !== edges.targets[row]) continue;
+    const group = byNode.get(source);
+    if (!group) byNode.set(source, { rows: [row], last: row });
+    else {
+      group.rows.push(row);
+      if (edges.loopIndexes[row]! > edges.loopIndexes[group.last]!) group.last = row;
+    }
+  }
+  return [...byNode].map(([index, { rows, last }]) => {
+    const node = edges.node(index);
+    const side = edges.loopSides[last]!;
+    return { node, side, rows, outermost: selfLoopShape(node, edges.loopIndexes[last]!, side) };
+  });
 }
 
 /**
