@@ -182,7 +182,7 @@ function parseSvg(text: string): Document {
 
 /** Returns the titles of the node groups, which are the visible nodes' full labels, without the document's own title. */
 function nodeTitles(svg: Document): string[] {
-  return [...svg.querySelectorAll('g > title')].map((title) => title.textContent!);
+  return [...svg.querySelectorAll('g:not([stroke-width]) > title')].map((title) => title.textContent!);
 }
 
 describe('<il-incident-view> export', () => {
