@@ -22,6 +22,18 @@ function parseSvg(text: string): Document {
   return document;
 }
 
+/** Draws a PNG into a canvas of its size and returns the canvas's context, to read its pixels. */
+async function pngContext(blob: Blob): Promise<CanvasRenderingContext2D> {
+  const bitmap = await createImageBitmap(blob);
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return context;
+}
+
 async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
   const bitmap = await createImageBitmap(blob);
   const size = { width: bitmap.width, height: bitmap.height };
@@ -380,12 +392,7 @@ describe('<il-incident-graph> export', () => {
     it('fills the background it is given', async () => {
       const element = await mountGraph({ graph: createPositionedGraph() });
 
-      const bitmap = await createImageBitmap(await element.toPNG({ background: 'rgb(255, 0, 0)' }));
-      const canvas = document.createElement('canvas');
-      canvas.width = bitmap.width;
-      canvas.height = bitmap.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
+      const context = await pngContext(await element.toPNG({ background: 'rgb(255, 0, 0)' }));
 
       expect([...context.getImageData(1, 1, 1, 1).data]).to.deep.equal([255, 0, 0, 255]);
     });
@@ -400,24 +407,19 @@ describe('<il-incident-graph> export', () => {
       const element = await mountGraph({ graph });
       const bounds = exportBounds(element.display, readPalette(element).fontFamily);
 
-      const bitmap = await createImageBitmap(await element.toPNG({ background: 'rgb(0, 255, 0)' }));
-      const canvas = document.createElement('canvas');
-      canvas.width = bitmap.width;
-      canvas.height = bitmap.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
+      const context = await pngContext(await element.toPNG({ background: 'rgb(0, 255, 0)' }));
       const isBackground = (data: Uint8ClampedArray, index: number): boolean =>
         data[index] === 0 && data[index + 1] === 255 && data[index + 2] === 0 && data[index + 3] === 255;
 
       // Only the label can reach 100 world units left of the alert's centre.
       const labelColumns = Math.round(-100 - bounds.x);
       expect(labelColumns, 'columns left of x = -100').to.be.greaterThan(4);
-      const left = context.getImageData(0, 0, labelColumns, bitmap.height).data;
+      const left = context.getImageData(0, 0, labelColumns, context.canvas.height).data;
       let drawn = 0;
       for (let index = 0; index < left.length; index += 4) if (!isBackground(left, index)) drawn += 1;
       expect(drawn, 'label pixels left of x = -100').to.be.greaterThan(0);
 
-      const edge = context.getImageData(0, 0, 4, bitmap.height).data;
+      const edge = context.getImageData(0, 0, 4, context.canvas.height).data;
       let clipped = 0;
       for (let index = 0; index < edge.length; index += 4) if (!isBackground(edge, index)) clipped += 1;
       expect(clipped, 'drawn pixels in the 4 leftmost columns').to.equal(0);
@@ -431,12 +433,7 @@ describe('<il-incident-graph> export', () => {
         graph.addNode('ip', { kind: 'ip', label: '203.0.113.7', x: 400, y: 0 });
         graph.addDirectedEdge('alert-1', 'ip', { type: 'evidence', roles });
         const element = await mountGraph({ graph });
-        const bitmap = await createImageBitmap(await element.toPNG({ background: 'rgb(0, 255, 0)' }));
-        const canvas = document.createElement('canvas');
-        canvas.width = bitmap.width;
-        canvas.height = bitmap.height;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(bitmap, 0, 0);
+        const context = await pngContext(await element.toPNG({ background: 'rgb(0, 255, 0)' }));
         const bounds = exportBounds(element.display, readPalette(element).fontFamily);
 
         // A band 60 units wide and 5 high, from 2 to 7 units above the straight edge's middle at
