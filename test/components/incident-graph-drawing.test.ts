@@ -422,7 +422,9 @@ describe('label text', () => {
   it('shows control characters as spaces or replacement characters', () => {
     const cases: Array<[string, string]> = [
       ['cmd.exe /c\nwhoami', 'cmd.exe /c whoami'],
-      ['a\tb\r\nc', 'a b  c'],
+      ['a\tb\r\nc\rd', 'a b c d'],
+      ['line\u2028paragraph\u2029end', 'line paragraph end'],
+      ['c1 \u0085 and \u009F', 'c1 \uFFFD and \uFFFD'],
       ['bell\u0007 and null\u0000', 'bell\uFFFD and null\uFFFD'],
       ['del\u007F', 'del\uFFFD'],
       ['lone \uD800 high and \uDC00 low', 'lone \uFFFD high and \uFFFD low'],

@@ -2,8 +2,11 @@ import { expect } from '@open-wc/testing';
 import Graph from 'graphology';
 import { EDGE_LABEL_MIN_ZOOM, lastDrawStats, type DrawStats } from '../../src/components/incident-graph/draw.js';
 import type { IncidentGraphElement } from '../../src/components/incident-graph/incident-graph.js';
+import type { NodeView } from '../../src/components/incident-graph/display-model.js';
+import { edgeTableOf } from '../../src/components/incident-graph/edge-table.js';
 import {
   freestSide,
+  placeSelfLoops,
   LOOP_ABOVE,
   LOOP_BELOW,
   LOOP_LEFT,
@@ -15,7 +18,7 @@ import { INCIDENT_GRAPH_OPTIONS } from '../../src/model/build-graph.js';
 import type { IncidentGraph } from '../../src/model/graph-types.js';
 import { parseMarkup } from '../helpers/parse-markup.js';
 import { relationLabel } from '../../src/components/incident-graph/strings.js';
-import { mountGraph, nextFrames } from './incident-graph-helpers.js';
+import { HEIGHT, mountGraph, nextFrames, WIDTH } from './incident-graph-helpers.js';
 
 const UP = -Math.PI / 2;
 const RIGHT = 0;
@@ -83,6 +86,17 @@ describe('<il-incident-graph> self-loops', () => {
         expect(freestSide(angles)).to.equal(side);
       });
     }
+
+    it('puts the loops on a side without a nearby node while there is one', () => {
+      expect(freestSide([], [UP])).to.equal(LOOP_RIGHT);
+      expect(freestSide([LEFT], [UP, RIGHT])).to.equal(LOOP_BELOW);
+      // Edges every 20°, as at a busy process, leave each side only 10° clear: a node near
+      // the loops above still rules that side out.
+      const busy = Array.from({ length: 18 }, (_, index) => (index * Math.PI) / 9 + Math.PI / 18);
+      expect(freestSide(busy, [UP + (10 * Math.PI) / 180])).to.not.equal(LOOP_ABOVE);
+      // Nodes on every side leave the choice to the edges.
+      expect(freestSide([UP], [UP, RIGHT, DOWN, LEFT])).to.equal(LOOP_RIGHT);
+    });
 
     it('reads angles past a full turn like their equivalents', () => {
       expect(freestSide([UP + 2 * Math.PI])).to.equal(LOOP_RIGHT);
@@ -171,6 +185,88 @@ describe('<il-incident-graph> self-loops', () => {
       for (const label of [nodeLabel!, ...stats.edgeLabels]) {
         expect(circleMeetsBox(screen, label.box), `"${label.text}" over loop ${loopIndex}`).to.equal(false);
       }
+    }
+  });
+
+  it('reaches further for a node with more loops', async () => {
+    const types = ['injectsInto', 'readsMemoryOf', 'hollows', 'opensHandleTo', 'createsThreadIn', 'mapsViewOf'];
+    const graph = loopGraph({}, types);
+    graph.addNode('stranger', { kind: 'file', label: 'unrelated.txt', x: 0, y: -130 });
+    const element = await mountGraph({ graph });
+    // Six loops reach about 100 units above their node, and the other node is 130 above it.
+    expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
+  });
+
+  it('gives the loops merged into one node a circle each', () => {
+    const process: NodeView = {
+      id: 'process', kind: 'process', label: 'rundll32.exe', alert: false, verdict: undefined, remediationStatus: undefined,
+      severity: undefined, ghost: false, firstSeen: undefined, x: 0, y: 0, radius: 16, selected: false, dimmed: false,
+    };
+    const edges = edgeTableOf(
+      [0, 0, 1].map((loopIndex, index) => ({
+        id: `loop-${index}`,
+        source: process,
+        target: process,
+        type: 'injectsInto',
+        evidence: false,
+        roles: [],
+        curve: 0,
+        loopIndex,
+        dimmed: false,
+      })),
+    );
+    placeSelfLoops({ nodes: [process], edges, byId: new Map([['process', process]]), alertCount: 0, entityCount: 1 });
+    expect([...edges.loopIndexes.subarray(0, edges.length)]).to.deep.equal([0, 1, 2]);
+  });
+
+  it('shows a node\'s name over its loops when no other place is free', async () => {
+    // Nodes close above, right and below leave the left to the loops and the name.
+    const graph = loopGraph({}, ['injectsInto', 'readsMemoryOf', 'hollows']);
+    for (const [id, x, y] of [['above', 0, -42], ['right', 42, 0], ['below', 0, 42]] as const) {
+      graph.addNode(id, { kind: 'file', label: '', x, y });
+    }
+    const element = await mountGraph({ graph });
+    element.camera = { x: 500, y: 300, k: 1 };
+    await nextFrames();
+    expect(loopSideOf(element)).to.equal(LOOP_LEFT);
+    const label = statsOf(element).labels.find((candidate) => candidate.ownerId === 'process');
+    expect(label?.placement, 'place of the process label').to.equal('left');
+  });
+
+  it('moves a stack of loop labels as one block', async () => {
+    const element = await mountGraph({ graph: loopGraph({ left: { x: -200, y: 0 }, right: { x: 200, y: 0 } }, ['injectsInto', 'readsMemoryOf', 'hollows']) });
+    expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
+    // The top of the view leaves no room for the stack above the loops, 2 × 62 px above the node.
+    element.camera = { x: 500, y: 160, k: 2 };
+    await nextFrames();
+
+    const texts = ['injectsInto', 'readsMemoryOf', 'hollows'].map(relationLabel);
+    const lines = statsOf(element).edgeLabels.filter((label) => texts.includes(label.text));
+    expect(lines.map((line) => line.text)).to.deep.equal(texts);
+    expect(new Set(lines.map((line) => line.placement)).size, 'one place for all lines').to.equal(1);
+    expect(lines[0]!.placement).to.not.equal('above');
+    for (let index = 1; index < lines.length; index++) {
+      expect(lines[index]!.box.y - lines[index - 1]!.box.y, `line ${index} under line ${index - 1}`).to.be.within(15, 20);
+    }
+  });
+
+  it('fits the view around the loops too', async () => {
+    const types = ['injectsInto', 'readsMemoryOf', 'hollows', 'opensHandleTo', 'createsThreadIn'];
+    // The view's height binds the fit, and the loops go above the node at the top.
+    const element = await mountGraph({ graph: loopGraph({ below: { x: 0, y: 300 } }, types) });
+    await element.fit();
+    await nextFrames();
+
+    const node = element.display.byId.get('process')!;
+    const side = loopSideOf(element);
+    const { k } = element.camera;
+    for (let loopIndex = 0; loopIndex < types.length; loopIndex++) {
+      const { centre, radius } = selfLoopShape(node, loopIndex, side);
+      const screen = { x: centre.x * k + element.camera.x, y: centre.y * k + element.camera.y, radius: radius * k };
+      expect(screen.x - screen.radius, `left of loop ${loopIndex}`).to.be.at.least(0);
+      expect(screen.y - screen.radius, `top of loop ${loopIndex}`).to.be.at.least(0);
+      expect(screen.x + screen.radius, `right of loop ${loopIndex}`).to.be.at.most(WIDTH);
+      expect(screen.y + screen.radius, `bottom of loop ${loopIndex}`).to.be.at.most(HEIGHT);
     }
   });
 

@@ -16,6 +16,7 @@ import { orderTiesSteps, sortByTimeSteps } from './node-order.js';
 import { spreadParallelEdges } from './parallel-edges.js';
 import { EDGE_DIMMED, EDGE_FRESH, EdgeTable, evidenceFlag } from './edge-table.js';
 import { NodeIndex, ShownNodes } from './node-maps.js';
+import { selfLoopCircles } from './self-loops.js';
 
 export { compareNodes } from './node-order.js';
 export { EdgeTable, edgeTableOf, type EdgeView } from './edge-table.js';
@@ -385,14 +386,27 @@ export function moveNodes(
 const nodeBoundsByModel = new WeakMap<DisplayModel, Bounds>();
 
 /**
- * Returns the bounds of a display model's node circles grown by `margin`. The bounds are
- * computed once per model: the zoom limits, the fit and the draw read them in the same frame,
- * which at 50,000 nodes would be a pass over every node each. A model's positions do not
- * change once it is drawn, since moving nodes makes a new model (see `moveNodes`).
+ * Returns the bounds of a display model's node circles and self-loops grown by `margin`. The
+ * bounds are computed once per model: the zoom limits, the fit and the draw read them in the
+ * same frame, which at 50,000 nodes would be a pass over every node each. A model's positions
+ * do not change once it is drawn, since moving nodes makes a new model (see `moveNodes`).
  */
 export function nodeBoundsOf(display: DisplayModel, margin: number): Bounds {
   let bounds = nodeBoundsByModel.get(display);
-  if (!bounds) nodeBoundsByModel.set(display, (bounds = boundsOfCircles(display.nodes)));
+  if (!bounds) {
+    bounds = boundsOfCircles(display.nodes);
+    const loops = selfLoopCircles(display);
+    if (loops.length > 0) {
+      const around = boundsOfCircles(loops);
+      bounds = {
+        minX: Math.min(bounds.minX, around.minX),
+        minY: Math.min(bounds.minY, around.minY),
+        maxX: Math.max(bounds.maxX, around.maxX),
+        maxY: Math.max(bounds.maxY, around.maxY),
+      };
+    }
+    nodeBoundsByModel.set(display, bounds);
+  }
   return { minX: bounds.minX - margin, minY: bounds.minY - margin, maxX: bounds.maxX + margin, maxY: bounds.maxY + margin };
 }
 

@@ -6,7 +6,7 @@
 import { FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { curveControl, edgeCurve } from './draw-edges.js';
-import { LOOP_ABOVE, LOOP_BELOW, loopGroupsOf, loopLabelPlacements, selfLoopShape } from './self-loops.js';
+import { loopGroupsOf, loopLabelPlacements, selfLoopShape } from './self-loops.js';
 import type { DisplayModel, EdgeTable, EdgeView, NodeView } from './display-model.js';
 import type { Camera, Circle, Point } from './geometry.js';
 import {
@@ -237,6 +237,7 @@ export function placeNodeLabels(
       // circles there, rather than go missing from the middle of a crowded story.
       coversNodes: node.selected || (hub && !iconsShown),
       coversRims: hub,
+      coversLoops: true,
     };
     const forced = node.id === state.hoveredId || node.id === activeId;
     const forms = nodeLabelForms(ctx, node.label, camera.k);
@@ -266,6 +267,8 @@ export function drawEdgeLabels(ctx: CanvasRenderingContext2D, state: SceneState,
 /**
  * Places edge labels as `drawEdgeLabels` does, measured in `ctx`, without drawing them, and
  * returns them with the set of those whose edge is dimmed. The SVG export writes them as text.
+ * The labels of self-loops come first, since they sit close to their node, where the labels of
+ * the edges passing by would otherwise take their room.
  */
 export function placeEdgeLabels(
   ctx: CanvasRenderingContext2D,
@@ -278,45 +281,77 @@ export function placeEdgeLabels(
 
   const placed: PlacedLabel[] = [];
   const dimmed = new Set<PlacedLabel>();
-  const ordered = edgeLabelSpots(edges).sort((a, b) => Number(a.dimmed) - Number(b.dimmed));
-  for (const spot of ordered) {
-    const fitted = fitEdgeLabel(ctx, spot.text);
-    const screen = toScreen(spot.anchor, camera);
-    const x = screen.x + (spot.shift?.x ?? 0);
-    const y = screen.y + (spot.shift?.y ?? 0);
-    const label = placer.place(
-      { text: fitted.text, anchor: { x, y, radius: spot.anchor.radius * camera.k }, ownerId: undefined, placements: spot.placements },
-      fitted.size,
-      textDirection(fitted.text),
-    );
-    if (!label) continue;
-    placed.push(label);
-    if (spot.dimmed) dimmed.add(label);
+  const spots = edgeLabelSpots(edges);
+  const rank = (spot: EdgeLabelSpot): number => (spot.lines.every((line) => line.dimmed) ? 2 : 0) + (spot.loops ? 0 : 1);
+  for (const spot of spots.sort((a, b) => rank(a) - rank(b))) {
+    const { x, y } = toScreen(spot.anchor, camera);
+    const anchor = { x, y, radius: spot.anchor.radius * camera.k };
+    const lines = placeLines(ctx, placer, spot, anchor);
+    for (const [index, label] of lines.entries()) {
+      placed.push(label);
+      if (spot.lines[index]!.dimmed) dimmed.add(label);
+    }
   }
   return { placed, dimmed };
 }
 
-/** A label for one edge, or for one relation type among a node's self-loops, before it is placed. */
+/**
+ * Places the lines of a spot as one block at `anchor`, in CSS pixels, and returns a label per
+ * line. A stack that finds no room drops its outermost lines, one at a time, until it fits.
+ */
+function placeLines(ctx: CanvasRenderingContext2D, placer: LabelPlacer, spot: EdgeLabelSpot, anchor: Circle): PlacedLabel[] {
+  const fitted = spot.lines.map((line) => fitEdgeLabel(ctx, line.text));
+  for (let count = fitted.length; count > 0; count--) {
+    const kept = fitted.slice(0, count);
+    const width = Math.max(...kept.map((line) => line.size.width));
+    const text = kept.map((line) => line.text).join('\n');
+    const block = placer.place(
+      { text, anchor, ownerId: undefined, placements: spot.placements },
+      { width, height: count * LINE_PITCH - LABEL_SPACING - 2 * LABEL_PADDING },
+      textDirection(kept[0]!.text),
+    );
+    if (block) return splitBlock(block, kept);
+  }
+  return [];
+}
+
+/** Distance between the lines of a stack, in CSS pixels: a line's box and the gap between labels. */
+const LINE_PITCH = EDGE_LABEL_HEIGHT + 2 * LABEL_PADDING + LABEL_SPACING;
+
+/**
+ * Splits a placed block into a label per line. Above the anchor the first line comes last, next
+ * to the loop; beside it the lines keep to the side that faces the loop.
+ */
+function splitBlock(block: PlacedLabel, lines: ReadonlyArray<{ text: string; size: { width: number } }>): PlacedLabel[] {
+  const ordered = block.placement === 'above' ? [...lines].reverse() : lines;
+  const labels = ordered.map((line, index) => {
+    const width = line.size.width + 2 * LABEL_PADDING;
+    let x = block.box.x + (block.box.width - width) / 2;
+    if (block.placement === 'left') x = block.box.x + block.box.width - width;
+    if (block.placement === 'right') x = block.box.x;
+    const box = { x, y: block.box.y + index * LINE_PITCH, width, height: EDGE_LABEL_HEIGHT + 2 * LABEL_PADDING };
+    return { text: line.text, box, direction: textDirection(line.text), placement: block.placement, ownerId: undefined };
+  });
+  return block.placement === 'above' ? labels.reverse() : labels;
+}
+
+/** A label for one edge, or the lines for the self-loops of one node, before it is placed. */
 export interface EdgeLabelSpot {
-  text: string;
+  /** One line for an edge; one per relation type for a node's loops, from the innermost loop out. */
+  lines: Array<{ text: string; dimmed: boolean }>;
   /** In world units: the point of a curve's apex (radius 0), or the outermost loop's circle. */
   anchor: Circle;
-  /** Offset of the anchor in CSS pixels, whatever the zoom, for a line of a stack of loop labels. */
-  shift?: Point;
   placements: readonly Placement[];
-  dimmed: boolean;
+  /** True for the labels of a node's loops. */
+  loops: boolean;
 }
 
 const CURVE_LABEL_PLACEMENTS: readonly Placement[] = ['center'];
 
-/** Distance between the lines of a stack of loop labels, in CSS pixels: a box and the gap between labels. */
-const LOOP_LINE_PITCH = EDGE_LABEL_HEIGHT + 2 * LABEL_PADDING + LABEL_SPACING + 0.5;
-
 /**
  * Returns the labels of a table's edges that have one. An edge's label centres on its curve's
  * apex. The self-loops of a node are labelled beyond the outermost loop on their side, so that
- * no label lies inside a wider loop. Each relation type gets a line: the lines stack outwards
- * above or below the node, and one under the other beside it.
+ * no label lies inside a wider loop, with a line per relation type.
  */
 export function edgeLabelSpots(edges: EdgeTable): EdgeLabelSpot[] {
   const spots: EdgeLabelSpot[] = [];
@@ -324,7 +359,8 @@ export function edgeLabelSpots(edges: EdgeTable): EdgeLabelSpot[] {
     if (edges.sources[row] === edges.targets[row]) continue;
     const edge = edges.view(row);
     const text = edgeLabelText(edge);
-    if (text !== '') spots.push({ text, anchor: { ...curveApex(edge), radius: 0 }, placements: CURVE_LABEL_PLACEMENTS, dimmed: edge.dimmed });
+    if (text === '') continue;
+    spots.push({ lines: [{ text, dimmed: edge.dimmed }], anchor: { ...curveApex(edge), radius: 0 }, placements: CURVE_LABEL_PLACEMENTS, loops: false });
   }
 
   for (const group of loopGroupsOf(edges)) {
@@ -334,39 +370,30 @@ export function edgeLabelSpots(edges: EdgeTable): EdgeLabelSpot[] {
       const text = edgeLabelText(loop);
       if (text !== '') dimmedByText.set(text, (dimmedByText.get(text) ?? true) && loop.dimmed);
     }
-
+    if (dimmedByText.size === 0) continue;
     const { centre, radius } = group.outermost;
-    const anchor = { ...centre, radius: radius + LOOP_LABEL_CLEARANCE };
-    const placements = loopLabelPlacements(group.side);
-    const lines = dimmedByText.size;
-    [...dimmedByText].forEach(([text, dimmed], line) => {
-      // A single line may go to any place around the loop; the lines of a stack keep to the first.
-      if (lines === 1) spots.push({ text, anchor, placements, dimmed });
-      else spots.push({ text, anchor, shift: stackShift(group.side, line, lines), placements: placements.slice(0, 1), dimmed });
+    spots.push({
+      lines: [...dimmedByText].map(([text, dimmed]) => ({ text, dimmed })),
+      anchor: { ...centre, radius: radius + LOOP_LABEL_CLEARANCE },
+      placements: loopLabelPlacements(group.side),
+      loops: true,
     });
   }
   return spots;
-}
-
-/** Returns the offset of line `line` of `lines` loop labels on `side` of their node, in CSS pixels. */
-function stackShift(side: number, line: number, lines: number): Point {
-  if (side === LOOP_ABOVE) return { x: 0, y: -line * LOOP_LINE_PITCH };
-  if (side === LOOP_BELOW) return { x: 0, y: line * LOOP_LINE_PITCH };
-  return { x: 0, y: (line - (lines - 1) / 2) * LOOP_LINE_PITCH };
 }
 
 /** World units between a self-loop's circle and its label, for the loop's line. */
 const LOOP_LABEL_CLEARANCE = 1;
 
 /**
- * Adds the circle of every self-loop of `edges` to `placer`, in CSS pixels, so that no label
- * covers a loop: not its own node's label, nor another edge's.
+ * Adds the circle of every self-loop of `edges` to `placer`, in CSS pixels. No edge label
+ * covers a loop, and a node label only where no other place is free, so the node keeps its name.
  */
 export function addLoopCircles(placer: LabelPlacer, edges: EdgeTable, camera: Camera): void {
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] !== edges.targets[row]) continue;
     const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
-    placer.addCircle({ ...toScreen(centre, camera), radius: radius * camera.k }, undefined);
+    placer.addLoop({ ...toScreen(centre, camera), radius: radius * camera.k });
   }
 }
 

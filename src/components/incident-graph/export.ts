@@ -15,6 +15,7 @@ import { placeSelfLoops, selfLoopShape } from './self-loops.js';
 import {
   addLoopCircles,
   EDGE_FONT_SIZE,
+  EDGE_LABEL_HEIGHT,
   edgeLabelFont,
   edgeLabelSpots,
   edgeLabelText,
@@ -27,7 +28,7 @@ import {
 } from './draw-labels.js';
 import { alertIconColor, BADGE_RADIUS, badgeCentre, PIN_RADIUS, pinCentre, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
-import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel } from './labels.js';
+import { boxAt, boxCentre, LABEL_PADDING, LABEL_SPACING, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -113,10 +114,9 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
   // outermost loop.
   context.font = edgeLabelFont(fontFamily);
   for (const spot of edgeLabelSpots(edges)) {
-    const { size } = fitEdgeLabel(context, spot.text);
-    // At the export's zoom of 1, a stacked line's shift in CSS pixels is one in world units.
-    const anchor = { ...spot.anchor, x: spot.anchor.x + (spot.shift?.x ?? 0), y: spot.anchor.y + (spot.shift?.y ?? 0) };
-    for (const placement of spot.placements) grow(boxAt(anchor, placement, size));
+    const sizes = spot.lines.map((line) => fitEdgeLabel(context, line.text).size);
+    const size = { width: Math.max(...sizes.map((line) => line.width)), height: sizes.length * EDGE_LABEL_HEIGHT + (sizes.length - 1) * (2 * LABEL_PADDING + LABEL_SPACING) };
+    for (const placement of spot.placements) grow(boxAt(spot.anchor, placement, size));
   }
 
   const x = Math.floor(left - MARGIN);

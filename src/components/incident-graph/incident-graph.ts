@@ -73,10 +73,13 @@ export type { GestureHandling } from './zoom-camera.js';
  * hovered node, where its label goes last, or below it and its label near the top of the view.
  * Edge labels (a relation's type, an evidence edge's roles other than contextual) show from
  * zoom 1.5, and a long one loses its middle. A relation's label reads along its arrow, so a
- * `parentProcess` edge reads "created". A node's self-loops sit above it, or, when one of its
- * edges or another node within 96 world units comes within 60 degrees of straight up, on the
- * side (right, left, then below) that leaves them most room. Their labels go beyond the
- * outermost loop, a line per relation type, and no label covers a loop.
+ * `parentProcess` edge reads "created". A node's self-loops sit above it, unless one of its
+ * edges comes within 60 degrees of straight up, or another node near the loops within 50.
+ * They then go on the side (right, left, then below) that leaves them most room, a side
+ * without a node first.
+ * Their labels go beyond the outermost loop, a line per relation type, before other edge
+ * labels, and drop their outer lines where there is no room. No edge label covers a loop, and
+ * a node's label only where no other place is free.
  * Control characters in labels show as U+FFFD, line breaks and tabs as spaces. Kind icons and remediation
  * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
@@ -388,8 +391,8 @@ export class IncidentGraphElement extends LitElement {
   }
 
   /**
-   * Moves the camera so every visible node (or those of `nodeIds`) fits in the view. A member of
-   * a collapsed group counts as its group. Resolves once the frame that shows it is drawn. For a
+   * Moves the camera so every visible node (or those of `nodeIds`) fits in the view, with the
+   * self-loops of every node when all fit. A member of a collapsed group counts as its group. Resolves once the frame that shows it is drawn. For a
    * hidden element, once it gets a size. A fit to `nodeIds` or the selection ends the automatic
    * fit, as setting `camera` does, and a fit of every node resumes it.
    */

@@ -53,6 +53,12 @@ export interface LabelCandidate {
    * hubs, whose neighbours often surround them on every side.
    */
   coversRims?: boolean;
+  /**
+   * Lets the label cover self-loops (see `LabelPlacer.addLoop`) when no position is clear of
+   * them, before any other fallback. Meant for node labels, so a node whose loops fill the free
+   * side of it still shows its name.
+   */
+  coversLoops?: boolean;
 }
 
 export interface PlacedLabel {
@@ -112,18 +118,19 @@ export function middleEllipsis(text: string, max: number): string {
   return joinEllipsis(clusters, Math.max(1, max));
 }
 
-/** Line breaks and tabs, which a label of one line shows as spaces. */
-const LINE_SPACE = /[\t\n\v\f\r]/g;
+/** Line and paragraph breaks and tabs, which a label of one line shows as one space each. */
+const LINE_SPACE = /\r\n|[\t\n\v\f\r\u2028\u2029]/g;
 
 /**
- * Characters a label shows as U+FFFD: the other control characters, the noncharacters U+FFFE
- * and U+FFFF, and unpaired surrogates. XML allows none of them, so the SVG export writes the
- * same text that the canvas measured.
+ * Characters a label shows as U+FFFD: the other C0 and C1 control characters, the
+ * noncharacters U+FFFE and U+FFFF, and unpaired surrogates. XML allows none of the C0 ones nor
+ * those unpaired, so the SVG export writes the same text that the canvas measured, and a C1
+ * control, which draws as nothing, still shows that something is there.
  */
 // eslint-disable-next-line no-control-regex
-const UNSHOWN = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSHOWN = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Returns text as a label shows it: line breaks and tabs as spaces, other control characters as U+FFFD. */
+/** Returns text as a label shows it: breaks and tabs as spaces, other control characters as U+FFFD. */
 export function shownText(text: string): string {
   return text.replace(LINE_SPACE, ' ').replace(UNSHOWN, '\uFFFD');
 }
@@ -259,6 +266,8 @@ interface Obstacle {
   box: Box;
   circle: Circle | undefined;
   ownerId: string | undefined;
+  /** True for a self-loop, which a `coversLoops` label may cover. */
+  loop?: boolean;
   /** Last query that visited this obstacle, so an obstacle in several cells is tested once. */
   visit: number;
 }
@@ -286,12 +295,31 @@ export class LabelPlacer {
 
   /** Adds a node circle that labels must not cover. */
   addCircle(circle: Circle, ownerId: string | undefined): void {
-    const box = { x: circle.x - circle.radius, y: circle.y - circle.radius, width: circle.radius * 2, height: circle.radius * 2 };
-    insert(this.cells, { box, circle, ownerId, visit: 0 });
+    insert(this.cells, { box: circleBox(circle), circle, ownerId, visit: 0 });
+  }
+
+  /** Adds the circle of a self-loop, which labels cover only as `coversLoops` allows. */
+  addLoop(circle: Circle): void {
+    insert(this.cells, { box: circleBox(circle), circle, ownerId: undefined, loop: true, visit: 0 });
   }
 
   /** Places a label of the given text size, or returns undefined when no position is free. */
   place(candidate: LabelCandidate, size: { width: number; height: number }, direction: TextDirection): PlacedLabel | undefined {
+    if (!candidate.coversLoops) return this.placeOnce(candidate, size, direction, false);
+    return this.placeOnce(candidate, size, direction, false, false) ?? this.placeOnce(candidate, size, direction, true);
+  }
+
+  /**
+   * Places a label, over self-loops when `overLoops` is set, and falls back to covering nodes
+   * or being forced as the candidate allows, unless `fallBack` is false.
+   */
+  private placeOnce(
+    candidate: LabelCandidate,
+    size: { width: number; height: number },
+    direction: TextDirection,
+    overLoops: boolean,
+    fallBack = true,
+  ): PlacedLabel | undefined {
     let firstInView: { box: Box; placement: Placement } | undefined;
     let firstClearOfLabels: { box: Box; placement: Placement } | undefined;
     let firstClearOfCores: { box: Box; placement: Placement } | undefined;
@@ -303,18 +331,19 @@ export class LabelPlacer {
         firstInView ??= { box, placement };
         if (this.collides(this.labelBoxes, box, undefined)) continue;
 
-        if (!this.collides(this.cells, box, candidate.ownerId)) {
+        if (!this.collides(this.cells, box, candidate.ownerId, 1, overLoops)) {
           if (!crossesEdge(candidate.anchor, candidate.edgeEnds, box)) return this.accept(candidate, box, placement, direction);
           firstAcrossEdge ??= { box, placement };
           continue;
         }
         firstClearOfLabels ??= { box, placement };
-        if (candidate.coversRims && firstClearOfCores === undefined && !this.collides(this.cells, box, candidate.ownerId, CORE_RATIO)) {
+        if (candidate.coversRims && firstClearOfCores === undefined && !this.collides(this.cells, box, candidate.ownerId, CORE_RATIO, overLoops)) {
           firstClearOfCores = { box, placement };
         }
       }
       if (firstAcrossEdge) return this.accept(candidate, firstAcrossEdge.box, firstAcrossEdge.placement, direction);
     }
+    if (!fallBack) return undefined;
 
     let fallback = firstClearOfCores;
     if (candidate.coversNodes) fallback = firstClearOfCores ?? firstClearOfLabels;
@@ -333,8 +362,11 @@ export class LabelPlacer {
     return label;
   }
 
-  /** Returns true when `box` overlaps an obstacle of `grid`, testing circles at `circleScale` of their radius. */
-  private collides(grid: Map<number, Obstacle[]>, box: Box, ownerId: string | undefined, circleScale = 1): boolean {
+  /**
+   * Returns true when `box` overlaps an obstacle of `grid`, testing circles at `circleScale` of
+   * their radius, and self-loops only without `overLoops`.
+   */
+  private collides(grid: Map<number, Obstacle[]>, box: Box, ownerId: string | undefined, circleScale = 1, overLoops = false): boolean {
     this.visit += 1;
     for (const key of cellKeys(box)) {
       const obstacles = grid.get(key);
@@ -343,12 +375,18 @@ export class LabelPlacer {
         if (obstacle.visit === this.visit) continue;
         obstacle.visit = this.visit;
         if (ownerId !== undefined && obstacle.ownerId === ownerId) continue;
+        if (overLoops && obstacle.loop) continue;
         if (!intersects(box, obstacle.box)) continue;
         if (!obstacle.circle || circleIntersectsBox(obstacle.circle, box, circleScale)) return true;
       }
     }
     return false;
   }
+}
+
+/** Returns the box around a circle. */
+function circleBox(circle: Circle): Box {
+  return { x: circle.x - circle.radius, y: circle.y - circle.radius, width: circle.radius * 2, height: circle.radius * 2 };
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * Self-loops of `il-incident-graph`: an edge from a node to itself, such as a process that
- * injects into itself, drawn as a circle beside its node. A node's loops go on the side of it,
- * above, right, left or below, that its other edges and the nodes near it leave most free, so
- * that a loop and its label do not sit on an edge or another node. The side is chosen again
+ * injects into itself, drawn as a circle beside its node. A node's loops go above, right, left
+ * or below it: on the side that its other edges and the nodes near it leave most free. So a
+ * loop and its label do not sit on an edge or another node. The side is chosen again
  * whenever the positions change, since it depends on where the neighbours are. DOM-free.
  */
 
 import type { DisplayModel } from './display-model.js';
 import type { EdgeTable } from './edge-table.js';
-import type { Point } from './geometry.js';
+import type { Circle, Point } from './geometry.js';
 import type { Placement } from './labels.js';
 import type { NodeView } from './display-model.js';
 
@@ -97,11 +97,18 @@ export function loopLabelPlacements(side: number): readonly Placement[] {
 const sidesChosenFor = new WeakMap<EdgeTable, DisplayModel>();
 
 /**
- * World units around a node with loops within which another node counts as being in the way,
- * whether or not an edge joins them: three loops reach about 62 units out, and the other
- * node's circle 16 more.
+ * World units beyond a node's outermost loop within which another node counts as being in the
+ * way, whether or not an edge joins them: the other node's circle, and room for a line or two
+ * of the loops' labels.
  */
-const NEARBY_REACH = 96;
+const NEARBY_MARGIN = 40;
+
+/**
+ * A side competes only while no nearby node lies within this angle of its direction, if any
+ * side is so free. A node closer to the direction would sit on the loops, which span up to
+ * about 33° either side, or on their labels.
+ */
+const NODE_CLEAR_ANGLE = (50 * Math.PI) / 180;
 
 /**
  * Chooses the side of each node with self-loops (see `LoopSide`) from where its other edges
@@ -114,38 +121,76 @@ export function placeSelfLoops(display: DisplayModel): void {
   if (sidesChosenFor.get(edges) === display) return;
   sidesChosenFor.set(edges, display);
 
-  let headings: Map<NodeView, number[]> | undefined;
+  let around: Map<NodeView, Surroundings> | undefined;
   for (let row = 0; row < edges.length; row++) {
-    if (edges.sources[row] === edges.targets[row]) (headings ??= new Map()).set(edges.sourceOf(row), []);
+    if (edges.sources[row] !== edges.targets[row]) continue;
+    around ??= new Map();
+    const node = edges.sourceOf(row);
+    const surroundings = around.get(node);
+    if (surroundings) surroundings.loops += 1;
+    else around.set(node, { loops: 1, edgeAngles: [], nodeAngles: [] });
   }
-  if (!headings) return;
+  if (!around) return;
 
   // The angle at which each other edge leaves a node with loops, towards its other end.
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] === edges.targets[row]) continue;
     const source = edges.sourceOf(row);
     const target = edges.targetOf(row);
-    headings.get(source)?.push(Math.atan2(target.y - source.y, target.x - source.x));
-    headings.get(target)?.push(Math.atan2(source.y - target.y, source.x - target.x));
+    around.get(source)?.edgeAngles.push(Math.atan2(target.y - source.y, target.x - source.x));
+    around.get(target)?.edgeAngles.push(Math.atan2(source.y - target.y, source.x - target.x));
   }
-  addNearbyNodes(display.nodes, headings);
+  addNearbyNodes(display.nodes, around);
 
   const sides = new Map<NodeView, LoopSide>();
-  for (const [node, angles] of headings) sides.set(node, freestSide(angles));
+  for (const [node, { edgeAngles, nodeAngles }] of around) sides.set(node, freestSide(edgeAngles, nodeAngles));
+  // The loops that a collapse merges into a group node keep their members' indexes, so two of
+  // them can share one circle. A taken index moves up to the next free one.
+  const usedIndexes = new Map<NodeView, Set<number>>();
   for (let row = 0; row < edges.length; row++) {
-    if (edges.sources[row] === edges.targets[row]) edges.loopSides[row] = sides.get(edges.sourceOf(row))!;
+    if (edges.sources[row] !== edges.targets[row]) continue;
+    const node = edges.sourceOf(row);
+    edges.loopSides[row] = sides.get(node)!;
+    let indexes = usedIndexes.get(node);
+    if (!indexes) usedIndexes.set(node, (indexes = new Set()));
+    let index = edges.loopIndexes[row]!;
+    while (indexes.has(index)) index++;
+    edges.loopIndexes[row] = index;
+    indexes.add(index);
   }
 }
 
+/** What is around a node with loops: its loop count, and the directions of its edges and of the nodes near it. */
+interface Surroundings {
+  loops: number;
+  edgeAngles: number[];
+  nodeAngles: number[];
+}
+
+/** Returns how far a node's loops reach from its centre, in world units. */
+function loopReach(node: NodeView, loops: number): number {
+  const { centre, radius } = selfLoopShape(node, loops - 1);
+  return node.y - centre.y + radius;
+}
+
 /**
- * Adds to the headings of each node with loops the angle towards every other node within
- * `NEARBY_REACH`, joined to it or not. The nodes with loops are few, so they go into a grid of
- * cells `NEARBY_REACH` wide, and one pass over every node looks in the nine cells around it.
+ * Adds to the surroundings of each node with loops the angle towards every other node within
+ * its loops' reach and `NEARBY_MARGIN`, joined to it or not. The nodes with loops are few, so
+ * they go into a grid of cells as wide as the longest such distance, and one pass over every
+ * node looks in the nine cells around it.
  */
-function addNearbyNodes(nodes: readonly NodeView[], headings: Map<NodeView, number[]>): void {
-  const cellOf = (value: number): number => Math.floor(value / NEARBY_REACH);
+function addNearbyNodes(nodes: readonly NodeView[], around: Map<NodeView, Surroundings>): void {
+  const reaches = new Map<NodeView, number>();
+  let cellSize = 1;
+  for (const [node, { loops }] of around) {
+    const reach = loopReach(node, loops) + NEARBY_MARGIN;
+    reaches.set(node, reach);
+    cellSize = Math.max(cellSize, reach);
+  }
+
+  const cellOf = (value: number): number => Math.floor(value / cellSize);
   const grid = new Map<string, NodeView[]>();
-  for (const node of headings.keys()) {
+  for (const node of around.keys()) {
     const key = `${cellOf(node.x)},${cellOf(node.y)}`;
     const cell = grid.get(key);
     if (cell) cell.push(node);
@@ -161,11 +206,25 @@ function addNearbyNodes(nodes: readonly NodeView[], headings: Map<NodeView, numb
           if (node === other) continue;
           const x = other.x - node.x;
           const y = other.y - node.y;
-          if (x * x + y * y <= NEARBY_REACH * NEARBY_REACH) headings.get(node)!.push(Math.atan2(y, x));
+          const reach = reaches.get(node)!;
+          if (x * x + y * y <= reach * reach) around.get(node)!.nodeAngles.push(Math.atan2(y, x));
         }
       }
     }
   }
+}
+
+/** Returns the circle of every self-loop of a display model, on the side `placeSelfLoops` chose. */
+export function selfLoopCircles(display: DisplayModel): Circle[] {
+  placeSelfLoops(display);
+  const { edges } = display;
+  const circles: Circle[] = [];
+  for (let row = 0; row < edges.length; row++) {
+    if (edges.sources[row] !== edges.targets[row]) continue;
+    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
+    circles.push({ ...centre, radius });
+  }
+  return circles;
 }
 
 /** The self-loops of one node in a table. */
@@ -199,19 +258,30 @@ export function loopGroupsOf(edges: EdgeTable): LoopGroup[] {
 }
 
 /**
- * Returns the side whose direction is furthest from every angle in `angles`. Above wins while
- * no edge comes within `CLEAR_ANGLE` of it. Otherwise a side wins over a more preferred one
- * only when it is at least `PREFERENCE_MARGIN` freer.
+ * Returns the side whose direction is furthest from every angle in `edgeAngles` and
+ * `nodeAngles`. Only sides with no node within `NODE_CLEAR_ANGLE` compete, when there are any;
+ * otherwise every side does, and only the edges count.
+ * Among them, above wins while nothing comes within `CLEAR_ANGLE` of it. Otherwise a side wins
+ * over a more preferred one only when it is at least `PREFERENCE_MARGIN` freer.
  */
-export function freestSide(angles: readonly number[]): LoopSide {
-  const clearance = SIDE_ANGLES.map((direction) => {
-    let nearest = Math.PI;
-    for (const angle of angles) nearest = Math.min(nearest, angleBetween(direction, angle));
-    return nearest;
-  });
-  const best = Math.max(...clearance);
+export function freestSide(edgeAngles: readonly number[], nodeAngles: readonly number[] = []): LoopSide {
+  const nodeClearance = SIDE_ANGLES.map((direction) => clearanceFrom(direction, nodeAngles));
+  const edgeClearance = SIDE_ANGLES.map((direction) => clearanceFrom(direction, edgeAngles));
+  const open = SIDE_PREFERENCE.filter((side) => nodeClearance[side]! >= NODE_CLEAR_ANGLE);
+  // With a node near every side, the edges alone decide.
+  const competing = open.length > 0 ? open : SIDE_PREFERENCE;
+  const clearance = open.length > 0 ? edgeClearance.map((clear, side) => Math.min(clear, nodeClearance[side]!)) : edgeClearance;
+
+  const best = Math.max(...competing.map((side) => clearance[side]!));
   const enough = Math.min(best - PREFERENCE_MARGIN, CLEAR_ANGLE);
-  return SIDE_PREFERENCE.find((side) => clearance[side]! >= enough) ?? LOOP_ABOVE;
+  return competing.find((side) => clearance[side]! >= enough) ?? competing[0]!;
+}
+
+/** Returns the angle from `direction` to the nearest of `angles`, or π for none. */
+function clearanceFrom(direction: number, angles: readonly number[]): number {
+  let nearest = Math.PI;
+  for (const angle of angles) nearest = Math.min(nearest, angleBetween(direction, angle));
+  return nearest;
 }
 
 /** Returns the angle between two directions, from 0 to π. */
