@@ -13,6 +13,27 @@ import { ALERT, EVIDENCE, FIXED, HOST, PARENT, type EncodedLayoutInput } from '.
 export const ENTITY_RADIUS = 16;
 export const ALERT_RADIUS = 18;
 
+/**
+ * Returns the circle of a node's self-loop at `loopIndex`, as the drawing places it: its radius,
+ * and the distance of its centre from the node's centre. Each later loop of a node is wider,
+ * and sits further out to pass the marks at the node's corners.
+ */
+export function selfLoopGeometry(nodeRadius: number, loopIndex: number): { radius: number; rise: number } {
+  const radius = nodeRadius * 0.62 + loopIndex * 6;
+  return { radius, rise: nodeRadius + radius * (loopIndex === 0 ? 0.95 : 1.12) };
+}
+
+/**
+ * Returns the radius the layout keeps clear around a node with `loops` self-loops: as far as
+ * its outermost loop reaches, so that no neighbour ends up on the loops, on whichever side of
+ * the node the drawing puts them. A node without loops keeps its own radius.
+ */
+export function layoutRadius(nodeRadius: number, loops: number): number {
+  if (loops === 0) return nodeRadius;
+  const outermost = selfLoopGeometry(nodeRadius, loops - 1);
+  return outermost.rise + outermost.radius;
+}
+
 export interface LayoutInputOptions {
   /** Ignore saved positions and lay out every node from scratch, except pinned (`fixed`) ones. */
   rerun?: boolean;
@@ -44,6 +65,10 @@ export function layoutInputFromGraph(
     parent: attributes.type === 'parentProcess',
     host: attributes.type === 'runsOn',
   }));
+
+  const loops = new Map<string, number>();
+  for (const edge of edges) if (edge.source === edge.target) loops.set(edge.source, (loops.get(edge.source) ?? 0) + 1);
+  for (const node of nodes) node.radius = layoutRadius(node.radius!, loops.get(node.id) ?? 0);
 
   return { nodes, edges };
 }
@@ -104,6 +129,8 @@ export function* encodeGraphForLayoutSteps(graph: IncidentGraph, options: Layout
 
   // Edges added one after another often share their source, so the last one found is kept.
   const edgeEnds = new Int32Array(ends.length);
+  // Self-loops by node index, found on the way, which widen their node (see `layoutRadius`).
+  let loops: Map<number, number> | undefined;
   let lastSource: string | undefined;
   let lastSourceIndex = 0;
   for (let index = 0; index < ends.length; index += 2) {
@@ -115,7 +142,9 @@ export function* encodeGraphForLayoutSteps(graph: IncidentGraph, options: Layout
     }
     edgeEnds[index] = lastSourceIndex;
     edgeEnds[index + 1] = indexOf.get(ends[index + 1]!)!;
+    if (edgeEnds[index] === edgeEnds[index + 1]) loops = (loops ?? new Map()).set(lastSourceIndex, (loops?.get(lastSourceIndex) ?? 0) + 1);
   }
+  if (loops) for (const [node, count] of loops) radii[node] = layoutRadius(radii[node]!, count);
   return { ids, nodeFlags, radii, coordinates, edgeEnds, edgeFlags };
 }
 

@@ -9,6 +9,8 @@ import {
   type LayoutPositions,
 } from '../../src/layout/index.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
+import { encodeGraphForLayout, ENTITY_RADIUS, layoutRadius, selfLoopGeometry } from '../../src/layout/graph-layout.js';
+import type { IncidentGraph } from '../../src/model/graph-types.js';
 
 function expectFinite(positions: LayoutPositions): void {
   for (const value of positions.coordinates) expect(Number.isFinite(value), `coordinate ${value}`).to.be.true;
@@ -203,5 +205,49 @@ describe('graph layout glue', () => {
     expect(graph.getNodeAttribute('process-payload', 'x')).to.equal(before.x);
     const late = graph.getNodeAttributes('late');
     expect(Math.hypot(late.x! - before.x!, late.y! - before.y!)).to.be.lessThan(160);
+  });
+
+  describe('room for self-loops', () => {
+    /** Returns a process with three self-loops and six neighbours, without positions. */
+    function loopedGraph(): IncidentGraph {
+      const graph = createFixtureGraph();
+      for (const type of ['injectsInto', 'readsMemoryOf', 'hollows']) graph.addDirectedEdge('process-payload', 'process-payload', { type, roles: [] });
+      for (let index = 0; index < 6; index++) {
+        graph.addNode(`file-${index}`, { kind: 'file', label: `drop-${index}.dll` });
+        graph.addDirectedEdge('process-payload', `file-${index}`, { type: 'creates', roles: [] });
+      }
+      return graph;
+    }
+
+    it('widens a node by as far as its outermost loop reaches', () => {
+      expect(layoutRadius(ENTITY_RADIUS, 0)).to.equal(ENTITY_RADIUS);
+      for (let loops = 1; loops <= 4; loops++) {
+        const { radius, rise } = selfLoopGeometry(ENTITY_RADIUS, loops - 1);
+        expect(layoutRadius(ENTITY_RADIUS, loops), `${loops} loops`).to.equal(rise + radius);
+      }
+      expect(layoutRadius(ENTITY_RADIUS, 3)).to.be.closeTo(62.47, 0.01);
+    });
+
+    it('gives the layout input and its encoding the wider radius', () => {
+      const graph = loopedGraph();
+      const wide = layoutRadius(ENTITY_RADIUS, 3);
+
+      const input = layoutInputFromGraph(graph);
+      expect(input.nodes.find((node) => node.id === 'process-payload')!.radius).to.equal(wide);
+      expect(input.nodes.find((node) => node.id === 'file-0')!.radius).to.equal(ENTITY_RADIUS);
+
+      const encoded = encodeGraphForLayout(graph);
+      expect(encoded.radii[encoded.ids.indexOf('process-payload')]).to.equal(wide);
+      expect(encoded.radii[encoded.ids.indexOf('file-0')]).to.equal(ENTITY_RADIUS);
+    });
+
+    it('keeps every other node off the loops', () => {
+      const graph = loopedGraph();
+      const positions = new ForceLayout(layoutInputFromGraph(graph)).runToCompletion();
+      // The collision force keeps both radii and its padding between the centres.
+      const reach = layoutRadius(ENTITY_RADIUS, 3);
+      const nearest = Math.min(...graph.nodes().filter((id) => id !== 'process-payload').map((id) => distance(positions, id, 'process-payload')));
+      expect(nearest).to.be.greaterThan(reach + 2 * ENTITY_RADIUS);
+    });
   });
 });

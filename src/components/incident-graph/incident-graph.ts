@@ -53,7 +53,8 @@ export type { GestureHandling } from './zoom-camera.js';
  * Positions are computed once for the whole incident by a seeded force layout and written into
  * the graph as `x` and `y`. So the same incident always looks the same, a host may save and
  * restore the positions, and moving the time cursor only hides nodes. The layout keeps nodes
- * off edges that are not their own where it can, since such an edge reads as a link. In a graph
+ * off edges that are not their own where it can, since such an edge reads as a link, and
+ * keeps other nodes as far from a node with self-loops as its outermost loop reaches. In a graph
  * of up to 120 nodes it does so while it cools, and up to 1,000 by moving nodes once it settles.
  *
  * Drawing follows the zoom. Node labels show from zoom 0.25, wherever they overlap no node,

@@ -9,6 +9,7 @@
 import type { DisplayModel } from './display-model.js';
 import type { EdgeTable } from './edge-table.js';
 import type { Circle, Point } from './geometry.js';
+import { selfLoopGeometry } from '../../layout/graph-layout.js';
 import type { Placement } from './labels.js';
 import type { NodeView } from './display-model.js';
 
@@ -62,9 +63,8 @@ export interface SelfLoopShape {
  * of several loops stay apart.
  */
 export function selfLoopShape(node: NodeView, loopIndex: number, side: number = LOOP_ABOVE): SelfLoopShape {
-  const radius = node.radius * 0.62 + loopIndex * 6;
   // A later loop is wider, so it sits further out to pass the badge and the pin.
-  const rise = node.radius + radius * (loopIndex === 0 ? 0.95 : 1.12);
+  const { radius, rise } = selfLoopGeometry(node.radius, loopIndex);
 
   // Offsets for a loop above the node, turned to its side: a quarter turn clockwise per side.
   const turn = (dx: number, dy: number): Point => {
