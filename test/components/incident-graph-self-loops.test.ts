@@ -87,7 +87,7 @@ describe('<il-incident-graph> self-loops', () => {
       });
     }
 
-    it('puts the loops on a side without a nearby node while there is one', () => {
+    it('prefers a side without nearby nodes', () => {
       expect(freestSide([], [UP])).to.equal(LOOP_RIGHT);
       expect(freestSide([LEFT], [UP, RIGHT])).to.equal(LOOP_BELOW);
       // Edges every 20°, as at a busy process, leave each side only 10° clear: a node near

@@ -302,15 +302,15 @@ export function placeEdgeLabels(
 function placeLines(ctx: CanvasRenderingContext2D, placer: LabelPlacer, spot: EdgeLabelSpot, anchor: Circle): PlacedLabel[] {
   const fitted = spot.lines.map((line) => fitEdgeLabel(ctx, line.text));
   for (let count = fitted.length; count > 0; count--) {
-    const kept = fitted.slice(0, count);
-    const width = Math.max(...kept.map((line) => line.size.width));
-    const text = kept.map((line) => line.text).join('\n');
+    const stacked = fitted.slice(0, count);
+    const width = Math.max(...stacked.map((line) => line.size.width));
+    const text = stacked.map((line) => line.text).join('\n');
     const block = placer.place(
       { text, anchor, ownerId: undefined, placements: spot.placements },
       { width, height: count * LINE_PITCH - LABEL_SPACING - 2 * LABEL_PADDING },
-      textDirection(kept[0]!.text),
+      textDirection(stacked[0]!.text),
     );
-    if (block) return splitBlock(block, kept);
+    if (block) return splitBlock(block, stacked);
   }
   return [];
 }

@@ -9,7 +9,7 @@
 import type { DisplayModel } from './display-model.js';
 import type { EdgeTable } from './edge-table.js';
 import type { Circle, Point } from './geometry.js';
-import { selfLoopGeometry } from '../../layout/graph-layout.js';
+import { layoutRadius, selfLoopGeometry } from '../../layout/graph-layout.js';
 import type { Placement } from './labels.js';
 import type { NodeView } from './display-model.js';
 
@@ -160,17 +160,11 @@ export function placeSelfLoops(display: DisplayModel): void {
   }
 }
 
-/** What is around a node with loops: its loop count, and the directions of its edges and of the nodes near it. */
+/** The surroundings of a node with loops: its loop count, and the directions of its edges and of the nodes near it. */
 interface Surroundings {
   loops: number;
   edgeAngles: number[];
   nodeAngles: number[];
-}
-
-/** Returns how far a node's loops reach from its centre, in world units. */
-function loopReach(node: NodeView, loops: number): number {
-  const { centre, radius } = selfLoopShape(node, loops - 1);
-  return node.y - centre.y + radius;
 }
 
 /**
@@ -183,15 +177,18 @@ function addNearbyNodes(nodes: readonly NodeView[], around: Map<NodeView, Surrou
   const reaches = new Map<NodeView, number>();
   let cellSize = 1;
   for (const [node, { loops }] of around) {
-    const reach = loopReach(node, loops) + NEARBY_MARGIN;
+    const reach = layoutRadius(node.radius, loops) + NEARBY_MARGIN;
     reaches.set(node, reach);
     cellSize = Math.max(cellSize, reach);
   }
 
+  // Cells are keyed by a hash of their column and row. Two cells that share a key only cost a
+  // few more distance tests, so one pass over tens of thousands of nodes makes no strings.
   const cellOf = (value: number): number => Math.floor(value / cellSize);
-  const grid = new Map<string, NodeView[]>();
+  const keyOf = (column: number, row: number): number => (Math.imul(column, 73856093) ^ Math.imul(row, 19349663)) | 0;
+  const grid = new Map<number, NodeView[]>();
   for (const node of around.keys()) {
-    const key = `${cellOf(node.x)},${cellOf(node.y)}`;
+    const key = keyOf(cellOf(node.x), cellOf(node.y));
     const cell = grid.get(key);
     if (cell) cell.push(node);
     else grid.set(key, [node]);
@@ -202,7 +199,7 @@ function addNearbyNodes(nodes: readonly NodeView[], around: Map<NodeView, Surrou
     const row = cellOf(other.y);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const node of grid.get(`${column + dx},${row + dy}`) ?? []) {
+        for (const node of grid.get(keyOf(column + dx, row + dy)) ?? []) {
           if (node === other) continue;
           const x = other.x - node.x;
           const y = other.y - node.y;
@@ -259,10 +256,10 @@ export function loopGroupsOf(edges: EdgeTable): LoopGroup[] {
 
 /**
  * Returns the side whose direction is furthest from every angle in `edgeAngles` and
- * `nodeAngles`. Only sides with no node within `NODE_CLEAR_ANGLE` compete, when there are any;
- * otherwise every side does, and only the edges count.
- * Among them, above wins while nothing comes within `CLEAR_ANGLE` of it. Otherwise a side wins
- * over a more preferred one only when it is at least `PREFERENCE_MARGIN` freer.
+ * `nodeAngles`. Only the sides with no node within `NODE_CLEAR_ANGLE` compete, if there are
+ * any. Otherwise every side does, and only the edges count. Of the competing sides, above wins
+ * while nothing comes within `CLEAR_ANGLE` of it. Otherwise a side wins over a more preferred
+ * one only when it is at least `PREFERENCE_MARGIN` freer.
  */
 export function freestSide(edgeAngles: readonly number[], nodeAngles: readonly number[] = []): LoopSide {
   const nodeClearance = SIDE_ANGLES.map((direction) => clearanceFrom(direction, nodeAngles));
