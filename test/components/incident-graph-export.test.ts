@@ -203,6 +203,17 @@ describe('<il-incident-graph> export', () => {
       }
     });
 
+    it('shows a right-to-left override in a label', async () => {
+      const graph = createPositionedGraph();
+      graph.mergeNodeAttributes('file', { label: 'invoice\u202Efdp.exe' });
+      const element = await mountGraph({ graph });
+      const svg = parseSvg(await element.toSVG());
+
+      const texts = [...svg.querySelectorAll('text')].map((text) => text.textContent);
+      expect(texts).to.include('invoice\uFFFDfdp.exe');
+      expect(texts.some((text) => text!.includes('\u202E'))).to.equal(false);
+    });
+
     it('keeps each full edge label in a title of its edge', async () => {
       const graph = createPositionedGraph();
       graph.addNode('a', { kind: 'user', label: 'a', x: 0, y: 400 });

@@ -81,8 +81,10 @@ export type { GestureHandling } from './zoom-camera.js';
  * Their labels go beyond the outermost loop, a line per relation type, before other edge
  * labels, and drop their outer lines where there is no room. No edge label covers a loop, and
  * a node's label only where no other place is free.
- * Control characters in labels show as U+FFFD, line breaks and tabs as spaces. Kind icons and remediation
- * badges show from zoom 0.5, and below zoom 0.25 nodes are plain dots. Edges carry their
+ * Control characters in labels show as U+FFFD, bidirectional overrides and isolates included,
+ * so a name cannot disguise the order of its characters. Line breaks and tabs show as spaces.
+ * Kind icons and remediation badges show from zoom 0.5, and below zoom 0.25 nodes are plain
+ * dots. Edges carry their
  * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
  * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin
  * solid, any other role short dashes.

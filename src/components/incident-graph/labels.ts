@@ -126,11 +126,15 @@ const LINE_SPACE = /\r\n|[\t\n\v\f\r\u2028\u2029]/g;
  * noncharacters U+FFFE and U+FFFF, and unpaired surrogates. XML allows none of the C0 ones nor
  * those unpaired, so the SVG export writes the same text that the canvas measured, and a C1
  * control, which draws as nothing, still shows that something is there.
+ *
+ * The bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069)
+ * show as U+FFFD too. A file name such as `invoice\u202Efdp.exe` would otherwise read
+ * "invoiceexe.pdf", a known way to disguise a program as a document.
  */
 // eslint-disable-next-line no-control-regex
-const UNSHOWN = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSHOWN = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Returns text as a label shows it: breaks and tabs as spaces, other control characters as U+FFFD. */
+/** Returns text as a label shows it: breaks and tabs as spaces, other control characters as U+FFFD, bidirectional controls included. */
 export function shownText(text: string): string {
   return text.replace(LINE_SPACE, ' ').replace(UNSHOWN, '\uFFFD');
 }
