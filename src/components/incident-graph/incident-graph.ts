@@ -84,10 +84,9 @@ export type { GestureHandling } from './zoom-camera.js';
  * Control characters in labels show as U+FFFD, bidirectional overrides and isolates included,
  * so a name cannot disguise the order of its characters. Line breaks and tabs show as spaces.
  * Kind icons and remediation badges show from zoom 0.5, and below zoom 0.25 nodes are plain
- * dots. Edges carry their
- * evidence role in dash pattern and width from zoom 0.6: relation solid, compromised solid
- * and heaviest, attacker long dashes, source dashes, destination dash-dot, contextual thin
- * solid, any other role short dashes.
+ * dots. Edges carry their evidence role in dash pattern and width from zoom 0.6: relation
+ * solid, compromised solid and heaviest, attacker long dashes, source dashes, destination
+ * dash-dot, contextual thin solid, any other role short dashes.
  *
  * Large incidents: the display model is built in slices of about 20 ms over several frames, so
  * the page stays responsive, and the previous picture stays until it is ready. While the
