@@ -142,7 +142,10 @@ export function* encodeGraphForLayoutSteps(graph: IncidentGraph, options: Layout
     }
     edgeEnds[index] = lastSourceIndex;
     edgeEnds[index + 1] = indexOf.get(ends[index + 1]!)!;
-    if (edgeEnds[index] === edgeEnds[index + 1]) loops = (loops ?? new Map()).set(lastSourceIndex, (loops?.get(lastSourceIndex) ?? 0) + 1);
+    if (edgeEnds[index] === edgeEnds[index + 1]) {
+      loops ??= new Map();
+      loops.set(lastSourceIndex, (loops.get(lastSourceIndex) ?? 0) + 1);
+    }
   }
   if (loops) for (const [node, count] of loops) radii[node] = layoutRadius(radii[node]!, count);
   return { ids, nodeFlags, radii, coordinates, edgeEnds, edgeFlags };

@@ -98,18 +98,18 @@ describe('<il-incident-graph> self-loops', () => {
       expect(freestSide([UP], [UP, RIGHT, DOWN, LEFT])).to.equal(LOOP_RIGHT);
     });
 
-    it('reads angles past a full turn like their equivalents', () => {
+    it('wraps angles past a full turn', () => {
       expect(freestSide([UP + 2 * Math.PI])).to.equal(LOOP_RIGHT);
       expect(freestSide([UP - 2 * Math.PI, RIGHT + 4 * Math.PI])).to.equal(LOOP_LEFT);
     });
   });
 
-  it('draws a loop above its node when nothing is there', async () => {
+  it('draws a loop above a free node', async () => {
     const element = await mountGraph({ graph: loopGraph({ left: { x: -200, y: 0 }, right: { x: 200, y: 0 } }) });
     expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
   });
 
-  it('moves a loop off an edge to a neighbour above', async () => {
+  it('moves a loop off an edge', async () => {
     const element = await mountGraph({ graph: loopGraph({ above: { x: 0, y: -200 }, below: { x: 0, y: 200 } }) });
     expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
 
@@ -122,7 +122,7 @@ describe('<il-incident-graph> self-loops', () => {
     }
   });
 
-  it('labels a loop on the far side of its circle', async () => {
+  it('labels a loop beyond its circle', async () => {
     const element = await mountGraph({ graph: loopGraph({ above: { x: 0, y: -200 }, right: { x: 200, y: 0 } }) });
     element.camera = { x: 300, y: 300, k: EDGE_LABEL_MIN_ZOOM };
     await nextFrames();
@@ -136,7 +136,7 @@ describe('<il-incident-graph> self-loops', () => {
     expect(label!.box.x + label!.box.width).to.be.at.most(outerLeft + 1e-6);
   });
 
-  it('turns a loop away from a node it has no edge to', async () => {
+  it('turns loops away from unjoined nodes', async () => {
     const graph = loopGraph({});
     graph.addNode('stranger', { kind: 'file', label: 'unrelated.txt', x: 0, y: -70 });
     const element = await mountGraph({ graph });
@@ -148,7 +148,7 @@ describe('<il-incident-graph> self-loops', () => {
     expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
   });
 
-  it('stacks the labels of a node\'s loops beyond the outermost loop', async () => {
+  it('stacks loop labels beyond the loops', async () => {
     const neighbours = { above: { x: 0, y: -200 }, right: { x: 200, y: 0 } };
     const element = await mountGraph({ graph: loopGraph(neighbours, ['injectsInto', 'readsMemoryOf', 'injectsInto']) });
     element.camera = { x: 300, y: 300, k: 2 };
@@ -188,7 +188,7 @@ describe('<il-incident-graph> self-loops', () => {
     }
   });
 
-  it('reaches further for a node with more loops', async () => {
+  it('reaches further with more loops', async () => {
     const types = ['injectsInto', 'readsMemoryOf', 'hollows', 'opensHandleTo', 'createsThreadIn', 'mapsViewOf'];
     const graph = loopGraph({}, types);
     graph.addNode('stranger', { kind: 'file', label: 'unrelated.txt', x: 0, y: -130 });
@@ -197,7 +197,7 @@ describe('<il-incident-graph> self-loops', () => {
     expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
   });
 
-  it('gives the loops merged into one node a circle each', () => {
+  it('gives merged loops a circle each', () => {
     const process: NodeView = {
       id: 'process', kind: 'process', label: 'rundll32.exe', alert: false, verdict: undefined, remediationStatus: undefined,
       severity: undefined, ghost: false, firstSeen: undefined, x: 0, y: 0, radius: 16, selected: false, dimmed: false,
@@ -219,7 +219,7 @@ describe('<il-incident-graph> self-loops', () => {
     expect([...edges.loopIndexes.subarray(0, edges.length)]).to.deep.equal([0, 1, 2]);
   });
 
-  it('shows a node\'s name over its loops when no other place is free', async () => {
+  it('puts a cornered name over loops', async () => {
     // Nodes close above, right and below leave the left to the loops and the name.
     const graph = loopGraph({}, ['injectsInto', 'readsMemoryOf', 'hollows']);
     for (const [id, x, y] of [['above', 0, -42], ['right', 42, 0], ['below', 0, 42]] as const) {
@@ -250,7 +250,7 @@ describe('<il-incident-graph> self-loops', () => {
     }
   });
 
-  it('fits the view around the loops too', async () => {
+  it('fits the view around loops', async () => {
     const types = ['injectsInto', 'readsMemoryOf', 'hollows', 'opensHandleTo', 'createsThreadIn'];
     // The view's height binds the fit, and the loops go above the node at the top.
     const element = await mountGraph({ graph: loopGraph({ below: { x: 0, y: 300 } }, types) });
@@ -270,7 +270,7 @@ describe('<il-incident-graph> self-loops', () => {
     }
   });
 
-  it('chooses the side again when a neighbour moves', async () => {
+  it('chooses again after a move', async () => {
     const graph = loopGraph({ neighbour: { x: 0, y: -200 } });
     const element = await mountGraph({ graph });
     expect(loopSideOf(element)).to.equal(LOOP_RIGHT);
@@ -280,7 +280,7 @@ describe('<il-incident-graph> self-loops', () => {
     expect(loopSideOf(element)).to.equal(LOOP_ABOVE);
   });
 
-  it('exports a loop on the side the canvas draws it', async () => {
+  it('exports a loop on its side', async () => {
     const element = await mountGraph({ graph: loopGraph({ above: { x: 0, y: -200 }, below: { x: 0, y: 200 } }) });
     const svg = parseMarkup(await element.toSVG(), 'image/svg+xml');
 
@@ -293,7 +293,7 @@ describe('<il-incident-graph> self-loops', () => {
     expect(Number(circles[0]!.getAttribute('cy'))).to.be.closeTo(loop.centre.y, 0.01);
   });
 
-  it('keeps a loop below its node inside the exported document', async () => {
+  it('exports a loop below its node', async () => {
     // Neighbours above, left and right leave only the side below free.
     const neighbours = { above: { x: 0, y: -200 }, left: { x: -200, y: 0 }, right: { x: 200, y: 0 } };
     // The third loop reaches further below the node than the node's label. The loops have no

@@ -6,7 +6,7 @@
 import { FOCUS_RING_GAP, ICON_MIN_ZOOM, RING_GAP, SELECTION_RING_GAP } from './draw-nodes.js';
 import type { SceneState } from './draw.js';
 import { curveControl, edgeCurve } from './draw-edges.js';
-import { loopGroupsOf, loopLabelPlacements, selfLoopShape } from './self-loops.js';
+import { loopCirclesOf, loopGroupsOf, loopLabelPlacements, selfLoopShape } from './self-loops.js';
 import type { DisplayModel, EdgeTable, EdgeView, NodeView } from './display-model.js';
 import type { Camera, Circle, Point } from './geometry.js';
 import {
@@ -307,7 +307,7 @@ function placeLines(ctx: CanvasRenderingContext2D, placer: LabelPlacer, spot: Ed
     const text = stacked.map((line) => line.text).join('\n');
     const block = placer.place(
       { text, anchor, ownerId: undefined, placements: spot.placements },
-      { width, height: count * LINE_PITCH - LABEL_SPACING - 2 * LABEL_PADDING },
+      { width, height: stackHeight(count) },
       textDirection(stacked[0]!.text),
     );
     if (block) return splitBlock(block, stacked);
@@ -317,6 +317,11 @@ function placeLines(ctx: CanvasRenderingContext2D, placer: LabelPlacer, spot: Ed
 
 /** Distance between the lines of a stack, in CSS pixels: a line's box and the gap between labels. */
 const LINE_PITCH = EDGE_LABEL_HEIGHT + 2 * LABEL_PADDING + LABEL_SPACING;
+
+/** Returns the height of the text of a stack of `lines` edge labels, in CSS pixels, without its box's padding. */
+export function stackHeight(lines: number): number {
+  return lines * LINE_PITCH - LABEL_SPACING - 2 * LABEL_PADDING;
+}
 
 /**
  * Splits a placed block into a label per line. Above the anchor the first line comes last, next
@@ -390,11 +395,7 @@ const LOOP_LABEL_CLEARANCE = 1;
  * covers a loop, and a node label only where no other place is free, so the node keeps its name.
  */
 export function addLoopCircles(placer: LabelPlacer, edges: EdgeTable, camera: Camera): void {
-  for (let row = 0; row < edges.length; row++) {
-    if (edges.sources[row] !== edges.targets[row]) continue;
-    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
-    placer.addLoop({ ...toScreen(centre, camera), radius: radius * camera.k });
-  }
+  for (const circle of loopCirclesOf(edges)) placer.addLoop({ ...toScreen(circle, camera), radius: circle.radius * camera.k });
 }
 
 /** Returns the text of an edge's label: its relation's type, or its evidence roles; empty for none. */

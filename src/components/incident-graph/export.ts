@@ -11,11 +11,10 @@ import type { Verdict } from '../../model/types.js';
 import type { DisplayModel, EdgeView, NodeView } from './display-model.js';
 import { drawScene } from './draw.js';
 import { edgeCurve } from './draw-edges.js';
-import { placeSelfLoops, selfLoopShape } from './self-loops.js';
+import { selfLoopCircles, selfLoopShape } from './self-loops.js';
 import {
   addLoopCircles,
   EDGE_FONT_SIZE,
-  EDGE_LABEL_HEIGHT,
   edgeLabelFont,
   edgeLabelSpots,
   edgeLabelText,
@@ -25,10 +24,11 @@ import {
   nodeLabelFont,
   placeEdgeLabels,
   placeNodeLabels,
+  stackHeight,
 } from './draw-labels.js';
 import { alertIconColor, BADGE_RADIUS, badgeCentre, PIN_RADIUS, pinCentre, remediationBadgeOf, RING_GAP, type BadgeKind } from './draw-nodes.js';
 import type { Point } from './geometry.js';
-import { boxAt, boxCentre, LABEL_PADDING, LABEL_SPACING, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel } from './labels.js';
+import { boxAt, boxCentre, LabelPlacer, NODE_LABEL_PLACEMENTS, type Box, type PlacedLabel } from './labels.js';
 import type { Palette } from './palette.js';
 
 export interface PngOptions {
@@ -76,7 +76,6 @@ const RING_STYLES: Record<Verdict, { width: number; dash: string }> = {
  */
 export function exportBounds(display: DisplayModel, fontFamily: string): ExportBounds {
   if (display.nodes.length === 0) return { x: 0, y: 0, width: 2 * MARGIN, height: 2 * MARGIN };
-  placeSelfLoops(display);
   const context = measuringContext();
   context.font = nodeLabelFont(fontFamily);
 
@@ -102,20 +101,17 @@ export function exportBounds(display: DisplayModel, fontFamily: string): ExportB
   }
 
   // Self-loops stand beside their node, the later ones of a node beyond its reach.
-  const { edges } = display;
-  for (let row = 0; row < edges.length; row++) {
-    if (edges.sources[row] !== edges.targets[row]) continue;
-    const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
+  for (const { x, y, radius } of selfLoopCircles(display)) {
     const reach = radius + LOOP_LINE_REACH;
-    grow({ x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: 2 * reach });
+    grow({ x: x - reach, y: y - reach, width: 2 * reach, height: 2 * reach });
   }
 
   // An edge label centres on its curve's apex, and the labels of a node's loops go around its
   // outermost loop.
   context.font = edgeLabelFont(fontFamily);
-  for (const spot of edgeLabelSpots(edges)) {
-    const sizes = spot.lines.map((line) => fitEdgeLabel(context, line.text).size);
-    const size = { width: Math.max(...sizes.map((line) => line.width)), height: sizes.length * EDGE_LABEL_HEIGHT + (sizes.length - 1) * (2 * LABEL_PADDING + LABEL_SPACING) };
+  for (const spot of edgeLabelSpots(display.edges)) {
+    const widths = spot.lines.map((line) => fitEdgeLabel(context, line.text).size.width);
+    const size = { width: Math.max(...widths), height: stackHeight(widths.length) };
     for (const placement of spot.placements) grow(boxAt(spot.anchor, placement, size));
   }
 

@@ -214,7 +214,11 @@ function addNearbyNodes(nodes: readonly NodeView[], around: Map<NodeView, Surrou
 /** Returns the circle of every self-loop of a display model, on the side `placeSelfLoops` chose. */
 export function selfLoopCircles(display: DisplayModel): Circle[] {
   placeSelfLoops(display);
-  const { edges } = display;
+  return loopCirclesOf(display.edges);
+}
+
+/** Returns the circle of every self-loop of `edges`, on the side `placeSelfLoops` chose, in world units. */
+export function loopCirclesOf(edges: EdgeTable): Circle[] {
   const circles: Circle[] = [];
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] !== edges.targets[row]) continue;
@@ -226,7 +230,6 @@ export function selfLoopCircles(display: DisplayModel): Circle[] {
 
 /** The self-loops of one node in a table. */
 export interface LoopGroup {
-  node: NodeView;
   side: number;
   /** The loops' rows in the table, in their order there. */
   rows: number[];
@@ -250,7 +253,7 @@ export function loopGroupsOf(edges: EdgeTable): LoopGroup[] {
   return [...byNode].map(([index, { rows, last }]) => {
     const node = edges.node(index);
     const side = edges.loopSides[last]!;
-    return { node, side, rows, outermost: selfLoopShape(node, edges.loopIndexes[last]!, side) };
+    return { side, rows, outermost: selfLoopShape(node, edges.loopIndexes[last]!, side) };
   });
 }
 
