@@ -6,6 +6,7 @@
  */
 
 import type { IncidentGraph } from '../model/graph-types.js';
+import { forEachEdgeSteps, forEachNodeSteps } from '../model/graph-steps.js';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from './force-layout.js';
 import { ALERT, EVIDENCE, FIXED, HOST, PARENT, type EncodedLayoutInput } from './layout-transfer.js';
 
@@ -87,7 +88,7 @@ export function encodeGraphForLayout(graph: IncidentGraph, options: LayoutInputO
 }
 
 /** Edges whose ends are found between two yields of `encodeGraphForLayoutSteps`. */
-const ENCODE_SLICE_EDGES = 32_768;
+export const ENCODE_SLICE_EDGES = 8192;
 
 /**
  * Encodes like `encodeGraphForLayout`, yielding between slices so a caller can spread the work
@@ -101,7 +102,7 @@ export function* encodeGraphForLayoutSteps(graph: IncidentGraph, options: Layout
   const nodeFlags = new Uint8Array(count);
   const radii = new Float64Array(count);
   const coordinates = new Float64Array(count * 2);
-  graph.forEachNode((id, attributes) => {
+  yield* forEachNodeSteps(graph, (id, attributes) => {
     const index = ids.length;
     const alert = attributes.kind === 'alert';
     const held = (options.rerun ? attributes.fixed === true : true) && hasPosition(attributes);
@@ -112,13 +113,12 @@ export function* encodeGraphForLayoutSteps(graph: IncidentGraph, options: Layout
     coordinates[index * 2] = held ? attributes.x! : Number.NaN;
     coordinates[index * 2 + 1] = held ? attributes.y! : Number.NaN;
   });
-  yield;
 
-  // The ends are gathered first, since graphology's callback cannot stop between slices.
+  // The ends are gathered first, and their node indexes found in a second pass.
   const ends = new Array<string>(graph.size * 2);
   const edgeFlags = new Uint8Array(graph.size);
   let edge = 0;
-  graph.forEachEdge((_key, attributes, source, target) => {
+  yield* forEachEdgeSteps(graph, (_key, attributes, source, target) => {
     ends[edge * 2] = source;
     ends[edge * 2 + 1] = target;
     const type = attributes.type;

@@ -106,6 +106,21 @@ describe('EdgeTable', () => {
     expect(from.view(0).dimmed).to.equal(true);
   });
 
+  it('counts its self-loops', () => {
+    const a = node('a', 0, 0);
+    const b = node('b', 10, 0);
+    const table = edgeTableOf([edge('a-b', a, b), edge('b-b', b, b), edge('a-a', a, a, { loopIndex: 1 }), edge('b-a', b, a)]);
+    expect(table.loopCount).to.equal(2);
+
+    const into = new EdgeTable(5, table.data, table.extras);
+    into.copy(table, 1, 0);
+    into.copyAll(table, 0);
+    expect(into.loopCount).to.equal(3);
+    expect(table.subset([0, 3]).loopCount).to.equal(0);
+    expect(table.filter((row) => row !== 2).loopCount).to.equal(1);
+    expect(EdgeTable.empty().loopCount).to.equal(0);
+  });
+
   it('sets and reads the dimmed flag of one row', () => {
     const a = node('a', 0, 0);
     const table = edgeTableOf([edge('one', a, a), edge('two', a, a)]);

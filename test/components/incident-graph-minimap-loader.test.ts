@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { EdgeTable, type DisplayModel, type NodeView } from '../../src/components/incident-graph/display-model.js';
 import { MINIMAP_NODE_THRESHOLD, MinimapLoader, type MinimapLoaderHost } from '../../src/components/incident-graph/minimap-loader.js';
+import { DEFERRED_LAYER_MIN_NODES, Minimap } from '../../src/components/incident-graph/minimap.js';
+import { readPalette } from '../../src/components/incident-graph/palette.js';
 
 /** Returns a display model of `count` nodes on a row. Only the node count matters here. */
 function displayOf(count: number): DisplayModel {
@@ -64,5 +66,41 @@ describe('incident graph minimap loader', () => {
 
     expect(loader.render(true)).to.not.equal(nothing);
     expect(loader.ready(true)).to.be.true;
+  });
+});
+
+describe('incident graph minimap dots', () => {
+  /** Returns the minimap's pixels that differ from its first one, the background. */
+  function dotPixels(canvas: HTMLCanvasElement): number {
+    const pixels = new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+    return pixels.filter((pixel) => pixel !== pixels[0]).length;
+  }
+
+  it('defers a large model\'s first dots', async () => {
+    // A frame of a running layout passes `reuse` to keep the dots it has. With none yet, the minimap of
+    // 50,000 nodes was drawn within that frame's task, which then took 30 ms more.
+    const { host } = hostOf(displayOf(DEFERRED_LAYER_MIN_NODES + 1));
+    const minimap = new Minimap(host);
+    const canvas = document.createElement('canvas');
+    document.body.append(canvas);
+
+    try {
+      minimap.draw(canvas, readPalette(document.body), 1, { reuse: true });
+      expect(dotPixels(canvas), 'dots drawn within the frame').to.equal(0);
+
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(dotPixels(canvas), 'dots drawn in the task after').to.be.greaterThan(0);
+    } finally {
+      canvas.remove();
+    }
+  });
+
+  it('draws a small model\'s dots at once', () => {
+    const { host } = hostOf(displayOf(DEFERRED_LAYER_MIN_NODES));
+    const canvas = document.createElement('canvas');
+
+    new Minimap(host).draw(canvas, readPalette(document.body), 1, { reuse: true });
+
+    expect(dotPixels(canvas)).to.be.greaterThan(0);
   });
 });

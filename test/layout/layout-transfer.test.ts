@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { encodeGraphForLayout, ForceLayout, layoutInputFromGraph, type LayoutInput } from '../../src/layout/index.js';
 import { decodeLayoutInput, encodeLayoutInput, toInputOrder, transferablesOf } from '../../src/layout/layout-transfer.js';
-import { encodeGraphForLayoutSteps } from '../../src/layout/graph-layout.js';
+import { ENCODE_SLICE_EDGES, encodeGraphForLayoutSteps } from '../../src/layout/graph-layout.js';
+import { GRAPH_SLICE_ITEMS } from '../../src/model/graph-steps.js';
 import { generateIncidentGraph } from '../fixtures/generated-incident.js';
 import { createFixtureGraph } from '../fixtures/graph-snapshot.js';
 
@@ -58,9 +59,14 @@ describe('layout transfer', () => {
     }
     const direct = encodeLayoutInput(layoutInputFromGraph(graph));
 
-    // After the nodes, after gathering the edges' ends, and after the first 32,768 edges.
-    expect(graph.size).to.be.greaterThan(32_768);
-    expect(yields).to.equal(3);
+    // After each full slice of the nodes and of the edges' ends, once the ends are gathered,
+    // and after each slice of edges whose node indexes are found.
+    const nodeSlices = Math.floor(graph.order / GRAPH_SLICE_ITEMS);
+    const edgeSlices = Math.floor(graph.size / GRAPH_SLICE_ITEMS);
+    const indexSlices = Math.floor((graph.size - 1) / ENCODE_SLICE_EDGES);
+    expect(graph.size).to.be.greaterThan(4 * ENCODE_SLICE_EDGES);
+    expect(yields).to.equal(nodeSlices + edgeSlices + 1 + indexSlices);
+    expect(yields).to.be.greaterThan(graph.size / GRAPH_SLICE_ITEMS);
     expect(next.value.ids).to.deep.equal(direct.ids);
     expect([...next.value.edgeEnds]).to.deep.equal([...direct.edgeEnds]);
     expect([...next.value.edgeFlags]).to.deep.equal([...direct.edgeFlags]);

@@ -5,6 +5,7 @@
  */
 
 import { ALERT_KEY_PREFIX } from '../../model/graph-keys.js';
+import { forEachEdgeSteps, forEachNodeSteps } from '../../model/graph-steps.js';
 import type { IncidentEdgeAttributes, IncidentGraph, IncidentNodeAttributes, NodeKind } from '../../model/graph-types.js';
 import type { EpochMs, RemediationStatus, Severity, Verdict } from '../../model/types.js';
 import type { Selection } from '../../session/session.js';
@@ -159,16 +160,14 @@ export function* baseModelSteps(
   const graphOrder: NodeView[] = [];
   const byId = new NodeIndex(graphOrder);
 
-  // The keys and attributes are gathered in one pass first: graphology's entry iterators
-  // allocate an object per node and edge, which costs more than the pass itself.
+  // The keys and attributes are gathered in a pass of their own, so the loops below read arrays.
   const nodeIds = new Array<string>(graph.order);
   const nodeAttributes = new Array<IncidentNodeAttributes>(graph.order);
   let gathered = 0;
-  graph.forEachNode((id, attributes) => {
+  yield* forEachNodeSteps(graph, (id, attributes) => {
     nodeIds[gathered] = id;
     nodeAttributes[gathered++] = attributes;
   });
-  yield;
 
   // The slots found here spare each later layout step a lookup per node (see `liveSlots`).
   const liveSlots = livePositions ? { positions: livePositions, slots: new Int32Array(nodeIds.length) } : undefined;
@@ -219,13 +218,12 @@ export function* baseModelSteps(
   const edgeAttributes = new Array<IncidentEdgeAttributes>(graph.size);
   const edgeEnds = new Array<string>(graph.size * 2);
   gathered = 0;
-  graph.forEachEdge((id, attributes, sourceId, targetId) => {
+  yield* forEachEdgeSteps(graph, (id, attributes, sourceId, targetId) => {
     edgeIds[gathered] = id;
     edgeAttributes[gathered] = attributes;
     edgeEnds[gathered * 2] = sourceId;
     edgeEnds[gathered++ * 2 + 1] = targetId;
   });
-  yield;
 
   const edges = new EdgeTable(edgeIds.length, { nodes: graphOrder, ids: edgeIds, attributes: edgeAttributes });
   const edgeFirstSeen = new Float64Array(edgeIds.length);
@@ -394,7 +392,7 @@ const nodeBoundsByModel = new WeakMap<DisplayModel, Bounds>();
 export function nodeBoundsOf(display: DisplayModel, margin: number): Bounds {
   let bounds = nodeBoundsByModel.get(display);
   if (!bounds) {
-    bounds = boundsOfCircles(display.nodes);
+    bounds = boundsOfNodes(display.nodes);
     const loops = selfLoopCircles(display);
     if (loops.length > 0) {
       const around = boundsOfCircles(loops);
@@ -408,6 +406,26 @@ export function nodeBoundsOf(display: DisplayModel, margin: number): Bounds {
     nodeBoundsByModel.set(display, bounds);
   }
   return { minX: bounds.minX - margin, minY: bounds.minY - margin, maxX: bounds.maxX + margin, maxY: bounds.maxY + margin };
+}
+
+/**
+ * Returns the bounds of the nodes' circles, like `boundsOfCircles` but in a loop over node views
+ * only, where `boundsOfCircles` reads circles of many shapes. At 50,000 nodes in the graph
+ * bench's profiles, `boundsOfCircles` took about 16 ms and this loop 6 to 11 ms.
+ */
+function boundsOfNodes(nodes: readonly NodeView[]): Bounds {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let index = 0; index < nodes.length; index++) {
+    const { x, y, radius } = nodes[index]!;
+    if (x - radius < minX) minX = x - radius;
+    if (y - radius < minY) minY = y - radius;
+    if (x + radius > maxX) maxX = x + radius;
+    if (y + radius > maxY) maxY = y + radius;
+  }
+  return { minX, minY, maxX, maxY };
 }
 
 /**

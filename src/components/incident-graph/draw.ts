@@ -228,7 +228,7 @@ function namedNodes(state: SceneState, nodes: readonly NodeView[]): NodeView[] {
 }
 
 /** Lines and dots written between two yields of `writeRasterLayers`. */
-const RASTER_SLICE_ITEMS = 16_384;
+const RASTER_SLICE_ITEMS = 8192;
 
 /**
  * Writes edges as one-pixel lines between node centres and then the dot layers, if any, as
@@ -444,8 +444,9 @@ function nodeInView(node: NodeView, view: WorldRect): boolean {
 
 /** Returns how far an edge's drawing reaches beyond the box of its end points: its bend or loop size. */
 function edgeReachOf(edges: EdgeTable, row: number): number {
-  const source = edges.sourceOf(row);
-  return edges.sources[row] === edges.targets[row] ? source.radius * 2.5 + edges.loopIndexes[row]! * 12 : Math.abs(edges.curves[row]!) * 2;
+  // Only a loop reads its node, so a pass over a table without loops reads typed arrays only.
+  if (edges.sources[row] !== edges.targets[row]) return Math.abs(edges.curves[row]!) * 2;
+  return edges.sourceOf(row).radius * 2.5 + edges.loopIndexes[row]! * 12;
 }
 
 /** Tests the box around an edge's end points, grown by its bend or loop size. */

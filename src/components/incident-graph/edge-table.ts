@@ -60,6 +60,8 @@ const NO_ROLES: readonly string[] = Object.freeze([]);
 export class EdgeTable {
   /** Number of rows. The columns may be longer. */
   length = 0;
+  /** Number of rows that are self-loops, so passes that look for loops can skip a table without any. */
+  loopCount = 0;
   readonly data: EdgeData;
   readonly extras: EdgeExtras;
   /** Index of each row's source node in `data.nodes`, or `~index` in `extras.nodes`. */
@@ -102,6 +104,7 @@ export class EdgeTable {
     this.targets[row] = target;
     this.edges[row] = edge;
     this.flags[row] = flags;
+    if (source === target) this.loopCount += 1;
     return row;
   }
 
@@ -132,6 +135,7 @@ export class EdgeTable {
     const keep = ~clear;
     for (let row = start; row < start + count; row++) this.flags[row] &= keep;
     this.length = start + count;
+    this.loopCount += from.loopCount;
   }
 
   /** Returns a table of the rows `rows`, in their order there. */

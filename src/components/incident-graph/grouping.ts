@@ -12,6 +12,7 @@
 
 import { ENTITY_KINDS, type EntityKind } from '../../model/types.js';
 import type { IncidentGraph } from '../../model/graph-types.js';
+import { forEachNodeSteps } from '../../model/graph-steps.js';
 import type { Selection } from '../../session/session.js';
 import type { LocaleFormat } from '../shared/locale-controller.js';
 import { msg, registerStrings, verdictLabel } from '../shared/strings.js';
@@ -134,15 +135,14 @@ export function* findGroupsSteps(graph: IncidentGraph, threshold: number, base?:
   if (base?.graph === graph && base.byId.size === graph.order) return yield* findGroupsInBaseSteps(base, threshold);
   const groups = new GroupCollector(graph);
 
-  // Candidates are gathered in one pass: graphology's entry iterator allocates per node.
+  // Candidates are gathered in a pass of their own, so the loop below reads arrays.
   const candidates: string[] = [];
   const kinds: EntityKind[] = [];
-  graph.forEachNode((id, attributes) => {
+  yield* forEachNodeSteps(graph, (id, attributes) => {
     if (attributes.kind === 'alert' || UNGROUPED_KINDS.has(attributes.kind)) return;
     candidates.push(id);
     kinds.push(attributes.kind);
   });
-  yield;
 
   for (let index = 0; index < candidates.length; index++) {
     if ((index + 1) % SLICE_ITEMS === 0) yield;
@@ -151,7 +151,7 @@ export function* findGroupsSteps(graph: IncidentGraph, threshold: number, base?:
     const alertKey = groupingAlertOf(graph, id);
     if (alertKey !== undefined) groups.add(alertKey, kind, id);
   }
-  return groups.over(threshold);
+  return yield* groups.overSteps(threshold);
 }
 
 /**
@@ -190,7 +190,7 @@ function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<Group
     collectMembers(nodes, from, Math.min(nodes.length, from + SLICE_ITEMS), relations, alertOf, groups);
     yield;
   }
-  return groups.over(threshold);
+  return yield* groups.overSteps(threshold);
 }
 
 /**
@@ -255,9 +255,13 @@ class GroupCollector {
    * Returns the groups of more than `threshold` members. Their ids are made here, for those
    * groups only, since most alerts have only a few members of a kind.
    */
-  over(threshold: number): GroupDefinition[] {
+  *overSteps(threshold: number): Steps<GroupDefinition[]> {
     const groups: GroupDefinition[] = [];
-    for (const { alertKey, kind, memberIds, memberIndexes } of this.gathered) {
+    // Indexed: `for...of` inside a generator allocates an iterator result per item.
+    for (let index = 0; index < this.gathered.length; index++) {
+      // Each group over the threshold costs two or three lookups in the graph.
+      if ((index + 1) % SLICE_ITEMS === 0) yield;
+      const { alertKey, kind, memberIds, memberIndexes } = this.gathered[index]!;
       if (memberIds.length <= threshold) continue;
       const group: GroupDefinition = {
         id: groupIdFor(this.graph, alertKey, kind),

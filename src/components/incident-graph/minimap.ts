@@ -4,7 +4,7 @@
  * point. It is drawn for pointer users only. Keyboard users move the view with the active node.
  */
 
-import type { DisplayModel } from './display-model.js';
+import { nodeBoundsOf, type DisplayModel } from './display-model.js';
 import type { Camera, Point } from './geometry.js';
 import type { Palette } from './palette.js';
 import { packColor } from './dot-raster.js';
@@ -31,20 +31,13 @@ export interface MinimapHost {
   drawMinimap(canvas: HTMLCanvasElement): void;
 }
 
-/** Returns the transform that fits every node into the minimap, centred. */
+/**
+ * Returns the transform that fits every node into the minimap, centred. The bounds are the
+ * model's own (see `nodeBoundsOf`), which the fit of the main view has mostly found already.
+ */
 export function minimapTransform(display: DisplayModel): MinimapTransform | undefined {
   if (display.nodes.length === 0) return undefined;
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (let index = 0; index < display.nodes.length; index++) {
-    const node = display.nodes[index]!;
-    left = Math.min(left, node.x - node.radius);
-    top = Math.min(top, node.y - node.radius);
-    right = Math.max(right, node.x + node.radius);
-    bottom = Math.max(bottom, node.y + node.radius);
-  }
+  const { minX: left, minY: top, maxX: right, maxY: bottom } = nodeBoundsOf(display, 0);
   const innerWidth = MINIMAP_WIDTH - 2 * MINIMAP_PADDING;
   const innerHeight = MINIMAP_HEIGHT - 2 * MINIMAP_PADDING;
   const scale = Math.min(innerWidth / (right - left), innerHeight / (bottom - top));
@@ -99,7 +92,9 @@ export class Minimap {
 
     const display = this.host.display;
     let reuse = options.reuse === true;
-    if (!reuse && !options.now && this.layer?.display !== display && display.nodes.length > DEFERRED_LAYER_MIN_NODES) {
+    // Without a layer yet there are no dots to reuse, so a large model waits for its task too.
+    const stale = this.layer === undefined || (!reuse && this.layer.display !== display);
+    if (stale && !options.now && display.nodes.length > DEFERRED_LAYER_MIN_NODES) {
       this.drawLater(palette, pixelRatio);
       if (!this.layer) {
         ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -118,7 +118,7 @@ const NODE_CLEAR_ANGLE = (50 * Math.PI) / 180;
  */
 export function placeSelfLoops(display: DisplayModel): void {
   const { edges } = display;
-  if (sidesChosenFor.get(edges) === display) return;
+  if (edges.loopCount === 0 || sidesChosenFor.get(edges) === display) return;
   sidesChosenFor.set(edges, display);
 
   let around: Map<NodeView, Surroundings> | undefined;
@@ -220,6 +220,7 @@ export function selfLoopCircles(display: DisplayModel): Circle[] {
 /** Returns the circle of every self-loop of `edges`, on the side `placeSelfLoops` chose, in world units. */
 export function loopCirclesOf(edges: EdgeTable): Circle[] {
   const circles: Circle[] = [];
+  if (edges.loopCount === 0) return circles;
   for (let row = 0; row < edges.length; row++) {
     if (edges.sources[row] !== edges.targets[row]) continue;
     const { centre, radius } = selfLoopShape(edges.sourceOf(row), edges.loopIndexes[row]!, edges.loopSides[row]);
