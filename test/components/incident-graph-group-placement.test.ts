@@ -193,6 +193,25 @@ describe('placeGroupNodes', () => {
     expect(placed.get('g1'), 'the second of a pair moved off its centroid').to.not.deep.equal({ x: 420, y: 0 });
   });
 
+  it('finds centroids through member places', () => {
+    const graphOrder = [nodeAt('alert', 0, 0, true), nodeAt('m0', 100, 0), nodeAt('m1', 100, 60), nodeAt('m2', 40, 90)];
+    const byId = new Map(graphOrder.map((node) => [node.id, node]));
+    const lookups: string[] = [];
+    const positionOf = (id: string): Point | undefined => {
+      lookups.push(id);
+      return byId.get(id);
+    };
+    const inOrder = { id: 'g', alertKey: 'alert', memberIds: ['m0', 'm1', 'm2'], memberIndexes: [1, 2, 3] };
+    // An index that points at another node, as after the graph changed, falls back to the ids.
+    const stale = { id: 'h', alertKey: 'alert', memberIds: ['m2', 'm0'], memberIndexes: [1, 3] };
+
+    const placed = placeGroupNodes([inOrder, stale], graphOrder, positionOf, { centroids: true, graphOrder });
+
+    expect(placed.get('g')).to.deep.equal({ x: 80, y: 50 });
+    expect(placed.get('h')).to.deep.equal({ x: 70, y: 45 });
+    expect(lookups, 'lookups by id').to.deep.equal(['m2', 'm0']);
+  });
+
   it('skips a group without positions', () => {
     const placed = placeGroupNodes([{ id: 'g', alertKey: 'alert', memberIds: ['m0'] }], [alert], (id) => (id === 'alert' ? alert : undefined));
     expect(placed.has('g')).to.equal(false);

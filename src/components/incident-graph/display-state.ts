@@ -153,6 +153,8 @@ export class DisplayState {
     this.build = undefined;
     this.dirty = false;
     if (this.positionsDirty) this.moveToCurrentPositions(sources);
+    // A model built during a run is fitted to the run's coordinates, as its later frames are.
+    else if (sources.livePositions) setNodeBounds(this.display, boundsOfCoordinates(sources.livePositions.coordinatesNow, MAX_NODE_RADIUS));
     return 'rebuilt';
   }
 
@@ -270,14 +272,14 @@ export class DisplayState {
       const positionInBase = (id: string): { x: number; y: number } | undefined => byId.get(id) ?? positionOf(id);
       const running = sources.livePositions !== undefined;
       const { grouping, groupThreshold } = sources;
-      const edges = this.base.edges;
+      const { edges, graphOrder } = this.base;
       this.display = runToEnd(
-        grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, { edges, layoutRunning: running || ended }),
+        grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, { edges, graphOrder, layoutRunning: running || ended }),
       );
       // At a run's end, the group nodes leave their centroids for their places in the frames
       // after, since at 10,000 entities the search took 12 to 20 ms (see `processUntil`).
       if (ended && hasGroupNodes(this.display)) {
-        this.groupPlacement = grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, { edges });
+        this.groupPlacement = grouping.moveGroupNodesSteps(this.display, graph, groupThreshold, this.base.nodes, positionInBase, { edges, graphOrder });
       }
       // Every frame of a running layout fits the view to the nodes. The bounds of all the run's
       // coordinates contain the nodes shown, and at 50,000 entities a pass over the node views

@@ -37,6 +37,9 @@ export function collapseGroups(
 
 export type Placements = ReadonlyMap<string, { x: number; y: number }>;
 
+/** Members of collapsed groups handled between two yields of `collapseGroupsSteps`. */
+const COLLAPSE_SLICE_MEMBERS = SLICE_ITEMS / 4;
+
 /**
  * Collapses groups like `collapseGroups`, in slices. Changes the model's `byId` in place. Group
  * labels and counts are formatted in the locale of `format`. `placements` are the group nodes'
@@ -70,8 +73,9 @@ export function* collapseGroupsSteps(
   const texts = groupTexts(format);
   let count = 0;
   for (const group of collapsed) {
+    // Each member costs a sort, a lookup and a few passes, several times a node of other loops.
     count += group.memberIds.length;
-    if (count >= SLICE_ITEMS) {
+    if (count >= COLLAPSE_SLICE_MEMBERS) {
       count = 0;
       yield;
     }
@@ -246,7 +250,7 @@ function groupNode(
       visibleIds: members.map((member) => member.id),
       countLabel: texts.countLabel,
     },
-    // The fields below keep the shape of the base model's node views.
+    // The fields below complete the fields of `NodeView`, so every group node has one shape.
     fresh: false,
     graphIndex: -1,
     collapsedIn: 0,

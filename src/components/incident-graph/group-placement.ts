@@ -94,13 +94,14 @@ function reachOf(node: { alert: boolean; radius: number }): number {
  * `EDGE_OBSTACLES_MAX_NODES` nodes. With `centroids`, every
  * group node takes its centroid, which is much cheaper, for the frames of a layout that is
  * still moving the nodes. In a graph of more than `PLACEMENT_MAX_NODES` nodes every group node
- * takes its centroid too.
+ * takes its centroid too. With `graphOrder`, the base's node views in the graph's order, a
+ * centroid is found through the members' places there (see `centroidInOrder`).
  */
 export function placeGroupNodes(
   groups: readonly PlacedGroup[],
   nodes: readonly NodeView[],
   positionOf: (id: string) => Point | undefined,
-  options: { centroids?: boolean; edges?: EdgeTable } = {},
+  options: { centroids?: boolean; edges?: EdgeTable; graphOrder?: readonly NodeView[] } = {},
 ): Map<string, Point> {
   return runToEnd(placeGroupNodesSteps(groups, nodes, positionOf, options));
 }
@@ -116,13 +117,14 @@ export function* placeGroupNodesSteps(
   groups: readonly PlacedGroup[],
   nodes: readonly NodeView[],
   positionOf: (id: string) => Point | undefined,
-  options: { centroids?: boolean; edges?: EdgeTable } = {},
+  options: { centroids?: boolean; edges?: EdgeTable; graphOrder?: readonly NodeView[] } = {},
 ): Steps<Map<string, Point>> {
   const placements = new Map<string, Point>();
   if (groups.length === 0) return placements;
   if (options.centroids || nodes.length > PLACEMENT_MAX_NODES) {
+    const { graphOrder } = options;
     for (const group of groups) {
-      const centre = centroid(group.memberIds, positionOf);
+      const centre = (graphOrder && centroidInOrder(group, graphOrder)) ?? centroid(group.memberIds, positionOf);
       if (centre) placements.set(group.id, centre);
     }
     return placements;
@@ -249,6 +251,25 @@ export function centroid(ids: readonly string[], positionOf: (id: string) => Poi
     count += 1;
   }
   return count === 0 ? undefined : { x: x / count, y: y / count };
+}
+
+/**
+ * Returns the centroid of a group's members, found through their places in the graph's order
+ * among the base's node views `graphOrder`, or undefined when a member is not at its place
+ * there. It spares the frames of a running layout a lookup by id per member.
+ */
+function centroidInOrder(group: PlacedGroup, graphOrder: readonly NodeView[]): Point | undefined {
+  const { memberIds, memberIndexes } = group;
+  if (!memberIndexes || memberIndexes.length === 0) return undefined;
+  let x = 0;
+  let y = 0;
+  for (let member = 0; member < memberIndexes.length; member++) {
+    const node = graphOrder[memberIndexes[member]!];
+    if (node?.id !== memberIds[member]) return undefined;
+    x += node.x;
+    y += node.y;
+  }
+  return { x: x / memberIndexes.length, y: y / memberIndexes.length };
 }
 
 /** Largest reach of any node: an alert's corner or a group node's stack rim. */

@@ -141,7 +141,7 @@ export class GroupingState {
     let placements = current ? placed.placements : undefined;
     if (!placements && base) {
       const collapsed = groups.filter((group) => !this.expanded.has(group.id));
-      placements = yield* placeGroupNodesSteps(collapsed, base.nodes, positionOf, { edges: base.edges });
+      placements = yield* placeGroupNodesSteps(collapsed, base.nodes, positionOf, { edges: base.edges, graphOrder: base.graphOrder });
       this.placed = { nodes: base.nodes, groups, expandedVersion: this.expandedVersion, placements };
       yield;
     }
@@ -163,7 +163,7 @@ export class GroupingState {
     threshold: number,
     allNodes: readonly NodeView[],
     positionOf: (id: string) => { x: number; y: number } | undefined,
-    options: { layoutRunning?: boolean; edges?: EdgeTable } = {},
+    options: { layoutRunning?: boolean; edges?: EdgeTable; graphOrder?: readonly NodeView[] } = {},
   ): Steps<DisplayModel> {
     const layoutRunning = options.layoutRunning === true;
     this.placed = undefined;
@@ -171,7 +171,11 @@ export class GroupingState {
     if (groupNodes.length === 0) return { ...model };
     const groups = this.groupsOf(graph, threshold);
     const collapsed = groups.filter((group) => !this.expanded.has(group.id));
-    const placements = yield* placeGroupNodesSteps(collapsed, allNodes, positionOf, { centroids: layoutRunning, edges: options.edges });
+    const placements = yield* placeGroupNodesSteps(collapsed, allNodes, positionOf, {
+      centroids: layoutRunning,
+      edges: options.edges,
+      graphOrder: options.graphOrder,
+    });
     if (!layoutRunning) this.placed = { nodes: allNodes, groups, expandedVersion: this.expandedVersion, placements };
     for (const node of groupNodes) {
       const place = placements.get(node.id);
