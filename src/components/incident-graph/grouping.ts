@@ -171,7 +171,7 @@ function* findGroupsInBaseSteps(base: BaseModel, threshold: number): Steps<Group
 
   const { edges } = base;
   for (let row = 0; row < edges.length; row++) {
-    if ((row + 1) % (SLICE_ITEMS * 8) === 0) yield;
+    if ((row + 1) % (SLICE_ITEMS * 2) === 0) yield;
     // The base's node indexes are places in the graph's order, as `graphIndex`.
     const source = edges.sources[row]!;
     const target = edges.targets[row]!;
