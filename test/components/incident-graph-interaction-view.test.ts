@@ -219,12 +219,15 @@ describe('<il-incident-graph> view interaction', () => {
       const element = await mountGraph({ graph: createGridGraph(DEFERRED_LAYER_MIN_NODES + 500) });
       await element.rendered;
       await element.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-
       const minimap = element.shadowRoot!.querySelector<HTMLCanvasElement>('[part="minimap"]')!;
-      const pixels = new Uint32Array(minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height).data.buffer);
-      const background = pixels[0];
-      expect(pixels.filter((pixel) => pixel !== background).length, 'pixels of the minimap other than its background').to.be.greaterThan(0);
+      const drawn = (): number => {
+        const pixels = new Uint32Array(minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height).data.buffer);
+        return pixels.filter((pixel) => pixel !== pixels[0]).length;
+      };
+
+      // The dots are written a slice per task, in as many tasks as their time needs.
+      for (let task = 0; task < 20 && drawn() === 0; task++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(drawn(), 'pixels of the minimap other than its background').to.be.greaterThan(0);
     });
 
     it('centres the main view where it is clicked', async () => {

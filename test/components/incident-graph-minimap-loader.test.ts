@@ -5,9 +5,9 @@ import { MINIMAP_NODE_THRESHOLD, MinimapLoader, type MinimapLoaderHost } from '.
 import { DEFERRED_LAYER_MIN_NODES, Minimap } from '../../src/components/incident-graph/minimap.js';
 import { readPalette } from '../../src/components/incident-graph/palette.js';
 
-/** Returns a display model of `count` nodes on a row. Only the node count matters here. */
-function displayOf(count: number): DisplayModel {
-  const nodes = Array.from({ length: count }, (_, index) => ({ id: `n${index}`, x: index * 40, y: 0, radius: 16 }) as NodeView);
+/** Returns a display model of `count` nodes on a row, or on a column. */
+function displayOf(count: number, column = false): DisplayModel {
+  const nodes = Array.from({ length: count }, (_, index) => ({ id: `n${index}`, x: column ? 0 : index * 40, y: column ? index * 40 : 0, radius: 16 }) as NodeView);
   return { nodes, edges: EdgeTable.empty(), byId: new Map(nodes.map((node) => [node.id, node])), alertCount: 0, entityCount: count };
 }
 
@@ -88,8 +88,47 @@ describe('incident graph minimap dots', () => {
       minimap.draw(canvas, readPalette(document.body), 1, { reuse: true });
       expect(dotPixels(canvas), 'dots drawn within the frame').to.equal(0);
 
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(dotPixels(canvas), 'dots drawn in the task after').to.be.greaterThan(0);
+      // The dots are written a slice per task, in as many tasks as their time needs.
+      for (let task = 0; task < 20 && dotPixels(canvas) === 0; task++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(dotPixels(canvas), 'dots drawn in the tasks after').to.be.greaterThan(0);
+    } finally {
+      canvas.remove();
+    }
+  });
+
+  it('keeps the old dots until the new ones are done', async () => {
+    const { host } = hostOf(displayOf(DEFERRED_LAYER_MIN_NODES + 1));
+    const minimap = new Minimap(host);
+    const canvas = document.createElement('canvas');
+    document.body.append(canvas);
+    const palette = readPalette(document.body);
+    const untilDrawn = async (drawn: () => boolean): Promise<void> => {
+      for (let task = 0; task < 40 && !drawn(); task++) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    /** True when the middle column of the minimap has more dot pixels than its middle row: a column of nodes. */
+    const showsColumn = (): boolean => {
+      const pixels = new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+      let inColumn = 0;
+      let inRow = 0;
+      for (let y = 0; y < canvas.height; y++) if (pixels[y * canvas.width + canvas.width / 2] !== pixels[0]) inColumn++;
+      for (let x = 0; x < canvas.width; x++) if (pixels[(canvas.height / 2) * canvas.width + x] !== pixels[0]) inRow++;
+      return inColumn > inRow;
+    };
+
+    try {
+      minimap.draw(canvas, palette, 1);
+      await untilDrawn(() => dotPixels(canvas) > 0);
+      expect(showsColumn(), 'the first model, a row').to.equal(false);
+
+      // A model replaced before its dots were written gives way to the next one.
+      (host as { display: DisplayModel }).display = displayOf(3 * DEFERRED_LAYER_MIN_NODES);
+      minimap.draw(canvas, palette, 1);
+      (host as { display: DisplayModel }).display = displayOf(3 * DEFERRED_LAYER_MIN_NODES, true);
+      minimap.draw(canvas, palette, 1);
+      expect(showsColumn(), 'the row, until the column is written').to.equal(false);
+
+      await untilDrawn(showsColumn);
+      expect(showsColumn(), 'the last model, a column').to.equal(true);
     } finally {
       canvas.remove();
     }

@@ -81,7 +81,7 @@ export class MinimapLoader {
   }
 
   /** Draws the minimap once its code is loaded. See `Minimap.draw`. */
-  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number, options: { reuse?: boolean; now?: boolean } = {}): void {
+  draw(canvas: HTMLCanvasElement | null, palette: Palette, pixelRatio: number, options: { reuse?: boolean } = {}): void {
     this.minimap?.draw(canvas, palette, pixelRatio, options);
   }
 
