@@ -21,12 +21,6 @@ import type { ZoomCamera } from './zoom-camera.js';
  * which at 50,000 entities can pause a task for 20 ms and more.
  */
 const BUILD_SLICE_MS = 12;
-/**
- * The same while a layout runs, when the worker takes one of the machine's cores. In traces on
- * two cores at 50,000 entities, the minor collections during a layout's frames took 30 to 42 ms,
- * and those of a first frame 20 to 30 ms.
- */
-const LAYOUT_SLICE_MS = 8;
 
 /** While a layout moves more visible nodes than this, they are drawn as dots (see `SceneState.coarse`). */
 const COARSE_LAYOUT_MIN_NODES = 2000;
@@ -98,7 +92,7 @@ export class FrameDrawer {
     // A paint under way goes on while what it paints stays the same, and starts again when not.
     if (this.painting) {
       const content = this.contentNow();
-      if (content && sameContent(content, this.painting.content)) return this.continuePaint(performance.now() + this.sliceMs);
+      if (content && sameContent(content, this.painting.content)) return this.continuePaint(performance.now() + BUILD_SLICE_MS);
       this.fits.push(...this.painting.fits);
       this.painting = undefined;
     }
@@ -108,10 +102,10 @@ export class FrameDrawer {
     // That frame paints the model before it processes anything newer.
     const started = performance.now();
     if (!this.paintDue) {
-      const state = binding.processUntil(started + this.sliceMs);
+      const state = binding.processUntil(started + BUILD_SLICE_MS);
       if (state === 'pending') return true;
       this.parts.syncEmptyMessage();
-      if (state === 'rebuilt' && performance.now() - started > this.sliceMs / 2) {
+      if (state === 'rebuilt' && performance.now() - started > BUILD_SLICE_MS / 2) {
         this.paintDue = true;
         return true;
       }
@@ -132,7 +126,7 @@ export class FrameDrawer {
     const content = this.contentNow(fits.length > 0)!;
     const steps = this.painter.paintSteps(this.canvas!, context, content, this.parts.minimapView, () => this.host.renderRoot.querySelector('canvas.minimap'));
     this.painting = { steps, content, fits };
-    return this.continuePaint(started + this.sliceMs);
+    return this.continuePaint(started + BUILD_SLICE_MS);
   }
 
   /**
@@ -155,11 +149,6 @@ export class FrameDrawer {
     // A fit requested during a paint in several tasks needs a frame of its own, because the
     // request found a task posted and scheduled none.
     return binding.stale || frames.hasPendingFits;
-  }
-
-  /** Milliseconds of work per task now: less while a layout runs (see `LAYOUT_SLICE_MS`). */
-  private get sliceMs(): number {
-    return this.parts.binding.layoutRunner.busy ? LAYOUT_SLICE_MS : BUILD_SLICE_MS;
   }
 
   /** Returns what a frame would paint now, or undefined while the canvas has no size. */
