@@ -152,9 +152,12 @@ export class DisplayState {
     }
     this.build = undefined;
     this.dirty = false;
-    if (this.positionsDirty) this.moveToCurrentPositions(sources);
-    // A model built during a run is fitted to the run's coordinates, as its later frames are.
-    else if (sources.livePositions) setNodeBounds(this.display, boundsOfCoordinates(sources.livePositions.coordinatesNow, MAX_NODE_RADIUS));
+    if (this.positionsDirty) {
+      this.moveToCurrentPositions(sources);
+    } else if (sources.livePositions) {
+      // A model built during a run takes the run's bounds, like the run's later frames.
+      this.boundByRun(sources.livePositions);
+    }
     return 'rebuilt';
   }
 
@@ -240,6 +243,14 @@ export class DisplayState {
     }
   }
 
+  /**
+   * Sets the bounds of the display model to those of every coordinate of a running layout,
+   * which contain the nodes shown, without a pass over the node views.
+   */
+  private boundByRun(live: LivePositions): void {
+    setNodeBounds(this.display, boundsOfCoordinates(live.coordinatesNow, MAX_NODE_RADIUS));
+  }
+
   /** Returns the node under a point in world units. */
   nodeAt(point: Point): NodeView | undefined {
     if (this.hitIndexDisplay !== this.display) {
@@ -284,7 +295,7 @@ export class DisplayState {
       // Every frame of a running layout fits the view to the nodes. The bounds of all the run's
       // coordinates contain the nodes shown, and at 50,000 entities a pass over the node views
       // instead cost each frame about 8 ms. A group node sits at its members' centroid then.
-      if (running) setNodeBounds(this.display, boundsOfCoordinates(sources.livePositions!.coordinatesNow, MAX_NODE_RADIUS));
+      if (running) this.boundByRun(sources.livePositions!);
     } else {
       this.display = moveNodes(this.display, positionOf);
       this.display = runToEnd(
